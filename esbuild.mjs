@@ -1,0 +1,70 @@
+// Builds the extension, the command line, the webview scripts and the compiled glossary into dist/.
+// Usage: node esbuild.mjs [--production] [--watch] [--glossary-only]
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const dist = path.join(root, 'dist');
+
+const nodeDefaults = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const targets = [
+  { ...nodeDefaults, entryPoints: { extension: 'src/extension.ts' }, outdir: dist },
+  { ...nodeDefaults, entryPoints: { cli: 'src/cli/main.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...nodeDefaults,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    external: [],
+    entryPoints: { panel: 'media-src/panel/main.ts' },
+    outdir: path.join(dist, 'media'),
+  },
+];
+
+/** Validates glossary/concepts/*.json and writes dist/glossary.json; a broken entry fails the build. */
+async function buildGlossary() {
+  const tool = path.join(dist, 'tools', 'glossary-build.cjs');
+  await esbuild.build({ ...nodeDefaults, sourcemap: false, entryPoints: ['src/core/glossary/buildTool.ts'], outfile: tool });
+  const { buildBundledGlossary } = await import(tool);
+  const { count, problems } = buildBundledGlossary(path.join(root, 'glossary', 'concepts'), path.join(dist, 'glossary.json'));
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`error: ${problem}`);
+    throw new Error(`The glossary has ${problems.length} problem(s); fix the fields named above.`);
+  }
+  return count;
+}
+
+async function main() {
+  fs.mkdirSync(dist, { recursive: true });
+  const count = await buildGlossary();
+  if (args.has('--glossary-only')) {
+    console.log(`glossary: ${count} concepts`);
+    return;
+  }
+  if (watch) {
+    for (const options of targets) await (await esbuild.context(options)).watch();
+    console.log('watching for changes');
+    return;
+  }
+  await Promise.all(targets.filter((t) => fs.existsSync(Object.values(t.entryPoints)[0])).map((t) => esbuild.build(t)));
+}
+
+main().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});

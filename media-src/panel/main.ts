@@ -1,0 +1,129 @@
+/**
+ * The explanation panel's page. It builds the DOM with `textContent` for every piece of text; the one HTML
+ * fragment it inserts (the explanation) was rendered on the host by a Markdown renderer that escapes raw HTML.
+ */
+import type { ConceptLink, ConceptView, HostMessage, PanelState, PanelStrings, WebviewMessage } from '../../src/shared/panelMessages';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): PanelState | undefined;
+  setState(state: PanelState): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function button(label: string, onClick: () => void, options: { disabled?: boolean; title?: string } = {}): HTMLButtonElement {
+  const node = el('button', label);
+  node.type = 'button';
+  node.disabled = options.disabled ?? false;
+  if (options.title) node.title = options.title;
+  node.addEventListener('click', onClick);
+  return node;
+}
+
+function conceptLinks(items: readonly ConceptLink[]): HTMLElement {
+  const list = el('ul', undefined, 'links');
+  for (const item of items) {
+    const entry = el('li');
+    entry.append(button(item.term, () => vscode.postMessage({ type: 'openConcept', id: item.id }), { title: item.id }));
+    list.append(entry);
+  }
+  return list;
+}
+
+function section(title: string, ...content: Node[]): HTMLElement {
+  const node = el('section');
+  node.append(el('h2', title), ...content);
+  return node;
+}
+
+function toolbar(strings: PanelStrings, canGoBack: boolean, canGoForward: boolean, follow: boolean, lang?: 'fr' | 'en'): HTMLElement {
+  const bar = el('nav', undefined, 'toolbar');
+  bar.setAttribute('aria-label', 'toolbar');
+  bar.append(
+    button(`← ${strings.back}`, () => vscode.postMessage({ type: 'back' }), { disabled: !canGoBack }),
+    button(`${strings.forward} →`, () => vscode.postMessage({ type: 'forward' }), { disabled: !canGoForward }),
+  );
+  if (lang) {
+    const other = lang === 'fr' ? 'en' : 'fr';
+    bar.append(button(other.toUpperCase(), () => vscode.postMessage({ type: 'setLanguage', lang: other }), { title: strings.switchLanguage }));
+  }
+  const label = el('label', undefined, 'follow');
+  const checkbox = el('input');
+  checkbox.type = 'checkbox';
+  checkbox.checked = follow;
+  checkbox.addEventListener('change', () => vscode.postMessage({ type: 'setFollow', follow: checkbox.checked }));
+  label.append(checkbox, document.createTextNode(` ${strings.follow}`));
+  bar.append(label);
+  return bar;
+}
+
+function renderConcept(view: ConceptView, strings: PanelStrings): HTMLElement[] {
+  const header = el('header');
+  const title = el('h1', view.term);
+  title.lang = view.lang;
+  const other = el('p', `${view.otherLang.toUpperCase()} · ${view.otherTerm}`, 'other-term');
+  other.lang = view.otherLang;
+  const meta = el('p', [view.category, view.level, ...view.aliases].join(' · '), 'meta');
+  header.append(title, other, meta);
+  const explanation = el('div', undefined, 'markdown');
+  explanation.innerHTML = view.explanationHtml;
+  const parts: HTMLElement[] = [
+    header,
+    section(strings.definition, el('p', view.definition, 'definition')),
+  ];
+  if (view.prerequisites.length > 0) parts.push(section(strings.prerequisites, conceptLinks(view.prerequisites)));
+  parts.push(section(strings.explanation, explanation), section(strings.example, el('p', view.example)));
+  if (view.related.length > 0) parts.push(section(strings.related, conceptLinks(view.related)));
+  if (view.references.length > 0) {
+    const list = el('ul');
+    for (const reference of view.references) list.append(el('li', reference));
+    parts.push(section(strings.references, list));
+  }
+  return parts;
+}
+
+function render(message: HostMessage): void {
+  const content = el('article');
+  if (message.type === 'showConcept') {
+    content.lang = message.view.lang;
+    content.append(
+      toolbar(message.strings, message.canGoBack, message.canGoForward, message.follow, message.view.lang),
+      ...renderConcept(message.view, message.strings),
+    );
+    vscode.setState({ conceptId: message.view.id, lang: message.view.lang });
+  } else {
+    content.append(toolbar(message.strings, message.canGoBack, false, message.follow), el('h1', `${message.strings.notFound} « ${message.query} »`));
+    content.append(
+      message.suggestions.length > 0
+        ? section(message.strings.closest, conceptLinks(message.suggestions))
+        : el('p', message.strings.noSuggestion),
+    );
+  }
+  app.replaceChildren(content);
+  app.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  if (message && (message.type === 'showConcept' || message.type === 'showNotFound')) {
+    render(message);
+  }
+});
+
+window.addEventListener('keydown', (event) => {
+  if (event.altKey && event.key === 'ArrowLeft') vscode.postMessage({ type: 'back' });
+  if (event.altKey && event.key === 'ArrowRight') vscode.postMessage({ type: 'forward' });
+});
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,110 @@
+import type { Glossary } from '../core/glossary/glossary';
+import type { Concept, Lang } from '../core/glossary/types';
+import type { ParsedArgs } from './args';
+import { UsageError } from './args';
+
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** The JSON that `explain --json` prints: the concept in one language. */
+export interface ExplainJson {
+  id: string;
+  lang: Lang;
+  term: string;
+  aliases: string[];
+  definition: string;
+  explanation: string;
+  related: string[];
+}
+
+export function parseLang(value: string | true | undefined): Lang | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (value === 'fr' || value === 'en') {
+    return value;
+  }
+  throw new UsageError('--lang must be fr or en');
+}
+
+/** `explain "<text>"`: exit code 0 when a concept is found, 1 (with suggestions on stderr) otherwise. */
+export function runExplain(glossary: Glossary, args: ParsedArgs, io: CliOutput): number {
+  const text = args.positional.join(' ').trim();
+  if (!text) {
+    throw new UsageError('explain needs a text, for example: explain "auto-attention"');
+  }
+  const requested = parseLang(args.flags.get('lang'));
+  const hit = glossary.find(text);
+  if (!hit) {
+    reportNotFound(glossary, text, requested ?? 'en', io);
+    return 1;
+  }
+  const lang = requested ?? hit.lang ?? 'en';
+  if (args.flags.has('json')) {
+    io.out(JSON.stringify(toExplainJson(hit.concept, lang), null, 2));
+  } else {
+    io.out(formatExplanation(glossary, hit.concept, lang));
+  }
+  return 0;
+}
+
+export function toExplainJson(concept: Concept, lang: Lang): ExplainJson {
+  const entry = concept[lang];
+  return {
+    id: concept.id,
+    lang,
+    term: entry.term,
+    aliases: [...entry.aliases],
+    definition: entry.definition,
+    explanation: entry.explanation,
+    related: [...concept.related],
+  };
+}
+
+function formatExplanation(glossary: Glossary, concept: Concept, lang: Lang): string {
+  const entry = concept[lang];
+  const other = concept[lang === 'fr' ? 'en' : 'fr'].term;
+  const related = concept.related.map((id) => glossary.get(id)?.[lang].term ?? id).join(', ');
+  const labels = LABELS[lang];
+  return [
+    `${entry.term} (${other})`,
+    '',
+    entry.definition,
+    '',
+    entry.explanation,
+    '',
+    `${labels.example}: ${entry.example}`,
+    `${labels.related}: ${related}`,
+  ].join('\n');
+}
+
+const LABELS: Record<Lang, { example: string; related: string; notFound: string; closest: string }> = {
+  en: { example: 'Example', related: 'Related', notFound: 'No concept found for', closest: 'Closest concepts' },
+  fr: { example: 'Exemple', related: 'Voir aussi', notFound: 'Aucun concept trouvé pour', closest: 'Concepts proches' },
+};
+
+function reportNotFound(glossary: Glossary, text: string, lang: Lang, io: CliOutput): void {
+  const labels = LABELS[lang];
+  io.err(`${labels.notFound} "${text}".`);
+  const suggestions = glossary.suggest(text);
+  if (suggestions.length > 0) {
+    io.err(`${labels.closest}: ${suggestions.map((concept) => `${concept[lang].term} (${concept.id})`).join(', ')}`);
+  }
+}
+
+/** `list --json`: every concept with its terms and definitions in both languages. */
+export function runList(glossary: Glossary, io: CliOutput): number {
+  const rows = glossary.concepts.map((concept) => ({
+    id: concept.id,
+    category: concept.category,
+    level: concept.level,
+    fr: { term: concept.fr.term, definition: concept.fr.definition },
+    en: { term: concept.en.term, definition: concept.en.definition },
+    related: [...concept.related],
+    prerequisites: [...(concept.prerequisites ?? [])],
+  }));
+  io.out(JSON.stringify(rows, null, 2));
+  return 0;
+}

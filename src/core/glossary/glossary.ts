@@ -1,0 +1,121 @@
+import { normalizeTerm } from '../matching/normalize';
+import { TermMatcher, type TermForm, type TermMatch } from '../matching/matcher';
+import { LANGS, type Concept, type Lang } from './types';
+
+/** A concept found in a text, with the language of the form that named it (when only one language has it). */
+export interface ConceptHit {
+  readonly concept: Concept;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** `undefined` when the form exists in both languages (`GPT`, `LoRA`). */
+  readonly lang: Lang | undefined;
+}
+
+/** The concepts of one glossary, indexed for lookup by id, by term and by position in a text. */
+export class Glossary {
+  private readonly byId: ReadonlyMap<string, Concept>;
+  readonly matcher: TermMatcher<Lang>;
+
+  constructor(readonly concepts: readonly Concept[]) {
+    this.byId = new Map(concepts.map((concept) => [concept.id, concept]));
+    this.matcher = new TermMatcher<Lang>(concepts.flatMap(formsOf));
+  }
+
+  get size(): number {
+    return this.concepts.length;
+  }
+
+  get(id: string): Concept | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The concept named at `offset` in a line of text, if any (what a hover shows). */
+  conceptAt(text: string, offset: number): ConceptHit | undefined {
+    const match = this.matcher.matchAt(text, offset);
+    return match && this.toHit(match);
+  }
+
+  /**
+   * The concept a selection or a command-line argument names: the whole text as a term first, otherwise
+   * the longest term inside it.
+   */
+  find(text: string): ConceptHit | undefined {
+    const exact = this.matcher.lookupExact(text);
+    if (exact.length > 0) {
+      return this.toHit({ start: 0, end: text.length, text, forms: exact });
+    }
+    const matches = this.matcher.findAll(text);
+    const longest = matches.reduce<TermMatch<Lang> | undefined>(
+      (best, match) => (!best || match.end - match.start > best.end - best.start ? match : best),
+      undefined,
+    );
+    return longest && this.toHit(longest);
+  }
+
+  /** Concepts whose terms look most like the text, for "did you mean" lists. */
+  suggest(text: string, limit = 5): Concept[] {
+    const query = normalizeTerm(text);
+    if (!query) {
+      return [];
+    }
+    const scores = new Map<string, number>();
+    for (const concept of this.concepts) {
+      for (const form of formsOf(concept)) {
+        const score = similarity(query, normalizeTerm(form.text));
+        scores.set(concept.id, Math.max(scores.get(concept.id) ?? 0, score));
+      }
+    }
+    return [...scores.entries()]
+      .filter(([, score]) => score >= 0.25)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([id]) => this.byId.get(id)!);
+  }
+
+  private toHit(match: TermMatch<Lang>): ConceptHit {
+    const first = match.forms[0]!;
+    const langs = new Set(match.forms.filter((form) => form.conceptId === first.conceptId).map((form) => form.lang));
+    return {
+      concept: this.byId.get(first.conceptId)!,
+      start: match.start,
+      end: match.end,
+      text: match.text,
+      lang: langs.size === 1 ? first.lang : undefined,
+    };
+  }
+}
+
+/** Every term and alias of a concept, in both languages. */
+export function formsOf(concept: Concept): TermForm<Lang>[] {
+  return LANGS.flatMap((lang) => [
+    { conceptId: concept.id, lang, text: concept[lang].term, preferred: true },
+    ...concept[lang].aliases.map((text) => ({ conceptId: concept.id, lang, text, preferred: false })),
+  ]);
+}
+
+/** Dice coefficient over character trigrams, with a bonus when one key contains the other. */
+export function similarity(a: string, b: string): number {
+  if (a === b) {
+    return 1;
+  }
+  const containment = a.length >= 3 && b.length >= 3 && (a.includes(b) || b.includes(a)) ? 0.3 : 0;
+  const gramsA = trigrams(a);
+  const gramsB = trigrams(b);
+  let shared = 0;
+  for (const [gram, count] of gramsA) {
+    shared += Math.min(count, gramsB.get(gram) ?? 0);
+  }
+  const dice = (2 * shared) / (a.length + 1 + b.length + 1);
+  return Math.min(1, dice + containment);
+}
+
+function trigrams(key: string): Map<string, number> {
+  const padded = `  ${key} `;
+  const grams = new Map<string, number>();
+  for (let i = 0; i + 3 <= padded.length; i++) {
+    const gram = padded.slice(i, i + 3);
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+  }
+  return grams;
+}

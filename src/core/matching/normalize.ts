@@ -1,0 +1,90 @@
+/**
+ * Text normalisation shared by the glossary and the matcher, so that a term written in the glossary and the
+ * same term met in a document reduce to the same key whatever their case, accents, separators or number.
+ */
+
+/** A word piece of a text: a run of letters or digits, split further at camelCase and letter/digit boundaries. */
+export interface Piece {
+  /** Offset of the first character in the source text. */
+  readonly start: number;
+  /** Offset after the last character in the source text. */
+  readonly end: number;
+  /** Folded, singular form used for matching. */
+  readonly key: string;
+}
+
+/** French elided words: `l'affinage`, `d'auto-attention`, `qu'un`, `jusqu'au`. */
+const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'lorsqu', 'puisqu', 'jusqu', 'quoiqu']);
+const APOSTROPHES = new Set(["'", '\u2019', '\u02bc']);
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+/** camelCase (`selfAttention`), acronym before a word (`GPTModel`) and letter/digit (`gpt4`) boundaries. */
+const INNER_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
+const COMBINING_MARKS = /\p{M}+/gu;
+const LIGATURES: Readonly<Record<string, string>> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
+
+/** Lower case without accents or ligatures: `Réseaux` -> `reseaux`, `nœud` -> `noeud`. */
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  const plain = /^[a-z0-9]*$/.test(lower) ? lower : lower.normalize('NFKD').replace(COMBINING_MARKS, '');
+  return plain.replace(/[œæßøłđ]/g, (ch) => LIGATURES[ch] ?? ch);
+}
+
+/**
+ * A conservative singular for French and English words, applied alike to glossary terms and to text, so
+ * `réseaux`/`réseau`, `Transformers`/`Transformer` and `biases`/`bias` meet. It need not be a real word.
+ */
+export function singular(word: string): string {
+  if (word.length < 4 || /\d/.test(word)) {
+    return word;
+  }
+  if (word.endsWith('eaux')) {
+    return word.slice(0, -1);
+  }
+  if (word.endsWith('ies') && word.length > 4) {
+    return `${word.slice(0, -3)}y`;
+  }
+  if (/(?:ss|x|z|ch|sh)es$/.test(word)) {
+    return word.slice(0, -2);
+  }
+  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) {
+    return word.slice(0, -1);
+  }
+  return word;
+}
+
+/** Splits text into matchable pieces, dropping French elided articles (`l'`, `d'`, `qu'`). */
+export function splitPieces(text: string, offset = 0): Piece[] {
+  const pieces: Piece[] = [];
+  for (const run of text.matchAll(WORD_RUN)) {
+    const runStart = run.index ?? 0;
+    const runText = run[0];
+    if (isElided(text, runStart, runText)) {
+      continue;
+    }
+    let pieceStart = runStart;
+    for (const part of runText.split(INNER_BOUNDARY)) {
+      pieces.push({ start: offset + pieceStart, end: offset + pieceStart + part.length, key: singular(foldCase(part)) });
+      pieceStart += part.length;
+    }
+  }
+  return pieces;
+}
+
+function isElided(text: string, runStart: number, runText: string): boolean {
+  const after = runStart + runText.length;
+  return (
+    APOSTROPHES.has(text.charAt(after)) &&
+    /[\p{L}]/u.test(text.charAt(after + 1)) &&
+    ELISIONS.has(foldCase(runText))
+  );
+}
+
+/**
+ * The key of a whole term: its pieces joined with no separator, so `self-attention`, `self_attention`,
+ * `selfAttention` and `SelfAttention` share the key `selfattention`.
+ */
+export function normalizeTerm(term: string): string {
+  return splitPieces(term)
+    .map((piece) => piece.key)
+    .join('');
+}

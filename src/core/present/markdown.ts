@@ -1,0 +1,13 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * The one Markdown renderer for glossary and model text. Raw HTML is never passed through (`html: false`
+ * escapes it), and links keep only web addresses: a `javascript:` or `command:` link becomes plain text.
+ */
+const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
+const SAFE_LINK = /^https?:\/\//i;
+renderer.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+
+export function renderMarkdown(markdown: string): string {
+  return renderer.render(markdown);
+}

@@ -1,0 +1,117 @@
+/**
+ * Messages between the extension host and the explanation panel's webview, both ways. Shared by both
+ * sides so that a change to one is a type error on the other; the host validates what it receives.
+ */
+import type { Lang } from '../core/glossary/types';
+
+/** A related concept as a link. */
+export interface ConceptLink {
+  readonly id: string;
+  readonly term: string;
+}
+
+/** Everything the panel shows for one concept, in one language. Text fields are plain text. */
+export interface ConceptView {
+  readonly id: string;
+  readonly lang: Lang;
+  readonly term: string;
+  readonly otherTerm: string;
+  readonly otherLang: Lang;
+  readonly aliases: readonly string[];
+  readonly category: string;
+  readonly level: string;
+  readonly definition: string;
+  /** Already rendered by the host's sanitising Markdown renderer (raw HTML is escaped, links filtered). */
+  readonly explanationHtml: string;
+  readonly example: string;
+  readonly related: readonly ConceptLink[];
+  readonly prerequisites: readonly ConceptLink[];
+  readonly references: readonly string[];
+}
+
+/** Labels of the panel, translated on the host. */
+export interface PanelStrings {
+  readonly definition: string;
+  readonly explanation: string;
+  readonly example: string;
+  readonly related: string;
+  readonly prerequisites: string;
+  readonly references: string;
+  readonly back: string;
+  readonly forward: string;
+  readonly follow: string;
+  readonly switchLanguage: string;
+  readonly notFound: string;
+  readonly closest: string;
+  readonly noSuggestion: string;
+  readonly empty: string;
+}
+
+export type HostMessage =
+  | {
+      readonly type: 'showConcept';
+      readonly view: ConceptView;
+      readonly canGoBack: boolean;
+      readonly canGoForward: boolean;
+      readonly follow: boolean;
+      readonly strings: PanelStrings;
+    }
+  | {
+      readonly type: 'showNotFound';
+      readonly query: string;
+      readonly suggestions: readonly ConceptLink[];
+      readonly canGoBack: boolean;
+      readonly follow: boolean;
+      readonly strings: PanelStrings;
+    };
+
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'openConcept'; readonly id: string }
+  | { readonly type: 'back' }
+  | { readonly type: 'forward' }
+  | { readonly type: 'setLanguage'; readonly lang: Lang }
+  | { readonly type: 'setFollow'; readonly follow: boolean };
+
+const CONCEPT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Accepts only well-formed messages; anything else from the webview is dropped. */
+export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+    case 'back':
+    case 'forward':
+      return { type: message.type };
+    case 'openConcept':
+      return typeof message.id === 'string' && message.id.length <= 100 && CONCEPT_ID.test(message.id)
+        ? { type: 'openConcept', id: message.id }
+        : undefined;
+    case 'setLanguage':
+      return message.lang === 'fr' || message.lang === 'en' ? { type: 'setLanguage', lang: message.lang } : undefined;
+    case 'setFollow':
+      return typeof message.follow === 'boolean' ? { type: 'setFollow', follow: message.follow } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** What the webview saves with `setState`, so the panel comes back after a window reload. */
+export interface PanelState {
+  readonly conceptId?: string;
+  readonly lang?: Lang;
+}
+
+export function parsePanelState(value: unknown): PanelState {
+  if (typeof value !== 'object' || value === null) {
+    return {};
+  }
+  const state = value as Record<string, unknown>;
+  return {
+    conceptId: typeof state.conceptId === 'string' && CONCEPT_ID.test(state.conceptId) ? state.conceptId : undefined,
+    lang: state.lang === 'fr' || state.lang === 'en' ? state.lang : undefined,
+  };
+}

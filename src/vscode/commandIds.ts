@@ -1,0 +1,24 @@
+/** Command ids, as contributed in package.json. */
+export const Commands = {
+  explainSelection: 'conceptExplainer.explainSelection',
+  searchConcepts: 'conceptExplainer.searchConcepts',
+  showConcept: 'conceptExplainer.showConcept',
+  toggleFollowMode: 'conceptExplainer.toggleFollowMode',
+} as const;
+
+/** Arguments of `conceptExplainer.showConcept`, as hover links pass them. */
+export interface ShowConceptArgs {
+  readonly id: string;
+  readonly lang?: 'fr' | 'en';
+}
+
+export function parseShowConceptArgs(value: unknown): ShowConceptArgs | undefined {
+  if (typeof value === 'string') {
+    return { id: value };
+  }
+  if (typeof value !== 'object' || value === null || typeof (value as { id?: unknown }).id !== 'string') {
+    return undefined;
+  }
+  const { id, lang } = value as { id: string; lang?: unknown };
+  return { id, lang: lang === 'fr' || lang === 'en' ? lang : undefined };
+}

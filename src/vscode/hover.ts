@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { Concept, Lang } from '../core/glossary/types';
+import { Commands, type ShowConceptArgs } from './commandIds';
+import { displayLang, type ConfigStore } from './config';
+import type { GlossaryService } from './glossaryService';
+
+/** At most this many related concepts in a hover; the panel shows them all. */
+const MAX_RELATED_IN_HOVER = 4;
+
+/** Shows a concept's definition when the pointer rests on one of its terms, in any document. */
+export class ConceptHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly glossary: GlossaryService,
+    private readonly config: ConfigStore,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const config = this.config.current;
+    if (!config.hoverEnabled || !hoverAllowedFor(document.languageId, config.hoverLanguages)) {
+      return undefined;
+    }
+    const glossary = this.glossary.get();
+    const line = document.lineAt(position.line).text;
+    const hit = glossary?.conceptAt(line, position.character);
+    if (!glossary || !hit) {
+      return undefined;
+    }
+    const lang = displayLang(config, hit.lang);
+    const related = hit.concept.related
+      .slice(0, MAX_RELATED_IN_HOVER)
+      .flatMap((id) => glossary.get(id) ?? []);
+    const range = new vscode.Range(position.line, hit.start, position.line, hit.end);
+    return new vscode.Hover(hoverMarkdown(hit.concept, lang, related), range);
+  }
+}
+
+export function hoverAllowedFor(languageId: string, allowed: readonly string[]): boolean {
+  return allowed.length === 0 || allowed.includes(languageId);
+}
+
+/** Fixed structure in Markdown; every piece of glossary text escaped. Only our own command may run. */
+export function hoverMarkdown(concept: Concept, lang: Lang, related: readonly Concept[]): vscode.MarkdownString {
+  const entry = concept[lang];
+  const other = concept[lang === 'fr' ? 'en' : 'fr'].term;
+  const markdown = new vscode.MarkdownString();
+  markdown.isTrusted = { enabledCommands: [Commands.showConcept] };
+  markdown.appendMarkdown(`**${escapeMarkdown(entry.term)}**`);
+  if (other.toLowerCase() !== entry.term.toLowerCase()) {
+    markdown.appendMarkdown(` · *${escapeMarkdown(other)}*`);
+  }
+  markdown.appendMarkdown('\n\n');
+  markdown.appendText(entry.definition);
+  markdown.appendMarkdown('\n\n');
+  markdown.appendMarkdown(commandLink(vscode.l10n.t('Open the full explanation'), { id: concept.id, lang }));
+  if (related.length > 0) {
+    const links = related.map((target) => commandLink(target[lang].term, { id: target.id, lang }));
+    markdown.appendMarkdown(` · ${escapeMarkdown(vscode.l10n.t('Related:'))} ${links.join(', ')}`);
+  }
+  return markdown;
+}
+
+function commandLink(label: string, args: ShowConceptArgs): string {
+  const uri = `command:${Commands.showConcept}?${encodeURIComponent(JSON.stringify([args]))}`;
+  return `[${escapeMarkdown(label)}](${uri})`;
+}
+
+/** Escapes every character that Markdown could read as syntax, so glossary text shows as written. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, (ch) => `\\${ch}`);
+}

@@ -1,0 +1,227 @@
+import * as vscode from 'vscode';
+import type { Lang } from '../../core/glossary/types';
+import { buildConceptView, links } from '../../core/present/conceptView';
+import {
+  parsePanelState,
+  parseWebviewMessage,
+  type HostMessage,
+  type WebviewMessage,
+} from '../../shared/panelMessages';
+import { displayLang, type ConfigStore } from '../config';
+import { Disposable } from '../dispose';
+import type { GlossaryService } from '../glossaryService';
+import { PanelHistory, type PanelEntry } from './history';
+import { panelHtml } from './html';
+import { panelStrings } from './strings';
+
+export const PANEL_VIEW_TYPE = 'conceptExplainer.explanation';
+
+/** What the panel shows now, for commands and tests. */
+export interface PanelSnapshot {
+  readonly entry: PanelEntry | undefined;
+  readonly lang: Lang;
+  readonly visible: boolean;
+}
+
+/** The explanation panel: one per window, reused, restored after a reload. */
+export class ExplanationPanel extends Disposable {
+  private readonly history = new PanelHistory();
+  private ready = false;
+  private lang: Lang;
+  private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposedEmitter.event;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly glossary: GlossaryService,
+    private readonly config: ConfigStore,
+    lang: Lang,
+  ) {
+    super();
+    this.lang = lang;
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = panelHtml(panel.webview, extensionUri, panel.title);
+    this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(config.onDidChange(() => this.render()));
+  }
+
+  static create(extensionUri: vscode.Uri, glossary: GlossaryService, config: ConfigStore, lang: Lang): ExplanationPanel {
+    const panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      vscode.l10n.t('Concept Explainer'),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(extensionUri),
+    );
+    return new ExplanationPanel(panel, extensionUri, glossary, config, lang);
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this.disposedEmitter.fire();
+    super.dispose();
+    this.panel.dispose();
+  }
+
+  get snapshot(): PanelSnapshot {
+    return { entry: this.history.current, lang: this.lang, visible: this.panel.visible };
+  }
+
+  /** Restores what the webview saved before a reload. */
+  restore(savedState: unknown): void {
+    const state = parsePanelState(savedState);
+    this.lang = state.lang ?? this.lang;
+    if (state.conceptId && this.glossary.get()?.get(state.conceptId)) {
+      this.history.push({ kind: 'concept', id: state.conceptId });
+    }
+  }
+
+  showConcept(id: string, lang?: Lang): void {
+    this.lang = lang ?? this.lang;
+    this.history.push({ kind: 'concept', id });
+    this.render();
+    this.panel.reveal(undefined, true);
+  }
+
+  showNotFound(query: string): void {
+    this.history.push({ kind: 'notFound', query });
+    this.render();
+    this.panel.reveal(undefined, true);
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (message) {
+      this.handle(message);
+    }
+  }
+
+  private handle(message: WebviewMessage): void {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        break;
+      case 'openConcept':
+        if (this.glossary.get()?.get(message.id)) {
+          this.history.push({ kind: 'concept', id: message.id });
+        }
+        break;
+      case 'back':
+        this.history.back();
+        break;
+      case 'forward':
+        this.history.forward();
+        break;
+      case 'setLanguage':
+        this.lang = message.lang;
+        break;
+      case 'setFollow':
+        void vscode.workspace
+          .getConfiguration('conceptExplainer')
+          .update('panel.followSelection', message.follow, vscode.ConfigurationTarget.Global);
+        return;
+    }
+    this.render();
+  }
+
+  private render(): void {
+    const message = this.message();
+    if (this.ready && message) {
+      void this.panel.webview.postMessage(message);
+    }
+  }
+
+  private message(): HostMessage | undefined {
+    const glossary = this.glossary.get();
+    const entry = this.history.current;
+    if (!glossary || !entry) {
+      return undefined;
+    }
+    const common = {
+      canGoBack: this.history.canGoBack,
+      follow: this.config.current.followSelection,
+      strings: panelStrings(),
+    };
+    if (entry.kind === 'notFound') {
+      const suggestions = links(glossary, glossary.suggest(entry.query).map((concept) => concept.id), this.lang);
+      return { type: 'showNotFound', query: entry.query, suggestions, ...common };
+    }
+    const concept = glossary.get(entry.id);
+    if (!concept) {
+      return undefined;
+    }
+    this.panel.title = concept[this.lang].term;
+    const view = buildConceptView(glossary, concept, this.lang);
+    return { type: 'showConcept', view, canGoForward: this.history.canGoForward, ...common };
+  }
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+/** Keeps the single panel of the window and creates or revives it on demand. */
+export class ExplanationPanelManager extends Disposable implements vscode.WebviewPanelSerializer {
+  private panel: ExplanationPanel | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly glossary: GlossaryService,
+    private readonly config: ConfigStore,
+  ) {
+    super();
+    this.register(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, this));
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  get snapshot(): PanelSnapshot | undefined {
+    return this.panel?.snapshot;
+  }
+
+  showConcept(id: string, lang?: Lang): void {
+    this.open(lang).showConcept(id, lang);
+  }
+
+  showNotFound(query: string): void {
+    this.open().showNotFound(query);
+  }
+
+  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const panel = this.adopt(new ExplanationPanel(webviewPanel, this.extensionUri, this.glossary, this.config, this.defaultLang()));
+    panel.restore(state);
+  }
+
+  override dispose(): void {
+    this.panel?.dispose();
+    super.dispose();
+  }
+
+  private open(lang?: Lang): ExplanationPanel {
+    return this.panel ?? this.adopt(ExplanationPanel.create(this.extensionUri, this.glossary, this.config, lang ?? this.defaultLang()));
+  }
+
+  private adopt(panel: ExplanationPanel): ExplanationPanel {
+    this.panel?.dispose();
+    this.panel = panel;
+    panel.onDidDispose(() => {
+      if (this.panel === panel) {
+        this.panel = undefined;
+      }
+    });
+    return panel;
+  }
+
+  private defaultLang(): Lang {
+    return displayLang(this.config.current);
+  }
+}

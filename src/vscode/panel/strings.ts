@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { PanelStrings } from '../../shared/panelMessages';
+
+/** The panel's labels in VS Code's display language; the webview has no l10n of its own. */
+export function panelStrings(): PanelStrings {
+  return {
+    definition: vscode.l10n.t('Definition'),
+    explanation: vscode.l10n.t('Explanation'),
+    example: vscode.l10n.t('Example'),
+    related: vscode.l10n.t('Related concepts'),
+    prerequisites: vscode.l10n.t('Learn first'),
+    references: vscode.l10n.t('References'),
+    back: vscode.l10n.t('Back'),
+    forward: vscode.l10n.t('Forward'),
+    follow: vscode.l10n.t('Follow the selection'),
+    switchLanguage: vscode.l10n.t('Switch language'),
+    notFound: vscode.l10n.t('No concept in the glossary matches'),
+    closest: vscode.l10n.t('Closest concepts:'),
+    noSuggestion: vscode.l10n.t('No close concept either. Try "Search Concepts".'),
+    empty: vscode.l10n.t('Select a term and run "Explain Selection".'),
+  };
+}

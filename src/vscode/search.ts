@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { Glossary } from '../core/glossary/glossary';
+import { filterConcepts } from '../core/glossary/search';
+import type { Concept, Lang } from '../core/glossary/types';
+
+interface ConceptPickItem extends vscode.QuickPickItem {
+  readonly conceptId: string;
+}
+
+/**
+ * A quick pick over every term and alias in both languages. It filters itself, ignoring case, accents
+ * and separators, which VS Code's own filter does not.
+ */
+export async function pickConcept(glossary: Glossary, lang: Lang): Promise<string | undefined> {
+  const quickPick = vscode.window.createQuickPick<ConceptPickItem>();
+  quickPick.placeholder = vscode.l10n.t('Search a concept in French or English');
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.items = glossary.concepts.map((concept) => pickItem(concept, lang, false)).sort(byLabel);
+  quickPick.onDidChangeValue((value) => {
+    quickPick.items = filterConcepts(glossary, value).map((concept) => pickItem(concept, lang, true));
+  });
+  try {
+    return await new Promise<string | undefined>((resolve) => {
+      quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.conceptId));
+      quickPick.onDidHide(() => resolve(undefined));
+      quickPick.show();
+    });
+  } finally {
+    quickPick.dispose();
+  }
+}
+
+function byLabel(a: vscode.QuickPickItem, b: vscode.QuickPickItem): number {
+  return a.label.localeCompare(b.label);
+}
+
+function pickItem(concept: Concept, lang: Lang, alwaysShow: boolean): ConceptPickItem {
+  const other = lang === 'fr' ? 'en' : 'fr';
+  const aliases = [...concept[lang].aliases, ...concept[other].aliases];
+  return {
+    conceptId: concept.id,
+    label: concept[lang].term,
+    description: [concept[other].term, ...aliases].join(' · '),
+    detail: concept[lang].definition,
+    alwaysShow,
+  };
+}
