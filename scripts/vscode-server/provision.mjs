@@ -69,7 +69,7 @@ function readJson(file) {
   }
 }
 
-/** The native modules the server loads; each must exist as a compiled .node file built for Node 24. */
+/** Native modules the server loads: each needs a .node file (compiled by the postinstall, or prebuilt). */
 const NATIVE_MODULES = ['node-pty', '@vscode/spdlog'];
 
 function findNodeFiles(dir) {
@@ -99,7 +99,7 @@ function checkInstall(p) {
   for (const name of NATIVE_MODULES) {
     const dir = path.join(vsModules, name);
     if (!fs.existsSync(dir)) problems.push(`missing ${dir}`);
-    else if (findNodeFiles(path.join(dir, 'build')).length === 0) problems.push(`${name} has no compiled .node file under ${dir}/build`);
+    else if (findNodeFiles(dir).length === 0) problems.push(`${name} has no compiled or prebuilt .node file under ${dir}`);
   }
   if (!fs.existsSync(path.join(p.vscodeDir, 'extensions', 'node_modules'))) {
     problems.push(`missing ${path.join(p.vscodeDir, 'extensions', 'node_modules')}`);

@@ -17,8 +17,11 @@ export interface Piece {
 const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'lorsqu', 'puisqu', 'jusqu', 'quoiqu']);
 const APOSTROPHES = new Set(["'", '\u2019', '\u02bc']);
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
-/** camelCase (`selfAttention`), acronym before a word (`GPTModel`) and letter/digit (`gpt4`) boundaries. */
-const INNER_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
+/**
+ * camelCase (`selfAttention`), acronym before a word (`GPTModel`, but not a plural acronym: `LLMs`) and
+ * letter/digit (`gpt4`) boundaries.
+ */
+const INNER_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})(?!\p{Lu}s(?!\p{Ll}))|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
 const COMBINING_MARKS = /\p{M}+/gu;
 const LIGATURES: Readonly<Record<string, string>> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
 
