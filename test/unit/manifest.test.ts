@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+
+function sourceFiles(folder: string): string[] {
+  return fs.readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(folder, entry.name);
+    return entry.isDirectory() ? sourceFiles(relative) : entry.name.endsWith('.ts') ? [relative] : [];
+  });
+}
+
+const sources = sourceFiles('src').map((file) => fs.readFileSync(path.join(root, file), 'utf8'));
+
+describe('manifest and localisation', () => {
+  const manifest = readJson('package.json');
+
+  it('has a French and an English string for every %key% of package.json', () => {
+    const keys = [...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!);
+    const english = readJson('package.nls.json');
+    const french = readJson('package.nls.fr.json');
+    for (const key of keys) {
+      assert.ok(english[key], `package.nls.json lacks ${key}`);
+      assert.ok(french[key], `package.nls.fr.json lacks ${key}`);
+    }
+  });
+
+  it('translates every vscode.l10n.t string into French', () => {
+    const bundle = readJson('l10n/bundle.l10n.fr.json');
+    const strings = sources.flatMap((text) => [...text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\'/g, "'")));
+    assert.ok(strings.length > 10);
+    for (const text of strings) {
+      assert.ok(bundle[text], `l10n/bundle.l10n.fr.json lacks "${text}"`);
+    }
+  });
+
+  it('registers a handler for every contributed command and every id the code uses is contributed', () => {
+    const contributed: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+    const registered = sources.join('\n');
+    const commandIds = fs.readFileSync(path.join(root, 'src/vscode/commandIds.ts'), 'utf8');
+    for (const id of contributed) {
+      assert.ok(commandIds.includes(`'${id}'`), `${id} has no entry in commandIds.ts`);
+    }
+    const declared = [...commandIds.matchAll(/'(conceptExplainer\.[A-Za-z.]+)'/g)].map((m) => m[1]);
+    assert.deepEqual([...declared].sort(), [...contributed].sort());
+    assert.ok(registered.includes('registerCommand('));
+  });
+
+  it('reads every contributed setting somewhere in the code', () => {
+    const code = sources.join('\n');
+    for (const key of Object.keys(manifest.contributes.configuration.properties)) {
+      const short = key.replace(/^conceptExplainer\./, '');
+      assert.ok(code.includes(`'${short}'`), `setting ${key} is never read`);
+    }
+  });
+});
