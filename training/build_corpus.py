@@ -323,13 +323,16 @@ class Concept:
         return take_chars(paras[0], limit) if paras else ""
 
     def expl_how(self, lang, limit=300):
-        flat = [s for p in self.expl[lang] for s in p]
+        paras = self.expl[lang]
+        if len(paras) >= 2:
+            return take_chars(paras[1], limit)
+        flat = [s for p in paras for s in p]
         return take_chars(flat, limit)
 
     def expl_why(self, lang, limit=260):
         paras = self.expl[lang]
-        if len(paras) >= 2:
-            return take_chars(paras[-1] if len(paras[-1]) > 1 or len(paras) == 2 else paras[1], limit)
+        if len(paras) >= 3:
+            return take_chars(paras[2], limit)
         flat = [s for p in paras for s in p]
         return take_chars(flat[1:] or flat, limit)
 
@@ -373,8 +376,9 @@ def is_identifier(s):
     return "_" in s or re.search(r"[a-z][A-Z]", s) is not None
 
 
-def fr_article(s):
-    """Return (le_form, du_form) for a French noun phrase (heuristic gender and number)."""
+def fr_article(s, english=False):
+    """Return (le_form, du_form) for a French noun phrase (heuristic gender and number).
+    English words used in French ("le fine-tuning", "le machine learning") are masculine."""
     if not s or is_identifier(s) or s[0].isupper() or s[0] in "«\"'(" or s[0].isdigit():
         return s, "de " + s
     first = s.split()[0].lower()
@@ -384,7 +388,7 @@ def fr_article(s):
         return "les " + s, "des " + s
     if base[:1] in "aeiouyh":
         return "l'" + s, "de l'" + s
-    if first in MASC_WORDS:
+    if english or first in MASC_WORDS:
         fem = False
     elif first in FEM_WORDS:
         fem = True
@@ -460,12 +464,12 @@ def surface(concept, qlang, rng, force=None):
     return term, "term"
 
 
-def fill(template, qlang, t, t2=None):
+def fill(template, qlang, t, t2=None, en_words=()):
     vals = {"t": t, "t2": t2 or ""}
-    le, du = fr_article(t)
+    le, du = fr_article(t, t.lower() in en_words)
     vals.update(le_t=le, du_t=du)
     if t2 is not None:
-        le2, du2 = fr_article(t2)
+        le2, du2 = fr_article(t2, t2.lower() in en_words)
         vals.update(le_t2=le2, du_t2=du2)
     q = template.format(**vals)
     # "de le"/"à le" never happen thanks to fr_article; fix "que l'" after "Qu'est-ce que" is fine as is
@@ -545,6 +549,15 @@ class Builder:
         self.by_id = {c.id: c for c in concepts}
         self.rng = rng
 
+    @staticmethod
+    def en_words(*cs):
+        """Lowercased English forms of the concepts that are not also French forms."""
+        out = set()
+        for c in cs:
+            fr = {x.lower() for x in [c.term("fr")] + c.aliases("fr")}
+            out |= {x.lower() for x in [c.term("en")] + c.aliases("en")} - fr
+        return out
+
     def distractors(self, targets, n):
         rng = self.rng
         ids = {c.id for c in targets}
@@ -592,11 +605,11 @@ class Builder:
         if kind == "diff":
             c2 = self.pick_diff_partner(c)
             t2, _ = surface(c2, qlang, rng, rng.choice(["term", "term", "term", "alias", "lower"]))
-            q = fill(rng.choice(templates[qlang]["diff"]), qlang, t, t2)
+            q = fill(rng.choice(templates[qlang]["diff"]), qlang, t, t2, self.en_words(c, c2))
             targets = [c, c2]
             ans = answer("diff", c, al, c2)
         else:
-            q = fill(rng.choice(templates[qlang][kind]), qlang, t)
+            q = fill(rng.choice(templates[qlang][kind]), qlang, t, None, self.en_words(c))
             targets = [c]
             ans = answer(kind, c, al)
         q, qn = question_noise(q, qlang, rng, noise)

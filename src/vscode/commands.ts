@@ -16,7 +16,7 @@ export interface CommandDeps {
 export function registerCommands(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.explainSelection, () => explainSelection(deps)),
-    vscode.commands.registerCommand(Commands.searchConcepts, () => searchConcepts(deps)),
+    vscode.commands.registerCommand(Commands.searchConcepts, (query?: unknown) => searchConcepts(deps, query)),
     vscode.commands.registerCommand(Commands.showConcept, (args: unknown) => showConcept(deps, args)),
     vscode.commands.registerCommand(Commands.toggleFollowMode, () => toggleFollowMode(deps)),
   );
@@ -42,9 +42,11 @@ function explainSelection({ glossary, config, panels }: CommandDeps): PanelSnaps
   return panels.snapshot;
 }
 
-async function searchConcepts({ glossary, config, panels }: CommandDeps): Promise<PanelSnapshot | undefined> {
+/** `query` pre-fills the search box (for keybindings that search a fixed word). */
+async function searchConcepts({ glossary, config, panels }: CommandDeps, query: unknown): Promise<PanelSnapshot | undefined> {
   const loaded = glossary.get();
-  const id = loaded && (await pickConcept(loaded, displayLang(config.current)));
+  const initial = typeof query === 'string' ? query : '';
+  const id = loaded && (await pickConcept(loaded, displayLang(config.current), initial));
   if (!id) {
     return undefined;
   }

@@ -11,15 +11,19 @@ interface ConceptPickItem extends vscode.QuickPickItem {
  * A quick pick over every term and alias in both languages. It filters itself, ignoring case, accents
  * and separators, which VS Code's own filter does not.
  */
-export async function pickConcept(glossary: Glossary, lang: Lang): Promise<string | undefined> {
+export async function pickConcept(glossary: Glossary, lang: Lang, initialQuery = ''): Promise<string | undefined> {
   const quickPick = vscode.window.createQuickPick<ConceptPickItem>();
   quickPick.placeholder = vscode.l10n.t('Search a concept in French or English');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
-  quickPick.items = glossary.concepts.map((concept) => pickItem(concept, lang, false)).sort(byLabel);
-  quickPick.onDidChangeValue((value) => {
-    quickPick.items = filterConcepts(glossary, value).map((concept) => pickItem(concept, lang, true));
-  });
+  const showMatches = (value: string) => {
+    quickPick.items = value
+      ? filterConcepts(glossary, value).map((concept) => pickItem(concept, lang, true))
+      : glossary.concepts.map((concept) => pickItem(concept, lang, false)).sort(byLabel);
+  };
+  quickPick.value = initialQuery;
+  showMatches(initialQuery);
+  quickPick.onDidChangeValue(showMatches);
   try {
     return await new Promise<string | undefined>((resolve) => {
       quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.conceptId));

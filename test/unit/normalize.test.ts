@@ -9,14 +9,16 @@ describe('normalize', () => {
     assert.equal(foldCase('Prédiction'), 'prediction');
   });
 
-  it('reduces simple French and English plurals', () => {
-    assert.equal(singular('reseaux'), 'reseau');
-    assert.equal(singular('neurones'), 'neurone');
-    assert.equal(singular('transformers'), 'transformer');
-    assert.equal(singular('responses'), 'response');
-    assert.equal(singular('matches'), 'match');
-    assert.equal(singular('probabilities'), 'probability');
-    assert.equal(singular('biais'), 'biais');
+  it('gives a word and its plural the same key, in French and English', () => {
+    const pairs = [
+      ['reseaux', 'reseau'], ['neurones', 'neurone'], ['couches', 'couche'], ['donnees', 'donnee'], ['jeux', 'jeu'],
+      ['contenus', 'contenu'], ['transformers', 'transformer'], ['biases', 'bias'], ['batches', 'batch'],
+      ['losses', 'loss'], ['probabilities', 'probability'], ['responses', 'response'], ['gpus', 'gpu'], ['features', 'feature'],
+    ];
+    for (const [plural, one] of pairs) {
+      assert.equal(singular(plural!), singular(one!), `${plural} / ${one}`);
+    }
+    assert.notEqual(singular('biais'), singular('bia'));
     assert.equal(singular('loss'), 'loss');
   });
 
@@ -33,8 +35,8 @@ describe('normalize', () => {
   });
 
   it("drops French elisions with either apostrophe", () => {
-    assert.equal(normalizeTerm("l'affinage"), 'affinage');
-    assert.equal(normalizeTerm('l’affinage'), 'affinage');
+    assert.equal(normalizeTerm("l'affinage"), normalizeTerm('affinage'));
+    assert.equal(normalizeTerm('l’affinage'), normalizeTerm('Affinage'));
     assert.equal(normalizeTerm("mécanisme d'auto-attention"), normalizeTerm('mécanisme auto attention'));
     assert.equal(normalizeTerm("jusqu'à l'inférence"), normalizeTerm('à inférence'));
   });

@@ -33,26 +33,24 @@ export function foldCase(text: string): string {
 }
 
 /**
- * A conservative singular for French and English words, applied alike to glossary terms and to text, so
- * `réseaux`/`réseau`, `Transformers`/`Transformer` and `biases`/`bias` meet. It need not be a real word.
+ * A key that a word shares with its plural, for French and English alike: `réseaux`/`réseau`,
+ * `Transformers`/`Transformer`, `couches`/`couche`, `batches`/`batch`, `biases`/`bias`. It is applied to
+ * glossary terms and to text in the same way, so it need not be a real word (`couche` -> `couch`).
  */
 export function singular(word: string): string {
   if (word.length < 4 || /\d/.test(word)) {
     return word;
   }
-  if (word.endsWith('eaux')) {
+  if (/(?:eau|eu)x$/.test(word)) {
     return word.slice(0, -1);
   }
-  if (word.endsWith('ies') && word.length > 4) {
-    return `${word.slice(0, -3)}y`;
+  let key = word;
+  if (key.endsWith('ies') && key.length > 4) {
+    key = `${key.slice(0, -3)}y`;
+  } else if (key.endsWith('s') && !/(?:ss|is|as)$/.test(key)) {
+    key = key.slice(0, -1);
   }
-  if (/(?:ss|x|z|ch|sh)es$/.test(word)) {
-    return word.slice(0, -2);
-  }
-  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) {
-    return word.slice(0, -1);
-  }
-  return word;
+  return key.length >= 5 && key.endsWith('e') ? key.slice(0, -1) : key;
 }
 
 /** Splits text into matchable pieces, dropping French elided articles (`l'`, `d'`, `qu'`). */

@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PanelSnapshot } from '../../../src/vscode/panel/explanationPanel';
+import { activateExtension, closeAll, openDocument, selectText, setSetting, sleep, waitFor } from './helpers';
+
+const TEXT = "On parle ici d'auto-attention, de fine-tuning et de xyzzyplugh.\n";
+
+async function explain(editor: vscode.TextEditor, needle: string): Promise<PanelSnapshot | undefined> {
+  selectText(editor, needle);
+  return vscode.commands.executeCommand<PanelSnapshot | undefined>('conceptExplainer.explainSelection');
+}
+
+describe('Commands and the explanation panel', () => {
+  before(activateExtension);
+  afterEach(async () => {
+    await setSetting('panel.followSelection', undefined);
+  });
+  after(closeAll);
+
+  it('Explain Selection opens the panel on the selected concept, in the term’s language', async () => {
+    const editor = await openDocument(TEXT, 'plaintext');
+    const snapshot = await explain(editor, 'auto-attention');
+    assert.deepEqual(snapshot?.entry, { kind: 'concept', id: 'self-attention' });
+    assert.equal(snapshot?.lang, 'fr');
+    const panelTab = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('conceptExplainer.explanation'));
+    assert.ok(panelTab, 'the explanation panel is open');
+  });
+
+  it('Explain Selection on an unknown word says so (and offers the closest concepts in the panel)', async () => {
+    const editor = await openDocument(TEXT, 'plaintext');
+    const snapshot = await explain(editor, 'xyzzyplugh');
+    assert.deepEqual(snapshot?.entry, { kind: 'notFound', query: 'xyzzyplugh' });
+  });
+
+  it('Explain Selection with an empty selection explains the term under the cursor', async () => {
+    const editor = await openDocument(TEXT, 'plaintext');
+    const start = editor.document.positionAt(TEXT.indexOf('fine-tuning') + 3);
+    editor.selection = new vscode.Selection(start, start);
+    const snapshot = await vscode.commands.executeCommand<PanelSnapshot | undefined>('conceptExplainer.explainSelection');
+    assert.deepEqual(snapshot?.entry, { kind: 'concept', id: 'fine-tuning' });
+  });
+
+  it('Show Concept opens a concept by id, in the language asked for', async () => {
+    const snapshot = await vscode.commands.executeCommand<PanelSnapshot | undefined>('conceptExplainer.showConcept', { id: 'gpt', lang: 'en' });
+    assert.deepEqual(snapshot?.entry, { kind: 'concept', id: 'gpt' });
+    assert.equal(snapshot?.lang, 'en');
+  });
+
+  it('Search Concepts finds a concept whatever the accents and separators', async () => {
+    const picked = vscode.commands.executeCommand<PanelSnapshot | undefined>('conceptExplainer.searchConcepts', 'reseaux de neurones');
+    await sleep(500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const snapshot = await picked;
+    assert.deepEqual(snapshot?.entry, { kind: 'concept', id: 'neural-network' });
+  });
+
+  it('follow mode shows each selected term in the open panel, and stops when turned off', async () => {
+    const api = await activateExtension();
+    const editor = await openDocument(TEXT, 'plaintext');
+    await explain(editor, 'auto-attention');
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    await setSetting('panel.followSelection', true);
+    selectText(editor, 'fine-tuning');
+    await waitFor(() => {
+      const entry = api.panelSnapshot()?.entry;
+      return entry?.kind === 'concept' && entry.id === 'fine-tuning';
+    }, 'the panel did not follow the selection to fine-tuning');
+
+    const toggled = await vscode.commands.executeCommand<boolean>('conceptExplainer.toggleFollowMode');
+    assert.equal(toggled, false);
+    selectText(editor, 'auto-attention');
+    await sleep(800);
+    assert.deepEqual(api.panelSnapshot()?.entry, { kind: 'concept', id: 'fine-tuning' });
+  });
+});

@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ConceptExplainerApi } from '../../../src/extension';
+
+export const EXTENSION_ID = 'concept-explainer.concept-explainer';
+export const mode = process.env.CONCEPT_EXPLAINER_TEST_MODE ?? 'trusted';
+
+export async function activateExtension(): Promise<ConceptExplainerApi> {
+  const extension = vscode.extensions.getExtension<ConceptExplainerApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+/** Opens an untitled document with the given text and language, in an editor. */
+export async function openDocument(content: string, language: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ content, language });
+  return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+}
+
+/** The position of the first character of `needle` (plus `shift`) in the document. */
+export function positionOf(document: vscode.TextDocument, needle: string, shift = 0): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `"${needle}" is not in the document`);
+  return document.positionAt(offset + shift);
+}
+
+export function selectText(editor: vscode.TextEditor, needle: string): void {
+  const start = positionOf(editor.document, needle);
+  editor.selection = new vscode.Selection(start, start.translate(0, needle.length));
+}
+
+/** Our hovers at a position: those carrying a link to our own command. */
+export async function conceptHovers(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover[]> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+  return hovers.filter((hover) => hoverText(hover).includes('conceptExplainer.showConcept'));
+}
+
+export function hoverText(hover: vscode.Hover): string {
+  return hover.contents.map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('conceptExplainer').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls until `check` holds, failing with `message` after `timeoutMs`. */
+export async function waitFor(check: () => boolean, message: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) {
+      assert.fail(message);
+    }
+    await sleep(50);
+  }
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, closeAll, conceptHovers, hoverText, openDocument, positionOf, setSetting } from './helpers';
+
+const FRENCH = `# Notes de cours
+
+Le mécanisme d'auto-attention relie chaque mot à tous les autres.
+Ensuite vient l’affinage du modèle sur des données annotées.
+Les réseaux de neurones apprennent des motifs.
+`;
+
+const ENGLISH = 'Transformers rely on self-attention; fine-tuning adapts a pre-trained model.\nNothing to see here.\n';
+
+const PYTHON = `class Block:
+    def forward(self, x):
+        y = self_attention(x)
+        return selfAttention(y)
+
+class FineTune:
+    pass
+`;
+
+describe('Hovers', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  afterEach(async () => {
+    await setSetting('hover.enabled', undefined);
+    await setSetting('hover.languages', undefined);
+    await setSetting('language', undefined);
+  });
+
+  after(closeAll);
+
+  it('explains a French term in Markdown, with the term as the hover range', async () => {
+    const editor = await openDocument(FRENCH, 'markdown');
+    const position = positionOf(editor.document, 'auto-attention', 3);
+    const [hover] = await conceptHovers(editor.document, position);
+    assert.ok(hover, 'no concept hover on auto-attention');
+    assert.match(hoverText(hover), /auto-attention/i);
+    assert.ok(hover.range, 'the hover has a range');
+    assert.equal(editor.document.getText(hover.range), 'auto-attention');
+  });
+
+  it("finds « l'affinage » through the elision and shows it in French", async () => {
+    const editor = await openDocument(FRENCH, 'markdown');
+    const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'affinage', 2));
+    assert.ok(hover, 'no concept hover on affinage');
+    assert.match(hoverText(hover), /affinage/i);
+    assert.match(hoverText(hover), /fine-tuning/);
+    assert.equal(editor.document.getText(hover.range!), 'affinage');
+  });
+
+  it('finds French plurals', async () => {
+    const editor = await openDocument(FRENCH, 'markdown');
+    const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'neurones', 1));
+    assert.ok(hover);
+    assert.equal(editor.document.getText(hover.range!), 'réseaux de neurones');
+  });
+
+  it('explains English terms in plain text, in English', async () => {
+    const editor = await openDocument(ENGLISH, 'plaintext');
+    const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'fine-tuning', 2));
+    assert.ok(hover);
+    assert.match(hoverText(hover), /\*\*Fine\\-tuning\*\*/i);
+    const none = await conceptHovers(editor.document, positionOf(editor.document, 'Nothing', 2));
+    assert.equal(none.length, 0);
+  });
+
+  it('splits code identifiers: self_attention, selfAttention, FineTune', async () => {
+    const editor = await openDocument(PYTHON, 'python');
+    for (const [needle, expected] of [
+      ['self_attention', 'self_attention'],
+      ['selfAttention', 'selfAttention'],
+      ['FineTune', 'FineTune'],
+    ] as const) {
+      const [hover] = await conceptHovers(editor.document, positionOf(editor.document, needle, 2));
+      assert.ok(hover, `no hover on ${needle}`);
+      assert.equal(editor.document.getText(hover.range!), expected);
+    }
+  });
+
+  it('links to the full explanation through our own command only', async () => {
+    const editor = await openDocument(ENGLISH, 'plaintext');
+    const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'self-attention', 1));
+    assert.ok(hover);
+    const commands = [...hoverText(hover).matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
+    assert.ok(commands.length >= 2, 'an explanation link and related links');
+    assert.deepEqual([...new Set(commands)], ['conceptExplainer.showConcept']);
+  });
+
+  it('can be turned off, or limited to some languages', async () => {
+    const editor = await openDocument(PYTHON, 'python');
+    const position = positionOf(editor.document, 'selfAttention', 2);
+    await setSetting('hover.enabled', false);
+    assert.equal((await conceptHovers(editor.document, position)).length, 0);
+    await setSetting('hover.enabled', true);
+    await setSetting('hover.languages', ['markdown']);
+    assert.equal((await conceptHovers(editor.document, position)).length, 0);
+    await setSetting('hover.languages', ['python']);
+    assert.equal((await conceptHovers(editor.document, position)).length, 1);
+  });
+
+  it('follows the language setting', async () => {
+    const editor = await openDocument(FRENCH, 'markdown');
+    const position = positionOf(editor.document, 'auto-attention', 3);
+    await setSetting('language', 'en');
+    const [hover] = await conceptHovers(editor.document, position);
+    assert.ok(hover);
+    assert.match(hoverText(hover), /\*\*Self\\-attention\*\*/i);
+    assert.ok(vscode.workspace.getConfiguration('conceptExplainer').get('language') === 'en');
+  });
+});
