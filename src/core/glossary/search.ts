@@ -1,24 +1,46 @@
-import { foldCase } from '../matching/normalize';
+import { foldCase, normalizeTerm, splitPieces } from '../matching/normalize';
 import { formsOf, type Glossary } from './glossary';
 import type { Concept } from './types';
 
-/** Concepts with a term or alias containing the query, those that start with it first. */
+/**
+ * Concepts with a term or alias that contains what the user typed: those that start with it first, then
+ * the shortest such form (`réseau de neurones` before `réseau de neurones convolutif`). The
+ * query is compared with the same keys as the matcher, so case, accents, separators and plurals do not
+ * matter, and its last word may be unfinished (`réseaux de neu`).
+ */
 export function filterConcepts(glossary: Glossary, query: string): Concept[] {
-  const needle = compact(query);
-  if (!needle) {
+  const needles = queryKeys(query);
+  if (needles.length === 0) {
     return [...glossary.concepts];
   }
   const ranked: Array<{ concept: Concept; rank: number }> = [];
   for (const concept of glossary.concepts) {
-    const keys = formsOf(concept).map((form) => compact(form.text));
-    const rank = keys.some((key) => key.startsWith(needle)) ? 0 : keys.some((key) => key.includes(needle)) ? 1 : -1;
-    if (rank >= 0) {
+    const rank = Math.min(...formsOf(concept).map((form) => rankForm(normalizeTerm(form.text), needles)));
+    if (rank < NO_MATCH) {
       ranked.push({ concept, rank });
     }
   }
   return ranked.sort((a, b) => a.rank - b.rank || a.concept.id.localeCompare(b.concept.id)).map((entry) => entry.concept);
 }
 
-function compact(text: string): string {
-  return foldCase(text).replace(/[^\p{L}\p{N}]+/gu, '');
+/** The query as whole words, and with its last word taken as typed (perhaps unfinished). */
+function queryKeys(query: string): string[] {
+  const pieces = splitPieces(query);
+  if (pieces.length === 0) {
+    return [];
+  }
+  const whole = pieces.map((piece) => piece.key).join('');
+  const last = pieces[pieces.length - 1]!;
+  const typed = pieces.slice(0, -1).map((piece) => piece.key).join('') + foldCase(query.slice(last.start, last.end));
+  return whole === typed ? [whole] : [whole, typed];
+}
+
+const NO_MATCH = Number.MAX_SAFE_INTEGER;
+
+/** Lower is better: forms that start with the query before those that contain it, shorter forms first. */
+function rankForm(key: string, needles: readonly string[]): number {
+  if (needles.some((needle) => key.startsWith(needle))) {
+    return key.length;
+  }
+  return needles.some((needle) => key.includes(needle)) ? 1000 + key.length : NO_MATCH;
 }

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+
+function cli(...args: string[]) {
+  assert.ok(fs.existsSync(CLI), 'dist/cli.js is missing: run "npm run build" first (npm test does)');
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('command line', () => {
+  it('explains a French term as JSON in French', () => {
+    const { code, stdout } = cli('explain', 'auto-attention', '--json');
+    assert.equal(code, 0);
+    const json = JSON.parse(stdout);
+    assert.deepEqual(Object.keys(json), ['id', 'lang', 'term', 'aliases', 'definition', 'explanation', 'related']);
+    assert.equal(json.id, 'self-attention');
+    assert.equal(json.lang, 'fr');
+    assert.ok(json.related.includes('transformer'));
+  });
+
+  it('answers in the language asked for', () => {
+    const json = JSON.parse(cli('explain', "l'affinage", '--lang', 'en', '--json').stdout);
+    assert.equal(json.id, 'fine-tuning');
+    assert.equal(json.lang, 'en');
+    assert.match(json.term, /fine-tuning/i);
+  });
+
+  it('finds the longest term inside a sentence', () => {
+    const json = JSON.parse(cli('explain', 'on utilise le RLHF pour aligner un grand modèle de langage', '--json').stdout);
+    assert.equal(json.id, 'large-language-model');
+  });
+
+  it('prints a readable explanation without --json', () => {
+    const { code, stdout } = cli('explain', 'selfAttention');
+    assert.equal(code, 0);
+    assert.match(stdout, /^Self-attention/i);
+    assert.match(stdout, /Example: /);
+  });
+
+  it('exits 1 with the closest concepts on stderr when nothing matches', () => {
+    const { code, stdout, stderr } = cli('explain', 'tranformeur');
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.match(stderr, /No concept found for "tranformeur"/);
+    assert.match(stderr, /\(transformer\)/);
+  });
+
+  it('exits 2 with the usage on a mistake', () => {
+    assert.equal(cli('explain').code, 2);
+    assert.equal(cli('explain', 'gpt', '--lang', 'de').code, 2);
+    assert.equal(cli('frobnicate').code, 2);
+  });
+
+  it('lists every concept with both languages', () => {
+    const rows = JSON.parse(cli('list', '--json').stdout);
+    assert.ok(rows.length >= 60);
+    const gpt = rows.find((row: { id: string }) => row.id === 'gpt');
+    assert.deepEqual(Object.keys(gpt), ['id', 'category', 'level', 'fr', 'en', 'related', 'prerequisites']);
+    assert.ok(gpt.fr.definition.length > 20 && gpt.en.definition.length > 20);
+  });
+});

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { filterConcepts } from '../../src/core/glossary/search';
+import { bundledGlossary } from './bundled';
+
+/** The concepts named by the product brief, each of which must be explained. */
+const REQUIRED = [
+  'machine-learning', 'deep-learning', 'neural-network', 'neuron', 'layer', 'pattern', 'gpt', 'large-language-model',
+  'openai', 'chatgpt', 'transformer', 'self-attention', 'attention-is-all-you-need', 'natural-language-processing',
+  'pre-training', 'fine-tuning', 'causal-language-modeling', 'next-token-prediction', 'parameters', 'scaling',
+  'training-data', 'compute', 'bias', 'harmful-content', 'rlhf', 'alignment', 'human-preference-ranking',
+  'multimodal-data', 'ethical-ai',
+];
+
+describe('bundled glossary', () => {
+  const glossary = bundledGlossary();
+
+  it('has at least 60 concepts, among them every concept of the brief', () => {
+    assert.ok(glossary.size >= 60, `${glossary.size} concepts`);
+    for (const id of REQUIRED) {
+      assert.ok(glossary.get(id), `missing ${id}`);
+    }
+  });
+
+  it('gives every concept a related concept and substance in both languages', () => {
+    for (const concept of glossary.concepts) {
+      assert.ok(concept.related.length >= 2, `${concept.id} has fewer than 2 related concepts`);
+      for (const lang of ['fr', 'en'] as const) {
+        assert.ok(concept[lang].explanation.split(/\n\s*\n/).length >= 2, `${concept.id}.${lang} explanation has one paragraph`);
+      }
+    }
+  });
+
+  it('cites the paper for concepts that come from one', () => {
+    const paper = glossary.get('attention-is-all-you-need')?.references?.[0];
+    assert.equal(paper?.year, 2017);
+    assert.match(paper?.title ?? '', /Attention Is All You Need/);
+  });
+
+  it('suggests close concepts for a misspelt term', () => {
+    assert.ok(glossary.suggest('auto atention').some((concept) => concept.id === 'self-attention'));
+    assert.ok(glossary.suggest('reseau neuronal').some((concept) => concept.id === 'neural-network'));
+  });
+
+  it('searches terms and aliases ignoring accents and separators', () => {
+    assert.equal(filterConcepts(glossary, 'reseaux de neu')[0]?.id, 'neural-network');
+    assert.ok(filterConcepts(glossary, 'RLHF').some((concept) => concept.id === 'rlhf'));
+    assert.equal(filterConcepts(glossary, 'zzzzzz').length, 0);
+  });
+});
