@@ -21,8 +21,11 @@ interface TrieNode<L extends string> {
   forms?: TermForm<L>[];
 }
 
-/** How far around a hover position the matcher looks: a 1 MB minified line costs no more than a short one. */
-const WINDOW_RADIUS = 160;
+/**
+ * How far around a hover position the matcher looks, at most: a 1 MB minified line costs no more than a
+ * short one. The radius shrinks to what the longest term needs, with room for doubled separators.
+ */
+const MAX_WINDOW_RADIUS = 160;
 /** No term spans more pieces than this, which bounds every walk through the trie. */
 const MAX_TERM_PIECES = 12;
 
@@ -33,6 +36,7 @@ const MAX_TERM_PIECES = 12;
 export class TermMatcher<L extends string = string> {
   private readonly root: TrieNode<L> = { children: new Map() };
   private readonly byKey = new Map<string, TermForm<L>[]>();
+  private windowRadius = 0;
 
   constructor(forms: Iterable<TermForm<L>>) {
     for (const form of forms) {
@@ -57,6 +61,7 @@ export class TermMatcher<L extends string = string> {
     }
     node.forms = [...(node.forms ?? []), form];
     this.byKey.set(key, node.forms);
+    this.windowRadius = Math.min(MAX_WINDOW_RADIUS, Math.max(this.windowRadius, Math.ceil(form.text.length * 1.5) + 8));
   }
 
   /** The forms whose whole normalised key equals the text's (`Self_Attention` finds `self-attention`). */
@@ -69,8 +74,8 @@ export class TermMatcher<L extends string = string> {
 
   /** The longest term covering `offset` (start <= offset < end) in a bounded window of `text`. */
   matchAt(text: string, offset: number): TermMatch<L> | undefined {
-    const from = Math.max(0, offset - WINDOW_RADIUS);
-    const to = Math.min(text.length, offset + WINDOW_RADIUS);
+    const from = Math.max(0, offset - this.windowRadius);
+    const to = Math.min(text.length, offset + this.windowRadius);
     const pieces = wholePieces(text, from, to);
     let best: TermMatch<L> | undefined;
     for (let i = 0; i < pieces.length && pieces[i]!.start <= offset; i++) {

@@ -22,6 +22,8 @@ const WORD_RUN = /[\p{L}\p{N}]+/gu;
  * letter/digit (`gpt4`) boundaries.
  */
 const INNER_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})(?!\p{Lu}s(?!\p{Ll}))|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
+/** Only a run with a capital or a digit can hold an inner boundary; most words skip the costly split. */
+const MAY_HAVE_INNER_BOUNDARY = /[\p{Lu}\p{N}]/u;
 const COMBINING_MARKS = /\p{M}+/gu;
 const LIGATURES: Readonly<Record<string, string>> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
 
@@ -63,7 +65,8 @@ export function splitPieces(text: string, offset = 0): Piece[] {
       continue;
     }
     let pieceStart = runStart;
-    for (const part of runText.split(INNER_BOUNDARY)) {
+    const parts = MAY_HAVE_INNER_BOUNDARY.test(runText) ? runText.split(INNER_BOUNDARY) : [runText];
+    for (const part of parts) {
       pieces.push({ start: offset + pieceStart, end: offset + pieceStart + part.length, key: singular(foldCase(part)) });
       pieceStart += part.length;
     }
