@@ -20,6 +20,8 @@ export async function pickConcept(glossary: Glossary, lang: Lang, initialQuery =
     quickPick.items = value
       ? filterConcepts(glossary, value).map((concept) => pickItem(concept, lang, true))
       : glossary.concepts.map((concept) => pickItem(concept, lang, false)).sort(byLabel);
+    // Our own ranking decides which item Enter picks, not VS Code's filter.
+    quickPick.activeItems = quickPick.items.slice(0, 1);
   };
   quickPick.value = initialQuery;
   showMatches(initialQuery);

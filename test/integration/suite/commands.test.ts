@@ -22,10 +22,13 @@ describe('Commands and the explanation panel', () => {
     const snapshot = await explain(editor, 'auto-attention');
     assert.deepEqual(snapshot?.entry, { kind: 'concept', id: 'self-attention' });
     assert.equal(snapshot?.lang, 'fr');
-    const panelTab = vscode.window.tabGroups.all
-      .flatMap((group) => group.tabs)
-      .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('conceptExplainer.explanation'));
-    assert.ok(panelTab, 'the explanation panel is open');
+    await waitFor(
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((group) => group.tabs)
+          .some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('conceptExplainer.explanation')),
+      'the explanation panel is not among the open tabs',
+    );
   });
 
   it('Explain Selection on an unknown word says so (and offers the closest concepts in the panel)', async () => {

@@ -7,6 +7,7 @@ const FRENCH = `# Notes de cours
 Le mécanisme d'auto-attention relie chaque mot à tous les autres.
 Ensuite vient l’affinage du modèle sur des données annotées.
 Les réseaux de neurones apprennent des motifs.
+On retrouve l'auto-attention partout.
 `;
 
 const ENGLISH = 'Transformers rely on self-attention; fine-tuning adapts a pre-trained model.\nNothing to see here.\n';
@@ -33,14 +34,21 @@ describe('Hovers', () => {
 
   after(closeAll);
 
-  it('explains a French term in Markdown, with the term as the hover range', async () => {
+  it('explains a French term in Markdown, with the longest term as the hover range', async () => {
     const editor = await openDocument(FRENCH, 'markdown');
     const position = positionOf(editor.document, 'auto-attention', 3);
     const [hover] = await conceptHovers(editor.document, position);
     assert.ok(hover, 'no concept hover on auto-attention');
-    assert.match(hoverText(hover), /auto-attention/i);
+    assert.match(hoverText(hover), /auto\\-attention/i);
     assert.ok(hover.range, 'the hover has a range');
-    assert.equal(editor.document.getText(hover.range), 'auto-attention');
+    assert.equal(editor.document.getText(hover.range), "mécanisme d'auto-attention");
+  });
+
+  it("finds « l'auto-attention » alone, without its elided article", async () => {
+    const editor = await openDocument(FRENCH, 'markdown');
+    const [hover] = await conceptHovers(editor.document, positionOf(editor.document, "l'auto-attention partout", 4));
+    assert.ok(hover, "no concept hover on l'auto-attention");
+    assert.equal(editor.document.getText(hover.range!), 'auto-attention');
   });
 
   it("finds « l'affinage » through the elision and shows it in French", async () => {
