@@ -1,0 +1,189 @@
+import { formsOf, type Glossary } from '../glossary/glossary';
+import type { Concept } from '../glossary/types';
+import { splitPieces } from '../matching/normalize';
+
+/** A concept retrieved for a question, with how it was found. */
+export interface Retrieved {
+  readonly concept: Concept;
+  readonly score: number;
+  readonly via: 'term' | 'fuzzy' | 'text';
+}
+
+/** The prompt format has room for this many glossary entries. */
+export const MAX_RETRIEVED = 3;
+const TEXT_THRESHOLD = 4.5;
+/** The longest term has eight words (« apprentissage par renforcement à partir de retours humains »). */
+const MAX_TERM_WORDS = 8;
+
+const STOPWORDS = new Set(
+  ('le la les un une des du de d l est c qu que qui quoi quel quelle comment pourquoi et ou en au aux sur dans pour ' +
+    'avec ce cette ces il elle on se sa son ses pa ne plu tre fait the a an is are what which who why how doe do of ' +
+    'to in on for with thi that it and or be by as at from can me tell about explain explique moi give donne').split(' '),
+);
+
+interface FormGrams {
+  readonly conceptId: string;
+  readonly key: string;
+  readonly grams: ReadonlyMap<string, number>;
+}
+
+/**
+ * Finds the glossary entries a question is about: terms the matcher finds first, then terms written with a
+ * typo (character trigrams), then words shared with definitions (BM25). Nothing relevant: an empty list,
+ * and the model answers that it only knows ML concepts.
+ */
+export class Retriever {
+  private readonly forms: FormGrams[];
+  private readonly gramIndex = new Map<string, number[]>();
+  private readonly docs: Array<{ concept: Concept; terms: Map<string, number>; length: number }>;
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly averageLength: number;
+
+  constructor(private readonly glossary: Glossary) {
+    this.forms = glossary.concepts.flatMap((concept) =>
+      formsOf(concept).map((form) => {
+        const key = pieceKeys(form.text).join(' ');
+        return { conceptId: concept.id, key, grams: trigrams(key) };
+      }),
+    );
+    this.forms.forEach((form, index) => {
+      for (const gram of form.grams.keys()) this.gramIndex.set(gram, [...(this.gramIndex.get(gram) ?? []), index]);
+    });
+    this.docs = glossary.concepts.map((concept) => documentOf(concept));
+    for (const doc of this.docs) {
+      for (const term of doc.terms.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    }
+    this.averageLength = this.docs.reduce((sum, doc) => sum + doc.length, 0) / Math.max(1, this.docs.length);
+  }
+
+  retrieve(question: string, limit = MAX_RETRIEVED): Retrieved[] {
+    const found = this.byTerm(question);
+    const known = new Set(found.map((entry) => entry.concept.id));
+    found.push(...this.byFuzzyTerm(question).filter((entry) => !known.has(entry.concept.id)));
+    if (found.length > 0) return found.slice(0, limit);
+    return this.byText(question).slice(0, Math.min(limit, 2));
+  }
+
+  /** Concepts whose terms appear in the question, in order of appearance. */
+  private byTerm(question: string): Retrieved[] {
+    const seen = new Set<string>();
+    const found: Retrieved[] = [];
+    for (const match of this.glossary.matcher.findAll(question)) {
+      const id = match.forms[0]!.conceptId;
+      if (!seen.has(id)) {
+        seen.add(id);
+        found.push({ concept: this.glossary.get(id)!, score: match.end - match.start, via: 'term' });
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Terms written with a typo: windows of one to eight words within one or two edits (a swap of two letters
+   * counts as one) of a term or alias, short words excepted. Trigrams only pick the candidates.
+   */
+  private byFuzzyTerm(question: string): Retrieved[] {
+    const words = pieceKeys(question).slice(0, 40);
+    const best = new Map<string, number>();
+    for (let size = 1; size <= MAX_TERM_WORDS; size++) {
+      for (let start = 0; start + size <= words.length; start++) {
+        const window = words.slice(start, start + size).join(' ');
+        const allowed = allowedTypos(window.length);
+        if (allowed === 0) continue;
+        for (const index of this.candidateForms(window)) {
+          const form = this.forms[index]!;
+          if (Math.abs(form.key.length - window.length) > allowed || form.key === window) continue;
+          const distance = editDistance(window, form.key, allowed);
+          const score = 1 - distance / window.length;
+          if (distance <= allowed && score > (best.get(form.conceptId) ?? 0)) best.set(form.conceptId, score);
+        }
+      }
+    }
+    return [...best.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([id, score]) => ({ concept: this.glossary.get(id)!, score, via: 'fuzzy' as const }));
+  }
+
+  /** Forms that share a trigram (two for longer windows) with the window. */
+  private candidateForms(window: string): number[] {
+    const needed = window.length >= 8 ? 2 : 1;
+    const shared = new Map<number, number>();
+    for (const gram of trigrams(window).keys()) {
+      for (const index of this.gramIndex.get(gram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    }
+    return [...shared.entries()].filter(([, count]) => count >= needed).map(([index]) => index);
+  }
+
+  /** BM25 over each concept's terms, aliases and definitions in both languages. */
+  private byText(question: string): Retrieved[] {
+    const queryTerms = [...new Set(pieceKeys(question).filter((key) => key.length > 2 && !STOPWORDS.has(key)))];
+    const scored = this.docs
+      .filter((doc) => queryTerms.filter((term) => doc.terms.has(term)).length >= 2)
+      .map((doc) => ({ concept: doc.concept, score: this.bm25(doc, queryTerms), via: 'text' as const }));
+    return scored.filter((entry) => entry.score >= TEXT_THRESHOLD).sort((a, b) => b.score - a.score);
+  }
+
+  private bm25(doc: { terms: Map<string, number>; length: number }, queryTerms: readonly string[]): number {
+    const k1 = 1.2;
+    const b = 0.75;
+    let score = 0;
+    for (const term of queryTerms) {
+      const frequency = doc.terms.get(term);
+      if (!frequency) continue;
+      const df = this.documentFrequency.get(term) ?? 0;
+      const idf = Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
+      score += (idf * frequency * (k1 + 1)) / (frequency + k1 * (1 - b + (b * doc.length) / this.averageLength));
+    }
+    return score;
+  }
+}
+
+function pieceKeys(text: string): string[] {
+  return splitPieces(text).map((piece) => piece.key);
+}
+
+function documentOf(concept: Concept): { concept: Concept; terms: Map<string, number>; length: number } {
+  const text = (['fr', 'en'] as const)
+    .flatMap((lang) => [concept[lang].term, concept[lang].term, ...concept[lang].aliases, concept[lang].definition])
+    .join(' ');
+  const terms = new Map<string, number>();
+  const keys = pieceKeys(text).filter((key) => key.length > 2 && !STOPWORDS.has(key));
+  for (const key of keys) terms.set(key, (terms.get(key) ?? 0) + 1);
+  return { concept, terms, length: keys.length };
+}
+
+function trigrams(key: string): Map<string, number> {
+  const padded = ` ${key} `;
+  const grams = new Map<string, number>();
+  for (let i = 0; i + 3 <= padded.length; i++) {
+    const gram = padded.slice(i, i + 3);
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+  }
+  return grams;
+}
+
+/** Typos tolerated in a term of this length: none in short words, where one edit makes another word. */
+function allowedTypos(length: number): number {
+  return length >= 9 ? 2 : length >= 6 ? 1 : 0;
+}
+
+/** Optimal string alignment distance (edits, with a swap of neighbours as one), or more than `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,125 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BpeTokenizer } from '../tokenizer/bpe';
+
+/** A problem with the model files, said so that the user knows which file to fix or restore. */
+export class ModelError extends Error {}
+
+/** What the runtime needs to know of a decoder, whichever family wrote its config.json. */
+export interface ModelConfig {
+  readonly family: 'gpt2' | 'llama';
+  readonly layers: number;
+  /** Heads of the key/value cache (fewer than attention heads with grouped-query attention). */
+  readonly kvHeads: number;
+  readonly headDim: number;
+  readonly vocabSize: number;
+  readonly maxPositions: number;
+  readonly bosId: number | undefined;
+  readonly eosIds: readonly number[];
+}
+
+/** Defaults from generation_config.json. */
+export interface GenerationDefaults {
+  readonly maxNewTokens?: number;
+  readonly temperature?: number;
+  readonly topK?: number;
+  readonly topP?: number;
+  readonly repetitionPenalty?: number;
+  readonly doSample?: boolean;
+}
+
+export interface ModelFiles {
+  readonly dir: string;
+  readonly config: ModelConfig;
+  readonly generation: GenerationDefaults;
+  readonly tokenizer: BpeTokenizer;
+  readonly onnx: Uint8Array;
+}
+
+type Json = Record<string, unknown>;
+
+function readJson(dir: string, name: string, required: boolean): Json | undefined {
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) {
+    if (required) throw new ModelError(`The model folder ${dir} has no ${name}.`);
+    return undefined;
+  }
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
+  } catch (error) {
+    throw new ModelError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function positiveInt(config: Json, names: readonly string[], file: string): number {
+  for (const name of names) {
+    const value = config[name];
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+  }
+  throw new ModelError(`${file}: needs a positive integer ${names.join(' or ')}`);
+}
+
+function ids(value: unknown): number[] {
+  if (typeof value === 'number') return [value];
+  return Array.isArray(value) ? value.filter((id): id is number => typeof id === 'number') : [];
+}
+
+/** Reads a GPT-2 (`n_layer`, `n_head`, `n_embd`) or Llama (`num_hidden_layers`, ...) config.json. */
+export function readModelConfig(config: Json, file = 'config.json'): ModelConfig {
+  const type = String(config.model_type ?? '');
+  const family = type === 'gpt2' ? 'gpt2' : ['llama', 'mistral', 'qwen2', 'smollm'].includes(type) ? 'llama' : undefined;
+  if (!family) throw new ModelError(`${file}: model_type "${type}" is not supported (gpt2 or llama family)`);
+  const layers = positiveInt(config, ['n_layer', 'num_hidden_layers'], file);
+  const heads = positiveInt(config, ['n_head', 'num_attention_heads'], file);
+  const width = positiveInt(config, ['n_embd', 'hidden_size'], file);
+  const kvHeads = typeof config.num_key_value_heads === 'number' ? config.num_key_value_heads : heads;
+  const headDim = typeof config.head_dim === 'number' ? config.head_dim : width / heads;
+  return {
+    family,
+    layers,
+    kvHeads,
+    headDim,
+    vocabSize: positiveInt(config, ['vocab_size'], file),
+    maxPositions: positiveInt(config, ['n_positions', 'max_position_embeddings', 'n_ctx'], file),
+    bosId: ids(config.bos_token_id)[0],
+    eosIds: ids(config.eos_token_id),
+  };
+}
+
+function readGenerationDefaults(json: Json | undefined): GenerationDefaults {
+  const number = (key: string) => (typeof json?.[key] === 'number' ? (json[key] as number) : undefined);
+  return {
+    maxNewTokens: number('max_new_tokens'),
+    temperature: number('temperature'),
+    topK: number('top_k'),
+    topP: number('top_p'),
+    repetitionPenalty: number('repetition_penalty'),
+    doSample: typeof json?.do_sample === 'boolean' ? json.do_sample : undefined,
+  };
+}
+
+/** Reads and checks every file of a model folder; any problem is a ModelError naming the file. */
+export function loadModelFiles(dir: string): ModelFiles {
+  if (!fs.existsSync(dir)) throw new ModelError(`The model folder ${dir} does not exist.`);
+  const configJson = readJson(dir, 'config.json', true)!;
+  const config = readModelConfig(configJson, path.join(dir, 'config.json'));
+  const generationJson = readJson(dir, 'generation_config.json', false);
+  const eosIds = config.eosIds.length > 0 ? config.eosIds : ids(generationJson?.eos_token_id);
+  const tokenizerFile = path.join(dir, 'tokenizer.json');
+  if (!fs.existsSync(tokenizerFile)) throw new ModelError(`The model folder ${dir} has no tokenizer.json.`);
+  let tokenizer: BpeTokenizer;
+  try {
+    tokenizer = BpeTokenizer.fromJson(fs.readFileSync(tokenizerFile, 'utf8'));
+  } catch (error) {
+    throw new ModelError(`${tokenizerFile} cannot be used: ${(error as Error).message}`);
+  }
+  const onnxFile = path.join(dir, 'model.onnx');
+  if (!fs.existsSync(onnxFile)) throw new ModelError(`The model folder ${dir} has no model.onnx.`);
+  return {
+    dir,
+    config: { ...config, eosIds },
+    generation: readGenerationDefaults(generationJson),
+    tokenizer,
+    onnx: fs.readFileSync(onnxFile),
+  };
+}

@@ -1,0 +1,231 @@
+import type * as Ort from 'onnxruntime-web';
+import { StreamDecoder } from '../tokenizer/bpe';
+import { ModelError, type GenerationDefaults, type ModelConfig, type ModelFiles } from './modelFiles';
+import { sampleToken, seededRandom, type SamplingOptions } from './sampling';
+
+/** The part of onnxruntime's API the runtime uses: onnxruntime-web and onnxruntime-node both provide it. */
+export interface OrtModule {
+  readonly InferenceSession: { create(model: Uint8Array, options?: Ort.InferenceSession.SessionOptions): Promise<Ort.InferenceSession> };
+  readonly Tensor: typeof Ort.Tensor;
+}
+
+/** A prompt as text and special tokens, so that text written by a user can never forge a special token. */
+export type PromptPart = { readonly text: string } | { readonly special: string };
+
+export interface GenerateOptions extends SamplingOptions {
+  readonly maxNewTokens?: number;
+  readonly seed?: number;
+  /** Generation ends before any of these strings, which are not part of the answer. */
+  readonly stop?: readonly string[];
+}
+
+export type StopReason = 'eos' | 'stop' | 'length' | 'cancelled';
+
+export interface GenerationResult {
+  readonly text: string;
+  readonly ids: number[];
+  readonly promptTokens: number;
+  readonly stopReason: StopReason;
+  /** From the call to the first new token, prompt processing included. */
+  readonly firstTokenMs: number;
+  /** New tokens per second after the first one. */
+  readonly tokensPerS: number;
+  readonly totalMs: number;
+}
+
+const DEFAULT_MAX_NEW_TOKENS = 256;
+
+/** A decoder-only model in the standard ONNX layout, run with a key/value cache. */
+export class ModelRuntime {
+  private constructor(
+    private readonly ort: OrtModule,
+    private readonly session: Ort.InferenceSession,
+    readonly files: ModelFiles,
+  ) {}
+
+  static async load(files: ModelFiles, ort: OrtModule, executionProviders: string[] = ['wasm']): Promise<ModelRuntime> {
+    let session: Ort.InferenceSession;
+    try {
+      session = await ort.InferenceSession.create(files.onnx, { executionProviders, graphOptimizationLevel: 'all' });
+    } catch (error) {
+      throw new ModelError(`${files.dir}/model.onnx cannot be loaded: ${(error as Error).message ?? String(error)}`);
+    }
+    checkLayout(session, files.config, files.dir);
+    return new ModelRuntime(ort, session, files);
+  }
+
+  get config(): ModelConfig {
+    return this.files.config;
+  }
+
+  get defaults(): GenerationDefaults {
+    return this.files.generation;
+  }
+
+  encodePrompt(parts: readonly PromptPart[]): number[] {
+    const { tokenizer } = this.files;
+    return parts.flatMap((part) => ('special' in part ? [tokenizer.tokenId(part.special)] : tokenizer.encode(part.text)));
+  }
+
+  async release(): Promise<void> {
+    await this.session.release();
+  }
+
+  /**
+   * Generates after the prompt, calling `onText` with each new piece of text (never half a character).
+   * `isCancelled` is checked before every token, so a cancellation stops the computation within one token.
+   */
+  async generate(
+    prompt: readonly PromptPart[] | readonly number[],
+    options: GenerateOptions,
+    onText: (text: string) => void = () => {},
+    isCancelled: () => boolean = () => false,
+  ): Promise<GenerationResult> {
+    const started = performance.now();
+    const promptIds = isIdList(prompt) ? [...prompt] : this.encodePrompt(prompt);
+    const room = this.config.maxPositions - promptIds.length;
+    if (room <= 0) {
+      throw new ModelError(`The prompt has ${promptIds.length} tokens; this model reads at most ${this.config.maxPositions}.`);
+    }
+    const maxNewTokens = Math.min(options.maxNewTokens ?? this.defaults.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS, room);
+    const random = seededRandom(options.seed ?? 0);
+    const output = new StopFilter(options.stop ?? [], onText);
+    const decoder = new StreamDecoder(this.files.tokenizer, true);
+    const ids: number[] = [];
+    let past = this.emptyCache();
+    let input = promptIds;
+    let firstTokenAt = 0;
+    let stopReason: StopReason = 'length';
+    while (ids.length < maxNewTokens) {
+      if (isCancelled()) {
+        stopReason = 'cancelled';
+        break;
+      }
+      const step = await this.step(input, promptIds.length + ids.length - input.length, past);
+      past = step.cache;
+      const next = sampleToken(step.logits, options, [...promptIds, ...ids], random);
+      firstTokenAt ||= performance.now();
+      if (this.config.eosIds.includes(next)) {
+        stopReason = 'eos';
+        break;
+      }
+      ids.push(next);
+      if (output.push(decoder.push(next))) {
+        stopReason = 'stop';
+        break;
+      }
+      input = [next];
+    }
+    if (stopReason !== 'stop') output.push(decoder.flush(), true);
+    const finished = performance.now();
+    const decodeMs = finished - (firstTokenAt || finished);
+    return {
+      text: output.text,
+      ids,
+      promptTokens: promptIds.length,
+      stopReason,
+      firstTokenMs: (firstTokenAt || finished) - started,
+      tokensPerS: ids.length > 1 && decodeMs > 0 ? ((ids.length - 1) * 1000) / decodeMs : 0,
+      totalMs: finished - started,
+    };
+  }
+
+  private emptyCache(): Record<string, Ort.Tensor> {
+    const { layers, kvHeads, headDim } = this.config;
+    const cache: Record<string, Ort.Tensor> = {};
+    for (let i = 0; i < layers; i++) {
+      for (const kind of ['key', 'value']) {
+        cache[`past_key_values.${i}.${kind}`] = new this.ort.Tensor('float32', new Float32Array(0), [1, kvHeads, 0, headDim]);
+      }
+    }
+    return cache;
+  }
+
+  /** Runs the model on new tokens after `pastLength` cached ones; returns the last position's scores. */
+  private async step(tokens: readonly number[], pastLength: number, past: Record<string, Ort.Tensor>) {
+    const { Tensor } = this.ort;
+    const total = pastLength + tokens.length;
+    const feeds: Record<string, Ort.Tensor> = {
+      ...past,
+      input_ids: new Tensor('int64', BigInt64Array.from(tokens, BigInt), [1, tokens.length]),
+      attention_mask: new Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]),
+    };
+    if (this.session.inputNames.includes('position_ids')) {
+      feeds.position_ids = new Tensor('int64', BigInt64Array.from(tokens, (_, i) => BigInt(pastLength + i)), [1, tokens.length]);
+    }
+    const results = await this.session.run(feeds);
+    const logits = results.logits!;
+    const vocab = logits.dims[2]!;
+    const data = logits.data as Float32Array;
+    const last = data.slice((tokens.length - 1) * vocab, tokens.length * vocab);
+    const cache: Record<string, Ort.Tensor> = {};
+    for (const name of Object.keys(past)) {
+      cache[name] = results[name.replace('past_key_values', 'present')]!;
+    }
+    for (const tensor of Object.values(past)) tensor.dispose?.();
+    logits.dispose?.();
+    return { logits: last, cache };
+  }
+}
+
+function isIdList(prompt: readonly PromptPart[] | readonly number[]): prompt is readonly number[] {
+  return prompt.length > 0 && typeof prompt[0] === 'number';
+}
+
+function checkLayout(session: Ort.InferenceSession, config: ModelConfig, dir: string): void {
+  const expected = ['input_ids', 'attention_mask', 'past_key_values.0.key', `past_key_values.${config.layers - 1}.value`];
+  const missing = expected.filter((name) => !session.inputNames.includes(name));
+  if (missing.length > 0 || !session.outputNames.includes('logits')) {
+    throw new ModelError(
+      `${dir}/model.onnx is not a decoder in the standard layout (missing ${[...missing, 'logits'].join(', ')}); ` +
+        `its inputs are ${session.inputNames.join(', ')}`,
+    );
+  }
+}
+
+/**
+ * Passes text on as it comes but holds back what could be the start of a stop string, and ends the
+ * output before a stop string.
+ */
+export class StopFilter {
+  /** Everything generated so far, cut before a stop string once one is found. */
+  text = '';
+  private sent = 0;
+
+  constructor(
+    private readonly stops: readonly string[],
+    private readonly onText: (text: string) => void,
+  ) {}
+
+  /** Adds generated text; returns true when a stop string was reached. */
+  push(piece: string, final = false): boolean {
+    this.text += piece;
+    const stopAt = this.firstStop();
+    if (stopAt !== undefined) this.text = this.text.slice(0, stopAt);
+    const end = stopAt !== undefined || final ? this.text.length : this.text.length - this.heldBack();
+    if (end > this.sent) {
+      this.onText(this.text.slice(this.sent, end));
+      this.sent = end;
+    }
+    return stopAt !== undefined;
+  }
+
+  private firstStop(): number | undefined {
+    const found = this.stops.map((stop) => this.text.indexOf(stop)).filter((index) => index >= 0);
+    return found.length > 0 ? Math.min(...found) : undefined;
+  }
+
+  /** Length of the longest end of the text that begins a stop string. */
+  private heldBack(): number {
+    let longest = 0;
+    for (const stop of this.stops) {
+      for (let length = Math.min(stop.length - 1, this.text.length); length > longest; length--) {
+        if (this.text.endsWith(stop.slice(0, length))) {
+          longest = length;
+          break;
+        }
+      }
+    }
+    return longest;
+  }
+}
