@@ -25,6 +25,7 @@ const nodeDefaults = {
 const targets = [
   { ...nodeDefaults, entryPoints: { extension: 'src/extension.ts' }, outdir: dist },
   { ...nodeDefaults, entryPoints: { cli: 'src/cli/main.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' } },
+  { ...nodeDefaults, entryPoints: { modelWorker: 'src/core/model/worker.ts' }, outdir: dist },
   {
     ...nodeDefaults,
     platform: 'browser',
@@ -49,8 +50,17 @@ async function buildGlossary() {
   return count;
 }
 
+/** onnxruntime-web loads its WASM runtime at run time: ship the plain SIMD build beside the bundle. */
+function copyWasmRuntime() {
+  const from = path.join(root, 'node_modules', 'onnxruntime-web', 'dist');
+  for (const file of ['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']) {
+    fs.copyFileSync(path.join(from, file), path.join(dist, file));
+  }
+}
+
 async function main() {
   fs.mkdirSync(dist, { recursive: true });
+  copyWasmRuntime();
   const count = await buildGlossary();
   if (args.has('--glossary-only')) {
     console.log(`glossary: ${count} concepts`);

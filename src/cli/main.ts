@@ -3,20 +3,36 @@ import { loadBundledGlossary } from '../core/glossary/load';
 import { parseArgs, UsageError } from './args';
 import { runBench } from './bench';
 import { runExplain, runList, type CliOutput } from './explain';
+import { defaultPaths, runAsk, runGenerate, runTokenize } from './model';
 
 const USAGE = `Usage:
-  concept-explainer explain "<text>" [--lang fr|en] [--json]   explain the concept named in the text
-  concept-explainer list [--json]                              list every concept
-  concept-explainer bench [--json]                             measure glossary load and lookup times`;
+  concept-explainer explain "<text>" [--lang fr|en] [--json]    explain the concept named in the text
+  concept-explainer list [--json]                               list every concept
+  concept-explainer ask "<question>" [--json] [--greedy] [--max-tokens N] [--seed N] [--lang fr|en]
+                                                                answer with the bundled model, from the glossary
+  concept-explainer tokenize "<text>" [--json]                  token ids of the bundled tokenizer
+  concept-explainer generate --raw "<text>" [--greedy] [--max-tokens N] [--json]
+                                                                continue raw text (no prompt format)
+  concept-explainer eval [--json]                               evaluate the model on the held-out questions
+  concept-explainer bench [--json]                              measure glossary, matcher and model figures
+
+The model folder is models/concept-gpt, or the folder in CONCEPT_EXPLAINER_MODEL.`;
 
 /** dist/cli.js sits beside dist/glossary.json; the project root is one level up. */
 const DIST = __dirname;
 const GLOSSARY_FILE = path.join(DIST, 'glossary.json');
 
-function run(argv: readonly string[], io: CliOutput): number {
+async function run(argv: readonly string[], io: CliOutput): Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
+  const paths = defaultPaths(DIST);
   switch (command) {
+    case 'ask':
+      return runAsk(loadBundledGlossary(GLOSSARY_FILE), paths, args, io);
+    case 'tokenize':
+      return runTokenize(paths, args, io);
+    case 'generate':
+      return runGenerate(paths, args, io);
     case 'explain':
       return runExplain(loadBundledGlossary(GLOSSARY_FILE), args, io);
     case 'list':
@@ -41,12 +57,15 @@ const io: CliOutput = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-try {
-  process.exitCode = run(process.argv.slice(2), io);
-} catch (error) {
-  io.err(`error: ${(error as Error).message}`);
-  if (error instanceof UsageError) {
-    io.err(USAGE);
-  }
-  process.exitCode = 2;
-}
+run(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    io.err(`error: ${error.message}`);
+    if (error instanceof UsageError) {
+      io.err(USAGE);
+    }
+    process.exitCode = 2;
+  },
+);

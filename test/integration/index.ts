@@ -11,6 +11,7 @@
 // - results.activationMs: `globalThis.__conceptExplainerActivationMs` if a test set it, else the
 //   `activationMs` that the extension's API (the value `activate()` returns) reports.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
@@ -61,7 +62,8 @@ function suiteModules(): SuiteModule[] {
     }
   };
   walk(dir);
-  return files.sort().map((file) => ({ file, load: () => require(file) as unknown }));
+  const load = createRequire(__filename);
+  return files.sort().map((file) => ({ file, load: () => load(file) as unknown }));
 }
 
 /** Keeps only the tests that belong to this mode and match the optional grep. */

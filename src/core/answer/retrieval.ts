@@ -1,6 +1,7 @@
 import { formsOf, type Glossary } from '../glossary/glossary';
-import type { Concept } from '../glossary/types';
-import { splitPieces } from '../matching/normalize';
+import type { Concept, Lang } from '../glossary/types';
+import type { TermMatch } from '../matching/matcher';
+import { splitPieces, type Piece } from '../matching/normalize';
 
 /** A concept retrieved for a question, with how it was found. */
 export interface Retrieved {
@@ -57,18 +58,20 @@ export class Retriever {
   }
 
   retrieve(question: string, limit = MAX_RETRIEVED): Retrieved[] {
-    const found = this.byTerm(question);
+    const matches = this.glossary.matcher.findAll(question);
+    const found = this.byTerm(matches);
     const known = new Set(found.map((entry) => entry.concept.id));
-    found.push(...this.byFuzzyTerm(question).filter((entry) => !known.has(entry.concept.id)));
+    const uncovered = splitPieces(question).filter((piece) => !matches.some((m) => piece.start < m.end && piece.end > m.start));
+    found.push(...this.byFuzzyTerm(uncovered).filter((entry) => !known.has(entry.concept.id)));
     if (found.length > 0) return found.slice(0, limit);
     return this.byText(question).slice(0, Math.min(limit, 2));
   }
 
   /** Concepts whose terms appear in the question, in order of appearance. */
-  private byTerm(question: string): Retrieved[] {
+  private byTerm(matches: readonly TermMatch<Lang>[]): Retrieved[] {
     const seen = new Set<string>();
     const found: Retrieved[] = [];
-    for (const match of this.glossary.matcher.findAll(question)) {
+    for (const match of matches) {
       const id = match.forms[0]!.conceptId;
       if (!seen.has(id)) {
         seen.add(id);
@@ -79,29 +82,34 @@ export class Retriever {
   }
 
   /**
-   * Terms written with a typo: windows of one to eight words within one or two edits (a swap of two letters
-   * counts as one) of a term or alias, short words excepted. Trigrams only pick the candidates.
+   * Terms written with a typo, among the words no term matched: windows of one to eight consecutive words
+   * within one or two edits (a swap of two letters counts as one) of a term or alias, short words excepted.
+   * Trigrams only pick the candidates.
    */
-  private byFuzzyTerm(question: string): Retrieved[] {
-    const words = pieceKeys(question).slice(0, 40);
+  private byFuzzyTerm(pieces: readonly Piece[]): Retrieved[] {
     const best = new Map<string, number>();
-    for (let size = 1; size <= MAX_TERM_WORDS; size++) {
-      for (let start = 0; start + size <= words.length; start++) {
-        const window = words.slice(start, start + size).join(' ');
-        const allowed = allowedTypos(window.length);
-        if (allowed === 0) continue;
-        for (const index of this.candidateForms(window)) {
-          const form = this.forms[index]!;
-          if (Math.abs(form.key.length - window.length) > allowed || form.key === window) continue;
-          const distance = editDistance(window, form.key, allowed);
-          const score = 1 - distance / window.length;
-          if (distance <= allowed && score > (best.get(form.conceptId) ?? 0)) best.set(form.conceptId, score);
+    for (const run of consecutiveRuns(pieces.slice(0, 40))) {
+      for (let size = 1; size <= MAX_TERM_WORDS; size++) {
+        for (let start = 0; start + size <= run.length; start++) {
+          this.scoreWindow(run.slice(start, start + size).join(' '), best);
         }
       }
     }
     return [...best.entries()]
       .sort((a, b) => b[1] - a[1])
       .map(([id, score]) => ({ concept: this.glossary.get(id)!, score, via: 'fuzzy' as const }));
+  }
+
+  private scoreWindow(window: string, best: Map<string, number>): void {
+    const allowed = allowedTypos(window.length);
+    if (allowed === 0) return;
+    for (const index of this.candidateForms(window)) {
+      const form = this.forms[index]!;
+      if (Math.abs(form.key.length - window.length) > allowed || form.key === window) continue;
+      const distance = editDistance(window, form.key, allowed);
+      const score = 1 - distance / window.length;
+      if (distance <= allowed && score > (best.get(form.conceptId) ?? 0)) best.set(form.conceptId, score);
+    }
   }
 
   /** Forms that share a trigram (two for longer windows) with the window. */
@@ -138,6 +146,21 @@ export class Retriever {
   }
 }
 
+/** At most this many characters (a space, an elided `d'`) between two words of one term. */
+const MAX_GAP = 3;
+
+/** Keys of pieces that follow each other in the text; a left-out piece (a matched term) breaks the run. */
+function consecutiveRuns(pieces: readonly Piece[]): string[][] {
+  const runs: string[][] = [];
+  let previousEnd = Number.NEGATIVE_INFINITY;
+  for (const piece of pieces) {
+    if (piece.start - previousEnd <= MAX_GAP) runs[runs.length - 1]!.push(piece.key);
+    else runs.push([piece.key]);
+    previousEnd = piece.end;
+  }
+  return runs;
+}
+
 function pieceKeys(text: string): string[] {
   return splitPieces(text).map((piece) => piece.key);
 }
@@ -164,7 +187,7 @@ function trigrams(key: string): Map<string, number> {
 
 /** Typos tolerated in a term of this length: none in short words, where one edit makes another word. */
 function allowedTypos(length: number): number {
-  return length >= 9 ? 2 : length >= 6 ? 1 : 0;
+  return length >= 12 ? 2 : length >= 6 ? 1 : 0;
 }
 
 /** Optimal string alignment distance (edits, with a swap of neighbours as one), or more than `max`. */

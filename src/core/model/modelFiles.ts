@@ -98,6 +98,11 @@ function readGenerationDefaults(json: Json | undefined): GenerationDefaults {
   };
 }
 
+/** The sampling defaults of a model folder; none when it has no generation_config.json. */
+export function loadGenerationDefaults(dir: string): GenerationDefaults {
+  return readGenerationDefaults(readJson(dir, 'generation_config.json', false));
+}
+
 /** Reads and checks every file of a model folder; any problem is a ModelError naming the file. */
 export function loadModelFiles(dir: string): ModelFiles {
   if (!fs.existsSync(dir)) throw new ModelError(`The model folder ${dir} does not exist.`);

@@ -1,0 +1,55 @@
+/**
+ * The model worker: loads the ONNX model with onnxruntime-web (WASM) and generates, off the extension
+ * host's thread. One request at a time; the client queues them.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import * as ort from 'onnxruntime-web';
+import { loadModelFiles } from './modelFiles';
+import { ModelRuntime } from './runtime';
+import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
+
+const data = workerData as WorkerData;
+const cancel = new Int32Array(data.cancel);
+const port = parentPort!;
+
+function send(message: FromWorker): void {
+  port.postMessage(message);
+}
+
+async function load(): Promise<ModelRuntime> {
+  const started = performance.now();
+  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.wasmPaths = `${pathToFileURL(data.wasmDir).href}/`;
+  ort.env.logLevel = 'error';
+  const runtime = await ModelRuntime.load(loadModelFiles(path.resolve(data.modelDir)), ort);
+  const { family, layers, vocabSize, maxPositions } = runtime.config;
+  send({ type: 'ready', info: { family, layers, vocabSize, maxPositions, loadMs: performance.now() - started } });
+  return runtime;
+}
+
+async function generate(runtime: ModelRuntime, message: ToWorker): Promise<void> {
+  const { requestId } = message;
+  try {
+    const result = await runtime.generate(
+      message.prompt,
+      message.options,
+      (text) => send({ type: 'text', requestId, text }),
+      () => Atomics.load(cancel, 0) === requestId,
+    );
+    send({ type: 'done', requestId, result });
+  } catch (error) {
+    send({ type: 'failed', requestId, message: (error as Error).message });
+  }
+}
+
+load().then(
+  (runtime) => {
+    let queue = Promise.resolve();
+    port.on('message', (message: ToWorker) => {
+      queue = queue.then(() => generate(runtime, message));
+    });
+  },
+  (error: Error) => send({ type: 'loadFailed', message: error.message }),
+);

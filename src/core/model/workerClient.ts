@@ -1,0 +1,170 @@
+import { Worker } from 'node:worker_threads';
+import type { GenerateOptions, GenerationResult, PromptPart } from './runtime';
+import type { FromWorker, ModelInfo, ToWorker, WorkerData } from './workerProtocol';
+import { ModelError } from './modelFiles';
+
+export type ModelState = 'unloaded' | 'loading' | 'ready' | 'generating';
+
+export interface WorkerClientOptions {
+  /** The bundled worker script (dist/modelWorker.js). */
+  readonly workerFile: string;
+  readonly modelDir: string;
+  readonly wasmDir: string;
+  /** The worker, and the model's memory with it, is released after this long without a request. 0: never. */
+  readonly idleMs: number;
+}
+
+/** The request failed because the worker died; the next request starts a new one. */
+export class WorkerCrashedError extends Error {}
+
+/** The request was stopped by its AbortSignal. */
+export class CancelledError extends Error {
+  constructor() {
+    super('The request was cancelled.');
+  }
+}
+
+interface Pending {
+  readonly requestId: number;
+  readonly onText: (text: string) => void;
+  resolve(result: GenerationResult): void;
+  reject(error: Error): void;
+}
+
+interface LiveWorker {
+  readonly worker: Worker;
+  readonly ready: Promise<ModelInfo>;
+}
+
+/**
+ * Runs the model in a worker thread: loads it on first use, one generation at a time (later requests
+ * wait their turn), cancels within one token, restarts after a crash, and unloads it when idle.
+ */
+export class WorkerModelClient {
+  private live: LiveWorker | undefined;
+  private pending: Pending | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly cancel = new SharedArrayBuffer(4);
+  private state: ModelState = 'unloaded';
+  private readonly listeners = new Set<(state: ModelState) => void>();
+  info: ModelInfo | undefined;
+
+  constructor(private readonly options: WorkerClientOptions) {}
+
+  get currentState(): ModelState {
+    return this.state;
+  }
+
+  onStateChange(listener: (state: ModelState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Queues a generation; it starts when every earlier one has ended. */
+  generate(prompt: readonly PromptPart[], options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {
+    const run = this.queue.then(() => this.run(prompt, options, onText, signal));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stops the worker now; a generation in progress fails. */
+  async dispose(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    const live = this.live;
+    this.live = undefined;
+    this.failPending(new CancelledError());
+    this.setState('unloaded');
+    await live?.worker.terminate();
+  }
+
+  private async run(prompt: readonly PromptPart[], options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {
+    if (signal?.aborted) throw new CancelledError();
+    clearTimeout(this.idleTimer);
+    const live = this.live ?? this.start();
+    this.info = await live.ready;
+    if (signal?.aborted) throw new CancelledError();
+    const requestId = this.nextId++;
+    this.setState('generating');
+    const onAbort = () => Atomics.store(new Int32Array(this.cancel), 0, requestId);
+    signal?.addEventListener('abort', onAbort);
+    try {
+      return await new Promise<GenerationResult>((resolve, reject) => {
+        this.pending = { requestId, onText, resolve, reject };
+        live.worker.postMessage({ type: 'generate', requestId, prompt, options } satisfies ToWorker);
+      });
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      this.pending = undefined;
+      if (this.live === live) {
+        this.setState('ready');
+        this.scheduleIdleRelease();
+      }
+    }
+  }
+
+  private start(): LiveWorker {
+    this.setState('loading');
+    const workerData: WorkerData = { modelDir: this.options.modelDir, wasmDir: this.options.wasmDir, cancel: this.cancel };
+    const worker = new Worker(this.options.workerFile, { workerData });
+    const ready = new Promise<ModelInfo>((resolve, reject) => {
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') resolve(message.info);
+        else if (message.type === 'loadFailed') reject(new ModelError(message.message));
+        else this.receive(message);
+      });
+      worker.on('error', (error) => reject(new WorkerCrashedError(`The model worker failed: ${error.message}`)));
+      worker.on('exit', (code) => {
+        reject(new WorkerCrashedError(`The model worker stopped while loading (exit code ${code}).`));
+        this.onExit(worker, code);
+      });
+    });
+    ready.catch(() => this.forget(worker));
+    this.live = { worker, ready };
+    return this.live;
+  }
+
+  private receive(message: FromWorker): void {
+    const pending = this.pending;
+    if (!pending || !('requestId' in message) || message.requestId !== pending.requestId) return;
+    if (message.type === 'text') pending.onText(message.text);
+    else if (message.type === 'done') pending.resolve(message.result);
+    else if (message.type === 'failed') pending.reject(new ModelError(message.message));
+  }
+
+  private onExit(worker: Worker, code: number): void {
+    if (this.live?.worker !== worker) return;
+    this.forget(worker);
+    this.failPending(new WorkerCrashedError(`The model worker stopped unexpectedly (exit code ${code}); it will restart on the next request.`));
+  }
+
+  private forget(worker: Worker): void {
+    if (this.live?.worker === worker) {
+      this.live = undefined;
+      this.setState('unloaded');
+    }
+  }
+
+  private failPending(error: Error): void {
+    this.pending?.reject(error);
+    this.pending = undefined;
+  }
+
+  private scheduleIdleRelease(): void {
+    if (this.options.idleMs <= 0) return;
+    this.idleTimer = setTimeout(() => void this.dispose(), this.options.idleMs);
+    this.idleTimer.unref?.();
+  }
+
+  private setState(state: ModelState): void {
+    if (state === this.state) return;
+    this.state = state;
+    for (const listener of this.listeners) listener(state);
+  }
+
+  /** For tests: stop the worker as a crash would. */
+  simulateCrash(): Promise<number> | undefined {
+    return this.live?.worker.terminate();
+  }
+}

@@ -1,0 +1,27 @@
+import type { GenerateOptions, GenerationResult, PromptPart } from './runtime';
+
+/** What the model worker is started with. */
+export interface WorkerData {
+  readonly modelDir: string;
+  /** Folder holding ort-wasm-simd-threaded.mjs and .wasm. */
+  readonly wasmDir: string;
+  /** Int32 slot: the id of the request to cancel. Shared, so a cancel is seen between two tokens. */
+  readonly cancel: SharedArrayBuffer;
+}
+
+export type ToWorker = { readonly type: 'generate'; readonly requestId: number; readonly prompt: readonly PromptPart[]; readonly options: GenerateOptions };
+
+export interface ModelInfo {
+  readonly family: string;
+  readonly layers: number;
+  readonly vocabSize: number;
+  readonly maxPositions: number;
+  readonly loadMs: number;
+}
+
+export type FromWorker =
+  | { readonly type: 'ready'; readonly info: ModelInfo }
+  | { readonly type: 'loadFailed'; readonly message: string }
+  | { readonly type: 'text'; readonly requestId: number; readonly text: string }
+  | { readonly type: 'done'; readonly requestId: number; readonly result: GenerationResult }
+  | { readonly type: 'failed'; readonly requestId: number; readonly message: string };
