@@ -19,13 +19,20 @@ const nodeDefaults = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
-  external: ['vscode'],
+  external: ['vscode', 'onnxruntime-node'],
 };
 
 const targets = [
   { ...nodeDefaults, entryPoints: { extension: 'src/extension.ts' }, outdir: dist },
   { ...nodeDefaults, entryPoints: { cli: 'src/cli/main.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' } },
-  { ...nodeDefaults, entryPoints: { modelWorker: 'src/core/model/worker.ts' }, outdir: dist },
+  {
+    ...nodeDefaults,
+    entryPoints: { modelWorker: 'src/core/model/worker.ts' },
+    outdir: dist,
+    // onnxruntime-web reads import.meta.url to find its files, which a CommonJS bundle lacks.
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
+  },
   {
     ...nodeDefaults,
     platform: 'browser',

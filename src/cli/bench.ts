@@ -115,7 +115,7 @@ function fileSize(file: string): number | null {
   return fs.existsSync(file) ? fs.statSync(file).size : null;
 }
 
-export function runBench(glossaryFile: string, projectRoot: string): BenchReport {
+export function runGlossaryBench(glossaryFile: string, projectRoot: string): BenchReport {
   const { glossary, loadMs } = timeLoad(glossaryFile);
   const random = seededRandom(42);
   return {

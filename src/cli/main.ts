@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { loadBundledGlossary } from '../core/glossary/load';
 import { parseArgs, UsageError } from './args';
-import { runBench } from './bench';
+import { runGlossaryBench } from './bench';
+import { benchModel } from './benchModel';
+import { runEval } from './eval';
 import { runExplain, runList, type CliOutput } from './explain';
 import { defaultPaths, runAsk, runGenerate, runTokenize } from './model';
 
@@ -13,8 +15,8 @@ const USAGE = `Usage:
   concept-explainer tokenize "<text>" [--json]                  token ids of the bundled tokenizer
   concept-explainer generate --raw "<text>" [--greedy] [--max-tokens N] [--json]
                                                                 continue raw text (no prompt format)
-  concept-explainer eval [--json]                               evaluate the model on the held-out questions
-  concept-explainer bench [--json]                              measure glossary, matcher and model figures
+  concept-explainer eval [--json] [--limit N] [--details FILE]   evaluate the model on the held-out questions
+  concept-explainer bench [--json] [--no-model]                 measure glossary, matcher and model figures
 
 The model folder is models/concept-gpt, or the folder in CONCEPT_EXPLAINER_MODEL.`;
 
@@ -33,13 +35,16 @@ async function run(argv: readonly string[], io: CliOutput): Promise<number> {
       return runTokenize(paths, args, io);
     case 'generate':
       return runGenerate(paths, args, io);
+    case 'eval':
+      return runEval(loadBundledGlossary(GLOSSARY_FILE), paths, args, io);
     case 'explain':
       return runExplain(loadBundledGlossary(GLOSSARY_FILE), args, io);
     case 'list':
       return runList(loadBundledGlossary(GLOSSARY_FILE), io);
     case 'bench': {
-      const report = runBench(GLOSSARY_FILE, path.dirname(DIST));
-      io.out(JSON.stringify(report, null, args.flags.has('json') ? 0 : 2));
+      const report = runGlossaryBench(GLOSSARY_FILE, path.dirname(DIST));
+      const model = args.flags.has('no-model') ? null : await benchModel(paths, loadBundledGlossary(GLOSSARY_FILE));
+      io.out(JSON.stringify({ ...report, model }, null, args.flags.has('json') ? 0 : 2));
       return 0;
     }
     case undefined:

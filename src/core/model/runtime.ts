@@ -12,6 +12,9 @@ export interface OrtModule {
 /** A prompt as text and special tokens, so that text written by a user can never forge a special token. */
 export type PromptPart = { readonly text: string } | { readonly special: string };
 
+/** A prompt as parts, or as token ids already encoded. */
+export type Prompt = readonly PromptPart[] | readonly number[];
+
 export interface GenerateOptions extends SamplingOptions {
   readonly maxNewTokens?: number;
   readonly seed?: number;
@@ -76,7 +79,7 @@ export class ModelRuntime {
    * `isCancelled` is checked before every token, so a cancellation stops the computation within one token.
    */
   async generate(
-    prompt: readonly PromptPart[] | readonly number[],
+    prompt: Prompt,
     options: GenerateOptions,
     onText: (text: string) => void = () => {},
     isCancelled: () => boolean = () => false,
@@ -168,7 +171,7 @@ export class ModelRuntime {
   }
 }
 
-function isIdList(prompt: readonly PromptPart[] | readonly number[]): prompt is readonly number[] {
+function isIdList(prompt: Prompt): prompt is readonly number[] {
   return prompt.length > 0 && typeof prompt[0] === 'number';
 }
 

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { GenerateOptions, GenerationResult, PromptPart } from './runtime';
+import type { GenerateOptions, GenerationResult, Prompt } from './runtime';
 import type { FromWorker, ModelInfo, ToWorker, WorkerData } from './workerProtocol';
 import { ModelError } from './modelFiles';
 
@@ -63,7 +63,7 @@ export class WorkerModelClient {
   }
 
   /** Queues a generation; it starts when every earlier one has ended. */
-  generate(prompt: readonly PromptPart[], options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {
+  generate(prompt: Prompt, options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {
     const run = this.queue.then(() => this.run(prompt, options, onText, signal));
     this.queue = run.catch(() => undefined);
     return run;
@@ -79,7 +79,7 @@ export class WorkerModelClient {
     await live?.worker.terminate();
   }
 
-  private async run(prompt: readonly PromptPart[], options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {
+  private async run(prompt: Prompt, options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {
     if (signal?.aborted) throw new CancelledError();
     clearTimeout(this.idleTimer);
     const live = this.live ?? this.start();

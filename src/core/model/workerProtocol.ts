@@ -1,4 +1,4 @@
-import type { GenerateOptions, GenerationResult, PromptPart } from './runtime';
+import type { GenerateOptions, GenerationResult, Prompt } from './runtime';
 
 /** What the model worker is started with. */
 export interface WorkerData {
@@ -9,7 +9,7 @@ export interface WorkerData {
   readonly cancel: SharedArrayBuffer;
 }
 
-export type ToWorker = { readonly type: 'generate'; readonly requestId: number; readonly prompt: readonly PromptPart[]; readonly options: GenerateOptions };
+export type ToWorker = { readonly type: 'generate'; readonly requestId: number; readonly prompt: Prompt; readonly options: GenerateOptions };
 
 export interface ModelInfo {
   readonly family: string;
