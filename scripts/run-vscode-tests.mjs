@@ -6,10 +6,11 @@
 // Chromium through playwright-core. Two runs: a trusted workspace and an untrusted one (Restricted Mode).
 //
 // Usage: node scripts/run-vscode-tests.mjs [--mode trusted|untrusted|both] [--grep REGEX] [--timeout SECONDS]
-//                                          [--extension-path DIR] [--keep-temp] [--electron]
+//                                          [--extension-path DIR] [--suite-dir DIR] [--keep-temp] [--electron]
 //   --electron          use @vscode/test-electron instead (downloads VS Code: needs internet, and a display
 //                       or xvfb-run on Linux)
 //   --extension-path    the extension under test (default: this repository)
+//   --suite-dir         where the *.test.ts files are (default: test/integration/suite)
 //   --keep-temp         keep the temporary folders (workspace, server data, logs) after the run
 // Output: one line per test, failures with their messages, test-results/integration-<mode>.json,
 // test-results/<mode>.png (a screenshot of the workbench), test-results/integration-<mode>.log (server
@@ -19,7 +20,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bundleIntegrationTests } from './vscode-server/bundle.mjs';
+import { bundleIntegrationTests, createStackMapper } from './vscode-server/bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'test-results');
@@ -34,6 +35,7 @@ const { values: options } = parseArgs({
     timeout: { type: 'string', default: '300' },
     'extension-path': { type: 'string' },
     'keep-temp': { type: 'boolean', default: false },
+    'suite-dir': { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -150,21 +152,42 @@ function findLogFiles(dir) {
   return files.sort();
 }
 
+/**
+ * Errors that the server workbench always logs on an offline machine, whatever the extension does: the
+ * extension gallery (open-vsx.org), the PWA manifest and service worker that server-main.js does not serve,
+ * the GitHub authentication provider of the built-in chat. Left out of the diagnostics (they stay in the log).
+ */
+const KNOWN_NOISE = [
+  /open-vsx\.org/,
+  /net::ERR_NAME_NOT_RESOLVED/,
+  /manifest\.json failed/,
+  /the server responded with a status of 404/,
+  /bad HTTP response code \(404\) was received when fetching the script/,
+  /Service ?Worker/i,
+  /authentication provider 'github'/,
+  /Test runner finished with error \d+ integration test/,
+  /^Error: \d+ integration test\(s\) failed/,
+];
+const isNoise = (line) => KNOWN_NOISE.some((re) => re.test(line));
+/** Browser console text without the `%c` styling VS Code adds. */
+const cleanConsole = (text) => text.replace(/%c\s*/g, '').replace(/\s*color: #[0-9a-f]{3,6}\s*/gi, ' ').trim();
+
 function printDiagnostics(mode, { serverLines, browserErrors, logDirs }) {
   const limit = 60;
-  console.log(`\n--- diagnostics (${mode}) ---`);
-  if (browserErrors.length > 0) {
-    console.log(`browser console errors (${browserErrors.length}, last ${Math.min(limit, browserErrors.length)}):`);
-    for (const line of browserErrors.slice(-limit)) console.log(`  ${line.split('\n').slice(0, 6).join('\n    ')}`);
+  console.log(`\n--- diagnostics (${mode}); full server output and browser console in test-results/integration-${mode}.log ---`);
+  const errors = browserErrors.map(cleanConsole).filter((l) => !isNoise(l));
+  if (errors.length > 0) {
+    console.log(`browser console errors (${errors.length}, last ${Math.min(limit, errors.length)}):`);
+    for (const line of errors.slice(-limit)) console.log(`  ${line.split('\n').slice(0, 8).join('\n    ')}`);
   }
-  const serverErrors = serverLines.filter((l) => ERROR_LINE.test(l));
+  const serverErrors = serverLines.filter((l) => ERROR_LINE.test(l) && !isNoise(l));
   if (serverErrors.length > 0) {
     console.log(`server output lines that mention errors (last ${Math.min(limit, serverErrors.length)}):`);
     for (const line of serverErrors.slice(-limit)) console.log(`  ${line}`);
   }
   for (const dir of logDirs) {
     for (const file of findLogFiles(dir)) {
-      const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => /\[error\]|\berror\b|exception|failed/i.test(l));
+      const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => /\[error\]|\berror\b|exception|failed/i.test(l) && !isNoise(l));
       if (lines.length === 0) continue;
       console.log(`${path.relative(dir, file)} (lines that mention errors, last ${Math.min(limit, lines.length)}):`);
       for (const line of lines.slice(-limit)) console.log(`  ${line}`);
@@ -236,15 +259,23 @@ async function runInServer(mode, paths, testsPath) {
     // (playwright-core ends the browsers it launched itself when this process exits)
 
     // The workbench window never closes by itself: wait for the results file the suite writes.
+    let hostExitSeen;
     for (;;) {
       results = readResults(dirs.results);
       if (results) break;
       if (server.process.exitCode !== null || server.process.signalCode !== null) {
         throw new Error(`The VS Code server exited before the suite finished (exit ${server.process.exitCode ?? server.process.signalCode}).`);
       }
+      const hostExit = server.output().find((l) => /Extension Host Process exited/.test(l));
+      if (hostExit) {
+        hostExitSeen ??= Date.now();
+        if (Date.now() - hostExitSeen > 5000) {
+          throw new Error(`The extension host ended before the suite wrote its results: ${hostExit.trim()}`);
+        }
+      }
       if (Date.now() > deadline) {
         throw new Error(`Time limit of ${runTimeoutMs / 1000} s reached before the suite wrote its results ` +
-          '(the extension host may not have started the tests: see the diagnostics below).');
+          '(did the extension host start the tests? See the diagnostics printed for this run).');
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -255,11 +286,17 @@ async function runInServer(mode, paths, testsPath) {
   // Screenshot of the workbench as it looks after the suite.
   if (browser) {
     try {
-      await browser.page.waitForTimeout(500);
+      await browser.page.waitForTimeout(2000); // let webviews render the last state the suite left
       await browser.page.screenshot({ path: path.join(resultsDir, `${mode}.png`), timeout: 15_000 });
     } catch (error) {
       log(`[${mode}] could not take a screenshot: ${error.message}`);
     }
+  }
+  if (browser) {
+    await Promise.race([
+      dumpWebviews(browser.page, path.join(resultsDir, `${mode}-webviews.json`)),
+      new Promise((resolve) => setTimeout(resolve, 10_000)),
+    ]).catch(() => {});
   }
   await browser?.close();
   await server?.stop();
@@ -280,6 +317,26 @@ async function runInServer(mode, paths, testsPath) {
   if (options['keep-temp'] || failure) log(`[${mode}] temporary files kept in ${dirs.temp}`);
   else fs.rmSync(dirs.temp, { recursive: true, force: true });
   return results;
+}
+
+/**
+ * Writes the text of every webview open at the end of the run (each is a frame of the workbench page), so a
+ * failing panel test can be diagnosed without a person looking at the screenshot.
+ */
+async function dumpWebviews(page, file) {
+  const webviews = [];
+  for (const frame of page.frames()) {
+    // Each webview is an iframe (pre/index.html) whose inner iframe (pre/fake.html) holds the extension's HTML.
+    if (!/\/webview\/browser\/pre\/fake\.html/.test(frame.url())) continue;
+    try {
+      const text = await frame.evaluate(() => document.body?.innerText || document.body?.textContent || '');
+      const title = await frame.title().catch(() => '');
+      webviews.push({ title, text: text.trim().slice(0, 20_000) });
+    } catch {
+      /* a frame that went away */
+    }
+  }
+  fs.writeFileSync(file, JSON.stringify(webviews, null, 2) + '\n');
 }
 
 /** One run in a downloaded VS Code (Electron) through @vscode/test-electron. */
@@ -308,7 +365,13 @@ async function runInElectron(mode, testsPath) {
     });
   } catch (error) {
     // runTests rejects when the suite fails too; the results file tells which case it is.
-    if (!readResults(dirs.results)) failure = error instanceof Error ? error.message : String(error);
+    if (!readResults(dirs.results)) {
+      const message = error instanceof Error ? error.message : String(error);
+      failure = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|update\.code\.visualstudio\.com/.test(message)
+        ? `${message}\n@vscode/test-electron could not download VS Code (it needs internet access); ` +
+          'without it, run the default path: node scripts/run-vscode-tests.mjs'
+        : message;
+    }
   }
   const results = readResults(dirs.results) ?? { mode, passes: 0, failures: 0, pending: 0, durationMs: 0, tests: [] };
   if (failure) {
@@ -343,11 +406,12 @@ function printResults(mode, results) {
 async function main() {
   const extensionMain = path.join(extensionPath, 'dist', 'extension.js');
   if (!fs.existsSync(extensionMain)) {
-    fail(`${path.relative(root, extensionMain) || extensionMain} is missing: build the extension first (npm run build).`);
+    fail(`${extensionMain.startsWith(root + path.sep) ? path.relative(root, extensionMain) : extensionMain} is missing: build the extension first (npm run build).`);
   }
   fs.mkdirSync(resultsDir, { recursive: true });
 
-  const { outfile, suiteFiles } = await bundleIntegrationTests(root);
+  const suiteDir = options['suite-dir'] ? path.resolve(options['suite-dir']) : undefined;
+  const { outfile, suiteFiles } = await bundleIntegrationTests(root, suiteDir);
   log(`Bundled ${suiteFiles.length} suite file(s) into ${path.relative(root, outfile)}`);
 
   let paths;
@@ -358,10 +422,15 @@ async function main() {
     paths = await provisionVscodeServer(cacheDir, { log });
   }
 
+  const mapStack = createStackMapper(root, outfile);
   let passed = 0;
   let failed = 0;
   for (const mode of modes) {
     const results = options.electron ? await runInElectron(mode, outfile) : await runInServer(mode, paths, outfile);
+    for (const t of results.tests) {
+      if (t.error) t.error = mapStack(t.error);
+      if (t.stack) t.stack = mapStack(t.stack);
+    }
     fs.writeFileSync(path.join(resultsDir, `integration-${mode}.json`), JSON.stringify(results, null, 2) + '\n');
     printResults(mode, results);
     passed += results.passes;

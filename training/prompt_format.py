@@ -29,6 +29,12 @@ def one_line(text):
     return _WS.sub(" ", text).strip()
 
 
+def normalize_question(text):
+    """The question as it goes into the prompt: typographic apostrophes (U+2019, U+02BC) become ASCII
+    ' (the corpus uses ASCII), then whitespace is collapsed."""
+    return one_line(text.replace("\u2019", "'").replace("\u02bc", "'"))
+
+
 def other(lang):
     return "en" if lang == "fr" else "fr"
 
@@ -45,7 +51,7 @@ def build_prompt(answer_lang, entries, question):
     assert answer_lang in LANG
     assert len(entries) <= MAX_CONTEXT_ENTRIES
     ctx = "".join(context_line(e, answer_lang) for e in entries)
-    return LANG[answer_lang] + CONTEXT + ctx + QUESTION + one_line(question) + "\n" + ANSWER
+    return LANG[answer_lang] + CONTEXT + ctx + QUESTION + normalize_question(question) + "\n" + ANSWER
 
 
 def full_text(prompt, answer):

