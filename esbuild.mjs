@@ -39,7 +39,7 @@ const targets = [
     target: 'es2022',
     format: 'iife',
     external: [],
-    entryPoints: { panel: 'media-src/panel/main.ts' },
+    entryPoints: { panel: 'media-src/panel/main.ts', chat: 'media-src/chat/main.ts' },
     outdir: path.join(dist, 'media'),
   },
 ];

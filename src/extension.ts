@@ -5,6 +5,13 @@ import { SelectionFollower } from './vscode/follow';
 import { GlossaryService } from './vscode/glossaryService';
 import { ConceptHoverProvider } from './vscode/hover';
 import { ExplanationPanelManager, type PanelSnapshot } from './vscode/panel/explanationPanel';
+import type { Turn } from './core/chat/conversation';
+import type { ModelState } from './core/model/workerClient';
+import { registerChatCommands } from './vscode/chat/chatCommands';
+import { ChatController } from './vscode/chat/chatController';
+import { ChatViewProvider } from './vscode/chat/chatView';
+import { ModelService } from './vscode/modelService';
+import { ModelStatusBar } from './vscode/statusBar';
 
 /** What `activate` returns: read-only views for tests and for other extensions. */
 export interface ConceptExplainerApi {
@@ -12,6 +19,9 @@ export interface ConceptExplainerApi {
   readonly activationMs: number;
   /** What the explanation panel shows, if it is open. */
   panelSnapshot(): PanelSnapshot | undefined;
+  /** The saved chat conversation. */
+  chatTurns(): readonly Turn[];
+  modelState(): ModelState;
 }
 
 /** Registers everything; loads nothing heavy (the glossary loads on first use). */
@@ -20,15 +30,22 @@ export function activate(context: vscode.ExtensionContext): ConceptExplainerApi 
   const config = new ConfigStore();
   const glossary = new GlossaryService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'glossary.json').fsPath);
   const panels = new ExplanationPanelManager(context.extensionUri, glossary, config);
+  const model = new ModelService(context.extensionUri, config);
+  const chat = new ChatController(context.workspaceState, glossary, model, config, context.secrets);
+  const chatView = new ChatViewProvider(context.extensionUri, chat, glossary, config);
   context.subscriptions.push(
     config,
     panels,
+    model,
+    chatView,
+    new ModelStatusBar(model),
     new SelectionFollower(glossary, config, panels),
     registerCommands({ glossary, config, panels }),
+    registerChatCommands({ chat, view: chatView, glossary, config, secrets: context.secrets }),
     vscode.languages.registerHoverProvider('*', new ConceptHoverProvider(glossary, config)),
   );
   const activationMs = performance.now() - started;
-  return { activationMs, panelSnapshot: () => panels.snapshot };
+  return { activationMs, panelSnapshot: () => panels.snapshot, chatTurns: () => chat.store.all, modelState: () => model.state };
 }
 
 export function deactivate(): void {}

@@ -29,7 +29,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bpe import Tokenizer  # noqa: E402
-from model import GPT, GPTConfig  # noqa: E402
+from model import GPT, GPTConfig, load_checkpoint  # noqa: E402
 from prompt_format import ANSWER, CONTEXT, EOT, LANG, PAD, QUESTION, build_prompt  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -298,6 +298,31 @@ def verify(model, cfg, tok, model_path, tol):
     return report
 
 
+TOKENIZER_TEST_TEXTS = [
+    "c'est quoi l'affinage ?",
+    "What's self-attention? It's what they'd call 'attention'.",
+    "self_attention selfAttention FineTune fine-tuning FINE_TUNING",
+    "Qu\u2019est-ce que le pré-entraînement ? Ça, c'est l'œuvre d'OpenAI : « Attention Is All You Need » (2017).",
+    "  two spaces,   three spaces,\ttab\nnewline\n\ntwo newlines \n trailing   ",
+    "numbers 2017 1.5e-3 10,000 ½ ² 3.14159",
+    "unicode: 🤖 漢字 Ελληνικά naïve café\u00a0nbsp",
+    "<|lang_fr|><|context|>[fine-tuning] affinage (fine-tuning) : L'affinage consiste à poursuivre l'entraînement.\n"
+    "<|question|>c'est quoi l'affinage ?\n<|answer|>Affinage (en anglais : fine-tuning) : ...\n\nSource : [fine-tuning]<|endoftext|>",
+    "<|lang_en|><|context|><|question|>How do I cook pancakes?\n<|answer|>",
+    "text<|pad|>with<|endoftext|>specials<|unknown|>",
+]
+
+
+def write_tokenizer_tests(out, tok):
+    cases = [{"text": t, "ids": tok.encode(t)} for t in TOKENIZER_TEST_TEXTS]
+    for c in cases:
+        assert tok.decode(c["ids"]) == c["text"], "tokenizer round trip failed on %r" % c["text"]
+    with open(os.path.join(out, "tokenizer_tests.json"), "w", encoding="utf-8") as f:
+        json.dump({"about": "texts and their ids under tokenizer.json (reference: training/bpe.py)", "cases": cases},
+                  f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkpoint", default=os.path.join(ROOT, "models", "checkpoints", "main", "ckpt.pt"))
@@ -308,7 +333,7 @@ def main():
     ap.add_argument("--require-verify", action="store_true", help="fail when no onnxruntime is available")
     args = ap.parse_args()
 
-    state = torch.load(args.checkpoint, map_location="cpu")
+    state = load_checkpoint(args.checkpoint)
     cfg = GPTConfig(**state["config"])
     model = GPT(cfg)
     model.load_state_dict(state["model"])
@@ -326,6 +351,7 @@ def main():
             "train_minutes": round(state.get("train_seconds", 0) / 60, 1), "opset": OPSET,
             "prompt_format": "training/PROMPT_FORMAT.md"}
     write_configs(args.out, cfg, tok, args.tokenizer, meta)
+    write_tokenizer_tests(args.out, tok)
     size = os.path.getsize(model_path)
     print("exported %s (%.2f MB, %d parameters, opset %d)" % (model_path, size / 1e6, model.num_params(), OPSET))
     print("inputs:", [i.name for i in m.graph.input])

@@ -177,3 +177,11 @@ class GPT(nn.Module):
         mask = causal.unsqueeze(0).unsqueeze(0) & keep  # [B, 1, S, P+S]
         h, presents = self.hidden(input_ids, position_ids, mask, past)
         return self.lm_head(h), presents
+
+
+def load_checkpoint(path):
+    """torch.load for our checkpoints on torch 1.13 and 2.x (2.6+ defaults to weights_only=True)."""
+    try:
+        return torch.load(path, map_location="cpu", weights_only=False)
+    except TypeError:  # torch without the weights_only argument
+        return torch.load(path, map_location="cpu")

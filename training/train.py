@@ -33,7 +33,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bpe import Tokenizer  # noqa: E402
-from model import GPT, GPTConfig  # noqa: E402
+from model import GPT, GPTConfig, load_checkpoint  # noqa: E402
 from prompt_format import EOT, PAD  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -267,7 +267,7 @@ def main(argv=None):
     ckpt_path = os.path.join(args.out_dir, "ckpt.pt")
     state = None
     if args.resume and os.path.exists(ckpt_path):
-        state = torch.load(ckpt_path, map_location="cpu")
+        state = load_checkpoint(ckpt_path)
         cfg = GPTConfig(**state["config"])
         if state.get("tokenizer_hash") != file_hash(args.tokenizer):
             print("warning: tokenizer differs from the checkpoint's", flush=True)

@@ -57,6 +57,7 @@ function toolbar(strings: PanelStrings, canGoBack: boolean, canGoForward: boolea
   if (lang) {
     const other = lang === 'fr' ? 'en' : 'fr';
     bar.append(button(other.toUpperCase(), () => vscode.postMessage({ type: 'setLanguage', lang: other }), { title: strings.switchLanguage }));
+    bar.append(button(strings.askChat, () => vscode.postMessage({ type: 'askChat' })));
   }
   const label = el('label', undefined, 'follow');
   const checkbox = el('input');

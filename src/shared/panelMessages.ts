@@ -45,6 +45,7 @@ export interface PanelStrings {
   readonly closest: string;
   readonly noSuggestion: string;
   readonly empty: string;
+  readonly askChat: string;
 }
 
 export type HostMessage =
@@ -71,7 +72,8 @@ export type WebviewMessage =
   | { readonly type: 'back' }
   | { readonly type: 'forward' }
   | { readonly type: 'setLanguage'; readonly lang: Lang }
-  | { readonly type: 'setFollow'; readonly follow: boolean };
+  | { readonly type: 'setFollow'; readonly follow: boolean }
+  | { readonly type: 'askChat' };
 
 const CONCEPT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -85,6 +87,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'ready':
     case 'back':
     case 'forward':
+    case 'askChat':
       return { type: message.type };
     case 'openConcept':
       return typeof message.id === 'string' && message.id.length <= 100 && CONCEPT_ID.test(message.id)

@@ -4,6 +4,11 @@ export const Commands = {
   searchConcepts: 'conceptExplainer.searchConcepts',
   showConcept: 'conceptExplainer.showConcept',
   toggleFollowMode: 'conceptExplainer.toggleFollowMode',
+  openChat: 'conceptExplainer.openChat',
+  askAboutSelection: 'conceptExplainer.askAboutSelection',
+  askAboutConcept: 'conceptExplainer.askAboutConcept',
+  newChat: 'conceptExplainer.newChat',
+  setServerApiKey: 'conceptExplainer.setServerApiKey',
 } as const;
 
 /** Arguments of `conceptExplainer.showConcept`, as hover links pass them. */

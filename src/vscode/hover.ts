@@ -43,7 +43,7 @@ export function hoverMarkdown(concept: Concept, lang: Lang, related: readonly Co
   const entry = concept[lang];
   const other = concept[lang === 'fr' ? 'en' : 'fr'].term;
   const markdown = new vscode.MarkdownString();
-  markdown.isTrusted = { enabledCommands: [Commands.showConcept] };
+  markdown.isTrusted = { enabledCommands: [Commands.showConcept, Commands.askAboutConcept] };
   markdown.appendMarkdown(`**${escapeMarkdown(entry.term)}**`);
   if (other.toLowerCase() !== entry.term.toLowerCase()) {
     markdown.appendMarkdown(` · *${escapeMarkdown(other)}*`);
@@ -52,6 +52,7 @@ export function hoverMarkdown(concept: Concept, lang: Lang, related: readonly Co
   markdown.appendText(entry.definition);
   markdown.appendMarkdown('\n\n');
   markdown.appendMarkdown(commandLink(vscode.l10n.t('Open the full explanation'), { id: concept.id, lang }));
+  markdown.appendMarkdown(` · ${commandLink(vscode.l10n.t('Ask the chat'), { id: concept.id, lang }, Commands.askAboutConcept)}`);
   if (related.length > 0) {
     const links = related.map((target) => commandLink(target[lang].term, { id: target.id, lang }));
     markdown.appendMarkdown(` · ${escapeMarkdown(vscode.l10n.t('Related:'))} ${links.join(', ')}`);
@@ -59,8 +60,8 @@ export function hoverMarkdown(concept: Concept, lang: Lang, related: readonly Co
   return markdown;
 }
 
-function commandLink(label: string, args: ShowConceptArgs): string {
-  const uri = `command:${Commands.showConcept}?${encodeURIComponent(JSON.stringify([args]))}`;
+function commandLink(label: string, args: ShowConceptArgs, command: string = Commands.showConcept): string {
+  const uri = `command:${command}?${encodeURIComponent(JSON.stringify([args]))}`;
   return `[${escapeMarkdown(label)}](${uri})`;
 }
 

@@ -60,7 +60,7 @@ export class Answerer {
 }
 
 /** The retrieved entries the answer cites, or all of them when it cites none. */
-function sourcesOf(answer: string, retrieved: readonly Retrieved[]): string[] {
+export function sourcesOf(answer: string, retrieved: readonly Retrieved[]): string[] {
   const ids = retrieved.map((entry) => entry.concept.id);
   const cited = citedIds(answer).filter((id) => ids.includes(id));
   return cited.length > 0 ? cited : ids;

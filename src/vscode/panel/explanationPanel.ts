@@ -7,11 +7,12 @@ import {
   type HostMessage,
   type WebviewMessage,
 } from '../../shared/panelMessages';
+import { Commands } from '../commandIds';
 import { displayLang, type ConfigStore } from '../config';
 import { Disposable } from '../dispose';
 import type { GlossaryService } from '../glossaryService';
 import { PanelHistory, type PanelEntry } from './history';
-import { panelHtml } from './html';
+import { webviewHtml } from './html';
 import { panelStrings } from './strings';
 
 export const PANEL_VIEW_TYPE = 'conceptExplainer.explanation';
@@ -41,7 +42,7 @@ export class ExplanationPanel extends Disposable {
     super();
     this.lang = lang;
     panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = panelHtml(panel.webview, extensionUri, panel.title);
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'panel', panel.title);
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
     this.register(panel.onDidDispose(() => this.dispose()));
     this.register(config.onDidChange(() => this.render()));
@@ -118,6 +119,11 @@ export class ExplanationPanel extends Disposable {
       case 'setLanguage':
         this.lang = message.lang;
         break;
+      case 'askChat': {
+        const entry = this.history.current;
+        if (entry?.kind === 'concept') void vscode.commands.executeCommand(Commands.askAboutConcept, { id: entry.id, lang: this.lang });
+        return;
+      }
       case 'setFollow':
         void vscode.workspace
           .getConfiguration('conceptExplainer')

@@ -6,11 +6,14 @@ function nonce(): string {
   return Buffer.from(bytes).toString('base64');
 }
 
-/** The panel's page: no remote content, scripts only by nonce, styles only from the extension. */
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
+/**
+ * A webview page (`panel` or `chat`): no remote content, scripts only by nonce, styles only from the
+ * extension.
+ */
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: 'panel' | 'chat', title: string): string {
   const scriptNonce = nonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', 'panel.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css'));
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', `${page}.js`));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', `${page}.css`));
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,

@@ -18,5 +18,6 @@ export function panelStrings(): PanelStrings {
     closest: vscode.l10n.t('Closest concepts:'),
     noSuggestion: vscode.l10n.t('No close concept either. Try "Search Concepts".'),
     empty: vscode.l10n.t('Select a term and run "Explain Selection".'),
+    askChat: vscode.l10n.t('Ask the chat'),
   };
 }

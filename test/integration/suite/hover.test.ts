@@ -89,13 +89,13 @@ describe('Hovers', () => {
     }
   });
 
-  it('links to the full explanation through our own command only', async () => {
+  it('links to the full explanation and the chat through our own commands only', async () => {
     const editor = await openDocument(ENGLISH, 'plaintext');
     const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'self-attention', 1));
     assert.ok(hover);
     const commands = [...hoverText(hover).matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
     assert.ok(commands.length >= 2, 'an explanation link and related links');
-    assert.deepEqual([...new Set(commands)], ['conceptExplainer.showConcept']);
+    assert.deepEqual([...new Set(commands)].sort(), ['conceptExplainer.askAboutConcept', 'conceptExplainer.showConcept']);
   });
 
   it('can be turned off, or limited to some languages', async () => {

@@ -1,0 +1,179 @@
+/**
+ * The chat view's page. Text is set with `textContent`; the only HTML inserted is a finished answer that
+ * the host rendered with its sanitising Markdown renderer.
+ */
+import type { ChatHostMessage, ChatStrings, ChatTurnView, ChatWebviewMessage } from '../../src/shared/chatMessages';
+
+interface VsCodeApi {
+  postMessage(message: ChatWebviewMessage): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+let strings: ChatStrings | undefined;
+let examples: readonly string[] = [];
+let busy = false;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function button(label: string, onClick: () => void, className?: string): HTMLButtonElement {
+  const node = el('button', label, className);
+  node.type = 'button';
+  node.addEventListener('click', onClick);
+  return node;
+}
+
+const log = el('div', undefined, 'log');
+log.setAttribute('role', 'log');
+log.setAttribute('aria-live', 'polite');
+const notice = el('p', undefined, 'notice');
+const input = el('textarea');
+input.rows = 3;
+const send = button('', () => ask(input.value));
+const stop = button('', () => vscode.postMessage({ type: 'stop' }), 'secondary');
+const newChat = button('', () => vscode.postMessage({ type: 'newChat' }), 'secondary');
+const language = el('select');
+const backend = el('span', undefined, 'backend');
+
+function ask(question: string): void {
+  if (!question.trim()) return;
+  vscode.postMessage({ type: 'ask', question });
+  input.value = '';
+}
+
+input.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey) {
+    event.preventDefault();
+    ask(input.value);
+  }
+});
+language.addEventListener('change', () => vscode.postMessage({ type: 'setLanguage', language: language.value as 'auto' | 'fr' | 'en' }));
+
+function layout(): void {
+  const header = el('div', undefined, 'header');
+  header.append(newChat, language, backend);
+  const footer = el('div', undefined, 'composer');
+  const actions = el('div', undefined, 'actions');
+  actions.append(send, stop);
+  footer.append(input, actions);
+  document.getElementById('app')!.replaceChildren(header, log, notice, footer);
+}
+
+function renderEmpty(): void {
+  if (!strings || log.querySelector('.turn')) return;
+  const empty = el('div', undefined, 'empty');
+  empty.append(el('h2', strings.emptyTitle), el('p', strings.emptyHint));
+  for (const example of examples) empty.append(button(example, () => ask(example), 'example'));
+  log.replaceChildren(empty);
+}
+
+function turnElement(turn: ChatTurnView): HTMLElement {
+  const node = el('article', undefined, `turn ${turn.state}`);
+  node.dataset.id = turn.id;
+  const question = el('p', turn.question, 'question');
+  node.append(question);
+  if (turn.context) node.append(el('blockquote', turn.context, 'context'));
+  const answer = el('div', undefined, 'answer');
+  if (turn.state === 'streaming') answer.textContent = '';
+  else answer.innerHTML = turn.answerHtml;
+  node.append(answer);
+  if (turn.state === 'interrupted' && strings) node.append(el('p', strings.interrupted, 'state'));
+  if (turn.state === 'stopped' && strings) node.append(el('p', strings.stopped, 'state'));
+  if (turn.state === 'error' && turn.error) node.append(el('p', turn.error, 'state error'));
+  if (turn.sources.length > 0 && strings) {
+    const sources = el('div', undefined, 'sources');
+    sources.append(el('span', strings.sources));
+    for (const source of turn.sources) {
+      sources.append(button(source.term, () => vscode.postMessage({ type: 'openConcept', id: source.id }), 'chip'));
+    }
+    node.append(sources);
+  }
+  if (turn.state !== 'streaming' && strings) {
+    const copy = button(strings.copy, () => {
+      vscode.postMessage({ type: 'copy', id: turn.id });
+      copy.textContent = strings!.copied;
+    }, 'secondary copy');
+    node.append(copy);
+  }
+  return node;
+}
+
+function showTurn(turn: ChatTurnView): void {
+  log.querySelector('.empty')?.remove();
+  const existing = log.querySelector<HTMLElement>(`[data-id="${CSS.escape(turn.id)}"]`);
+  const node = turnElement(turn);
+  if (existing) existing.replaceWith(node);
+  else log.append(node);
+  node.scrollIntoView({ block: 'end' });
+}
+
+function appendDelta(id: string, text: string): void {
+  const answer = log.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] .answer`);
+  if (answer) {
+    answer.textContent += text;
+    answer.scrollIntoView({ block: 'end' });
+  }
+}
+
+function setBusy(value: boolean): void {
+  busy = value;
+  stop.hidden = !busy;
+  stop.disabled = !busy;
+}
+
+function init(message: Extract<ChatHostMessage, { type: 'init' }>): void {
+  strings = message.strings;
+  examples = message.examples;
+  input.placeholder = strings.placeholder;
+  input.setAttribute('aria-label', strings.placeholder);
+  send.textContent = strings.send;
+  stop.textContent = strings.stop;
+  newChat.textContent = strings.newChat;
+  language.setAttribute('aria-label', strings.languageLabel);
+  language.replaceChildren(
+    ...([['auto', strings.languageAuto], ['fr', 'Français'], ['en', 'English']] as const).map(([value, label]) => {
+      const option = el('option', label);
+      option.value = value;
+      option.selected = value === message.language;
+      return option;
+    }),
+  );
+  backend.textContent = message.backend;
+  log.replaceChildren();
+  for (const turn of message.turns) showTurn(turn);
+  renderEmpty();
+}
+
+window.addEventListener('message', (event: MessageEvent<ChatHostMessage>) => {
+  const message = event.data;
+  switch (message?.type) {
+    case 'init':
+      return init(message);
+    case 'turn':
+      notice.textContent = '';
+      return showTurn(message.turn);
+    case 'delta':
+      return appendDelta(message.id, message.text);
+    case 'busy':
+      return setBusy(message.busy);
+    case 'notice':
+      notice.textContent = message.text;
+      return;
+    case 'prefill':
+      input.value = message.text;
+      input.focus();
+      return;
+    case 'cleared':
+      log.replaceChildren();
+      return renderEmpty();
+  }
+});
+
+layout();
+setBusy(false);
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,111 @@
+import type { Lang } from '../glossary/types';
+
+export type TurnState = 'streaming' | 'done' | 'stopped' | 'interrupted' | 'error';
+
+/** One question and its answer, as saved with the workspace. */
+export interface Turn {
+  readonly id: string;
+  readonly question: string;
+  /** Text the user selected in the editor, sent along with the question. */
+  readonly context?: string;
+  readonly answer: string;
+  readonly lang: Lang;
+  readonly sources: readonly string[];
+  readonly state: TurnState;
+  readonly error?: string;
+  readonly createdAt: number;
+}
+
+/** Where conversations are kept: VS Code's workspace state in the extension, a map in tests. */
+export interface KeyValueStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void> | Promise<void>;
+}
+
+const STORAGE_KEY = 'conceptExplainer.chat.turns';
+/** The saved conversation is bounded too, far above what the prompt uses. */
+const MAX_SAVED_TURNS = 200;
+
+/**
+ * The chat's conversation, saved after every change, so a window reload in the middle of an answer keeps
+ * the partial answer (marked as interrupted when it comes back).
+ */
+export class ConversationStore {
+  private turns: Turn[];
+
+  constructor(private readonly storage: KeyValueStore) {
+    this.turns = restoreTurns(storage.get<unknown>(STORAGE_KEY));
+  }
+
+  get all(): readonly Turn[] {
+    return this.turns;
+  }
+
+  get(id: string): Turn | undefined {
+    return this.turns.find((turn) => turn.id === id);
+  }
+
+  add(turn: Omit<Turn, 'answer' | 'sources' | 'state' | 'createdAt'> & Partial<Pick<Turn, 'sources'>>): Turn {
+    const created: Turn = { answer: '', sources: [], state: 'streaming', createdAt: Date.now(), ...turn };
+    this.turns = [...this.turns, created].slice(-MAX_SAVED_TURNS);
+    void this.save();
+    return created;
+  }
+
+  update(id: string, change: Partial<Omit<Turn, 'id'>>): Turn | undefined {
+    let updated: Turn | undefined;
+    this.turns = this.turns.map((turn) => (turn.id === id ? (updated = { ...turn, ...change }) : turn));
+    void this.save();
+    return updated;
+  }
+
+  clear(): void {
+    this.turns = [];
+    void this.save();
+  }
+
+  private save(): Thenable<void> | Promise<void> {
+    return this.storage.update(STORAGE_KEY, this.turns);
+  }
+}
+
+/** Saved turns, checked field by field; an answer that was streaming when the window closed is interrupted. */
+export function restoreTurns(saved: unknown): Turn[] {
+  if (!Array.isArray(saved)) return [];
+  return saved.flatMap((value): Turn[] => {
+    const turn = value as Partial<Turn>;
+    if (typeof turn?.id !== 'string' || typeof turn.question !== 'string' || typeof turn.answer !== 'string') return [];
+    const state: TurnState = turn.state === 'streaming' || !isState(turn.state) ? 'interrupted' : turn.state;
+    return [{
+      id: turn.id,
+      question: turn.question,
+      context: typeof turn.context === 'string' ? turn.context : undefined,
+      answer: turn.answer,
+      lang: turn.lang === 'fr' ? 'fr' : 'en',
+      sources: Array.isArray(turn.sources) ? turn.sources.filter((id): id is string => typeof id === 'string') : [],
+      state,
+      error: typeof turn.error === 'string' ? turn.error : undefined,
+      createdAt: typeof turn.createdAt === 'number' ? turn.createdAt : 0,
+    }];
+  });
+}
+
+function isState(value: unknown): value is TurnState {
+  return value === 'done' || value === 'stopped' || value === 'interrupted' || value === 'error' || value === 'streaming';
+}
+
+/**
+ * The turns a prompt may carry: the most recent finished ones that fit in `maxTurns` and `maxChars`.
+ * Older turns stay in the saved conversation; they only leave the prompt.
+ */
+export function turnsForPrompt(turns: readonly Turn[], maxTurns: number, maxChars: number): Turn[] {
+  const kept: Turn[] = [];
+  let chars = 0;
+  for (const turn of [...turns].reverse()) {
+    if (kept.length >= maxTurns || turn.state === 'error' || !turn.answer) continue;
+    chars += turn.question.length + turn.answer.length;
+    if (chars > maxChars) break;
+    kept.unshift(turn);
+  }
+  return kept;
+}

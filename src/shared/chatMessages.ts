@@ -1,0 +1,88 @@
+/** Messages between the extension host and the chat view's webview, both ways. */
+import type { Lang } from '../core/glossary/types';
+
+export type ChatTurnState = 'streaming' | 'done' | 'stopped' | 'interrupted' | 'error';
+
+/** A turn as the view shows it. Plain text fields; `answerHtml` comes from the sanitising renderer. */
+export interface ChatTurnView {
+  readonly id: string;
+  readonly question: string;
+  readonly context?: string;
+  readonly answerHtml: string;
+  readonly state: ChatTurnState;
+  readonly error?: string;
+  readonly sources: ReadonlyArray<{ readonly id: string; readonly term: string }>;
+}
+
+export interface ChatStrings {
+  readonly placeholder: string;
+  readonly send: string;
+  readonly stop: string;
+  readonly newChat: string;
+  readonly copy: string;
+  readonly copied: string;
+  readonly sources: string;
+  readonly interrupted: string;
+  readonly stopped: string;
+  readonly emptyTitle: string;
+  readonly emptyHint: string;
+  readonly languageLabel: string;
+  readonly languageAuto: string;
+  readonly previousStopped: string;
+  readonly backendBundled: string;
+  readonly backendServer: string;
+}
+
+export type ChatHostMessage =
+  | {
+      readonly type: 'init';
+      readonly turns: readonly ChatTurnView[];
+      readonly examples: readonly string[];
+      readonly language: Lang | 'auto';
+      readonly backend: string;
+      readonly strings: ChatStrings;
+    }
+  | { readonly type: 'turn'; readonly turn: ChatTurnView }
+  | { readonly type: 'delta'; readonly id: string; readonly text: string }
+  | { readonly type: 'busy'; readonly busy: boolean }
+  | { readonly type: 'notice'; readonly text: string }
+  | { readonly type: 'prefill'; readonly text: string }
+  | { readonly type: 'cleared' };
+
+export type ChatWebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'ask'; readonly question: string }
+  | { readonly type: 'stop' }
+  | { readonly type: 'newChat' }
+  | { readonly type: 'copy'; readonly id: string }
+  | { readonly type: 'openConcept'; readonly id: string }
+  | { readonly type: 'setLanguage'; readonly language: Lang | 'auto' };
+
+/** A question longer than this is cut: the bundled model reads a few hundred tokens. */
+export const MAX_QUESTION_CHARS = 2000;
+const ID = /^[A-Za-z0-9-]{1,100}$/;
+
+/** Accepts only well-formed messages from the webview. */
+export function parseChatMessage(value: unknown): ChatWebviewMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+    case 'stop':
+    case 'newChat':
+      return { type: message.type };
+    case 'ask':
+      return typeof message.question === 'string' && message.question.trim()
+        ? { type: 'ask', question: message.question.trim().slice(0, MAX_QUESTION_CHARS) }
+        : undefined;
+    case 'copy':
+    case 'openConcept':
+      return typeof message.id === 'string' && ID.test(message.id) ? { type: message.type, id: message.id } : undefined;
+    case 'setLanguage':
+      return message.language === 'auto' || message.language === 'fr' || message.language === 'en'
+        ? { type: 'setLanguage', language: message.language }
+        : undefined;
+    default:
+      return undefined;
+  }
+}

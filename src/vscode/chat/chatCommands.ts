@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { Turn } from '../../core/chat/conversation';
+import { Commands, parseShowConceptArgs } from '../commandIds';
+import { displayLang, type ConfigStore } from '../config';
+import type { GlossaryService } from '../glossaryService';
+import { API_KEY_SECRET, type ChatController } from './chatController';
+import { CHAT_VIEW_ID, type ChatViewProvider } from './chatView';
+
+export interface ChatCommandDeps {
+  readonly chat: ChatController;
+  readonly view: ChatViewProvider;
+  readonly glossary: GlossaryService;
+  readonly config: ConfigStore;
+  readonly secrets: vscode.SecretStorage;
+}
+
+async function openChat(): Promise<void> {
+  await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+}
+
+/** Chat commands. `askAboutSelection` and `openChat` with a question resolve with the finished turn (tests use it). */
+export function registerChatCommands(deps: ChatCommandDeps): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.openChat, async (question?: unknown) => {
+      await openChat();
+      return typeof question === 'string' && question.trim() ? deps.chat.ask(question.trim()) : undefined;
+    }),
+    vscode.commands.registerCommand(Commands.askAboutSelection, () => askAboutSelection(deps)),
+    vscode.commands.registerCommand(Commands.askAboutConcept, (args: unknown) => askAboutConcept(deps, args)),
+    vscode.commands.registerCommand(Commands.newChat, () => deps.chat.clear()),
+    vscode.commands.registerCommand(Commands.setServerApiKey, () => setServerApiKey(deps.secrets)),
+  );
+}
+
+async function askAboutSelection({ chat }: ChatCommandDeps): Promise<Turn | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const selection = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+  if (!selection.trim()) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select some text to ask about.'));
+    return undefined;
+  }
+  const question = await vscode.window.showInputBox({
+    prompt: vscode.l10n.t('Your question about the selection'),
+    value: vscode.l10n.t('What does this mean?'),
+  });
+  if (!question) return undefined;
+  await openChat();
+  return chat.ask(question, selection);
+}
+
+/** "Ask the chat" from a hover or the panel: the chat opens with a question about the concept to finish. */
+async function askAboutConcept({ view, glossary, config }: ChatCommandDeps, rawArgs: unknown): Promise<void> {
+  const args = parseShowConceptArgs(rawArgs);
+  const concept = args && glossary.get()?.get(args.id);
+  await openChat();
+  if (!concept) return;
+  const lang = args.lang ?? displayLang(config.current);
+  const term = concept[lang].term;
+  view.prefill(lang === 'fr' ? `À propos de « ${term} » : ` : `About "${term}": `);
+}
+
+async function setServerApiKey(secrets: vscode.SecretStorage): Promise<void> {
+  const key = await vscode.window.showInputBox({
+    prompt: vscode.l10n.t('API key of the chat server (kept in VS Code secret storage; empty to remove it)'),
+    password: true,
+    ignoreFocusOut: true,
+  });
+  if (key === undefined) return;
+  if (key.trim()) await secrets.store(API_KEY_SECRET, key.trim());
+  else await secrets.delete(API_KEY_SECRET);
+  void vscode.window.showInformationMessage(key.trim() ? vscode.l10n.t('API key saved.') : vscode.l10n.t('API key removed.'));
+}

@@ -1,0 +1,153 @@
+import * as vscode from 'vscode';
+import { ChatEngine, type Backend } from '../../core/chat/chatEngine';
+import { ConversationStore, turnsForPrompt, type Turn } from '../../core/chat/conversation';
+import { ServerError } from '../../core/chat/openaiClient';
+import type { Lang } from '../../core/glossary/types';
+import { ModelError } from '../../core/model/modelFiles';
+import { WorkerCrashedError } from '../../core/model/workerClient';
+import { uiLang, type ConfigStore } from '../config';
+import type { GlossaryService } from '../glossaryService';
+import type { ModelService } from '../modelService';
+
+/** Secret storage key of the chat server's API key (never in settings). */
+export const API_KEY_SECRET = 'conceptExplainer.chat.server.apiKey';
+/** How often a partial answer is saved while it streams. */
+const SAVE_EVERY_MS = 300;
+
+export interface ChatEvents {
+  turn(turn: Turn): void;
+  delta(id: string, text: string): void;
+  busy(busy: boolean): void;
+  notice(text: string): void;
+}
+
+/**
+ * The conversation and what answers it: one answer at a time; a new question stops the answer in
+ * progress (the computation, not only the display) and says so.
+ */
+export class ChatController {
+  readonly store: ConversationStore;
+  private running: { turnId: string; controller: AbortController; done: Promise<void> } | undefined;
+  private listeners: ChatEvents | undefined;
+
+  constructor(
+    storage: vscode.Memento,
+    private readonly glossary: GlossaryService,
+    private readonly model: ModelService,
+    private readonly config: ConfigStore,
+    private readonly secrets: vscode.SecretStorage,
+  ) {
+    this.store = new ConversationStore(storage);
+  }
+
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  attach(events: ChatEvents | undefined): void {
+    this.listeners = events;
+  }
+
+  /** Asks a question; resolves with the finished turn. */
+  async ask(question: string, selection?: string): Promise<Turn | undefined> {
+    const engine = this.engine();
+    if (!engine) return undefined;
+    if (this.running) {
+      this.listeners?.notice(vscode.l10n.t('The previous answer was stopped to answer the new question.'));
+      await this.stop();
+    }
+    const config = this.config.current;
+    const history = turnsForPrompt(this.store.all, config.chatHistoryTurns, 4000);
+    const turn = this.store.add({ id: newId(), question, context: selection, lang: config.chatLanguage === 'auto' ? uiLang() : config.chatLanguage });
+    this.listeners?.turn(turn);
+    const controller = new AbortController();
+    let finish!: () => void;
+    this.running = { turnId: turn.id, controller, done: new Promise((resolve) => (finish = resolve)) };
+    this.listeners?.busy(true);
+    try {
+      return await this.answer(engine, turn, history, controller.signal);
+    } finally {
+      this.running = undefined;
+      finish();
+      this.listeners?.busy(false);
+    }
+  }
+
+  /** Stops the answer in progress, if any, and waits until it has stopped. */
+  async stop(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    running.controller.abort();
+    await running.done;
+  }
+
+  async clear(): Promise<void> {
+    await this.stop();
+    this.store.clear();
+  }
+
+  private async answer(engine: ChatEngine, turn: Turn, history: readonly Turn[], signal: AbortSignal): Promise<Turn | undefined> {
+    let answer = '';
+    let lastSave = 0;
+    const onText = (text: string) => {
+      answer += text;
+      this.listeners?.delta(turn.id, text);
+      if (Date.now() - lastSave > SAVE_EVERY_MS) {
+        lastSave = Date.now();
+        this.store.update(turn.id, { answer });
+      }
+    };
+    const config = this.config.current;
+    try {
+      const backend = await this.backend();
+      const result = await engine.ask(
+        { question: turn.question, selection: turn.context, answerLang: config.chatLanguage, fallbackLang: uiLang(), history },
+        backend,
+        onText,
+        signal,
+      );
+      const state = signal.aborted ? 'stopped' : 'done';
+      return this.finish(turn.id, { answer: result.text, lang: result.lang, sources: result.sources, state });
+    } catch (error) {
+      if (signal.aborted) return this.finish(turn.id, { answer, state: 'stopped' });
+      return this.finish(turn.id, { answer, state: 'error', error: describeError(error) });
+    }
+  }
+
+  private finish(id: string, change: Partial<Turn>): Turn | undefined {
+    const turn = this.store.update(id, change);
+    if (turn) this.listeners?.turn(turn);
+    return turn;
+  }
+
+  private engine(): ChatEngine | undefined {
+    const glossary = this.glossary.get();
+    return glossary && new ChatEngine(glossary);
+  }
+
+  private async backend(): Promise<Backend> {
+    const config = this.config.current;
+    if (config.chatBackend === 'server') {
+      if (!config.serverUrl) throw new Error(vscode.l10n.t('Set "conceptExplainer.chat.server.url" to use a chat server.'));
+      const apiKey = await this.secrets.get(API_KEY_SECRET);
+      return { kind: 'server', settings: { url: config.serverUrl, model: config.serverModel, apiKey } };
+    }
+    return {
+      kind: 'bundled',
+      model: this.model,
+      options: { greedy: false, temperature: 0.3, topK: 20, topP: 0.9, repetitionPenalty: 1.1, maxNewTokens: 256, stop: ['<|endoftext|>'], seed: Date.now() % 100000 },
+    };
+  }
+}
+
+function newId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A message the user can act on, whatever failed. */
+export function describeError(error: unknown): string {
+  if (error instanceof ServerError || error instanceof ModelError || error instanceof WorkerCrashedError) return error.message;
+  return vscode.l10n.t('Something went wrong: {0}', (error as Error)?.message ?? String(error));
+}
+
+export type { Lang };

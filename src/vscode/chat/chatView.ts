@@ -1,0 +1,162 @@
+import * as vscode from 'vscode';
+import type { Turn } from '../../core/chat/conversation';
+import type { Lang } from '../../core/glossary/types';
+import { renderMarkdown } from '../../core/present/markdown';
+import { parseChatMessage, type ChatHostMessage, type ChatStrings, type ChatTurnView, type ChatWebviewMessage } from '../../shared/chatMessages';
+import { Commands } from '../commandIds';
+import { uiLang, type ConfigStore } from '../config';
+import { Disposable } from '../dispose';
+import type { GlossaryService } from '../glossaryService';
+import { webviewHtml } from '../panel/html';
+import type { ChatController } from './chatController';
+
+export const CHAT_VIEW_ID = 'conceptExplainer.chat';
+
+/** The chat side view: shows the saved conversation and streams answers into it. */
+export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private pendingPrefill: string | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly chat: ChatController,
+    private readonly glossary: GlossaryService,
+    private readonly config: ConfigStore,
+  ) {
+    super();
+    this.register(vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, this));
+    this.register(config.onDidChange(() => this.postInit()));
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    view.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'media'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+    view.webview.html = webviewHtml(view.webview, this.extensionUri, 'chat', vscode.l10n.t('Concept Explainer Chat'));
+    view.webview.onDidReceiveMessage((raw: unknown) => {
+      const message = parseChatMessage(raw);
+      if (message) void this.handle(message);
+    });
+    view.onDidDispose(() => {
+      this.view = undefined;
+      this.chat.attach(undefined);
+    });
+    this.chat.attach({
+      turn: (turn) => this.post({ type: 'turn', turn: this.turnView(turn) }),
+      delta: (id, text) => this.post({ type: 'delta', id, text }),
+      busy: (busy) => this.post({ type: 'busy', busy }),
+      notice: (text) => this.post({ type: 'notice', text }),
+    });
+  }
+
+  /** Puts a question draft in the input box (for "Ask the chat" links). */
+  prefill(text: string): void {
+    if (this.ready) this.post({ type: 'prefill', text });
+    else this.pendingPrefill = text;
+  }
+
+  private async handle(message: ChatWebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.postInit();
+        if (this.pendingPrefill) this.post({ type: 'prefill', text: this.pendingPrefill });
+        this.pendingPrefill = undefined;
+        return;
+      case 'ask':
+        await this.chat.ask(message.question);
+        return;
+      case 'stop':
+        await this.chat.stop();
+        return;
+      case 'newChat':
+        await this.chat.clear();
+        this.post({ type: 'cleared' });
+        return;
+      case 'copy': {
+        const turn = this.chat.store.get(message.id);
+        if (turn) {
+          await vscode.env.clipboard.writeText(turn.answer);
+          void vscode.window.setStatusBarMessage(vscode.l10n.t('Answer copied'), 2000);
+        }
+        return;
+      }
+      case 'openConcept':
+        await vscode.commands.executeCommand(Commands.showConcept, { id: message.id });
+        return;
+      case 'setLanguage':
+        await vscode.workspace.getConfiguration('conceptExplainer').update('chat.language', message.language, vscode.ConfigurationTarget.Global);
+        return;
+    }
+  }
+
+  private postInit(): void {
+    if (!this.ready) return;
+    const config = this.config.current;
+    this.post({
+      type: 'init',
+      turns: this.chat.store.all.map((turn) => this.turnView(turn)),
+      examples: this.examples(config.chatLanguage === 'auto' ? uiLang() : config.chatLanguage),
+      language: config.chatLanguage,
+      backend: config.chatBackend === 'server' ? `${config.serverModel || 'server'} @ ${config.serverUrl}` : vscode.l10n.t('bundled model, offline'),
+      strings: chatStrings(),
+    });
+    this.post({ type: 'busy', busy: this.chat.busy });
+  }
+
+  private post(message: ChatHostMessage): void {
+    if (this.ready) void this.view?.webview.postMessage(message);
+  }
+
+  private turnView(turn: Turn): ChatTurnView {
+    const glossary = this.glossary.get();
+    return {
+      id: turn.id,
+      question: turn.question,
+      context: turn.context,
+      answerHtml: renderMarkdown(turn.answer),
+      state: turn.state,
+      error: turn.error,
+      sources: turn.sources.flatMap((id) => {
+        const concept = glossary?.get(id);
+        return concept ? [{ id, term: concept[turn.lang].term }] : [];
+      }),
+    };
+  }
+
+  /** A few questions about beginner concepts of the glossary, in the user's language. */
+  private examples(lang: Lang): string[] {
+    const concepts = this.glossary.get()?.concepts.filter((concept) => concept.level === 'beginner') ?? [];
+    const picked = [0, 7, 13].flatMap((i) => (concepts.length > 0 ? [concepts[(i * 5) % concepts.length]!] : []));
+    const forms = lang === 'fr'
+      ? [(t: string) => `Qu'est-ce que ${t} ?`, (t: string) => `Explique simplement : ${t}`, (t: string) => `Donne un exemple de ${t}.`]
+      : [(t: string) => `What is ${t}?`, (t: string) => `Explain ${t} simply.`, (t: string) => `Give an example of ${t}.`];
+    return picked.map((concept, i) => forms[i]!(concept[lang].term));
+  }
+}
+
+function chatStrings(): ChatStrings {
+  return {
+    placeholder: vscode.l10n.t('Ask about a machine-learning concept'),
+    send: vscode.l10n.t('Send'),
+    stop: vscode.l10n.t('Stop'),
+    newChat: vscode.l10n.t('New chat'),
+    copy: vscode.l10n.t('Copy'),
+    copied: vscode.l10n.t('Copied'),
+    sources: vscode.l10n.t('Sources:'),
+    interrupted: vscode.l10n.t('Interrupted: the window was reloaded during this answer.'),
+    stopped: vscode.l10n.t('Stopped.'),
+    emptyTitle: vscode.l10n.t('Ask about machine learning'),
+    emptyHint: vscode.l10n.t('Answers come from the glossary, in the language of your question. For example:'),
+    languageLabel: vscode.l10n.t('Answer language'),
+    languageAuto: vscode.l10n.t('Same as the question'),
+    previousStopped: vscode.l10n.t('The previous answer was stopped to answer the new question.'),
+    backendBundled: vscode.l10n.t('bundled model, offline'),
+    backendServer: vscode.l10n.t('server'),
+  };
+}

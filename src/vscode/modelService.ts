@@ -1,0 +1,80 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { GenerateOptions, GenerationResult, Prompt } from '../core/model/runtime';
+import { WorkerModelClient, type ModelState } from '../core/model/workerClient';
+import type { Config, ConfigStore } from './config';
+import { Disposable } from './dispose';
+
+/** The bundled model, or the one in `conceptExplainer.model.path`, run in a worker thread on first use. */
+export class ModelService extends Disposable {
+  private client: WorkerModelClient | undefined;
+  private clientKey = '';
+  private readonly stateEmitter = this.register(new vscode.EventEmitter<ModelState>());
+  readonly onDidChangeState = this.stateEmitter.event;
+  private unsubscribe: (() => void) | undefined;
+  private readonly speedEmitter = this.register(new vscode.EventEmitter<number>());
+  /** Tokens per second while generating, about twice a second. */
+  readonly onDidReportSpeed = this.speedEmitter.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly config: ConfigStore,
+  ) {
+    super();
+    this.register(config.onDidChange((current) => this.onConfigChange(current)));
+    this.register({ dispose: () => void this.client?.dispose() });
+  }
+
+  get state(): ModelState {
+    return this.client?.currentState ?? 'unloaded';
+  }
+
+  /** The folder the model is read from. */
+  get modelDir(): string {
+    return this.config.current.modelPath || path.join(this.extensionUri.fsPath, 'models', 'concept-gpt');
+  }
+
+  generate(prompt: Prompt, options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {
+    let pieces = 0;
+    let since = performance.now();
+    const counting = (text: string) => {
+      pieces++;
+      const elapsed = performance.now() - since;
+      if (elapsed > 500) {
+        this.speedEmitter.fire((pieces * 1000) / elapsed);
+        pieces = 0;
+        since = performance.now();
+      }
+      onText(text);
+    };
+    return this.current().generate(prompt, options, counting, signal);
+  }
+
+  private current(): WorkerModelClient {
+    const key = `${this.modelDir}|${this.config.current.modelIdleMinutes}`;
+    if (!this.client || key !== this.clientKey) {
+      void this.client?.dispose();
+      this.unsubscribe?.();
+      const dist = path.join(this.extensionUri.fsPath, 'dist');
+      this.client = new WorkerModelClient({
+        workerFile: path.join(dist, 'modelWorker.js'),
+        modelDir: this.modelDir,
+        wasmDir: dist,
+        idleMs: this.config.current.modelIdleMinutes * 60_000,
+      });
+      this.clientKey = key;
+      this.unsubscribe = this.client.onStateChange((state) => this.stateEmitter.fire(state));
+    }
+    return this.client;
+  }
+
+  /** A new model folder or idle time applies from the next request; the old worker is let go now. */
+  private onConfigChange(config: Config): void {
+    const key = `${config.modelPath || this.modelDir}|${config.modelIdleMinutes}`;
+    if (this.client && key !== this.clientKey && this.state !== 'generating') {
+      void this.client.dispose();
+      this.client = undefined;
+      this.stateEmitter.fire('unloaded');
+    }
+  }
+}
