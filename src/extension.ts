@@ -22,6 +22,8 @@ export interface ConceptExplainerApi {
   /** The saved chat conversation. */
   chatTurns(): readonly Turn[];
   modelState(): ModelState;
+  /** Whether the chat view has been shown (its webview resolved). */
+  chatViewResolved(): boolean;
 }
 
 /** Registers everything; loads nothing heavy (the glossary loads on first use). */
@@ -45,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): ConceptExplainerApi 
     vscode.languages.registerHoverProvider('*', new ConceptHoverProvider(glossary, config)),
   );
   const activationMs = performance.now() - started;
-  return { activationMs, panelSnapshot: () => panels.snapshot, chatTurns: () => chat.store.all, modelState: () => model.state };
+  return { activationMs, panelSnapshot: () => panels.snapshot, chatTurns: () => chat.store.all, modelState: () => model.state, chatViewResolved: () => chatView.resolved };
 }
 
 export function deactivate(): void {}

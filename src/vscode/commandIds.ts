@@ -8,6 +8,7 @@ export const Commands = {
   askAboutSelection: 'conceptExplainer.askAboutSelection',
   askAboutConcept: 'conceptExplainer.askAboutConcept',
   newChat: 'conceptExplainer.newChat',
+  stopAnswer: 'conceptExplainer.stopAnswer',
   setServerApiKey: 'conceptExplainer.setServerApiKey',
 } as const;
 

@@ -25,24 +25,26 @@ export function registerChatCommands(deps: ChatCommandDeps): vscode.Disposable {
       await openChat();
       return typeof question === 'string' && question.trim() ? deps.chat.ask(question.trim()) : undefined;
     }),
-    vscode.commands.registerCommand(Commands.askAboutSelection, () => askAboutSelection(deps)),
+    vscode.commands.registerCommand(Commands.askAboutSelection, (question?: unknown) => askAboutSelection(deps, question)),
     vscode.commands.registerCommand(Commands.askAboutConcept, (args: unknown) => askAboutConcept(deps, args)),
     vscode.commands.registerCommand(Commands.newChat, () => deps.chat.clear()),
+    vscode.commands.registerCommand(Commands.stopAnswer, () => deps.chat.stop()),
     vscode.commands.registerCommand(Commands.setServerApiKey, () => setServerApiKey(deps.secrets)),
   );
 }
 
-async function askAboutSelection({ chat }: ChatCommandDeps): Promise<Turn | undefined> {
+/** `question` skips the input box (for keybindings with a fixed question). */
+async function askAboutSelection({ chat }: ChatCommandDeps, preset: unknown): Promise<Turn | undefined> {
   const editor = vscode.window.activeTextEditor;
   const selection = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
   if (!selection.trim()) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select some text to ask about.'));
     return undefined;
   }
-  const question = await vscode.window.showInputBox({
-    prompt: vscode.l10n.t('Your question about the selection'),
-    value: vscode.l10n.t('What does this mean?'),
-  });
+  const question =
+    typeof preset === 'string' && preset.trim()
+      ? preset.trim()
+      : await vscode.window.showInputBox({ prompt: vscode.l10n.t('Your question about the selection'), value: vscode.l10n.t('What does this mean?') });
   if (!question) return undefined;
   await openChat();
   return chat.ask(question, selection);

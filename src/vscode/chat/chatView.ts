@@ -54,6 +54,10 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     });
   }
 
+  get resolved(): boolean {
+    return this.view !== undefined;
+  }
+
   /** Puts a question draft in the input box (for "Ask the chat" links). */
   prefill(text: string): void {
     if (this.ready) this.post({ type: 'prefill', text });

@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Turn } from '../../../src/core/chat/conversation';
+import { activateExtension, closeAll, openDocument, selectText, sleep, waitFor } from './helpers';
+
+/** The bundled model answers on the CPU; the first question also loads it. */
+const ANSWER_TIMEOUT_MS = 120_000;
+
+describe('Chat view with the bundled model', function () {
+  this.timeout(ANSWER_TIMEOUT_MS * 2);
+
+  before(async () => {
+    await activateExtension();
+    await vscode.commands.executeCommand('conceptExplainer.newChat');
+  });
+  after(closeAll);
+
+  it('opens in its own container and answers a French question from the glossary, in French', async () => {
+    const api = await activateExtension();
+    const turn = await vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', "Qu'est-ce que l'affinage ?");
+    await waitFor(() => api.chatViewResolved(), 'the chat view did not open', 20_000);
+    assert.equal(turn.state, 'done', turn.error);
+    assert.equal(turn.lang, 'fr');
+    assert.ok(turn.answer.trim().length > 20, turn.answer);
+    assert.ok(turn.sources.includes('fine-tuning'), JSON.stringify(turn.sources));
+    assert.equal(api.modelState(), 'ready');
+  });
+
+  it('answers an English question in English and keeps both turns in the saved conversation', async () => {
+    const api = await activateExtension();
+    const turn = await vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is self-attention?');
+    assert.equal(turn.state, 'done', turn.error);
+    assert.equal(turn.lang, 'en');
+    assert.ok(turn.sources.includes('self-attention'), JSON.stringify(turn.sources));
+    const questions = api.chatTurns().map((saved) => saved.question);
+    assert.deepEqual(questions.slice(-2), ["Qu'est-ce que l'affinage ?", 'What is self-attention?']);
+  });
+
+  it('Stop ends the answer in progress, and the model is free again', async () => {
+    const api = await activateExtension();
+    const pending = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'Explain the Transformer architecture in detail.');
+    await waitFor(() => api.modelState() === 'generating', 'the model never started generating', 30_000);
+    await vscode.commands.executeCommand('conceptExplainer.stopAnswer');
+    const turn = await pending;
+    assert.equal(turn.state, 'stopped');
+    await waitFor(() => api.modelState() === 'ready', 'the model is still busy after Stop', 10_000);
+  });
+
+  it('a new question stops the answer in progress instead of running two at once', async () => {
+    const first = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is a neural network?');
+    await sleep(50);
+    const second = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is a token?');
+    const [a, b] = await Promise.all([first, second]);
+    assert.equal(a.state, 'stopped');
+    assert.equal(b.state, 'done', b.error);
+  });
+
+  it('Ask About Selection sends the selection with the question', async () => {
+    const editor = await openDocument('loss = cross_entropy(logits, labels)  # then backpropagation', 'python');
+    selectText(editor, 'backpropagation');
+    const turn = await vscode.commands.executeCommand<Turn>('conceptExplainer.askAboutSelection', 'What is this?');
+    assert.equal(turn.context, 'backpropagation');
+    assert.equal(turn.state, 'done', turn.error);
+    assert.ok(turn.sources.includes('backpropagation'), JSON.stringify(turn.sources));
+  });
+
+  it('New Chat clears the conversation', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('conceptExplainer.newChat');
+    assert.equal(api.chatTurns().length, 0);
+  });
+});
