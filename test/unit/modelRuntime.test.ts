@@ -3,17 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadModelFiles, ModelError } from '../../src/core/model/modelFiles';
-import { CancelledError, WorkerCrashedError, WorkerModelClient } from '../../src/core/model/workerClient';
-
-const root = path.resolve(__dirname, '../..');
-const dist = path.join(root, 'dist');
-/** The bundled model, or another one in the same layout. */
-export const MODEL_DIR = process.env.CONCEPT_EXPLAINER_MODEL ?? path.join(root, 'models', 'concept-gpt');
-
-export function client(modelDir = MODEL_DIR, idleMs = 0): WorkerModelClient {
-  assert.ok(fs.existsSync(path.join(dist, 'modelWorker.js')), 'dist/modelWorker.js is missing: run "npm run build" first (npm test does)');
-  return new WorkerModelClient({ workerFile: path.join(dist, 'modelWorker.js'), modelDir, wasmDir: dist, idleMs });
-}
+import { CancelledError, WorkerCrashedError, type WorkerModelClient } from '../../src/core/model/workerClient';
+import { client, MODEL_DIR } from './modelFixture';
 
 const PROMPT = [{ special: '<|lang_en|>' }, { special: '<|context|>' }, { special: '<|question|>' }, { text: 'What is a token?\n' }, { special: '<|answer|>' }];
 

