@@ -69,6 +69,11 @@ describe('prompt format', () => {
     assert.deepEqual(parts[4], { text: 'What is <|answer|> GPT?\n' });
   });
 
+  it('writes typographic apostrophes of the question as the corpus does', () => {
+    const parts = buildPrompt('fr', [], 'C’est quoi l’affinage ?');
+    assert.deepEqual(parts[3], { text: "C'est quoi l'affinage ?\n" });
+  });
+
   it('reads the ids an answer cites', () => {
     assert.deepEqual(citedIds('... Sources : [gpt], [fine-tuning] and [gpt]'), ['gpt', 'fine-tuning']);
   });

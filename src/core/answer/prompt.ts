@@ -38,7 +38,7 @@ export function buildPrompt(answerLang: Lang, entries: readonly Concept[], quest
     { special: SPECIAL.context },
     ...(context ? [{ text: context }] : []),
     { special: SPECIAL.question },
-    { text: `${oneLine(question)}\n` },
+    { text: `${oneLine(question.replace(/[\u2019\u02bc]/g, "'"))}\n` },
     { special: SPECIAL.answer },
   ];
 }
