@@ -3,7 +3,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TextGenerator } from '../../src/core/answer/answerer';
 import { contextLine, SPECIAL } from '../../src/core/answer/prompt';
-import { ChatEngine, withSelection, type Backend, type ChatRequest } from '../../src/core/chat/chatEngine';
+import { ChatEngine, isFollowUp, withSelection, type Backend, type ChatRequest } from '../../src/core/chat/chatEngine';
 import type { Turn } from '../../src/core/chat/conversation';
 import { ServerError, type ChatMessage } from '../../src/core/chat/openaiClient';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../../src/core/model/runtime';
@@ -343,5 +343,16 @@ describe('chat messages from the webview', () => {
     assert.deepEqual(parsed, { type: 'ask', question: 'a'.repeat(MAX_QUESTION_CHARS) });
     const exact = 'b'.repeat(MAX_QUESTION_CHARS);
     assert.deepEqual(parseChatMessage({ type: 'ask', question: exact }), { type: 'ask', question: exact });
+  });
+});
+
+describe('follow-up questions', () => {
+  it('are told from new questions that name no concept', () => {
+    for (const question of ['Give me an example.', 'Tell me more', 'Et pourquoi ?', 'Why?', 'Explique-le plus simplement', 'Donne un exemple de ça']) {
+      assert.ok(isFollowUp(question), question);
+    }
+    for (const question of ['How long should I boil an egg?', 'Quelle est la capitale du Pérou ?', 'Comment créer une branche git ?']) {
+      assert.ok(!isFollowUp(question), question);
+    }
   });
 });

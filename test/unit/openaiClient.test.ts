@@ -93,7 +93,7 @@ async function rejectsWith(promise: Promise<unknown>, kind: ServerErrorKind, mes
       (text) => assert.fail(`expected a ServerError of kind ${kind}, got the answer ${JSON.stringify(text)}`),
       (error: unknown) => error,
     ),
-    15_000,
+    10_000,
     `a ${kind} error`,
   );
   assert.ok(error instanceof ServerError, `expected a ServerError, got ${String(error)}`);
@@ -194,6 +194,17 @@ describe('OpenAI-compatible chat client', function () {
     assert.equal(await streamChat(settings(base, { timeoutMs: 5_000 }), MESSAGES, () => {}), 'done here');
   });
 
+  it('waits as long as the pieces keep coming, however long the whole answer takes', async () => {
+    const pieces = Array.from({ length: 8 }, (_, index) => event(`${index} `));
+    const { base } = await serve((res) => {
+      startEvents(res);
+      // About 2 s in all, far longer than the timeout, but never more than 250 ms between two pieces.
+      writeSlowly(res, [...pieces, DONE], 250);
+    });
+    const text = await streamChat(settings(base, { timeoutMs: 1_500 }), MESSAGES, () => {});
+    assert.equal(text, '0 1 2 3 4 5 6 7 ');
+  });
+
   it('reports a refused API key as unauthorized', async () => {
     const { base } = await serve((res) => {
       res.writeHead(401, { 'content-type': 'application/json' });
@@ -292,7 +303,8 @@ describe('OpenAI-compatible chat client', function () {
       // Keeps the stream open, as a server still generating would.
     });
     const pieces: string[] = [];
-    const stream = streamChat(settings(base), MESSAGES, (piece) => {
+    // The timeout is far away: only the abort can end this stream within the test.
+    const stream = streamChat(settings(base, { timeoutMs: 60_000 }), MESSAGES, (piece) => {
       pieces.push(piece);
       controller.abort();
     }, controller.signal);
@@ -308,7 +320,7 @@ describe('OpenAI-compatible chat client', function () {
       serverClosed = new Promise((resolve) => res.on('close', () => resolve()));
       controller.abort();
     });
-    await rejectsWith(streamChat(settings(base), MESSAGES, () => {}, controller.signal), 'cancelled');
+    await rejectsWith(streamChat(settings(base, { timeoutMs: 60_000 }), MESSAGES, () => {}, controller.signal), 'cancelled');
     await within(serverClosed, 10_000, 'the server to see the connection close');
   });
 });

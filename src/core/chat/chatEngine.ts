@@ -43,7 +43,7 @@ export class ChatEngine {
     let firstTextMs = 0;
     const questionText = withSelection(request.question, request.selection);
     const prepared = this.answerer.prepare({ text: questionText, answerLang: request.answerLang, fallbackLang: request.fallbackLang });
-    const retrieved = prepared.retrieved.length > 0 ? prepared.retrieved : this.followUp(request.history);
+    const retrieved = prepared.retrieved.length > 0 || !isFollowUp(request.question) ? prepared.retrieved : this.followUp(request.history);
     const stream = (text: string) => {
       firstTextMs ||= performance.now() - started;
       onText(text);
@@ -64,6 +64,17 @@ export class ChatEngine {
       return concept ? [{ concept, score: 0, via: 'term' as const }] : [];
     });
   }
+}
+
+/** Words of a question that refers back to the previous answer ("give me an example", "tell me more"). */
+const REFERS_BACK = /(?:^|[^\p{L}])(?:it|its|this|that|these|those|examples?|more|again|simpler|simply|ça|cela|ceci|exemples?|encore|simplement|autrement|détails?|details?)(?![\p{L}])/iu;
+/** Words that refer back only in a question of a few words ("why?", "et comment ?"). */
+const BARE_FOLLOW_UP = /(?:^|[^\p{L}])(?:why|how|pourquoi|comment)(?![\p{L}])/iu;
+
+/** A short question that names nothing but refers back, as opposed to a new question off the subject. */
+export function isFollowUp(question: string): boolean {
+  const words = question.trim().split(/\s+/).length;
+  return (words <= 10 && REFERS_BACK.test(question)) || (words <= 3 && BARE_FOLLOW_UP.test(question));
 }
 
 export function withSelection(question: string, selection: string | undefined): string {

@@ -42,6 +42,7 @@ export async function streamChat(
   signal?: AbortSignal,
   options: { temperature?: number; maxTokens?: number } = {},
 ): Promise<string> {
+  if (signal?.aborted) throw new ServerError('cancelled', 'The request was stopped.');
   const timeoutMs = settings.timeoutMs ?? 30_000;
   const controller = new AbortController();
   const abort = () => controller.abort();

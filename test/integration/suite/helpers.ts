@@ -11,9 +11,20 @@ export async function activateExtension(): Promise<ConceptExplainerApi> {
   return extension.activate();
 }
 
-/** Opens an untitled document with the given text and language, in an editor. */
+const EXTENSIONS: Record<string, string> = { markdown: 'md', plaintext: 'txt', python: 'py' };
+let fileCount = 0;
+
+/**
+ * Opens a new file of the workspace with the given text, in an editor. A saved file, not an untitled
+ * one: closing a dirty untitled editor would ask whether to save it and block the next tests.
+ */
 export async function openDocument(content: string, language: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ content, language });
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(folder, 'the tests need a workspace folder');
+  const uri = vscode.Uri.joinPath(folder, `doc-${process.pid}-${++fileCount}.${EXTENSIONS[language] ?? 'txt'}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  const document = await vscode.workspace.openTextDocument(uri);
+  assert.equal(document.languageId, language);
   return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
 }
 
