@@ -66,6 +66,8 @@ function copyWasmRuntime() {
 }
 
 async function main() {
+  // A release build starts from an empty dist/, so no development leftover (source maps) is packaged.
+  if (production) fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
   copyWasmRuntime();
   const count = await buildGlossary();
