@@ -279,6 +279,7 @@ async function runInServer(mode, paths, testsPath) {
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    results = await reloadPhase(results, { browser, dirs, deadline, mode });
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
   }
@@ -317,6 +318,35 @@ async function runInServer(mode, paths, testsPath) {
   if (options['keep-temp'] || failure) log(`[${mode}] temporary files kept in ${dirs.temp}`);
   else fs.rmSync(dirs.temp, { recursive: true, force: true });
   return results;
+}
+
+/**
+ * A window reload in the middle of the suite: when a "[before-reload]" test passed, the driver reloads the
+ * workbench page (what "Developer: Reload Window" does in a browser), and the suite runs again with only its
+ * "[after-reload]" tests, which find what the first phase left (a chat answer cut by the reload, say).
+ */
+async function reloadPhase(first, { browser, dirs, deadline, mode }) {
+  const wantsReload = first.tests.some((t) => t.title.includes('[before-reload]') && t.state === 'passed');
+  if (!wantsReload) return first;
+  log(`[${mode}] reloading the window for the [after-reload] tests`);
+  fs.writeFileSync(`${dirs.results}.reloaded`, '');
+  fs.rmSync(dirs.results, { force: true });
+  await browser.page.reload({ waitUntil: 'domcontentloaded', timeout: 60_000 });
+  for (;;) {
+    const second = readResults(dirs.results);
+    if (second) {
+      return {
+        ...first,
+        passes: first.passes + second.passes,
+        failures: first.failures + second.failures,
+        pending: first.pending + second.pending,
+        durationMs: first.durationMs + second.durationMs,
+        tests: [...first.tests, ...second.tests],
+      };
+    }
+    if (Date.now() > deadline) throw new Error('Time limit reached before the suite ran again after the window reload.');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /**

@@ -99,6 +99,9 @@ export async function run(): Promise<void> {
   const results: TestResults = { mode, passes: 0, failures: 0, pending: 0, durationMs: 0, tests: [] };
   const grep = process.env.CONCEPT_EXPLAINER_TEST_GREP ? new RegExp(process.env.CONCEPT_EXPLAINER_TEST_GREP) : undefined;
   const excluded = mode === 'untrusted' ? '[trusted]' : '[untrusted]';
+  // After the driver reloads the window (see scripts/run-vscode-tests.mjs), only "[after-reload]" tests run.
+  const afterReload = fs.existsSync(`${process.env.CONCEPT_EXPLAINER_TEST_RESULTS ?? ''}.reloaded`);
+  const inPhase = (title: string) => title.includes('[after-reload]') === afterReload;
 
   try {
     const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
@@ -115,7 +118,7 @@ export async function run(): Promise<void> {
       }
       mocha.suite.emit('post-require', globalThis, suiteModule.file, mocha);
     }
-    filterTests(mocha.suite, (title) => !title.includes(excluded) && (!grep || grep.test(title)));
+    filterTests(mocha.suite, (title) => !title.includes(excluded) && inPhase(title) && (!grep || grep.test(title)));
 
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
