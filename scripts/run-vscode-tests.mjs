@@ -139,17 +139,8 @@ function readResults(file) {
 const ERROR_LINE = /error|exception|fail|cannot|unable|denied|crash|terminated|\[Extension Host\].*(warn|err)/i;
 
 function findLogFiles(dir) {
-  const files = [];
-  const walk = (d) => {
-    if (!fs.existsSync(d)) return;
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.name.endsWith('.log')) files.push(p);
-    }
-  };
-  walk(dir);
-  return files.sort();
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true }).filter((name) => name.endsWith('.log')).map((name) => path.join(dir, name)).sort();
 }
 
 /**

@@ -6,17 +6,8 @@ import { SourceMap } from 'node:module';
 import * as path from 'node:path';
 
 function findSuiteFiles(dir) {
-  const files = [];
-  const walk = (d) => {
-    if (!fs.existsSync(d)) return;
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.name.endsWith('.test.ts')) files.push(p);
-    }
-  };
-  walk(dir);
-  return files.sort();
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true }).filter((name) => name.endsWith('.test.ts')).map((name) => path.join(dir, name)).sort();
 }
 
 /** Builds <root>/dist/test/integration/index.js from every *.test.ts under suiteDir; returns { outfile, suiteFiles }. */

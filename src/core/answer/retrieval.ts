@@ -2,6 +2,7 @@ import { formsOf, type Glossary } from '../glossary/glossary';
 import type { Concept, Lang } from '../glossary/types';
 import type { TermMatch } from '../matching/matcher';
 import { splitPieces, type Piece } from '../matching/normalize';
+import { trigrams } from '../matching/trigrams';
 
 /** A concept retrieved for a question, with how it was found. */
 export interface Retrieved {
@@ -175,15 +176,6 @@ function documentOf(concept: Concept): { concept: Concept; terms: Map<string, nu
   return { concept, terms, length: keys.length };
 }
 
-function trigrams(key: string): Map<string, number> {
-  const padded = ` ${key} `;
-  const grams = new Map<string, number>();
-  for (let i = 0; i + 3 <= padded.length; i++) {
-    const gram = padded.slice(i, i + 3);
-    grams.set(gram, (grams.get(gram) ?? 0) + 1);
-  }
-  return grams;
-}
 
 /** Typos tolerated in a term of this length: none in short words, where one edit makes another word. */
 function allowedTypos(length: number): number {

@@ -1,5 +1,6 @@
 import { normalizeTerm } from '../matching/normalize';
 import { TermMatcher, type TermForm, type TermMatch } from '../matching/matcher';
+import { trigrams } from '../matching/trigrams';
 import { LANGS, type Concept, type Lang } from './types';
 
 /** A concept found in a text, with the language of the form that named it (when only one language has it). */
@@ -106,16 +107,7 @@ export function similarity(a: string, b: string): number {
   for (const [gram, count] of gramsA) {
     shared += Math.min(count, gramsB.get(gram) ?? 0);
   }
-  const dice = (2 * shared) / (a.length + 1 + b.length + 1);
+  const dice = (2 * shared) / (a.length + b.length);
   return Math.min(1, dice + containment);
 }
 
-function trigrams(key: string): Map<string, number> {
-  const padded = `  ${key} `;
-  const grams = new Map<string, number>();
-  for (let i = 0; i + 3 <= padded.length; i++) {
-    const gram = padded.slice(i, i + 3);
-    grams.set(gram, (grams.get(gram) ?? 0) + 1);
-  }
-  return grams;
-}
