@@ -26,6 +26,11 @@ describe('evaluation of answers', () => {
     assert.equal(english.languageMatch, false);
   });
 
+  it('does not count an answer that cites another entry, even if it names the concept', () => {
+    const judgement = judge(glossary, question(['self-attention'], 'en'), 'Attention mechanism: unlike self-attention, it ... Sources: [attention]');
+    assert.equal(judgement.onConcept, false);
+  });
+
   it('expects the refusal outside the domain, and never counts a refusal as on-concept', () => {
     assert.equal(judge(glossary, question([], 'en'), REFUSAL.en).onConcept, true);
     assert.equal(judge(glossary, question([], 'en'), 'Boil it for ten minutes.').onConcept, false);

@@ -37,17 +37,24 @@ function contentKeys(text: string): string[] {
     .filter((key) => key.length > 2 && !STOPWORDS.has(key));
 }
 
-/** The answer names the concept (any term or alias, either language) or cites its id. */
-function mentions(answer: string, concept: Concept): boolean {
-  if (citedIds(answer).includes(concept.id)) return true;
-  const answerKey = contentKeysJoined(answer);
+/**
+ * The answer is about the concept: it cites the concept's id when it cites any (the model ends its answers
+ * with its sources), or, citing none, names the concept (a term or alias, either language) in its opening.
+ */
+function aboutConcept(answer: string, concept: Concept): boolean {
+  const cited = citedIds(answer);
+  if (cited.length > 0) return cited.includes(concept.id);
+  const opening = contentKeysJoined(answer.slice(0, OPENING_CHARS));
   return (['fr', 'en'] as const).some((lang) =>
     [concept[lang].term, ...concept[lang].aliases].some((form) => {
       const key = normalizeTerm(form);
-      return key.length > 1 && answerKey.includes(key);
+      return key.length > 1 && opening.includes(key);
     }),
   );
 }
+
+/** Where an answer says what it is about. */
+const OPENING_CHARS = 160;
 
 function contentKeysJoined(text: string): string {
   return splitPieces(text)
@@ -77,7 +84,7 @@ export function judge(glossary: Glossary, item: HeldOutQuestion, answer: string)
   const concepts = item.concept_ids.flatMap((id) => glossary.get(id) ?? []);
   const inDomain = item.concept_ids.length > 0;
   return {
-    onConcept: inDomain ? concepts.length > 0 && concepts.every((concept) => mentions(answer, concept)) && !isRefusal(answer) : isRefusal(answer),
+    onConcept: inDomain ? concepts.length > 0 && concepts.every((concept) => aboutConcept(answer, concept)) && !isRefusal(answer) : isRefusal(answer),
     factRecall: inDomain ? factRecall(answer, concepts, item.answer_lang) : undefined,
     languageMatch: detectLanguage(answer, item.answer_lang === 'fr' ? 'en' : 'fr') === item.answer_lang,
     repetition: repetitionRate(answer),
