@@ -30,6 +30,27 @@ describe('bundled glossary', () => {
     }
   });
 
+  it('links every concept into one graph, reachable from machine learning', () => {
+    const neighbours = new Map<string, Set<string>>(glossary.concepts.map((concept) => [concept.id, new Set<string>()]));
+    for (const concept of glossary.concepts) {
+      for (const id of [...concept.related, ...(concept.prerequisites ?? [])]) {
+        neighbours.get(concept.id)!.add(id);
+        neighbours.get(id)!.add(concept.id);
+      }
+    }
+    const seen = new Set(['machine-learning']);
+    const queue = ['machine-learning'];
+    while (queue.length > 0) {
+      for (const next of neighbours.get(queue.shift()!)!) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    assert.deepEqual(glossary.concepts.map((concept) => concept.id).filter((id) => !seen.has(id)), []);
+  });
+
   it('cites the paper for concepts that come from one', () => {
     const paper = glossary.get('attention-is-all-you-need')?.references?.[0];
     assert.equal(paper?.year, 2017);
