@@ -106,7 +106,8 @@ export class ModelRuntime {
       }
       const step = await this.step(input, promptIds.length + ids.length - input.length, past);
       past = step.cache;
-      const next = sampleToken(step.logits, options, [...promptIds, ...ids], random);
+      // The penalty looks at the answer only: copying words of the glossary lines in the prompt is the point.
+      const next = sampleToken(step.logits, options, ids, random);
       firstTokenAt ||= performance.now();
       if (this.config.eosIds.includes(next)) {
         stopReason = 'eos';
