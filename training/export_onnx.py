@@ -83,6 +83,33 @@ def export(model, cfg, path):
                           **kwargs)
 
 
+def dedupe_transposed_weights(path):
+    """torch.onnx folds the tied LM head into a transposed copy of the embedding matrix; replace that
+    copy with a Transpose node on the embedding (onnxruntime folds it again in memory at load time),
+    so the file holds the tied weight once."""
+    import numpy as np
+    import onnx
+    from onnx import helper, numpy_helper
+
+    m = onnx.load(path)
+    g = m.graph
+    inits = {i.name: i for i in g.initializer}
+    arrays = {n: numpy_helper.to_array(i) for n, i in inits.items() if len(i.dims) == 2 and min(i.dims) >= 16}
+    removed = 0
+    for name, arr in list(arrays.items()):
+        for other_name, other in arrays.items():
+            if other_name != name and other.shape == arr.shape[::-1] and other_name in inits and name in inits \
+                    and np.array_equal(other.T, arr):
+                g.initializer.remove(inits.pop(name))
+                g.node.insert(0, helper.make_node("Transpose", [other_name], [name], perm=[1, 0],
+                                                  name="tied_transpose_%d" % removed))
+                removed += 1
+                break
+    if removed:
+        onnx.save(m, path)
+    return removed
+
+
 def write_configs(out, cfg, tok, tokenizer_path, meta):
     eos = tok.token_id(EOT)
     pad = tok.token_id(PAD)
@@ -344,6 +371,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     model_path = os.path.join(args.out, "model.onnx")
     export(model, cfg, model_path)
+    n_tied = dedupe_transposed_weights(model_path)
     import onnx
     m = onnx.load(model_path)
     onnx.checker.check_model(m)
@@ -353,7 +381,8 @@ def main():
     write_configs(args.out, cfg, tok, args.tokenizer, meta)
     write_tokenizer_tests(args.out, tok)
     size = os.path.getsize(model_path)
-    print("exported %s (%.2f MB, %d parameters, opset %d)" % (model_path, size / 1e6, model.num_params(), OPSET))
+    print("exported %s (%.2f MB, %d parameters, opset %d, %d tied weight copies removed)" % (
+        model_path, size / 1e6, model.num_params(), OPSET, n_tied))
     print("inputs:", [i.name for i in m.graph.input])
     print("outputs:", [o.name for o in m.graph.output])
     if args.no_verify:

@@ -176,7 +176,11 @@ class GPT(nn.Module):
         keep = attention_mask.bool().unsqueeze(1).unsqueeze(2)  # [B, 1, 1, P+S]
         mask = causal.unsqueeze(0).unsqueeze(0) & keep  # [B, 1, S, P+S]
         h, presents = self.hidden(input_ids, position_ids, mask, past)
-        return self.lm_head(h), presents
+        # 2-D F.linear exports as Gemm(transB=1) on the embedding matrix itself, so the ONNX file keeps
+        # one copy of the tied weight (a 3-D matmul would store a transposed duplicate)
+        B, S, C = h.shape
+        logits = F.linear(h.reshape(B * S, C), self.lm_head.weight).reshape(B, S, self.cfg.vocab_size)
+        return logits, presents
 
 
 def load_checkpoint(path):

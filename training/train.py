@@ -12,9 +12,11 @@ examples) is already in the answers; the questions, the shuffled context order a
 distractors are noise to predict; and with weight 0 the LM head (a vocab x width matmul, about a
 fifth of the compute at this size) runs only on answer positions.
 
-Examples are packed several to a row of --block tokens with a block-diagonal causal mask and
-positions restarting at 0 for each example, so training sees exactly what inference sees (one
-example starting at position 0) without wasting compute on padding.
+Batching (--batching): "bucket" (default) puts one example a row and batches rows of similar
+length together (--batch-tokens a step), so attention costs sum(L^2) and padding is small; it was 2-3
+times faster than packing on the 2-core CPU. "pack" puts several examples in a row of --block tokens
+with a block-diagonal causal mask. Either way every example starts at position 0 and sees only
+itself, exactly as at inference.
 
 Learning rate: linear warmup, then cosine decay to --min-lr over the run's progress, where progress
 is max(step / --max-steps, training time / --max-minutes): the schedule ends when the wall-clock

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TextGenerator } from '../../src/core/answer/answerer';
-import { contextLine, SPECIAL } from '../../src/core/answer/prompt';
+import { contextLine, REFUSAL, SPECIAL } from '../../src/core/answer/prompt';
 import { ChatEngine, isFollowUp, withSelection, type Backend, type ChatRequest } from '../../src/core/chat/chatEngine';
 import type { Turn } from '../../src/core/chat/conversation';
 import { ServerError, type ChatMessage } from '../../src/core/chat/openaiClient';
@@ -143,16 +143,19 @@ describe('chat engine with the bundled model', () => {
     assert.equal(answer.lang, 'en');
   });
 
-  it('leaves the context empty for a follow-up with no earlier turn, or with sources no longer in the glossary', async () => {
-    const alone = new FakeModel(['I only know machine-learning concepts.']);
-    const first = await engine.ask(request('Give me an example.'), bundled(alone), () => {});
-    assert.deepEqual(texts(alone.prompt), ['Give me an example.\n']);
+  it('says it only knows ML concepts, without the model, for a follow-up with nothing to refer to', async () => {
+    const alone = new FakeModel(['never used']);
+    const pieces: string[] = [];
+    const first = await engine.ask(request('Give me an example.'), bundled(alone), (text) => pieces.push(text));
+    assert.equal(first.text, REFUSAL.en);
+    assert.deepEqual(pieces, [REFUSAL.en]);
     assert.deepEqual(first.sources, []);
+    assert.equal(alone.calls.length, 0);
 
-    const stale = new FakeModel(['...']);
+    const stale = new FakeModel(['never used']);
     const second = await engine.ask(request('Give me an example.', { history: [turn('1', { sources: ['removed-concept'] })] }), bundled(stale), () => {});
-    assert.deepEqual(texts(stale.prompt), ['Give me an example.\n']);
-    assert.deepEqual(second.sources, []);
+    assert.equal(second.text, REFUSAL.en);
+    assert.equal(stale.calls.length, 0);
   });
 
   it('asks about the editor selection along with the question, cut short', async () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { generateGrounded } from '../../src/core/answer/answerer';
 import { judge, repetitionRate, summarize, type HeldOutQuestion } from '../../src/core/answer/evaluate';
 import { REFUSAL } from '../../src/core/answer/prompt';
 import { bundledGlossary } from './bundled';
@@ -50,5 +51,17 @@ describe('evaluation of answers', () => {
     assert.equal(summary.conceptAccuracy, 0.5);
     assert.equal(summary.outOfDomainRefusal, 0);
     assert.deepEqual(summary.byKind.what, { questions: 2, conceptAccuracy: 0.5 });
+  });
+});
+
+describe('grounded generation', () => {
+  it('answers the fixed sentence, in the requested language, when nothing was retrieved, without the model', async () => {
+    let called = false;
+    const model = { generate: async () => ((called = true), { text: 'x', ids: [1], promptTokens: 1, stopReason: 'eos' as const, firstTokenMs: 0, tokensPerS: 0, totalMs: 0 }) };
+    const pieces: string[] = [];
+    const result = await generateGrounded(model, 'en', [], [], {}, (text) => pieces.push(text));
+    assert.equal(result.text, REFUSAL.en);
+    assert.deepEqual(pieces, [REFUSAL.en]);
+    assert.equal(called, false);
   });
 });

@@ -6,6 +6,16 @@ import { loadModelFiles, ModelError } from '../../src/core/model/modelFiles';
 import { CancelledError, WorkerCrashedError, type WorkerModelClient } from '../../src/core/model/workerClient';
 import { client, MODEL_DIR } from './modelFixture';
 
+/** A question with its glossary line, which the model answers at length. */
+const LONG_ANSWER = [
+  { special: '<|lang_en|>' },
+  { special: '<|context|>' },
+  { text: '[transformer] Transformer architecture (architecture Transformer) : A neural network architecture built on self-attention.\n' },
+  { special: '<|question|>' },
+  { text: 'Explain how the Transformer architecture works.\n' },
+  { special: '<|answer|>' },
+];
+
 const PROMPT = [{ special: '<|lang_en|>' }, { special: '<|context|>' }, { special: '<|question|>' }, { text: 'What is a token?\n' }, { special: '<|answer|>' }];
 
 describe('model runtime in a worker (onnxruntime-web)', function () {
@@ -46,7 +56,7 @@ describe('model runtime in a worker (onnxruntime-web)', function () {
   it('stops within one token when cancelled', async () => {
     const controller = new AbortController();
     let pieces = 0;
-    const result = await model.generate([{ text: 'Deep learning' }], { greedy: true, maxNewTokens: 400, stop: [] }, () => {
+    const result = await model.generate(LONG_ANSWER, { greedy: true, maxNewTokens: 400, stop: [] }, () => {
       pieces++;
       if (pieces === 3) controller.abort();
     }, controller.signal);

@@ -45,8 +45,8 @@ describe('byte-level BPE tokenizer', () => {
   });
 
   describe('the bundled tokenizer', function () {
-    before(function () {
-      if (!fs.existsSync(bundledFile)) this.skip();
+    before(() => {
+      assert.ok(fs.existsSync(bundledFile), `${bundledFile} is missing`);
     });
 
     it('round-trips French, English and code (property)', () => {
@@ -57,6 +57,16 @@ describe('byte-level BPE tokenizer', () => {
         }),
         { numRuns: 200 },
       );
+    });
+
+    it('gives the same ids as the training scripts on their reference texts', () => {
+      const bundled = BpeTokenizer.fromJson(fs.readFileSync(bundledFile, 'utf8'));
+      const reference = JSON.parse(fs.readFileSync(path.join(path.dirname(bundledFile), 'tokenizer_tests.json'), 'utf8')) as { cases: Array<{ text: string; ids: number[] }> };
+      assert.ok(reference.cases.length > 5);
+      for (const { text, ids } of reference.cases) {
+        assert.deepEqual(bundled.encode(text, { parseSpecial: true }), ids, text);
+        assert.equal(bundled.decode(ids), text);
+      }
     });
 
     it('spells common French and domain words in few tokens', () => {

@@ -2,7 +2,7 @@ import type { Glossary } from '../glossary/glossary';
 import type { Lang } from '../glossary/types';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../model/runtime';
 import { detectLanguage } from './language';
-import { buildPrompt, citedIds } from './prompt';
+import { buildPrompt, citedIds, REFUSAL } from './prompt';
 import { Retriever, type Retrieved } from './retrieval';
 
 /** Anything that generates text from a prompt: the model in a worker, in process, or a remote server. */
@@ -51,12 +51,29 @@ export class Answerer {
     onText: (text: string) => void = () => {},
     signal?: AbortSignal,
   ): Promise<Answer> {
-    // With nothing retrieved the context is empty, and the model is trained to say it only knows ML concepts.
     const { lang, retrieved, prompt, retrievalMs } = this.prepare(question);
-    const generation = await generator.generate(prompt, options, onText, signal);
+    const generation = await generateGrounded(generator, lang, retrieved, prompt, options, onText, signal);
     return { answer: generation.text, sources: sourcesOf(generation.text, retrieved), lang, retrieved, generation, retrievalMs };
   }
+}
 
+/**
+ * Runs the model on a grounded prompt. With nothing retrieved there is nothing to ground an answer on: the
+ * answer is the fixed sentence saying so, in the requested language, without the model (which is trained
+ * to give the same sentence, but too small to always give it in the requested language).
+ */
+export async function generateGrounded(
+  generator: TextGenerator,
+  lang: Lang,
+  retrieved: readonly Retrieved[],
+  prompt: readonly PromptPart[],
+  options: GenerateOptions,
+  onText: (text: string) => void,
+  signal?: AbortSignal,
+): Promise<GenerationResult> {
+  if (retrieved.length > 0) return generator.generate(prompt, options, onText, signal);
+  onText(REFUSAL[lang]);
+  return { text: REFUSAL[lang], ids: [], promptTokens: 0, stopReason: 'eos', firstTokenMs: 0, tokensPerS: 0, totalMs: 0 };
 }
 
 /** The retrieved entries the answer cites, or all of them when it cites none. */

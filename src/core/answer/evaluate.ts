@@ -75,6 +75,11 @@ export function repetitionRate(answer: string): number {
   return grams.length === 0 ? 0 : 1 - new Set(grams).size / grams.length;
 }
 
+/** Terms quoted « like this » name words of the other language (« How do you say X in French? »): not the answer's language. */
+function withoutQuotedTerms(answer: string): string {
+  return answer.replace(/«[^»]*»/g, ' ').replace(/\([^)]*\)/g, ' ');
+}
+
 function isRefusal(answer: string): boolean {
   return Object.values(REFUSAL).some((refusal) => answer.includes(refusal.slice(0, 30)));
 }
@@ -86,7 +91,7 @@ export function judge(glossary: Glossary, item: HeldOutQuestion, answer: string)
   return {
     onConcept: inDomain ? concepts.length > 0 && concepts.every((concept) => aboutConcept(answer, concept)) && !isRefusal(answer) : isRefusal(answer),
     factRecall: inDomain ? factRecall(answer, concepts, item.answer_lang) : undefined,
-    languageMatch: detectLanguage(answer, item.answer_lang === 'fr' ? 'en' : 'fr') === item.answer_lang,
+    languageMatch: detectLanguage(withoutQuotedTerms(answer), item.answer_lang === 'fr' ? 'en' : 'fr') === item.answer_lang,
     repetition: repetitionRate(answer),
   };
 }

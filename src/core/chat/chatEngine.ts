@@ -1,4 +1,4 @@
-import { Answerer, sourcesOf, type TextGenerator } from '../answer/answerer';
+import { Answerer, generateGrounded, sourcesOf, type TextGenerator } from '../answer/answerer';
 import { buildPrompt, contextLine } from '../answer/prompt';
 import type { Retrieved } from '../answer/retrieval';
 import type { Glossary } from '../glossary/glossary';
@@ -51,7 +51,7 @@ export class ChatEngine {
     const concepts = retrieved.map((entry) => entry.concept);
     const text =
       backend.kind === 'bundled'
-        ? (await backend.model.generate(buildPrompt(prepared.lang, concepts, questionText), backend.options, stream, signal)).text
+        ? (await generateGrounded(backend.model, prepared.lang, retrieved, buildPrompt(prepared.lang, concepts, questionText), backend.options, stream, signal)).text
         : await streamChat(backend.settings, serverMessages(prepared.lang, concepts, request.history, questionText), stream, signal, { temperature: 0.3 });
     return { text, lang: prepared.lang, sources: sourcesOf(text, retrieved), firstTextMs };
   }
