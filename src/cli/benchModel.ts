@@ -26,7 +26,8 @@ export interface ModelBench {
   peakRssMb: number;
 }
 
-const GREEDY: GenerateOptions = { greedy: true, stop: [] };
+/** Greedy, and always the full number of tokens, so that every run decodes the same amount. */
+const GREEDY: GenerateOptions = { greedy: true, stop: [], ignoreEos: true };
 const DECODE_TOKENS = 128;
 const PROMPT_TOKENS = 200;
 const round = (value: number) => Math.round(value * 10) / 10;

@@ -20,6 +20,8 @@ export interface GenerateOptions extends SamplingOptions {
   readonly seed?: number;
   /** Generation ends before any of these strings, which are not part of the answer. */
   readonly stop?: readonly string[];
+  /** Keep going past end-of-sequence tokens, up to maxNewTokens (for benchmarks of a fixed length). */
+  readonly ignoreEos?: boolean;
 }
 
 export type StopReason = 'eos' | 'stop' | 'length' | 'cancelled';
@@ -109,7 +111,7 @@ export class ModelRuntime {
       // The penalty looks at the answer only: copying words of the glossary lines in the prompt is the point.
       const next = sampleToken(step.logits, options, ids, random);
       firstTokenAt ||= performance.now();
-      if (this.config.eosIds.includes(next)) {
+      if (!options.ignoreEos && this.config.eosIds.includes(next)) {
         stopReason = 'eos';
         break;
       }
