@@ -108,14 +108,13 @@ describe('conversation store', () => {
     assert.equal(restored[2]?.error, 'HTTP 500');
   });
 
-  it('bounds the saved conversation to its 200 most recent turns', () => {
+  it('never drops old turns from the saved conversation', () => {
     const storage = new MemoryStore();
     const store = new ConversationStore(storage);
-    for (let index = 0; index < 205; index++) store.add({ id: `t${index}`, question: 'q', lang: 'en' });
+    for (let index = 0; index < 250; index++) store.add({ id: `t${index}`, question: 'q', lang: 'en' });
     const reopened = new ConversationStore(storage).all;
-    assert.equal(reopened.length, 200);
-    assert.equal(reopened[0]?.id, 't5');
-    assert.equal(reopened[199]?.id, 't204');
+    assert.equal(reopened.length, 250);
+    assert.equal(reopened[0]?.id, 't0');
   });
 });
 

@@ -23,8 +23,6 @@ export interface KeyValueStore {
 }
 
 const STORAGE_KEY = 'conceptExplainer.chat.turns';
-/** The saved conversation is bounded too, far above what the prompt uses. */
-const MAX_SAVED_TURNS = 200;
 
 /**
  * The chat's conversation, saved after every change, so a window reload in the middle of an answer keeps
@@ -47,7 +45,8 @@ export class ConversationStore {
 
   add(turn: Omit<Turn, 'answer' | 'sources' | 'state' | 'createdAt'> & Partial<Pick<Turn, 'sources'>>): Turn {
     const created: Turn = { answer: '', sources: [], state: 'streaming', createdAt: Date.now(), ...turn };
-    this.turns = [...this.turns, created].slice(-MAX_SAVED_TURNS);
+    // Every turn is kept until the user starts a new chat; only the prompt is bounded (turnsForPrompt).
+    this.turns = [...this.turns, created];
     void this.save();
     return created;
   }
