@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): ConceptExplainerApi 
   const started = performance.now();
   const config = new ConfigStore();
   const glossary = new GlossaryService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'glossary.json').fsPath);
-  const panels = new ExplanationPanelManager(context.extensionUri, glossary, config);
+  const panels = new ExplanationPanelManager(context.extensionUri, glossary, config, context.workspaceState);
   const model = new ModelService(context.extensionUri, config);
   const chat = new ChatController(context.workspaceState, glossary, model, config, context.secrets);
   const chatView = new ChatViewProvider(context.extensionUri, chat, glossary, config);

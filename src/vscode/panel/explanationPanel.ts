@@ -5,6 +5,7 @@ import {
   parsePanelState,
   parseWebviewMessage,
   type HostMessage,
+  type PanelState,
   type WebviewMessage,
 } from '../../shared/panelMessages';
 import { Commands } from '../commandIds';
@@ -38,6 +39,7 @@ export class ExplanationPanel extends Disposable {
     private readonly glossary: GlossaryService,
     private readonly config: ConfigStore,
     lang: Lang,
+    private readonly saveState: (state: PanelState) => void,
   ) {
     super();
     this.lang = lang;
@@ -48,14 +50,14 @@ export class ExplanationPanel extends Disposable {
     this.register(config.onDidChange(() => this.render()));
   }
 
-  static create(extensionUri: vscode.Uri, glossary: GlossaryService, config: ConfigStore, lang: Lang): ExplanationPanel {
+  static create(extensionUri: vscode.Uri, glossary: GlossaryService, config: ConfigStore, lang: Lang, saveState: (state: PanelState) => void): ExplanationPanel {
     const panel = vscode.window.createWebviewPanel(
       PANEL_VIEW_TYPE,
       vscode.l10n.t('Concept Explainer'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       webviewOptions(extensionUri),
     );
-    return new ExplanationPanel(panel, extensionUri, glossary, config, lang);
+    return new ExplanationPanel(panel, extensionUri, glossary, config, lang, saveState);
   }
 
   override dispose(): void {
@@ -71,7 +73,7 @@ export class ExplanationPanel extends Disposable {
     return { entry: this.history.current, lang: this.lang, visible: this.panel.visible };
   }
 
-  /** Restores what the webview saved before a reload. */
+  /** Restores what the panel showed before a reload. */
   restore(savedState: unknown): void {
     const state = parsePanelState(savedState);
     this.lang = state.lang ?? this.lang;
@@ -160,6 +162,7 @@ export class ExplanationPanel extends Disposable {
       return undefined;
     }
     this.panel.title = concept[this.lang].term;
+    this.saveState({ conceptId: concept.id, lang: this.lang });
     const view = buildConceptView(glossary, concept, this.lang);
     return { type: 'showConcept', view, canGoForward: this.history.canGoForward, ...common };
   }
@@ -173,14 +176,19 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscod
   };
 }
 
+/** Where the panel's concept is also kept, for a reload that comes before the webview could save its state. */
+const PANEL_STATE_KEY = 'conceptExplainer.panel.state';
+
 /** Keeps the single panel of the window and creates or revives it on demand. */
 export class ExplanationPanelManager extends Disposable implements vscode.WebviewPanelSerializer {
   private panel: ExplanationPanel | undefined;
+  private readonly saveState = (state: PanelState) => void this.storage.update(PANEL_STATE_KEY, state);
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly glossary: GlossaryService,
     private readonly config: ConfigStore,
+    private readonly storage: vscode.Memento,
   ) {
     super();
     this.register(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, this));
@@ -203,8 +211,8 @@ export class ExplanationPanelManager extends Disposable implements vscode.Webvie
   }
 
   async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const panel = this.adopt(new ExplanationPanel(webviewPanel, this.extensionUri, this.glossary, this.config, this.defaultLang()));
-    panel.restore(state);
+    const panel = this.adopt(new ExplanationPanel(webviewPanel, this.extensionUri, this.glossary, this.config, this.defaultLang(), this.saveState));
+    panel.restore(parsePanelState(state).conceptId ? state : this.storage.get(PANEL_STATE_KEY));
   }
 
   override dispose(): void {
@@ -213,7 +221,7 @@ export class ExplanationPanelManager extends Disposable implements vscode.Webvie
   }
 
   private open(lang?: Lang): ExplanationPanel {
-    return this.panel ?? this.adopt(ExplanationPanel.create(this.extensionUri, this.glossary, this.config, lang ?? this.defaultLang()));
+    return this.panel ?? this.adopt(ExplanationPanel.create(this.extensionUri, this.glossary, this.config, lang ?? this.defaultLang(), this.saveState));
   }
 
   private adopt(panel: ExplanationPanel): ExplanationPanel {
