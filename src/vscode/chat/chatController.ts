@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { ChatEngine, type Backend } from '../../core/chat/chatEngine';
 import { ConversationStore, turnsForPrompt, type Turn } from '../../core/chat/conversation';
 import { ServerError } from '../../core/chat/openaiClient';
-import type { Lang } from '../../core/glossary/types';
 import { ModelError } from '../../core/model/modelFiles';
 import { WorkerCrashedError } from '../../core/model/workerClient';
 import { uiLang, type ConfigStore } from '../config';
@@ -150,4 +149,3 @@ export function describeError(error: unknown): string {
   return vscode.l10n.t('Something went wrong: {0}', (error as Error)?.message ?? String(error));
 }
 
-export type { Lang };
