@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Turn } from '../../../src/core/chat/conversation';
-import { activateExtension, closeAll, openDocument, selectText, sleep, waitFor } from './helpers';
+import { activateExtension, closeAll, openDocument, selectText, startSlowChatServer, useChatServer, waitFor, waitForStreamingAnswer } from './helpers';
 
 /** The bundled model answers on the CPU; the first question also loads it. */
 const ANSWER_TIMEOUT_MS = 120_000;
@@ -36,23 +36,42 @@ describe('Chat view with the bundled model', function () {
     assert.deepEqual(questions.slice(-2), ["Qu'est-ce que l'affinage ?", 'What is self-attention?']);
   });
 
-  it('Stop ends the answer in progress, and the model is free again', async () => {
-    const api = await activateExtension();
-    const pending = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'Explain the Transformer architecture in detail.');
-    await waitFor(() => api.modelState() === 'generating', 'the model never started generating', 30_000);
-    await vscode.commands.executeCommand('conceptExplainer.stopAnswer');
-    const turn = await pending;
-    assert.equal(turn.state, 'stopped');
-    await waitFor(() => api.modelState() === 'ready', 'the model is still busy after Stop', 10_000);
+  it('[trusted] Stop ends the answer in progress and closes the request', async () => {
+    const server = await startSlowChatServer();
+    try {
+      await useChatServer(server.url);
+      const api = await activateExtension();
+      const question = 'Explain the Transformer architecture in detail.';
+      const pending = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', question);
+      await waitForStreamingAnswer(api, question);
+      await vscode.commands.executeCommand('conceptExplainer.stopAnswer');
+      const turn = await pending;
+      assert.equal(turn.state, 'stopped');
+      assert.match(turn.answer, /^word0 /);
+      await waitFor(() => server.closed() === 1, 'the request to the server was not closed', 10_000);
+    } finally {
+      await useChatServer();
+      server.close();
+    }
   });
 
-  it('a new question stops the answer in progress instead of running two at once', async () => {
-    const first = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is a neural network?');
-    await sleep(50);
-    const second = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is a token?');
-    const [a, b] = await Promise.all([first, second]);
-    assert.equal(a.state, 'stopped');
-    assert.equal(b.state, 'done', b.error);
+  it('[trusted] a new question stops the answer in progress instead of running two at once', async () => {
+    const server = await startSlowChatServer();
+    try {
+      await useChatServer(server.url);
+      const api = await activateExtension();
+      const first = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is a neural network?');
+      await waitForStreamingAnswer(api, 'What is a neural network?');
+      await useChatServer();
+      const second = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is a token?');
+      const [a, b] = await Promise.all([first, second]);
+      assert.equal(a.state, 'stopped');
+      assert.equal(b.state, 'done', b.error);
+      assert.ok(b.sources.includes('token'), JSON.stringify(b.sources));
+    } finally {
+      await useChatServer();
+      server.close();
+    }
   });
 
   it('Ask About Selection sends the selection with the question', async () => {

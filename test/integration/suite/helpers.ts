@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import type { ConceptExplainerApi } from '../../../src/extension';
 
@@ -71,4 +73,44 @@ export async function waitFor(check: () => boolean, message: string, timeoutMs =
 
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * A local OpenAI-compatible server that streams one word every 200 ms for up to two minutes: an answer that is
+ * reliably still streaming when a test stops it or reloads the window. Returns its base URL.
+ */
+export async function startSlowChatServer(): Promise<{ url: string; closed: () => number; close: () => void }> {
+  let closedConnections = 0;
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    let sent = 0;
+    const timer = setInterval(() => {
+      response.write(`data: ${JSON.stringify({ choices: [{ delta: { content: `word${sent} ` } }] })}\n\n`);
+      if (++sent > 600) clearInterval(timer);
+    }, 200);
+    response.on('close', () => {
+      clearInterval(timer);
+      closedConnections++;
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    closed: () => closedConnections,
+    close: () => server.close(),
+  };
+}
+
+/** Points the chat at a server, or back at the bundled model with no argument. */
+export async function useChatServer(url?: string): Promise<void> {
+  await setSetting('chat.server.url', url);
+  await setSetting('chat.backend', url ? 'server' : undefined);
+}
+
+/** Waits until the chat's answer to `question` is streaming and has some text. */
+export async function waitForStreamingAnswer(api: ConceptExplainerApi, question: string): Promise<void> {
+  await waitFor(() => {
+    const last = api.chatTurns().at(-1);
+    return last?.question === question && last.state === 'streaming' && last.answer.length > 0;
+  }, `the answer to "${question}" never started streaming`, 30_000);
 }
