@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GenerateOptions, GenerationResult, Prompt } from '../core/model/runtime';
 import { WorkerModelClient, type ModelState } from '../core/model/workerClient';
-import type { Config, ConfigStore } from './config';
+import type { ConfigStore } from './config';
 import { Disposable } from './dispose';
 
 /** The bundled model, or the one in `conceptExplainer.model.path`, run in a worker thread on first use. */
@@ -21,7 +21,7 @@ export class ModelService extends Disposable {
     private readonly config: ConfigStore,
   ) {
     super();
-    this.register(config.onDidChange((current) => this.onConfigChange(current)));
+    this.register(config.onDidChange(() => this.onConfigChange()));
     this.register({ dispose: () => void this.client?.dispose() });
   }
 
@@ -50,8 +50,13 @@ export class ModelService extends Disposable {
     return this.current().generate(prompt, options, counting, signal);
   }
 
+  /** The settings a worker is started with; a change means a new worker. */
+  private settingsKey(): string {
+    return `${this.modelDir}|${this.config.current.modelIdleMinutes}`;
+  }
+
   private current(): WorkerModelClient {
-    const key = `${this.modelDir}|${this.config.current.modelIdleMinutes}`;
+    const key = this.settingsKey();
     if (!this.client || key !== this.clientKey) {
       void this.client?.dispose();
       this.unsubscribe?.();
@@ -69,9 +74,8 @@ export class ModelService extends Disposable {
   }
 
   /** A new model folder or idle time applies from the next request; the old worker is let go now. */
-  private onConfigChange(config: Config): void {
-    const key = `${config.modelPath || this.modelDir}|${config.modelIdleMinutes}`;
-    if (this.client && key !== this.clientKey && this.state !== 'generating') {
+  private onConfigChange(): void {
+    if (this.client && this.settingsKey() !== this.clientKey && this.state !== 'generating') {
       void this.client.dispose();
       this.client = undefined;
       this.stateEmitter.fire('unloaded');

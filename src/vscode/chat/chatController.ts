@@ -28,6 +28,7 @@ export class ChatController {
   readonly store: ConversationStore;
   private running: { turnId: string; controller: AbortController; done: Promise<void> } | undefined;
   private listeners: ChatEvents | undefined;
+  private cachedEngine: ChatEngine | undefined;
 
   constructor(
     storage: vscode.Memento,
@@ -119,9 +120,11 @@ export class ChatController {
     return turn;
   }
 
+  /** Built once: the engine indexes the glossary for retrieval, which is too much work for every question. */
   private engine(): ChatEngine | undefined {
     const glossary = this.glossary.get();
-    return glossary && new ChatEngine(glossary);
+    if (glossary && !this.cachedEngine) this.cachedEngine = new ChatEngine(glossary);
+    return this.cachedEngine;
   }
 
   private async backend(): Promise<Backend> {
