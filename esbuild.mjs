@@ -20,6 +20,8 @@ const nodeDefaults = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode', 'onnxruntime-node'],
+  // jsonc-parser's default entry is a UMD build whose run-time requires a bundle cannot follow.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 const targets = [
@@ -48,7 +50,8 @@ const targets = [
 async function buildGlossary() {
   const tool = path.join(dist, 'tools', 'glossary-build.cjs');
   await esbuild.build({ ...nodeDefaults, sourcemap: false, entryPoints: ['src/core/glossary/buildTool.ts'], outfile: tool });
-  const { buildBundledGlossary } = await import(tool);
+  const { buildBundledGlossary, writeUserGlossarySchema } = await import(tool);
+  writeUserGlossarySchema(path.join(dist, 'user-glossary.schema.json'));
   const { count, problems } = buildBundledGlossary(path.join(root, 'glossary', 'concepts'), path.join(dist, 'glossary.json'));
   if (problems.length > 0) {
     for (const problem of problems) console.error(`error: ${problem}`);

@@ -12,6 +12,9 @@ import { ChatController } from './vscode/chat/chatController';
 import { ChatViewProvider } from './vscode/chat/chatView';
 import { ModelService } from './vscode/modelService';
 import { ModelStatusBar } from './vscode/statusBar';
+import { TermDecorations, type DecoratedTerm } from './vscode/decorations';
+import { GlossaryTreeProvider } from './vscode/glossaryTree';
+import { registerUserGlossaryCommands } from './vscode/userGlossaryCommands';
 
 /** What `activate` returns: read-only views for tests and for other extensions. */
 export interface ConceptExplainerApi {
@@ -24,19 +27,35 @@ export interface ConceptExplainerApi {
   modelState(): ModelState;
   /** Whether the chat view has been shown (its webview resolved). */
   chatViewResolved(): boolean;
+  /** Resolves once the user glossaries are read and merged, including changes saved just before. */
+  glossarySettled(): Promise<void>;
+  /** Where a concept comes from: `undefined` for a bundled one, else the user file that adds or replaces it. */
+  conceptOrigin(id: string): { kind: 'user' | 'override'; file: string } | undefined;
+  /** The glossary tree's categories and concept ids, as shown (with the filter applied). */
+  glossaryTree(): Array<{ category: string; concepts: string[] }>;
+  /** The terms underlined in a document. */
+  decoratedTerms(uri: vscode.Uri): readonly DecoratedTerm[];
+  /** Decorates the visible editors now instead of after the usual short delay. */
+  refreshDecorations(): void;
 }
 
 /** Registers everything; loads nothing heavy (the glossary loads on first use). */
 export function activate(context: vscode.ExtensionContext): ConceptExplainerApi {
   const started = performance.now();
   const config = new ConfigStore();
-  const glossary = new GlossaryService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'glossary.json').fsPath);
+  const glossary = new GlossaryService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'glossary.json').fsPath, config);
   const panels = new ExplanationPanelManager(context.extensionUri, glossary, config, context.workspaceState);
   const model = new ModelService(context.extensionUri, config);
   const chat = new ChatController(context.workspaceState, glossary, model, config, context.secrets);
   const chatView = new ChatViewProvider(context.extensionUri, chat, glossary, config);
+  const tree = new GlossaryTreeProvider(glossary, config);
+  const decorations = new TermDecorations(glossary, config);
   context.subscriptions.push(
     config,
+    glossary,
+    tree,
+    decorations,
+    registerUserGlossaryCommands({ glossary, config }),
     panels,
     model,
     chatView,
@@ -47,7 +66,20 @@ export function activate(context: vscode.ExtensionContext): ConceptExplainerApi 
     vscode.languages.registerHoverProvider('*', new ConceptHoverProvider(glossary, config)),
   );
   const activationMs = performance.now() - started;
-  return { activationMs, panelSnapshot: () => panels.snapshot, chatTurns: () => chat.store.all, modelState: () => model.state, chatViewResolved: () => chatView.resolved };
+  // The user's glossaries are read after activation returns, off its critical path.
+  void glossary.reload();
+  return {
+    activationMs,
+    panelSnapshot: () => panels.snapshot,
+    chatTurns: () => chat.store.all,
+    modelState: () => model.state,
+    chatViewResolved: () => chatView.resolved,
+    glossarySettled: () => glossary.settled(),
+    conceptOrigin: (id) => glossary.get()?.origin(id),
+    glossaryTree: () => tree.outline(),
+    decoratedTerms: (uri) => decorations.termsIn(uri),
+    refreshDecorations: () => decorations.update(),
+  };
 }
 
 export function deactivate(): void {}

@@ -2,7 +2,7 @@
  * The explanation panel's page. It builds the DOM with `textContent` for every piece of text; the one HTML
  * fragment it inserts (the explanation) was rendered on the host by a Markdown renderer that escapes raw HTML.
  */
-import type { ConceptLink, ConceptView, HostMessage, PanelState, PanelStrings, WebviewMessage } from '../../src/shared/panelMessages';
+import type { ConceptLink, ConceptView, HistoryItem, HostMessage, PanelState, PanelStrings, WebviewMessage } from '../../src/shared/panelMessages';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -41,6 +41,51 @@ function conceptLinks(items: readonly ConceptLink[]): HTMLElement {
   return list;
 }
 
+/** `basics → … → this concept`, each step a button. */
+function pathTrail(steps: readonly ConceptLink[], current: string): HTMLElement {
+  const trail = el('ol', undefined, 'path');
+  for (const step of steps) {
+    const item = el('li');
+    item.append(button(step.term, () => vscode.postMessage({ type: 'openConcept', id: step.id }), { title: step.id }));
+    trail.append(item);
+  }
+  const here = el('li', current, 'here');
+  here.setAttribute('aria-current', 'page');
+  trail.append(here);
+  return trail;
+}
+
+/** The panel's Back/Forward history as a trail; the shown entry is marked. */
+function historyTrail(items: readonly HistoryItem[], currentIndex: number, label: string): HTMLElement {
+  const nav = el('nav', undefined, 'history');
+  nav.setAttribute('aria-label', label);
+  nav.append(el('span', label, 'history-label'));
+  const list = el('ol');
+  for (const item of items) {
+    const entry = el('li');
+    if (item.index === currentIndex) {
+      const here = el('span', item.label, 'here');
+      here.setAttribute('aria-current', 'step');
+      entry.append(here);
+    } else {
+      entry.append(button(item.label, () => vscode.postMessage({ type: 'goToHistory', index: item.index })));
+    }
+    list.append(entry);
+  }
+  nav.append(list);
+  return nav;
+}
+
+function originNote(view: ConceptView, strings: PanelStrings): HTMLElement | undefined {
+  if (!view.origin) return undefined;
+  const template = view.origin.kind === 'user' ? strings.userConcept : strings.overriddenConcept;
+  const note = el('p', template.replace('{0}', view.origin.file), 'origin');
+  if (view.origin.plainText) {
+    note.append(el('br'), document.createTextNode(strings.plainTextNotice));
+  }
+  return note;
+}
+
 function section(title: string, ...content: Node[]): HTMLElement {
   const node = el('section');
   node.append(el('h2', title), ...content);
@@ -77,14 +122,22 @@ function renderConcept(view: ConceptView, strings: PanelStrings): HTMLElement[] 
   other.lang = view.otherLang;
   const meta = el('p', [view.category, view.level, ...view.aliases].join(' · '), 'meta');
   header.append(title, other, meta);
+  const origin = originNote(view, strings);
+  if (origin) header.append(origin);
   const explanation = el('div', undefined, 'markdown');
   explanation.innerHTML = view.explanationHtml;
   const parts: HTMLElement[] = [
     header,
     section(strings.definition, el('p', view.definition, 'definition')),
   ];
-  if (view.prerequisites.length > 0) parts.push(section(strings.prerequisites, conceptLinks(view.prerequisites)));
-  parts.push(section(strings.explanation, explanation), section(strings.example, el('p', view.example)));
+  if (view.prerequisites.length > 0) {
+    const learnFirst = section(strings.prerequisites, conceptLinks(view.prerequisites));
+    if (view.learningPath.length > 1) learnFirst.append(el('h3', strings.learningPath), pathTrail(view.learningPath, view.term));
+    parts.push(learnFirst);
+  }
+  if (view.explanationHtml) parts.push(section(strings.explanation, explanation));
+  if (view.example) parts.push(section(strings.example, el('p', view.example)));
+  if (view.next.length > 0) parts.push(section(strings.next, conceptLinks(view.next)));
   if (view.related.length > 0) parts.push(section(strings.related, conceptLinks(view.related)));
   if (view.references.length > 0) {
     const list = el('ul');
@@ -102,6 +155,7 @@ function render(message: HostMessage): void {
       toolbar(message.strings, message.canGoBack, message.canGoForward, message.follow, message.view.lang),
       ...renderConcept(message.view, message.strings),
     );
+    if (message.history.length > 1) content.append(historyTrail(message.history, message.historyIndex, message.strings.history));
     vscode.setState({ conceptId: message.view.id, lang: message.view.lang });
   } else {
     content.append(toolbar(message.strings, message.canGoBack, false, message.follow), el('h1', `${message.strings.notFound} « ${message.query} »`));

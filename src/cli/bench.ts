@@ -1,13 +1,17 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Glossary } from '../core/glossary/glossary';
 import { loadBundledGlossary } from '../core/glossary/load';
+import { mergeUserGlossaries, parseUserGlossary } from '../core/glossary/userGlossary';
 
 /** Figures printed by `bench --json`. Times in milliseconds. */
 export interface BenchReport {
   glossary: { concepts: number; loadMs: number };
   lookupLine2000: LatencyFigures;
   lookupFile10000Lines: LatencyFigures & { totalMs: number };
+  /** The bundled glossary plus a user glossary file of generated concepts, as the extension loads them. */
+  withUserGlossary: { userConcepts: number; concepts: number; fileBytes: number; problems: number; loadMs: number; lookupLine2000: LatencyFigures };
   activationMs: number | null;
   vsixBytes: number | null;
 }
@@ -115,6 +119,65 @@ function fileSize(file: string): number | null {
   return fs.existsSync(file) ? fs.statSync(file).size : null;
 }
 
+const SYLLABLES = ['ka', 'lo', 'vem', 'tri', 'sun', 'dra', 'pel', 'mor', 'ix', 'qua', 'ren', 'tol', 'bri', 'zen', 'fa', 'gu'];
+
+function generatedWord(random: () => number): string {
+  const count = 2 + Math.floor(random() * 3);
+  return Array.from({ length: count }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join('');
+}
+
+/** A user glossary file of `count` concepts shaped like a team's entries: terms of 1-3 words, aliases, links. */
+export function generatedUserGlossary(count: number, bundledIds: readonly string[], random: () => number): string {
+  const entries = Array.from({ length: count }, (_, index) => {
+    const words = Array.from({ length: 1 + Math.floor(random() * 3) }, () => generatedWord(random));
+    const term = `${words.join(' ')} ${index}`;
+    const localized = (lang: string) => ({
+      term: lang === 'fr' ? `${term} fr` : term,
+      aliases: [`${words.join('')}${index}${lang}`, `${words[0]}-${index}-${lang}-alt`],
+      definition: `Definition ${index} (${lang}) of a concept that a team wrote for its own project, one or two sentences long.`,
+      explanation: `An explanation of ${term} in several sentences. `.repeat(12),
+      example: `An example that uses ${term}.`,
+    });
+    return {
+      id: `team-concept-${index}`,
+      category: 'foundations',
+      level: 'beginner',
+      fr: localized('fr'),
+      en: localized('en'),
+      related: [bundledIds[index % bundledIds.length], `team-concept-${(index + 1) % count}`],
+    };
+  });
+  return JSON.stringify(entries, null, 2);
+}
+
+function timeLoadWithUser(glossaryFile: string, userFile: string): { glossary: Glossary; problems: number; loadMs: number } {
+  const runs: number[] = [];
+  let result: { glossary: Glossary; problems: number } | undefined;
+  for (let i = 0; i < 5; i++) {
+    const start = process.hrtime.bigint();
+    const bundled = loadBundledGlossary(glossaryFile);
+    const parsed = parseUserGlossary(userFile, fs.readFileSync(userFile, 'utf8'));
+    const merged = mergeUserGlossaries(bundled.concepts, [parsed]);
+    runs.push(Number(process.hrtime.bigint() - start) / 1e6);
+    result = { glossary: merged.glossary, problems: merged.problems.length };
+  }
+  runs.sort((a, b) => a - b);
+  return { ...result!, loadMs: Math.round(runs[2]! * 100) / 100 };
+}
+
+function benchUserGlossary(glossaryFile: string, bundled: Glossary, random: () => number): BenchReport['withUserGlossary'] {
+  const userConcepts = 1000;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'concept-explainer-bench-'));
+  const userFile = path.join(folder, 'concepts.json');
+  try {
+    fs.writeFileSync(userFile, generatedUserGlossary(userConcepts, bundled.concepts.map((concept) => concept.id), random));
+    const { glossary, problems, loadMs } = timeLoadWithUser(glossaryFile, userFile);
+    return { userConcepts, concepts: glossary.size, fileBytes: fs.statSync(userFile).size, problems, loadMs, lookupLine2000: benchLine(glossary, random) };
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 export function runGlossaryBench(glossaryFile: string, projectRoot: string): BenchReport {
   const { glossary, loadMs } = timeLoad(glossaryFile);
   const random = seededRandom(42);
@@ -122,6 +185,7 @@ export function runGlossaryBench(glossaryFile: string, projectRoot: string): Ben
     glossary: { concepts: glossary.size, loadMs },
     lookupLine2000: benchLine(glossary, random),
     lookupFile10000Lines: benchFile(glossary, random),
+    withUserGlossary: benchUserGlossary(glossaryFile, glossary, random),
     activationMs: readActivationMs(projectRoot),
     vsixBytes: fileSize(path.join(projectRoot, 'concept-explainer.vsix')),
   };

@@ -26,7 +26,27 @@ export interface ConceptView {
   readonly example: string;
   readonly related: readonly ConceptLink[];
   readonly prerequisites: readonly ConceptLink[];
+  /** A short path from the basics to this concept, each step a prerequisite of the next. */
+  readonly learningPath: readonly ConceptLink[];
+  /** Concepts that list this one as a prerequisite. */
+  readonly next: readonly ConceptLink[];
   readonly references: readonly string[];
+  /** Set for a concept that comes from the user's own glossary file. */
+  readonly origin?: ConceptOriginView;
+}
+
+export interface ConceptOriginView {
+  readonly kind: 'user' | 'override';
+  /** The file, as the user would name it (relative to the workspace when inside it). */
+  readonly file: string;
+  /** Restricted Mode: the entry's Markdown is shown as plain text. */
+  readonly plainText: boolean;
+}
+
+/** One step of the panel's Back/Forward history. */
+export interface HistoryItem {
+  readonly label: string;
+  readonly index: number;
 }
 
 /** Labels of the panel, translated on the host. */
@@ -46,6 +66,12 @@ export interface PanelStrings {
   readonly noSuggestion: string;
   readonly empty: string;
   readonly askChat: string;
+  readonly learningPath: string;
+  readonly next: string;
+  readonly history: string;
+  readonly userConcept: string;
+  readonly overriddenConcept: string;
+  readonly plainTextNotice: string;
 }
 
 export type HostMessage =
@@ -55,6 +81,8 @@ export type HostMessage =
       readonly canGoBack: boolean;
       readonly canGoForward: boolean;
       readonly follow: boolean;
+      readonly history: readonly HistoryItem[];
+      readonly historyIndex: number;
       readonly strings: PanelStrings;
     }
   | {
@@ -71,6 +99,7 @@ export type WebviewMessage =
   | { readonly type: 'openConcept'; readonly id: string }
   | { readonly type: 'back' }
   | { readonly type: 'forward' }
+  | { readonly type: 'goToHistory'; readonly index: number }
   | { readonly type: 'setLanguage'; readonly lang: Lang }
   | { readonly type: 'setFollow'; readonly follow: boolean }
   | { readonly type: 'askChat' };
@@ -92,6 +121,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'openConcept':
       return typeof message.id === 'string' && message.id.length <= 100 && CONCEPT_ID.test(message.id)
         ? { type: 'openConcept', id: message.id }
+        : undefined;
+    case 'goToHistory':
+      return Number.isInteger(message.index) && (message.index as number) >= 0 && (message.index as number) < 1000
+        ? { type: 'goToHistory', index: message.index as number }
         : undefined;
     case 'setLanguage':
       return message.lang === 'fr' || message.lang === 'en' ? { type: 'setLanguage', lang: message.lang } : undefined;

@@ -10,6 +10,11 @@ export const Commands = {
   newChat: 'conceptExplainer.newChat',
   stopAnswer: 'conceptExplainer.stopAnswer',
   setServerApiKey: 'conceptExplainer.setServerApiKey',
+  addToGlossary: 'conceptExplainer.addToGlossary',
+  openUserGlossary: 'conceptExplainer.openUserGlossary',
+  filterTree: 'conceptExplainer.filterTree',
+  clearTreeFilter: 'conceptExplainer.clearTreeFilter',
+  toggleDecorations: 'conceptExplainer.toggleDecorations',
 } as const;
 
 /** Arguments of `conceptExplainer.showConcept`, as hover links pass them. */

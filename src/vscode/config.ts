@@ -25,6 +25,10 @@ export interface Config {
   readonly serverModel: string;
   /** Earlier turns sent with a question (the saved conversation keeps them all). */
   readonly chatHistoryTurns: number;
+  /** More glossary files or folders, besides each workspace folder's `.vscode/concepts.json`. */
+  readonly glossaryPaths: readonly string[];
+  /** Whether known terms are underlined in Markdown, plain text and comments. */
+  readonly decorationsEnabled: boolean;
 }
 
 export const CONFIG_SECTION = 'conceptExplainer';
@@ -44,6 +48,9 @@ export function readConfig(): Config {
     serverUrl: config.get<string>('chat.server.url', '').trim(),
     serverModel: config.get<string>('chat.server.model', '').trim(),
     chatHistoryTurns: Math.max(0, Math.min(20, config.get<number>('chat.historyTurns', 4))),
+    // A restricted setting: in Restricted Mode VS Code gives only the user's own value.
+    glossaryPaths: config.get<string[]>('glossary.paths', []).filter((entry) => typeof entry === 'string' && entry.trim() !== ''),
+    decorationsEnabled: config.get<boolean>('decorations.enabled', false),
   };
 }
 

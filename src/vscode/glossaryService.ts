@@ -1,25 +1,216 @@
+import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { Glossary } from '../core/glossary/glossary';
+import { Glossary } from '../core/glossary/glossary';
 import { loadBundledGlossary } from '../core/glossary/load';
+import { mergeUserGlossaries, parseUserGlossary, type ParsedUserGlossary, type UserGlossaryProblem } from '../core/glossary/userGlossary';
+import type { ConfigStore } from './config';
 
-/** Loads the bundled glossary on first use, not at activation, and reports a broken install once. */
-export class GlossaryService {
-  private glossary: Glossary | undefined;
+/** Each workspace folder's own glossary, documented in the README. */
+export const WORKSPACE_GLOSSARY = '.vscode/concepts.json';
+
+/** Waits this long after a change, so that a burst of saves reloads once. */
+const RELOAD_DELAY_MS = 80;
+
+/**
+ * The glossary every feature reads: the bundled concepts, loaded on first use, merged with the user's
+ * glossary files. Those files are read again whenever one is saved, created or deleted, or the settings
+ * name others; their mistakes go to the Problems panel and never stop the valid entries from loading.
+ */
+export class GlossaryService extends vscode.Disposable {
+  private bundled: Glossary | undefined;
+  private merged: Glossary | undefined;
   private failure: Error | undefined;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('Concept Explainer');
+  private readonly changed = new vscode.EventEmitter<Glossary>();
+  /** Fires after user glossaries were read again. */
+  readonly onDidChange = this.changed.event;
+  private watchers: vscode.Disposable[] = [];
+  private readonly listeners: vscode.Disposable[];
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private loading: Promise<void> = Promise.resolve();
+  private files: vscode.Uri[] = [];
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly config: ConfigStore,
+  ) {
+    super(() => {
+      clearTimeout(this.pending);
+      this.disposeWatchers();
+      for (const listener of this.listeners) listener.dispose();
+      this.diagnostics.dispose();
+      this.changed.dispose();
+    });
+    this.listeners = [
+      config.onDidChange(() => this.scheduleReload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleReload()),
+      // A file watcher may miss a save made through the editor on some file systems; saves are certain.
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (this.files.some((uri) => uri.toString() === document.uri.toString()) || isGlossaryFileName(document.uri)) {
+          this.scheduleReload();
+        }
+      }),
+    ];
+  }
 
-  /** The glossary, or `undefined` (after telling the user once) when it cannot be loaded. */
+  /** The glossary, or `undefined` (after telling the user once) when the bundled one cannot be loaded. */
   get(): Glossary | undefined {
-    if (this.glossary || this.failure) {
-      return this.glossary;
+    return this.merged ?? this.loadBundled();
+  }
+
+  /** Reads the user's glossaries now (the first time, and after any change); resolves once merged. */
+  reload(): Promise<void> {
+    clearTimeout(this.pending);
+    this.pending = undefined;
+    this.loading = this.loading.then(() => this.readUserGlossaries()).catch((error: unknown) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Concept Explainer cannot read your glossaries: {0}', String(error)));
+    });
+    return this.loading;
+  }
+
+  /** Resolves when no reload is waiting or running: what tests wait on after saving a file. */
+  async settled(): Promise<void> {
+    while (this.pending) await new Promise((resolve) => setTimeout(resolve, RELOAD_DELAY_MS));
+    await this.loading;
+  }
+
+  /** The user glossary files read last time, existing or not. */
+  get userGlossaryFiles(): readonly vscode.Uri[] {
+    return this.files;
+  }
+
+  private scheduleReload(): void {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => void this.reload(), RELOAD_DELAY_MS);
+  }
+
+  private loadBundled(): Glossary | undefined {
+    if (this.bundled || this.failure) {
+      return this.bundled;
     }
     try {
-      this.glossary = loadBundledGlossary(this.file);
+      this.bundled = loadBundledGlossary(this.file);
     } catch (error) {
       this.failure = error as Error;
       void vscode.window.showErrorMessage(vscode.l10n.t('Concept Explainer cannot load its glossary: {0}', this.failure.message));
     }
-    return this.glossary;
+    return this.bundled;
   }
+
+  private async readUserGlossaries(): Promise<void> {
+    const files = await this.glossaryFiles();
+    this.files = files;
+    this.watch();
+    const parsed: ParsedUserGlossary[] = [];
+    for (const uri of files) {
+      const text = await readText(uri);
+      if (text !== undefined) parsed.push(parseUserGlossary(uri.fsPath, text));
+    }
+    // Without user glossaries the bundled one stays unloaded until a feature needs it.
+    const bundled = parsed.length > 0 || this.bundled ? this.loadBundled() : undefined;
+    const merged = bundled && parsed.length > 0 ? mergeUserGlossaries(bundled.concepts, parsed) : { glossary: bundled, problems: [] };
+    this.showProblems(files, merged.problems);
+    this.merged = merged.glossary;
+    if (merged.glossary) this.changed.fire(merged.glossary);
+  }
+
+  /** The default file of each workspace folder, then every path of the setting (a folder gives its `*.json`). */
+  private async glossaryFiles(): Promise<vscode.Uri[]> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const candidates: vscode.Uri[] = folders.map((folder) => vscode.Uri.joinPath(folder.uri, WORKSPACE_GLOSSARY));
+    for (const entry of this.config.current.glossaryPaths) {
+      for (const uri of resolveSettingPath(entry.trim(), folders)) {
+        candidates.push(...(await expandFolder(uri)));
+      }
+    }
+    const unique = new Map(candidates.map((uri) => [uri.toString(), uri]));
+    return [...unique.values()];
+  }
+
+  /** Any change to a glossary file, or a new file in a folder the setting names, reloads. */
+  private watch(): void {
+    this.disposeWatchers();
+    const patterns: vscode.GlobPattern[] = [`**/${WORKSPACE_GLOSSARY}`];
+    for (const uri of this.config.current.glossaryPaths.flatMap((entry) => resolveSettingPath(entry.trim(), vscode.workspace.workspaceFolders ?? []))) {
+      // Whether the path is a file or a folder may change: watch it as both.
+      patterns.push(new vscode.RelativePattern(uri, '*.json'), new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), basename(uri)));
+    }
+    for (const pattern of patterns) {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      const reload = () => this.scheduleReload();
+      watcher.onDidChange(reload);
+      watcher.onDidCreate(reload);
+      watcher.onDidDelete(reload);
+      this.watchers.push(watcher);
+    }
+  }
+
+  private disposeWatchers(): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = [];
+  }
+
+  private showProblems(files: readonly vscode.Uri[], problems: readonly UserGlossaryProblem[]): void {
+    this.diagnostics.clear();
+    for (const uri of files) {
+      const own = problems.filter((problem) => problem.file === uri.fsPath);
+      if (own.length > 0) this.diagnostics.set(uri, own.map(toDiagnostic));
+    }
+  }
+}
+
+function toDiagnostic(problem: UserGlossaryProblem): vscode.Diagnostic {
+  const range = new vscode.Range(problem.start.line, problem.start.character, problem.end.line, problem.end.character);
+  const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  const diagnostic = new vscode.Diagnostic(range, problem.message, severity);
+  diagnostic.source = 'Concept Explainer';
+  return diagnostic;
+}
+
+/** `~/x` from the home folder, an absolute path as is, a relative one from each workspace folder. */
+function resolveSettingPath(entry: string, folders: readonly vscode.WorkspaceFolder[]): vscode.Uri[] {
+  if (entry === '~' || entry.startsWith('~/')) {
+    return [vscode.Uri.file(os.homedir() + entry.slice(1))];
+  }
+  if (entry.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(entry)) {
+    return [vscode.Uri.file(entry)];
+  }
+  return folders.map((folder) => vscode.Uri.joinPath(folder.uri, entry));
+}
+
+async function expandFolder(uri: vscode.Uri): Promise<vscode.Uri[]> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory) {
+      const entries = await vscode.workspace.fs.readDirectory(uri);
+      return entries
+        .filter(([name, type]) => type & vscode.FileType.File && name.endsWith('.json'))
+        .map(([name]) => name)
+        .sort()
+        .map((name) => vscode.Uri.joinPath(uri, name));
+    }
+  } catch {
+    // A path that does not exist yet: it becomes a glossary once created.
+  }
+  return [uri];
+}
+
+/** `undefined` when the file does not exist (a workspace without its own glossary is the usual case). */
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+    if (error instanceof vscode.FileSystemError && error.code === 'FileIsADirectory') return undefined;
+    throw error;
+  }
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function isGlossaryFileName(uri: vscode.Uri): boolean {
+  return uri.path.endsWith(`/${WORKSPACE_GLOSSARY}`);
 }

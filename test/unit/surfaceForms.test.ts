@@ -153,7 +153,7 @@ const SURFACE_FORMS: ReadonlyArray<readonly [string, string]> = [
   ['positional_encoding', 'positional-encoding'],
   ['PositionalEncoding', 'positional-encoding'],
   ['contextWindow', 'context-window'],
-  ['LayerNorm', 'normalization'],
+  ['LayerNorm', 'layer-normalization'],
   ['mixtureOfExperts', 'mixture-of-experts'],
   ['rewardModel', 'reward-model'],
   ['activation_function', 'activation-function'],

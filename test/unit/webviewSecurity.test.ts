@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Browser code in page.evaluate() callbacks runs in Chromium, hence the DOM types.
+import type { ConceptView, HostMessage, PanelStrings } from '../../src/shared/panelMessages';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -104,12 +105,19 @@ describe('webview pages render model and user text without running it (Chromium)
 
   it('the explanation panel shows hostile glossary text as text', async () => {
     const { tab } = await open('panel');
-    const strings = Object.fromEntries(['definition', 'explanation', 'example', 'related', 'prerequisites', 'references', 'back', 'forward', 'follow', 'switchLanguage', 'notFound', 'closest', 'noSuggestion', 'empty', 'askChat'].map((key) => [key, key]));
-    const view = {
+    const keys = ['definition', 'explanation', 'example', 'related', 'prerequisites', 'references', 'back', 'forward', 'follow', 'switchLanguage', 'notFound', 'closest', 'noSuggestion', 'empty', 'askChat', 'learningPath', 'next', 'history', 'userConcept', 'overriddenConcept', 'plainTextNotice'];
+    const strings = Object.fromEntries(keys.map((key) => [key, `${XSS} {0}`])) as unknown as PanelStrings;
+    const link = { id: 'a', term: XSS };
+    const view: ConceptView = {
       id: 'gpt', lang: 'en', term: XSS, otherTerm: XSS, otherLang: 'fr', aliases: [XSS], category: 'x', level: 'beginner',
-      definition: XSS, explanationHtml: renderMarkdown(XSS), example: XSS, related: [{ id: 'a', term: XSS }], prerequisites: [], references: [XSS],
+      definition: XSS, explanationHtml: renderMarkdown(XSS), example: XSS, related: [link], prerequisites: [link], learningPath: [link, link],
+      next: [link], references: [XSS], origin: { kind: 'user', file: XSS, plainText: true },
     };
-    await tab.evaluate((message) => window.postMessage(message, '*'), { type: 'showConcept', view, canGoBack: false, canGoForward: false, follow: false, strings });
+    const message: HostMessage = {
+      type: 'showConcept', view, canGoBack: true, canGoForward: false, follow: false, strings,
+      history: [{ label: XSS, index: 0 }, { label: XSS, index: 1 }], historyIndex: 1,
+    };
+    await tab.evaluate((posted) => window.postMessage(posted, '*'), message);
     await tab.waitForSelector('h1');
     await tab.waitForTimeout(300);
     const result = await tab.evaluate(() => ({

@@ -34,7 +34,7 @@ const MAX_SELECTION_CHARS = 300;
 export class ChatEngine {
   private readonly answerer: Answerer;
 
-  constructor(private readonly glossary: Glossary) {
+  constructor(readonly glossary: Glossary) {
     this.answerer = new Answerer(glossary);
   }
 

@@ -13,12 +13,25 @@ export interface ConceptHit {
   readonly lang: Lang | undefined;
 }
 
+/** Where a concept that is not (only) bundled comes from: a user's glossary file, adding or replacing one. */
+export interface ConceptOrigin {
+  readonly kind: 'user' | 'override';
+  readonly file: string;
+}
+
 /** The concepts of one glossary, indexed for lookup by id, by term and by position in a text. */
 export class Glossary {
   private readonly byId: ReadonlyMap<string, Concept>;
   readonly matcher: TermMatcher<Lang>;
 
-  constructor(readonly concepts: readonly Concept[]) {
+  /**
+   * When two concepts claim the same form, the one listed first is found; user glossaries are merged after
+   * the bundled concepts, which therefore keep their terms.
+   */
+  constructor(
+    readonly concepts: readonly Concept[],
+    private readonly origins: ReadonlyMap<string, ConceptOrigin> = new Map(),
+  ) {
     this.byId = new Map(concepts.map((concept) => [concept.id, concept]));
     this.matcher = new TermMatcher<Lang>(concepts.flatMap(formsOf));
   }
@@ -29,6 +42,11 @@ export class Glossary {
 
   get(id: string): Concept | undefined {
     return this.byId.get(id);
+  }
+
+  /** `undefined` for a bundled concept that no user glossary replaces. */
+  origin(id: string): ConceptOrigin | undefined {
+    return this.origins.get(id);
   }
 
   /** The concept named at `offset` in a line of text, if any (what a hover shows). */

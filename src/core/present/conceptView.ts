@@ -1,16 +1,30 @@
 import type { Glossary } from '../glossary/glossary';
+import { dependentsOf, learningPath } from '../glossary/graph';
 import type { Concept, Lang, Reference } from '../glossary/types';
 import type { ConceptLink, ConceptView } from '../../shared/panelMessages';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown, renderPlainText } from './markdown';
 
 export function otherLang(lang: Lang): Lang {
   return lang === 'fr' ? 'en' : 'fr';
 }
 
+/** How a concept from a user's file is presented. */
+export interface OriginOptions {
+  /** The file's name as the user knows it. */
+  readonly displayFile: (file: string) => string;
+  /** Restricted Mode: show the user's Markdown as plain text. */
+  readonly plainText: boolean;
+}
+
+/** At most this many "read next" links; a basic concept opens the way to dozens. */
+const MAX_NEXT = 8;
+
 /** Builds what the explanation panel shows for a concept in one language. */
-export function buildConceptView(glossary: Glossary, concept: Concept, lang: Lang): ConceptView {
+export function buildConceptView(glossary: Glossary, concept: Concept, lang: Lang, options?: OriginOptions): ConceptView {
   const entry = concept[lang];
   const other = otherLang(lang);
+  const origin = glossary.origin(concept.id);
+  const plainText = Boolean(origin && options?.plainText);
   return {
     id: concept.id,
     lang,
@@ -21,11 +35,16 @@ export function buildConceptView(glossary: Glossary, concept: Concept, lang: Lan
     category: concept.category,
     level: concept.level,
     definition: entry.definition,
-    explanationHtml: renderMarkdown(entry.explanation),
+    explanationHtml: plainText ? renderPlainText(entry.explanation) : renderMarkdown(entry.explanation),
     example: entry.example,
     related: links(glossary, concept.related, lang),
     prerequisites: links(glossary, concept.prerequisites ?? [], lang),
+    learningPath: learningPath(glossary, concept.id).map((step) => ({ id: step.id, term: step[lang].term })),
+    next: dependentsOf(glossary, concept.id)
+      .slice(0, MAX_NEXT)
+      .map((step) => ({ id: step.id, term: step[lang].term })),
     references: (concept.references ?? []).map(formatReference),
+    ...(origin && { origin: { kind: origin.kind, file: options?.displayFile(origin.file) ?? origin.file, plainText } }),
   };
 }
 

@@ -11,3 +11,12 @@ renderer.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 export function renderMarkdown(markdown: string): string {
   return renderer.render(markdown);
 }
+
+/** Text shown exactly as written, one paragraph per blank-line-separated block: no Markdown, no links. */
+export function renderPlainText(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .filter((block) => block.trim())
+    .map((block) => `<p>${renderer.utils.escapeHtml(block)}</p>`)
+    .join('\n');
+}

@@ -120,10 +120,13 @@ export class ChatController {
     return turn;
   }
 
-  /** Built once: the engine indexes the glossary for retrieval, which is too much work for every question. */
+  /**
+   * Built once per glossary: the engine indexes it for retrieval, which is too much work for every question,
+   * and is built again when a saved user glossary changes the concepts.
+   */
   private engine(): ChatEngine | undefined {
     const glossary = this.glossary.get();
-    if (glossary && !this.cachedEngine) this.cachedEngine = new ChatEngine(glossary);
+    if (glossary && this.cachedEngine?.glossary !== glossary) this.cachedEngine = new ChatEngine(glossary);
     return this.cachedEngine;
   }
 

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
+import type { Glossary } from '../../core/glossary/glossary';
 import type { Lang } from '../../core/glossary/types';
 import { buildConceptView, links } from '../../core/present/conceptView';
 import {
   parsePanelState,
   parseWebviewMessage,
+  type ConceptView,
+  type HistoryItem,
   type HostMessage,
   type PanelState,
   type WebviewMessage,
@@ -23,6 +26,8 @@ export interface PanelSnapshot {
   readonly entry: PanelEntry | undefined;
   readonly lang: Lang;
   readonly visible: boolean;
+  /** What the panel last rendered for a concept. */
+  readonly view?: ConceptView;
 }
 
 /** The explanation panel: one per window, reused, restored after a reload. */
@@ -30,6 +35,7 @@ export class ExplanationPanel extends Disposable {
   private readonly history = new PanelHistory();
   private ready = false;
   private lang: Lang;
+  private lastView: ConceptView | undefined;
   private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
 
@@ -48,6 +54,8 @@ export class ExplanationPanel extends Disposable {
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
     this.register(panel.onDidDispose(() => this.dispose()));
     this.register(config.onDidChange(() => this.render()));
+    // A saved user glossary can change the concept on show, or remove it.
+    this.register(glossary.onDidChange(() => this.render()));
   }
 
   static create(extensionUri: vscode.Uri, glossary: GlossaryService, config: ConfigStore, lang: Lang, saveState: (state: PanelState) => void): ExplanationPanel {
@@ -70,7 +78,7 @@ export class ExplanationPanel extends Disposable {
   }
 
   get snapshot(): PanelSnapshot {
-    return { entry: this.history.current, lang: this.lang, visible: this.panel.visible };
+    return { entry: this.history.current, lang: this.lang, visible: this.panel.visible, view: this.lastView };
   }
 
   /** Restores what the panel showed before a reload. */
@@ -118,6 +126,9 @@ export class ExplanationPanel extends Disposable {
       case 'forward':
         this.history.forward();
         break;
+      case 'goToHistory':
+        this.history.goTo(message.index);
+        break;
       case 'setLanguage':
         this.lang = message.lang;
         break;
@@ -163,10 +174,27 @@ export class ExplanationPanel extends Disposable {
     }
     this.panel.title = concept[this.lang].term;
     this.saveState({ conceptId: concept.id, lang: this.lang });
-    const view = buildConceptView(glossary, concept, this.lang);
-    return { type: 'showConcept', view, canGoForward: this.history.canGoForward, ...common };
+    const view = buildConceptView(glossary, concept, this.lang, {
+      displayFile: (file) => vscode.workspace.asRelativePath(file),
+      plainText: !vscode.workspace.isTrusted,
+    });
+    this.lastView = view;
+    return { type: 'showConcept', view, canGoForward: this.history.canGoForward, ...this.historyItems(glossary), ...common };
+  }
+
+  private historyItems(glossary: Glossary): { history: HistoryItem[]; historyIndex: number } {
+    const { entries, index } = this.history.all;
+    const first = Math.max(0, Math.min(index - HISTORY_SHOWN / 2, entries.length - HISTORY_SHOWN));
+    const history = entries.slice(first, first + HISTORY_SHOWN).map((entry, offset) => ({
+      index: first + offset,
+      label: entry.kind === 'concept' ? (glossary.get(entry.id)?.[this.lang].term ?? entry.id) : `« ${entry.query} »`,
+    }));
+    return { history, historyIndex: index };
   }
 }
+
+/** At most this many recent steps of the history are shown, around the current one. */
+const HISTORY_SHOWN = 8;
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {

@@ -26,6 +26,18 @@ export class PanelHistory {
     this.index = this.entries.length - 1;
   }
 
+  /** Every entry, oldest first, and the one shown. */
+  get all(): { entries: readonly PanelEntry[]; index: number } {
+    return { entries: this.entries, index: this.index };
+  }
+
+  goTo(index: number): PanelEntry | undefined {
+    if (index >= 0 && index < this.entries.length) {
+      this.index = index;
+    }
+    return this.current;
+  }
+
   back(): PanelEntry | undefined {
     if (this.canGoBack) {
       this.index--;

@@ -19,5 +19,11 @@ export function panelStrings(): PanelStrings {
     noSuggestion: vscode.l10n.t('No close concept either. Try "Search Concepts".'),
     empty: vscode.l10n.t('Select a term and run "Explain Selection".'),
     askChat: vscode.l10n.t('Ask the chat'),
+    learningPath: vscode.l10n.t('Path from the basics'),
+    next: vscode.l10n.t('Read next'),
+    history: vscode.l10n.t('Visited'),
+    userConcept: vscode.l10n.t('From your glossary: {0}'),
+    overriddenConcept: vscode.l10n.t('Replaced by your glossary: {0}'),
+    plainTextNotice: vscode.l10n.t('Restricted Mode: this workspace glossary entry is read as data only and shown as plain text.'),
   };
 }

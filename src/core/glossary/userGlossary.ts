@@ -1,0 +1,319 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { normalizeTerm } from '../matching/normalize';
+import { formsOf, Glossary, type ConceptOrigin } from './glossary';
+import { LANGS, type Concept, type LocalizedConcept } from './types';
+import { userConceptSchema } from './userSchema';
+
+/** A place in a file, 0-based like an editor's. */
+export interface TextPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** A mistake in a user glossary file, located precisely enough to be shown in the Problems panel. */
+export interface UserGlossaryProblem {
+  readonly file: string;
+  readonly start: TextPosition;
+  readonly end: TextPosition;
+  readonly message: string;
+  /** `error`: the entry (or the file) is not loaded. `warning`: the entry loads without the faulty part. */
+  readonly severity: 'error' | 'warning';
+}
+
+/** One user entry that passed the schema, with where it is written (to locate later problems). */
+interface UserEntry {
+  readonly file: string;
+  readonly concept: Concept;
+  readonly node: Node;
+  readonly locate: Locator;
+}
+
+type Locator = (node: Node | undefined, fallback: Node) => { start: TextPosition; end: TextPosition };
+
+/** What parsing one file gave: its valid entries and its problems. */
+export interface ParsedUserGlossary {
+  readonly file: string;
+  readonly entries: readonly UserEntry[];
+  readonly problems: readonly UserGlossaryProblem[];
+}
+
+const validateEntry = new Ajv({ allErrors: true }).compile<Concept>(userConceptSchema());
+
+/**
+ * Parses a user glossary file (one concept, or an array of concepts) without ever changing it. The parser
+ * recovers from syntax errors, so the entries it can still read load while the broken ones are reported.
+ */
+export function parseUserGlossary(file: string, text: string): ParsedUserGlossary {
+  if (!text.trim()) {
+    return { file, entries: [], problems: [] }; // a file just created, not yet written
+  }
+  const locate = locator(text);
+  const syntaxErrors: ParseError[] = [];
+  const root = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
+  const problems: UserGlossaryProblem[] = syntaxErrors.map((error) => ({
+    file,
+    ...locate.offsets(error.offset, error.offset + Math.max(error.length, 1)),
+    message: `Invalid JSON: ${describeSyntaxError(error)}.`,
+    severity: 'error',
+  }));
+  if (!root) {
+    if (problems.length === 0) {
+      problems.push({ file, ...locate.offsets(0, 1), message: 'Invalid JSON.', severity: 'error' });
+    }
+    return { file, entries: [], problems };
+  }
+  const entryNodes = root.type === 'array' ? (root.children ?? []) : [root];
+  if (root.type !== 'array' && root.type !== 'object') {
+    problems.push({ file, ...locate.node(root, root), message: 'A glossary file holds one concept (an object) or an array of concepts.', severity: 'error' });
+    return { file, entries: [], problems };
+  }
+  const entries: UserEntry[] = [];
+  for (const node of entryNodes) {
+    const entry = readEntry(file, node, locate.node);
+    if (entry.concept) {
+      entries.push({ file, concept: entry.concept, node, locate: locate.node });
+    }
+    problems.push(...entry.problems);
+  }
+  return { file, entries, problems };
+}
+
+function readEntry(file: string, node: Node, locate: Locator): { concept?: Concept; problems: UserGlossaryProblem[] } {
+  const value = nodeValue(node);
+  if (validateEntry(value)) {
+    return { concept: withDefaults(value as Concept), problems: [] };
+  }
+  const problems = (validateEntry.errors ?? []).map((error) => schemaProblem(file, node, error, locate));
+  return { problems: dropRedundant(problems) };
+}
+
+/** The concept with the optional parts filled in, so the rest of the extension sees the bundled shape. */
+function withDefaults(concept: Concept): Concept {
+  const localized = (entry: Partial<LocalizedConcept> & Pick<LocalizedConcept, 'term' | 'definition'>): LocalizedConcept => ({
+    term: entry.term,
+    aliases: entry.aliases ?? [],
+    definition: entry.definition,
+    explanation: entry.explanation ?? '',
+    example: entry.example ?? '',
+  });
+  return { ...concept, fr: localized(concept.fr), en: localized(concept.en), related: concept.related ?? [] };
+}
+
+function schemaProblem(file: string, entryNode: Node, error: ErrorObject, locate: Locator): UserGlossaryProblem {
+  const path = error.instancePath.split('/').filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  const target = findNodeAtLocation(entryNode, path);
+  const field = path.join('.');
+  const id = conceptIdOf(entryNode);
+  const prefix = id ? `"${id}": ` : '';
+  const where = (message: string, node: Node | undefined): UserGlossaryProblem => ({
+    file,
+    ...locate(node, entryNode),
+    message: `${prefix}${message}`,
+    severity: 'error',
+  });
+  switch (error.keyword) {
+    case 'required':
+      return where(`${joinField(field, String(error.params.missingProperty))} is missing.`, target && propertyKeyOf(target));
+    case 'additionalProperties': {
+      const name = String(error.params.additionalProperty);
+      const property = target && findNodeAtLocation(target, [name]);
+      return where(`${joinField(field, name)} is not a known field.`, property && propertyKeyOf(property));
+    }
+    case 'enum':
+      return where(`${field} must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}.`, target);
+    default:
+      return where(`${field || 'the entry'} ${error.message ?? 'is invalid'}.`, target);
+  }
+}
+
+/** Ajv reports a missing object both as "required" and as the type errors of its siblings; keep one per place. */
+function dropRedundant(problems: UserGlossaryProblem[]): UserGlossaryProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.start.line}:${problem.start.character}:${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function joinField(parent: string, name: string): string {
+  return parent ? `${parent}.${name}` : name;
+}
+
+/** For a missing or unknown property, point at the key of the object's property, or the object itself. */
+function propertyKeyOf(node: Node): Node {
+  if (node.parent?.type === 'property') {
+    return node.parent.children?.[0] ?? node;
+  }
+  return node;
+}
+
+function conceptIdOf(entryNode: Node): string | undefined {
+  const id = findNodeAtLocation(entryNode, ['id']);
+  return typeof id?.value === 'string' ? id.value : undefined;
+}
+
+function nodeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries(
+        (node.children ?? []).flatMap((property) => {
+          const [key, value] = property.children ?? [];
+          return key && value ? [[String(key.value), nodeValue(value)]] : [];
+        }),
+      );
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}
+
+function describeSyntaxError(error: ParseError): string {
+  const messages: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'a property name (in double quotes) is expected',
+    ValueExpected: 'a value is expected',
+    ColonExpected: 'a colon is expected',
+    CommaExpected: 'a comma is expected',
+    CloseBraceExpected: 'a closing brace } is expected',
+    CloseBracketExpected: 'a closing bracket ] is expected',
+    EndOfFileExpected: 'nothing should follow the end of the JSON value',
+    UnexpectedEndOfString: 'the string is not closed',
+    UnexpectedEndOfComment: 'the comment is not closed',
+    InvalidUnicode: 'invalid \\u escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in a string',
+  };
+  const code = printParseErrorCode(error.error);
+  return messages[code] ?? code;
+}
+
+/** Offsets to line and character, computed once per file. */
+function locator(text: string): { offsets: (start: number, end: number) => { start: TextPosition; end: TextPosition }; node: Locator } {
+  const lineStarts = [0];
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) === 10) lineStarts.push(index + 1);
+  }
+  const position = (offset: number): TextPosition => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: offset - lineStarts[low]! };
+  };
+  const offsets = (start: number, end: number) => ({ start: position(start), end: position(Math.min(end, text.length)) });
+  const node: Locator = (target, fallback) => {
+    const chosen = target ?? fallback;
+    // An object spans many lines: underline its opening brace, not the whole entry.
+    const length = chosen.type === 'object' || chosen.type === 'array' ? 1 : chosen.length;
+    return offsets(chosen.offset, chosen.offset + length);
+  };
+  return { offsets, node };
+}
+
+/** The merged glossary and what the user's files got wrong. */
+export interface MergedGlossary {
+  readonly glossary: Glossary;
+  readonly problems: readonly UserGlossaryProblem[];
+}
+
+/**
+ * Adds user entries to the bundled concepts: a user entry with a bundled id replaces that concept, the others
+ * are new concepts. The first file to define an id wins; a link to an unknown concept and a term that another
+ * concept already claims are reported and left out, and the entry still loads.
+ */
+export function mergeUserGlossaries(bundled: readonly Concept[], files: readonly ParsedUserGlossary[]): MergedGlossary {
+  const problems: UserGlossaryProblem[] = files.flatMap((file) => file.problems);
+  const bundledIds = new Set(bundled.map((concept) => concept.id));
+  const userEntries = new Map<string, UserEntry>();
+  for (const entry of files.flatMap((file) => file.entries)) {
+    const previous = userEntries.get(entry.concept.id);
+    if (previous) {
+      const at = previous.locate(undefined, previous.node).start;
+      problems.push(entryProblem(entry, ['id'], `"${entry.concept.id}" is already defined in ${previous.file}:${at.line + 1}; this entry is ignored.`, 'error'));
+      continue;
+    }
+    userEntries.set(entry.concept.id, entry);
+  }
+  const concepts = [
+    ...bundled.map((concept) => userEntries.get(concept.id)?.concept ?? concept),
+    ...[...userEntries.values()].filter((entry) => !bundledIds.has(entry.concept.id)).map((entry) => entry.concept),
+  ];
+  const known = new Set(concepts.map((concept) => concept.id));
+  const cleaned = new Map<string, Concept>();
+  for (const entry of userEntries.values()) {
+    const links = cleanLinks(entry, known);
+    problems.push(...links.problems);
+    cleaned.set(entry.concept.id, links.concept);
+  }
+  problems.push(...aliasConflicts(concepts, userEntries));
+  const origins = new Map<string, ConceptOrigin>(
+    [...userEntries.values()].map((entry) => [entry.concept.id, { kind: bundledIds.has(entry.concept.id) ? 'override' : 'user', file: entry.file }]),
+  );
+  const merged = concepts.map((concept) => cleaned.get(concept.id) ?? concept);
+  return { glossary: new Glossary(merged, origins), problems };
+}
+
+function cleanLinks(entry: UserEntry, known: ReadonlySet<string>): { concept: Concept; problems: UserGlossaryProblem[] } {
+  const problems: UserGlossaryProblem[] = [];
+  const keep = (field: 'related' | 'prerequisites') =>
+    (entry.concept[field] ?? []).filter((id, index) => {
+      if (id === entry.concept.id) {
+        problems.push(entryProblem(entry, [field, index], `a concept cannot point to itself; "${id}" is ignored.`, 'warning'));
+        return false;
+      }
+      if (!known.has(id)) {
+        problems.push(entryProblem(entry, [field, index], `unknown concept id "${id}"; this link is ignored.`, 'warning'));
+        return false;
+      }
+      return true;
+    });
+  return { concept: { ...entry.concept, related: keep('related'), prerequisites: keep('prerequisites') }, problems };
+}
+
+/**
+ * A term or alias of a user entry that another concept already claims in the same language. The concept
+ * listed first keeps it (bundled concepts come first), which is also what the matcher does.
+ */
+function aliasConflicts(concepts: readonly Concept[], userEntries: ReadonlyMap<string, UserEntry>): UserGlossaryProblem[] {
+  const problems: UserGlossaryProblem[] = [];
+  for (const lang of LANGS) {
+    const owners = new Map<string, string>();
+    for (const concept of concepts) {
+      const entry = userEntries.get(concept.id);
+      const forms = formsOf(concept).filter((form) => form.lang === lang);
+      forms.forEach((form, index) => {
+        const key = normalizeTerm(form.text);
+        const owner = owners.get(key);
+        if (!key || (owner && owner !== concept.id)) {
+          if (entry) {
+            const path = index === 0 ? [lang, 'term'] : [lang, 'aliases', index - 1];
+            const message = key
+              ? `"${form.text}" is already a ${lang} term of "${owner}"; hovers on it show "${owner}".`
+              : `"${form.text}" has no letters or digits.`;
+            problems.push(entryProblem(entry, path, message, 'warning'));
+          }
+          return;
+        }
+        owners.set(key, concept.id);
+      });
+    }
+  }
+  return problems;
+}
+
+function entryProblem(entry: UserEntry, path: Array<string | number>, message: string, severity: 'error' | 'warning'): UserGlossaryProblem {
+  return {
+    file: entry.file,
+    ...entry.locate(findNodeAtLocation(entry.node, path), entry.node),
+    message: `"${entry.concept.id}": ${message}`,
+    severity,
+  };
+}

@@ -1,0 +1,119 @@
+import { applyEdits, findNodeAtLocation, parseTree, type Edit, type ParseError } from 'jsonc-parser';
+import { normalizeTerm } from '../matching/normalize';
+import type { Glossary } from './glossary';
+import type { Concept, Lang } from './types';
+
+/** A new entry to write, and where its definition is (to put the cursor there). */
+export interface EntryInsertion {
+  readonly edits: Edit[];
+  /** The file once edited. */
+  readonly text: string;
+  /** Offset of the first character inside the new entry's definition string, in `text`. */
+  readonly cursor: number;
+}
+
+/** What "Add Selection to My Glossary" writes for a term the glossary does not know. */
+export function entrySkeleton(term: string, id: string): Record<string, unknown> {
+  const localized = { term, aliases: [], definition: '', explanation: '', example: '' };
+  return { id, category: 'foundations', level: 'beginner', fr: { ...localized }, en: { ...localized }, related: [] };
+}
+
+/** For a bundled concept: a copy of it under the same id, which replaces it once saved. */
+export function overrideSkeleton(concept: Concept): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(concept)) as Record<string, unknown>;
+}
+
+/** A lowercase hyphenated id for a term, not yet used by the glossary (`Feature Store` → `feature-store`). */
+export function newConceptId(term: string, glossary: Glossary | undefined, taken: ReadonlySet<string> = new Set()): string {
+  const base =
+    term
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'concept';
+  let id = base;
+  for (let suffix = 2; glossary?.get(id) || taken.has(id); suffix++) id = `${base}-${suffix}`;
+  return id;
+}
+
+/** Ids already written in a glossary file, valid entries or not. */
+export function idsInFile(text: string): Set<string> {
+  const root = parseTree(text);
+  const entries = root?.type === 'array' ? (root.children ?? []) : root ? [root] : [];
+  return new Set(entries.flatMap((entry) => {
+    const id = findNodeAtLocation(entry, ['id'])?.value;
+    return typeof id === 'string' ? [id] : [];
+  }));
+}
+
+/** The index of the entry of a file that names this term (as term or alias, in either language), if any. */
+export function entryIndexForTerm(text: string, term: string): number | undefined {
+  const key = normalizeTerm(term);
+  const root = parseTree(text);
+  const entries = root?.type === 'array' ? (root.children ?? []) : root ? [root] : [];
+  const index = entries.findIndex((entry) =>
+    (['fr', 'en'] as const).some((lang) => {
+      const forms = [findNodeAtLocation(entry, [lang, 'term'])?.value, ...((findNodeAtLocation(entry, [lang, 'aliases'])?.children ?? []).map((node) => node.value as unknown))];
+      return forms.some((form) => typeof form === 'string' && normalizeTerm(form) === key);
+    }),
+  );
+  return index >= 0 ? index : undefined;
+}
+
+/** Offset just inside the definition string of an entry, for the cursor. */
+export function definitionOffset(text: string, index: number | undefined, lang: Lang): number {
+  const root = parseTree(text);
+  const entry = root?.type === 'array' ? root.children?.[index ?? 0] : root;
+  const definition = entry && findNodeAtLocation(entry, [lang, 'definition']);
+  return definition ? definition.offset + 1 : (entry?.offset ?? 0);
+}
+
+/**
+ * Appends an entry to a glossary file with the smallest edits: what the user wrote is never reformatted.
+ * A file holding a single concept becomes an array around it. Refuses a file that is not valid JSON,
+ * where an edit could land in the wrong place.
+ */
+export function insertEntry(text: string, entry: Record<string, unknown>, lang: Lang, indent = '  '): EntryInsertion {
+  const errors: ParseError[] = [];
+  const root = text.trim() ? parseTree(text, errors, { allowTrailingComma: true }) : undefined;
+  if (errors.length > 0) {
+    throw new Error('the file is not valid JSON; fix the errors shown in the Problems panel first');
+  }
+  if (!root) {
+    const fresh = `[\n${indentBlock(JSON.stringify(entry, null, indent), indent)}\n]\n`;
+    return { edits: [{ offset: 0, length: text.length, content: fresh }], text: fresh, cursor: definitionOffset(fresh, 0, lang) };
+  }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const added = indentBlock(JSON.stringify(entry, null, indent), indent).replace(/\n/g, eol);
+  // Hand-made edits rather than a formatter's: a formatter would also reformat the neighbouring entry.
+  if (root.type === 'array') {
+    const children = root.children ?? [];
+    const last = children[children.length - 1];
+    const edits: Edit[] = last
+      ? [{ offset: last.offset + last.length, length: 0, content: `,${eol}${added}` }]
+      : [{ offset: root.offset + 1, length: 0, content: `${eol}${added}${eol}` }];
+    const edited = applyEdits(text, edits);
+    return { edits, text: edited, cursor: definitionOffset(edited, children.length, lang) };
+  }
+  if (root.type === 'object') {
+    const end = root.offset + root.length;
+    const edits: Edit[] = [
+      { offset: root.offset, length: 0, content: `[${eol}` },
+      { offset: end, length: 0, content: `,${eol}${added}${eol}]` },
+    ];
+    const edited = applyEdits(text, edits);
+    return { edits, text: edited, cursor: definitionOffset(edited, 1, lang) };
+  }
+  throw new Error('the file holds neither a concept nor an array of concepts');
+}
+
+function indentBlock(block: string, indent: string): string {
+  return block
+    .split('\n')
+    .map((line) => indent + line)
+    .join('\n');
+}

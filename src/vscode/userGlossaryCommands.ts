@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { definitionOffset, entryIndexForTerm, entrySkeleton, idsInFile, insertEntry, newConceptId, overrideSkeleton } from '../core/glossary/userGlossaryEdit';
+import { Commands } from './commandIds';
+import { displayLang, type ConfigStore } from './config';
+import { WORKSPACE_GLOSSARY, type GlossaryService } from './glossaryService';
+import { selectedText } from './selection';
+
+export interface UserGlossaryDeps {
+  readonly glossary: GlossaryService;
+  readonly config: ConfigStore;
+}
+
+/** What "Add Selection to My Glossary" did, for tests. */
+export interface AddedEntry {
+  readonly file: string;
+  readonly id: string;
+  readonly created: boolean;
+}
+
+export function registerUserGlossaryCommands(deps: UserGlossaryDeps): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.addToGlossary, () => addSelectionToGlossary(deps)),
+    vscode.commands.registerCommand(Commands.openUserGlossary, () => openUserGlossary()),
+  );
+}
+
+/**
+ * Writes an entry skeleton for the selected term in the workspace glossary (creating the file if needed)
+ * and opens it with the cursor in the definition. A term the file already has is only shown; a term of the
+ * bundled glossary starts as a copy of the bundled entry, which replaces it once edited and saved.
+ */
+async function addSelectionToGlossary({ glossary, config }: UserGlossaryDeps): Promise<AddedEntry | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const loaded = glossary.get();
+  const term = editor && loaded ? selectedText(editor, loaded)?.trim() : undefined;
+  if (!editor || !term) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select the term to add to your glossary.'));
+    return undefined;
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: your glossary is kept in its {0} file.', WORKSPACE_GLOSSARY));
+    return undefined;
+  }
+  const uri = vscode.Uri.joinPath(folder.uri, WORKSPACE_GLOSSARY);
+  const lang = displayLang(config.current);
+  const document = await openOrCreate(uri);
+  const text = document.getText();
+  const existing = entryIndexForTerm(text, term);
+  if (existing !== undefined) {
+    await reveal(document, definitionOffset(text, existing, lang));
+    void vscode.window.showInformationMessage(vscode.l10n.t('« {0} » is already in your glossary.', term));
+    return { file: uri.fsPath, id: idAt(text, existing), created: false };
+  }
+  const bundled = loaded?.find(term);
+  const replaces = bundled && bundled.end - bundled.start === term.length && !loaded?.origin(bundled.concept.id) ? bundled.concept : undefined;
+  const id = replaces?.id ?? newConceptId(term, loaded, idsInFile(text));
+  const entry = replaces ? overrideSkeleton(replaces) : entrySkeleton(term, id);
+  let insertion;
+  try {
+    insertion = insertEntry(text, entry, lang, indentOf(document));
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot add « {0} » to {1}: {2}', term, vscode.workspace.asRelativePath(uri), (error as Error).message));
+    return undefined;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const change of insertion.edits) {
+    edit.replace(uri, new vscode.Range(document.positionAt(change.offset), document.positionAt(change.offset + change.length)), change.content);
+  }
+  await vscode.workspace.applyEdit(edit);
+  await document.save();
+  await reveal(document, insertion.cursor);
+  if (replaces) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('« {0} » is a bundled concept: your copy replaces it once you edit and save it.', term));
+  }
+  await glossary.reload();
+  return { file: uri.fsPath, id, created: true };
+}
+
+async function openOrCreate(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+    await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+  }
+  return vscode.workspace.openTextDocument(uri);
+}
+
+async function reveal(document: vscode.TextDocument, offset: number): Promise<void> {
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  const position = document.positionAt(offset);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+function idAt(text: string, index: number): string {
+  return [...idsInFile(text)][index] ?? '';
+}
+
+function indentOf(document: vscode.TextDocument): string {
+  const options = vscode.window.visibleTextEditors.find((editor) => editor.document === document)?.options;
+  return options?.insertSpaces === false ? '\t' : ' '.repeat(typeof options?.tabSize === 'number' ? options.tabSize : 2);
+}
+
+/** Opens the workspace glossary of the first folder, creating an empty array there if it does not exist. */
+async function openUserGlossary(): Promise<vscode.Uri | undefined> {
+  const folder = vscode.window.activeTextEditor
+    ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) ?? vscode.workspace.workspaceFolders?.[0]
+    : vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: your glossary is kept in its {0} file.', WORKSPACE_GLOSSARY));
+    return undefined;
+  }
+  const uri = vscode.Uri.joinPath(folder.uri, WORKSPACE_GLOSSARY);
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('[]\n'));
+  }
+  await vscode.window.showTextDocument(uri, { preview: false });
+  return uri;
+}

@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as vscode from 'vscode';
+import type { Turn } from '../../../src/core/chat/conversation';
+import type { ConceptExplainerApi } from '../../../src/extension';
+import type { AddedEntry } from '../../../src/vscode/userGlossaryCommands';
+import type { PanelSnapshot } from '../../../src/vscode/panel/explanationPanel';
+import { activateExtension, closeAll, conceptHovers, hoverText, mode, openDocument, positionOf, selectText, setSetting, useChatServer, waitFor } from './helpers';
+
+const FEATURE_STORE = {
+  id: 'feature-store',
+  category: 'data-deployment',
+  level: 'beginner',
+  fr: { term: 'magasin de caractéristiques', definition: 'Le service interne qui garde nos caractéristiques calculées.' },
+  en: { term: 'feature store', definition: 'The in-house service that keeps our computed features.' },
+  related: ['feature', 'no-such-concept'],
+};
+
+const BROKEN = { id: 'half-written', category: 'foundations', level: 'expert', fr: { term: 'à moitié' }, en: { term: 'half written', definition: 'Not loaded.' } };
+
+function glossaryUri(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(folder, 'the tests need a workspace folder');
+  return vscode.Uri.joinPath(folder, '.vscode', 'concepts.json');
+}
+
+async function writeGlossary(api: ConceptExplainerApi, content: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(glossaryUri(), new TextEncoder().encode(content));
+  await settle(api);
+}
+
+/** Waits for the file watcher to notice the write, then for the reload to finish. */
+async function settle(api: ConceptExplainerApi): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  await api.glossarySettled();
+}
+
+function lineOf(text: string, needle: string): number {
+  return text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+}
+
+describe('User glossaries', () => {
+  let api: ConceptExplainerApi;
+  const text = JSON.stringify([FEATURE_STORE, BROKEN], null, 2);
+
+  before(async () => {
+    api = await activateExtension();
+    await writeGlossary(api, text);
+  });
+
+  after(async () => {
+    await closeAll();
+    await setSetting('decorations.enabled', undefined);
+    await vscode.workspace.fs.delete(glossaryUri(), { useTrash: false });
+    await settle(api);
+  });
+
+  it('loads a workspace glossary: hovers, the panel and the tree see its concept, marked as the user\'s', async () => {
+    await waitFor(() => api.conceptOrigin('feature-store')?.kind === 'user', 'the workspace glossary was not loaded', 10_000);
+    const editor = await openDocument('Our feature_store keeps them.', 'markdown');
+    const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'feature_store', 3));
+    assert.ok(hover, 'no hover on a user concept');
+    assert.match(hoverText(hover), /in\\-house service/);
+    const snapshot = await vscode.commands.executeCommand<PanelSnapshot>('conceptExplainer.showConcept', { id: 'feature-store', lang: 'en' });
+    assert.equal(snapshot.view?.origin?.kind, 'user');
+    assert.equal(snapshot.view?.origin?.file, '.vscode/concepts.json');
+    assert.equal(snapshot.view?.origin?.plainText, mode === 'untrusted');
+    assert.deepEqual(snapshot.view?.related.map((link) => link.id), ['feature'], 'the unknown link is left out');
+    const tree = api.glossaryTree();
+    assert.ok(tree.find((node) => node.category === 'data-deployment')?.concepts.includes('feature-store'));
+  });
+
+  it('reports each mistake in the Problems panel at its line, and keeps the valid entries', async () => {
+    const uri = glossaryUri();
+    await waitFor(() => vscode.languages.getDiagnostics(uri).length >= 3, 'the problems were not reported', 10_000);
+    const ours = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Concept Explainer');
+    const byLine = new Map(ours.map((diagnostic) => [diagnostic.range.start.line, diagnostic]));
+    assert.match(byLine.get(lineOf(text, '"no-such-concept"'))?.message ?? '', /unknown concept id "no-such-concept"/);
+    assert.equal(byLine.get(lineOf(text, '"no-such-concept"'))?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(byLine.get(lineOf(text, '"expert"'))?.message ?? '', /level must be one of/);
+    assert.match(byLine.get(lineOf(text, '"fr": {\n      "term": "à moitié"'))?.message ?? '', /fr\.definition is missing/);
+    assert.equal(api.conceptOrigin('half-written'), undefined);
+    assert.ok(api.conceptOrigin('feature-store'));
+  });
+
+  it('picks up a fix on save, without a reload; the file is never rewritten', async () => {
+    const fixed = text.replace('"expert"', '"advanced"').replace('"term": "à moitié"', '"term": "à moitié", "definition": "Maintenant complet."');
+    const document = await vscode.workspace.openTextDocument(glossaryUri());
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, document.lineCount, 0), fixed));
+    await document.save();
+    await settle(api);
+    await waitFor(() => api.conceptOrigin('half-written')?.kind === 'user', 'the fixed entry did not load on save', 10_000);
+    const left = vscode.languages.getDiagnostics(glossaryUri()).filter((diagnostic) => diagnostic.source === 'Concept Explainer');
+    assert.deepEqual(left.map((diagnostic) => diagnostic.message), ['"feature-store": unknown concept id "no-such-concept"; this link is ignored.']);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(glossaryUri())), fixed);
+  });
+
+  it('"Add Selection to My Glossary" writes a skeleton for a new term and opens it at its definition', async () => {
+    const editor = await openDocument('We compute the drift score every night.', 'markdown');
+    selectText(editor, 'drift score');
+    const added = await vscode.commands.executeCommand<AddedEntry>('conceptExplainer.addToGlossary');
+    assert.deepEqual({ id: added.id, created: added.created }, { id: 'drift-score', created: true });
+    const active = vscode.window.activeTextEditor;
+    assert.equal(active?.document.uri.toString(), glossaryUri().toString());
+    const cursorLine = active.document.lineAt(active.selection.active.line).text;
+    assert.match(cursorLine, /"definition": ""/);
+    const saved = JSON.parse(active.document.getText()) as Array<{ id: string; en: { term: string } }>;
+    assert.deepEqual(saved.map((entry) => entry.id), ['feature-store', 'half-written', 'drift-score']);
+    assert.equal(saved[2]?.en.term, 'drift score');
+    await vscode.window.showTextDocument(editor.document);
+    selectText(editor, 'drift score');
+    const again = await vscode.commands.executeCommand<AddedEntry>('conceptExplainer.addToGlossary');
+    assert.equal(again.created, false, 'a term already in the file is only shown');
+  });
+
+  it('filters the glossary tree', async () => {
+    await vscode.commands.executeCommand('conceptExplainer.filterTree', 'feature');
+    const tree = api.glossaryTree();
+    const ids = tree.flatMap((node) => node.concepts);
+    assert.ok(ids.includes('feature-store') && ids.includes('feature'), ids.join(', '));
+    assert.ok(!ids.includes('dropout'));
+    await vscode.commands.executeCommand('conceptExplainer.clearTreeFilter');
+    assert.ok(api.glossaryTree().flatMap((node) => node.concepts).length > 200);
+  });
+
+  it('underlines known terms in comments and prose only when the setting is on', async () => {
+    const editor = await openDocument('def f(x):\n    # apply self-attention here\n    return self_attention(x)\n', 'python');
+    api.refreshDecorations();
+    assert.deepEqual(api.decoratedTerms(editor.document.uri), [], 'off by default');
+    await setSetting('decorations.enabled', true);
+    await waitFor(() => api.decoratedTerms(editor.document.uri).length > 0, 'no term was underlined', 5000);
+    assert.deepEqual(api.decoratedTerms(editor.document.uri), [{ line: 1, start: 12, end: 26, conceptId: 'self-attention' }]);
+    await setSetting('decorations.enabled', undefined);
+    await waitFor(() => api.decoratedTerms(editor.document.uri).length === 0, 'the underlines stayed after turning the setting off', 5000);
+  });
+
+  it('[trusted] sends user definitions to the chat\'s retrieval', async function () {
+    if (mode !== 'trusted') this.skip();
+    const bodies: string[] = [];
+    const server = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        bodies.push(body);
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.end(`data: ${JSON.stringify({ choices: [{ delta: { content: 'A store of features [feature-store].' } }] })}\n\ndata: [DONE]\n\n`);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      await useChatServer(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`);
+      const turn = await vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is our feature store?');
+      assert.match(bodies.join('\n'), /in-house service that keeps our computed features/);
+      assert.deepEqual(turn.sources, ['feature-store']);
+    } finally {
+      await useChatServer();
+      server.close();
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import { strict as assert } from 'node:assert';
+import { Glossary } from '../../src/core/glossary/glossary';
+import { dependentsOf, learningPath } from '../../src/core/glossary/graph';
+import { buildConceptView } from '../../src/core/present/conceptView';
+import { mergeUserGlossaries, parseUserGlossary } from '../../src/core/glossary/userGlossary';
+import { makeConcept } from './fixtures';
+
+const glossary = new Glossary([
+  makeConcept('machine-learning'),
+  makeConcept('neural-network', { prerequisites: ['machine-learning'] }),
+  makeConcept('linear-algebra'),
+  makeConcept('attention', { prerequisites: ['neural-network', 'linear-algebra'] }),
+  makeConcept('self-attention', { prerequisites: ['attention'], level: 'advanced' }),
+  makeConcept('transformer', { prerequisites: ['self-attention', 'neural-network'], level: 'advanced' }),
+  makeConcept('embedding', { prerequisites: ['neural-network'] }),
+]);
+
+const ids = (concepts: ReadonlyArray<{ id: string }>) => concepts.map((concept) => concept.id);
+
+describe('concept graph', () => {
+  it('gives a path from the basics in which every step is a prerequisite of the next', () => {
+    assert.deepEqual(ids(learningPath(glossary, 'transformer')), ['machine-learning', 'neural-network', 'attention', 'self-attention']);
+    assert.deepEqual(ids(learningPath(glossary, 'machine-learning')), []);
+  });
+
+  it('bounds the path and survives a cycle that a user glossary may create', () => {
+    const cyclic = new Glossary([makeConcept('a', { prerequisites: ['b'] }), makeConcept('b', { prerequisites: ['a'] })]);
+    assert.deepEqual(ids(learningPath(cyclic, 'a')), ['b']);
+    assert.equal(learningPath(glossary, 'transformer', 2).length, 2);
+  });
+
+  it('lists what a concept opens the way to, beginner concepts first', () => {
+    assert.deepEqual(ids(dependentsOf(glossary, 'neural-network')), ['attention', 'embedding', 'transformer']);
+    assert.deepEqual(ids(dependentsOf(glossary, 'transformer')), []);
+  });
+
+  it('puts the path and what to read next in the panel view', () => {
+    const view = buildConceptView(glossary, glossary.get('attention')!, 'en');
+    assert.deepEqual(view.learningPath.map((link) => link.id), ['machine-learning', 'neural-network']);
+    assert.deepEqual(view.next.map((link) => link.id), ['self-attention']);
+    assert.equal(view.origin, undefined);
+  });
+
+  it('marks user concepts and shows their Markdown as plain text when asked (Restricted Mode)', () => {
+    const entry = {
+      id: 'team-term', category: 'foundations', level: 'beginner',
+      fr: { term: 'terme maison', definition: 'Un terme.', explanation: '[clic](https://example.com) **gras**' },
+      en: { term: 'team term', definition: 'A term.', explanation: '[click](https://example.com) **bold**' },
+    };
+    const merged = mergeUserGlossaries(glossary.concepts, [parseUserGlossary('/w/.vscode/concepts.json', JSON.stringify([entry]))]).glossary;
+    const concept = merged.get('team-term')!;
+    const trusted = buildConceptView(merged, concept, 'en', { displayFile: () => '.vscode/concepts.json', plainText: false });
+    assert.match(trusted.explanationHtml, /<a href="https:\/\/example.com">/);
+    assert.deepEqual(trusted.origin, { kind: 'user', file: '.vscode/concepts.json', plainText: false });
+    const restricted = buildConceptView(merged, concept, 'en', { displayFile: (file) => file, plainText: true });
+    assert.equal(restricted.explanationHtml, '<p>[click](https://example.com) **bold**</p>');
+    assert.equal(restricted.origin?.plainText, true);
+    const bundled = buildConceptView(merged, merged.get('attention')!, 'en', { displayFile: (file) => file, plainText: true });
+    assert.equal(bundled.origin, undefined, 'bundled concepts stay rendered');
+  });
+});
