@@ -51,6 +51,8 @@ def parse_args(argv=None):
     ap.add_argument("--log", default=None, help="loss log, default training/logs/<run>.jsonl")
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=1,
+                    help="processes that tokenize the corpus (a large corpus on a many-core GPU machine)")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--n-embd", type=int, default=256)
     ap.add_argument("--n-layer", type=int, default=4)
@@ -101,18 +103,36 @@ def read_jsonl(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def encode_examples(tok, rows, block):
+def encode_rows(tok, rows):
     eot = tok.token_id(EOT)
-    out = []
-    dropped = 0
-    for r in rows:
-        p = tok.encode(r["prompt"])
-        a = tok.encode(r["answer"]) + [eot]
-        if len(p) + len(a) > block:
-            dropped += 1
-            continue
-        out.append((p, a))
-    return out, dropped
+    return [(tok.encode(r["prompt"]), tok.encode(r["answer"]) + [eot]) for r in rows]
+
+
+_worker_tok = None
+
+
+def _init_worker(tokenizer_path):
+    global _worker_tok
+    _worker_tok = Tokenizer.load(tokenizer_path)
+
+
+def _encode_chunk(rows):
+    return encode_rows(_worker_tok, rows)
+
+
+def encode_examples(tok, rows, block, workers=1, tokenizer_path=None):
+    """(prompt ids, answer ids + EOT) per example; examples longer than `block` are dropped and counted.
+    With workers > 1 the rows are tokenized in that many processes, in order (same result)."""
+    if workers > 1 and len(rows) > 10000:
+        import multiprocessing
+        size = (len(rows) + workers * 4 - 1) // (workers * 4)
+        chunks = [rows[i:i + size] for i in range(0, len(rows), size)]
+        with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(tokenizer_path,)) as pool:
+            encoded = [pair for part in pool.map(_encode_chunk, chunks) for pair in part]
+    else:
+        encoded = encode_rows(tok, rows)
+    out = [(p, a) for p, a in encoded if len(p) + len(a) <= block]
+    return out, len(encoded) - len(out)
 
 
 def pack(examples, block, rng, pad_id, prompt_weight):
@@ -259,7 +279,8 @@ def main(argv=None):
     vocab_size = max(tok.vocab.values()) + 1
     pad_id = tok.token_id(PAD)
     t0 = time.time()
-    train_ex, dropped = encode_examples(tok, read_jsonl(os.path.join(args.data, "train.jsonl")), args.block)
+    train_ex, dropped = encode_examples(tok, read_jsonl(os.path.join(args.data, "train.jsonl")), args.block,
+                                        args.workers, args.tokenizer)
     val_ex, vdropped = encode_examples(tok, read_jsonl(os.path.join(args.data, "val.jsonl")), args.block)
     n_tok = sum(len(p) + len(a) for p, a in train_ex)
     n_ans = sum(len(a) for p, a in train_ex)

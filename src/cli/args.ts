@@ -5,7 +5,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other flag is a switch. */
-const VALUED_FLAGS = new Set(['lang', 'max-tokens', 'seed', 'limit', 'details']);
+const VALUED_FLAGS = new Set(['lang', 'max-tokens', 'seed', 'limit', 'details', 'heldout']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];

@@ -25,7 +25,8 @@ function readHeldOut(file: string): HeldOutQuestion[] {
  */
 export async function runEval(glossary: Glossary, paths: CliPaths, args: ParsedArgs, io: CliOutput): Promise<number> {
   const limit = Number(args.flags.get('limit') ?? Infinity);
-  const items = readHeldOut(heldOutFile(paths)).slice(0, limit);
+  const file = typeof args.flags.get('heldout') === 'string' ? path.resolve(String(args.flags.get('heldout'))) : heldOutFile(paths);
+  const items = readHeldOut(file).slice(0, limit);
   const answerer = new Answerer(glossary);
   const client = modelClient(paths);
   const options = { ...generateOptions(args, paths.modelDir), greedy: true };

@@ -15,7 +15,7 @@ const USAGE = `Usage:
   concept-explainer tokenize "<text>" [--json]                  token ids of the bundled tokenizer
   concept-explainer generate --raw "<text>" [--greedy] [--max-tokens N] [--json]
                                                                 continue raw text (no prompt format)
-  concept-explainer eval [--json] [--limit N] [--details FILE]   evaluate the model on the held-out questions
+  concept-explainer eval [--json] [--limit N] [--heldout FILE] [--details FILE]   evaluate the model on held-out questions
   concept-explainer bench [--json] [--no-model]                 measure glossary, matcher and model figures
 
 The model folder is models/concept-gpt, or the folder in CONCEPT_EXPLAINER_MODEL.`;

@@ -14,6 +14,11 @@ export interface Retrieved {
 /** The prompt format has room for this many glossary entries. */
 export const MAX_RETRIEVED = 3;
 const TEXT_THRESHOLD = 4.5;
+/**
+ * A word found in more than this share of the concepts (`make`, `jeu` of « jeu de données ») says little about
+ * which one a question is about; a question retrieved by its words needs two rarer ones.
+ */
+const DISTINCTIVE_SHARE = 0.05;
 /** The longest term has eight words (« apprentissage par renforcement à partir de retours humains »). */
 const MAX_TERM_WORDS = 8;
 
@@ -127,9 +132,13 @@ export class Retriever {
   private byText(question: string): Retrieved[] {
     const queryTerms = [...new Set(pieceKeys(question).filter((key) => key.length > 2 && !STOPWORDS.has(key)))];
     const scored = this.docs
-      .filter((doc) => queryTerms.filter((term) => doc.terms.has(term)).length >= 2)
+      .filter((doc) => queryTerms.filter((term) => doc.terms.has(term) && this.isDistinctive(term)).length >= 2)
       .map((doc) => ({ concept: doc.concept, score: this.bm25(doc, queryTerms), via: 'text' as const }));
     return scored.filter((entry) => entry.score >= TEXT_THRESHOLD).sort((a, b) => b.score - a.score);
+  }
+
+  private isDistinctive(term: string): boolean {
+    return (this.documentFrequency.get(term) ?? 0) <= Math.max(2, DISTINCTIVE_SHARE * this.docs.length);
   }
 
   private bm25(doc: { terms: Map<string, number>; length: number }, queryTerms: readonly string[]): number {
