@@ -43,9 +43,9 @@ export function runExplain(glossary: Glossary, args: ParsedArgs, io: CliOutput):
   }
   const lang = requested ?? hit.lang ?? 'en';
   if (args.flags.has('json')) {
-    io.out(JSON.stringify(toExplainJson(hit.concept, lang), null, 2));
+    io.out(JSON.stringify(toExplainJson(glossary.withDetails(hit.concept), lang), null, 2));
   } else {
-    io.out(formatExplanation(glossary, hit.concept, lang));
+    io.out(formatExplanation(glossary, glossary.withDetails(hit.concept), lang));
   }
   return 0;
 }

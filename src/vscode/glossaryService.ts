@@ -1,8 +1,10 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Glossary } from '../core/glossary/glossary';
-import { loadBundledGlossary } from '../core/glossary/load';
+import { bundledDetails, readBundledConcepts } from '../core/glossary/load';
+import type { Concept, DetailsSource } from '../core/glossary/types';
 import { mergeUserGlossaries, parseUserGlossary, type ParsedUserGlossary, type UserGlossaryProblem } from '../core/glossary/userGlossary';
+import { decodeUtf8 } from '../core/text';
 import type { ConfigStore } from './config';
 
 /** Each workspace folder's own glossary, documented in the README. */
@@ -17,6 +19,7 @@ const RELOAD_DELAY_MS = 80;
  * name others; their mistakes go to the Problems panel and never stop the valid entries from loading.
  */
 export class GlossaryService extends vscode.Disposable {
+  private bundledConcepts: Concept[] | undefined;
   private bundled: Glossary | undefined;
   private merged: Glossary | undefined;
   private failure: Error | undefined;
@@ -29,6 +32,7 @@ export class GlossaryService extends vscode.Disposable {
   private pending: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> = Promise.resolve();
   private files: vscode.Uri[] = [];
+  private readonly details: DetailsSource;
 
   constructor(
     private readonly file: string,
@@ -41,6 +45,7 @@ export class GlossaryService extends vscode.Disposable {
       this.diagnostics.dispose();
       this.changed.dispose();
     });
+    this.details = bundledDetails(file);
     this.listeners = [
       config.onDidChange(() => this.scheduleReload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()),
@@ -85,17 +90,24 @@ export class GlossaryService extends vscode.Disposable {
     this.pending = setTimeout(() => void this.reload(), RELOAD_DELAY_MS);
   }
 
+  /** The bundled glossary indexed on its own, for when no user glossary is merged into it. */
   private loadBundled(): Glossary | undefined {
-    if (this.bundled || this.failure) {
-      return this.bundled;
+    const concepts = this.readBundled();
+    this.bundled ??= concepts && new Glossary(concepts, { details: this.details });
+    return this.bundled;
+  }
+
+  private readBundled(): Concept[] | undefined {
+    if (this.bundledConcepts || this.failure) {
+      return this.bundledConcepts;
     }
     try {
-      this.bundled = loadBundledGlossary(this.file);
+      this.bundledConcepts = readBundledConcepts(this.file);
     } catch (error) {
       this.failure = error as Error;
       void vscode.window.showErrorMessage(vscode.l10n.t('Concept Explainer cannot load its glossary: {0}', this.failure.message));
     }
-    return this.bundled;
+    return this.bundledConcepts;
   }
 
   private async readUserGlossaries(): Promise<void> {
@@ -108,8 +120,10 @@ export class GlossaryService extends vscode.Disposable {
       if (text !== undefined) parsed.push(parseUserGlossary(uri.fsPath, text));
     }
     // Without user glossaries the bundled one stays unloaded until a feature needs it.
-    const bundled = parsed.length > 0 || this.bundled ? this.loadBundled() : undefined;
-    const merged = bundled && parsed.length > 0 ? mergeUserGlossaries(bundled.concepts, parsed) : { glossary: bundled, problems: [] };
+    const concepts = parsed.length > 0 ? this.readBundled() : undefined;
+    const merged = concepts
+      ? mergeUserGlossaries(concepts, parsed, this.details)
+      : { glossary: this.bundledConcepts ? this.loadBundled() : undefined, problems: [] };
     this.showProblems(files, merged.problems);
     this.merged = merged.glossary;
     if (merged.glossary) this.changed.fire(merged.glossary);
@@ -199,7 +213,7 @@ async function expandFolder(uri: vscode.Uri): Promise<vscode.Uri[]> {
 /** `undefined` when the file does not exist (a workspace without its own glossary is the usual case). */
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    return decodeUtf8(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
     if (error instanceof vscode.FileSystemError && error.code === 'FileIsADirectory') return undefined;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { foldCase, normalizeTerm, singular, splitPieces } from '../../src/core/matching/normalize';
+import { foldCase, normalizeTerm, singular, splitAsciiPieces, splitPieces, splitPiecesGeneral } from '../../src/core/matching/normalize';
 
 describe('normalize', () => {
   it('folds case, accents and ligatures', () => {
@@ -70,5 +70,23 @@ describe('normalize', () => {
         }
       }),
     );
+  });
+});
+
+describe('the ASCII fast path of splitPieces', () => {
+  it('splits exactly like the general path, whatever the ASCII text', () => {
+    const asciiText = fc.string({ unit: fc.constantFrom(...'aAbBsSzZ09 -_\'.LlMmxX'.split('')), maxLength: 40 });
+    fc.assert(
+      fc.property(asciiText, fc.nat(100), (text, offset) => {
+        assert.deepEqual(splitAsciiPieces(text, offset), splitPiecesGeneral(text, offset));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees on the forms that shaped its rules', () => {
+    for (const text of ["l'LLMs", 'GPTModel', 'LLMs', 'gpt4o', 'selfAttention', "qu'un", 'FINE_TUNING', 'BatchNorm2d', "d'x", "l'"]) {
+      assert.deepEqual(splitAsciiPieces(text), splitPiecesGeneral(text), text);
+    }
   });
 });

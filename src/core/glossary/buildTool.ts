@@ -1,17 +1,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileGlossary, readGlossaryFolder } from './compile';
+import { detailsFileOf, splitDetails } from './load';
 import { formatProblem } from './types';
 import { userGlossaryFileSchema } from './userSchema';
 
-/** Build step: validates the bundled glossary and writes it as one JSON file that loads in a single parse. */
+/**
+ * Build step: validates the bundled glossary and writes it as two JSON files that each load in one parse:
+ * the index (`glossary.json`: terms, definitions, links) that hovers need at once, and the details
+ * (`glossary-details.json`: explanations, examples, references), two thirds of the bytes, read on first use.
+ */
 export function buildBundledGlossary(folder: string, outFile: string): { count: number; problems: string[] } {
   const read = readGlossaryFolder(folder);
   const compiled = compileGlossary(read.sources);
   const problems = [...read.problems, ...compiled.problems].map((problem) => formatProblem(problem));
   if (problems.length === 0) {
+    const { index, details } = splitDetails(compiled.concepts);
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
-    fs.writeFileSync(outFile, JSON.stringify(compiled.concepts));
+    fs.writeFileSync(outFile, JSON.stringify(index));
+    fs.writeFileSync(detailsFileOf(outFile), JSON.stringify(details));
   }
   return { count: compiled.concepts.length, problems };
 }

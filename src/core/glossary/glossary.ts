@@ -1,7 +1,7 @@
 import { normalizeTerm } from '../matching/normalize';
 import { TermMatcher, type TermForm, type TermMatch } from '../matching/matcher';
 import { trigrams } from '../matching/trigrams';
-import { LANGS, type Concept, type Lang } from './types';
+import { LANGS, type Concept, type DetailsSource, type Lang } from './types';
 
 /** A concept found in a text, with the language of the form that named it (when only one language has it). */
 export interface ConceptHit {
@@ -28,10 +28,15 @@ export class Glossary {
    * When two concepts claim the same form, the one listed first is found; user glossaries are merged after
    * the bundled concepts, which therefore keep their terms.
    */
+  private readonly origins: ReadonlyMap<string, ConceptOrigin>;
+  private readonly details: DetailsSource | undefined;
+
   constructor(
     readonly concepts: readonly Concept[],
-    private readonly origins: ReadonlyMap<string, ConceptOrigin> = new Map(),
+    options: { origins?: ReadonlyMap<string, ConceptOrigin>; details?: DetailsSource } = {},
   ) {
+    this.origins = options.origins ?? new Map();
+    this.details = options.details;
     this.byId = new Map(concepts.map((concept) => [concept.id, concept]));
     this.matcher = new TermMatcher<Lang>(concepts.flatMap(formsOf));
   }
@@ -42,6 +47,26 @@ export class Glossary {
 
   get(id: string): Concept | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * The concept with its explanations, examples and references: a bundled concept's are read from the
+   * details file the first time one is shown; a user's concept carries its own.
+   */
+  withDetails(concept: Concept): Concept {
+    const details = this.origins.has(concept.id) ? undefined : this.details?.().get(concept.id);
+    if (!details) return concept;
+    return {
+      ...concept,
+      fr: { ...concept.fr, ...details.fr },
+      en: { ...concept.en, ...details.en },
+      ...(details.references && { references: details.references }),
+    };
+  }
+
+  /** The source of the bundled concepts' details, to pass on to a glossary built from the same concepts. */
+  get detailsSource(): DetailsSource | undefined {
+    return this.details;
   }
 
   /** `undefined` for a bundled concept that no user glossary replaces. */

@@ -1,18 +1,58 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decodeUtf8 } from '../text';
 import { Glossary } from './glossary';
-import type { Concept } from './types';
+import type { Concept, ConceptDetails, DetailsSource } from './types';
 
-/** Loads the glossary that the build validated and bundled (`dist/glossary.json`). */
-export function loadBundledGlossary(file: string): Glossary {
+/** `dist/glossary.json` -> `dist/glossary-details.json`. */
+export function detailsFileOf(indexFile: string): string {
+  return path.join(path.dirname(indexFile), 'glossary-details.json');
+}
+
+/** Concepts without their long parts (empty explanation and example, no references), and those parts by id. */
+export function splitDetails(concepts: readonly Concept[]): { index: Concept[]; details: Record<string, ConceptDetails> } {
+  const details: Record<string, ConceptDetails> = {};
+  const index = concepts.map((concept) => {
+    const { references, ...rest } = concept;
+    details[concept.id] = {
+      fr: { explanation: concept.fr.explanation, example: concept.fr.example },
+      en: { explanation: concept.en.explanation, example: concept.en.example },
+      ...(references && { references }),
+    };
+    return { ...rest, fr: { ...concept.fr, explanation: '', example: '' }, en: { ...concept.en, explanation: '', example: '' } };
+  });
+  return { index, details };
+}
+
+function readJson(file: string, what: string): unknown {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = decodeUtf8(fs.readFileSync(file));
   } catch (error) {
-    throw new Error(`The bundled glossary is missing (${file}): ${(error as Error).message}. Run "npm run build".`);
+    throw new Error(`The bundled ${what} is missing (${file}): ${(error as Error).message}. Run "npm run build".`);
   }
   try {
-    return new Glossary(JSON.parse(text) as Concept[]);
+    return JSON.parse(text);
   } catch (error) {
-    throw new Error(`The bundled glossary ${file} is not valid JSON: ${(error as Error).message}. Run "npm run build".`);
+    throw new Error(`The bundled ${what} ${file} is not valid JSON: ${(error as Error).message}. Run "npm run build".`);
   }
+}
+
+/** Reads the index of the glossary that the build validated and bundled (`dist/glossary.json`). */
+export function readBundledConcepts(file: string): Concept[] {
+  return readJson(file, 'glossary') as Concept[];
+}
+
+/** Reads the bundled concepts' details on first use, once. */
+export function bundledDetails(indexFile: string): DetailsSource {
+  let details: ReadonlyMap<string, ConceptDetails> | undefined;
+  return () => {
+    details ??= new Map(Object.entries(readJson(detailsFileOf(indexFile), 'glossary details') as Record<string, ConceptDetails>));
+    return details;
+  };
+}
+
+/** The bundled glossary, indexed for lookups, its details read when first shown. */
+export function loadBundledGlossary(file: string): Glossary {
+  return new Glossary(readBundledConcepts(file), { details: bundledDetails(file) });
 }

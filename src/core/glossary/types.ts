@@ -46,6 +46,19 @@ export interface Concept {
   readonly references?: readonly Reference[];
 }
 
+/**
+ * The long parts of a bundled concept (explanations, examples, references), kept apart from the index that
+ * hovers and search need: the extension loads them only when the panel or the command line shows a concept.
+ */
+export interface ConceptDetails {
+  readonly fr: Pick<LocalizedConcept, 'explanation' | 'example'>;
+  readonly en: Pick<LocalizedConcept, 'explanation' | 'example'>;
+  readonly references?: readonly Reference[];
+}
+
+/** Details of the bundled concepts, by id. */
+export type DetailsSource = () => ReadonlyMap<string, ConceptDetails>;
+
 /** A problem found in a glossary file, named by file and field so that it can be fixed. */
 export interface GlossaryProblem {
   readonly file: string;

@@ -1,8 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { normalizeTerm } from '../matching/normalize';
-import { formsOf, Glossary, type ConceptOrigin } from './glossary';
-import { LANGS, type Concept, type LocalizedConcept } from './types';
+import { Glossary, type ConceptOrigin } from './glossary';
+import { LANGS, type Concept, type DetailsSource, type LocalizedConcept } from './types';
 import { userConceptSchema } from './userSchema';
 
 /** A place in a file, 0-based like an editor's. */
@@ -25,6 +24,7 @@ export interface UserGlossaryProblem {
 interface UserEntry {
   readonly file: string;
   readonly concept: Concept;
+  /** The entry's node in the file's syntax tree, built only when a problem must be located. */
   readonly node: Node;
   readonly locate: Locator;
 }
@@ -38,54 +38,120 @@ export interface ParsedUserGlossary {
   readonly problems: readonly UserGlossaryProblem[];
 }
 
+/**
+ * Two validators of the same schema: a fast one that stops at the first error (most entries are valid),
+ * and one that lists every error, run only on an invalid entry to report them all.
+ */
+const isValidEntry = new Ajv({ allErrors: false }).compile<Concept>(userConceptSchema());
 const validateEntry = new Ajv({ allErrors: true }).compile<Concept>(userConceptSchema());
 
+const NOT_A_GLOSSARY = 'A glossary file holds one concept (an object) or an array of concepts.';
+
+/** A file's text with its syntax tree and line index, each computed once and only when first needed. */
+class SourceFile {
+  private cachedTree: { root: Node | undefined; errors: ParseError[] } | undefined;
+  private cachedLocator: ReturnType<typeof locator> | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {}
+
+  get tree(): { root: Node | undefined; errors: ParseError[] } {
+    if (!this.cachedTree) {
+      const errors: ParseError[] = [];
+      const root = parseTree(this.text, errors, { allowTrailingComma: true, disallowComments: false });
+      this.cachedTree = { root, errors };
+    }
+    return this.cachedTree;
+  }
+
+  get locate(): ReturnType<typeof locator> {
+    this.cachedLocator ??= locator(this.text);
+    return this.cachedLocator;
+  }
+
+  /** The node of the entry at `index` (the root itself for a one-concept file). */
+  entryNode(index: number | undefined): Node {
+    const root = this.tree.root!;
+    return index === undefined ? root : root.children![index]!;
+  }
+
+  entry(concept: Concept, index: number | undefined): UserEntry {
+    const nodeOf = () => this.entryNode(index);
+    return {
+      file: this.file,
+      concept,
+      get node() {
+        return nodeOf();
+      },
+      locate: (node, fallback) => this.locate.node(node, fallback),
+    };
+  }
+}
+
 /**
- * Parses a user glossary file (one concept, or an array of concepts) without ever changing it. The parser
- * recovers from syntax errors, so the entries it can still read load while the broken ones are reported.
+ * Parses a user glossary file (one concept, or an array of concepts) without ever changing it. A file that
+ * is plain JSON is read with `JSON.parse` (fast: no syntax tree unless a problem must be located); otherwise
+ * a tolerant parser recovers from syntax errors, so the entries it can still read load while the broken
+ * ones are reported.
  */
 export function parseUserGlossary(file: string, text: string): ParsedUserGlossary {
   if (!text.trim()) {
     return { file, entries: [], problems: [] }; // a file just created, not yet written
   }
-  const locate = locator(text);
-  const syntaxErrors: ParseError[] = [];
-  const root = parseTree(text, syntaxErrors, { allowTrailingComma: true, disallowComments: false });
-  const problems: UserGlossaryProblem[] = syntaxErrors.map((error) => ({
+  const source = new SourceFile(file, text);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return parseTolerantly(source);
+  }
+  const values = Array.isArray(data) ? data : [data];
+  if (!Array.isArray(data) && (typeof data !== 'object' || data === null)) {
+    const root = source.tree.root!;
+    return { file, entries: [], problems: [{ file, ...source.locate.node(root, root), message: NOT_A_GLOSSARY, severity: 'error' }] };
+  }
+  return readEntries(source, values, Array.isArray(data));
+}
+
+function parseTolerantly(source: SourceFile): ParsedUserGlossary {
+  const { file } = source;
+  const { root, errors } = source.tree;
+  const problems: UserGlossaryProblem[] = errors.map((error) => ({
     file,
-    ...locate.offsets(error.offset, error.offset + Math.max(error.length, 1)),
+    ...source.locate.offsets(error.offset, error.offset + Math.max(error.length, 1)),
     message: `Invalid JSON: ${describeSyntaxError(error)}.`,
     severity: 'error',
   }));
   if (!root) {
-    if (problems.length === 0) {
-      problems.push({ file, ...locate.offsets(0, 1), message: 'Invalid JSON.', severity: 'error' });
-    }
+    if (problems.length === 0) problems.push({ file, ...source.locate.offsets(0, 1), message: 'Invalid JSON.', severity: 'error' });
     return { file, entries: [], problems };
   }
-  const entryNodes = root.type === 'array' ? (root.children ?? []) : [root];
   if (root.type !== 'array' && root.type !== 'object') {
-    problems.push({ file, ...locate.node(root, root), message: 'A glossary file holds one concept (an object) or an array of concepts.', severity: 'error' });
+    problems.push({ file, ...source.locate.node(root, root), message: NOT_A_GLOSSARY, severity: 'error' });
     return { file, entries: [], problems };
   }
-  const entries: UserEntry[] = [];
-  for (const node of entryNodes) {
-    const entry = readEntry(file, node, locate.node);
-    if (entry.concept) {
-      entries.push({ file, concept: entry.concept, node, locate: locate.node });
-    }
-    problems.push(...entry.problems);
-  }
-  return { file, entries, problems };
+  const nodes = root.type === 'array' ? (root.children ?? []) : [root];
+  const parsed = readEntries(source, nodes.map(nodeValue), root.type === 'array');
+  return { file, entries: parsed.entries, problems: [...problems, ...parsed.problems] };
 }
 
-function readEntry(file: string, node: Node, locate: Locator): { concept?: Concept; problems: UserGlossaryProblem[] } {
-  const value = nodeValue(node);
-  if (validateEntry(value)) {
-    return { concept: withDefaults(value as Concept), problems: [] };
-  }
-  const problems = (validateEntry.errors ?? []).map((error) => schemaProblem(file, node, error, locate));
-  return { problems: dropRedundant(problems) };
+function readEntries(source: SourceFile, values: readonly unknown[], inArray: boolean): ParsedUserGlossary {
+  const entries: UserEntry[] = [];
+  const problems: UserGlossaryProblem[] = [];
+  values.forEach((value, position) => {
+    const index = inArray ? position : undefined;
+    if (isValidEntry(value)) {
+      entries.push(source.entry(withDefaults(value as Concept), index));
+      return;
+    }
+    validateEntry(value);
+    const errors = validateEntry.errors ?? [];
+    const node = source.entryNode(index);
+    problems.push(...dropRedundant(errors.map((error) => schemaProblem(source.file, node, error, (target, fallback) => source.locate.node(target, fallback)))));
+  });
+  return { file: source.file, entries, problems };
 }
 
 /** The concept with the optional parts filled in, so the rest of the extension sees the bundled shape. */
@@ -229,7 +295,7 @@ export interface MergedGlossary {
  * are new concepts. The first file to define an id wins; a link to an unknown concept and a term that another
  * concept already claims are reported and left out, and the entry still loads.
  */
-export function mergeUserGlossaries(bundled: readonly Concept[], files: readonly ParsedUserGlossary[]): MergedGlossary {
+export function mergeUserGlossaries(bundled: readonly Concept[], files: readonly ParsedUserGlossary[], details?: DetailsSource): MergedGlossary {
   const problems: UserGlossaryProblem[] = files.flatMap((file) => file.problems);
   const bundledIds = new Set(bundled.map((concept) => concept.id));
   const userEntries = new Map<string, UserEntry>();
@@ -253,12 +319,15 @@ export function mergeUserGlossaries(bundled: readonly Concept[], files: readonly
     problems.push(...links.problems);
     cleaned.set(entry.concept.id, links.concept);
   }
-  problems.push(...aliasConflicts(concepts, userEntries));
   const origins = new Map<string, ConceptOrigin>(
     [...userEntries.values()].map((entry) => [entry.concept.id, { kind: bundledIds.has(entry.concept.id) ? 'override' : 'user', file: entry.file }]),
   );
-  const merged = concepts.map((concept) => cleaned.get(concept.id) ?? concept);
-  return { glossary: new Glossary(merged, origins), problems };
+  const glossary = new Glossary(
+    concepts.map((concept) => cleaned.get(concept.id) ?? concept),
+    { origins, details },
+  );
+  problems.push(...formConflicts(glossary, userEntries));
+  return { glossary, problems };
 }
 
 function cleanLinks(entry: UserEntry, known: ReadonlySet<string>): { concept: Concept; problems: UserGlossaryProblem[] } {
@@ -279,34 +348,39 @@ function cleanLinks(entry: UserEntry, known: ReadonlySet<string>): { concept: Co
 }
 
 /**
- * A term or alias of a user entry that another concept already claims in the same language. The concept
- * listed first keeps it (bundled concepts come first), which is also what the matcher does.
+ * A term or alias of a user entry that another concept already claims in the same language, read from the
+ * matcher's own index (which already holds every normalised form). The concept listed first keeps it
+ * (bundled concepts come first), which is also the one the matcher finds.
  */
-function aliasConflicts(concepts: readonly Concept[], userEntries: ReadonlyMap<string, UserEntry>): UserGlossaryProblem[] {
+function formConflicts(glossary: Glossary, userEntries: ReadonlyMap<string, UserEntry>): UserGlossaryProblem[] {
   const problems: UserGlossaryProblem[] = [];
-  for (const lang of LANGS) {
-    const owners = new Map<string, string>();
-    for (const concept of concepts) {
-      const entry = userEntries.get(concept.id);
-      const forms = formsOf(concept).filter((form) => form.lang === lang);
-      forms.forEach((form, index) => {
-        const key = normalizeTerm(form.text);
-        const owner = owners.get(key);
-        if (!key || (owner && owner !== concept.id)) {
-          if (entry) {
-            const path = index === 0 ? [lang, 'term'] : [lang, 'aliases', index - 1];
-            const message = key
-              ? `"${form.text}" is already a ${lang} term of "${owner}"; hovers on it show "${owner}".`
-              : `"${form.text}" has no letters or digits.`;
-            problems.push(entryProblem(entry, path, message, 'warning'));
-          }
-          return;
+  for (const forms of glossary.matcher.formsByKey().values()) {
+    if (forms.length < 2) continue;
+    for (const lang of LANGS) {
+      const inLang = forms.filter((form) => form.lang === lang);
+      const owner = inLang[0]?.conceptId;
+      for (const form of inLang) {
+        const entry = userEntries.get(form.conceptId);
+        if (!entry || form.conceptId === owner) continue;
+        const message = `"${form.text}" is already a ${lang} term of "${owner}"; hovers on it show "${owner}".`;
+        problems.push(entryProblem(entry, formPath(entry.concept, lang, form.text, form.preferred), message, 'warning'));
+      }
+    }
+  }
+  for (const entry of userEntries.values()) {
+    for (const lang of LANGS) {
+      for (const text of [entry.concept[lang].term, ...entry.concept[lang].aliases]) {
+        if (!/[\p{L}\p{N}]/u.test(text)) {
+          problems.push(entryProblem(entry, formPath(entry.concept, lang, text, text === entry.concept[lang].term), `"${text}" has no letters or digits.`, 'warning'));
         }
-        owners.set(key, concept.id);
-      });
+      }
     }
   }
   return problems;
+}
+
+function formPath(concept: Concept, lang: 'fr' | 'en', text: string, preferred: boolean): Array<string | number> {
+  return preferred ? [lang, 'term'] : [lang, 'aliases', concept[lang].aliases.indexOf(text)];
 }
 
 function entryProblem(entry: UserEntry, path: Array<string | number>, message: string, severity: 'error' | 'warning'): UserGlossaryProblem {

@@ -16,10 +16,10 @@ export interface TermMatch<L extends string = string> {
   readonly forms: readonly TermForm<L>[];
 }
 
-interface TrieNode<L extends string> {
-  readonly children: Map<string, TrieNode<L>>;
-  forms?: TermForm<L>[];
-}
+/** The trie's root node; every other node is numbered in the order it was created. */
+const ROOT = 0;
+/** Edges on ASCII characters (nearly all of them, keys being folded) are keyed by a small integer. */
+const ASCII = 128;
 
 /**
  * How far around a hover position the matcher looks, at most: a 1 MB minified line costs no more than a
@@ -34,34 +34,49 @@ const MAX_TERM_PIECES = 12;
  * piece boundaries (words, camelCase parts), and the longest one wins.
  */
 export class TermMatcher<L extends string = string> {
-  private readonly root: TrieNode<L> = { children: new Map() };
+  /**
+   * The trie as flat maps rather than one object and one map per node: a glossary with a thousand user
+   * concepts has some 47,000 nodes, whose allocation made building it mostly garbage collection.
+   */
+  private readonly asciiEdges: EdgeTable;
+  private readonly otherEdges = new Map<string, number>();
+  private readonly nodeForms = new Map<number, TermForm<L>[]>();
+  private nodeCount = 1;
   private readonly byKey = new Map<string, TermForm<L>[]>();
   private windowRadius = 0;
 
   constructor(forms: Iterable<TermForm<L>>) {
+    const keyed: Array<{ form: TermForm<L>; key: string }> = [];
+    let characters = 0;
     for (const form of forms) {
-      this.add(form);
+      const pieces = splitPieces(form.text);
+      const key = pieces.map((piece) => piece.key).join('');
+      if (key && pieces.length <= MAX_TERM_PIECES) {
+        keyed.push({ form, key });
+        characters += key.length;
+      }
+    }
+    // At most one edge per character: sized once, the table never grows while the trie is built.
+    this.asciiEdges = new EdgeTable(characters);
+    for (const { form, key } of keyed) {
+      this.add(form, key);
     }
   }
 
-  private add(form: TermForm<L>): void {
-    const pieces = splitPieces(form.text);
-    const key = pieces.map((piece) => piece.key).join('');
-    if (!key || pieces.length > MAX_TERM_PIECES) {
-      return;
+  private add(form: TermForm<L>, key: string): void {
+    let node = ROOT;
+    for (let k = 0; k < key.length; k++) {
+      node = this.child(node, key, k) ?? this.addChild(node, key, k);
     }
-    let node = this.root;
-    for (const ch of key) {
-      let child = node.children.get(ch);
-      if (!child) {
-        child = { children: new Map() };
-        node.children.set(ch, child);
-      }
-      node = child;
-    }
-    node.forms = [...(node.forms ?? []), form];
-    this.byKey.set(key, node.forms);
+    const forms = [...(this.nodeForms.get(node) ?? []), form];
+    this.nodeForms.set(node, forms);
+    this.byKey.set(key, forms);
     this.windowRadius = Math.min(MAX_WINDOW_RADIUS, Math.max(this.windowRadius, Math.ceil(form.text.length * 1.5) + 8));
+  }
+
+  /** Every normalised key and the forms that share it, in the order they were added. */
+  formsByKey(): ReadonlyMap<string, readonly TermForm<L>[]> {
+    return this.byKey;
   }
 
   /** The forms whose whole normalised key equals the text's (`Self_Attention` finds `self-attention`). */
@@ -104,30 +119,92 @@ export class TermMatcher<L extends string = string> {
   }
 
   private longestFrom(text: string, pieces: readonly Piece[], first: number): TermMatch<L> | undefined {
-    let node: TrieNode<L> | undefined = this.root;
+    let node: number | undefined = ROOT;
     let best: TermMatch<L> | undefined;
     const last = Math.min(pieces.length, first + MAX_TERM_PIECES);
-    for (let j = first; j < last && node; j++) {
-      node = walk(node, pieces[j]!.key);
-      if (node?.forms) {
+    for (let j = first; j < last && node !== undefined; j++) {
+      node = this.walk(node, pieces[j]!.key);
+      const forms = node === undefined ? undefined : this.nodeForms.get(node);
+      if (forms) {
         const start = pieces[first]!.start;
         const end = pieces[j]!.end;
-        best = { start, end, text: text.slice(start, end), forms: node.forms };
+        best = { start, end, text: text.slice(start, end), forms };
       }
     }
     return best;
   }
-}
 
-function walk<L extends string>(node: TrieNode<L>, key: string): TrieNode<L> | undefined {
-  let current: TrieNode<L> | undefined = node;
-  for (let k = 0; k < key.length && current; k++) {
-    current = current.children.get(key[k]!);
+  private walk(node: number, key: string): number | undefined {
+    let current: number | undefined = node;
+    for (let k = 0; k < key.length && current !== undefined; k++) {
+      current = this.child(current, key, k);
+    }
+    return current;
   }
-  return current;
+
+  private child(node: number, key: string, index: number): number | undefined {
+    const code = key.charCodeAt(index);
+    return code < ASCII ? this.asciiEdges.get(node * ASCII + code) : this.otherEdges.get(`${node}:${key[index]}`);
+  }
+
+  private addChild(node: number, key: string, index: number): number {
+    const child = this.nodeCount++;
+    const code = key.charCodeAt(index);
+    if (code < ASCII) this.asciiEdges.set(node * ASCII + code, child);
+    else this.otherEdges.set(`${node}:${key[index]}`, child);
+    return child;
+  }
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * An open-addressing hash table from integer keys to node ids, in typed arrays: no allocation per entry,
+ * which is what made the trie slow to build (a map per node, then one large map that kept growing).
+ */
+class EdgeTable {
+  private keys: Int32Array;
+  private values: Int32Array;
+  private shift: number;
+  private size = 0;
+
+  constructor(expected: number) {
+    const bits = Math.max(4, Math.ceil(Math.log2(Math.max(1, expected) * 2)));
+    this.keys = new Int32Array(1 << bits).fill(-1);
+    this.values = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+  }
+
+  get(key: number): number | undefined {
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const found = this.keys[slot]!;
+      if (found === key) return this.values[slot];
+      if (found === -1) return undefined;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.keys[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    if (this.keys[slot] === -1) this.size++;
+    this.keys[slot] = key;
+    this.values[slot] = value;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    this.shift--;
+    this.size = 0;
+    keys.forEach((key, slot) => {
+      if (key !== -1) this.set(key, values[slot]!);
+    });
+  }
+}
 
 /** Pieces of text[from, to), leaving out a word cut in two by the window's edges. */
 function wholePieces(text: string, from: number, to: number): Piece[] {

@@ -20,7 +20,8 @@ export interface OriginOptions {
 const MAX_NEXT = 8;
 
 /** Builds what the explanation panel shows for a concept in one language. */
-export function buildConceptView(glossary: Glossary, concept: Concept, lang: Lang, options?: OriginOptions): ConceptView {
+export function buildConceptView(glossary: Glossary, indexed: Concept, lang: Lang, options?: OriginOptions): ConceptView {
+  const concept = glossary.withDetails(indexed);
   const entry = concept[lang];
   const other = otherLang(lang);
   const origin = glossary.origin(concept.id);
