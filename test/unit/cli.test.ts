@@ -20,6 +20,7 @@ describe('command line', () => {
     assert.equal(json.id, 'self-attention');
     assert.equal(json.lang, 'fr');
     assert.ok(json.related.includes('transformer'));
+    assert.match(json.explanation, /requête/, 'the explanation comes from the details file');
   });
 
   it('answers in the language asked for', () => {
@@ -61,5 +62,21 @@ describe('command line', () => {
     const gpt = rows.find((row: { id: string }) => row.id === 'gpt');
     assert.deepEqual(Object.keys(gpt), ['id', 'category', 'level', 'fr', 'en', 'related', 'prerequisites']);
     assert.ok(gpt.fr.definition.length > 20 && gpt.en.definition.length > 20);
+  });
+
+  it('benchmarks the glossary alone and with a generated user glossary of 1,000 concepts', function () {
+    this.timeout(120_000);
+    const { code, stdout } = cli('bench', '--json', '--no-model');
+    assert.equal(code, 0);
+    const report = JSON.parse(stdout);
+    assert.ok(report.glossary.concepts >= 200);
+    for (const figures of [report.glossary, report.withUserGlossary]) {
+      assert.ok(figures.loadMs > 0 && figures.firstLoadMs > 0);
+    }
+    assert.deepEqual(
+      [report.withUserGlossary.userConcepts, report.withUserGlossary.concepts, report.withUserGlossary.problems],
+      [1000, report.glossary.concepts + 1000, 0],
+    );
+    assert.ok(report.withUserGlossary.lookupLine2000.p99Ms > 0);
   });
 });

@@ -115,6 +115,23 @@ describe('User glossaries', () => {
     assert.equal(again.created, false, 'a term already in the file is only shown');
   });
 
+  it('reads the files and folders named in conceptExplainer.glossary.paths, and new files in them', async () => {
+    const folder = vscode.Uri.joinPath(glossaryUri(), '..', '..', 'team-glossary');
+    const entry = (id: string, term: string) => JSON.stringify({ ...FEATURE_STORE, id, related: [], en: { term, definition: `${term}, as the team says.` }, fr: { term: `${term} fr`, definition: 'Un terme.' } });
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'metrics.json'), new TextEncoder().encode(entry('team-metric', 'north star metric')));
+    try {
+      await setSetting('glossary.paths', ['team-glossary']);
+      await waitFor(() => api.conceptOrigin('team-metric')?.kind === 'user', 'the folder named in the setting was not read', 10_000);
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'more.json'), new TextEncoder().encode(entry('team-other', 'guardrail metric')));
+      await waitFor(() => api.conceptOrigin('team-other')?.kind === 'user', 'a new file in that folder was not read', 10_000);
+      await setSetting('glossary.paths', undefined);
+      await waitFor(() => api.conceptOrigin('team-metric') === undefined, 'the folder stayed loaded after the setting was cleared', 10_000);
+    } finally {
+      await setSetting('glossary.paths', undefined);
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
+  });
+
   it('filters the glossary tree', async () => {
     await vscode.commands.executeCommand('conceptExplainer.filterTree', 'feature');
     const tree = api.glossaryTree();
