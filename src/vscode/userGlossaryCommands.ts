@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { definitionOffset, entryIndexForTerm, entrySkeleton, idsInFile, insertEntry, newConceptId, overrideSkeleton } from '../core/glossary/userGlossaryEdit';
+import { definitionOffset, entryIdAt, entryIndexForTerm, entrySkeleton, idsInFile, insertEntry, newConceptId, overrideSkeleton } from '../core/glossary/userGlossaryEdit';
 import { Commands } from './commandIds';
 import { displayLang, type ConfigStore } from './config';
 import { WORKSPACE_GLOSSARY, type GlossaryService } from './glossaryService';
@@ -37,20 +37,18 @@ async function addSelectionToGlossary({ glossary, config }: UserGlossaryDeps): P
     void vscode.window.showInformationMessage(vscode.l10n.t('Select the term to add to your glossary.'));
     return undefined;
   }
-  const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri) ?? vscode.workspace.workspaceFolders?.[0];
-  if (!folder) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: your glossary is kept in its {0} file.', WORKSPACE_GLOSSARY));
+  const uri = workspaceGlossaryUri(editor.document.uri);
+  if (!uri) {
     return undefined;
   }
-  const uri = vscode.Uri.joinPath(folder.uri, WORKSPACE_GLOSSARY);
   const lang = displayLang(config.current);
-  const document = await openOrCreate(uri);
+  const document = await vscode.workspace.openTextDocument(await ensureFile(uri, ''));
   const text = document.getText();
   const existing = entryIndexForTerm(text, term);
   if (existing !== undefined) {
     await reveal(document, definitionOffset(text, existing, lang));
     void vscode.window.showInformationMessage(vscode.l10n.t('« {0} » is already in your glossary.', term));
-    return { file: uri.fsPath, id: idAt(text, existing), created: false };
+    return { file: uri.fsPath, id: entryIdAt(text, existing) ?? '', created: false };
   }
   const bundled = loaded?.find(term);
   const replaces = bundled && bundled.end - bundled.start === term.length && !loaded?.origin(bundled.concept.id) ? bundled.concept : undefined;
@@ -77,14 +75,25 @@ async function addSelectionToGlossary({ glossary, config }: UserGlossaryDeps): P
   return { file: uri.fsPath, id, created: true };
 }
 
-async function openOrCreate(uri: vscode.Uri): Promise<vscode.TextDocument> {
+/** The glossary file of the folder holding `near` (else the first folder); `undefined`, after saying so, without one. */
+function workspaceGlossaryUri(near: vscode.Uri | undefined): vscode.Uri | undefined {
+  const folder = (near && vscode.workspace.getWorkspaceFolder(near)) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: your glossary is kept in its {0} file.', WORKSPACE_GLOSSARY));
+    return undefined;
+  }
+  return vscode.Uri.joinPath(folder.uri, WORKSPACE_GLOSSARY);
+}
+
+/** Creates the file (and its folder) with `initial` if it does not exist; never touches an existing one. */
+async function ensureFile(uri: vscode.Uri, initial: string): Promise<vscode.Uri> {
   try {
     await vscode.workspace.fs.stat(uri);
   } catch {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(initial));
   }
-  return vscode.workspace.openTextDocument(uri);
+  return uri;
 }
 
 async function reveal(document: vscode.TextDocument, offset: number): Promise<void> {
@@ -94,31 +103,17 @@ async function reveal(document: vscode.TextDocument, offset: number): Promise<vo
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-function idAt(text: string, index: number): string {
-  return [...idsInFile(text)][index] ?? '';
-}
-
 function indentOf(document: vscode.TextDocument): string {
   const options = vscode.window.visibleTextEditors.find((editor) => editor.document === document)?.options;
   return options?.insertSpaces === false ? '\t' : ' '.repeat(typeof options?.tabSize === 'number' ? options.tabSize : 2);
 }
 
-/** Opens the workspace glossary of the first folder, creating an empty array there if it does not exist. */
+/** Opens the workspace glossary, creating an empty array there if it does not exist. */
 async function openUserGlossary(): Promise<vscode.Uri | undefined> {
-  const folder = vscode.window.activeTextEditor
-    ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) ?? vscode.workspace.workspaceFolders?.[0]
-    : vscode.workspace.workspaceFolders?.[0];
-  if (!folder) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: your glossary is kept in its {0} file.', WORKSPACE_GLOSSARY));
+  const uri = workspaceGlossaryUri(vscode.window.activeTextEditor?.document.uri);
+  if (!uri) {
     return undefined;
   }
-  const uri = vscode.Uri.joinPath(folder.uri, WORKSPACE_GLOSSARY);
-  try {
-    await vscode.workspace.fs.stat(uri);
-  } catch {
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('[]\n'));
-  }
-  await vscode.window.showTextDocument(uri, { preview: false });
+  await vscode.window.showTextDocument(await ensureFile(uri, '[]\n'), { preview: false });
   return uri;
 }

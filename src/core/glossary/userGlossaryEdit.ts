@@ -40,6 +40,14 @@ export function newConceptId(term: string, glossary: Glossary | undefined, taken
   return id;
 }
 
+/** The id written in the entry at `index` of a glossary file, if any. */
+export function entryIdAt(text: string, index: number): string | undefined {
+  const root = parseTree(text);
+  const entry = root?.type === 'array' ? root.children?.[index] : root;
+  const id = entry && findNodeAtLocation(entry, ['id'])?.value;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /** Ids already written in a glossary file, valid entries or not. */
 export function idsInFile(text: string): Set<string> {
   const root = parseTree(text);
