@@ -33,6 +33,8 @@ export class GlossaryService extends vscode.Disposable {
   private loading: Promise<void> = Promise.resolve();
   private files: vscode.Uri[] = [];
   private readonly details: DetailsSource;
+  /** The paths setting the last reload read, as JSON. */
+  private readPaths = '';
 
   constructor(
     private readonly file: string,
@@ -47,7 +49,11 @@ export class GlossaryService extends vscode.Disposable {
     });
     this.details = bundledDetails(file);
     this.listeners = [
-      config.onDidChange(() => this.scheduleReload()),
+      config.onDidChange((current) => {
+        // Only the paths setting changes which files are read; other settings leave the glossary as it is.
+        const paths = JSON.stringify(current.glossaryPaths);
+        if (paths !== this.readPaths) this.scheduleReload();
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleReload()),
       // A file watcher may miss a save made through the editor on some file systems; saves are certain.
@@ -111,6 +117,7 @@ export class GlossaryService extends vscode.Disposable {
   }
 
   private async readUserGlossaries(): Promise<void> {
+    this.readPaths = JSON.stringify(this.config.current.glossaryPaths);
     const files = await this.glossaryFiles();
     this.files = files;
     this.watch();

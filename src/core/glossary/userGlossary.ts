@@ -147,9 +147,9 @@ function readEntries(source: SourceFile, values: readonly unknown[], inArray: bo
       return;
     }
     validateEntry(value);
-    const errors = validateEntry.errors ?? [];
     const node = source.entryNode(index);
-    problems.push(...dropRedundant(errors.map((error) => schemaProblem(source.file, node, error, (target, fallback) => source.locate.node(target, fallback)))));
+    const located = (validateEntry.errors ?? []).map((error) => schemaProblem(source.file, node, error, source.locate.node));
+    problems.push(...dropRedundant(located));
   });
   return { file: source.file, entries, problems };
 }
