@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Glossary } from '../core/glossary/glossary';
 import { filterConcepts } from '../core/glossary/search';
 import type { Category, Concept, Lang } from '../core/glossary/types';
+import { CATEGORIES, categoryLabel } from '../core/present/labels';
 import { Commands } from './commandIds';
 import { displayLang, type ConfigStore } from './config';
 import type { GlossaryService } from './glossaryService';
@@ -11,24 +12,6 @@ export const GLOSSARY_VIEW = 'conceptExplainer.glossary';
 const FILTERED_CONTEXT = 'conceptExplainer.treeFiltered';
 
 type Node = { readonly kind: 'category'; readonly category: Category; readonly concepts: readonly Concept[] } | { readonly kind: 'concept'; readonly concept: Concept };
-
-/** Category names in both languages, in the order a learner meets them. */
-const CATEGORIES: ReadonlyArray<{ id: Category; en: string; fr: string }> = [
-  { id: 'foundations', en: 'Foundations', fr: 'Fondements' },
-  { id: 'neural-networks', en: 'Neural networks', fr: 'Réseaux de neurones' },
-  { id: 'training', en: 'Training', fr: 'Entraînement' },
-  { id: 'architectures', en: 'Architectures', fr: 'Architectures' },
-  { id: 'language-models', en: 'Language models', fr: 'Modèles de langage' },
-  { id: 'multimodal', en: 'Multimodal models', fr: 'Modèles multimodaux' },
-  { id: 'alignment-safety', en: 'Alignment and safety', fr: 'Alignement et sécurité' },
-  { id: 'evaluation', en: 'Evaluation', fr: 'Évaluation' },
-  { id: 'data-deployment', en: 'Data and deployment', fr: 'Données et déploiement' },
-  { id: 'ecosystem', en: 'Ecosystem', fr: 'Écosystème' },
-];
-
-export function categoryLabel(category: Category, lang: Lang): string {
-  return CATEGORIES.find((entry) => entry.id === category)?.[lang] ?? category;
-}
 
 /** The glossary as a tree: categories, then their concepts; a filter narrows both. */
 export class GlossaryTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {

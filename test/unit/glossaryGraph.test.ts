@@ -41,6 +41,13 @@ describe('concept graph', () => {
     assert.equal(view.origin, undefined);
   });
 
+  it('names the category and level in the language shown', () => {
+    const french = buildConceptView(glossary, glossary.get('self-attention')!, 'fr');
+    assert.deepEqual([french.category, french.level], ['Fondements', 'avancé']);
+    const english = buildConceptView(glossary, glossary.get('attention')!, 'en');
+    assert.deepEqual([english.category, english.level], ['Foundations', 'beginner']);
+  });
+
   it('marks user concepts and shows their Markdown as plain text when asked (Restricted Mode)', () => {
     const entry = {
       id: 'team-term', category: 'foundations', level: 'beginner',

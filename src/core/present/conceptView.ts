@@ -2,6 +2,7 @@ import type { Glossary } from '../glossary/glossary';
 import { dependentsOf, learningPath } from '../glossary/graph';
 import type { Concept, Lang, Reference } from '../glossary/types';
 import type { ConceptLink, ConceptView } from '../../shared/panelMessages';
+import { categoryLabel, levelLabel } from './labels';
 import { renderMarkdown, renderPlainText } from './markdown';
 
 export function otherLang(lang: Lang): Lang {
@@ -33,8 +34,8 @@ export function buildConceptView(glossary: Glossary, indexed: Concept, lang: Lan
     otherTerm: concept[other].term,
     otherLang: other,
     aliases: entry.aliases,
-    category: concept.category,
-    level: concept.level,
+    category: categoryLabel(concept.category, lang),
+    level: levelLabel(concept.level, lang),
     definition: entry.definition,
     explanationHtml: plainText ? renderPlainText(entry.explanation) : renderMarkdown(entry.explanation),
     example: entry.example,

@@ -1,0 +1,28 @@
+import type { Category, Lang, Level } from '../glossary/types';
+
+/** Categories in the order a learner meets them, named in both languages. */
+export const CATEGORIES: ReadonlyArray<{ readonly id: Category; readonly en: string; readonly fr: string }> = [
+  { id: 'foundations', en: 'Foundations', fr: 'Fondements' },
+  { id: 'neural-networks', en: 'Neural networks', fr: 'Réseaux de neurones' },
+  { id: 'training', en: 'Training', fr: 'Entraînement' },
+  { id: 'architectures', en: 'Architectures', fr: 'Architectures' },
+  { id: 'language-models', en: 'Language models', fr: 'Modèles de langage' },
+  { id: 'multimodal', en: 'Multimodal models', fr: 'Modèles multimodaux' },
+  { id: 'alignment-safety', en: 'Alignment and safety', fr: 'Alignement et sécurité' },
+  { id: 'evaluation', en: 'Evaluation', fr: 'Évaluation' },
+  { id: 'data-deployment', en: 'Data and deployment', fr: 'Données et déploiement' },
+  { id: 'ecosystem', en: 'Ecosystem', fr: 'Écosystème' },
+];
+
+export function categoryLabel(category: Category, lang: Lang): string {
+  return CATEGORIES.find((entry) => entry.id === category)?.[lang] ?? category;
+}
+
+const LEVELS: Readonly<Record<Level, Record<Lang, string>>> = {
+  beginner: { en: 'beginner', fr: 'débutant' },
+  advanced: { en: 'advanced', fr: 'avancé' },
+};
+
+export function levelLabel(level: Level, lang: Lang): string {
+  return LEVELS[level]?.[lang] ?? level;
+}
