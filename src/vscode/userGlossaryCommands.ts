@@ -50,8 +50,12 @@ async function addSelectionToGlossary({ glossary, config }: UserGlossaryDeps): P
     void vscode.window.showInformationMessage(vscode.l10n.t('« {0} » is already in your glossary.', term));
     return { file: uri.fsPath, id: entryIdAt(text, existing) ?? '', created: false };
   }
+  // A term that is exactly a bundled concept starts as a full copy of it (explanations included).
   const bundled = loaded?.find(term);
-  const replaces = bundled && bundled.end - bundled.start === term.length && !loaded?.origin(bundled.concept.id) ? bundled.concept : undefined;
+  const replaces =
+    loaded && bundled && bundled.end - bundled.start === term.length && !loaded.origin(bundled.concept.id)
+      ? loaded.withDetails(bundled.concept)
+      : undefined;
   const id = replaces?.id ?? newConceptId(term, loaded, idsInFile(text));
   const entry = replaces ? overrideSkeleton(replaces) : entrySkeleton(term, id);
   let insertion;

@@ -115,6 +115,19 @@ describe('User glossaries', () => {
     assert.equal(again.created, false, 'a term already in the file is only shown');
   });
 
+  it('"Add Selection to My Glossary" on a bundled term starts from a full copy that replaces it', async () => {
+    const editor = await openDocument('Dropout keeps the network honest.', 'markdown');
+    selectText(editor, 'Dropout');
+    const added = await vscode.commands.executeCommand<AddedEntry>('conceptExplainer.addToGlossary');
+    assert.deepEqual({ id: added.id, created: added.created }, { id: 'dropout', created: true });
+    const saved = JSON.parse(vscode.window.activeTextEditor!.document.getText()) as Array<{ id: string; en: { explanation: string }; references?: unknown[] }>;
+    const copy = saved.find((entry) => entry.id === 'dropout');
+    assert.ok((copy?.en.explanation.length ?? 0) > 200, 'the copy carries the bundled explanation');
+    assert.ok(copy?.references?.length, 'and its references');
+    await settle(api);
+    await waitFor(() => api.conceptOrigin('dropout')?.kind === 'override', 'the copy did not replace the bundled concept', 10_000);
+  });
+
   it('reads the files and folders named in conceptExplainer.glossary.paths, and new files in them', async () => {
     const folder = vscode.Uri.joinPath(glossaryUri(), '..', '..', 'team-glossary');
     const entry = (id: string, term: string) => JSON.stringify({ ...FEATURE_STORE, id, related: [], en: { term, definition: `${term}, as the team says.` }, fr: { term: `${term} fr`, definition: 'Un terme.' } });
