@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves the whole training pipeline on a fresh machine in about a minute on the CPU:
-# corpus -> tokenizer -> tiny model training -> ONNX export + numerical check.
+# corpus -> tokenizer -> tiny model training -> portable weights -> ONNX export + numerical check.
 #   training/smoke.sh <temp-dir>
 # Uses the first 4 concepts of glossary/concepts (the fixtures in training/fixtures/concepts when the
 # glossary has fewer). Needs Python 3 with torch (1.13 or 2.x) and onnx; the ONNX check also needs
@@ -26,10 +26,13 @@ echo "== tokenizer"
 "$PY" "$HERE/train_tokenizer.py" --data "$OUT/data" --vocab-size 600
 echo "== train"
 "$PY" "$HERE/train.py" --smoke --data "$OUT/data" --out-dir "$OUT/ckpt" --log "$OUT/train.jsonl" --run smoke
+echo "== portable weights (the GPU machine's way back: to .npz and back to a checkpoint)"
+"$PY" "$HERE/portable_ckpt.py" to-npz "$OUT/ckpt/ckpt.pt" "$OUT/weights.npz"
+"$PY" "$HERE/portable_ckpt.py" from-npz "$OUT/weights.npz" "$OUT/portable/ckpt.pt"
 echo "== export"
 VERIFY=()
 if [ "${SMOKE_REQUIRE_ORT:-0}" = 1 ]; then VERIFY=(--require-verify); fi
-"$PY" "$HERE/export_onnx.py" --checkpoint "$OUT/ckpt/ckpt.pt" --tokenizer "$OUT/data/tokenizer.json" \
+"$PY" "$HERE/export_onnx.py" --checkpoint "$OUT/portable/ckpt.pt" --tokenizer "$OUT/data/tokenizer.json" \
   --out "$OUT/model" "${VERIFY[@]}" > "$OUT/export.log" 2>&1 || { cat "$OUT/export.log" >&2; exit 1; }
 grep -E '^(exported|inputs|outputs)' "$OUT/export.log"
 echo "== checks"
