@@ -31,11 +31,15 @@ function button(label: string, onClick: () => void, options: { disabled?: boolea
   return node;
 }
 
+function conceptButton(item: ConceptLink): HTMLButtonElement {
+  return button(item.term, () => vscode.postMessage({ type: 'openConcept', id: item.id }), { title: item.id });
+}
+
 function conceptLinks(items: readonly ConceptLink[]): HTMLElement {
   const list = el('ul', undefined, 'links');
   for (const item of items) {
     const entry = el('li');
-    entry.append(button(item.term, () => vscode.postMessage({ type: 'openConcept', id: item.id }), { title: item.id }));
+    entry.append(conceptButton(item));
     list.append(entry);
   }
   return list;
@@ -46,7 +50,7 @@ function pathTrail(steps: readonly ConceptLink[], current: string): HTMLElement 
   const trail = el('ol', undefined, 'path');
   for (const step of steps) {
     const item = el('li');
-    item.append(button(step.term, () => vscode.postMessage({ type: 'openConcept', id: step.id }), { title: step.id }));
+    item.append(conceptButton(step));
     trail.append(item);
   }
   const here = el('li', current, 'here');

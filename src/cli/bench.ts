@@ -139,7 +139,7 @@ function generatedWord(random: () => number): string {
 }
 
 /** A user glossary file of `count` concepts shaped like a team's entries: terms of 1-3 words, aliases, links. */
-export function generatedUserGlossary(count: number, bundledIds: readonly string[], random: () => number): string {
+function generatedUserGlossary(count: number, bundledIds: readonly string[], random: () => number): string {
   const entries = Array.from({ length: count }, (_, index) => {
     const words = Array.from({ length: 1 + Math.floor(random() * 3) }, () => generatedWord(random));
     const term = `${words.join(' ')} ${index}`;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hasProse, proseSpans } from '../core/matching/prose';
+import { hasProse, proseSpans, type TextSpan } from '../core/matching/prose';
 import { Commands } from './commandIds';
 import type { ConfigStore } from './config';
 import type { GlossaryService } from './glossaryService';
@@ -23,10 +23,7 @@ export interface DecoratedTerm {
  * small one. The hover provider already answers on those terms.
  */
 export class TermDecorations implements vscode.Disposable {
-  private readonly type = vscode.window.createTextEditorDecorationType({
-    textDecoration: 'underline dotted',
-    overviewRulerLane: undefined,
-  });
+  private readonly type = vscode.window.createTextEditorDecorationType({ textDecoration: 'underline dotted' });
   private readonly decorated = new Map<string, DecoratedTerm[]>();
   private readonly subscriptions: vscode.Disposable[];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -101,7 +98,7 @@ export class TermDecorations implements vscode.Disposable {
   }
 
   /** The prose spans cut to the visible lines (plus a margin). */
-  private visibleSpans(editor: vscode.TextEditor, spans: readonly (readonly [number, number])[]): Array<[number, number]> {
+  private visibleSpans(editor: vscode.TextEditor, spans: readonly TextSpan[]): Array<[number, number]> {
     const document = editor.document;
     const windows = editor.visibleRanges.map((range) => {
       const first = Math.max(0, range.start.line - MARGIN_LINES);

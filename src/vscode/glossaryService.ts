@@ -35,6 +35,8 @@ export class GlossaryService extends vscode.Disposable {
   private readonly details: DetailsSource;
   /** The paths setting the last reload read, as JSON. */
   private readPaths = '';
+  /** The setting's paths the watchers follow. */
+  private watchedKey = '';
 
   constructor(
     private readonly file: string,
@@ -58,7 +60,7 @@ export class GlossaryService extends vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleReload()),
       // A file watcher may miss a save made through the editor on some file systems; saves are certain.
       vscode.workspace.onDidSaveTextDocument((document) => {
-        if (this.files.some((uri) => uri.toString() === document.uri.toString()) || isGlossaryFileName(document.uri)) {
+        if (this.files.some((uri) => uri.toString() === document.uri.toString())) {
           this.scheduleReload();
         }
       }),
@@ -84,11 +86,6 @@ export class GlossaryService extends vscode.Disposable {
   async settled(): Promise<void> {
     while (this.pending) await new Promise((resolve) => setTimeout(resolve, RELOAD_DELAY_MS));
     await this.loading;
-  }
-
-  /** The user glossary files read last time, existing or not. */
-  get userGlossaryFiles(): readonly vscode.Uri[] {
-    return this.files;
   }
 
   private scheduleReload(): void {
@@ -149,11 +146,18 @@ export class GlossaryService extends vscode.Disposable {
     return [...unique.values()];
   }
 
-  /** Any change to a glossary file, or a new file in a folder the setting names, reloads. */
+  /**
+   * Any change to a glossary file, or a new file in a folder the setting names, reloads. The watchers are
+   * made again only when the paths they watch change, not on every save.
+   */
   private watch(): void {
+    const watched = this.config.current.glossaryPaths.flatMap((entry) => resolveSettingPath(entry.trim(), vscode.workspace.workspaceFolders ?? []));
+    const key = watched.map((uri) => uri.toString()).join('\n');
+    if (key === this.watchedKey && this.watchers.length > 0) return;
+    this.watchedKey = key;
     this.disposeWatchers();
     const patterns: vscode.GlobPattern[] = [`**/${WORKSPACE_GLOSSARY}`];
-    for (const uri of this.config.current.glossaryPaths.flatMap((entry) => resolveSettingPath(entry.trim(), vscode.workspace.workspaceFolders ?? []))) {
+    for (const uri of watched) {
       // Whether the path is a file or a folder may change: watch it as both.
       patterns.push(new vscode.RelativePattern(uri, '*.json'), new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), basename(uri)));
     }
@@ -230,8 +234,4 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
 
 function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-function isGlossaryFileName(uri: vscode.Uri): boolean {
-  return uri.path.endsWith(`/${WORKSPACE_GLOSSARY}`);
 }

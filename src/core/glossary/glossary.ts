@@ -64,11 +64,6 @@ export class Glossary {
     };
   }
 
-  /** The source of the bundled concepts' details, to pass on to a glossary built from the same concepts. */
-  get detailsSource(): DetailsSource | undefined {
-    return this.details;
-  }
-
   /** `undefined` for a bundled concept that no user glossary replaces. */
   origin(id: string): ConceptOrigin | undefined {
     return this.origins.get(id);

@@ -1,4 +1,4 @@
-import { applyEdits, findNodeAtLocation, parseTree, type Edit, type ParseError } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, parseTree, type Edit, type Node, type ParseError } from 'jsonc-parser';
 import { normalizeTerm } from '../matching/normalize';
 import type { Glossary } from './glossary';
 import type { Concept, Lang } from './types';
@@ -40,32 +40,34 @@ export function newConceptId(term: string, glossary: Glossary | undefined, taken
   return id;
 }
 
+/** The entry nodes of a glossary file: the items of its array, or its one concept. */
+function entryNodes(text: string): Node[] {
+  const root = parseTree(text);
+  return root?.type === 'array' ? (root.children ?? []) : root ? [root] : [];
+}
+
+function stringAt(entry: Node | undefined, path: Array<string | number>): string | undefined {
+  const value = entry && findNodeAtLocation(entry, path)?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** The id written in the entry at `index` of a glossary file, if any. */
 export function entryIdAt(text: string, index: number): string | undefined {
-  const root = parseTree(text);
-  const entry = root?.type === 'array' ? root.children?.[index] : root;
-  const id = entry && findNodeAtLocation(entry, ['id'])?.value;
-  return typeof id === 'string' ? id : undefined;
+  return stringAt(entryNodes(text)[index], ['id']);
 }
 
 /** Ids already written in a glossary file, valid entries or not. */
 export function idsInFile(text: string): Set<string> {
-  const root = parseTree(text);
-  const entries = root?.type === 'array' ? (root.children ?? []) : root ? [root] : [];
-  return new Set(entries.flatMap((entry) => {
-    const id = findNodeAtLocation(entry, ['id'])?.value;
-    return typeof id === 'string' ? [id] : [];
-  }));
+  return new Set(entryNodes(text).flatMap((entry) => stringAt(entry, ['id']) ?? []));
 }
 
 /** The index of the entry of a file that names this term (as term or alias, in either language), if any. */
 export function entryIndexForTerm(text: string, term: string): number | undefined {
   const key = normalizeTerm(term);
-  const root = parseTree(text);
-  const entries = root?.type === 'array' ? (root.children ?? []) : root ? [root] : [];
-  const index = entries.findIndex((entry) =>
+  const index = entryNodes(text).findIndex((entry) =>
     (['fr', 'en'] as const).some((lang) => {
-      const forms = [findNodeAtLocation(entry, [lang, 'term'])?.value, ...((findNodeAtLocation(entry, [lang, 'aliases'])?.children ?? []).map((node) => node.value as unknown))];
+      const aliases = findNodeAtLocation(entry, [lang, 'aliases'])?.children ?? [];
+      const forms = [stringAt(entry, [lang, 'term']), ...aliases.map((node) => node.value as unknown)];
       return forms.some((form) => typeof form === 'string' && normalizeTerm(form) === key);
     }),
   );
@@ -74,8 +76,7 @@ export function entryIndexForTerm(text: string, term: string): number | undefine
 
 /** Offset just inside the definition string of an entry, for the cursor. */
 export function definitionOffset(text: string, index: number | undefined, lang: Lang): number {
-  const root = parseTree(text);
-  const entry = root?.type === 'array' ? root.children?.[index ?? 0] : root;
+  const entry = entryNodes(text)[index ?? 0];
   const definition = entry && findNodeAtLocation(entry, [lang, 'definition']);
   return definition ? definition.offset + 1 : (entry?.offset ?? 0);
 }

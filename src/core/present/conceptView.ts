@@ -41,10 +41,10 @@ export function buildConceptView(glossary: Glossary, indexed: Concept, lang: Lan
     example: entry.example,
     related: links(glossary, concept.related, lang),
     prerequisites: links(glossary, concept.prerequisites ?? [], lang),
-    learningPath: learningPath(glossary, concept.id).map((step) => ({ id: step.id, term: step[lang].term })),
+    learningPath: learningPath(glossary, concept.id).map((step) => linkTo(step, lang)),
     next: dependentsOf(glossary, concept.id)
       .slice(0, MAX_NEXT)
-      .map((step) => ({ id: step.id, term: step[lang].term })),
+      .map((step) => linkTo(step, lang)),
     references: (concept.references ?? []).map(formatReference),
     ...(origin && { origin: { kind: origin.kind, file: options?.displayFile(origin.file) ?? origin.file, plainText } }),
   };
@@ -53,8 +53,12 @@ export function buildConceptView(glossary: Glossary, indexed: Concept, lang: Lan
 export function links(glossary: Glossary, ids: readonly string[], lang: Lang): ConceptLink[] {
   return ids.flatMap((id) => {
     const target = glossary.get(id);
-    return target ? [{ id, term: target[lang].term }] : [];
+    return target ? [linkTo(target, lang)] : [];
   });
+}
+
+function linkTo(concept: Concept, lang: Lang): ConceptLink {
+  return { id: concept.id, term: concept[lang].term };
 }
 
 /** `Vaswani, Shazeer, Parmar et al. (2017). Attention Is All You Need.` */
