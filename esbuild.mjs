@@ -52,12 +52,16 @@ async function buildGlossary() {
   await esbuild.build({ ...nodeDefaults, sourcemap: false, entryPoints: ['src/core/glossary/buildTool.ts'], outfile: tool });
   const { buildBundledGlossary, writeUserGlossarySchema } = await import(tool);
   writeUserGlossarySchema(path.join(dist, 'user-glossary.schema.json'));
-  const { count, problems } = buildBundledGlossary(path.join(root, 'glossary', 'concepts'), path.join(dist, 'glossary.json'));
+  const { count, contrasts, problems } = buildBundledGlossary(
+    path.join(root, 'glossary', 'concepts'),
+    path.join(root, 'glossary', 'contrasts'),
+    path.join(dist, 'glossary.json'),
+  );
   if (problems.length > 0) {
     for (const problem of problems) console.error(`error: ${problem}`);
     throw new Error(`The glossary has ${problems.length} problem(s); fix the fields named above.`);
   }
-  return count;
+  return { count, contrasts };
 }
 
 /** onnxruntime-web loads its WASM runtime at run time: ship the plain SIMD build beside the bundle. */
@@ -73,9 +77,9 @@ async function main() {
   if (production) fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
   copyWasmRuntime();
-  const count = await buildGlossary();
+  const { count, contrasts } = await buildGlossary();
   if (args.has('--glossary-only')) {
-    console.log(`glossary: ${count} concepts`);
+    console.log(`glossary: ${count} concepts, ${contrasts} contrasts`);
     return;
   }
   if (watch) {

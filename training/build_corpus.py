@@ -22,7 +22,8 @@ import sys
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from prompt_format import REFUSAL, build_prompt, one_line, other  # noqa: E402
+from prompt_format import (MAX_PASSAGES, REFUSAL, build_prompt, contrast_passage, definition_passage,  # noqa: E402
+                           one_line, other, part_passage)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -222,26 +223,128 @@ OOD_EVAL = {
            "Comment convertir des degrés Celsius en Fahrenheit ?"],
 }
 
-# Answer scaffolding, per answer language.
-A = {
-    "en": {
-        "in_other": "in French", "example": "For example", "how": "How it works", "why": "Why it matters",
-        "simple": "In simple terms", "ex_of": "An example of {t}", "source": "Source", "sources": "Sources",
-        "translate": "In French, {t} is called \u00ab {o} \u00bb{al}.", "also": " (also: {a})",
-        "diff_end": "These are two different concepts: {t} and {t2}.", "colon": ":",
+# New kinds of questions (same split: TRAIN for training, EVAL for the held-out set only).
+TRAIN["en"].update({
+    "limits": ["What are the limits of {t}?", "What's the catch with {t}?", "What are the drawbacks of {t}?",
+               "Pitfalls of {t}?", "When does {t} go wrong?", "What are the downsides of {t}?",
+               "Is there a problem with {t}?", "{t} limitations", "What should I watch out for with {t}?"],
+    "history": ["Where does {t} come from?", "Who invented {t}?", "History of {t}?", "When was {t} introduced?",
+                "What is the origin of {t}?", "Who came up with {t}?", "{t} history"],
+    "several": ["What are {t} and {t2}?", "Explain {t} and {t2}.", "Tell me about {t} and {t2}.",
+                "Define {t} and {t2}.", "{t} and {t2}?", "Can you explain both {t} and {t2}?"],
+    "several3": ["What are {t}, {t2} and {t3}?", "Explain {t}, {t2} and {t3}.", "Define {t}, {t2} and {t3}."],
+})
+TRAIN["fr"].update({
+    "limits": ["Quelles sont les limites {du_t} ?", "Quel est le piège avec {le_t} ?", "Quels sont les inconvénients {du_t} ?",
+               "Les pièges {du_t} ?", "Quand {le_t} échoue-t-il ?", "Quels sont les défauts {du_t} ?",
+               "Y a-t-il un problème avec {le_t} ?", "limites {du_t}", "À quoi faire attention avec {le_t} ?"],
+    "history": ["D'où vient {le_t} ?", "Qui a inventé {le_t} ?", "Historique {du_t} ?", "Quand est apparu {le_t} ?",
+                "Quelle est l'origine {du_t} ?", "Qui a eu l'idée {du_t} ?", "histoire {du_t}"],
+    "several": ["C'est quoi {le_t} et {le_t2} ?", "Explique {le_t} et {le_t2}.", "Parle-moi {du_t} et {du_t2}.",
+                "Définis {le_t} et {le_t2}.", "{t} et {t2} ?", "Tu peux m'expliquer {le_t} et {le_t2} ?"],
+    "several3": ["C'est quoi {le_t}, {le_t2} et {le_t3} ?", "Explique {le_t}, {le_t2} et {le_t3}.",
+                 "Définis {le_t}, {le_t2} et {le_t3}."],
+})
+EVAL["en"].update({
+    "limits": ["What are the weak points of {t}?", "Where does {t} fall short?", "What risks come with {t}?"],
+    "history": ["How did {t} appear?", "What is the backstory of {t}?"],
+    "several": ["Could you describe {t} as well as {t2}?", "I need both {t} and {t2} explained."],
+    "several3": ["Give me a quick tour of {t}, {t2} and {t3}."],
+})
+EVAL["fr"].update({
+    "limits": ["Quels sont les points faibles {du_t} ?", "Où {le_t} montre-t-il ses limites ?", "Quels risques avec {le_t} ?"],
+    "history": ["Comment est né {le_t} ?", "Raconte l'histoire {du_t}."],
+    "several": ["Décris-moi {le_t} ainsi que {le_t2}.", "J'ai besoin qu'on m'explique {le_t} et {le_t2}."],
+    "several3": ["Fais-moi un petit tour {du_t}, {du_t2} et {du_t3}."],
+})
+
+# Follow-ups: a question with no term of its own, about the previous turn's concept.
+FOLLOWUP = {
+    "train": {
+        "en": {"how": ["And how does it work?", "How does that work?", "How?", "And concretely?", "How does it do that?"],
+               "why": ["Why?", "And why does it matter?", "Why is that useful?", "Why does it work?"],
+               "limits": ["What's the catch?", "Any downsides?", "What are its limits?", "Is there a catch?"],
+               "history": ["Where does it come from?", "Who invented it?", "And its history?"],
+               "example": ["Give me an example.", "An example?", "Can you show an example?"],
+               "simple": ["Explain it more simply.", "In simpler words?", "Simpler please."],
+               "what": ["What is it exactly?", "Tell me more.", "What is that?"]},
+        "fr": {"how": ["Et comment ça marche ?", "Comment ça fonctionne ?", "Comment ?", "Et concrètement ?",
+                       "Comment fait-il ?"],
+               "why": ["Pourquoi ?", "Et pourquoi c'est important ?", "À quoi ça sert ?", "Pourquoi ça marche ?"],
+               "limits": ["Quel est le piège ?", "Des inconvénients ?", "Quelles sont ses limites ?", "Il y a un piège ?"],
+               "history": ["D'où ça vient ?", "Qui l'a inventé ?", "Et son histoire ?"],
+               "example": ["Donne-moi un exemple.", "Un exemple ?", "Tu peux montrer un exemple ?"],
+               "simple": ["Explique plus simplement.", "Avec des mots plus simples ?", "Plus simple stp."],
+               "what": ["C'est quoi exactement ?", "Dis-m'en plus.", "C'est-à-dire ?"]},
     },
-    "fr": {
-        "in_other": "en anglais", "example": "Par exemple", "how": "Fonctionnement", "why": "Pourquoi c'est important",
-        "simple": "En termes simples", "ex_of": "Un exemple pour {t}", "source": "Source", "sources": "Sources",
-        "translate": "En anglais, {t} se dit \u00ab {o} \u00bb{al}.", "also": " (aussi : {a})",
-        "diff_end": "Ce sont deux notions distinctes : {t} et {t2}.", "colon": " :",
+    "eval": {
+        "en": {"how": ["And what are the mechanics?", "So how is it done?"], "why": ["What makes it useful?"],
+               "limits": ["And the drawbacks?", "Where does it fail?"], "history": ["And where did it start?"],
+               "example": ["Could you illustrate that?"], "simple": ["Can you put that more plainly?"],
+               "what": ["Could you clarify?"]},
+        "fr": {"how": ["Et ça se passe comment ?", "Concrètement, ça marche comment ?"], "why": ["Ça apporte quoi ?"],
+               "limits": ["Et les défauts ?", "Où ça coince ?"], "history": ["Et ça a commencé où ?"],
+               "example": ["Tu peux illustrer ?"], "simple": ["Tu peux dire ça plus simplement ?"],
+               "what": ["Tu peux préciser ?"]},
     },
 }
 
-KINDS_WEIGHTS = [("what", 22), ("define", 10), ("simple", 11), ("why", 10), ("how", 12), ("example", 12),
-                 ("translate", 8), ("diff", 15)]
+# Small talk: a short polite reply in the question's language, never the refusal.
+SMALLTALK = {
+    "train": {
+        "en": {"thanks": ["Thanks!", "Thank you", "thanks a lot", "Great, thanks!", "Thank you for explaining all that!",
+                          "cheers", "Thanks, that helps."],
+               "greeting": ["Hello", "hi", "Hi there!", "Good morning", "Hey", "hello!"],
+               "bye": ["Bye", "Goodbye!", "See you", "bye for now"],
+               "ack": ["OK", "I see.", "Cool!", "Got it.", "Makes sense.", "Interesting!", "Nice."]},
+        "fr": {"thanks": ["Merci !", "merci beaucoup", "Super, merci !", "Merci d'avoir expliqué tout ça !", "Merci bien",
+                          "Merci, ça m'aide."],
+               "greeting": ["Bonjour", "salut", "Salut !", "Bonsoir", "Coucou", "bonjour !"],
+               "bye": ["Au revoir", "À bientôt !", "Salut, à plus", "bonne journée"],
+               "ack": ["D'accord.", "Je vois.", "Cool !", "Compris.", "Ça a du sens.", "Intéressant !", "Ok"]},
+    },
+    "eval": {
+        "en": {"thanks": ["Many thanks!", "thx"], "greeting": ["Hiya!", "Good evening"], "bye": ["See you later!"],
+               "ack": ["Alright.", "That makes sense."]},
+        "fr": {"thanks": ["Merci mille fois !", "merci infiniment"], "greeting": ["Bonjour à toi"], "bye": ["À plus tard !"],
+               "ack": ["Ah d'accord.", "C'est plutôt sympa."]},
+    },
+}
+SMALLTALK_REPLY = {
+    "en": {"thanks": "You're welcome! Ask me about any other machine-learning concept whenever you like.",
+           "greeting": "Hello! Ask me about a machine-learning concept, such as self-attention or fine-tuning.",
+           "bye": "Goodbye! Come back whenever a machine-learning concept puzzles you.",
+           "ack": "Glad it helps. Ask me a follow-up question, or about another concept, whenever you like."},
+    "fr": {"thanks": "Avec plaisir ! Posez-moi une question sur un autre concept d'apprentissage automatique quand vous voulez.",
+           "greeting": "Bonjour ! Posez-moi une question sur un concept d'apprentissage automatique, comme l'auto-attention ou l'affinage.",
+           "bye": "Au revoir ! Revenez quand un concept d'apprentissage automatique vous intrigue.",
+           "ack": "Content que cela vous aide. Posez-moi une autre question, ou une suite, quand vous voulez."},
+}
 
+for lang in ("en", "fr"):  # greetings and thanks are small talk now, no longer refused
+    drop = {q for qs in SMALLTALK["train"][lang].values() for q in qs} | {"Hello", "hi", "Thanks!", "Bonjour", "salut", "Merci !"}
+    OOD_TRAIN_FIXED[lang] = [q for q in OOD_TRAIN_FIXED[lang] if q not in drop]
 
+# Answer scaffolding, per answer language.
+A = {
+    "en": {
+        "in_other": "in French", "simple": "In simple terms", "ex_of": "An example of {t}",
+        "translate": "In French, {t} is called \u00ab {o} \u00bb{al}.", "also": " (also: {a})", "colon": ":",
+    },
+    "fr": {
+        "in_other": "en anglais", "simple": "En termes simples", "ex_of": "Un exemple pour {t}",
+        "translate": "En anglais, {t} se dit \u00ab {o} \u00bb{al}.", "also": " (aussi : {a})", "colon": " :",
+    },
+}
+
+# The parts of an entry each intent's answer rests on, besides the definition (mirrored in
+# src/core/answer/passages.ts).
+INTENT_PARTS = {"what": ["how"], "define": [], "simple": ["intuition"], "why": ["why"], "how": ["how"],
+                "example": ["example"], "limits": ["limits"], "history": ["history"], "translate": []}
+
+KINDS_WEIGHTS = [("what", 14), ("define", 6), ("simple", 8), ("why", 10), ("how", 10), ("example", 8),
+                 ("limits", 9), ("history", 6), ("translate", 5), ("contrast", 14), ("several", 6),
+                 ("followup", 12)]
 # ---------------------------------------------------------------------------------------------
 # Text helpers
 # ---------------------------------------------------------------------------------------------
@@ -296,15 +399,37 @@ def strip_accents(s):
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 
 
+_LIMITS_WORDS = re.compile(r"pi[eè]ge|pitfall|limit|risque|risk|co[uû]t|cost|inconv|drawback|danger", re.I)
+
+
 class Concept:
     def __init__(self, d):
         self.d = d
         self.id = d["id"]
         self.related = [r for r in d.get("related", []) + d.get("prerequisites", [])]
-        self.expl = {}
-        for lang in ("fr", "en"):
-            paras = strip_markdown(d[lang]["explanation"])
-            self.expl[lang] = [sentences(p) for p in paras]
+        self.parts = {lang: self._parts(lang) for lang in ("fr", "en")}
+
+    def _parts(self, lang):
+        loc = self.d[lang]
+        paras = strip_markdown(loc.get("explanation", ""))
+        parts = {"overview": take_chars(sentences(paras[0]), 400) if paras else ""}
+        example = " ".join(one_line(p) for p in strip_markdown(loc.get("example", "")))
+        if example:
+            parts["example"] = take_chars(sentences(example), 400)
+        sections = loc.get("sections")
+        if sections:
+            parts.update({k: one_line(v) for k, v in sections.items()})
+            return parts
+        # An entry written before sections existed: its paragraphs stand in for them.
+        flat = [take_chars(sentences(p), 400) for p in paras]
+        if len(flat) > 1:
+            parts["how"] = flat[1]
+            parts["why"] = flat[2] if len(flat) > 2 else flat[1]
+            parts["limits"] = next((p for p in flat[1:] if _LIMITS_WORDS.search(p)), flat[-1])
+            parts["history"] = flat[0]
+        if example:
+            parts["intuition"] = parts["example"]
+        return parts
 
     def term(self, lang):
         return one_line(self.d[lang]["term"])
@@ -315,26 +440,15 @@ class Concept:
     def definition(self, lang):
         return one_line(self.d[lang]["definition"])
 
-    def example(self, lang):
-        return " ".join(one_line(p) for p in strip_markdown(self.d[lang]["example"]))
+    def part(self, lang, name):
+        return self.parts[lang].get(name, "")
 
-    def expl_first(self, lang, limit=260):
-        paras = self.expl[lang]
-        return take_chars(paras[0], limit) if paras else ""
+    def def_passage(self, lang):
+        return definition_passage(self.id, self.term(lang), self.term(other(lang)), self.definition(lang))
 
-    def expl_how(self, lang, limit=300):
-        paras = self.expl[lang]
-        if len(paras) >= 2:
-            return take_chars(paras[1], limit)
-        flat = [s for p in paras for s in p]
-        return take_chars(flat, limit)
-
-    def expl_why(self, lang, limit=260):
-        paras = self.expl[lang]
-        if len(paras) >= 3:
-            return take_chars(paras[2], limit)
-        flat = [s for p in paras for s in p]
-        return take_chars(flat[1:] or flat, limit)
+    def part_passage(self, lang, name):
+        text = self.part(lang, name)
+        return part_passage(self.id, name, text) if text else None
 
 
 def load_glossary(path, max_concepts=None):
@@ -356,6 +470,23 @@ def load_glossary(path, max_concepts=None):
     return out
 
 
+def load_contrasts(path, ids):
+    """{(a, b): {"fr": text, "en": text}} for the pairs whose two concepts are loaded."""
+    out = {}
+    if not os.path.isdir(path):
+        return out
+    for name in sorted(os.listdir(path)):
+        if not name.endswith(".json"):
+            continue
+        try:
+            with open(os.path.join(path, name), encoding="utf-8") as f:
+                d = json.load(f)
+            a, b = d["concepts"]
+            if a in ids and b in ids and d["fr"].strip() and d["en"].strip():
+                out[(a, b)] = {"fr": one_line(d["fr"]), "en": one_line(d["en"])}
+        except Exception as e:
+            print("skipping contrast %s: %s" % (name, e), file=sys.stderr)
+    return out
 # ---------------------------------------------------------------------------------------------
 # Surface forms of a term, as a user might type it
 # ---------------------------------------------------------------------------------------------
@@ -497,56 +628,60 @@ def question_noise(q, qlang, rng, allow=True):
 
 
 # ---------------------------------------------------------------------------------------------
-# Answers
+# Answers: composed from the passages in the prompt, nothing else
 # ---------------------------------------------------------------------------------------------
-def source_line(al, ids):
+def head(c, al):
     a = A[al]
-    if len(ids) == 1:
-        return "\n\n%s%s [%s]" % (a["source"], a["colon"], ids[0])
-    return "\n\n%s%s %s" % (a["sources"], a["colon"], " ".join("[%s]" % i for i in ids))
+    return "%s (%s%s %s)%s %s" % (cap(c.term(al)), a["in_other"], a["colon"], c.term(other(al)), a["colon"],
+                                  c.definition(al))
 
 
-def answer(kind, c, al, c2=None):
+def labelled(c, al):
+    return "%s%s %s" % (cap(c.term(al)), A[al]["colon"], c.definition(al))
+
+
+def single_answer(kind, c, al, overview_only=False):
+    """The answer to a one-concept question, and the part passages it needs (besides the definition).
+    An entry without the part asked for (a user's entry with no sections) answers from its overview."""
     a = A[al]
-    col = a["colon"]
-    t = c.term(al)
-    head = "%s (%s%s %s)%s %s" % (cap(t), a["in_other"], col, c.term(other(al)), col, c.definition(al))
+    part = lambda name: c.part(al, name)  # noqa: E731
+    wanted = INTENT_PARTS.get(kind, [])
+    if wanted and (overview_only or not part(wanted[0])):
+        if part("overview") and kind != "example":
+            return head(c, al) + "\n\n" + part("overview"), ["overview"]
+        return head(c, al), []
     if kind == "define":
-        body = head
-    elif kind == "what":
-        extra = c.expl_first(al)
-        body = head + ("\n\n" + extra if extra else "")
-    elif kind == "simple":
-        body = "%s%s %s\n\n%s%s %s" % (a["simple"], col, c.definition(al), a["example"], col, c.example(al))
-    elif kind == "how":
-        body = "%s%s %s\n\n%s%s %s" % (cap(t), col, c.definition(al), a["how"], col, c.expl_how(al))
-    elif kind == "why":
-        body = "%s%s %s\n\n%s%s %s" % (cap(t), col, c.definition(al), a["why"], col, c.expl_why(al))
-    elif kind == "example":
-        body = "%s%s %s" % (a["ex_of"].format(t=t), col, c.example(al))
-    elif kind == "translate":
-        # the term in the other language than the answer; al is the question's language here
+        return head(c, al), []
+    if kind == "what":
+        return head(c, al) + "\n\n" + part("how"), ["how"]
+    if kind == "simple":
+        return "%s%s %s\n\n%s" % (a["simple"], a["colon"], part("intuition"), c.definition(al)), ["intuition"]
+    if kind in ("why", "how", "limits", "history"):
+        return part(kind) + "\n\n" + labelled(c, al), [kind]
+    if kind == "example":
+        return "%s%s %s" % (a["ex_of"].format(t=c.term(al)), a["colon"], part("example")), ["example"]
+    if kind == "translate":
         ol = other(al)
         als = [x for x in c.aliases(ol) if x.lower() != c.term(ol).lower()][:2]
         al_part = a["also"].format(a=", ".join(als)) if als else ""
-        body = a["translate"].format(t=t, o=c.term(ol), al=al_part) + "\n\n" + c.definition(al)
-    elif kind == "diff":
-        t2 = c2.term(al)
-        body = "%s%s %s\n\n%s%s %s\n\n%s" % (cap(t), col, c.definition(al), cap(t2), col, c2.definition(al),
-                                             a["diff_end"].format(t=t, t2=t2))
-        return body + source_line(al, [c.id, c2.id])
-    else:
-        raise ValueError(kind)
-    return body + source_line(al, [c.id])
+        return a["translate"].format(t=c.term(al), o=c.term(ol), al=al_part) + "\n\n" + c.definition(al), []
+    raise ValueError(kind)
+
+
+def contrast_answer(c, c2, al, text):
+    body = "\n\n".join([labelled(c, al), labelled(c2, al)])
+    return (text + "\n\n" + body) if text else body
 
 
 # ---------------------------------------------------------------------------------------------
 # Example generation
 # ---------------------------------------------------------------------------------------------
 class Builder:
-    def __init__(self, concepts, rng):
+    def __init__(self, concepts, contrasts, rng):
         self.concepts = concepts
         self.by_id = {c.id: c for c in concepts}
+        self.contrasts = contrasts
+        self.pairs = sorted(contrasts)
         self.rng = rng
 
     @staticmethod
@@ -558,72 +693,128 @@ class Builder:
             out |= {x.lower() for x in [c.term("en")] + c.aliases("en")} - fr
         return out
 
-    def distractors(self, targets, n):
+    def other_concept(self, targets, related_first=True):
         rng = self.rng
         ids = {c.id for c in targets}
         rel = [r for c in targets for r in c.related if r in self.by_id and r not in ids]
-        out = []
-        while len(out) < n:
-            if rel and rng.random() < 0.5:
+        for _ in range(50):
+            if related_first and rel and rng.random() < 0.6:
                 cand = self.by_id[rng.choice(rel)]
             else:
                 cand = rng.choice(self.concepts)
-            if cand.id in ids or cand in out:
-                if len(self.concepts) <= len(ids) + len(out):
-                    break
-                continue
-            out.append(cand)
+            if cand.id not in ids:
+                return cand
+        return None
+
+    def distractors(self, targets, needed, al):
+        """Passages the answer must not use: other parts of the same concepts, other concepts' definitions
+        and parts. The model learns to pick the passages the question asks for."""
+        rng = self.rng
+        r = rng.random()
+        n = 0 if r < 0.4 else 1 if r < 0.8 else 2
+        out = []
+        for _ in range(n * 3):
+            if len(out) >= n:
+                break
+            if rng.random() < 0.45:
+                c = rng.choice(targets)
+                p = c.part_passage(al, rng.choice(["how", "why", "limits", "history", "intuition", "example"]))
+            else:
+                c = self.other_concept(targets)
+                if c is None:
+                    continue
+                p = c.def_passage(al) if rng.random() < 0.6 else c.part_passage(al, rng.choice(["how", "why", "limits"]))
+            if p and p not in needed and p not in out:
+                out.append(p)
         return out
 
-    def context(self, targets):
-        rng = self.rng
-        room = 3 - len(targets)
-        r = rng.random()
-        n = 0 if r < 0.22 else 1 if r < 0.55 else 2
-        n = min(n, room, len(self.concepts) - len(targets))
-        entries = list(targets) + self.distractors(targets, n)
-        rng.shuffle(entries)
-        return entries
+    def passages(self, needed, targets, al):
+        ps = list(needed) + self.distractors(targets, needed, al)
+        ps = ps[:MAX_PASSAGES]
+        if self.rng.random() < 0.35:
+            self.rng.shuffle(ps)
+        else:  # the runtime's order: what the answer needs first, then the rest
+            tail = ps[len(needed):]
+            self.rng.shuffle(tail)
+            ps = ps[:len(needed)] + tail
+        return ps
 
-    def pick_diff_partner(self, c):
-        rng = self.rng
-        rel = [self.by_id[r] for r in c.related if r in self.by_id and r != c.id]
-        if rel and rng.random() < 0.7:
-            return rng.choice(rel)
-        while True:
-            c2 = rng.choice(self.concepts)
-            if c2.id != c.id:
-                return c2
+    def record(self, prompt, ans, q, kind, form, qlang, al, ids, intent=None):
+        return {"prompt": prompt, "answer": ans, "question": one_line(q), "kind": kind, "intent": intent or kind,
+                "form": form, "lang": qlang, "answer_lang": al, "concept_ids": ids}
 
-    def example(self, c, kind, qlang, al, templates, noise=True, force_form=None):
+    def single(self, c, kind, qlang, al, templates, noise=True, force_form=None, question=None):
         rng = self.rng
         t, form = surface(c, qlang, rng, force_form)
         if kind == "translate":
-            # ask for the term in the other language: the user writes the term in their own language
             t, form = surface(c, qlang, rng, rng.choice(["term", "term", "alias", "lower", "typo"]))
             al = qlang
-        if kind == "diff":
-            c2 = self.pick_diff_partner(c)
-            t2, _ = surface(c2, qlang, rng, rng.choice(["term", "term", "term", "alias", "lower"]))
-            q = fill(rng.choice(templates[qlang]["diff"]), qlang, t, t2, self.en_words(c, c2))
-            targets = [c, c2]
-            ans = answer("diff", c, al, c2)
+        q = question or fill(rng.choice(templates[qlang][kind]), qlang, t, None, self.en_words(c))
+        if question is None:
+            q, qn = question_noise(q, qlang, rng, noise)
+            form = qn or form
+        overview_only = rng.random() < 0.08  # as a user's entry: a definition and an overview, no sections
+        ans, parts = single_answer(kind, c, al, overview_only)
+        needed = [c.def_passage(al)] + [c.part_passage(al, p) for p in parts]
+        prompt = build_prompt(al, needed if overview_only else self.passages(needed, [c], al), q)
+        return self.record(prompt, ans, q, kind, form, qlang, al, [c.id])
+
+    def contrast(self, qlang, al, templates, noise=True, pair=None):
+        rng = self.rng
+        if pair is None and self.pairs and rng.random() < 0.8:
+            pair = rng.choice(self.pairs)
+        if pair:
+            c, c2 = self.by_id[pair[0]], self.by_id[pair[1]]
+            text = self.contrasts[pair][al]
         else:
-            q = fill(rng.choice(templates[qlang][kind]), qlang, t, None, self.en_words(c))
-            targets = [c]
-            ans = answer(kind, c, al)
+            c = rng.choice(self.concepts)
+            c2 = self.other_concept([c])
+            key = tuple(sorted((c.id, c2.id)))
+            text = self.contrasts.get(key, {}).get(al, "")
+            pair = key
+        if rng.random() < 0.5:
+            c, c2 = c2, c
+        t, _ = surface(c, qlang, rng, rng.choice(["term", "term", "term", "alias", "lower", "typo"]))
+        t2, _ = surface(c2, qlang, rng, rng.choice(["term", "term", "term", "alias", "lower"]))
+        q = fill(rng.choice(templates[qlang]["diff"]), qlang, t, t2, self.en_words(c, c2))
         q, qn = question_noise(q, qlang, rng, noise)
-        entries = self.context(targets)
-        return {
-            "prompt": build_prompt(al, [e.d for e in entries], q),
-            "answer": ans,
-            "question": one_line(q),
-            "kind": kind,
-            "form": qn or form,
-            "lang": qlang,
-            "answer_lang": al,
-            "concept_ids": [x.id for x in targets],
-        }
+        needed = [c.def_passage(al), c2.def_passage(al)]
+        if text:
+            needed.append(contrast_passage(pair[0], pair[1], text))
+        prompt = build_prompt(al, self.passages(needed, [c, c2], al), q)
+        return self.record(prompt, contrast_answer(c, c2, al, text), q, "contrast", qn or "term", qlang, al, [c.id, c2.id])
+
+    def several(self, qlang, al, templates, noise=True):
+        rng = self.rng
+        n = 3 if rng.random() < 0.3 else 2
+        cs = [rng.choice(self.concepts)]
+        while len(cs) < n:
+            c = self.other_concept(cs)
+            if c is None:
+                break
+            cs.append(c)
+        forms = [surface(c, qlang, rng, rng.choice(["term", "term", "alias", "lower"]))[0] for c in cs]
+        tpl = rng.choice(templates[qlang]["several3" if len(cs) == 3 else "several"])
+        q = fill_many(tpl, forms, self.en_words(*cs))
+        q, qn = question_noise(q, qlang, rng, noise)
+        needed = [c.def_passage(al) for c in cs]
+        prompt = build_prompt(al, self.passages(needed, cs, al), q)
+        ans = "\n\n".join(labelled(c, al) for c in cs)
+        return self.record(prompt, ans, q, "several", qn or "term", qlang, al, [c.id for c in cs])
+
+    def followup(self, c, qlang, al, pool):
+        rng = self.rng
+        intent = rng.choice(sorted(pool[qlang]))
+        q = rng.choice(pool[qlang][intent])
+        ex = self.single(c, intent, qlang, al, TRAIN, question=q)
+        ex["kind"], ex["intent"], ex["form"] = "followup", intent, "no_term"
+        return ex
+
+    def smalltalk(self, lang, pool):
+        rng = self.rng
+        sub = rng.choice(sorted(pool[lang]))
+        q = rng.choice(pool[lang][sub])
+        return self.record(build_prompt(lang, [], q), SMALLTALK_REPLY[lang][sub], q, "smalltalk", sub, lang, lang, [])
 
     def ood(self, lang, al, pool_templates, pool_fixed):
         rng = self.rng
@@ -634,18 +825,25 @@ class Builder:
         else:
             q = rng.choice(pool_fixed[lang])
         q, qn = question_noise(q, lang, rng)
-        return {"prompt": build_prompt(al, [], q), "answer": REFUSAL[al], "question": one_line(q), "kind": "ood",
-                "form": qn or "plain", "lang": lang, "answer_lang": al, "concept_ids": []}
+        return self.record(build_prompt(al, [], q), REFUSAL[al], q, "ood", qn or "plain", lang, al, [])
 
-    def unknown_ml(self, lang, al):
-        """An ML-sounding question whose concept the glossary lacks: nothing retrieved -> refusal."""
-        rng = self.rng
-        words = ["GAN", "Mamba", "state space model", "capsule network", "Boltzmann machine", "XGBoost",
-                 "random forest", "k-means", "SVM", "LoRA adapters", "Hopfield network", "diffusion sampler"]
-        tpl = rng.choice(TRAIN[lang]["what"])
-        q = fill(tpl, lang, rng.choice(words))
-        return {"prompt": build_prompt(al, [], q), "answer": REFUSAL[al], "question": one_line(q), "kind": "ood",
-                "form": "unknown_ml", "lang": lang, "answer_lang": al, "concept_ids": []}
+    def example(self, c, kind, qlang, al, templates):
+        if kind == "contrast":
+            return self.contrast(qlang, al, templates)
+        if kind == "several":
+            return self.several(qlang, al, templates)
+        if kind == "followup":
+            return self.followup(c, qlang, al, FOLLOWUP["train"])
+        return self.single(c, kind, qlang, al, templates)
+
+
+def fill_many(template, forms, en_words):
+    names = ["t", "t2", "t3"]
+    vals = {}
+    for name, t in zip(names, forms):
+        le, du = fr_article(t, t.lower() in en_words)
+        vals.update({name: t, "le_" + name: le, "du_" + name: du})
+    return template.format(**vals)
 
 
 def weighted_kinds(rng, n):
@@ -653,45 +851,98 @@ def weighted_kinds(rng, n):
     return [rng.choice(kinds) for _ in range(n)]
 
 
-def build_split(concepts, per_concept, seed, ood_frac=0.06):
+def build_split(concepts, contrasts, per_concept, seed, ood_frac=0.05, smalltalk_frac=0.03):
     rng = random.Random(seed)
-    b = Builder(concepts, rng)
+    b = Builder(concepts, contrasts, rng)
     out = []
     for c in concepts:
         for qlang in ("fr", "en"):
             for kind in weighted_kinds(rng, per_concept):
-                al = qlang if rng.random() >= 0.12 else other(qlang)
+                al = qlang if rng.random() >= 0.1 else other(qlang)
                 out.append(b.example(c, kind, qlang, al, TRAIN))
-    n_ood = max(2, int(len(out) * ood_frac))
-    for i in range(n_ood):
+    for _ in range(max(2, int(len(out) * ood_frac))):
         lang = rng.choice(["fr", "en"])
-        al = lang if rng.random() >= 0.12 else other(lang)
-        out.append(b.unknown_ml(lang, al) if rng.random() < 0.15 else b.ood(lang, al, OOD_TRAIN, OOD_TRAIN_FIXED))
+        al = lang if rng.random() >= 0.1 else other(lang)
+        out.append(b.ood(lang, al, OOD_TRAIN, OOD_TRAIN_FIXED))
+    for _ in range(max(2, int(len(out) * smalltalk_frac))):
+        out.append(b.smalltalk(rng.choice(["fr", "en"]), SMALLTALK["train"]))
     rng.shuffle(out)
     return out
 
 
-def build_heldout(concepts, seed, per_concept_lang=2, ood_per_lang=15):
+# ---------------------------------------------------------------------------------------------
+# Held-out set: questions and dialogues, in phrasings never used in training
+# ---------------------------------------------------------------------------------------------
+SINGLE_KINDS = ["what", "define", "simple", "why", "how", "example", "limits", "history", "translate"]
+
+
+def turn(ex):
+    return {"question": ex["question"], "intent": ex["intent"], "concept_ids": ex["concept_ids"],
+            "answer_lang": ex["answer_lang"]}
+
+
+def heldout_dialogue(b, c, lang, rng, n_turns):
+    """A first question naming the concept, then follow-ups without a term (and sometimes small talk)."""
+    first = b.single(c, rng.choice(["what", "what", "simple", "how"]), lang, lang, EVAL, noise=False, force_form="term")
+    turns = [turn(first)]
+    pool = FOLLOWUP["eval"][lang]
+    intents = [i for i in sorted(pool) if i != first["intent"]]
+    rng.shuffle(intents)
+    for intent in intents[: n_turns - 1]:
+        if rng.random() < 0.2:
+            sub = rng.choice(sorted(SMALLTALK["eval"][lang]))
+            turns.append({"question": rng.choice(SMALLTALK["eval"][lang][sub]), "intent": "smalltalk", "concept_ids": [],
+                          "answer_lang": lang})
+        turns.append({"question": rng.choice(pool[intent]), "intent": intent, "concept_ids": [c.id], "answer_lang": lang})
+    return {"kind": "dialogue", "lang": lang, "turns": turns[:n_turns]}
+
+
+def build_heldout(concepts, contrasts, seed, per_concept_lang=1, ood_per_lang=15):
     rng = random.Random(seed)
-    b = Builder(concepts, rng)
+    b = Builder(concepts, contrasts, rng)
     out = []
-    kinds = [k for k, _ in KINDS_WEIGHTS]
     forms = ["term", "term", "term", "alias", "lower", "identifier", "typo", "other_lang"]
+
+    def single(ex, kind):
+        out.append({"kind": kind, "lang": ex["lang"], "form": ex["form"], "turns": [turn(ex)]})
+
     for ci, c in enumerate(concepts):
         for qlang in ("fr", "en"):
             for j in range(per_concept_lang):
-                kind = kinds[(ci * 2 + j + (qlang == "fr") * 3) % len(kinds)]
+                kind = SINGLE_KINDS[(ci * 2 + j + (qlang == "fr") * 3) % len(SINGLE_KINDS)]
                 al = qlang if (ci + j) % 9 else other(qlang)
-                if kind == "translate":
-                    al = qlang
-                ex = b.example(c, kind, qlang, al, EVAL, noise=(j == 1), force_form=rng.choice(forms))
-                out.append(ex)
+                single(b.single(c, kind, qlang, al, EVAL, noise=(ci % 3 == 0), force_form=rng.choice(forms)), kind)
+    for i, pair in enumerate(sorted(contrasts)):
+        qlang = "fr" if i % 2 else "en"
+        single(b.contrast(qlang, qlang, EVAL, noise=False, pair=pair), "contrast")
+    for i in range(60):
+        qlang = "fr" if i % 2 else "en"
+        single(b.several(qlang, qlang, EVAL, noise=False), "several")
+    for i in range(40):
+        lang = "fr" if i % 2 else "en"
+        out.append(heldout_dialogue(b, rng.choice(concepts), lang, rng, 3 + i % 4))
     for lang in ("fr", "en"):
+        for sub, qs in sorted(SMALLTALK["eval"][lang].items()):
+            for q in qs:
+                out.append({"kind": "smalltalk", "lang": lang, "form": sub,
+                            "turns": [{"question": q, "intent": "smalltalk", "concept_ids": [], "answer_lang": lang}]})
         for q in OOD_EVAL[lang][:ood_per_lang]:
-            out.append({"question": q, "kind": "ood", "form": "plain", "lang": lang, "answer_lang": lang,
-                        "concept_ids": []})
-    return [{"question": e["question"], "lang": e["lang"], "answer_lang": e["answer_lang"],
-             "concept_ids": e["concept_ids"], "kind": e["kind"], "form": e["form"]} for e in out]
+            out.append({"kind": "ood", "lang": lang, "form": "plain",
+                        "turns": [{"question": q, "intent": "ood", "concept_ids": [], "answer_lang": lang}]})
+    return out
+
+
+def user_heldout(user_concepts, contrasts, seed):
+    """Questions about concepts of a user's glossary: the model never saw them, it reads them in the prompt."""
+    rng = random.Random(seed)
+    b = Builder(user_concepts, contrasts, rng)
+    out = []
+    for ci, c in enumerate(user_concepts):
+        for qlang in ("fr", "en"):
+            for kind in ("what", "why", "how", "limits"):
+                ex = b.single(c, kind, qlang, qlang, EVAL, noise=False, force_form="term")
+                out.append({"kind": "user", "lang": qlang, "form": kind, "turns": [turn(ex)]})
+    return out
 
 
 def norm_q(q):
@@ -708,11 +959,14 @@ def write_jsonl(path, rows):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--glossary", default=os.path.join(ROOT, "glossary", "concepts"))
+    ap.add_argument("--contrasts", default=None, help="folder of contrast files, default <glossary>/../contrasts")
     ap.add_argument("--out", default=os.path.join(HERE, "data"))
     ap.add_argument("--eval-out", default=os.path.join(HERE, "eval", "heldout.jsonl"),
                     help="held-out questions; empty string to skip")
-    ap.add_argument("--per-concept", type=int, default=110, help="training examples per concept and question language")
-    ap.add_argument("--val-per-concept", type=int, default=4)
+    ap.add_argument("--user-glossary", default=os.path.join(HERE, "eval", "user-glossary.json"),
+                    help="a user's glossary file (array of concepts) whose concepts get held-out questions only")
+    ap.add_argument("--per-concept", type=int, default=60, help="training examples per concept and question language")
+    ap.add_argument("--val-per-concept", type=int, default=2)
     ap.add_argument("--max-concepts", type=int, default=None)
     ap.add_argument("--seed", type=int, default=1234)
     args = ap.parse_args()
@@ -720,13 +974,19 @@ def main():
     concepts = load_glossary(args.glossary, args.max_concepts)
     if len(concepts) < 2:
         sys.exit("need at least 2 concepts in %s, found %d" % (args.glossary, len(concepts)))
-    print("concepts: %d" % len(concepts))
+    contrasts = load_contrasts(args.contrasts or os.path.join(os.path.dirname(os.path.abspath(args.glossary)), "contrasts"),
+                               {c.id for c in concepts})
+    print("concepts: %d, contrasts: %d, with sections: %d" % (
+        len(concepts), len(contrasts), sum(1 for c in concepts if c.d["en"].get("sections"))))
 
-    heldout = build_heldout(concepts, args.seed + 2) if args.eval_out else []
-    banned = {norm_q(h["question"]) for h in heldout}
-    train = [e for e in build_split(concepts, args.per_concept, args.seed) if norm_q(e["question"]) not in banned]
+    heldout = build_heldout(concepts, contrasts, args.seed + 2) if args.eval_out else []
+    if args.eval_out and args.user_glossary and os.path.exists(args.user_glossary):
+        with open(args.user_glossary, encoding="utf-8") as f:
+            heldout += user_heldout([Concept(d) for d in json.load(f)], {}, args.seed + 3)
+    banned = {norm_q(t["question"]) for h in heldout for t in h["turns"]}
+    train = [e for e in build_split(concepts, contrasts, args.per_concept, args.seed) if norm_q(e["question"]) not in banned]
     seen = {e["prompt"] for e in train}
-    val = [e for e in build_split(concepts, args.val_per_concept, args.seed + 1)
+    val = [e for e in build_split(concepts, contrasts, args.val_per_concept, args.seed + 1)
            if e["prompt"] not in seen and norm_q(e["question"]) not in banned]
 
     write_jsonl(os.path.join(args.out, "train.jsonl"), train)
@@ -734,18 +994,17 @@ def main():
     if args.eval_out:
         write_jsonl(args.eval_out, heldout)
     stats = {
-        "concepts": len(concepts), "concept_ids": [c.id for c in concepts], "train_examples": len(train),
-        "val_examples": len(val), "heldout_questions": len(heldout),
+        "concepts": len(concepts), "contrasts": len(contrasts), "train_examples": len(train),
+        "val_examples": len(val), "heldout_items": len(heldout),
         "train_chars": sum(len(e["prompt"]) + len(e["answer"]) for e in train),
         "train_kinds": dict(collections.Counter(e["kind"] for e in train)),
-        "train_forms": dict(collections.Counter(e["form"] for e in train)),
         "train_cross_lang": sum(e["lang"] != e["answer_lang"] for e in train),
-        "heldout_kinds": dict(collections.Counter(e["kind"] for e in heldout)),
+        "heldout_kinds": dict(collections.Counter(h["kind"] for h in heldout)),
         "seed": args.seed,
     }
     with open(os.path.join(args.out, "corpus_stats.json"), "w", encoding="utf-8") as f:
         json.dump(stats, f, ensure_ascii=False, indent=1)
-    print(json.dumps({k: v for k, v in stats.items() if k != "concept_ids"}, ensure_ascii=False))
+    print(json.dumps(stats, ensure_ascii=False))
 
 
 if __name__ == "__main__":

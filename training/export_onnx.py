@@ -30,7 +30,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bpe import Tokenizer  # noqa: E402
 from model import GPT, GPTConfig, load_checkpoint  # noqa: E402
-from prompt_format import ANSWER, CONTEXT, EOT, LANG, PAD, QUESTION, build_prompt  # noqa: E402
+from prompt_format import ANSWER, CONTEXT, EOT, LANG, PAD, QUESTION, build_prompt, definition_passage, part_passage  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -262,10 +262,10 @@ def run_ort_node(model_path, case):
 def verify(model, cfg, tok, model_path, tol):
     H = cfg.n_head
     D = cfg.n_embd // H
-    entry = {"id": "self-attention",
-             "fr": {"term": "auto-attention", "definition": "Mécanisme où chaque jeton regarde les autres jetons."},
-             "en": {"term": "self-attention", "definition": "A mechanism where each token looks at the other tokens."}}
-    prompt = build_prompt("fr", [entry], "c'est quoi l'auto-attention ?")
+    passages = [definition_passage("self-attention", "auto-attention", "self-attention",
+                                   "Mécanisme où chaque jeton regarde les autres jetons."),
+                part_passage("self-attention", "why", "L'auto-attention relie des mots éloignés, car chaque jeton voit tous les autres.")]
+    prompt = build_prompt("fr", passages, "pourquoi l'auto-attention ?")
     ids = tok.encode(prompt)[: cfg.n_positions - 40]
     eos = tok.token_id(EOT)
     pad_id = tok.token_id(PAD)

@@ -1,6 +1,6 @@
 """The prompt format shared by the corpus builder and the TypeScript runtime (see PROMPT_FORMAT.md).
 
-Any change here must be mirrored in PROMPT_FORMAT.md and in the runtime.
+Any change here must be mirrored in PROMPT_FORMAT.md and in src/core/answer/prompt.ts.
 """
 import re
 
@@ -19,7 +19,10 @@ REFUSAL = {
     "fr": "Je ne connais que les concepts d'apprentissage automatique, et cette question n'en fait pas partie.",
 }
 
-MAX_CONTEXT_ENTRIES = 3
+# The parts of an entry a passage can hold, besides its definition (glossary "sections", plus the example).
+PARTS = ("how", "why", "limits", "history", "intuition", "example", "overview")
+
+MAX_PASSAGES = 8
 
 _WS = re.compile(r"\s+")
 
@@ -39,19 +42,28 @@ def other(lang):
     return "en" if lang == "fr" else "fr"
 
 
-def context_line(entry, answer_lang):
-    """`[<id>] <term in answer lang> (<term in the other lang>) : <definition in answer lang>\\n`"""
-    a = entry[answer_lang]
-    o = entry[other(answer_lang)]
-    return "[%s] %s (%s) : %s\n" % (entry["id"], one_line(a["term"]), one_line(o["term"]), one_line(a["definition"]))
+def definition_passage(entry_id, term, other_term, definition):
+    """`[<id>] <term> (<term in the other language>) : <definition>\\n`"""
+    return "[%s] %s (%s) : %s\n" % (entry_id, one_line(term), one_line(other_term), one_line(definition))
 
 
-def build_prompt(answer_lang, entries, question):
-    """Everything the model is given; the model continues after <|answer|>."""
+def part_passage(entry_id, part, text):
+    """`[<id>/<part>] <text>\\n`, part one of PARTS."""
+    assert part in PARTS, part
+    return "[%s/%s] %s\n" % (entry_id, part, one_line(text))
+
+
+def contrast_passage(first_id, second_id, text):
+    """`[<id>|<id>] <text>\\n`: what tells two concepts apart."""
+    return "[%s|%s] %s\n" % (first_id, second_id, one_line(text))
+
+
+def build_prompt(answer_lang, passages, question):
+    """Everything the model is given; the model continues after <|answer|>. `passages` are lines built by
+    the three functions above, most relevant first."""
     assert answer_lang in LANG
-    assert len(entries) <= MAX_CONTEXT_ENTRIES
-    ctx = "".join(context_line(e, answer_lang) for e in entries)
-    return LANG[answer_lang] + CONTEXT + ctx + QUESTION + normalize_question(question) + "\n" + ANSWER
+    assert len(passages) <= MAX_PASSAGES
+    return LANG[answer_lang] + CONTEXT + "".join(passages) + QUESTION + normalize_question(question) + "\n" + ANSWER
 
 
 def full_text(prompt, answer):

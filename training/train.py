@@ -76,6 +76,9 @@ def parse_args(argv=None):
     ap.add_argument("--eval-rows", type=int, default=48)
     ap.add_argument("--ckpt-every", type=int, default=50)
     ap.add_argument("--log-every", type=int, default=10)
+    ap.add_argument("--init-onnx", default=None,
+                    help="start from the weights of an exported model.onnx (its sizes; position embeddings "
+                         "extended to --n-positions by repeating the learned ones)")
     ap.add_argument("--resume", action="store_true", help="continue from <out-dir>/ckpt.pt (data may have changed)")
     ap.add_argument("--smoke", action="store_true", help="tiny model, few steps (pipeline test)")
     args = ap.parse_args(argv)
@@ -220,6 +223,43 @@ def bucket_batches(examples, batch_tokens, rng, pad_id, prompt_weight):
     return batches
 
 
+def onnx_weights(path):
+    """The weights of a model exported by export_onnx.py, under the torch model's names. Linear weights
+    are stored for MatMul ([in, out]); the node that uses each one names the layer."""
+    import onnx
+    from onnx import numpy_helper
+    graph = onnx.load(path).graph
+    arrays = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+    out = {k[len("model."):]: v for k, v in arrays.items() if k.startswith("model.transformer.")}
+    for node in graph.node:
+        if node.op_type != "MatMul":
+            continue
+        weight = next((x for x in node.input if x in arrays and not x.startswith("model.")), None)
+        if weight is None:
+            continue
+        parts = node.name.strip("/").split("/")  # model/h.0/attn/c_attn/MatMul, model/MatMul (the tied head)
+        if len(parts) == 2:
+            out["transformer.wte.weight"] = arrays[weight].T
+        else:
+            out["transformer.%s.%s.weight" % (parts[1], ".".join(parts[2:-1]))] = arrays[weight].T
+    return out
+
+
+def load_onnx_weights(model, weights):
+    state = model.state_dict()
+    for name, array in weights.items():
+        tensor = torch.from_numpy(array.copy())
+        if name == "transformer.wpe.weight" and tensor.shape[0] < state[name].shape[0]:
+            reps = -(-state[name].shape[0] // tensor.shape[0])
+            tensor = tensor.repeat(reps, 1)[: state[name].shape[0]]
+        assert name in state and state[name].shape == tensor.shape, (name, tuple(tensor.shape))
+        state[name] = tensor
+    state["lm_head.weight"] = state["transformer.wte.weight"]  # tied: both names hold one tensor
+    missing = [k for k in state if k not in weights and not k.endswith(".attn.bias") and k != "lm_head.weight"]
+    model.load_state_dict(state)
+    return missing
+
+
 def lr_at(args, step, progress):
     if step < args.warmup:
         return args.lr * (step + 1) / args.warmup
@@ -295,11 +335,20 @@ def main(argv=None):
         if state.get("tokenizer_hash") != file_hash(args.tokenizer):
             print("warning: tokenizer differs from the checkpoint's", flush=True)
         assert cfg.vocab_size == vocab_size, "tokenizer vocab size differs from the checkpoint"
+    elif args.init_onnx:
+        init_weights = onnx_weights(args.init_onnx)
+        n_layer = 1 + max(int(k.split(".")[2]) for k in init_weights if k.startswith("transformer.h."))
+        n_embd = init_weights["transformer.wte.weight"].shape[1]
+        cfg = GPTConfig(vocab_size=vocab_size, n_positions=args.n_positions, n_embd=n_embd, n_layer=n_layer,
+                        n_head=args.n_head)
     else:
         cfg = GPTConfig(vocab_size=vocab_size, n_positions=args.n_positions, n_embd=args.n_embd,
                         n_layer=args.n_layer, n_head=args.n_head)
     assert args.block <= cfg.n_positions
     model = GPT(cfg)
+    if state is None and args.init_onnx:
+        load_onnx_weights(model, init_weights)
+        print("initialised from %s" % args.init_onnx, flush=True)
     opt = make_optimizer(model, args)
     step = 0
     train_seconds = 0.0

@@ -139,8 +139,21 @@ function renderConcept(view: ConceptView, strings: PanelStrings): HTMLElement[] 
     if (view.learningPath.length > 1) learnFirst.append(el('h3', strings.learningPath), pathTrail(view.learningPath, view.term));
     parts.push(learnFirst);
   }
-  if (view.explanationHtml) parts.push(section(strings.explanation, explanation));
+  if (view.explanationHtml || view.sections.length > 0) {
+    const explained = section(strings.explanation, explanation);
+    for (const part of view.sections) explained.append(el('h3', part.title), el('p', part.text));
+    parts.push(explained);
+  }
   if (view.example) parts.push(section(strings.example, el('p', view.example)));
+  if (view.contrasts.length > 0) {
+    const contrasts = section(view.contrastsTitle);
+    for (const contrast of view.contrasts) {
+      const heading = el('h3');
+      heading.append(conceptButton(contrast.concept));
+      contrasts.append(heading, el('p', contrast.text));
+    }
+    parts.push(contrasts);
+  }
   if (view.next.length > 0) parts.push(section(strings.next, conceptLinks(view.next)));
   if (view.related.length > 0) parts.push(section(strings.related, conceptLinks(view.related)));
   if (view.references.length > 0) {

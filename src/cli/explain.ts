@@ -1,5 +1,6 @@
 import type { Glossary } from '../core/glossary/glossary';
-import type { Concept, Lang } from '../core/glossary/types';
+import { otherLang, SECTION_NAMES, type Concept, type Lang, type Sections } from '../core/glossary/types';
+import { contrastsLabel, sectionLabel } from '../core/present/labels';
 import type { ParsedArgs } from './args';
 import { UsageError } from './args';
 
@@ -16,6 +17,7 @@ export interface ExplainJson {
   aliases: string[];
   definition: string;
   explanation: string;
+  sections: Sections;
   related: string[];
 }
 
@@ -59,24 +61,30 @@ export function toExplainJson(concept: Concept, lang: Lang): ExplainJson {
     aliases: [...entry.aliases],
     definition: entry.definition,
     explanation: entry.explanation,
+    sections: entry.sections ?? {},
     related: [...concept.related],
   };
 }
 
 function formatExplanation(glossary: Glossary, concept: Concept, lang: Lang): string {
   const entry = concept[lang];
-  const other = concept[lang === 'fr' ? 'en' : 'fr'].term;
-  const related = concept.related.map((id) => glossary.get(id)?.[lang].term ?? id).join(', ');
+  const other = concept[otherLang(lang)].term;
+  const termOf = (id: string) => glossary.get(id)?.[lang].term ?? id;
   const labels = LABELS[lang];
+  const sections = SECTION_NAMES.flatMap((name) => (entry.sections?.[name] ? ['', `${sectionLabel(name, lang)}: ${entry.sections[name]}`] : []));
+  const contrasts = (concept.contrasts ?? []).flatMap((contrast) => ['', `${contrastsLabel(lang)} ${termOf(contrast.with)}: ${contrast[lang]}`]);
   return [
     `${entry.term} (${other})`,
     '',
     entry.definition,
     '',
     entry.explanation,
+    ...sections,
     '',
     `${labels.example}: ${entry.example}`,
-    `${labels.related}: ${related}`,
+    ...contrasts,
+    '',
+    `${labels.related}: ${concept.related.map(termOf).join(', ')}`,
   ].join('\n');
 }
 

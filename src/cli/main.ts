@@ -3,6 +3,7 @@ import { loadBundledGlossary } from '../core/glossary/load';
 import { parseArgs, UsageError } from './args';
 import { runGlossaryBench } from './bench';
 import { benchModel } from './benchModel';
+import { runChat } from './chat';
 import { runEval } from './eval';
 import { runExplain, runList, type CliOutput } from './explain';
 import { defaultPaths, runAsk, runGenerate, runTokenize } from './model';
@@ -12,6 +13,7 @@ const USAGE = `Usage:
   concept-explainer list [--json]                               list every concept
   concept-explainer ask "<question>" [--json] [--greedy] [--max-tokens N] [--seed N] [--lang fr|en]
                                                                 answer with the bundled model, from the glossary
+  concept-explainer chat [--json] [--greedy] [--lang fr|en]     a conversation (one question a line when not a terminal)
   concept-explainer tokenize "<text>" [--json]                  token ids of the bundled tokenizer
   concept-explainer generate --raw "<text>" [--greedy] [--max-tokens N] [--json]
                                                                 continue raw text (no prompt format)
@@ -31,6 +33,8 @@ async function run(argv: readonly string[], io: CliOutput): Promise<number> {
   switch (command) {
     case 'ask':
       return runAsk(loadBundledGlossary(GLOSSARY_FILE), paths, args, io);
+    case 'chat':
+      return runChat(loadBundledGlossary(GLOSSARY_FILE), paths, args, io);
     case 'tokenize':
       return runTokenize(paths, args, io);
     case 'generate':

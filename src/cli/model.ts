@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { Answerer } from '../core/answer/answerer';
+import { ChatEngine, type ChatAnswer } from '../core/chat/chatEngine';
 import type { Glossary } from '../core/glossary/glossary';
-import { loadGenerationDefaults, loadModelFiles } from '../core/model/modelFiles';
+import { decodingOptions, loadModelFiles } from '../core/model/modelFiles';
 import type { GenerateOptions } from '../core/model/runtime';
 import { WorkerModelClient } from '../core/model/workerClient';
 import type { ParsedArgs } from './args';
@@ -31,18 +31,20 @@ function intFlag(args: ParsedArgs, name: string): number | undefined {
   return number;
 }
 
-/** Sampling from the flags: `--greedy` or the model's generation_config.json defaults, seeded. */
+/** Decoding from the model's generation_config.json; `--greedy`, `--max-tokens` and `--seed` adjust it. */
 export function generateOptions(args: ParsedArgs, modelDir: string): GenerateOptions {
-  const defaults = loadGenerationDefaults(modelDir);
+  return decodingOptions(modelDir, { greedy: args.flags.has('greedy'), maxNewTokens: intFlag(args, 'max-tokens'), seed: intFlag(args, 'seed') });
+}
+
+/** The JSON line `ask --json` and `chat --json` print for one answer. */
+export function answerJson(answer: ChatAnswer): Record<string, unknown> {
   return {
-    greedy: args.flags.has('greedy') || defaults.doSample === false,
-    temperature: defaults.temperature ?? 0.7,
-    topK: defaults.topK ?? 40,
-    topP: defaults.topP ?? 0.95,
-    repetitionPenalty: defaults.repetitionPenalty ?? 1.1,
-    maxNewTokens: intFlag(args, 'max-tokens') ?? defaults.maxNewTokens ?? 256,
-    seed: intFlag(args, 'seed') ?? 0,
-    stop: ['<|endoftext|>'],
+    answer: answer.text,
+    sources: answer.sources,
+    lang: answer.lang,
+    tokens: answer.generation?.ids.length ?? 0,
+    first_token_ms: round(answer.firstTextMs),
+    tokens_per_s: round(answer.generation?.tokensPerS ?? 0),
   };
 }
 
@@ -53,25 +55,12 @@ export async function runAsk(glossary: Glossary, paths: CliPaths, args: ParsedAr
   const json = args.flags.has('json');
   const client = modelClient(paths);
   try {
-    const answer = await new Answerer(glossary).answer(
-      { text: question, answerLang: parseLang(args.flags.get('lang')) ?? 'auto', fallbackLang: 'en' },
-      client,
-      generateOptions(args, paths.modelDir),
-      json ? undefined : (text) => process.stdout.write(text),
+    const answer = await new ChatEngine(glossary).ask(
+      { question, answerLang: parseLang(args.flags.get('lang')) ?? 'auto', fallbackLang: 'en', history: [] },
+      { kind: 'bundled', model: client, options: generateOptions(args, paths.modelDir) },
+      json ? () => {} : (text) => process.stdout.write(text),
     );
-    const generation = answer.generation;
-    if (json) {
-      io.out(JSON.stringify({
-        answer: answer.answer,
-        sources: answer.sources,
-        lang: answer.lang,
-        tokens: generation.ids.length,
-        first_token_ms: round(answer.retrievalMs + generation.firstTokenMs),
-        tokens_per_s: round(generation.tokensPerS),
-      }, null, 2));
-    } else {
-      io.out(`\n\n[${answer.sources.join(', ')}]`);
-    }
+    io.out(json ? JSON.stringify(answerJson(answer), null, 2) : `\n\n[${answer.sources.join(', ')}]`);
     return 0;
   } finally {
     await client.dispose();

@@ -10,6 +10,16 @@ export interface ConceptLink {
   readonly term: string;
 }
 
+export interface TitledText {
+  readonly title: string;
+  readonly text: string;
+}
+
+export interface ContrastView {
+  readonly concept: ConceptLink;
+  readonly text: string;
+}
+
 /** Everything the panel shows for one concept, in one language. Text fields are plain text. */
 export interface ConceptView {
   readonly id: string;
@@ -23,7 +33,13 @@ export interface ConceptView {
   readonly definition: string;
   /** Already rendered by the host's sanitising Markdown renderer (raw HTML is escaped, links filtered). */
   readonly explanationHtml: string;
+  /** The explanation's parts (how it works, why it matters...), titled in the concept's language. */
+  readonly sections: readonly TitledText[];
   readonly example: string;
+  /** Concepts this one is confused with, and what tells them apart. */
+  readonly contrasts: readonly ContrastView[];
+  /** The heading of the contrasts, in the concept's language. */
+  readonly contrastsTitle: string;
   readonly related: readonly ConceptLink[];
   readonly prerequisites: readonly ConceptLink[];
   /** A short path from the basics to this concept, each step a prerequisite of the next. */

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { compileGlossary, readGlossaryFolder } from '../../src/core/glossary/compile';
+import { attachContrasts, compileGlossary, readGlossaryFolder } from '../../src/core/glossary/compile';
 import { Glossary } from '../../src/core/glossary/glossary';
 import { formatProblem } from '../../src/core/glossary/types';
 
@@ -10,11 +10,13 @@ export function bundledGlossary(): Glossary {
   if (!cached) {
     const read = readGlossaryFolder(path.resolve(__dirname, '../../glossary/concepts'));
     const compiled = compileGlossary(read.sources);
-    const problems = [...read.problems, ...compiled.problems].map(formatProblem);
+    const contrasts = readGlossaryFolder(path.resolve(__dirname, '../../glossary/contrasts'));
+    const attached = attachContrasts(compiled.concepts, contrasts.sources);
+    const problems = [...read.problems, ...compiled.problems, ...contrasts.problems, ...attached.problems].map(formatProblem);
     if (problems.length > 0) {
       throw new Error(`The glossary has problems:\n${problems.join('\n')}`);
     }
-    cached = new Glossary(compiled.concepts);
+    cached = new Glossary(attached.concepts);
   }
   return cached;
 }

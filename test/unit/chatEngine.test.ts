@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TextGenerator } from '../../src/core/answer/answerer';
-import { contextLine, REFUSAL, SPECIAL } from '../../src/core/answer/prompt';
-import { ChatEngine, isFollowUp, withSelection, type Backend, type ChatRequest } from '../../src/core/chat/chatEngine';
+import { definitionPassage, REFUSAL, SPECIAL } from '../../src/core/answer/prompt';
+import { ChatEngine, withoutCitations, withSelection, type Backend, type ChatRequest, type TextGenerator } from '../../src/core/chat/chatEngine';
 import type { Turn } from '../../src/core/chat/conversation';
 import { ServerError, type ChatMessage } from '../../src/core/chat/openaiClient';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../../src/core/model/runtime';
@@ -95,7 +94,8 @@ describe('chat engine with the bundled model', () => {
 
     const prompt = model.prompt;
     assert.deepEqual(prompt[0], { special: SPECIAL.lang.fr });
-    assert.ok(texts(prompt).includes(contextLine(glossary.get('fine-tuning')!, 'fr')), JSON.stringify(prompt));
+    assert.ok(texts(prompt)[0]!.startsWith(definitionPassage(glossary.get('fine-tuning')!, 'fr').line), JSON.stringify(prompt));
+    assert.ok(texts(prompt)[0]!.includes('[fine-tuning/how] '), 'a "what" gets the entry’s mechanism too');
     assert.ok(texts(prompt).some((text) => text.startsWith('[fine-tuning] affinage (')), JSON.stringify(prompt));
     assert.ok(texts(prompt).includes(`${question}\n`));
     assert.deepEqual(specials(prompt), [SPECIAL.lang.fr, SPECIAL.context, SPECIAL.question, SPECIAL.answer]);
@@ -103,18 +103,56 @@ describe('chat engine with the bundled model', () => {
     assert.equal(model.calls[0]!.signal, controller.signal, 'the stop button reaches the model');
 
     assert.deepEqual(streamed, ["L'affinage ", 'adapte un modèle ', 'pré-entraîné [fine-tuning].']);
-    assert.equal(answer.text, "L'affinage adapte un modèle pré-entraîné [fine-tuning].");
+    assert.equal(answer.text, "L'affinage adapte un modèle pré-entraîné.", 'citations show as chips, not in the text');
     assert.equal(answer.lang, 'fr');
     assert.deepEqual(answer.sources, ['fine-tuning']);
     assert.ok(Number.isFinite(answer.firstTextMs) && answer.firstTextMs >= 0);
   });
 
-  it('lists all retrieved entries as sources when the answer cites none of them', async () => {
+  it('names as sources the concepts asked about, never an id the model wrote', async () => {
     const uncited = await engine.ask(request("Qu'est-ce que l'affinage ?"), bundled(new FakeModel(["C'est l'adaptation d'un modèle."])), () => {});
     assert.deepEqual(uncited.sources, ['fine-tuning']);
-    // A cited id that was not retrieved is not a source: the model may invent ids.
     const invented = await engine.ask(request("Qu'est-ce que l'affinage ?"), bundled(new FakeModel(['Voir [gpt] et [made-up-id].'])), () => {});
     assert.deepEqual(invented.sources, ['fine-tuning']);
+    assert.equal(invented.text, 'Voir et [made-up-id].');
+  });
+
+  it('keeps as sources only the concepts whose passages the answer uses', async () => {
+    const question = 'What are GPT and BERT?';
+    const gpt = glossary.get('gpt')!.en.definition;
+    const answer = await engine.ask(request(question), bundled(new FakeModel([`GPT: ${gpt}`])), () => {});
+    assert.equal(answer.understanding.intent, 'several');
+    assert.deepEqual(answer.understanding.concepts.map((c) => c.id), ['gpt', 'bert']);
+    assert.deepEqual(answer.sources, ['gpt']);
+  });
+
+  it('gives a contrast question both definitions and the curated contrast', async () => {
+    const model = new FakeModel(['...']);
+    const answer = await engine.ask(request('Quelle est la différence entre GPT et ChatGPT ?'), bundled(model), () => {});
+    assert.equal(answer.understanding.intent, 'contrast');
+    const context = texts(model.prompt)[0]!;
+    assert.ok(context.includes('[gpt] ') && context.includes('[chatgpt] '), context);
+    assert.ok(context.includes('[chatgpt|gpt] '), context);
+  });
+
+  it('gives a "why" the entry’s own reason and a "how" its mechanism, in the question’s language', async () => {
+    const why = new FakeModel(['...']);
+    await engine.ask(request('Pourquoi utilise-t-on le dropout ?'), bundled(why), () => {});
+    assert.ok(texts(why.prompt)[0]!.includes(`[dropout/why] ${glossary.withDetails(glossary.get('dropout')!).fr.sections!.why}`), texts(why.prompt)[0]);
+    const how = new FakeModel(['...']);
+    await engine.ask(request('How does the KV cache work?'), bundled(how), () => {});
+    assert.ok(texts(how.prompt)[0]!.includes('[kv-cache/how] '), texts(how.prompt)[0]);
+  });
+
+  it('answers small talk with the model, never the refusal', async () => {
+    const model = new FakeModel(['Avec plaisir !']);
+    const history = [turn('1', { question: 'What is GPT?', concepts: ['gpt'], intent: 'what' })];
+    const answer = await engine.ask(request('Merci !', { history }), bundled(model), () => {});
+    assert.equal(answer.understanding.intent, 'smalltalk');
+    assert.equal(model.calls.length, 1);
+    assert.deepEqual(specials(model.prompt), [SPECIAL.lang.fr, SPECIAL.context, SPECIAL.question, SPECIAL.answer]);
+    assert.equal(answer.text, 'Avec plaisir !');
+    assert.deepEqual(answer.sources, []);
   });
 
   it('answers in English when English is forced, whatever the question language', async () => {
@@ -122,7 +160,7 @@ describe('chat engine with the bundled model', () => {
     const answer = await engine.ask(request("Qu'est-ce que l'affinage ?", { answerLang: 'en', fallbackLang: 'fr' }), bundled(model), () => {});
     assert.equal(answer.lang, 'en');
     assert.deepEqual(model.prompt[0], { special: SPECIAL.lang.en });
-    assert.ok(texts(model.prompt).includes(contextLine(glossary.get('fine-tuning')!, 'en')), JSON.stringify(model.prompt));
+    assert.ok(texts(model.prompt).some((text) => text.includes(definitionPassage(glossary.get('fine-tuning')!, 'en').line)), JSON.stringify(model.prompt));
     assert.ok(!specials(model.prompt).includes(SPECIAL.lang.fr));
   });
 
@@ -137,8 +175,11 @@ describe('chat engine with the bundled model', () => {
     const model = new FakeModel(['For example, ChatGPT is built on [gpt].']);
     const history = [turn('1', { question: 'What is BERT?', sources: ['bert'] }), turn('2', { question: 'What is GPT?', answer: 'GPT is [gpt].', sources: ['gpt'] })];
     const answer = await engine.ask(request('Give me an example.', { history }), bundled(model), () => {});
-    assert.ok(texts(model.prompt).includes(contextLine(glossary.get('gpt')!, 'en')), JSON.stringify(model.prompt));
-    assert.ok(!texts(model.prompt).some((text) => text.startsWith('[bert]')), 'only the last turn counts');
+    assert.ok(texts(model.prompt)[0]!.startsWith(definitionPassage(glossary.get('gpt')!, 'en').line), JSON.stringify(model.prompt));
+    assert.ok(texts(model.prompt)[0]!.includes('[gpt/example] '), JSON.stringify(model.prompt));
+    assert.ok(!texts(model.prompt).some((text) => text.includes('[bert]')), 'only the last turn counts');
+    assert.equal(answer.understanding.followUp, true);
+    assert.equal(answer.understanding.intent, 'example');
     assert.deepEqual(answer.sources, ['gpt']);
     assert.equal(answer.lang, 'en');
   });
@@ -160,8 +201,9 @@ describe('chat engine with the bundled model', () => {
 
   it('asks about the editor selection along with the question, cut short', async () => {
     const model = new FakeModel(['...']);
-    await engine.ask(request('What is this?', { selection: '  model = fine_tune(base)  ' }), bundled(model), () => {});
-    assert.ok(texts(model.prompt).includes('What is this? « model = fine_tune(base) »\n'), JSON.stringify(model.prompt));
+    const answer = await engine.ask(request('What is this?', { selection: '  model = fine_tune(base)  ' }), bundled(model), () => {});
+    assert.deepEqual(answer.understanding.concepts.map((c) => c.id), ['fine-tuning'], 'the selection names the concept');
+    assert.ok(texts(model.prompt).includes('What is this?\n'), 'the model reads the question as it was trained to');
     assert.equal(withSelection('  Why?  ', '   '), 'Why?');
     assert.equal(withSelection('Why?', 'x'.repeat(1000)), `Why? « ${'x'.repeat(300)} »`);
   });
@@ -200,7 +242,8 @@ describe('chat engine with an OpenAI-compatible server', function () {
     assert.deepEqual(messages.map((message) => message.role), ['system', 'user', 'assistant', 'user', 'assistant', 'user']);
     const system = messages[0]!.content;
     assert.match(system, /Answer in English/);
-    assert.ok(system.includes(contextLine(glossary.get('fine-tuning')!, 'en')), system);
+    assert.ok(system.includes(definitionPassage(glossary.get('fine-tuning')!, 'en').line), system);
+    assert.ok(system.includes('[fine-tuning/how] '), system);
     assert.deepEqual(messages.slice(1), [
       { role: 'user', content: 'What is this? « model.fit(x) »' },
       { role: 'assistant', content: 'It trains the model.' },
@@ -210,7 +253,7 @@ describe('chat engine with an OpenAI-compatible server', function () {
     ]);
 
     assert.deepEqual(streamed, ['Fine-tuning ', 'adapts a model [fine-tuning].']);
-    assert.equal(answer.text, 'Fine-tuning adapts a model [fine-tuning].');
+    assert.equal(answer.text, 'Fine-tuning adapts a model.');
     assert.equal(answer.lang, 'en');
     assert.deepEqual(answer.sources, ['fine-tuning']);
   });
@@ -222,7 +265,7 @@ describe('chat engine with an OpenAI-compatible server', function () {
     const messages = started.bodies[0]!.messages as ChatMessage[];
     assert.equal(messages.length, 2);
     assert.match(messages[0]!.content, /Réponds en français/);
-    assert.ok(messages[0]!.content.includes(`Glossaire:\n${contextLine(glossary.get('fine-tuning')!, 'fr')}`), messages[0]!.content);
+    assert.ok(messages[0]!.content.includes(`Glossaire:\n${definitionPassage(glossary.get('fine-tuning')!, 'fr').line}`), messages[0]!.content);
     assert.deepEqual(messages[1], { role: 'user', content: "Qu'est-ce que l'affinage ?" });
     assert.equal(answer.lang, 'fr');
     assert.deepEqual(answer.sources, ['fine-tuning'], 'all retrieved entries when none is cited');
@@ -275,7 +318,7 @@ describe('answers rendered in the chat view', function () {
     const model = new FakeModel([MALICIOUS.slice(0, 40), MALICIOUS.slice(40, 90), MALICIOUS.slice(90)]);
     let streamed = '';
     const answer = await engine.ask(request('What is GPT?'), bundled(model), (text) => (streamed += text));
-    assert.equal(answer.text, MALICIOUS, 'the engine keeps the text as the model wrote it; the renderer makes it safe');
+    assert.equal(answer.text, MALICIOUS.replace(' [gpt]', ''), 'the engine keeps the text as the model wrote it (less citations); the renderer makes it safe');
     assertSafe(renderMarkdown(answer.text));
     assertSafe(renderMarkdown(streamed));
   });
@@ -288,7 +331,7 @@ describe('answers rendered in the chat view', function () {
     try {
       let streamed = '';
       const answer = await engine.ask(request('What is GPT?'), { kind: 'server', settings: { url: started.base, model: 'm', timeoutMs: 10_000 } }, (text) => (streamed += text));
-      assert.equal(answer.text, MALICIOUS);
+      assert.equal(answer.text, MALICIOUS.replace(' [gpt]', ''));
       assertSafe(renderMarkdown(answer.text));
       assertSafe(renderMarkdown(streamed));
     } finally {
@@ -349,13 +392,11 @@ describe('chat messages from the webview', () => {
   });
 });
 
-describe('follow-up questions', () => {
-  it('are told from new questions that name no concept', () => {
-    for (const question of ['Give me an example.', 'Tell me more', 'Et pourquoi ?', 'Why?', 'Explique-le plus simplement', 'Donne un exemple de ça']) {
-      assert.ok(isFollowUp(question), question);
-    }
-    for (const question of ['How long should I boil an egg?', 'Quelle est la capitale du Pérou ?', 'Comment créer une branche git ?']) {
-      assert.ok(!isFollowUp(question), question);
-    }
+describe('citations in answers', () => {
+  const isConceptId = (id: string) => ['gpt', 'fine-tuning'].includes(id);
+  it('are taken out of the text, a last sources line included, while Markdown links stay', () => {
+    assert.equal(withoutCitations('GPT is a model [gpt].\n\nSources: [gpt] [fine-tuning]', isConceptId), 'GPT is a model.');
+    assert.equal(withoutCitations('See [the paper](https://x.org) [gpt]', isConceptId), 'See [the paper](https://x.org)');
+    assert.equal(withoutCitations('Brackets [unknown-id] stay.', isConceptId), 'Brackets [unknown-id] stay.');
   });
 });

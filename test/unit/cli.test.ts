@@ -16,11 +16,12 @@ describe('command line', () => {
     const { code, stdout } = cli('explain', 'auto-attention', '--json');
     assert.equal(code, 0);
     const json = JSON.parse(stdout);
-    assert.deepEqual(Object.keys(json), ['id', 'lang', 'term', 'aliases', 'definition', 'explanation', 'related']);
+    assert.deepEqual(Object.keys(json), ['id', 'lang', 'term', 'aliases', 'definition', 'explanation', 'sections', 'related']);
     assert.equal(json.id, 'self-attention');
     assert.equal(json.lang, 'fr');
     assert.ok(json.related.includes('transformer'));
-    assert.match(json.explanation, /requête/, 'the explanation comes from the details file');
+    assert.match(json.sections.how, /requête/, 'the sections come from the details file');
+    assert.deepEqual(Object.keys(json.sections), ['how', 'why', 'limits', 'history', 'intuition']);
   });
 
   it('answers in the language asked for', () => {

@@ -1,41 +1,60 @@
 import * as assert from 'node:assert/strict';
-import { generateGrounded } from '../../src/core/answer/answerer';
-import { judge, repetitionRate, summarize, type HeldOutQuestion } from '../../src/core/answer/evaluate';
+import { baselineAnswer, faithfulness, judge, repetitionRate, summarize, type HeldOutTurn, type JudgedTurn } from '../../src/core/answer/evaluate';
+import type { Intent } from '../../src/core/answer/intent';
+import { passagesFor } from '../../src/core/answer/passages';
 import { REFUSAL } from '../../src/core/answer/prompt';
 import { bundledGlossary } from './bundled';
 
-const question = (concept_ids: string[], answer_lang: 'fr' | 'en' = 'fr'): HeldOutQuestion => ({
-  question: 'q', lang: answer_lang, answer_lang, concept_ids, kind: 'what',
-});
+const turnOf = (intent: Intent, concept_ids: string[], answer_lang: 'fr' | 'en' = 'en'): HeldOutTurn => ({ question: 'q', intent, concept_ids, answer_lang });
 
 describe('evaluation of answers', () => {
   const glossary = bundledGlossary();
+  const dropout = glossary.get('dropout')!;
+  const passages = (intent: Intent, ids: string[], lang: 'fr' | 'en' = 'en') =>
+    passagesFor({ intent, concepts: ids.map((id) => glossary.get(id)!), followUp: false }, glossary, lang);
 
-  it('counts an answer about the asked concept, in the asked language, with the definition’s facts', () => {
-    const definition = glossary.get('fine-tuning')!.fr.definition;
-    const judgement = judge(glossary, question(['fine-tuning']), `L'affinage : ${definition}\n\nSource : [fine-tuning]`);
-    assert.equal(judgement.onConcept, true);
-    assert.equal(judgement.languageMatch, true);
-    assert.ok(judgement.factRecall! > 0.9);
+  it('counts a "why" answered when the answer leads with the entry’s reason, not with the definition alone', () => {
+    const why = dropout.en.sections!.why!;
+    const given = passages('why', ['dropout']);
+    assert.equal(judge(glossary, turnOf('why', ['dropout']), `${why}\n\nDropout: ${dropout.en.definition}`, given).intentAddressed, true);
+    assert.equal(judge(glossary, turnOf('why', ['dropout']), `Dropout: ${dropout.en.definition}\n\n${why}`, given).intentAddressed, false);
+    assert.equal(judge(glossary, turnOf('why', ['dropout']), `Dropout: ${dropout.en.definition}`, given).intentAddressed, false);
   });
 
-  it('does not count an answer about another concept, or in the other language', () => {
-    const wrong = judge(glossary, question(['fine-tuning']), `${glossary.get('gpt')!.fr.definition} Source : [gpt]`);
-    assert.equal(wrong.onConcept, false);
-    assert.ok(wrong.factRecall! < 0.5);
-    const english = judge(glossary, question(['fine-tuning']), `Fine-tuning: ${glossary.get('fine-tuning')!.en.definition}`);
-    assert.equal(english.languageMatch, false);
+  it('counts a contrast answered only when it names both concepts and states their curated difference', () => {
+    const gpt = glossary.get('gpt')!;
+    const contrast = gpt.contrasts!.find((c) => c.with === 'chatgpt')!.fr;
+    const given = passages('contrast', ['gpt', 'chatgpt'], 'fr');
+    assert.equal(judge(glossary, turnOf('contrast', ['gpt', 'chatgpt'], 'fr'), contrast, given).intentAddressed, true);
+    assert.equal(judge(glossary, turnOf('contrast', ['gpt', 'chatgpt'], 'fr'), `GPT : ${gpt.fr.definition}`, given).intentAddressed, false);
   });
 
-  it('does not count an answer that cites another entry, even if it names the concept', () => {
-    const judgement = judge(glossary, question(['self-attention'], 'en'), 'Attention mechanism: unlike self-attention, it ... Sources: [attention]');
-    assert.equal(judgement.onConcept, false);
+  it('measures faithfulness as the share of sentences resting on the passages', () => {
+    const given = passages('what', ['dropout']);
+    assert.equal(faithfulness(dropout.en.definition, given, 'q', [dropout]), 1);
+    assert.ok(faithfulness(`${dropout.en.definition} Bananas grow on tall tropical plants near beaches.`, given, 'q', [dropout]) <= 0.5);
   });
 
-  it('expects the refusal outside the domain, and never counts a refusal as on-concept', () => {
-    assert.equal(judge(glossary, question([], 'en'), REFUSAL.en).onConcept, true);
-    assert.equal(judge(glossary, question([], 'en'), 'Boil it for ten minutes.').onConcept, false);
-    assert.equal(judge(glossary, question(['gpt'], 'en'), `${REFUSAL.en} [gpt]`).onConcept, false);
+  it('expects the refusal outside the domain and a short polite reply to small talk, never a repeat', () => {
+    assert.equal(judge(glossary, turnOf('ood', []), REFUSAL.en, []).intentAddressed, true);
+    assert.equal(judge(glossary, turnOf('ood', []), 'Boil it for ten minutes.', []).intentAddressed, false);
+    assert.equal(judge(glossary, turnOf('smalltalk', []), "You're welcome!", []).intentAddressed, true);
+    assert.equal(judge(glossary, turnOf('smalltalk', []), REFUSAL.en, []).intentAddressed, false);
+    assert.equal(judge(glossary, turnOf('smalltalk', []), 'Same again.', [], 'Same again.').intentAddressed, false);
+  });
+
+  it('checks the language, quoted terms aside', () => {
+    const french = judge(glossary, turnOf('what', ['fine-tuning'], 'fr'), `L'affinage : ${glossary.get('fine-tuning')!.fr.definition}`, []);
+    assert.equal(french.languageMatch, true);
+    assert.equal(judge(glossary, turnOf('what', ['fine-tuning'], 'fr'), glossary.get('fine-tuning')!.en.definition, []).languageMatch, false);
+  });
+
+  it('prints the retrieved passages as the baseline answer', () => {
+    const given = passages('why', ['dropout']);
+    const baseline = baselineAnswer(given, glossary, 'en', 'why');
+    assert.ok(baseline.startsWith(`dropout: ${dropout.en.definition}`), baseline);
+    assert.equal(baselineAnswer([], glossary, 'en', 'ood'), REFUSAL.en);
+    assert.equal(baselineAnswer([], glossary, 'en', 'smalltalk'), '');
   });
 
   it('measures repetition, punctuation included', () => {
@@ -44,24 +63,18 @@ describe('evaluation of answers', () => {
     assert.ok(repetitionRate('the model the model the model the model') > 0.5);
   });
 
-  it('summarises by kind', () => {
-    const items = [question(['gpt'], 'en'), question([], 'en')];
-    const summary = summarize(items, [judge(glossary, items[0]!, 'GPT is a model. [gpt]'), judge(glossary, items[1]!, 'no')]);
-    assert.equal(summary.questions, 2);
-    assert.equal(summary.conceptAccuracy, 0.5);
-    assert.equal(summary.outOfDomainRefusal, 0);
-    assert.deepEqual(summary.byKind.what, { questions: 2, conceptAccuracy: 0.5 });
-  });
-});
-
-describe('grounded generation', () => {
-  it('answers the fixed sentence, in the requested language, when nothing was retrieved, without the model', async () => {
-    let called = false;
-    const model = { generate: async () => ((called = true), { text: 'x', ids: [1], promptTokens: 1, stopReason: 'eos' as const, firstTokenMs: 0, tokensPerS: 0, totalMs: 0 }) };
-    const pieces: string[] = [];
-    const result = await generateGrounded(model, 'en', [], [], {}, (text) => pieces.push(text));
-    assert.equal(result.text, REFUSAL.en);
-    assert.deepEqual(pieces, [REFUSAL.en]);
-    assert.equal(called, false);
+  it('summarises by kind, with the baseline beside the model', () => {
+    const yes = judge(glossary, turnOf('ood', []), REFUSAL.en, []);
+    const no = judge(glossary, turnOf('ood', []), 'no', []);
+    const turns: JudgedTurn[] = [
+      { kind: 'ood', intent: 'ood', model: yes, baseline: yes },
+      { kind: 'why', intent: 'why', model: yes, baseline: no },
+    ];
+    const summary = summarize(2, turns);
+    assert.equal(summary.turns, 2);
+    assert.equal(summary.intentAddressed, 1);
+    assert.equal(summary.baselineIntentAddressed, 0.5);
+    assert.equal(summary.outOfDomainRefusal, 1);
+    assert.equal(summary.byKind.why!.baselineIntentAddressed, 0);
   });
 });

@@ -1,3 +1,5 @@
+import { SECTION_NAMES } from '../../src/core/glossary/types';
+import { normalizeTerm } from '../../src/core/matching/normalize';
 import * as assert from 'node:assert/strict';
 import { filterConcepts } from '../../src/core/glossary/search';
 import { bundledGlossary } from './bundled';
@@ -40,9 +42,43 @@ describe('bundled glossary', () => {
     for (const concept of glossary.concepts) {
       assert.ok(concept.related.length >= 2, `${concept.id} has fewer than 2 related concepts`);
       for (const lang of ['fr', 'en'] as const) {
-        assert.ok(concept[lang].explanation.split(/\n\s*\n/).length >= 2, `${concept.id}.${lang} explanation has one paragraph`);
+        for (const name of SECTION_NAMES) {
+          const section = concept[lang].sections?.[name] ?? '';
+          assert.ok(section.length >= 60, `${concept.id}.${lang}.sections.${name} is missing or short`);
+        }
       }
     }
+  });
+
+  it('makes every "why" give a reason, in the words a reason takes', () => {
+    const reason = { en: /\b(because|so|since|which is why|that is why|thus|therefore|as it|lets|allows|helps|makes)\b/i, fr: /\b(car|parce qu|c'est pourquoi|ce qui|ainsi|donc|puisqu|permet|d'où|afin)/i };
+    const without = glossary.concepts.flatMap((concept) =>
+      (['fr', 'en'] as const).filter((lang) => !reason[lang].test(concept[lang].sections!.why!)).map((lang) => `${concept.id}.${lang}`),
+    );
+    assert.ok(without.length <= glossary.size * 0.05, `"why" sections without a reason: ${without.join(', ')}`);
+  });
+
+  it('has at least 80 curated contrasts, each naming both concepts in both languages', () => {
+    const pairs = new Set(glossary.concepts.flatMap((concept) => (concept.contrasts ?? []).map((c) => [concept.id, c.with].sort().join('|'))));
+    assert.ok(pairs.size >= 80, `${pairs.size} contrasts`);
+    for (const [a, b] of [['chatgpt', 'gpt'], ['fine-tuning', 'pre-training'], ['deep-learning', 'machine-learning']]) {
+      assert.ok(pairs.has(`${a}|${b}`), `no contrast between ${a} and ${b}`);
+    }
+    for (const concept of glossary.concepts) {
+      for (const contrast of concept.contrasts ?? []) {
+        const other = glossary.get(contrast.with)!;
+        for (const lang of ['fr', 'en'] as const) {
+          for (const named of [concept, other]) {
+            const forms = [named[lang].term, ...named[lang].aliases].map(normalizeTerm);
+            assert.ok(forms.some((form) => normalizeTerm(contrast[lang]).includes(form)), `${concept.id}|${contrast.with}.${lang} does not name ${named.id}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('has entries for broad questions: the limits of large models and where the field is heading', () => {
+    for (const id of ['limits-of-large-models', 'future-of-ai']) assert.ok(glossary.get(id), id);
   });
 
   it('links every concept into one graph, reachable from machine learning', () => {

@@ -110,7 +110,8 @@ describe('webview pages render model and user text without running it (Chromium)
     const link = { id: 'a', term: XSS };
     const view: ConceptView = {
       id: 'gpt', lang: 'en', term: XSS, otherTerm: XSS, otherLang: 'fr', aliases: [XSS], category: 'x', level: 'beginner',
-      definition: XSS, explanationHtml: renderMarkdown(XSS), example: XSS, related: [link], prerequisites: [link], learningPath: [link, link],
+      definition: XSS, explanationHtml: renderMarkdown(XSS), sections: [{ title: XSS, text: XSS }], example: XSS,
+      contrasts: [{ concept: link, text: XSS }], contrastsTitle: XSS, related: [link], prerequisites: [link], learningPath: [link, link],
       next: [link], references: [XSS], origin: { kind: 'user', file: XSS, plainText: true },
     };
     const message: HostMessage = {

@@ -1,34 +1,47 @@
 import type { Glossary } from '../glossary/glossary';
 import type { Concept, Lang } from '../glossary/types';
-import { normalizeTerm, splitPieces } from '../matching/normalize';
+import { splitPieces } from '../matching/normalize';
+import { normalizeTerm } from '../matching/normalize';
+import type { Intent } from './intent';
 import { detectLanguage } from './language';
-import { citedIds, REFUSAL } from './prompt';
+import { partText } from './passages';
+import { REFUSAL, type Passage } from './prompt';
 
-/** One held-out question (training/eval/heldout.jsonl). */
-export interface HeldOutQuestion {
+/** One turn of a held-out item: the question, and what a right answer is about. */
+export interface HeldOutTurn {
   readonly question: string;
-  readonly lang: Lang;
-  readonly answer_lang: Lang;
-  /** Empty for a question outside the glossary's domain. */
+  readonly intent: Intent;
+  /** Empty for small talk and questions outside the domain. */
   readonly concept_ids: readonly string[];
+  readonly answer_lang: Lang;
+}
+
+/** One held-out item (training/eval/heldout.jsonl): a question, or a dialogue of several turns. */
+export interface HeldOutItem {
   readonly kind: string;
+  readonly lang: Lang;
   readonly form?: string;
+  readonly turns: readonly HeldOutTurn[];
 }
 
 export interface Judgement {
-  /** The answer is about the asked concepts (or, outside the domain, says it only knows ML concepts). */
-  readonly onConcept: boolean;
-  /** Share of the definition's content words found in the answer; undefined outside the domain. */
+  /** The answer does what was asked: a reason for a why, the difference for a contrast, every concept covered. */
+  readonly intentAddressed: boolean;
+  /** Share of the expected definitions' content words found in the answer; undefined without concepts. */
   readonly factRecall: number | undefined;
+  /** Share of the answer's sentences whose words come from the prompt's passages (1 for a fixed sentence). */
+  readonly faithfulness: number;
   readonly languageMatch: boolean;
   /** Share of word trigrams that repeat an earlier one. */
   readonly repetition: number;
 }
 
 const STOPWORDS = new Set(
-  ('le la les un une des du de d l est et en au aux sur dans pour par avec ce cette ces il elle on se sa son ses qui que ' +
-    'ou ne pas plus the a an is are of to in on for with this that it and or be by as at from its their which ' +
-    'can into than more').split(' '),
+  splitPieces(
+    'le la les un une des du de d l est et en au aux sur dans pour par avec ce cette ces il elle on se sa son ses qui que ' +
+      'ou ne pas plus the a an is are of to in on for with this that it and or be by as at from its their which ' +
+      'can into than more sont comme mais aussi tout tous very also each such other',
+  ).map((piece) => piece.key),
 );
 
 function contentKeys(text: string): string[] {
@@ -37,35 +50,18 @@ function contentKeys(text: string): string[] {
     .filter((key) => key.length > 2 && !STOPWORDS.has(key));
 }
 
-/**
- * The answer is about the concept: it cites the concept's id when it cites any (the model ends its answers
- * with its sources), or, citing none, names the concept (a term or alias, either language) in its opening.
- */
-function aboutConcept(answer: string, concept: Concept): boolean {
-  const cited = citedIds(answer);
-  if (cited.length > 0) return cited.includes(concept.id);
-  const opening = contentKeysJoined(answer.slice(0, OPENING_CHARS));
-  return (['fr', 'en'] as const).some((lang) =>
-    [concept[lang].term, ...concept[lang].aliases].some((form) => {
-      const key = normalizeTerm(form);
-      return key.length > 1 && opening.includes(key);
-    }),
-  );
-}
-
-/** Where an answer says what it is about. */
-const OPENING_CHARS = 160;
-
-function contentKeysJoined(text: string): string {
-  return splitPieces(text)
-    .map((piece) => piece.key)
-    .join('');
-}
-
-function factRecall(answer: string, concepts: readonly Concept[], lang: Lang): number {
+/** Share of the content words of `expected` that the answer holds. */
+export function recall(answer: string, expected: string): number {
   const answerKeys = new Set(contentKeys(answer));
-  const expected = [...new Set(concepts.flatMap((concept) => contentKeys(concept[lang].definition)))];
-  return expected.length === 0 ? 0 : expected.filter((key) => answerKeys.has(key)).length / expected.length;
+  const keys = [...new Set(contentKeys(expected))];
+  return keys.length === 0 ? 0 : keys.filter((key) => answerKeys.has(key)).length / keys.length;
+}
+
+/** A passage counts as given when the answer holds this share of its words. */
+const GIVEN = 0.6;
+/** Where an answer must address the question: its first paragraph. */
+function opening(answer: string): string {
+  return answer.split(/\n\s*\n/)[0] ?? '';
 }
 
 /** Share of trigrams of words and punctuation marks that repeat an earlier one (`,,,,` repeats too). */
@@ -75,56 +71,182 @@ export function repetitionRate(answer: string): number {
   return grams.length === 0 ? 0 : 1 - new Set(grams).size / grams.length;
 }
 
-/** Terms quoted « like this » name words of the other language (« How do you say X in French? »): not the answer's language. */
+/** Terms quoted « like this » or in parentheses name words of the other language: not the answer's language. */
 function withoutQuotedTerms(answer: string): string {
   return answer.replace(/«[^»]*»/g, ' ').replace(/\([^)]*\)/g, ' ');
 }
 
-function isRefusal(answer: string): boolean {
+export function isRefusal(answer: string): boolean {
   return Object.values(REFUSAL).some((refusal) => answer.includes(refusal.slice(0, 30)));
 }
 
-/** Judges one answer against the glossary entries of the concepts the question asked about. */
-export function judge(glossary: Glossary, item: HeldOutQuestion, answer: string): Judgement {
-  const concepts = item.concept_ids.flatMap((id) => glossary.get(id) ?? []);
-  const inDomain = item.concept_ids.length > 0;
+/** The answer names the concept (a term or alias, either language). */
+function namesConcept(answer: string, concept: Concept): boolean {
+  const keys = splitPieces(answer)
+    .map((piece) => piece.key)
+    .join('');
+  return (['fr', 'en'] as const).some((lang) =>
+    [concept[lang].term, ...concept[lang].aliases].some((form) => {
+      const key = normalizeTerm(form);
+      return key.length > 1 && keys.includes(key);
+    }),
+  );
+}
+
+/** The part of the entry an intent asks for (the overview for an entry without that part). */
+const INTENT_PART: Partial<Record<Intent, 'how' | 'why' | 'limits' | 'history' | 'intuition' | 'example'>> = {
+  why: 'why',
+  how: 'how',
+  limits: 'limits',
+  history: 'history',
+  example: 'example',
+  simple: 'intuition',
+};
+
+function expectedPart(concept: Concept, lang: Lang, intent: Intent): string {
+  const part = INTENT_PART[intent];
+  if (!part) return '';
+  return partText(concept, lang, part) || (intent === 'example' ? '' : partText(concept, lang, 'overview'));
+}
+
+function addressesIntent(answer: string, turn: HeldOutTurn, concepts: readonly Concept[], previousAnswer: string | undefined): boolean {
+  const lang = turn.answer_lang;
+  switch (turn.intent) {
+    case 'ood':
+      return isRefusal(answer);
+    case 'smalltalk':
+      return answer.trim().length > 0 && !isRefusal(answer) && answer.split(/\s+/).length <= 40 && answer !== previousAnswer;
+    case 'contrast': {
+      const [a, b] = concepts;
+      if (!a || !b || !namesConcept(answer, a) || !namesConcept(answer, b)) return false;
+      const curated = a.contrasts?.find((contrast) => contrast.with === b.id)?.[lang];
+      return curated ? recall(opening(answer), curated) >= GIVEN : concepts.every((c) => recall(answer, c[lang].definition) >= GIVEN);
+    }
+    case 'translate': {
+      const [concept] = concepts;
+      const other = lang === 'fr' ? 'en' : 'fr';
+      return !!concept && normalizeTerm(answer).includes(normalizeTerm(concept[other].term));
+    }
+    default: {
+      if (concepts.length === 0 || isRefusal(answer)) return false;
+      const part = concepts.length === 1 ? expectedPart(concepts[0]!, lang, turn.intent) : '';
+      if (part) return recall(opening(answer), part) >= GIVEN;
+      return concepts.every((concept) => recall(answer, concept[lang].definition) >= GIVEN);
+    }
+  }
+}
+
+/** Sentences, as the answers write them. */
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0);
+}
+
+/** A sentence is supported when this share of its content words stands in the passages (or the question). */
+const SUPPORTED = 0.8;
+
+/**
+ * Share of the answer's sentences that rest on the prompt: their content words are in the passages (the
+ * scaffolding of an answer, « En termes simples », names terms that are there too). A fixed sentence that no
+ * model wrote (the refusal) is faithful by construction.
+ */
+export function faithfulness(answer: string, passages: readonly Passage[], question: string, concepts: readonly Concept[]): number {
+  if (isRefusal(answer) && passages.length === 0) return 1;
+  if (passages.length === 0) return 1; // small talk: a polite reply, no claim
+  const grounded = new Set(
+    contentKeys([...passages.map((passage) => passage.text), question, ...concepts.flatMap((c) => [c.fr.term, c.en.term, ...c.fr.aliases, ...c.en.aliases]), SCAFFOLD].join(' ')),
+  );
+  const all = sentences(answer);
+  if (all.length === 0) return 0;
+  const supported = all.filter((sentence) => {
+    const keys = contentKeys(sentence);
+    return keys.length === 0 || keys.filter((key) => grounded.has(key)).length / keys.length >= SUPPORTED;
+  });
+  return supported.length / all.length;
+}
+
+/** The words the answer formats add around the passages (training/build_corpus.py, A). */
+const SCAFFOLD = 'in french english en anglais francais simple terms termes simples example exemple called appelle dit also aussi';
+
+export function judge(glossary: Glossary, turn: HeldOutTurn, answer: string, passages: readonly Passage[], previousAnswer?: string): Judgement {
+  const concepts = turn.concept_ids.flatMap((id) => {
+    const concept = glossary.get(id);
+    return concept ? [glossary.withDetails(concept)] : [];
+  });
+  const hasConcepts = turn.concept_ids.length > 0;
   return {
-    onConcept: inDomain ? concepts.length > 0 && concepts.every((concept) => aboutConcept(answer, concept)) && !isRefusal(answer) : isRefusal(answer),
-    factRecall: inDomain ? factRecall(answer, concepts, item.answer_lang) : undefined,
-    languageMatch: detectLanguage(withoutQuotedTerms(answer), item.answer_lang === 'fr' ? 'en' : 'fr') === item.answer_lang,
+    intentAddressed: (!hasConcepts || concepts.length > 0) && addressesIntent(answer, turn, concepts, previousAnswer) && answer !== previousAnswer,
+    factRecall: hasConcepts ? recallAll(answer, concepts, turn.answer_lang) : undefined,
+    faithfulness: faithfulness(answer, passages, turn.question, concepts),
+    languageMatch: detectLanguage(withoutQuotedTerms(answer), turn.answer_lang === 'fr' ? 'en' : 'fr') === turn.answer_lang,
     repetition: repetitionRate(answer),
   };
 }
 
-export interface EvalSummary {
-  questions: number;
-  conceptAccuracy: number;
-  factRecall: number;
+function recallAll(answer: string, concepts: readonly Concept[], lang: Lang): number {
+  return concepts.length === 0 ? 0 : recall(answer, concepts.map((concept) => concept[lang].definition).join(' '));
+}
+
+/**
+ * The retrieval-only baseline: the passages the pipeline retrieved, printed in their order as the answer (each
+ * definition labelled with its term), with the same fixed refusal and nothing for small talk.
+ */
+export function baselineAnswer(passages: readonly Passage[], glossary: Glossary, lang: Lang, intent: Intent): string {
+  if (intent === 'ood') return REFUSAL[lang];
+  return passages
+    .map((passage) => (passage.kind === 'definition' ? `${glossary.get(passage.conceptIds[0]!)?.[lang].term ?? ''}: ${passage.text}` : passage.text))
+    .join('\n\n');
+}
+
+export interface KindFigures {
+  turns: number;
+  intentAddressed: number;
+  baselineIntentAddressed: number;
+  factRecall: number | null;
+  faithfulness: number;
   languageMatch: number;
   repetitionRate: number;
+}
+
+export interface EvalSummary extends KindFigures {
+  items: number;
   outOfDomainRefusal: number;
-  byKind: Record<string, { questions: number; conceptAccuracy: number }>;
+  byKind: Record<string, KindFigures>;
+}
+
+export interface JudgedTurn {
+  readonly kind: string;
+  readonly intent: Intent;
+  readonly model: Judgement;
+  readonly baseline: Judgement;
 }
 
 const mean = (values: readonly number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
 const ratio = (value: number) => Number(value.toFixed(4));
 
-export function summarize(items: readonly HeldOutQuestion[], judgements: readonly Judgement[]): EvalSummary {
-  const byKind: EvalSummary['byKind'] = {};
-  items.forEach((item, i) => {
-    const entry = (byKind[item.kind] ??= { questions: 0, conceptAccuracy: 0 });
-    entry.questions++;
-    entry.conceptAccuracy += judgements[i]!.onConcept ? 1 : 0;
-  });
-  for (const entry of Object.values(byKind)) entry.conceptAccuracy = ratio(entry.conceptAccuracy / entry.questions);
-  const outOfDomain = judgements.filter((_, i) => items[i]!.concept_ids.length === 0);
+function figures(turns: readonly JudgedTurn[]): KindFigures {
+  const recalls = turns.flatMap((turn) => (turn.model.factRecall === undefined ? [] : [turn.model.factRecall]));
   return {
-    questions: items.length,
-    conceptAccuracy: ratio(mean(judgements.map((j) => (j.onConcept ? 1 : 0)))),
-    factRecall: ratio(mean(judgements.flatMap((j) => (j.factRecall === undefined ? [] : [j.factRecall])))),
-    languageMatch: ratio(mean(judgements.map((j) => (j.languageMatch ? 1 : 0)))),
-    repetitionRate: ratio(mean(judgements.map((j) => j.repetition))),
-    outOfDomainRefusal: ratio(mean(outOfDomain.map((j) => (j.onConcept ? 1 : 0)))),
-    byKind,
+    turns: turns.length,
+    intentAddressed: ratio(mean(turns.map((turn) => Number(turn.model.intentAddressed)))),
+    baselineIntentAddressed: ratio(mean(turns.map((turn) => Number(turn.baseline.intentAddressed)))),
+    factRecall: recalls.length > 0 ? ratio(mean(recalls)) : null,
+    faithfulness: ratio(mean(turns.map((turn) => turn.model.faithfulness))),
+    languageMatch: ratio(mean(turns.map((turn) => Number(turn.model.languageMatch)))),
+    repetitionRate: ratio(mean(turns.map((turn) => turn.model.repetition))),
+  };
+}
+
+/** Figures over every turn, and by kind (a dialogue's turns count under "dialogue"). */
+export function summarize(items: number, turns: readonly JudgedTurn[]): EvalSummary {
+  const kinds = [...new Set(turns.map((turn) => turn.kind))].sort();
+  const outOfDomain = turns.filter((turn) => turn.intent === 'ood');
+  return {
+    items,
+    ...figures(turns),
+    outOfDomainRefusal: ratio(mean(outOfDomain.map((turn) => Number(turn.model.intentAddressed)))),
+    byKind: Object.fromEntries(kinds.map((kind) => [kind, figures(turns.filter((turn) => turn.kind === kind))])),
   };
 }

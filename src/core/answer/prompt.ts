@@ -1,4 +1,4 @@
-import type { Concept, Lang } from '../glossary/types';
+import { otherLang, type Concept, type Lang, type SectionName } from '../glossary/types';
 import type { PromptPart } from '../model/runtime';
 
 /** Special tokens of the prompt format (training/PROMPT_FORMAT.md). */
@@ -16,23 +16,57 @@ export const REFUSAL: Record<Lang, string> = {
   fr: "Je ne connais que les concepts d'apprentissage automatique, et cette question n'en fait pas partie.",
 };
 
+/** The parts of an entry a passage can hold besides its definition (training/prompt_format.py, PARTS). */
+export type PassagePart = SectionName | 'example' | 'overview';
+
+/** One line of the prompt's context: a piece of the glossary's own text. */
+export interface Passage {
+  /** The concepts it belongs to: one, or two for a contrast. */
+  readonly conceptIds: readonly string[];
+  readonly kind: 'definition' | PassagePart | 'contrast';
+  /** The glossary text, on one line. */
+  readonly text: string;
+  /** The line as the model reads it, `\n` included. */
+  readonly line: string;
+}
+
+/** The prompt format has room for this many passages (training/prompt_format.py, MAX_PASSAGES). */
+export const MAX_PASSAGES = 8;
+
 /** Every run of white space, new lines included, as one space. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
 /** `[<id>] <term> (<term in the other language>) : <definition>\n`, in the answer language. */
-export function contextLine(concept: Concept, lang: Lang): string {
-  const other = lang === 'fr' ? 'en' : 'fr';
-  return `[${concept.id}] ${oneLine(concept[lang].term)} (${oneLine(concept[other].term)}) : ${oneLine(concept[lang].definition)}\n`;
+export function definitionPassage(concept: Concept, lang: Lang): Passage {
+  const text = oneLine(concept[lang].definition);
+  const line = `[${concept.id}] ${oneLine(concept[lang].term)} (${oneLine(concept[otherLang(lang)].term)}) : ${text}\n`;
+  return { conceptIds: [concept.id], kind: 'definition', text, line };
+}
+
+/** `[<id>/<part>] <text>\n`. */
+export function partPassage(conceptId: string, part: PassagePart, text: string): Passage {
+  const flat = oneLine(text);
+  return { conceptIds: [conceptId], kind: part, text: flat, line: `[${conceptId}/${part}] ${flat}\n` };
+}
+
+/** `[<id>|<id>] <text>\n`: what tells two concepts apart (ids in alphabetical order). */
+export function contrastPassage(first: string, second: string, text: string): Passage {
+  const [a, b] = [first, second].sort();
+  const flat = oneLine(text);
+  return { conceptIds: [a!, b!], kind: 'contrast', text: flat, line: `[${a}|${b}] ${flat}\n` };
 }
 
 /**
- * The prompt, byte for byte as the corpus builder writes it; user text stays text, so a question that
- * contains `<|answer|>` cannot forge a special token.
+ * The prompt, byte for byte as the corpus builder writes it; glossary and user text stay text, so a question
+ * or an entry that contains `<|answer|>` cannot forge a special token.
  */
-export function buildPrompt(answerLang: Lang, entries: readonly Concept[], question: string): PromptPart[] {
-  const context = entries.map((concept) => contextLine(concept, answerLang)).join('');
+export function buildPrompt(answerLang: Lang, passages: readonly Passage[], question: string): PromptPart[] {
+  const context = passages
+    .slice(0, MAX_PASSAGES)
+    .map((passage) => passage.line)
+    .join('');
   return [
     { special: SPECIAL.lang[answerLang] },
     { special: SPECIAL.context },
@@ -41,9 +75,4 @@ export function buildPrompt(answerLang: Lang, entries: readonly Concept[], quest
     { text: `${oneLine(question.replace(/[\u2019\u02bc]/g, "'"))}\n` },
     { special: SPECIAL.answer },
   ];
-}
-
-/** The glossary ids an answer cites as `[id]`. */
-export function citedIds(answer: string): string[] {
-  return [...new Set([...answer.matchAll(/\[([a-z0-9]+(?:-[a-z0-9]+)*)\]/g)].map((match) => match[1]!))];
 }

@@ -8,7 +8,9 @@ import { trigrams } from '../matching/trigrams';
 export interface Retrieved {
   readonly concept: Concept;
   readonly score: number;
-  readonly via: 'term' | 'fuzzy' | 'text';
+  readonly via: 'term' | 'fuzzy' | 'stem' | 'text';
+  /** Where the question names it (terms only). */
+  readonly start?: number;
 }
 
 /** The prompt format has room for this many glossary entries. */
@@ -22,11 +24,23 @@ const DISTINCTIVE_SHARE = 0.05;
 /** The longest term has eight words (« apprentissage par renforcement à partir de retours humains »). */
 const MAX_TERM_WORDS = 8;
 
+/**
+ * Words that say nothing of the subject, as keys: written plainly here, reduced by the same splitting as the text
+ * (`this` -> `thi`, `dans` -> `dan`), so that every one of them can match.
+ */
 const STOPWORDS = new Set(
-  ('le la les un une des du de d l est c qu que qui quoi quel quelle comment pourquoi et ou en au aux sur dans pour ' +
-    'avec ce cette ces il elle on se sa son ses pa ne plu tre fait the a an is are what which who why how doe do of ' +
-    'to in on for with thi that it and or be by as at from can me tell about explain explique moi give donne').split(' '),
+  pieceKeys(
+    'le la les un une des du de d l est c qu que qui quoi quel quelle quels quelles comment pourquoi et ou en au aux ' +
+      'sur dans pour avec ce cette ces il elle on se sa son ses pas ne plus etre fait faire the a an is are what which ' +
+      'who why how does do of to in on for with this that it and or be by as at from can me tell about explain ' +
+      'explique expliquer moi give donne donner entre between difference differences work works marche fonctionne ' +
+      'please stp svp mean means veut dire signifie example exemple simple simplement ca cela use used sert utilise',
+  ),
 );
+/** Words of this length or more find a term that starts like them (« hallucinent », « quantifie »). */
+const STEM_LENGTH = 7;
+/** The words before a term that make it a qualifier, not the subject: « en IA », "in deep learning". */
+const QUALIFIER_BEFORE = /(?:^|[\s(])(?:en|dans|in|within|for|pour|chez|inside|au sein)(?:\s+(?:le|la|les|l'|un|une|des|the|a|an))?\s*$/iu;
 
 interface FormGrams {
   readonly conceptId: string;
@@ -45,6 +59,7 @@ export class Retriever {
   private readonly docs: Array<{ concept: Concept; terms: Map<string, number>; length: number }>;
   private readonly documentFrequency = new Map<string, number>();
   private readonly averageLength: number;
+  private readonly stems = new Map<string, Set<string>>();
 
   constructor(private readonly glossary: Glossary) {
     this.forms = glossary.concepts.flatMap((concept) =>
@@ -61,16 +76,52 @@ export class Retriever {
       for (const term of doc.terms.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.averageLength = this.docs.reduce((sum, doc) => sum + doc.length, 0) / Math.max(1, this.docs.length);
+    for (const form of this.forms) {
+      if (form.key.length >= STEM_LENGTH && !form.key.includes(' ')) this.stemsOf(form.key.slice(0, STEM_LENGTH)).add(form.conceptId);
+    }
   }
 
+  private stemsOf(stem: string): Set<string> {
+    let ids = this.stems.get(stem);
+    if (!ids) this.stems.set(stem, (ids = new Set()));
+    return ids;
+  }
+
+  /**
+   * The concepts a question is about, subjects first: terms it names (a term named only as a qualifier, « en IA »,
+   * "in deep learning", is left out when another is named), terms with a typo, words that start like a term
+   * (a verb: « hallucinent »), then words shared with the definitions.
+   */
   retrieve(question: string, limit = MAX_RETRIEVED): Retrieved[] {
     const matches = this.glossary.matcher.findAll(question);
-    const found = this.byTerm(matches);
-    const known = new Set(found.map((entry) => entry.concept.id));
+    const named = this.byTerm(matches);
+    const subjects = named.filter((entry) => !QUALIFIER_BEFORE.test(question.slice(0, entry.start)));
+    const found = subjects.length > 0 ? subjects : named;
     const uncovered = splitPieces(question).filter((piece) => !matches.some((m) => piece.start < m.end && piece.end > m.start));
-    found.push(...this.byFuzzyTerm(uncovered).filter((entry) => !known.has(entry.concept.id)));
-    if (found.length > 0) return found.slice(0, limit);
+    const known = new Set(named.map((entry) => entry.concept.id));
+    const extra = [...this.byStem(uncovered), ...this.byFuzzyTerm(uncovered)].filter((entry) => {
+      if (known.has(entry.concept.id)) return false;
+      known.add(entry.concept.id);
+      return true;
+    });
+    // A verb names the subject better than a noun qualifying it: « pourquoi les LLM hallucinent-ils ».
+    const ordered = [...extra.filter((entry) => entry.via === 'stem'), ...found, ...extra.filter((entry) => entry.via !== 'stem')];
+    if (ordered.length > 0) return ordered.slice(0, limit);
     return this.byText(question).slice(0, Math.min(limit, 2));
+  }
+
+  /** Long words that start like a one-word term or alias (the same seven letters), when only one concept does. */
+  private byStem(pieces: readonly Piece[]): Retrieved[] {
+    const found: Retrieved[] = [];
+    for (const piece of pieces) {
+      if (piece.key.length < STEM_LENGTH || STOPWORDS.has(piece.key)) continue;
+      const ids = this.stems.get(piece.key.slice(0, STEM_LENGTH));
+      if (ids?.size === 1) {
+        const [id] = ids;
+        found.push({ concept: this.glossary.get(id!)!, score: 0.5, via: 'stem', start: piece.start });
+      }
+    }
+    return found;
   }
 
   /** Concepts whose terms appear in the question, in order of appearance. */
@@ -81,7 +132,7 @@ export class Retriever {
       const id = match.forms[0]!.conceptId;
       if (!seen.has(id)) {
         seen.add(id);
-        found.push({ concept: this.glossary.get(id)!, score: match.end - match.start, via: 'term' });
+        found.push({ concept: this.glossary.get(id)!, score: match.end - match.start, via: 'term', start: match.start });
       }
     }
     return found;

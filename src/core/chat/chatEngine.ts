@@ -1,80 +1,100 @@
-import { Answerer, generateGrounded, sourcesOf, type TextGenerator } from '../answer/answerer';
-import { buildPrompt, contextLine } from '../answer/prompt';
-import type { Retrieved } from '../answer/retrieval';
+import { detectLanguage } from '../answer/language';
+import { passagesFor } from '../answer/passages';
+import { buildPrompt, REFUSAL, type Passage } from '../answer/prompt';
+import { Retriever } from '../answer/retrieval';
+import { understand, type EarlierTurn, type Understanding } from '../answer/understand';
+import { splitPieces } from '../matching/normalize';
 import type { Glossary } from '../glossary/glossary';
-import type { Concept, Lang } from '../glossary/types';
-import type { GenerateOptions } from '../model/runtime';
+import type { Lang } from '../glossary/types';
+import type { GenerateOptions, GenerationResult, PromptPart } from '../model/runtime';
 import type { Turn } from './conversation';
 import { streamChat, type ChatMessage, type ServerSettings } from './openaiClient';
 
-export type Backend = { readonly kind: 'bundled'; readonly model: TextGenerator; readonly options: GenerateOptions } | { readonly kind: 'server'; readonly settings: ServerSettings };
+/** Anything that generates text from a prompt: the model in a worker, in process, or a test double. */
+export interface TextGenerator {
+  generate(prompt: readonly PromptPart[], options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult>;
+}
+
+export type Backend =
+  | { readonly kind: 'bundled'; readonly model: TextGenerator; readonly options: GenerateOptions }
+  | { readonly kind: 'server'; readonly settings: ServerSettings };
 
 export interface ChatRequest {
   readonly question: string;
   /** Text selected in the editor, asked about. */
   readonly selection?: string;
   readonly answerLang: Lang | 'auto';
+  /** Used when the question's language cannot be told (a bare term such as "GPT"). */
   readonly fallbackLang: Lang;
-  /** Earlier turns that fit in the prompt, oldest first. */
+  /** Earlier turns, oldest first: what follow-ups refer to, and what a server reads as the conversation. */
   readonly history: readonly Turn[];
 }
 
 export interface ChatAnswer {
   readonly text: string;
   readonly lang: Lang;
+  /** Glossary entries the answer rests on. */
   readonly sources: string[];
-  /** From the question to the first piece of text, retrieval included. */
+  readonly understanding: Understanding;
+  readonly passages: readonly Passage[];
+  /** The bundled model's run; absent when no model ran (a refusal) or a server answered. */
+  readonly generation?: GenerationResult;
+  /** From the question to the first piece of text, understanding and retrieval included. */
   readonly firstTextMs: number;
 }
 
 /** The selection goes with the question, cut short: the prompt has room for a few lines only. */
 const MAX_SELECTION_CHARS = 300;
 
-/** Answers chat questions from the glossary, with the bundled model or an OpenAI-compatible server. */
+/**
+ * The answer pipeline, one for the chat view, the command line, the evaluation and the benchmark: it reads
+ * the question in the light of the conversation, takes the passages of the glossary that serve it, and has
+ * the bundled model (or a server) compose the answer from them.
+ */
 export class ChatEngine {
-  private readonly answerer: Answerer;
+  private readonly retriever: Retriever;
 
   constructor(readonly glossary: Glossary) {
-    this.answerer = new Answerer(glossary);
+    this.retriever = new Retriever(glossary);
+  }
+
+  /** Understanding, language and passages, without generating (the benchmark's and the tests' view). */
+  prepare(request: ChatRequest): { understanding: Understanding; lang: Lang; passages: Passage[]; prompt: PromptPart[] } {
+    const earlier = request.history.map(earlierTurn);
+    const understanding = understand(withSelection(request.question, request.selection), this.retriever, this.glossary, earlier);
+    const previousLang = request.history[request.history.length - 1]?.lang;
+    const lang = request.answerLang === 'auto' ? detectLanguage(request.question, previousLang ?? request.fallbackLang) : request.answerLang;
+    const passages = passagesFor(understanding, this.glossary, lang);
+    return { understanding, lang, passages, prompt: buildPrompt(lang, passages, request.question) };
   }
 
   async ask(request: ChatRequest, backend: Backend, onText: (text: string) => void, signal?: AbortSignal): Promise<ChatAnswer> {
     const started = performance.now();
     let firstTextMs = 0;
-    const questionText = withSelection(request.question, request.selection);
-    const prepared = this.answerer.prepare({ text: questionText, answerLang: request.answerLang, fallbackLang: request.fallbackLang });
-    const retrieved = prepared.retrieved.length > 0 || !isFollowUp(request.question) ? prepared.retrieved : this.followUp(request.history);
     const stream = (text: string) => {
       firstTextMs ||= performance.now() - started;
       onText(text);
     };
-    const concepts = retrieved.map((entry) => entry.concept);
-    const text =
-      backend.kind === 'bundled'
-        ? (await generateGrounded(backend.model, prepared.lang, retrieved, buildPrompt(prepared.lang, concepts, questionText), backend.options, stream, signal)).text
-        : await streamChat(backend.settings, serverMessages(prepared.lang, concepts, request.history, questionText), stream, signal, { temperature: 0.3 });
-    return { text, lang: prepared.lang, sources: sourcesOf(text, retrieved), firstTextMs };
-  }
-
-  /** A follow-up such as "give me an example" names no concept: it is about the previous answer's. */
-  private followUp(history: readonly Turn[]): Retrieved[] {
-    const last = history[history.length - 1];
-    return (last?.sources ?? []).flatMap((id) => {
-      const concept = this.glossary.get(id);
-      return concept ? [{ concept, score: 0, via: 'term' as const }] : [];
-    });
+    const { understanding, lang, passages, prompt } = this.prepare(request);
+    let generation: GenerationResult | undefined;
+    let text: string;
+    if (understanding.intent === 'ood' && backend.kind === 'bundled') {
+      // Nothing to ground an answer on: the fixed sentence, without running the model.
+      text = REFUSAL[lang];
+      stream(text);
+    } else if (backend.kind === 'bundled') {
+      generation = await backend.model.generate(prompt, backend.options, stream, signal);
+      text = generation.text;
+    } else {
+      text = await streamChat(backend.settings, serverMessages(lang, passages, request.history, withSelection(request.question, request.selection)), stream, signal, { temperature: 0.3 });
+    }
+    const answer = withoutCitations(text, (id) => this.glossary.get(id) !== undefined);
+    return { text: answer, lang, sources: sourcesOf(answer, understanding, passages), understanding, passages, generation, firstTextMs };
   }
 }
 
-/** Words of a question that refers back to the previous answer ("give me an example", "tell me more"). */
-const REFERS_BACK = /(?:^|[^\p{L}])(?:it|its|this|that|these|those|examples?|more|again|simpler|simply|ça|cela|ceci|exemples?|encore|simplement|autrement|détails?|details?)(?![\p{L}])/iu;
-/** Words that refer back only in a question of a few words ("why?", "et comment ?"). */
-const BARE_FOLLOW_UP = /(?:^|[^\p{L}])(?:why|how|pourquoi|comment)(?![\p{L}])/iu;
-
-/** A short question that names nothing but refers back, as opposed to a new question off the subject. */
-export function isFollowUp(question: string): boolean {
-  const words = question.trim().split(/\s+/).length;
-  return (words <= 10 && REFERS_BACK.test(question)) || (words <= 3 && BARE_FOLLOW_UP.test(question));
+function earlierTurn(turn: Turn): EarlierTurn {
+  return { conceptIds: turn.concepts ?? turn.sources, intent: turn.intent };
 }
 
 export function withSelection(question: string, selection: string | undefined): string {
@@ -82,21 +102,57 @@ export function withSelection(question: string, selection: string | undefined): 
   return excerpt ? `${question.trim()} « ${excerpt} »` : question.trim();
 }
 
+/**
+ * The answer without the citations of glossary ids that an older model or a server may write (`[gpt]`, a last
+ * `Sources: [a] [b]` line): the sources show as chips instead. Other brackets (a Markdown link) stay.
+ */
+export function withoutCitations(answer: string, isConceptId: (id: string) => boolean): string {
+  const cites = (ids: string) => [...ids.matchAll(/\[([^\]]*)\]/g)].every((match) => isConceptId(match[1]!));
+  return answer
+    .replace(/\n*[ \t]*Sources?[ \t]?:[ \t]*((?:\[[a-z0-9-]+\][,\s]*)+)$/u, (line, ids: string) => (cites(ids) ? '' : line))
+    .replace(/[ \t]*\[([a-z0-9]+(?:-[a-z0-9]+)*)\](?!\()/g, (citation, id: string) => (isConceptId(id) ? '' : citation))
+    .trimEnd();
+}
+
+/** Share of a passage's words an answer must repeat to count as resting on it. */
+const USED_SHARE = 0.3;
+
+/**
+ * The concepts whose passages the answer uses (it repeats a good share of their words), in the order they were
+ * asked about; all the concepts asked about when it quotes none (a server that rephrased them).
+ */
+export function sourcesOf(answer: string, understanding: Understanding, passages: readonly Passage[]): string[] {
+  const words = new Set(splitPieces(answer).map((piece) => piece.key));
+  const used = new Set(
+    passages
+      .filter((passage) => {
+        const keys = splitPieces(passage.text).map((piece) => piece.key).filter((key) => key.length > 3);
+        return keys.length > 0 && keys.filter((key) => words.has(key)).length / keys.length >= USED_SHARE;
+      })
+      .flatMap((passage) => passage.conceptIds),
+  );
+  const asked = understanding.concepts.map((concept) => concept.id);
+  const cited = asked.filter((id) => used.has(id));
+  return cited.length > 0 ? cited : asked;
+}
+
 const SYSTEM: Record<Lang, string> = {
   en:
     'You explain machine-learning concepts to developers. Answer in English, briefly and accurately, from the ' +
-    'glossary entries below when they are relevant, and cite each entry you use as [id]. If the question is not ' +
-    'about machine learning, say that you only know machine-learning concepts.',
+    'glossary passages below: answer the question asked (a reason for "why", the mechanism for "how", the ' +
+    'difference for a comparison) and say nothing the passages do not support. If the question is not about ' +
+    'machine learning, say that you only know machine-learning concepts.',
   fr:
     "Tu expliques des concepts d'apprentissage automatique à des développeurs. Réponds en français, brièvement et " +
-    'avec exactitude, à partir des entrées du glossaire ci-dessous quand elles sont pertinentes, et cite chaque ' +
-    "entrée utilisée sous la forme [id]. Si la question ne porte pas sur l'apprentissage automatique, dis que tu ne " +
-    "connais que les concepts d'apprentissage automatique.",
+    'avec exactitude, à partir des passages du glossaire ci-dessous : réponds à la question posée (une raison pour ' +
+    '« pourquoi », le mécanisme pour « comment », la différence pour une comparaison) et ne dis rien que les passages ' +
+    "ne soutiennent. Si la question ne porte pas sur l'apprentissage automatique, dis que tu ne connais que les " +
+    "concepts d'apprentissage automatique.",
 };
 
 /** The grounding goes into the system prompt; earlier turns follow as messages. */
-export function serverMessages(lang: Lang, concepts: readonly Concept[], history: readonly Turn[], question: string): ChatMessage[] {
-  const glossary = concepts.map((concept) => contextLine(concept, lang)).join('');
+export function serverMessages(lang: Lang, passages: readonly Passage[], history: readonly Turn[], question: string): ChatMessage[] {
+  const glossary = passages.map((passage) => passage.line).join('');
   const system = glossary ? `${SYSTEM[lang]}\n\n${lang === 'fr' ? 'Glossaire' : 'Glossary'}:\n${glossary}` : SYSTEM[lang];
   return [
     { role: 'system', content: system },

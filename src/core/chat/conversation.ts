@@ -1,3 +1,4 @@
+import type { Intent } from '../answer/intent';
 import type { Lang } from '../glossary/types';
 
 export type TurnState = 'streaming' | 'done' | 'stopped' | 'interrupted' | 'error';
@@ -11,6 +12,9 @@ export interface Turn {
   readonly answer: string;
   readonly lang: Lang;
   readonly sources: readonly string[];
+  /** What the question was understood to ask, and about which concepts (for the follow-ups after it). */
+  readonly intent?: Intent;
+  readonly concepts?: readonly string[];
   readonly state: TurnState;
   readonly error?: string;
   readonly createdAt: number;
@@ -81,12 +85,18 @@ export function restoreTurns(saved: unknown): Turn[] {
       context: typeof turn.context === 'string' ? turn.context : undefined,
       answer: turn.answer,
       lang: turn.lang === 'fr' ? 'fr' : 'en',
-      sources: Array.isArray(turn.sources) ? turn.sources.filter((id): id is string => typeof id === 'string') : [],
+      sources: stringsOf(turn.sources),
+      ...(typeof turn.intent === 'string' && { intent: turn.intent }),
+      ...(Array.isArray(turn.concepts) && { concepts: stringsOf(turn.concepts) }),
       state,
       error: typeof turn.error === 'string' ? turn.error : undefined,
       createdAt: typeof turn.createdAt === 'number' ? turn.createdAt : 0,
     }];
   });
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 function isState(value: unknown): value is TurnState {

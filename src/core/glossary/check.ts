@@ -19,7 +19,7 @@ export function checkShape(source: GlossarySource): GlossaryProblem[] {
   return (validateShape.errors ?? []).map((error) => shapeProblem(source.file, error));
 }
 
-function shapeProblem(file: string, error: ErrorObject): GlossaryProblem {
+export function shapeProblem(file: string, error: ErrorObject): GlossaryProblem {
   const path = error.instancePath.split('/').filter(Boolean);
   if (error.keyword === 'required') {
     path.push(String(error.params.missingProperty));

@@ -61,6 +61,7 @@ export class Glossary {
       fr: { ...concept.fr, ...details.fr },
       en: { ...concept.en, ...details.en },
       ...(details.references && { references: details.references }),
+      ...(details.contrasts && { contrasts: details.contrasts }),
     };
   }
 

@@ -9,17 +9,24 @@ export function detailsFileOf(indexFile: string): string {
   return path.join(path.dirname(indexFile), 'glossary-details.json');
 }
 
-/** Concepts without their long parts (empty explanation and example, no references), and those parts by id. */
+/**
+ * Concepts without their long parts (empty explanation and example; no sections, references or contrasts),
+ * and those parts by id.
+ */
 export function splitDetails(concepts: readonly Concept[]): { index: Concept[]; details: Record<string, ConceptDetails> } {
   const details: Record<string, ConceptDetails> = {};
   const index = concepts.map((concept) => {
-    const { references, ...rest } = concept;
-    details[concept.id] = {
-      fr: { explanation: concept.fr.explanation, example: concept.fr.example },
-      en: { explanation: concept.en.explanation, example: concept.en.example },
-      ...(references && { references }),
+    const { references, contrasts, ...rest } = concept;
+    const long = (lang: 'fr' | 'en') => {
+      const { explanation, example, sections } = concept[lang];
+      return { explanation, example, ...(sections && { sections }) };
     };
-    return { ...rest, fr: { ...concept.fr, explanation: '', example: '' }, en: { ...concept.en, explanation: '', example: '' } };
+    details[concept.id] = { fr: long('fr'), en: long('en'), ...(references && { references }), ...(contrasts && { contrasts }) };
+    const short = (lang: 'fr' | 'en') => {
+      const { term, aliases, definition } = concept[lang];
+      return { term, aliases, definition, explanation: '', example: '' };
+    };
+    return { ...rest, fr: short('fr'), en: short('en') };
   });
   return { index, details };
 }

@@ -2,6 +2,10 @@
 export type Lang = 'fr' | 'en';
 export const LANGS: readonly Lang[] = ['fr', 'en'];
 
+export function otherLang(lang: Lang): Lang {
+  return lang === 'fr' ? 'en' : 'fr';
+}
+
 export type Category =
   | 'foundations'
   | 'neural-networks'
@@ -16,15 +20,36 @@ export type Category =
 
 export type Level = 'beginner' | 'advanced';
 
+/** The parts of an explanation that a question can ask for (plain text, a few sentences each). */
+export type SectionName = 'how' | 'why' | 'limits' | 'history' | 'intuition';
+export const SECTION_NAMES: readonly SectionName[] = ['how', 'why', 'limits', 'history', 'intuition'];
+export type Sections = Readonly<Partial<Record<SectionName, string>>>;
+
 /** What a concept says in one language. */
 export interface LocalizedConcept {
   readonly term: string;
   readonly aliases: readonly string[];
   /** One or two sentences, plain text. */
   readonly definition: string;
-  /** Several paragraphs of Markdown. */
+  /** The overview: Markdown, shown first in the panel (several paragraphs in users' entries of old). */
   readonly explanation: string;
+  /** Every bundled entry has all five; a user's entry may have some or none. */
+  readonly sections?: Sections;
   readonly example: string;
+}
+
+/** What tells two concepts apart, seen from one of them (`with` is the other). */
+export interface ContrastText {
+  readonly with: string;
+  readonly fr: string;
+  readonly en: string;
+}
+
+/** One file of `glossary/contrasts/`: two concepts learners confuse. */
+export interface ContrastEntry {
+  readonly concepts: readonly [string, string];
+  readonly fr: string;
+  readonly en: string;
 }
 
 export interface Reference {
@@ -44,6 +69,8 @@ export interface Concept {
   readonly related: readonly string[];
   readonly prerequisites?: readonly string[];
   readonly references?: readonly Reference[];
+  /** Curated contrasts with concepts it is confused with (bundled concepts only). */
+  readonly contrasts?: readonly ContrastText[];
 }
 
 /**
@@ -51,9 +78,10 @@ export interface Concept {
  * hovers and search need: the extension loads them only when the panel or the command line shows a concept.
  */
 export interface ConceptDetails {
-  readonly fr: Pick<LocalizedConcept, 'explanation' | 'example'>;
-  readonly en: Pick<LocalizedConcept, 'explanation' | 'example'>;
+  readonly fr: Pick<LocalizedConcept, 'explanation' | 'example' | 'sections'>;
+  readonly en: Pick<LocalizedConcept, 'explanation' | 'example' | 'sections'>;
   readonly references?: readonly Reference[];
+  readonly contrasts?: readonly ContrastText[];
 }
 
 /** Details of the bundled concepts, by id. */

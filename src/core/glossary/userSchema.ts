@@ -18,6 +18,7 @@ export function userConceptSchema(): JsonObject {
   localized.properties.definition = { ...localized.properties.definition, minLength: 1 };
   localized.properties.explanation = { ...localized.properties.explanation, minLength: 0 };
   localized.properties.example = { ...localized.properties.example, minLength: 0 };
+  localized.properties.sections = { ...localized.properties.sections, required: [] };
   return schema;
 }
 

@@ -16,6 +16,11 @@ export interface Piece {
 /** French elided words: `l'affinage`, `d'auto-attention`, `qu'un`, `jusqu'au`. */
 const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'lorsqu', 'puisqu', 'jusqu', 'quoiqu']);
 const APOSTROPHES = new Set(["'", '\u2019', '\u02bc']);
+/**
+ * The subject pronoun `j'` comes before a verb (`j'ai`, `j'utilise`), never before a term: the word after it is
+ * dropped too, so that `j'ai` does not read as the acronym `AI`.
+ */
+const BEFORE_VERB = 'j';
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 /**
  * camelCase (`selfAttention`), acronym before a word (`GPTModel`, but not a plural acronym: `LLMs`) and
@@ -68,10 +73,16 @@ export function splitPieces(text: string, offset = 0): Piece[] {
 /** The general splitter, for any Unicode text (exported for the test that compares both paths). */
 export function splitPiecesGeneral(text: string, offset = 0): Piece[] {
   const pieces: Piece[] = [];
+  let dropNext = false;
   for (const run of text.matchAll(WORD_RUN)) {
     const runStart = run.index ?? 0;
     const runText = run[0];
+    if (dropNext) {
+      dropNext = false;
+      continue;
+    }
     if (isElided(text, runStart, runText)) {
+      dropNext = foldCase(runText) === BEFORE_VERB;
       continue;
     }
     let pieceStart = runStart;
@@ -102,6 +113,7 @@ function kindOf(code: number): Kind {
 export function splitAsciiPieces(text: string, offset = 0): Piece[] {
   const pieces: Piece[] = [];
   let index = 0;
+  let dropNext = false;
   while (index < text.length) {
     if (kindOf(text.charCodeAt(index)) === Kind.Other) {
       index++;
@@ -110,7 +122,12 @@ export function splitAsciiPieces(text: string, offset = 0): Piece[] {
     const runStart = index;
     while (index < text.length && kindOf(text.charCodeAt(index)) !== Kind.Other) index++;
     const runText = text.slice(runStart, index);
+    if (dropNext) {
+      dropNext = false;
+      continue;
+    }
     if (text.charAt(index) === "'" && kindOf(text.charCodeAt(index + 1)) >= Kind.Lower && kindOf(text.charCodeAt(index + 1)) <= Kind.Upper && ELISIONS.has(runText.toLowerCase())) {
+      dropNext = runText.toLowerCase() === BEFORE_VERB;
       continue;
     }
     let pieceStart = runStart;

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { GenerateOptions } from './runtime';
 import { BpeTokenizer } from '../tokenizer/bpe';
 
 /** A problem with the model files, said so that the user knows which file to fix or restore. */
@@ -25,6 +26,8 @@ export interface GenerationDefaults {
   readonly topK?: number;
   readonly topP?: number;
   readonly repetitionPenalty?: number;
+  /** This project's own key: see SamplingOptions.copyBias. */
+  readonly copyBias?: number;
   readonly doSample?: boolean;
 }
 
@@ -94,6 +97,7 @@ function readGenerationDefaults(json: Json | undefined): GenerationDefaults {
     topK: number('top_k'),
     topP: number('top_p'),
     repetitionPenalty: number('repetition_penalty'),
+    copyBias: number('copy_bias'),
     doSample: typeof json?.do_sample === 'boolean' ? json.do_sample : undefined,
   };
 }
@@ -101,6 +105,26 @@ function readGenerationDefaults(json: Json | undefined): GenerationDefaults {
 /** The sampling defaults of a model folder; none when it has no generation_config.json. */
 export function loadGenerationDefaults(dir: string): GenerationDefaults {
   return readGenerationDefaults(readJson(dir, 'generation_config.json', false));
+}
+
+/**
+ * Decoding options from a model folder's generation_config.json, the one truth for its defaults (Hugging Face's
+ * meaning: no sampling unless `do_sample`, no penalty unless `repetition_penalty`), so every runtime reading the
+ * folder decodes alike. `greedy` turns sampling off; `seed` seeds it.
+ */
+export function decodingOptions(dir: string, overrides: { greedy?: boolean; maxNewTokens?: number; seed?: number; copyBias?: number } = {}): GenerateOptions {
+  const defaults = loadGenerationDefaults(dir);
+  return {
+    greedy: overrides.greedy === true || defaults.doSample !== true,
+    temperature: defaults.temperature ?? 1,
+    topK: defaults.topK ?? 0,
+    topP: defaults.topP ?? 1,
+    repetitionPenalty: defaults.repetitionPenalty ?? 1,
+    copyBias: overrides.copyBias ?? defaults.copyBias ?? 0,
+    maxNewTokens: overrides.maxNewTokens ?? defaults.maxNewTokens ?? 256,
+    seed: overrides.seed ?? 0,
+    stop: ['<|endoftext|>'],
+  };
 }
 
 /** Reads and checks every file of a model folder; any problem is a ModelError naming the file. */

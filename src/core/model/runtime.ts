@@ -109,7 +109,7 @@ export class ModelRuntime {
       const step = await this.step(input, promptIds.length + ids.length - input.length, past);
       past = step.cache;
       // The penalty looks at the answer only: copying words of the glossary lines in the prompt is the point.
-      const next = sampleToken(step.logits, options, ids, random);
+      const next = sampleToken(step.logits, options, ids, random, promptIds);
       firstTokenAt ||= performance.now();
       if (!options.ignoreEos && this.config.eosIds.includes(next)) {
         stopReason = 'eos';

@@ -10,6 +10,41 @@ export interface SamplingOptions {
   readonly topP?: number;
   /** Divides the positive scores (multiplies the negative ones) of tokens already generated; 1: none. */
   readonly repetitionPenalty?: number;
+  /**
+   * Added to the score of each token that would continue, in the prompt, the text the answer ends with: the
+   * answer keeps to the glossary passages it is composed from (`copy_bias` in generation_config.json); 0: none.
+   */
+  readonly copyBias?: number;
+}
+
+/** The longest end of the answer looked for in the prompt. */
+const COPY_MATCH_TOKENS = 4;
+
+/**
+ * Raises, in place, the tokens that follow in `source` the longest end of `generated` found there (up to four
+ * tokens; a longer match gets the full bias, a single token a third of it).
+ */
+export function applyCopyBias(logits: Float32Array, source: readonly number[], generated: readonly number[], bias: number): void {
+  if (bias === 0 || generated.length === 0) return;
+  for (let length = Math.min(COPY_MATCH_TOKENS, generated.length); length >= 1; length--) {
+    const next = followers(source, generated, length);
+    if (next.size === 0) continue;
+    const bonus = (bias * Math.min(length, 3)) / 3;
+    for (const id of next) if (logits[id] !== undefined) logits[id] += bonus;
+    return;
+  }
+}
+
+/** Tokens of `source` right after an occurrence of the last `length` tokens of `generated`. */
+function followers(source: readonly number[], generated: readonly number[], length: number): Set<number> {
+  const found = new Set<number>();
+  const tail = generated.length - length;
+  for (let end = length; end < source.length; end++) {
+    let match = true;
+    for (let k = 0; k < length && match; k++) match = source[end - length + k] === generated[tail + k];
+    if (match) found.add(source[end]!);
+  }
+  return found;
 }
 
 /** A small seeded generator (mulberry32), so a seed gives the same answer every time. */
@@ -41,9 +76,16 @@ export function argmax(logits: Float32Array): number {
   return best;
 }
 
-/** Picks the next token id. `logits` may be modified. */
-export function sampleToken(logits: Float32Array, options: SamplingOptions, previous: readonly number[], random: () => number): number {
+/** Picks the next token id; `source` is what the copy bias copies from (the prompt). `logits` may be modified. */
+export function sampleToken(
+  logits: Float32Array,
+  options: SamplingOptions,
+  previous: readonly number[],
+  random: () => number,
+  source: readonly number[] = [],
+): number {
   applyRepetitionPenalty(logits, previous, options.repetitionPenalty ?? 1);
+  applyCopyBias(logits, source, previous, options.copyBias ?? 0);
   const temperature = options.temperature ?? 1;
   if (options.greedy || temperature <= 0) return argmax(logits);
   const candidates = topCandidates(logits, options.topK ?? 0);

@@ -1,13 +1,9 @@
 import type { Glossary } from '../glossary/glossary';
 import { dependentsOf, learningPath } from '../glossary/graph';
-import type { Concept, Lang, Reference } from '../glossary/types';
+import { otherLang, SECTION_NAMES, type Concept, type Lang, type Reference } from '../glossary/types';
 import type { ConceptLink, ConceptView } from '../../shared/panelMessages';
-import { categoryLabel, levelLabel } from './labels';
+import { categoryLabel, contrastsLabel, levelLabel, sectionLabel } from './labels';
 import { renderMarkdown, renderPlainText } from './markdown';
-
-export function otherLang(lang: Lang): Lang {
-  return lang === 'fr' ? 'en' : 'fr';
-}
 
 /** How a concept from a user's file is presented. */
 export interface OriginOptions {
@@ -38,7 +34,16 @@ export function buildConceptView(glossary: Glossary, indexed: Concept, lang: Lan
     level: levelLabel(concept.level, lang),
     definition: entry.definition,
     explanationHtml: plainText ? renderPlainText(entry.explanation) : renderMarkdown(entry.explanation),
+    sections: SECTION_NAMES.flatMap((name) => {
+      const text = entry.sections?.[name];
+      return text ? [{ title: sectionLabel(name, lang), text }] : [];
+    }),
     example: entry.example,
+    contrasts: (concept.contrasts ?? []).flatMap((contrast) => {
+      const other = glossary.get(contrast.with);
+      return other ? [{ concept: linkTo(other, lang), text: contrast[lang] }] : [];
+    }),
+    contrastsTitle: contrastsLabel(lang),
     related: links(glossary, concept.related, lang),
     prerequisites: links(glossary, concept.prerequisites ?? [], lang),
     learningPath: learningPath(glossary, concept.id).map((step) => linkTo(step, lang)),

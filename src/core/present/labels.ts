@@ -1,4 +1,4 @@
-import type { Category, Lang, Level } from '../glossary/types';
+import type { Category, Lang, Level, SectionName } from '../glossary/types';
 
 /** Categories in the order a learner meets them, named in both languages. */
 export const CATEGORIES: ReadonlyArray<{ readonly id: Category; readonly en: string; readonly fr: string }> = [
@@ -25,4 +25,22 @@ const LEVELS: Readonly<Record<Level, Record<Lang, string>>> = {
 
 export function levelLabel(level: Level, lang: Lang): string {
   return LEVELS[level]?.[lang] ?? level;
+}
+
+const SECTIONS: Readonly<Record<SectionName, Record<Lang, string>>> = {
+  how: { en: 'How it works', fr: 'Comment ça marche' },
+  why: { en: 'Why it matters', fr: 'Pourquoi c’est utile' },
+  limits: { en: 'Limits and pitfalls', fr: 'Limites et pièges' },
+  history: { en: 'Where it comes from', fr: 'D’où ça vient' },
+  intuition: { en: 'Intuition', fr: 'Intuition' },
+};
+
+/** The heading of an explanation's section, in the language shown. */
+export function sectionLabel(section: SectionName, lang: Lang): string {
+  return SECTIONS[section][lang];
+}
+
+/** The heading of the curated contrasts. */
+export function contrastsLabel(lang: Lang): string {
+  return lang === 'fr' ? 'À ne pas confondre avec' : 'Not to be confused with';
 }

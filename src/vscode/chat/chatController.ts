@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ChatEngine, type Backend } from '../../core/chat/chatEngine';
 import { ConversationStore, turnsForPrompt, type Turn } from '../../core/chat/conversation';
 import { ServerError } from '../../core/chat/openaiClient';
-import { ModelError } from '../../core/model/modelFiles';
+import { decodingOptions, ModelError } from '../../core/model/modelFiles';
 import { WorkerCrashedError } from '../../core/model/workerClient';
 import { uiLang, type ConfigStore } from '../config';
 import type { GlossaryService } from '../glossaryService';
@@ -107,7 +107,8 @@ export class ChatController {
         signal,
       );
       const state = signal.aborted ? 'stopped' : 'done';
-      return this.finish(turn.id, { answer: result.text, lang: result.lang, sources: result.sources, state });
+      const concepts = result.understanding.concepts.map((concept) => concept.id);
+      return this.finish(turn.id, { answer: result.text, lang: result.lang, sources: result.sources, intent: result.understanding.intent, concepts, state });
     } catch (error) {
       if (signal.aborted) return this.finish(turn.id, { answer, state: 'stopped' });
       return this.finish(turn.id, { answer, state: 'error', error: describeError(error) });
@@ -137,11 +138,7 @@ export class ChatController {
       const apiKey = await this.secrets.get(API_KEY_SECRET);
       return { kind: 'server', settings: { url: config.serverUrl, model: config.serverModel, apiKey } };
     }
-    return {
-      kind: 'bundled',
-      model: this.model,
-      options: { greedy: false, temperature: 0.3, topK: 20, topP: 0.9, repetitionPenalty: 1.1, maxNewTokens: 256, stop: ['<|endoftext|>'], seed: Date.now() % 100000 },
-    };
+    return { kind: 'bundled', model: this.model, options: decodingOptions(this.model.modelDir, { seed: Date.now() % 100000 }) };
   }
 }
 

@@ -1,0 +1,104 @@
+/**
+ * What a question asks for, from its wording alone, in French and English. The concepts it names are found
+ * by retrieval; this only reads the rest (`why`, « à quoi sert », `vs`, « quel est le piège »).
+ */
+export type Intent =
+  | 'what'
+  | 'define'
+  | 'simple'
+  | 'why'
+  | 'how'
+  | 'example'
+  | 'limits'
+  | 'history'
+  | 'translate'
+  | 'contrast'
+  | 'several'
+  | 'smalltalk'
+  | 'ood';
+
+/** The intents that ask for one part of one concept's entry. */
+export type SingleIntent = Exclude<Intent, 'contrast' | 'several' | 'smalltalk' | 'ood'>;
+
+export type SmallTalk = 'thanks' | 'greeting' | 'bye' | 'ack';
+
+/** Lower case, no accents, ASCII apostrophes, single spaces: what the patterns below are written against. */
+export function plainQuestion(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[\u2019\u02bc`]/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+}
+
+/** In the order they are tried: the first that matches wins ("how do you say" is a translation, not a how). */
+const CUES: ReadonlyArray<readonly [SingleIntent | 'contrast', RegExp]> = [
+  ['translate', / (in|into) (french|english) | (french|english) (word|term|expression|name) | translat| how do (you|we|people) say | speak (french|english) | en (anglais|francais) | (terme|mot|expression) (anglais|francais)| tradui| comment (dit on|on dit|dire) | se dit | parle (anglais|francais) /],
+  ['contrast', / differen| differ | vs | versus | compare| contrast| distinguish| sets? .* apart| same thing | mix up | confus| end and .* begin | diffe?re | distingu| oppose | pareil | la meme chose | confond| contre | plutot que | ou bien /],
+  ['limits', / limit| drawback| downside| catch | pitfall| weak (point|spot)| risk| fall short| fails? | failure| go(es)? wrong | problem with | watch out | limite| piege| inconvenient| defaut| points? faibles? | risque| echou| coince| faire attention | probleme avec /],
+  ['history', / where (does|did) .* (come from|start)| come from | origin| histor| invent| came up with | introduced | backstory| how did .* appear| when was | d'ou (vient|ca vient|viennent)| origine| histoire| historique| inven| apparu| est ne | nee? | a commence| commence ou | l'idee d| qui a eu /],
+  ['why', /^ why | why (is|does|do|are|should|would|use|it) | why$| what .* (used )?for | point of | use of | useful| valuable| good for | what makes .* (useful|valuable|important)| matter| important| problem does .* solve| pourquoi| a quoi (ca )?ser| sert a quoi| ca sert | interet| utile| apporte| avantage| probleme resou| importan/],
+  ['how', / how (does|do|is|are|can|it|exactly|to)| how$| mechanic| working| principle| walk me through| what happens | steps | proceed| idea behind | fonctionn| comment (ca )?(marche|fonctionne|fait|se passe|procede|ca se passe|est fait)| marche | mecanisme| principe| etapes| procede| concretement| idee derriere| se passe /],
+  ['example', / example| analog| illustrat| in action | real case | look like in | exemple| analogi| illustre| cas concret| en action /],
+  ['simple', / simpl| plain (english|words|terms)| plainly| eli5 | like i'?m five | newcomer| beginner| without (the )?(jargon|math)| easy explanation| never studied| vulgaris| debut| sans (jargon|math)| enfant| plus simple/],
+  ['define', / defin| meaning of | what does .* mean | def | signifi| veut dire | definis/],
+];
+
+const SMALL_TALK: ReadonlyArray<readonly [SmallTalk, RegExp]> = [
+  ['thanks', / (thanks?|thank you|thx|cheers|merci|je te remercie|je vous remercie)\b/],
+  ['bye', / (bye|goodbye|see you|au revoir|a bientot|a plus|bonne (journee|soiree|nuit)|ciao)\b/],
+  ['greeting', /^ (hello|hi|hey|good (morning|evening|afternoon)|bonjour|bonsoir|salut|coucou)\b/],
+  ['ack', / (ca|cela) (semble|a l'air)| (sounds|seems) (simple|easy|cool|great)| lot to think| beaucoup a penser|^ (ok|okay|alright|cool|nice|great|i see|got it|makes sense|that makes sense|interesting|d'accord|ah d'accord|je vois|compris|cool|super|genial|interessant|ca a du sens|c'est plutot sympa|sympa|ca a l'air)\b/],
+];
+
+/** The intent the wording asks for; `what` when it says nothing more than the concept's name. */
+export function detectIntent(question: string): SingleIntent | 'contrast' {
+  const plain = plainQuestion(question);
+  return CUES.find(([, cue]) => cue.test(plain))?.[0] ?? 'what';
+}
+
+/** Small talk: a short message that thanks, greets, says goodbye or acknowledges, and asks nothing. */
+export function detectSmallTalk(question: string): SmallTalk | undefined {
+  const plain = plainQuestion(question);
+  if (plain.split(' ').length > 12 || /\?/.test(question.replace(/\?\s*$/, ''))) return undefined;
+  return SMALL_TALK.find(([, cue]) => cue.test(plain))?.[0];
+}
+
+/** "And the future?", « Et l'avenir de tout cela ? »: the concept that answers where the field is heading. */
+export function asksAboutTheFuture(question: string): boolean {
+  return /[ '](future|heading|trends?|next big|avenir|tendances?|perspectives?|futur|demain) /.test(plainQuestion(question));
+}
+
+/**
+ * The words a follow-up is made of: question words, cue words, pronouns that refer back. A question with any
+ * other word ("How does HTTPS work?") has a subject of its own, even when the glossary does not know it.
+ */
+const FOLLOW_UP_WORDS = new Set(
+  (
+    "a an the and or but so then what what's whats is are was were be does do did how why where when who which can could " +
+    'would should will you me i my your it its it\'s this that these those they them there here more again further else ' +
+    'tell show give explain exactly really please concretely in on of to for with about from simply simple simpler plain ' +
+    'plainly words terms example examples analogy illustrate catch downside downsides drawback drawbacks limit limits ' +
+    'risk risks problem problems fail fails wrong weak points point use used useful matter matters important work works ' +
+    'working done come comes came start started history origin invented invent mean means meaning define definition ok ' +
+    'any some et ou mais donc alors quoi qu qu\'est ce c\'est est sont a comment pourquoi ou d\'ou quand qui quel quelle ' +
+    'quels quelles le la les l un une des de du en dans sur pour avec par ca cela ceci il elle ils elles son sa ses leur ' +
+    'tu vous me moi m te t toi peux pouvez dis dire donne donner montre explique expliquer encore plus exactement ' +
+    'vraiment concretement stp svp simplement simple simples mots termes exemple exemples analogie illustrer piege pieges ' +
+    'inconvenient inconvenients defaut defauts limite limites risque risques probleme problemes marche fonctionne ' +
+    'fonctionnement sert servir utile important interet vient viennent venu histoire origine invente signifie veut ' +
+    'precise preciser clarifier y ya il y a-t-il t-il faut fait passe se s n ne pas m\'en l\'a montrer mechanics makes ' +
+    'put clarify apporte coince commence commencer wow cool nice great impressive interesting see sense seems bet case ' +
+    'impressionnant interessant super sympa genial vois sens semble parie cas accord d\'accord plutot bien'
+  ).split(' '),
+);
+
+/** A question that names no concept of its own and reads as a sequel ("Et comment ça marche ?", "Why?"). */
+export function soundsLikeFollowUp(question: string): boolean {
+  const words = plainQuestion(question).trim().split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > 12) return false;
+  return words.every((word) => FOLLOW_UP_WORDS.has(word) || word.length <= 2);
+}
