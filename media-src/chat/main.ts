@@ -42,6 +42,7 @@ const backend = el('span', undefined, 'backend');
 
 function ask(question: string): void {
   if (!question.trim()) return;
+  notice.textContent = '';
   vscode.postMessage({ type: 'ask', question });
   input.value = '';
 }
@@ -93,7 +94,7 @@ function turnElement(turn: ChatTurnView): HTMLElement {
     }
     node.append(sources);
   }
-  if (turn.state !== 'streaming' && strings) {
+  if (turn.state !== 'streaming' && turn.answerHtml.trim() && strings) {
     const copy = button(strings.copy, () => {
       vscode.postMessage({ type: 'copy', id: turn.id });
       copy.textContent = strings!.copied;
@@ -112,11 +113,24 @@ function showTurn(turn: ChatTurnView): void {
   node.scrollIntoView({ block: 'end' });
 }
 
+/** The streaming answer's element, found once per turn rather than once per piece. */
+let streaming: { id: string; answer: HTMLElement } | undefined;
+let scrollPending = false;
+
+/** Each piece is a new text node (no re-layout of the whole answer), and the view scrolls once a frame. */
 function appendDelta(id: string, text: string): void {
-  const answer = log.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] .answer`);
-  if (answer) {
-    answer.textContent += text;
-    answer.scrollIntoView({ block: 'end' });
+  if (streaming?.id !== id || !streaming.answer.isConnected) {
+    const answer = log.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] .answer`);
+    streaming = answer ? { id, answer } : undefined;
+  }
+  if (!streaming) return;
+  streaming.answer.append(text);
+  if (!scrollPending) {
+    scrollPending = true;
+    requestAnimationFrame(() => {
+      scrollPending = false;
+      streaming?.answer.scrollIntoView({ block: 'end' });
+    });
   }
 }
 
@@ -126,14 +140,10 @@ function setBusy(value: boolean): void {
   stop.disabled = !busy;
 }
 
-function init(message: Extract<ChatHostMessage, { type: 'init' }>): void {
-  strings = message.strings;
+/** The language picker, the backend and the examples; the conversation is left as it is. */
+function applySettings(message: Extract<ChatHostMessage, { type: 'settings' | 'init' }>): void {
+  if (!strings) return;
   examples = message.examples;
-  input.placeholder = strings.placeholder;
-  input.setAttribute('aria-label', strings.placeholder);
-  send.textContent = strings.send;
-  stop.textContent = strings.stop;
-  newChat.textContent = strings.newChat;
   language.setAttribute('aria-label', strings.languageLabel);
   language.replaceChildren(
     ...([['auto', strings.languageAuto], ['fr', 'Français'], ['en', 'English']] as const).map(([value, label]) => {
@@ -144,6 +154,21 @@ function init(message: Extract<ChatHostMessage, { type: 'init' }>): void {
     }),
   );
   backend.textContent = message.backend;
+  const empty = log.querySelector('.empty');
+  if (empty) {
+    empty.remove();
+    renderEmpty();
+  }
+}
+
+function init(message: Extract<ChatHostMessage, { type: 'init' }>): void {
+  strings = message.strings;
+  input.placeholder = strings.placeholder;
+  input.setAttribute('aria-label', strings.placeholder);
+  send.textContent = strings.send;
+  stop.textContent = strings.stop;
+  newChat.textContent = strings.newChat;
+  applySettings(message);
   log.replaceChildren();
   for (const turn of message.turns) showTurn(turn);
   renderEmpty();
@@ -154,8 +179,9 @@ window.addEventListener('message', (event: MessageEvent<ChatHostMessage>) => {
   switch (message?.type) {
     case 'init':
       return init(message);
+    case 'settings':
+      return applySettings(message);
     case 'turn':
-      notice.textContent = '';
       return showTurn(message.turn);
     case 'delta':
       return appendDelta(message.id, message.text);

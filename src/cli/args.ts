@@ -4,33 +4,41 @@ export interface ParsedArgs {
   readonly flags: ReadonlyMap<string, string | true>;
 }
 
-/** Flags that take a value; every other flag is a switch. */
-const VALUED_FLAGS = new Set(['lang', 'max-tokens', 'seed', 'limit', 'details', 'heldout']);
+/** The options one command accepts: those that take a value, and switches. */
+export interface CommandOptions {
+  readonly valued: readonly string[];
+  readonly switches: readonly string[];
+}
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/**
+ * Parses a command's arguments; an option the command does not know, a switch given a value or an option
+ * missing its value is a UsageError (exit code 2), as command-line tools do. `--help` is always accepted.
+ */
+export function parseArgs(argv: readonly string[], options: CommandOptions = { valued: [], switches: [] }): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
+  const valued = new Set(options.valued);
+  const switches = new Set([...options.switches, 'help']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
       positional.push(...argv.slice(i + 1));
       break;
     }
-    if (!arg.startsWith('--')) {
+    if (!arg.startsWith('--') || arg === '--') {
       positional.push(arg);
       continue;
     }
     const [name, inline] = splitFlag(arg.slice(2));
-    if (inline !== undefined) {
-      flags.set(name, inline);
-    } else if (VALUED_FLAGS.has(name)) {
-      const value = argv[++i];
-      if (value === undefined) {
-        throw new UsageError(`--${name} needs a value`);
-      }
+    if (valued.has(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
       flags.set(name, value);
-    } else {
+    } else if (switches.has(name)) {
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
       flags.set(name, true);
+    } else {
+      throw new UsageError(`unknown option --${name}`);
     }
   }
   return { positional, flags };

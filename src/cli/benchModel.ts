@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -24,6 +25,10 @@ export interface ModelBench {
   node: RuntimeFigures | null;
   webToNodeRatio: number | null;
   chat: { question: string; promptTokens: number; firstTokenMs: number; preparedMs: number; tokensPerS: number };
+  /** The chat view opens (the model starts loading), stays idle 10 s, then the first question: to its first token. */
+  firstAnswerAfterOpenMs: number;
+  /** `node dist/cli.js ask` in a fresh process, a short answer: wall time. */
+  askFreshProcessMs: number;
   peakRssMb: number;
 }
 
@@ -121,12 +126,43 @@ async function measureChat(paths: CliPaths, glossary: Glossary): Promise<ModelBe
   }
 }
 
+/** What a user meets first: the chat view opened, ten idle seconds, then a question. */
+async function measureFirstAnswer(paths: CliPaths, glossary: Glossary): Promise<number> {
+  const client = new WorkerModelClient({ workerFile: path.join(paths.dist, 'modelWorker.js'), modelDir: paths.modelDir, wasmDir: paths.dist, idleMs: 0 });
+  try {
+    void client.preload();
+    await new Promise((resolve) => setTimeout(resolve, IDLE_AFTER_OPEN_MS));
+    const answer = await new ChatEngine(glossary).ask(
+      { question: 'What is self-attention?', answerLang: 'auto', fallbackLang: 'en', history: [] },
+      { kind: 'bundled', model: client, options: { ...GREEDY, maxNewTokens: 8 } },
+      () => {},
+    );
+    return round(answer.firstTextMs);
+  } finally {
+    await client.dispose();
+  }
+}
+
+const IDLE_AFTER_OPEN_MS = 10_000;
+
+function measureAskProcess(paths: CliPaths): number {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [path.join(paths.dist, 'cli.js'), 'ask', 'What is GPT?', '--json', '--max-tokens', '60'], {
+    encoding: 'utf8',
+    env: { ...process.env, CONCEPT_EXPLAINER_MODEL: paths.modelDir },
+  });
+  if (run.status !== 0) throw new Error(`ask failed: ${run.stderr}`);
+  return round(performance.now() - started);
+}
+
 export async function benchModel(paths: CliPaths, glossary: Glossary): Promise<ModelBench> {
   const files = loadModelFiles(paths.modelDir);
   const prompt = benchPrompt(files, glossary);
   const web = await measureWeb(paths, prompt);
   const node = await measureNode(paths, prompt);
   const chat = await measureChat(paths, glossary);
+  const firstAnswerAfterOpenMs = await measureFirstAnswer(paths, glossary);
+  const askFreshProcessMs = measureAskProcess(paths);
   const config = JSON.parse(fs.readFileSync(path.join(paths.modelDir, 'config.json'), 'utf8'));
   return {
     model: paths.modelDir,
@@ -137,6 +173,8 @@ export async function benchModel(paths: CliPaths, glossary: Glossary): Promise<M
     node,
     webToNodeRatio: node ? Number((web.decodeTokensPerS / node.decodeTokensPerS).toFixed(2)) : null,
     chat,
+    firstAnswerAfterOpenMs,
+    askFreshProcessMs,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }

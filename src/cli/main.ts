@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { loadBundledGlossary } from '../core/glossary/load';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, UsageError, type CommandOptions } from './args';
 import { runGlossaryBench } from './bench';
 import { benchModel } from './benchModel';
 import { runChat } from './chat';
@@ -8,19 +8,53 @@ import { runEval } from './eval';
 import { runExplain, runList, type CliOutput } from './explain';
 import { defaultPaths, runAsk, runGenerate, runTokenize } from './model';
 
-const USAGE = `Usage:
-  concept-explainer explain "<text>" [--lang fr|en] [--json]    explain the concept named in the text
-  concept-explainer list [--json]                               list every concept
-  concept-explainer ask "<question>" [--json] [--greedy] [--max-tokens N] [--seed N] [--lang fr|en]
-                                                                answer with the bundled model, from the glossary
-  concept-explainer chat [--json] [--greedy] [--lang fr|en]     a conversation (one question a line when not a terminal)
-  concept-explainer tokenize "<text>" [--json]                  token ids of the bundled tokenizer
-  concept-explainer generate --raw "<text>" [--greedy] [--max-tokens N] [--json]
-                                                                continue raw text (no prompt format)
-  concept-explainer eval [--json] [--limit N] [--heldout FILE] [--details FILE]   evaluate the model on held-out questions
-  concept-explainer bench [--json] [--no-model]                 measure glossary, matcher and model figures
+/** Each command: its usage line, what it does, and its options. */
+const COMMANDS: Record<string, { usage: string; summary: string; options: CommandOptions }> = {
+  explain: {
+    usage: 'explain "<text>" [--lang fr|en] [--json]',
+    summary: 'explain the concept named in the text',
+    options: { valued: ['lang'], switches: ['json'] },
+  },
+  list: { usage: 'list [--json]', summary: 'list every concept', options: { valued: [], switches: ['json'] } },
+  ask: {
+    usage: 'ask "<question>" [--json] [--greedy] [--max-tokens N] [--seed N] [--lang fr|en]',
+    summary: 'answer one question with the bundled model, from the glossary',
+    options: { valued: ['lang', 'max-tokens', 'seed'], switches: ['json', 'greedy'] },
+  },
+  chat: {
+    usage: 'chat [--json] [--greedy] [--lang fr|en]',
+    summary: 'a conversation: a prompt on a terminal, otherwise one question a line (--json: one line a turn)',
+    options: { valued: ['lang', 'max-tokens', 'seed'], switches: ['json', 'greedy'] },
+  },
+  tokenize: {
+    usage: 'tokenize "<text>" [--json] [--special]',
+    summary: 'token ids of the bundled tokenizer',
+    options: { valued: [], switches: ['json', 'special'] },
+  },
+  generate: {
+    usage: 'generate --raw "<text>" [--greedy] [--max-tokens N] [--seed N] [--json]',
+    summary: 'continue raw text (no prompt format)',
+    options: { valued: ['max-tokens', 'seed'], switches: ['raw', 'greedy', 'json'] },
+  },
+  eval: {
+    usage: 'eval [--json] [--limit N] [--heldout FILE] [--details FILE]',
+    summary: 'answer the held-out questions and dialogues, and print the figures by kind',
+    options: { valued: ['limit', 'heldout', 'details'], switches: ['json'] },
+  },
+  bench: {
+    usage: 'bench [--json] [--no-model]',
+    summary: 'measure glossary, matcher and model figures',
+    options: { valued: [], switches: ['json', 'no-model'] },
+  },
+};
 
-The model folder is models/concept-gpt, or the folder in CONCEPT_EXPLAINER_MODEL.`;
+const USAGE = [
+  'Usage:',
+  ...Object.values(COMMANDS).map(({ usage, summary }) => `  concept-explainer ${usage}\n      ${summary}`),
+  '',
+  'concept-explainer <command> --help shows one command. The model folder is models/concept-gpt, or the folder in',
+  'CONCEPT_EXPLAINER_MODEL.',
+].join('\n');
 
 /** dist/cli.js sits beside dist/glossary.json; the project root is one level up. */
 const DIST = __dirname;
@@ -28,7 +62,12 @@ const GLOSSARY_FILE = path.join(DIST, 'glossary.json');
 
 async function run(argv: readonly string[], io: CliOutput): Promise<number> {
   const [command, ...rest] = argv;
-  const args = parseArgs(rest);
+  const spec = command ? COMMANDS[command] : undefined;
+  const args = parseArgs(rest, spec?.options);
+  if (spec && args.flags.has('help')) {
+    io.out(`Usage: concept-explainer ${spec.usage}\n  ${spec.summary}`);
+    return 0;
+  }
   const paths = defaultPaths(DIST);
   switch (command) {
     case 'ask':

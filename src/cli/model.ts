@@ -19,8 +19,9 @@ export function defaultPaths(dist: string): CliPaths {
   return { dist, modelDir: process.env.CONCEPT_EXPLAINER_MODEL ?? path.join(dist, '..', 'models', 'concept-gpt') };
 }
 
-export function modelClient(paths: CliPaths, modelDir = paths.modelDir): WorkerModelClient {
-  return new WorkerModelClient({ workerFile: path.join(paths.dist, 'modelWorker.js'), modelDir, wasmDir: paths.dist, idleMs: 0 });
+/** A worker for the command line; `baseline` loads fast for one short answer (see WorkerData.compile). */
+export function modelClient(paths: CliPaths, compile: 'optimised' | 'baseline' = 'optimised'): WorkerModelClient {
+  return new WorkerModelClient({ workerFile: path.join(paths.dist, 'modelWorker.js'), modelDir: paths.modelDir, wasmDir: paths.dist, idleMs: 0, compile });
 }
 
 function intFlag(args: ParsedArgs, name: string): number | undefined {
@@ -53,7 +54,7 @@ export async function runAsk(glossary: Glossary, paths: CliPaths, args: ParsedAr
   const question = args.positional.join(' ').trim();
   if (!question) throw new UsageError('ask needs a question, for example: ask "Qu\'est-ce que l\'affinage ?"');
   const json = args.flags.has('json');
-  const client = modelClient(paths);
+  const client = modelClient(paths, 'baseline');
   try {
     const answer = await new ChatEngine(glossary).ask(
       { question, answerLang: parseLang(args.flags.get('lang')) ?? 'auto', fallbackLang: 'en', history: [] },

@@ -42,6 +42,13 @@ export type ChatHostMessage =
       readonly backend: string;
       readonly strings: ChatStrings;
     }
+  | {
+      /** A settings change: the language picker, the backend and the examples, nothing else (a streaming answer stays). */
+      readonly type: 'settings';
+      readonly examples: readonly string[];
+      readonly language: Lang | 'auto';
+      readonly backend: string;
+    }
   | { readonly type: 'turn'; readonly turn: ChatTurnView }
   | { readonly type: 'delta'; readonly id: string; readonly text: string }
   | { readonly type: 'busy'; readonly busy: boolean }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown } from './hover';
 import type { Glossary } from '../core/glossary/glossary';
 import { filterConcepts } from '../core/glossary/search';
 import type { Category, Concept, Lang } from '../core/glossary/types';
@@ -58,7 +59,8 @@ export class GlossaryTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const lang = displayLang(this.config.current);
     if (node.kind === 'category') {
       const item = new vscode.TreeItem(categoryLabel(node.category, lang), this.filterText ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `category:${node.category}`;
+      // A filtered tree gets other ids: VS Code would otherwise keep each category as collapsed as it was.
+      item.id = this.filterText ? `category:${node.category}:${this.filterText}` : `category:${node.category}`;
       item.description = String(node.concepts.length);
       return item;
     }
@@ -72,13 +74,13 @@ export class GlossaryTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     item.description = origin?.kind === 'user' ? vscode.l10n.t('mine') : origin?.kind === 'override' ? vscode.l10n.t('mine (replaces the bundled one)') : undefined;
     item.iconPath = new vscode.ThemeIcon(origin ? 'account' : concept.level === 'beginner' ? 'symbol-key' : 'symbol-class');
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(concept[lang].definition);
+    tooltip.appendMarkdown(escapeMarkdown(concept[lang].definition));
     if (origin) {
       tooltip.appendMarkdown('\n\n');
-      tooltip.appendText(vscode.l10n.t('From your glossary: {0}', vscode.workspace.asRelativePath(origin.file)));
+      tooltip.appendMarkdown(escapeMarkdown(vscode.l10n.t('From your glossary: {0}', vscode.workspace.asRelativePath(origin.file))));
       if (!vscode.workspace.isTrusted) {
         tooltip.appendMarkdown('\n\n');
-        tooltip.appendText(vscode.l10n.t('Restricted Mode: read as data only.'));
+        tooltip.appendMarkdown(escapeMarkdown(vscode.l10n.t('Restricted Mode: read as data only.')));
       }
     }
     item.tooltip = tooltip;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Concept, Lang } from '../core/glossary/types';
+import { otherLang, type Concept, type Lang } from '../core/glossary/types';
 import { Commands, type ShowConceptArgs } from './commandIds';
 import { displayLang, type ConfigStore } from './config';
 import type { GlossaryService } from './glossaryService';
@@ -41,7 +41,7 @@ export function hoverAllowedFor(languageId: string, allowed: readonly string[]):
 /** Fixed structure in Markdown; every piece of glossary text escaped. Only our own command may run. */
 export function hoverMarkdown(concept: Concept, lang: Lang, related: readonly Concept[]): vscode.MarkdownString {
   const entry = concept[lang];
-  const other = concept[lang === 'fr' ? 'en' : 'fr'].term;
+  const other = concept[otherLang(lang)].term;
   const markdown = new vscode.MarkdownString();
   markdown.isTrusted = { enabledCommands: [Commands.showConcept, Commands.askAboutConcept] };
   markdown.appendMarkdown(`**${escapeMarkdown(entry.term)}**`);
@@ -49,7 +49,8 @@ export function hoverMarkdown(concept: Concept, lang: Lang, related: readonly Co
     markdown.appendMarkdown(` · *${escapeMarkdown(other)}*`);
   }
   markdown.appendMarkdown('\n\n');
-  markdown.appendText(entry.definition);
+  // Escaped by hand: appendText turns every space into a no-break space, and the hover then breaks words anywhere.
+  markdown.appendMarkdown(escapeMarkdown(entry.definition));
   markdown.appendMarkdown('\n\n');
   markdown.appendMarkdown(commandLink(vscode.l10n.t('Open the full explanation'), { id: concept.id, lang }));
   markdown.appendMarkdown(` · ${commandLink(vscode.l10n.t('Ask the chat'), { id: concept.id, lang }, Commands.askAboutConcept)}`);
@@ -65,7 +66,10 @@ function commandLink(label: string, args: ShowConceptArgs, command: string = Com
   return `[${escapeMarkdown(label)}](${uri})`;
 }
 
-/** Escapes every character that Markdown could read as syntax, so glossary text shows as written. */
+/**
+ * Escapes every character that Markdown could read as syntax (links and autolinks included: `:`, `/`, `@`), so
+ * glossary text shows as written, on lines that wrap between words.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, (ch) => `\\${ch}`);
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$:/@]/g, (ch) => `\\${ch}`).replace(/\s+/g, ' ');
 }

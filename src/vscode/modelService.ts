@@ -50,6 +50,11 @@ export class ModelService extends Disposable {
     return this.current().generate(prompt, options, counting, signal);
   }
 
+  /** Loads the model ahead of the first question (the chat view has opened, so one is likely). */
+  preload(): Promise<void> {
+    return this.current().preload();
+  }
+
   /** The settings a worker is started with; a change means a new worker. */
   private settingsKey(): string {
     return `${this.modelDir}|${this.config.current.modelIdleMinutes}`;

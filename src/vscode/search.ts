@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Glossary } from '../core/glossary/glossary';
-import { filterConcepts } from '../core/glossary/search';
-import type { Concept, Lang } from '../core/glossary/types';
+import { distinctForms, searchConcepts } from '../core/glossary/search';
+import { otherLang, type Concept, type Lang } from '../core/glossary/types';
 
 interface ConceptPickItem extends vscode.QuickPickItem {
   readonly conceptId: string;
@@ -17,9 +17,11 @@ export async function pickConcept(glossary: Glossary, lang: Lang, initialQuery =
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   const showMatches = (value: string) => {
+    const found = searchConcepts(glossary, value);
     quickPick.items = value
-      ? filterConcepts(glossary, value).map((concept) => pickItem(concept, lang, true))
+      ? found.concepts.map((concept) => pickItem(concept, lang, true))
       : glossary.concepts.map((concept) => pickItem(concept, lang, false)).sort(byLabel);
+    quickPick.title = found.closest ? vscode.l10n.t('No concept is written like this; the closest:') : undefined;
     // Our own ranking decides which item Enter picks, not VS Code's filter.
     quickPick.activeItems = quickPick.items.slice(0, 1);
   };
@@ -42,12 +44,12 @@ function byLabel(a: vscode.QuickPickItem, b: vscode.QuickPickItem): number {
 }
 
 function pickItem(concept: Concept, lang: Lang, alwaysShow: boolean): ConceptPickItem {
-  const other = lang === 'fr' ? 'en' : 'fr';
-  const aliases = [...concept[lang].aliases, ...concept[other].aliases];
+  const other = otherLang(lang);
+  const forms = distinctForms([concept[lang].term, concept[other].term, ...concept[lang].aliases, ...concept[other].aliases]);
   return {
     conceptId: concept.id,
     label: concept[lang].term,
-    description: [concept[other].term, ...aliases].join(' · '),
+    description: forms.slice(1).join(' · '),
     detail: concept[lang].definition,
     alwaysShow,
   };

@@ -57,6 +57,17 @@ describe('command line', () => {
     assert.equal(cli('frobnicate').code, 2);
   });
 
+  it('refuses an option the command does not know, and explains each command with --help', () => {
+    const bogus = cli('explain', 'gpt', '--bogus');
+    assert.equal(bogus.code, 2);
+    assert.match(bogus.stderr, /unknown option --bogus/);
+    assert.equal(cli('list', '--json=yes').code, 2, 'a switch takes no value');
+    const help = cli('ask', '--help');
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: concept-explainer ask "<question>"/);
+    assert.match(cli('--help').stdout, /concept-explainer chat/);
+  });
+
   it('lists every concept with both languages', () => {
     const rows = JSON.parse(cli('list', '--json').stdout);
     assert.ok(rows.length >= 60);

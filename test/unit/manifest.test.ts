@@ -28,6 +28,21 @@ describe('manifest and localisation', () => {
     }
   });
 
+  it('walks a newcomer through hover, Explain Selection, the chat and their own glossary, with commands that exist', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.deepEqual(walkthrough.steps.map((step: { id: string }) => step.id), ['hover', 'explain', 'chat', 'glossary']);
+    const commands = new Set(manifest.contributes.commands.map((command: { command: string }) => command.command));
+    for (const nls of ['package.nls.json', 'package.nls.fr.json']) {
+      const strings = readJson(nls);
+      for (const step of walkthrough.steps) {
+        assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
+        const description = strings[step.description.slice(1, -1)] as string;
+        const linked = [...description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]!);
+        assert.ok(linked.length > 0 && linked.every((id) => commands.has(id)), `${nls} ${step.id}: ${linked.join(', ')}`);
+      }
+    }
+  });
+
   it('translates every vscode.l10n.t string into French', () => {
     const bundle = readJson('l10n/bundle.l10n.fr.json');
     const strings = sources.flatMap((text) => [...text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]!.replace(/\\'/g, "'")));

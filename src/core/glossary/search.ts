@@ -15,7 +15,9 @@ export function filterConcepts(glossary: Glossary, query: string): Concept[] {
   }
   const ranked: Array<{ concept: Concept; rank: number }> = [];
   for (const concept of glossary.concepts) {
-    const rank = Math.min(...formsOf(concept).map((form) => rankForm(normalizeTerm(form.text), needles)));
+    // A loop, not Math.min(...forms): a concept may have more forms than a call has room for arguments.
+    let rank = NO_MATCH;
+    for (const form of formsOf(concept)) rank = Math.min(rank, rankForm(normalizeTerm(form.text), needles));
     if (rank < NO_MATCH) {
       ranked.push({ concept, rank });
     }
@@ -36,6 +38,26 @@ function queryKeys(query: string): string[] {
 }
 
 const NO_MATCH = Number.MAX_SAFE_INTEGER;
+
+/**
+ * What Search Concepts lists for a query: the concepts whose forms contain it, or, when none does (a typo such
+ * as « tranformeur »), the closest concepts, as the panel's "not found" page shows them.
+ */
+export function searchConcepts(glossary: Glossary, query: string): { concepts: Concept[]; closest: boolean } {
+  const found = filterConcepts(glossary, query);
+  return found.length > 0 || !query.trim() ? { concepts: found, closest: false } : { concepts: glossary.suggest(query, 8), closest: true };
+}
+
+/** Each written form once: `LLM`, `LLMs` and `llm` are one form to the matcher, and to a reader. */
+export function distinctForms(forms: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return forms.filter((form) => {
+    const key = normalizeTerm(form);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /** Lower is better: forms that start with the query before those that contain it, shorter forms first. */
 function rankForm(key: string, needles: readonly string[]): number {

@@ -26,6 +26,7 @@ function send(message: FromWorker): void {
  * default comes back once it is loaded, for any other WebAssembly of the process.
  */
 async function withOptimisedWasm<T>(load: () => Promise<T>): Promise<T> {
+  if (data.compile === 'baseline') return load();
   v8.setFlagsFromString('--no-liftoff');
   try {
     return await load();

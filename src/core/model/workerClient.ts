@@ -12,6 +12,7 @@ export interface WorkerClientOptions {
   readonly wasmDir: string;
   /** The worker, and the model's memory with it, is released after this long without a request. 0: never. */
   readonly idleMs: number;
+  readonly compile?: WorkerData['compile'];
 }
 
 /** The request failed because the worker died; the next request starts a new one. */
@@ -69,6 +70,19 @@ export class WorkerModelClient {
     return run;
   }
 
+  /**
+   * Loads the model now, without generating, so that the first question does not wait for it (the chat view
+   * calls this when it opens). Resolves when the model is ready; a load failure shows on the next question.
+   */
+  async preload(): Promise<void> {
+    if (this.live) return;
+    try {
+      await this.start().ready;
+    } catch {
+      /* reported to the question that needs the model */
+    }
+  }
+
   /** Stops the worker now; a generation in progress fails. */
   async dispose(): Promise<void> {
     clearTimeout(this.idleTimer);
@@ -83,7 +97,8 @@ export class WorkerModelClient {
     if (signal?.aborted) throw new CancelledError();
     clearTimeout(this.idleTimer);
     const live = this.live ?? this.start();
-    this.info = await live.ready;
+    // Stop while the model loads answers at once; the load goes on, for the next question.
+    this.info = await untilAborted(live.ready, signal);
     if (signal?.aborted) throw new CancelledError();
     const requestId = this.nextId++;
     this.setState('generating');
@@ -106,7 +121,7 @@ export class WorkerModelClient {
 
   private start(): LiveWorker {
     this.setState('loading');
-    const workerData: WorkerData = { modelDir: this.options.modelDir, wasmDir: this.options.wasmDir, cancel: this.cancel };
+    const workerData: WorkerData = { modelDir: this.options.modelDir, wasmDir: this.options.wasmDir, cancel: this.cancel, compile: this.options.compile };
     const worker = new Worker(this.options.workerFile, { workerData });
     const ready = new Promise<ModelInfo>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
@@ -120,7 +135,15 @@ export class WorkerModelClient {
         this.onExit(worker, code);
       });
     });
-    ready.catch(() => this.forget(worker));
+    ready.then(
+      () => {
+        if (this.live?.worker === worker && this.state === 'loading') {
+          this.setState('ready');
+          this.scheduleIdleRelease();
+        }
+      },
+      () => this.forget(worker),
+    );
     this.live = { worker, ready };
     return this.live;
   }
@@ -152,6 +175,7 @@ export class WorkerModelClient {
   }
 
   private scheduleIdleRelease(): void {
+    clearTimeout(this.idleTimer);
     if (this.options.idleMs <= 0) return;
     this.idleTimer = setTimeout(() => void this.dispose(), this.options.idleMs);
     this.idleTimer.unref?.();
@@ -167,4 +191,15 @@ export class WorkerModelClient {
   simulateCrash(): Promise<number> | undefined {
     return this.live?.worker.terminate();
   }
+}
+
+/** The promise's value, or a CancelledError as soon as the signal aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new CancelledError());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

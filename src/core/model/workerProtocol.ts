@@ -7,6 +7,12 @@ export interface WorkerData {
   readonly wasmDir: string;
   /** Int32 slot: the id of the request to cancel. Shared, so a cancel is seen between two tokens. */
   readonly cancel: SharedArrayBuffer;
+  /**
+   * `optimised` (the default): the WASM runtime compiled by V8's optimising compiler, about 4 s more to load and
+   * twice the decoding speed, for a long session (the extension); `baseline`: loads in about a second, for one
+   * short answer (the command line's `ask`).
+   */
+  readonly compile?: 'optimised' | 'baseline';
 }
 
 export type ToWorker = { readonly type: 'generate'; readonly requestId: number; readonly prompt: Prompt; readonly options: GenerateOptions };

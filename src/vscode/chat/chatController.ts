@@ -18,6 +18,8 @@ export interface ChatEvents {
   delta(id: string, text: string): void;
   busy(busy: boolean): void;
   notice(text: string): void;
+  /** The conversation was cleared (New Chat, from the view or the command palette). */
+  cleared(): void;
 }
 
 /**
@@ -73,6 +75,11 @@ export class ChatController {
     }
   }
 
+  /** The chat view opened: with the bundled model, load it now, while the user writes the question. */
+  warmUp(): void {
+    if (this.config.current.chatBackend === 'bundled') void this.model.preload();
+  }
+
   /** Stops the answer in progress, if any, and waits until it has stopped. */
   async stop(): Promise<void> {
     const running = this.running;
@@ -84,6 +91,7 @@ export class ChatController {
   async clear(): Promise<void> {
     await this.stop();
     this.store.clear();
+    this.listeners?.cleared();
   }
 
   private async answer(engine: ChatEngine, turn: Turn, history: readonly Turn[], signal: AbortSignal): Promise<Turn | undefined> {

@@ -26,7 +26,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   ) {
     super();
     this.register(vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, this));
-    this.register(config.onDidChange(() => this.postInit()));
+    this.register(config.onDidChange(() => this.postSettings()));
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -51,6 +51,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       delta: (id, text) => this.post({ type: 'delta', id, text }),
       busy: (busy) => this.post({ type: 'busy', busy }),
       notice: (text) => this.post({ type: 'notice', text }),
+      cleared: () => this.post({ type: 'cleared' }),
     });
   }
 
@@ -68,6 +69,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        this.chat.warmUp();
         this.postInit();
         if (this.pendingPrefill) this.post({ type: 'prefill', text: this.pendingPrefill });
         this.pendingPrefill = undefined;
@@ -80,7 +82,6 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         return;
       case 'newChat':
         await this.chat.clear();
-        this.post({ type: 'cleared' });
         return;
       case 'copy': {
         const turn = this.chat.store.get(message.id);
@@ -101,16 +102,22 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 
   private postInit(): void {
     if (!this.ready) return;
+    this.post({ type: 'init', turns: this.chat.store.all.map((turn) => this.turnView(turn)), ...this.settings(), strings: chatStrings() });
+    this.post({ type: 'busy', busy: this.chat.busy });
+  }
+
+  /** Only what settings change: re-sending the turns would blank an answer that is streaming. */
+  private postSettings(): void {
+    this.post({ type: 'settings', ...this.settings() });
+  }
+
+  private settings(): { examples: string[]; language: Lang | 'auto'; backend: string } {
     const config = this.config.current;
-    this.post({
-      type: 'init',
-      turns: this.chat.store.all.map((turn) => this.turnView(turn)),
+    return {
       examples: this.examples(config.chatLanguage === 'auto' ? uiLang() : config.chatLanguage),
       language: config.chatLanguage,
       backend: config.chatBackend === 'server' ? `${config.serverModel || 'server'} @ ${config.serverUrl}` : vscode.l10n.t('bundled model, offline'),
-      strings: chatStrings(),
-    });
-    this.post({ type: 'busy', busy: this.chat.busy });
+    };
   }
 
   private post(message: ChatHostMessage): void {

@@ -44,6 +44,14 @@ describe('Hovers', () => {
     assert.equal(editor.document.getText(hover.range), "mécanisme d'auto-attention");
   });
 
+  it('writes the definition with ordinary spaces, so the hover wraps between words', async () => {
+    const editor = await openDocument(FRENCH, 'markdown');
+    const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'auto-attention', 3));
+    const text = hoverText(hover!);
+    assert.ok(!/\u00a0|&nbsp;/.test(text), JSON.stringify(text));
+    assert.match(text, /élément d\\'une séquence|chaque élément/, 'the definition is there, word by word');
+  });
+
   it("finds « l'auto-attention » alone, without its elided article", async () => {
     const editor = await openDocument(FRENCH, 'markdown');
     const [hover] = await conceptHovers(editor.document, positionOf(editor.document, "l'auto-attention partout", 4));
