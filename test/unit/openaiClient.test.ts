@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { completionsUrl, ServerError, streamChat, type ChatMessage, type ServerErrorKind, type ServerSettings } from '../../src/core/chat/openaiClient';
+import { completionsUrl, displayUrl, LIMITS, scrubSecrets, ServerError, streamChat, type ChatMessage, type ServerErrorKind, type ServerSettings } from '../../src/core/chat/openaiClient';
 
 /** What the fake server received. */
 interface Received {
@@ -267,6 +267,61 @@ describe('OpenAI-compatible chat client', function () {
     const pieces: string[] = [];
     await rejectsWith(streamChat(settings(base, { timeoutMs: 300 }), MESSAGES, (piece) => pieces.push(piece)), 'timeout');
     assert.deepEqual(pieces, ['The beginning']);
+  });
+
+  it('ends a request that a server drips a byte at a time past the overall deadline', async () => {
+    const { base } = await serve((res) => {
+      startEvents(res);
+      const bytes = [...event('x'.repeat(400))].map((ch) => Buffer.from(ch));
+      writeSlowly(res, bytes, 20, false);
+    });
+    const started = Date.now();
+    await rejectsWith(streamChat(settings(base, { timeoutMs: 300, deadlineMs: 800 }), MESSAGES, () => {}), 'timeout');
+    assert.ok(Date.now() - started < 3000, 'the deadline held, whatever the idle time-out');
+  });
+
+  it('cuts an answer at its size limit and stops reading, and refuses an endless event line', async () => {
+    const big = await serve((res) => {
+      startEvents(res);
+      const piece = event('y'.repeat(10_000));
+      writeSlowly(res, Array.from({ length: 40 }, () => piece), 1, false);
+    });
+    const text = await within(streamChat(settings(big.base), MESSAGES, () => {}), 10_000, 'the cut answer');
+    assert.equal(text.length, LIMITS.answerChars);
+
+    const line = await serve((res) => {
+      startEvents(res);
+      writeSlowly(res, Array.from({ length: 40 }, () => 'data: ' + 'z'.repeat(20_000)), 1, false);
+    });
+    await rejectsWith(streamChat(settings(line.base), MESSAGES, () => {}), 'malformed', /longer than/);
+  });
+
+  it('refuses redirects: the conversation is never re-posted to another host', async () => {
+    const target = await serve((res) => {
+      startEvents(res);
+      res.end(event('stolen') + DONE);
+    });
+    const { base } = await serve((res) => {
+      res.writeHead(307, { location: `${target.base}/chat/completions` });
+      res.end();
+    });
+    await rejectsWith(streamChat(settings(base, { apiKey: 'secret-key' }), MESSAGES, () => {}), 'http', /redirect/);
+    assert.equal(target.received.length, 0, 'nothing reached the other host');
+  });
+
+  it('reads only the start of an error body, with the key and credentials taken out', async () => {
+    const { base } = await serve((res, req) => {
+      res.writeHead(500);
+      res.end(`echo: authorization: ${req.headers.authorization} ${'pad '.repeat(500_000)}`);
+    });
+    const error = await rejectsWith(streamChat(settings(base, { apiKey: 'sk-verysecretkey123' }), MESSAGES, () => {}), 'http');
+    assert.ok(!error.message.includes('verysecretkey'), error.message);
+    assert.ok(error.message.length < 500, `${error.message.length} characters`);
+  });
+
+  it('never shows a password from the server URL', () => {
+    assert.equal(displayUrl('http://user:hunter2@localhost:8080/v1?key=abc'), 'http://localhost:8080/v1');
+    assert.equal(scrubSecrets('{"api_key": "abc123", "Authorization": "Bearer tok.en"}'), '{"api_key": "[hidden]", "Authorization": "[hidden]"}');
   });
 
   it('reports a data line that is not JSON as malformed', async () => {

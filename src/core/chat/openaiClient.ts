@@ -15,7 +15,12 @@ export interface ServerSettings {
   readonly apiKey?: string;
   /** Milliseconds to wait for the first byte, and then between two chunks. */
   readonly timeoutMs?: number;
+  /** Milliseconds for the whole answer, however the server drips it. */
+  readonly deadlineMs?: number;
 }
+
+/** Bounds on what a server may send: an answer, one line of the stream, an error body. */
+export const LIMITS = { answerChars: 64_000, lineChars: 256_000, errorBodyBytes: 4_096, deadlineMs: 180_000 } as const;
 
 export type ServerErrorKind = 'unreachable' | 'unauthorized' | 'rateLimited' | 'timeout' | 'malformed' | 'http' | 'cancelled';
 
@@ -53,8 +58,13 @@ export async function streamChat(
     clearTimeout(timer);
     timer = setTimeout(() => ((timedOut = true), controller.abort()), timeoutMs);
   };
+  // The idle time-out is re-armed by every chunk; the deadline is not, so a server that drips a byte at a time
+  // cannot hold the request forever.
+  const deadline = setTimeout(() => ((timedOut = true), controller.abort()), settings.deadlineMs ?? LIMITS.deadlineMs);
   try {
     const response = await fetch(completionsUrl(settings.url), {
+      // A redirect would re-post the conversation to a host the user did not choose.
+      redirect: 'manual',
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -64,20 +74,45 @@ export async function streamChat(
       body: JSON.stringify({ model: settings.model, messages, stream: true, temperature: options.temperature, max_tokens: options.maxTokens }),
       signal: controller.signal,
     });
-    await checkStatus(response);
+    await checkStatus(response, settings);
     if (!response.body) throw new ServerError('malformed', 'The server answered without a body.');
     return await readEvents(response.body, onText, rearm);
   } catch (error) {
-    throw toServerError(error, signal?.aborted ?? false, timedOut, settings.url);
+    throw toServerError(error, signal?.aborted ?? false, timedOut, settings);
   } finally {
     clearTimeout(timer);
+    clearTimeout(deadline);
+    controller.abort(); // closes the connection if the answer was cut short (too long, malformed)
     signal?.removeEventListener('abort', abort);
   }
 }
 
-async function checkStatus(response: Response): Promise<void> {
+/** The URL as it may be shown or saved: no `user:password@`, no query (which may hold a key). */
+export function displayUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+/** A server's text with anything that looks like a credential taken out, before it is shown or saved. */
+export function scrubSecrets(text: string, secrets: readonly (string | undefined)[] = []): string {
+  let scrubbed = text;
+  for (const secret of secrets) if (secret && secret.length >= 4) scrubbed = scrubbed.split(secret).join('[hidden]');
+  return scrubbed
+    .replace(/(authorization|api[-_ ]?key|x-api-key|token|password|secret)(["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',;}]+/gi, '$1$2[hidden]')
+    .replace(/\bbearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [hidden]')
+    .replace(/\b(sk|pk|rk)-[A-Za-z0-9_-]{8,}/g, '[hidden]');
+}
+
+async function checkStatus(response: Response, settings: ServerSettings): Promise<void> {
   if (response.ok) return;
-  const detail = (await response.text().catch(() => '')).slice(0, 300);
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    throw new ServerError('http', `The server at ${displayUrl(settings.url)} answered with a redirect (HTTP ${response.status}), which is not followed: set the final URL.`);
+  }
+  const detail = scrubSecrets((await readBounded(response, LIMITS.errorBodyBytes)).slice(0, 300), [settings.apiKey]);
   if (response.status === 401 || response.status === 403) {
     throw new ServerError('unauthorized', `The server refused the API key (HTTP ${response.status}).`);
   }
@@ -85,7 +120,28 @@ async function checkStatus(response: Response): Promise<void> {
   throw new ServerError('http', `The server answered HTTP ${response.status}${detail ? `: ${detail}` : ''}.`);
 }
 
-/** Reads `data:` events until `[DONE]` or the end of the stream. */
+/** At most `limit` bytes of a body, as text; the rest is never read. */
+async function readBounded(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  try {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      text += decoder.decode(chunk.subarray(0, Math.max(0, limit - bytes)), { stream: true });
+      bytes += chunk.length;
+      if (bytes >= limit) break;
+    }
+  } catch {
+    /* what was read is enough to explain */
+  }
+  return text;
+}
+
+/**
+ * Reads `data:` events until `[DONE]` or the end of the stream. Only the unfinished end of the buffer is kept
+ * between chunks (linear in the stream's length), and an event or an answer past its bound ends the request.
+ */
 async function readEvents(body: ReadableStream<Uint8Array>, onText: (text: string) => void, onChunk: () => void): Promise<string> {
   const decoder = new TextDecoder();
   let buffer = '';
@@ -93,9 +149,17 @@ async function readEvents(body: ReadableStream<Uint8Array>, onText: (text: strin
   let sawEvent = false;
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
     onChunk();
-    buffer += decoder.decode(chunk, { stream: true });
+    const decoded = decoder.decode(chunk, { stream: true });
+    // Look for an event boundary only in the new text (and the few characters before it).
+    const searchFrom = Math.max(0, buffer.length - 3);
+    buffer += decoded;
+    if (!/\r?\n\r?\n/.test(buffer.slice(searchFrom))) {
+      if (buffer.length > LIMITS.lineChars) throw new ServerError('malformed', `The server sent a stream event longer than ${LIMITS.lineChars} characters.`);
+      continue;
+    }
     const events = buffer.split(/\r?\n\r?\n/);
     buffer = events.pop() ?? '';
+    if (buffer.length > LIMITS.lineChars) throw new ServerError('malformed', `The server sent a stream event longer than ${LIMITS.lineChars} characters.`);
     for (const event of events) {
       const data = eventData(event);
       if (data === undefined) continue;
@@ -103,6 +167,12 @@ async function readEvents(body: ReadableStream<Uint8Array>, onText: (text: strin
       sawEvent = true;
       const piece = deltaText(data);
       if (piece) {
+        if (text.length + piece.length > LIMITS.answerChars) {
+          const kept = piece.slice(0, LIMITS.answerChars - text.length);
+          text += kept;
+          onText(kept);
+          return text; // long enough: the rest is not read
+        }
         text += piece;
         onText(piece);
       }
@@ -132,8 +202,9 @@ function deltaText(data: string): string {
   return typeof content === 'string' ? content : '';
 }
 
-function toServerError(error: unknown, cancelled: boolean, timedOut: boolean, url: string): ServerError {
-  if (error instanceof ServerError) return error;
+function toServerError(error: unknown, cancelled: boolean, timedOut: boolean, settings: ServerSettings): ServerError {
+  const url = displayUrl(settings.url);
+  if (error instanceof ServerError) return new ServerError(error.kind, scrubSecrets(error.message, [settings.apiKey]));
   if (cancelled) return new ServerError('cancelled', 'The request was stopped.');
   if (timedOut) return new ServerError('timeout', `The server at ${url} did not answer in time.`);
   const cause = (error as { cause?: { code?: string } }).cause;

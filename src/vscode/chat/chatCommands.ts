@@ -3,6 +3,7 @@ import type { Turn } from '../../core/chat/conversation';
 import { Commands, parseShowConceptArgs } from '../commandIds';
 import { displayLang, type ConfigStore } from '../config';
 import type { GlossaryService } from '../glossaryService';
+import { originOf, sealKey } from '../../core/chat/apiKey';
 import { API_KEY_SECRET, type ChatController } from './chatController';
 import { CHAT_VIEW_ID, type ChatViewProvider } from './chatView';
 
@@ -29,7 +30,7 @@ export function registerChatCommands(deps: ChatCommandDeps): vscode.Disposable {
     vscode.commands.registerCommand(Commands.askAboutConcept, (args: unknown) => askAboutConcept(deps, args)),
     vscode.commands.registerCommand(Commands.newChat, () => deps.chat.clear()),
     vscode.commands.registerCommand(Commands.stopAnswer, () => deps.chat.stop()),
-    vscode.commands.registerCommand(Commands.setServerApiKey, () => setServerApiKey(deps.secrets)),
+    vscode.commands.registerCommand(Commands.setServerApiKey, () => setServerApiKey(deps.secrets, deps.config.current.serverUrl)),
   );
 }
 
@@ -61,14 +62,22 @@ async function askAboutConcept({ view, glossary, config }: ChatCommandDeps, rawA
   view.prefill(lang === 'fr' ? `À propos de « ${term} » : ` : `About "${term}": `);
 }
 
-async function setServerApiKey(secrets: vscode.SecretStorage): Promise<void> {
+/** The key is saved for the server URL set now, and sent to that origin only. */
+async function setServerApiKey(secrets: vscode.SecretStorage, serverUrl: string): Promise<void> {
+  const origin = originOf(serverUrl);
+  if (!origin) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Set "conceptExplainer.chat.server.url" first: the key is kept for that server only.'));
+    return;
+  }
   const key = await vscode.window.showInputBox({
+    title: origin,
     prompt: vscode.l10n.t('API key of the chat server (kept in VS Code secret storage; empty to remove it)'),
     password: true,
     ignoreFocusOut: true,
   });
   if (key === undefined) return;
-  if (key.trim()) await secrets.store(API_KEY_SECRET, key.trim());
+  const sealed = key.trim() ? sealKey(serverUrl, key.trim()) : undefined;
+  if (sealed) await secrets.store(API_KEY_SECRET, sealed);
   else await secrets.delete(API_KEY_SECRET);
-  void vscode.window.showInformationMessage(key.trim() ? vscode.l10n.t('API key saved.') : vscode.l10n.t('API key removed.'));
+  void vscode.window.showInformationMessage(sealed ? vscode.l10n.t('API key saved for {0}.', origin) : vscode.l10n.t('API key removed.'));
 }

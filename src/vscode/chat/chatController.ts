@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ChatEngine, type Backend } from '../../core/chat/chatEngine';
 import { ConversationStore, turnsForPrompt, type Turn } from '../../core/chat/conversation';
+import { keyFor } from '../../core/chat/apiKey';
 import { ServerError } from '../../core/chat/openaiClient';
 import { decodingOptions, ModelError } from '../../core/model/modelFiles';
 import { WorkerCrashedError } from '../../core/model/workerClient';
@@ -143,7 +144,7 @@ export class ChatController {
     const config = this.config.current;
     if (config.chatBackend === 'server') {
       if (!config.serverUrl) throw new Error(vscode.l10n.t('Set "conceptExplainer.chat.server.url" to use a chat server.'));
-      const apiKey = await this.secrets.get(API_KEY_SECRET);
+      const apiKey = keyFor(await this.secrets.get(API_KEY_SECRET), config.serverUrl);
       return { kind: 'server', settings: { url: config.serverUrl, model: config.serverModel, apiKey } };
     }
     return { kind: 'bundled', model: this.model, options: decodingOptions(this.model.modelDir, { seed: Date.now() % 100000 }) };
