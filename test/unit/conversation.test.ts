@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ConversationStore, restoreTurns, turnsForPrompt, type KeyValueStore, type Turn } from '../../src/core/chat/conversation';
+import { CONVERSATION_LIMITS, ConversationStore, restoreTurns, turnsForPrompt, type KeyValueStore, type Turn } from '../../src/core/chat/conversation';
 
 const STORAGE_KEY = 'conceptExplainer.chat.turns';
 
@@ -108,13 +108,29 @@ describe('conversation store', () => {
     assert.equal(restored[2]?.error, 'HTTP 500');
   });
 
-  it('never drops old turns from the saved conversation', () => {
+  it('keeps the most recent turns within its bounds, in turns and in characters', () => {
     const storage = new MemoryStore();
     const store = new ConversationStore(storage);
-    for (let index = 0; index < 250; index++) store.add({ id: `t${index}`, question: 'q', lang: 'en' });
+    for (let index = 0; index < CONVERSATION_LIMITS.turns + 50; index++) store.add({ id: `t${index}`, question: 'q', lang: 'en' });
     const reopened = new ConversationStore(storage).all;
-    assert.equal(reopened.length, 250);
-    assert.equal(reopened[0]?.id, 't0');
+    assert.equal(reopened.length, CONVERSATION_LIMITS.turns);
+    assert.equal(reopened.at(-1)?.id, `t${CONVERSATION_LIMITS.turns + 49}`);
+    const big = new ConversationStore(new MemoryStore());
+    for (let index = 0; index < 5; index++) big.add({ id: `b${index}`, question: 'x'.repeat(CONVERSATION_LIMITS.chars / 3), lang: 'en' });
+    assert.ok(big.all.length <= 3 && big.all.at(-1)?.id === 'b4', big.all.map((t) => t.id).join());
+  });
+
+  it('saves a streaming answer on its own, and a reload finds it in the interrupted turn', () => {
+    const storage = new MemoryStore();
+    const store = new ConversationStore(storage);
+    for (let index = 0; index < 20; index++) store.update(store.add({ id: `old${index}`, question: 'q', lang: 'en' }).id, { answer: 'a'.repeat(1000), state: 'done' });
+    store.add({ id: 'live', question: 'What is GPT?', lang: 'en' });
+    const before = storage.values.get(STORAGE_KEY)!.length;
+    store.saveStreaming('live', 'GPT is a family');
+    assert.equal(storage.values.get(STORAGE_KEY)!.length, before, 'the conversation is not written again');
+    const reopened = new ConversationStore(storage).get('live')!;
+    assert.equal(reopened.state, 'interrupted');
+    assert.equal(reopened.answer, 'GPT is a family');
   });
 });
 

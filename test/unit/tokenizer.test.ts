@@ -77,3 +77,16 @@ describe('byte-level BPE tokenizer', () => {
     });
   });
 });
+
+describe('tokenizer bounds', () => {
+  it('encodes a piece of 200,000 characters quickly and without overflowing the stack', async () => {
+    const { loadModelFiles } = await import('../../src/core/model/modelFiles');
+    const path = await import('node:path');
+    const { tokenizer } = loadModelFiles(path.resolve(__dirname, '../../models/concept-gpt'));
+    const started = Date.now();
+    const ids = tokenizer.encode('a'.repeat(200_000));
+    assert.ok(ids.length > 0 && ids.length <= 200_000);
+    assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+    assert.equal(tokenizer.decode(ids), 'a'.repeat(200_000));
+  });
+});

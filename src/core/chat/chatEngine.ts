@@ -43,6 +43,12 @@ export interface ChatAnswer {
   readonly firstTextMs: number;
 }
 
+/**
+ * The model reads at most this much of a question (all of it goes to understanding): with the passages and
+ * the answer, the prompt then always fits the model's 1,024 positions.
+ */
+const MAX_PROMPT_QUESTION_CHARS = 500;
+
 /** The selection goes with the question, cut short: the prompt has room for a few lines only. */
 const MAX_SELECTION_CHARS = 300;
 
@@ -65,7 +71,7 @@ export class ChatEngine {
     const previousLang = request.history[request.history.length - 1]?.lang;
     const lang = request.answerLang === 'auto' ? detectLanguage(request.question, previousLang ?? request.fallbackLang) : request.answerLang;
     const passages = passagesFor(understanding, this.glossary, lang);
-    return { understanding, lang, passages, prompt: buildPrompt(lang, passages, request.question) };
+    return { understanding, lang, passages, prompt: buildPrompt(lang, passages, request.question.slice(0, MAX_PROMPT_QUESTION_CHARS)) };
   }
 
   async ask(request: ChatRequest, backend: Backend, onText: (text: string) => void, signal?: AbortSignal): Promise<ChatAnswer> {

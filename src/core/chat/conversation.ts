@@ -27,16 +27,27 @@ export interface KeyValueStore {
 }
 
 const STORAGE_KEY = 'conceptExplainer.chat.turns';
+/** The answer being streamed, saved on its own: a few bytes a save instead of the whole conversation. */
+const STREAMING_KEY = 'conceptExplainer.chat.streaming';
+
+/** The saved conversation keeps the most recent turns within these bounds; older ones are dropped. */
+export const CONVERSATION_LIMITS = { turns: 200, chars: 1_000_000 } as const;
 
 /**
  * The chat's conversation, saved after every change, so a window reload in the middle of an answer keeps
- * the partial answer (marked as interrupted when it comes back).
+ * the partial answer (marked as interrupted when it comes back). While an answer streams only that answer is
+ * saved (`saveStreaming`), and the conversation is bounded in turns and characters.
  */
 export class ConversationStore {
   private turns: Turn[];
 
   constructor(private readonly storage: KeyValueStore) {
-    this.turns = restoreTurns(storage.get<unknown>(STORAGE_KEY));
+    this.turns = withStreamedAnswer(restoreTurns(storage.get<unknown>(STORAGE_KEY)), storage.get<unknown>(STREAMING_KEY));
+  }
+
+  /** Saves the answer in progress alone (the conversation is saved when the turn ends). */
+  saveStreaming(id: string, answer: string): void {
+    void this.storage.update(STREAMING_KEY, { id, answer });
   }
 
   get all(): readonly Turn[] {
@@ -49,8 +60,7 @@ export class ConversationStore {
 
   add(turn: Omit<Turn, 'answer' | 'sources' | 'state' | 'createdAt'> & Partial<Pick<Turn, 'sources'>>): Turn {
     const created: Turn = { answer: '', sources: [], state: 'streaming', createdAt: Date.now(), ...turn };
-    // Every turn is kept until the user starts a new chat; only the prompt is bounded (turnsForPrompt).
-    this.turns = [...this.turns, created];
+    this.turns = bounded([...this.turns, created]);
     void this.save();
     return created;
   }
@@ -68,8 +78,31 @@ export class ConversationStore {
   }
 
   private save(): Thenable<void> | Promise<void> {
+    if (!this.turns.some((turn) => turn.state === 'streaming')) void this.storage.update(STREAMING_KEY, undefined);
     return this.storage.update(STORAGE_KEY, this.turns);
   }
+}
+
+/** The most recent turns that fit the limits (the newest is always kept). */
+function bounded(turns: Turn[]): Turn[] {
+  let chars = 0;
+  let start = turns.length;
+  while (start > 0) {
+    const turn = turns[start - 1]!;
+    chars += turn.question.length + turn.answer.length + (turn.context?.length ?? 0);
+    if (turns.length - start >= CONVERSATION_LIMITS.turns || (chars > CONVERSATION_LIMITS.chars && start < turns.length)) break;
+    start--;
+  }
+  return start === 0 ? turns : turns.slice(start);
+}
+
+/** A turn cut by a reload gets the part of its answer that was saved on its own while it streamed. */
+function withStreamedAnswer(turns: Turn[], saved: unknown): Turn[] {
+  const streamed = saved as { id?: unknown; answer?: unknown } | undefined;
+  if (typeof streamed?.id !== 'string' || typeof streamed.answer !== 'string') return turns;
+  return turns.map((turn) =>
+    turn.id === streamed.id && turn.state === 'interrupted' && String(streamed.answer).length > turn.answer.length ? { ...turn, answer: String(streamed.answer) } : turn,
+  );
 }
 
 /** Saved turns, checked field by field; an answer that was streaming when the window closed is interrupted. */

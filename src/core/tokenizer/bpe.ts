@@ -91,7 +91,8 @@ export class BpeTokenizer {
     const input = this.addPrefixSpace && !text.startsWith(' ') ? ` ${text}` : text;
     const ids: number[] = [];
     for (const piece of input.match(this.split) ?? []) {
-      ids.push(...this.encodeWord(toByteChars(piece)));
+      // A loop, not push(...ids): a piece of a hundred thousand characters would overflow the call's arguments.
+      for (const chunk of chunksOf(toByteChars(piece))) for (const id of this.encodeWord(chunk)) ids.push(id);
     }
     return ids;
   }
@@ -170,6 +171,20 @@ export class StreamDecoder {
   flush(): string {
     return this.utf8.decode();
   }
+}
+
+/**
+ * Merging is quadratic in a piece's length: a piece longer than any word (a line of 100,000 letters) is merged
+ * in chunks of this many byte symbols, which only changes how such non-words are cut.
+ */
+const MAX_PIECE_SYMBOLS = 256;
+
+function chunksOf(word: string): string[] {
+  if (word.length <= MAX_PIECE_SYMBOLS) return [word];
+  const symbols = Array.from(word);
+  const chunks: string[] = [];
+  for (let i = 0; i < symbols.length; i += MAX_PIECE_SYMBOLS) chunks.push(symbols.slice(i, i + MAX_PIECE_SYMBOLS).join(''));
+  return chunks;
 }
 
 function splitMerge(merge: string): [string, string] {

@@ -11,8 +11,8 @@ import type { ModelService } from '../modelService';
 
 /** Secret storage key of the chat server's API key (never in settings). */
 export const API_KEY_SECRET = 'conceptExplainer.chat.server.apiKey';
-/** How often a partial answer is saved while it streams. */
-const SAVE_EVERY_MS = 300;
+/** How often a partial answer is saved while it streams (that answer alone, see ConversationStore). */
+const SAVE_EVERY_MS = 500;
 
 export interface ChatEvents {
   turn(turn: Turn): void;
@@ -103,7 +103,7 @@ export class ChatController {
       this.listeners?.delta(turn.id, text);
       if (Date.now() - lastSave > SAVE_EVERY_MS) {
         lastSave = Date.now();
-        this.store.update(turn.id, { answer });
+        this.store.saveStreaming(turn.id, answer);
       }
     };
     const config = this.config.current;
