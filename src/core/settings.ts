@@ -26,6 +26,8 @@ export interface Config {
   readonly chatHistoryTurns: number;
   /** More glossary files or folders, besides each workspace folder's `.vscode/concepts.json`. */
   readonly glossaryPaths: readonly string[];
+  /** User glossary files larger than this many kilobytes are not read. */
+  readonly glossaryMaxFileKB: number;
   /** Whether known terms are underlined in Markdown, plain text and comments. */
   readonly decorationsEnabled: boolean;
 }
@@ -62,6 +64,8 @@ export function parseConfig(source: SettingsSource, trusted: boolean): Config {
     serverModel: text(scoped('chat.server.model')),
     chatHistoryTurns: Math.round(number(source.value('chat.historyTurns'), 4, 0, 20)),
     glossaryPaths: strings(scoped('glossary.paths')).filter((entry) => entry.trim() !== ''),
+    // A workspace may lower the limit, never raise it.
+    glossaryMaxFileKB: Math.min(number(source.userValue('glossary.maxFileSizeKB'), 2048, 1, 51_200), number(source.value('glossary.maxFileSizeKB'), 2048, 1, 51_200)),
     decorationsEnabled: bool(source.value('decorations.enabled'), false),
   };
 }

@@ -1,9 +1,11 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Glossary } from '../core/glossary/glossary';
 import { bundledDetails, readBundledConcepts } from '../core/glossary/load';
 import type { Concept, DetailsSource } from '../core/glossary/types';
 import { mergeUserGlossaries, parseUserGlossary, type ParsedUserGlossary, type UserGlossaryProblem } from '../core/glossary/userGlossary';
+import { readUserFile, type UserFileRules } from '../core/glossary/userFiles';
 import { decodeUtf8 } from '../core/text';
 import type { ConfigStore } from './config';
 
@@ -119,9 +121,10 @@ export class GlossaryService extends vscode.Disposable {
     this.files = files;
     this.watch();
     const parsed: ParsedUserGlossary[] = [];
+    const rules = await this.fileRules();
     for (const uri of files) {
-      const text = await readText(uri);
-      if (text !== undefined) parsed.push(parseUserGlossary(uri.fsPath, text));
+      parsed.push(...(await readOne(uri, rules)));
+      await new Promise((resolve) => setImmediate(resolve)); // the host stays responsive between files
     }
     // Without user glossaries the bundled one stays unloaded until a feature needs it.
     const concepts = parsed.length > 0 ? this.readBundled() : undefined;
@@ -131,6 +134,15 @@ export class GlossaryService extends vscode.Disposable {
     this.showProblems(files, merged.problems);
     this.merged = merged.glossary;
     if (merged.glossary) this.changed.fire(merged.glossary);
+  }
+
+  /** In Restricted Mode a file must stay inside the workspace folders, links followed. */
+  private async fileRules(): Promise<UserFileRules> {
+    const maxBytes = this.config.current.glossaryMaxFileKB * 1024;
+    if (vscode.workspace.isTrusted) return { maxBytes };
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
+    const confineTo = await Promise.all(folders.map((folder) => fs.promises.realpath(folder.uri.fsPath).catch(() => folder.uri.fsPath)));
+    return { maxBytes, confineTo };
   }
 
   /** The default file of each workspace folder, then every path of the setting (a folder gives its `*.json`). */
@@ -221,8 +233,30 @@ async function expandFolder(uri: vscode.Uri): Promise<vscode.Uri[]> {
   return [uri];
 }
 
-/** `undefined` when the file does not exist (a workspace without its own glossary is the usual case). */
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
+/**
+ * One file, read within the rules and parsed; a file that cannot be read gives only its problem, and nothing
+ * it does stops the other files.
+ */
+async function readOne(uri: vscode.Uri, rules: UserFileRules): Promise<ParsedUserGlossary[]> {
+  try {
+    if (uri.scheme === 'file') {
+      const read = await readUserFile(uri.fsPath, rules);
+      if ('missing' in read) return [];
+      if ('problem' in read) return [{ file: uri.fsPath, entries: [], problems: [read.problem] }];
+      return [parseUserGlossary(uri.fsPath, read.text)];
+    }
+    const text = await readText(uri, rules.maxBytes);
+    return text === undefined ? [] : [parseUserGlossary(uri.fsPath, text)];
+  } catch (error) {
+    const at = { line: 0, character: 0 };
+    return [{ file: uri.fsPath, entries: [], problems: [{ file: uri.fsPath, start: at, end: { line: 0, character: 1 }, severity: 'error', message: `This file cannot be read: ${(error as Error).message}` }] }];
+  }
+}
+
+/** A file of a virtual workspace; `undefined` when it does not exist or is over the size limit. */
+async function readText(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
+  const stat = await vscode.workspace.fs.stat(uri).then(undefined, () => undefined);
+  if (!stat || !(stat.type & vscode.FileType.File) || stat.size > maxBytes) return undefined;
   try {
     return decodeUtf8(await vscode.workspace.fs.readFile(uri));
   } catch (error) {

@@ -96,10 +96,55 @@ class SourceFile {
  * a tolerant parser recovers from syntax errors, so the entries it can still read load while the broken
  * ones are reported.
  */
-export function parseUserGlossary(file: string, text: string): ParsedUserGlossary {
+export function parseUserGlossary(file: string, rawText: string): ParsedUserGlossary {
+  const text = rawText.replace(/^\uFEFF/, ''); // a byte-order mark is no syntax error
   if (!text.trim()) {
     return { file, entries: [], problems: [] }; // a file just created, not yet written
   }
+  const depth = nestingDepth(text);
+  if (depth > USER_GLOSSARY_LIMITS.depth) {
+    const problem = { file, start: { line: 0, character: 0 }, end: { line: 0, character: 1 }, severity: 'error' as const };
+    return { file, entries: [], problems: [{ ...problem, message: `The file nests values ${depth} levels deep; a glossary needs a few (at most ${USER_GLOSSARY_LIMITS.depth}).` }] };
+  }
+  return capped(parseChecked(file, text));
+}
+
+/** Bounds on one user glossary file: how deep its values nest, how many entries and problems count. */
+export const USER_GLOSSARY_LIMITS = { depth: 64, entries: 5_000, problems: 100 } as const;
+
+/** How deeply arrays and objects nest, read without parsing (a parser would overflow its stack first). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++; // backslash: skip the escaped character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 91 || ch === 123) deepest = Math.max(deepest, ++depth);
+    else if (ch === 93 || ch === 125) depth--;
+  }
+  return deepest;
+}
+
+/** At most USER_GLOSSARY_LIMITS entries and problems, with one problem saying what was left out. */
+function capped(parsed: ParsedUserGlossary): ParsedUserGlossary {
+  const { entries, problems, file } = parsed;
+  if (entries.length <= USER_GLOSSARY_LIMITS.entries && problems.length <= USER_GLOSSARY_LIMITS.problems) return parsed;
+  const notes: UserGlossaryProblem[] = [];
+  const at = { file, start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  if (entries.length > USER_GLOSSARY_LIMITS.entries) {
+    notes.push({ ...at, severity: 'warning', message: `Only the first ${USER_GLOSSARY_LIMITS.entries} of the file's ${entries.length} concepts are loaded.` });
+  }
+  if (problems.length > USER_GLOSSARY_LIMITS.problems) {
+    notes.push({ ...at, severity: 'error', message: `${problems.length - USER_GLOSSARY_LIMITS.problems} more problems in this file are not listed; fix the ones shown first.` });
+  }
+  return { file, entries: entries.slice(0, USER_GLOSSARY_LIMITS.entries), problems: [...problems.slice(0, USER_GLOSSARY_LIMITS.problems), ...notes] };
+}
+
+function parseChecked(file: string, text: string): ParsedUserGlossary {
   const source = new SourceFile(file, text);
   let data: unknown;
   try {
