@@ -15,6 +15,8 @@ import { ModelStatusBar } from './vscode/statusBar';
 import { TermDecorations, type DecoratedTerm } from './vscode/decorations';
 import { GlossaryTreeProvider } from './vscode/glossaryTree';
 import { registerUserGlossaryCommands } from './vscode/userGlossaryCommands';
+import { GLOSSARY_TOOL, GlossaryLookupTool } from './vscode/chat/glossaryTool';
+import { answerInChat, registerConceptParticipant } from './vscode/chat/participant';
 
 /** What `activate` returns: read-only views for tests and for other extensions. */
 export interface ConceptExplainerApi {
@@ -37,7 +39,11 @@ export interface ConceptExplainerApi {
   decoratedTerms(uri: vscode.Uri): readonly DecoratedTerm[];
   /** Decorates the visible editors now instead of after the usual short delay. */
   refreshDecorations(): void;
+  /** The `@concepts` chat participant's handler, for tests that call it with VS Code's own types. */
+  readonly participantHandler: OmitFirst<typeof answerInChat>;
 }
+
+type OmitFirst<F> = F extends (first: never, ...rest: infer Rest) => infer Result ? (...rest: Rest) => Result : never;
 
 /** Registers everything; loads nothing heavy (the glossary loads on first use). */
 export function activate(context: vscode.ExtensionContext): ConceptExplainerApi {
@@ -50,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): ConceptExplainerApi 
   const chatView = new ChatViewProvider(context.extensionUri, chat, glossary, config);
   const tree = new GlossaryTreeProvider(glossary, config);
   const decorations = new TermDecorations(glossary, config);
+  const participantDeps = { chat, glossary, config, model, extensionUri: context.extensionUri };
   context.subscriptions.push(
     config,
     glossary,
@@ -64,6 +71,8 @@ export function activate(context: vscode.ExtensionContext): ConceptExplainerApi 
     registerCommands({ glossary, config, panels }),
     registerChatCommands({ chat, view: chatView, glossary, config, secrets: context.secrets }),
     vscode.languages.registerHoverProvider('*', new ConceptHoverProvider(glossary, config)),
+    registerConceptParticipant(participantDeps),
+    vscode.lm.registerTool(GLOSSARY_TOOL, new GlossaryLookupTool(chat)),
   );
   const activationMs = performance.now() - started;
   // The user's glossaries are read after activation returns, off its critical path.
@@ -79,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): ConceptExplainerApi 
     glossaryTree: () => tree.outline(),
     decoratedTerms: (uri) => decorations.termsIn(uri),
     refreshDecorations: () => decorations.update(),
+    participantHandler: (request, chatContext, stream, token) => answerInChat(participantDeps, request, chatContext, stream, token),
   };
 }
 

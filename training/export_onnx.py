@@ -110,7 +110,7 @@ def dedupe_transposed_weights(path):
     return removed
 
 
-def write_configs(out, cfg, tok, tokenizer_path, meta):
+def write_configs(out, cfg, tok, tokenizer_path, meta, args):
     eos = tok.token_id(EOT)
     pad = tok.token_id(PAD)
     config = {
@@ -139,8 +139,11 @@ def write_configs(out, cfg, tok, tokenizer_path, meta):
         "transformers_version": "4.40.0",
         "concept_explainer": meta,
     }
-    gen = {"bos_token_id": eos, "eos_token_id": eos, "pad_token_id": pad, "max_new_tokens": 256,
+    gen = {"bos_token_id": eos, "eos_token_id": eos, "pad_token_id": pad, "max_new_tokens": args.max_new_tokens,
            "do_sample": False, "transformers_version": "4.40.0"}
+    if args.copy_bias:
+        # This project's own key (src/core/model/sampling.ts, applyCopyBias): runtimes that do not know it ignore it.
+        gen["copy_bias"] = args.copy_bias
     tcfg = {
         "tokenizer_class": "GPT2TokenizerFast",
         "model_max_length": cfg.n_positions,
@@ -357,6 +360,9 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "models", "concept-gpt"))
     ap.add_argument("--tol", type=float, default=1e-3, help="max abs logit difference allowed")
     ap.add_argument("--no-verify", action="store_true")
+    ap.add_argument("--max-new-tokens", type=int, default=320, help="generation_config.json's max_new_tokens")
+    ap.add_argument("--copy-bias", type=float, default=0.0,
+                    help="generation_config.json's copy_bias: logit bonus for continuing the prompt's text (0: none)")
     ap.add_argument("--require-verify", action="store_true", help="fail when no onnxruntime is available")
     args = ap.parse_args()
 
@@ -378,7 +384,7 @@ def main():
     meta = {"params": model.num_params(), "train_step": state.get("step"), "train_tokens": state.get("tokens_seen"),
             "train_minutes": round(state.get("train_seconds", 0) / 60, 1), "opset": OPSET,
             "prompt_format": "training/PROMPT_FORMAT.md"}
-    write_configs(args.out, cfg, tok, args.tokenizer, meta)
+    write_configs(args.out, cfg, tok, args.tokenizer, meta, args)
     write_tokenizer_tests(args.out, tok)
     size = os.path.getsize(model_path)
     print("exported %s (%.2f MB, %d parameters, opset %d, %d tied weight copies removed)" % (

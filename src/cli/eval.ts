@@ -20,6 +20,13 @@ function readHeldOut(file: string): HeldOutItem[] {
     .map((line) => JSON.parse(line) as HeldOutItem);
 }
 
+/** About `limit` items taken evenly through the file, so a short run still sees every kind. */
+function spread<T>(items: readonly T[], limit: number): T[] {
+  if (!(limit < items.length)) return [...items];
+  const step = items.length / limit;
+  return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]!);
+}
+
 /**
  * `eval`: answers every held-out item (a question, or a dialogue turn by turn) through the chat's own pipeline,
  * greedy, and judges each answer and the retrieval-only baseline; prints the summary as JSON. `--details FILE`
@@ -28,7 +35,7 @@ function readHeldOut(file: string): HeldOutItem[] {
 export async function runEval(glossary: Glossary, paths: CliPaths, args: ParsedArgs, io: CliOutput): Promise<number> {
   const limit = Number(args.flags.get('limit') ?? Infinity);
   const file = typeof args.flags.get('heldout') === 'string' ? path.resolve(String(args.flags.get('heldout'))) : heldOutFile(paths);
-  const items = readHeldOut(file).slice(0, limit);
+  const items = spread(readHeldOut(file), limit);
   const engine = new ChatEngine(glossary);
   const client = modelClient(paths);
   const backend: Backend = { kind: 'bundled', model: client, options: { ...generateOptions(args, paths.modelDir), greedy: true } };

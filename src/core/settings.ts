@@ -19,7 +19,7 @@ export interface Config {
   /** Language of chat answers: `auto` answers in the question's language. */
   readonly chatLanguage: LanguageSetting;
   /** The bundled model (offline), or the OpenAI-compatible server configured below. */
-  readonly chatBackend: 'bundled' | 'server';
+  readonly chatBackend: 'bundled' | 'server' | 'vscode';
   readonly serverUrl: string;
   readonly serverModel: string;
   /** Earlier turns sent with a question (the saved conversation keeps them all). */
@@ -28,6 +28,10 @@ export interface Config {
   readonly glossaryPaths: readonly string[];
   /** User glossary files larger than this many kilobytes are not read. */
   readonly glossaryMaxFileKB: number;
+  /** `@concepts` in VS Code's chat answers with the model picked there instead of the bundled one. */
+  readonly participantUsesChatModel: boolean;
+  /** The VS Code language model of the side view's `vscode` backend (id, family or name; empty: the first). */
+  readonly vscodeModel: string;
   /** Whether known terms are underlined in Markdown, plain text and comments. */
   readonly decorationsEnabled: boolean;
 }
@@ -59,15 +63,21 @@ export function parseConfig(source: SettingsSource, trusted: boolean): Config {
     modelPath: trusted ? text(source.value('model.path')) : '',
     modelIdleMinutes: number(source.value('model.idleMinutes'), 10, 0, MAX_IDLE_MINUTES),
     chatLanguage: languageSetting(source.value('chat.language')),
-    chatBackend: scoped('chat.backend') === 'server' ? 'server' : 'bundled',
+    chatBackend: backendSetting(scoped('chat.backend')),
     serverUrl: text(source.userValue('chat.server.url')),
     serverModel: text(scoped('chat.server.model')),
     chatHistoryTurns: Math.round(number(source.value('chat.historyTurns'), 4, 0, 20)),
     glossaryPaths: strings(scoped('glossary.paths')).filter((entry) => entry.trim() !== ''),
     // A workspace may lower the limit, never raise it.
     glossaryMaxFileKB: Math.min(number(source.userValue('glossary.maxFileSizeKB'), 2048, 1, 51_200), number(source.value('glossary.maxFileSizeKB'), 2048, 1, 51_200)),
+    participantUsesChatModel: bool(scoped('participant.useChatModel'), false),
+    vscodeModel: text(scoped('chat.vscodeModel')),
     decorationsEnabled: bool(source.value('decorations.enabled'), false),
   };
+}
+
+function backendSetting(value: unknown): Config['chatBackend'] {
+  return value === 'server' || value === 'vscode' ? value : 'bundled';
 }
 
 function languageSetting(value: unknown): LanguageSetting {

@@ -10,6 +10,7 @@ export const Commands = {
   newChat: 'conceptExplainer.newChat',
   stopAnswer: 'conceptExplainer.stopAnswer',
   setServerApiKey: 'conceptExplainer.setServerApiKey',
+  pickChatModel: 'conceptExplainer.pickChatModel',
   addToGlossary: 'conceptExplainer.addToGlossary',
   openUserGlossary: 'conceptExplainer.openUserGlossary',
   filterTree: 'conceptExplainer.filterTree',

@@ -35,15 +35,14 @@ export class ModelService extends Disposable {
   }
 
   generate(prompt: Prompt, options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {
-    let pieces = 0;
-    let since = performance.now();
-    const counting = (text: string) => {
-      pieces++;
-      const elapsed = performance.now() - since;
-      if (elapsed > 500) {
-        this.speedEmitter.fire((pieces * 1000) / elapsed);
-        pieces = 0;
-        since = performance.now();
+    // Tokens, not pieces of text, counted from the first one: the prompt's processing is not decoding.
+    let since: { at: number; tokens: number } | undefined;
+    const counting = (text: string, tokens: number) => {
+      const now = performance.now();
+      since ??= { at: now, tokens };
+      if (now - since.at > 500 && tokens > since.tokens) {
+        this.speedEmitter.fire(((tokens - since.tokens) * 1000) / (now - since.at));
+        since = { at: now, tokens };
       }
       onText(text);
     };

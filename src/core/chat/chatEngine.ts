@@ -15,9 +15,13 @@ export interface TextGenerator {
   generate(prompt: readonly PromptPart[], options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult>;
 }
 
+/** A model that takes chat messages: a language model of VS Code's, say. Resolves with the whole answer. */
+export type SendMessages = (messages: ChatMessage[], onText: (text: string) => void, signal?: AbortSignal) => Promise<string>;
+
 export type Backend =
   | { readonly kind: 'bundled'; readonly model: TextGenerator; readonly options: GenerateOptions }
-  | { readonly kind: 'server'; readonly settings: ServerSettings };
+  | { readonly kind: 'server'; readonly settings: ServerSettings }
+  | { readonly kind: 'messages'; readonly send: SendMessages };
 
 export interface ChatRequest {
   readonly question: string;
@@ -92,7 +96,11 @@ export class ChatEngine {
       generation = await backend.model.generate(prompt, backend.options, stream, signal);
       text = generation.text;
     } else {
-      text = await streamChat(backend.settings, serverMessages(lang, passages, request.history, withSelection(request.question, request.selection)), stream, signal, { temperature: 0.3 });
+      const messages = serverMessages(lang, passages, request.history, withSelection(request.question, request.selection));
+      text =
+        backend.kind === 'server'
+          ? await streamChat(backend.settings, messages, stream, signal, { temperature: 0.3 })
+          : await backend.send(messages, stream, signal);
     }
     const answer = withoutCitations(text, (id) => this.glossary.get(id) !== undefined);
     return { text: answer, lang, sources: sourcesOf(answer, understanding, passages), understanding, passages, generation, firstTextMs };

@@ -83,7 +83,8 @@ export class ModelRuntime {
   async generate(
     prompt: Prompt,
     options: GenerateOptions,
-    onText: (text: string) => void = () => {},
+    /** Each new piece of text, with the number of tokens generated so far. */
+    onText: (text: string, tokens: number) => void = () => {},
     isCancelled: () => boolean = () => false,
   ): Promise<GenerationResult> {
     const started = performance.now();
@@ -94,9 +95,9 @@ export class ModelRuntime {
     }
     const maxNewTokens = Math.min(options.maxNewTokens ?? this.defaults.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS, room);
     const random = seededRandom(options.seed ?? 0);
-    const output = new StopFilter(options.stop ?? [], onText);
-    const decoder = new StreamDecoder(this.files.tokenizer, true);
     const ids: number[] = [];
+    const output = new StopFilter(options.stop ?? [], (text) => onText(text, ids.length));
+    const decoder = new StreamDecoder(this.files.tokenizer, true);
     let past = this.emptyCache();
     let input = promptIds;
     let firstTokenAt = 0;

@@ -52,7 +52,7 @@ async function generate(runtime: ModelRuntime, message: ToWorker): Promise<void>
     const result = await runtime.generate(
       message.prompt,
       message.options,
-      (text) => send({ type: 'text', requestId, text }),
+      (text, tokens) => send({ type: 'text', requestId, text, tokens }),
       () => Atomics.load(cancel, 0) === requestId,
     );
     send({ type: 'done', requestId, result });

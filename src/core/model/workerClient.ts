@@ -27,7 +27,7 @@ export class CancelledError extends Error {
 
 interface Pending {
   readonly requestId: number;
-  readonly onText: (text: string) => void;
+  readonly onText: (text: string, tokens: number) => void;
   resolve(result: GenerationResult): void;
   reject(error: Error): void;
 }
@@ -64,7 +64,7 @@ export class WorkerModelClient {
   }
 
   /** Queues a generation; it starts when every earlier one has ended. */
-  generate(prompt: Prompt, options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {
+  generate(prompt: Prompt, options: GenerateOptions, onText: (text: string, tokens: number) => void, signal?: AbortSignal): Promise<GenerationResult> {
     const run = this.queue.then(() => this.run(prompt, options, onText, signal));
     this.queue = run.catch(() => undefined);
     return run;
@@ -93,7 +93,7 @@ export class WorkerModelClient {
     await live?.worker.terminate();
   }
 
-  private async run(prompt: Prompt, options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {
+  private async run(prompt: Prompt, options: GenerateOptions, onText: (text: string, tokens: number) => void, signal?: AbortSignal): Promise<GenerationResult> {
     if (signal?.aborted) throw new CancelledError();
     clearTimeout(this.idleTimer);
     const live = this.live ?? this.start();
@@ -151,7 +151,7 @@ export class WorkerModelClient {
   private receive(message: FromWorker): void {
     const pending = this.pending;
     if (!pending || !('requestId' in message) || message.requestId !== pending.requestId) return;
-    if (message.type === 'text') pending.onText(message.text);
+    if (message.type === 'text') pending.onText(message.text, message.tokens);
     else if (message.type === 'done') pending.resolve(message.result);
     else if (message.type === 'failed') pending.reject(new ModelError(message.message));
   }

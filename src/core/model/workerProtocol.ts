@@ -28,6 +28,6 @@ export interface ModelInfo {
 export type FromWorker =
   | { readonly type: 'ready'; readonly info: ModelInfo }
   | { readonly type: 'loadFailed'; readonly message: string }
-  | { readonly type: 'text'; readonly requestId: number; readonly text: string }
+  | { readonly type: 'text'; readonly requestId: number; readonly text: string; readonly tokens: number }
   | { readonly type: 'done'; readonly requestId: number; readonly result: GenerationResult }
   | { readonly type: 'failed'; readonly requestId: number; readonly message: string };

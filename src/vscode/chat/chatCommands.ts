@@ -31,6 +31,7 @@ export function registerChatCommands(deps: ChatCommandDeps): vscode.Disposable {
     vscode.commands.registerCommand(Commands.newChat, () => deps.chat.clear()),
     vscode.commands.registerCommand(Commands.stopAnswer, () => deps.chat.stop()),
     vscode.commands.registerCommand(Commands.setServerApiKey, () => setServerApiKey(deps.secrets, deps.config.current.serverUrl)),
+    vscode.commands.registerCommand(Commands.pickChatModel, () => pickVsCodeModel()),
   );
 }
 
@@ -80,4 +81,21 @@ async function setServerApiKey(secrets: vscode.SecretStorage, serverUrl: string)
   if (sealed) await secrets.store(API_KEY_SECRET, sealed);
   else await secrets.delete(API_KEY_SECRET);
   void vscode.window.showInformationMessage(sealed ? vscode.l10n.t('API key saved for {0}.', origin) : vscode.l10n.t('API key removed.'));
+}
+
+/** A quick pick over VS Code's language models; the choice becomes the side view's backend. */
+async function pickVsCodeModel(): Promise<void> {
+  const models = await vscode.lm.selectChatModels();
+  if (models.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No VS Code language model is available. Install or sign in to a chat model extension first.'));
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    models.map((model) => ({ label: model.name, description: `${model.vendor} · ${model.family}`, id: model.id })),
+    { placeHolder: vscode.l10n.t('The model the chat answers with, from the glossary (its provider receives your questions)') },
+  );
+  if (!picked) return;
+  const settings = vscode.workspace.getConfiguration('conceptExplainer');
+  await settings.update('chat.vscodeModel', picked.id, vscode.ConfigurationTarget.Global);
+  await settings.update('chat.backend', 'vscode', vscode.ConfigurationTarget.Global);
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ChatEngine, type Backend } from '../../core/chat/chatEngine';
 import { ConversationStore, turnsForPrompt, type Turn } from '../../core/chat/conversation';
 import { keyFor } from '../../core/chat/apiKey';
+import { pickChatModel, sendThrough } from './languageModels';
 import { ServerError } from '../../core/chat/openaiClient';
 import { decodingOptions, ModelError } from '../../core/model/modelFiles';
 import { WorkerCrashedError } from '../../core/model/workerClient';
@@ -134,7 +135,7 @@ export class ChatController {
    * Built once per glossary: the engine indexes it for retrieval, which is too much work for every question,
    * and is built again when a saved user glossary changes the concepts.
    */
-  private engine(): ChatEngine | undefined {
+  engine(): ChatEngine | undefined {
     const glossary = this.glossary.get();
     if (glossary && this.cachedEngine?.glossary !== glossary) this.cachedEngine = new ChatEngine(glossary);
     return this.cachedEngine;
@@ -142,6 +143,13 @@ export class ChatController {
 
   private async backend(): Promise<Backend> {
     const config = this.config.current;
+    if (config.chatBackend === 'vscode') {
+      const model = await pickChatModel(config.vscodeModel);
+      if (!model) {
+        throw new Error(vscode.l10n.t('No VS Code language model is available{0}. Install or sign in to a chat model extension, or set "conceptExplainer.chat.backend" back to "bundled".', config.vscodeModel ? ` (${config.vscodeModel})` : ''));
+      }
+      return { kind: 'messages', send: sendThrough(model) };
+    }
     if (config.chatBackend === 'server') {
       if (!config.serverUrl) throw new Error(vscode.l10n.t('Set "conceptExplainer.chat.server.url" to use a chat server.'));
       const apiKey = keyFor(await this.secrets.get(API_KEY_SECRET), config.serverUrl);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Turn } from '../../core/chat/conversation';
 import type { Lang } from '../../core/glossary/types';
+import { displayUrl } from '../../core/chat/openaiClient';
 import { renderMarkdown } from '../../core/present/markdown';
 import { parseChatMessage, type ChatHostMessage, type ChatStrings, type ChatTurnView, type ChatWebviewMessage } from '../../shared/chatMessages';
 import { Commands } from '../commandIds';
@@ -116,7 +117,12 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     return {
       examples: this.examples(config.chatLanguage === 'auto' ? uiLang() : config.chatLanguage),
       language: config.chatLanguage,
-      backend: config.chatBackend === 'server' ? `${config.serverModel || 'server'} @ ${config.serverUrl}` : vscode.l10n.t('bundled model, offline'),
+      backend:
+        config.chatBackend === 'server'
+          ? `${config.serverModel || 'server'} @ ${displayUrl(config.serverUrl)}`
+          : config.chatBackend === 'vscode'
+            ? vscode.l10n.t('VS Code model {0}', config.vscodeModel || '')
+            : vscode.l10n.t('bundled model, offline'),
     };
   }
 

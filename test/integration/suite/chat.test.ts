@@ -83,6 +83,22 @@ describe('Chat view with the bundled model', function () {
     assert.ok(turn.sources.includes('backpropagation'), JSON.stringify(turn.sources));
   });
 
+  it('reads a follow-up as being about the previous answer’s concept, with its own intent', async () => {
+    await vscode.commands.executeCommand('conceptExplainer.newChat');
+    const first = await vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', "Qu'est-ce que GPT ?");
+    assert.equal(first.state, 'done', first.error);
+    const followUp = await vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'Et comment ça marche ?');
+    assert.equal(followUp.state, 'done', followUp.error);
+    assert.deepEqual([followUp.intent, followUp.concepts], ['how', ['gpt']]);
+    assert.equal(followUp.lang, 'fr');
+    assert.deepEqual(followUp.sources, ['gpt']);
+    assert.notEqual(followUp.answer, first.answer, 'a follow-up never repeats the previous answer');
+    const thanks = await vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'Merci !');
+    assert.equal(thanks.intent, 'smalltalk');
+    assert.ok(!/Je ne connais que/.test(thanks.answer), thanks.answer);
+    assert.notEqual(thanks.answer, followUp.answer);
+  });
+
   it('New Chat clears the conversation', async () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand('conceptExplainer.newChat');

@@ -166,6 +166,12 @@ describe('User glossaries', () => {
     await waitFor(() => api.decoratedTerms(editor.document.uri).length === 0, 'the underlines stayed after turning the setting off', 5000);
   });
 
+  it('the glossary tool for agents finds the user’s own concepts, with their own text', async () => {
+    const result = await vscode.lm.invokeTool('conceptExplainer_lookup', { input: { query: 'What is our feature store?' }, toolInvocationToken: undefined });
+    const text = result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+    assert.match(text, /\[feature-store\] feature store \(fr: magasin de caractéristiques\): The in-house service/);
+  });
+
   it('[trusted] sends user definitions to the chat\'s retrieval', async function () {
     if (mode !== 'trusted') this.skip();
     const bodies: string[] = [];

@@ -1,0 +1,153 @@
+import * as vscode from 'vscode';
+import { detectLanguage } from '../../core/answer/language';
+import type { Backend, ChatEngine } from '../../core/chat/chatEngine';
+import type { Turn } from '../../core/chat/conversation';
+import { searchConcepts } from '../../core/glossary/search';
+import { otherLang, type Lang } from '../../core/glossary/types';
+import { decodingOptions } from '../../core/model/modelFiles';
+import { Commands } from '../commandIds';
+import { uiLang, type ConfigStore } from '../config';
+import type { GlossaryService } from '../glossaryService';
+import type { ModelService } from '../modelService';
+import type { ChatController } from './chatController';
+import { sendThrough } from './languageModels';
+
+export const PARTICIPANT_ID = 'conceptExplainer.concepts';
+
+export interface ParticipantDeps {
+  readonly chat: ChatController;
+  readonly glossary: GlossaryService;
+  readonly config: ConfigStore;
+  readonly model: ModelService;
+  readonly extensionUri: vscode.Uri;
+}
+
+/** What an answer leaves for the follow-ups and for the next turns' understanding. */
+interface AnswerMetadata {
+  readonly question: string;
+  readonly intent: string;
+  readonly concepts: readonly string[];
+  readonly lang: Lang;
+}
+
+/** `@concepts` in VS Code's Chat view: the same pipeline as the side view, offline by default. */
+export function registerConceptParticipant(deps: ParticipantDeps): vscode.Disposable {
+  const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, (request, context, stream, token) => answerInChat(deps, request, context, stream, token));
+  participant.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'concepts.svg');
+  participant.followupProvider = { provideFollowups: (result) => followups(deps, result) };
+  return participant;
+}
+
+/** The handler, exported for the integration tests, which call it with VS Code's own types. */
+export async function answerInChat(
+  deps: ParticipantDeps,
+  request: Pick<vscode.ChatRequest, 'prompt' | 'command' | 'model'>,
+  context: Pick<vscode.ChatContext, 'history'>,
+  stream: Pick<vscode.ChatResponseStream, 'markdown' | 'button' | 'progress'>,
+  token: vscode.CancellationToken,
+): Promise<vscode.ChatResult> {
+  const engine = deps.chat.engine();
+  if (!engine) return { errorDetails: { message: vscode.l10n.t('The glossary could not be loaded.') } };
+  const lang = detectLanguage(request.prompt, uiLang());
+  if (request.command === 'glossary') return listConcepts(engine, request.prompt, lang, stream);
+  const question = questionFor(request.command, request.prompt.trim(), lang);
+  if (!question) {
+    stream.markdown(vscode.l10n.t('Name a concept, for example: `/explain self-attention` or `/compare GPT and ChatGPT`.'));
+    return {};
+  }
+  const controller = new AbortController();
+  const cancel = token.onCancellationRequested(() => controller.abort());
+  try {
+    const answer = await engine.ask(
+      { question, answerLang: 'auto', fallbackLang: lang, history: historyTurns(context.history) },
+      backendFor(deps, request.model),
+      (text) => stream.markdown(text),
+      controller.signal,
+    );
+    for (const id of answer.sources) {
+      const concept = engine.glossary.get(id);
+      if (concept) stream.button({ command: Commands.showConcept, title: vscode.l10n.t('Open: {0}', concept[answer.lang].term), arguments: [{ id, lang: answer.lang }] });
+    }
+    const metadata: AnswerMetadata = { question, intent: answer.understanding.intent, concepts: answer.understanding.concepts.map((c) => c.id), lang: answer.lang };
+    return { metadata };
+  } catch (error) {
+    if (token.isCancellationRequested) return {};
+    return { errorDetails: { message: (error as Error)?.message ?? String(error) } };
+  } finally {
+    cancel.dispose();
+  }
+}
+
+/** `/explain X` asks what X is; `/compare X and Y` asks for their difference; anything else as written. */
+function questionFor(command: string | undefined, prompt: string, lang: Lang): string {
+  if (!prompt) return '';
+  if (command === 'compare') return lang === 'fr' ? `Quelle est la différence entre ${prompt} ?` : `What is the difference between ${prompt}?`;
+  return prompt;
+}
+
+/**
+ * The bundled model unless the user allowed the model picked in VS Code's chat; in Restricted Mode always the
+ * bundled one, so nothing leaves the machine.
+ */
+function backendFor(deps: ParticipantDeps, model: vscode.LanguageModelChat | undefined): Backend {
+  if (model && deps.config.current.participantUsesChatModel && vscode.workspace.isTrusted) return { kind: 'messages', send: sendThrough(model) };
+  return { kind: 'bundled', model: deps.model, options: decodingOptions(deps.model.modelDir, { seed: Date.now() % 100000 }) };
+}
+
+/** `/glossary <text>`: the concepts written like the text (or the closest), each with its definition. */
+function listConcepts(engine: ChatEngine, query: string, lang: Lang, stream: Pick<vscode.ChatResponseStream, 'markdown' | 'button'>): vscode.ChatResult {
+  const found = searchConcepts(engine.glossary, query).concepts.slice(0, 8);
+  if (found.length === 0) {
+    stream.markdown(vscode.l10n.t('No concept of the glossary is written like this.'));
+    return {};
+  }
+  for (const concept of found) {
+    const markdown = new vscode.MarkdownString();
+    markdown.appendMarkdown(`**${escape(concept[lang].term)}** · *${escape(concept[otherLang(lang)].term)}*  \n${escape(concept[lang].definition)}\n\n`);
+    stream.markdown(markdown);
+  }
+  stream.button({ command: Commands.showConcept, title: vscode.l10n.t('Open: {0}', found[0]![lang].term), arguments: [{ id: found[0]!.id, lang }] });
+  return { metadata: { question: query, intent: 'glossary', concepts: found.map((c) => c.id), lang } satisfies AnswerMetadata };
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$:/@]/g, (ch) => `\\${ch}`);
+}
+
+/** VS Code's chat history as the pipeline's turns: what follow-ups refer to. */
+function historyTurns(history: vscode.ChatContext['history']): Turn[] {
+  const turns: Turn[] = [];
+  for (const item of history) {
+    if (!(item instanceof vscode.ChatResponseTurn) || item.participant !== PARTICIPANT_ID) continue;
+    const metadata = item.result.metadata as Partial<AnswerMetadata> | undefined;
+    const answer = item.response.flatMap((part) => (part instanceof vscode.ChatResponseMarkdownPart ? [part.value.value] : [])).join('');
+    turns.push({
+      id: String(turns.length),
+      question: metadata?.question ?? '',
+      answer,
+      lang: metadata?.lang === 'fr' ? 'fr' : 'en',
+      sources: [...(metadata?.concepts ?? [])],
+      concepts: [...(metadata?.concepts ?? [])],
+      ...(metadata?.intent && metadata.intent !== 'glossary' ? { intent: metadata.intent as Turn['intent'] } : {}),
+      state: 'done',
+      createdAt: 0,
+    });
+  }
+  return turns.slice(-4);
+}
+
+/** Related concepts, a simpler explanation, and a comparison with the closest related concept. */
+function followups(deps: ParticipantDeps, result: vscode.ChatResult): vscode.ChatFollowup[] {
+  const metadata = result.metadata as Partial<AnswerMetadata> | undefined;
+  const glossary = deps.glossary.get();
+  const concept = metadata?.concepts?.[0] ? glossary?.get(metadata.concepts[0]) : undefined;
+  if (!glossary || !concept) return [];
+  const lang = metadata?.lang ?? 'en';
+  const related = concept.related.flatMap((id) => glossary.get(id) ?? []).slice(0, 2);
+  const simple = lang === 'fr' ? `Explique ${concept.fr.term} plus simplement` : `Explain ${concept.en.term} more simply`;
+  return [
+    { prompt: simple, label: lang === 'fr' ? 'Plus simplement' : 'Explain simply' },
+    ...related.map((other) => ({ prompt: `${concept[lang].term} ${lang === 'fr' ? 'et' : 'and'} ${other[lang].term}`, command: 'compare', label: lang === 'fr' ? `Comparer avec ${other.fr.term}` : `Compare with ${other.en.term}` })),
+    ...related.slice(0, 1).map((other) => ({ prompt: other[lang].term, command: 'explain', label: other[lang].term })),
+  ];
+}
