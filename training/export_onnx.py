@@ -141,6 +141,10 @@ def write_configs(out, cfg, tok, tokenizer_path, meta, args):
     }
     gen = {"bos_token_id": eos, "eos_token_id": eos, "pad_token_id": pad, "max_new_tokens": args.max_new_tokens,
            "do_sample": False, "transformers_version": "4.40.0"}
+    if args.compose:
+        # This project's own key (src/core/model/runtime.ts, ComposeConstraint): answers are made of the prompt's
+        # passages only; runtimes that do not know it generate freely.
+        gen["compose_from_context"] = True
     if args.copy_bias:
         # This project's own key (src/core/model/sampling.ts, applyCopyBias): runtimes that do not know it ignore it.
         gen["copy_bias"] = args.copy_bias
@@ -361,6 +365,8 @@ def main():
     ap.add_argument("--tol", type=float, default=1e-3, help="max abs logit difference allowed")
     ap.add_argument("--no-verify", action="store_true")
     ap.add_argument("--max-new-tokens", type=int, default=320, help="generation_config.json's max_new_tokens")
+    ap.add_argument("--compose", action="store_true",
+                    help="generation_config.json's compose_from_context: the answer is composed of the prompt's passages")
     ap.add_argument("--copy-bias", type=float, default=0.0,
                     help="generation_config.json's copy_bias: logit bonus for continuing the prompt's text (0: none)")
     ap.add_argument("--require-verify", action="store_true", help="fail when no onnxruntime is available")

@@ -133,5 +133,32 @@ describe('model files', () => {
     await model.dispose();
     fs.writeFileSync(path.join(broken, 'config.json'), '{ "model_type": "bert" }');
     assert.throws(() => loadModelFiles(broken), /model_type "bert" is not supported/);
+    fs.writeFileSync(path.join(broken, 'config.json'), 'null');
+    assert.throws(() => loadModelFiles(broken), (error: Error) => error instanceof ModelError && /config\.json must hold a JSON object/.test(error.message));
+  });
+
+  it('Stop ends, within a second, a generation stuck where it cannot notice (a tokenizer regex that backtracks)', async function () {
+    this.timeout(60_000);
+    const hostile = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-model-'));
+    for (const file of ['config.json', 'generation_config.json', 'tokenizer_config.json']) fs.copyFileSync(path.join(MODEL_DIR, file), path.join(hostile, file));
+    fs.symlinkSync(path.join(MODEL_DIR, 'model.onnx'), path.join(hostile, 'model.onnx'));
+    const tokenizer = JSON.parse(fs.readFileSync(path.join(MODEL_DIR, 'tokenizer.json'), 'utf8'));
+    tokenizer.pre_tokenizer = { type: 'Sequence', pretokenizers: [{ type: 'Split', pattern: { Regex: '(a+)+$' }, behavior: 'Isolated' }, { type: 'ByteLevel', add_prefix_space: false }] };
+    fs.writeFileSync(path.join(hostile, 'tokenizer.json'), JSON.stringify(tokenizer));
+    const model = client(hostile);
+    try {
+      await model.preload();
+      const controller = new AbortController();
+      const pending = model.generate([{ text: `${'a'.repeat(40)}b` }], { greedy: true, maxNewTokens: 4 }, () => {}, controller.signal);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const stopped = Date.now();
+      controller.abort();
+      await assert.rejects(pending, (error: Error) => error instanceof CancelledError);
+      assert.ok(Date.now() - stopped < 1500, `${Date.now() - stopped} ms after Stop`);
+      assert.equal(model.currentState, 'unloaded', 'the stuck worker was ended');
+    } finally {
+      await model.dispose();
+      fs.rmSync(hostile, { recursive: true, force: true });
+    }
   });
 });

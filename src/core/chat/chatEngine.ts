@@ -1,3 +1,4 @@
+import { composeGroups } from '../answer/compose';
 import { detectLanguage } from '../answer/language';
 import { passagesFor } from '../answer/passages';
 import { buildPrompt, REFUSAL, type Passage } from '../answer/prompt';
@@ -93,7 +94,8 @@ export class ChatEngine {
       text = REFUSAL[lang];
       stream(text);
     } else if (backend.kind === 'bundled') {
-      generation = await backend.model.generate(prompt, backend.options, stream, signal);
+      const options = backend.options.composeFromContext ? { ...backend.options, compose: composeGroups(passages, this.glossary, lang) } : backend.options;
+      generation = await backend.model.generate(prompt, options, stream, signal);
       text = generation.text;
     } else {
       const messages = serverMessages(lang, passages, request.history, withSelection(request.question, request.selection));

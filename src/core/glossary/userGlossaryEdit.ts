@@ -18,9 +18,14 @@ export function entrySkeleton(term: string, id: string): Record<string, unknown>
   return { id, category: 'foundations', level: 'beginner', fr: { ...localized }, en: { ...localized }, related: [] };
 }
 
-/** For a bundled concept: a copy of it under the same id, which replaces it once saved. */
+/**
+ * For a bundled concept: a copy of its entry under the same id, which replaces it once saved. The curated
+ * contrasts are not part of an entry (they live in their own files), so they stay out.
+ */
 export function overrideSkeleton(concept: Concept): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(concept)) as Record<string, unknown>;
+  const entry = JSON.parse(JSON.stringify(concept)) as Record<string, unknown>;
+  delete entry.contrasts;
+  return entry;
 }
 
 /** A lowercase hyphenated id for a term, not yet used by the glossary (`Feature Store` → `feature-store`). */

@@ -28,6 +28,8 @@ export interface GenerationDefaults {
   readonly repetitionPenalty?: number;
   /** This project's own key: see SamplingOptions.copyBias. */
   readonly copyBias?: number;
+  /** This project's own key `compose_from_context`: answers are composed of the prompt's passages (ComposeConstraint). */
+  readonly composeFromContext?: boolean;
   readonly doSample?: boolean;
 }
 
@@ -47,12 +49,20 @@ function readJson(dir: string, name: string, required: boolean): Json | undefine
     if (required) throw new ModelError(`The model folder ${dir} has no ${name}.`);
     return undefined;
   }
+  const size = fs.statSync(file).size;
+  if (size > MAX_JSON_BYTES) throw new ModelError(`${file} is ${Math.round(size / 1e6)} MB; a model's ${name} is a few KB.`);
+  let value: unknown;
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     throw new ModelError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ModelError(`${file} must hold a JSON object.`);
+  return value as Json;
 }
+
+/** config.json and generation_config.json are small; a huge one is not a model's. */
+const MAX_JSON_BYTES = 1_000_000;
 
 function positiveInt(config: Json, names: readonly string[], file: string): number {
   for (const name of names) {
@@ -98,6 +108,7 @@ function readGenerationDefaults(json: Json | undefined): GenerationDefaults {
     topP: number('top_p'),
     repetitionPenalty: number('repetition_penalty'),
     copyBias: number('copy_bias'),
+    composeFromContext: json?.compose_from_context === true,
     doSample: typeof json?.do_sample === 'boolean' ? json.do_sample : undefined,
   };
 }
@@ -112,7 +123,7 @@ export function loadGenerationDefaults(dir: string): GenerationDefaults {
  * meaning: no sampling unless `do_sample`, no penalty unless `repetition_penalty`), so every runtime reading the
  * folder decodes alike. `greedy` turns sampling off; `seed` seeds it.
  */
-export function decodingOptions(dir: string, overrides: { greedy?: boolean; maxNewTokens?: number; seed?: number; copyBias?: number } = {}): GenerateOptions {
+export function decodingOptions(dir: string, overrides: { greedy?: boolean; maxNewTokens?: number; seed?: number; copyBias?: number; composeFromContext?: boolean } = {}): GenerateOptions {
   const defaults = loadGenerationDefaults(dir);
   return {
     greedy: overrides.greedy === true || defaults.doSample !== true,
@@ -121,6 +132,7 @@ export function decodingOptions(dir: string, overrides: { greedy?: boolean; maxN
     topP: defaults.topP ?? 1,
     repetitionPenalty: defaults.repetitionPenalty ?? 1,
     copyBias: overrides.copyBias ?? defaults.copyBias ?? 0,
+    composeFromContext: overrides.composeFromContext ?? defaults.composeFromContext ?? false,
     maxNewTokens: overrides.maxNewTokens ?? defaults.maxNewTokens ?? 256,
     seed: overrides.seed ?? 0,
     stop: ['<|endoftext|>'],

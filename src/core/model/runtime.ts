@@ -22,6 +22,13 @@ export interface GenerateOptions extends SamplingOptions {
   readonly stop?: readonly string[];
   /** Keep going past end-of-sequence tokens, up to maxNewTokens (for benchmarks of a fixed length). */
   readonly ignoreEos?: boolean;
+  /**
+   * Compose the answer from these pieces only (each group at most once, a blank line between two): the model
+   * chooses among them token by token (see src/core/answer/compose.ts and ComposeConstraint).
+   */
+  readonly compose?: readonly (readonly string[])[];
+  /** generation_config.json's `compose_from_context`: the answer pipeline fills `compose` from the prompt's passages. */
+  readonly composeFromContext?: boolean;
 }
 
 export type StopReason = 'eos' | 'stop' | 'length' | 'cancelled';
@@ -95,6 +102,7 @@ export class ModelRuntime {
     }
     const maxNewTokens = Math.min(options.maxNewTokens ?? this.defaults.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS, room);
     const random = seededRandom(options.seed ?? 0);
+    const constraint = options.compose ? new ComposeConstraint(options.compose, (text) => this.files.tokenizer.encode(text), this.config.eosIds) : undefined;
     const ids: number[] = [];
     const output = new StopFilter(options.stop ?? [], (text) => onText(text, ids.length));
     const decoder = new StreamDecoder(this.files.tokenizer, true);
@@ -110,7 +118,9 @@ export class ModelRuntime {
       const step = await this.step(input, promptIds.length + ids.length - input.length, past);
       past = step.cache;
       // The penalty looks at the answer only: copying words of the glossary lines in the prompt is the point.
+      constraint?.mask(step.logits);
       const next = sampleToken(step.logits, options, ids, random, promptIds);
+      constraint?.accept(next);
       firstTokenAt ||= performance.now();
       if (!options.ignoreEos && this.config.eosIds.includes(next)) {
         stopReason = 'eos';
@@ -234,5 +244,65 @@ export class StopFilter {
       }
     }
     return longest;
+  }
+}
+
+/**
+ * Lets the model write only the given pieces of text: at a boundary, the start of a piece not used yet (after
+ * the first, preceded by a blank line) or the end of the answer; inside a piece, its next token. A group holds
+ * the ways one passage may be written; once one is used, the group is done. Pieces are tokenized as the
+ * answer would hold them, so the model's own choices are what it was trained on.
+ */
+export class ComposeConstraint {
+  private readonly first: number[][][];
+  private readonly later: number[][][];
+  private readonly used = new Set<number>();
+  /** The pieces the tokens since the last boundary are consistent with: [group, variant, position]. */
+  private candidates: Array<[number, number, number]> = [];
+
+  constructor(
+    groups: readonly (readonly string[])[],
+    encode: (text: string) => number[],
+    private readonly eosIds: readonly number[],
+  ) {
+    this.first = groups.map((variants) => variants.map((text) => encode(text)).filter((ids) => ids.length > 0));
+    this.later = groups.map((variants) => variants.map((text) => encode(`\n\n${text}`)).filter((ids) => ids.length > 0));
+  }
+
+  private get pieces(): number[][][] {
+    return this.used.size === 0 ? this.first : this.later;
+  }
+
+  /** Every token but the allowed ones gets minus infinity. */
+  mask(logits: Float32Array): void {
+    const allowed = new Set<number>();
+    if (this.candidates.length > 0) {
+      for (const [group, variant, position] of this.candidates) allowed.add(this.pieces[group]![variant]![position]!);
+    } else {
+      this.pieces.forEach((variants, group) => {
+        if (!this.used.has(group)) for (const ids of variants) allowed.add(ids[0]!);
+      });
+      if (this.used.size > 0 || allowed.size === 0) for (const id of this.eosIds) allowed.add(id);
+    }
+    for (let id = 0; id < logits.length; id++) if (!allowed.has(id)) logits[id] = Number.NEGATIVE_INFINITY;
+  }
+
+  accept(token: number): void {
+    const pieces = this.pieces;
+    const next: Array<[number, number, number]> = [];
+    if (this.candidates.length === 0) {
+      pieces.forEach((variants, group) => {
+        if (!this.used.has(group)) variants.forEach((ids, variant) => ids[0] === token && next.push([group, variant, 1]));
+      });
+    } else {
+      for (const [group, variant, position] of this.candidates) if (pieces[group]![variant]![position] === token) next.push([group, variant, position + 1]);
+    }
+    const finished = next.find(([group, variant, position]) => position === pieces[group]![variant]!.length);
+    if (finished) {
+      this.used.add(finished[0]);
+      this.candidates = [];
+    } else {
+      this.candidates = next;
+    }
   }
 }

@@ -15,6 +15,9 @@ export interface WorkerClientOptions {
   readonly compile?: WorkerData['compile'];
 }
 
+/** How long a generation may take to notice Stop before its worker is ended. */
+const STOP_GRACE_MS = 1000;
+
 /** The request failed because the worker died; the next request starts a new one. */
 export class WorkerCrashedError extends Error {}
 
@@ -102,7 +105,19 @@ export class WorkerModelClient {
     if (signal?.aborted) throw new CancelledError();
     const requestId = this.nextId++;
     this.setState('generating');
-    const onAbort = () => Atomics.store(new Int32Array(this.cancel), 0, requestId);
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    const onAbort = () => {
+      Atomics.store(new Int32Array(this.cancel), 0, requestId);
+      // The worker checks the flag between two tokens; a model stuck inside one (a tokenizer that backtracks
+      // for ever) is stopped by ending its worker: Stop always answers within a second.
+      grace = setTimeout(() => {
+        if (this.pending?.requestId !== requestId) return;
+        this.failPending(new CancelledError());
+        if (this.live === live) this.live = undefined;
+        void live.worker.terminate();
+        this.setState('unloaded');
+      }, STOP_GRACE_MS);
+    };
     signal?.addEventListener('abort', onAbort);
     try {
       return await new Promise<GenerationResult>((resolve, reject) => {
@@ -110,6 +125,7 @@ export class WorkerModelClient {
         live.worker.postMessage({ type: 'generate', requestId, prompt, options } satisfies ToWorker);
       });
     } finally {
+      clearTimeout(grace);
       signal?.removeEventListener('abort', onAbort);
       this.pending = undefined;
       if (this.live === live) {

@@ -64,7 +64,7 @@ describe('Hovers', () => {
     const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'affinage', 2));
     assert.ok(hover, 'no concept hover on affinage');
     assert.match(hoverText(hover), /affinage/i);
-    assert.match(hoverText(hover), /fine-tuning/);
+    assert.match(hoverText(hover).replace(/\\/g, ''), /fine-tuning/);
     assert.equal(editor.document.getText(hover.range!), 'affinage');
   });
 

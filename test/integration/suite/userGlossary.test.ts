@@ -61,7 +61,7 @@ describe('User glossaries', () => {
     const editor = await openDocument('Our feature_store keeps them.', 'markdown');
     const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'feature_store', 3));
     assert.ok(hover, 'no hover on a user concept');
-    assert.match(hoverText(hover).replace(/&nbsp;/g, ' '), /in-house service/);
+    assert.match(hoverText(hover).replace(/\\/g, ''), /in-house service/, 'the definition, escaped as Markdown');
     const snapshot = await vscode.commands.executeCommand<PanelSnapshot>('conceptExplainer.showConcept', { id: 'feature-store', lang: 'en' });
     assert.equal(snapshot.view?.origin?.kind, 'user');
     assert.equal(snapshot.view?.origin?.file, '.vscode/concepts.json');

@@ -1,0 +1,62 @@
+import type { Glossary } from '../glossary/glossary';
+import { otherLang, type Lang } from '../glossary/types';
+import { oneLine, type Passage } from './prompt';
+
+/**
+ * The pieces an answer may be composed of, grouped by the passage they come from: the passage's text and the
+ * ways the training answers introduce it (training/build_corpus.py, `A`, `head`, `labelled`, `single_answer`).
+ * The decoder lets the model write only these, each at most once, separated by a blank line: every sentence of
+ * an answer is then the glossary's own text, and the model decides which pieces, in which order, and when to stop.
+ */
+export type ComposeGroups = readonly (readonly string[])[];
+
+const SCAFFOLD: Record<Lang, { inOther: string; simple: string; exampleOf: string; colon: string; translate: string; also: string }> = {
+  en: { inOther: 'in French', simple: 'In simple terms', exampleOf: 'An example of {t}', colon: ':', translate: 'In French, {t} is called « {o} »{al}.', also: ' (also: {a})' },
+  fr: { inOther: 'en anglais', simple: 'En termes simples', exampleOf: 'Un exemple pour {t}', colon: ' :', translate: 'En anglais, {t} se dit « {o} »{al}.', also: ' (aussi : {a})' },
+};
+
+/** Small talk and questions outside the domain have no passage: the replies the model was trained to give. */
+export const NO_PASSAGE_REPLIES: Record<Lang, readonly string[]> = {
+  en: [
+    "You're welcome! Ask me about any other machine-learning concept whenever you like.",
+    'Hello! Ask me about a machine-learning concept, such as self-attention or fine-tuning.',
+    'Goodbye! Come back whenever a machine-learning concept puzzles you.',
+    'Glad it helps. Ask me a follow-up question, or about another concept, whenever you like.',
+  ],
+  fr: [
+    "Avec plaisir ! Posez-moi une question sur un autre concept d'apprentissage automatique quand vous voulez.",
+    "Bonjour ! Posez-moi une question sur un concept d'apprentissage automatique, comme l'auto-attention ou l'affinage.",
+    "Au revoir ! Revenez quand un concept d'apprentissage automatique vous intrigue.",
+    'Content que cela vous aide. Posez-moi une autre question, ou une suite, quand vous voulez.',
+  ],
+};
+
+const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function composeGroups(passages: readonly Passage[], glossary: Glossary, lang: Lang): ComposeGroups {
+  if (passages.length === 0) return NO_PASSAGE_REPLIES[lang].map((reply) => [reply]);
+  const s = SCAFFOLD[lang];
+  return passages.map((passage) => {
+    const concept = glossary.get(passage.conceptIds[0]!);
+    const term = oneLine(concept?.[lang].term ?? '');
+    switch (passage.kind) {
+      case 'definition': {
+        const other = oneLine(concept?.[otherLang(lang)].term ?? '');
+        const aliases = (concept?.[otherLang(lang)].aliases ?? []).map(oneLine).filter((alias) => alias.toLowerCase() !== other.toLowerCase()).slice(0, 2);
+        const translation = s.translate.replace('{t}', term).replace('{o}', other).replace('{al}', aliases.length > 0 ? s.also.replace('{a}', aliases.join(', ')) : '');
+        return [
+          `${cap(term)} (${s.inOther}${s.colon} ${other})${s.colon} ${passage.text}`,
+          `${cap(term)}${s.colon} ${passage.text}`,
+          passage.text,
+          `${translation}\n\n${passage.text}`,
+        ];
+      }
+      case 'intuition':
+        return [`${s.simple}${s.colon} ${passage.text}`, passage.text];
+      case 'example':
+        return [`${s.exampleOf.replace('{t}', term)}${s.colon} ${passage.text}`, passage.text];
+      default:
+        return [passage.text];
+    }
+  });
+}
