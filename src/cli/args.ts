@@ -2,12 +2,15 @@
 export interface ParsedArgs {
   readonly positional: string[];
   readonly flags: ReadonlyMap<string, string | true>;
+  /** Every value of a repeatable option, in order (`--glossary a.json --glossary b.json`). */
+  readonly lists: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The options one command accepts: those that take a value, and switches. */
 export interface CommandOptions {
   readonly valued: readonly string[];
   readonly switches: readonly string[];
+  readonly repeatable?: readonly string[];
 }
 
 /**
@@ -17,7 +20,9 @@ export interface CommandOptions {
 export function parseArgs(argv: readonly string[], options: CommandOptions = { valued: [], switches: [] }): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const valued = new Set(options.valued);
+  const lists = new Map<string, string[]>();
+  const repeatable = new Set(options.repeatable ?? []);
+  const valued = new Set([...options.valued, ...repeatable]);
   const switches = new Set([...options.switches, 'help']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -33,7 +38,8 @@ export function parseArgs(argv: readonly string[], options: CommandOptions = { v
     if (valued.has(name)) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, value);
+      if (repeatable.has(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
+      else flags.set(name, value);
     } else if (switches.has(name)) {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
       flags.set(name, true);
@@ -41,7 +47,7 @@ export function parseArgs(argv: readonly string[], options: CommandOptions = { v
       throw new UsageError(`unknown option --${name}`);
     }
   }
-  return { positional, flags };
+  return { positional, flags, lists };
 }
 
 function splitFlag(flag: string): [string, string | undefined] {

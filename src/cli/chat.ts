@@ -5,7 +5,7 @@ import type { Glossary } from '../core/glossary/glossary';
 import type { ParsedArgs } from './args';
 import type { CliOutput } from './explain';
 import { parseLang } from './explain';
-import { answerJson, generateOptions, modelClient, type CliPaths } from './model';
+import { answerJson, cliBackend, modelClient, type CliPaths } from './model';
 
 /** Earlier turns that follow-ups may refer to (the chat view sends as many by default). */
 const HISTORY_TURNS = 4;
@@ -19,7 +19,7 @@ export async function runChat(glossary: Glossary, paths: CliPaths, args: ParsedA
   const interactive = process.stdin.isTTY === true && !args.flags.has('json');
   const engine = new ChatEngine(glossary);
   const client = modelClient(paths);
-  const backend: Backend = { kind: 'bundled', model: client, options: generateOptions(args, paths.modelDir) };
+  const backend: Backend = cliBackend(args, paths, client);
   const answerLang = parseLang(args.flags.get('lang')) ?? 'auto';
   const history: Turn[] = [];
   const lines = readline.createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });

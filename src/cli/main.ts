@@ -4,6 +4,7 @@ import { parseArgs, UsageError, type CommandOptions } from './args';
 import { runGlossaryBench } from './bench';
 import { benchModel } from './benchModel';
 import { runChat } from './chat';
+import { evalUserGlossary, glossaryWith } from './glossaryFiles';
 import { runEval } from './eval';
 import { runExplain, runList, type CliOutput } from './explain';
 import { defaultPaths, runAsk, runGenerate, runTokenize } from './model';
@@ -11,20 +12,20 @@ import { defaultPaths, runAsk, runGenerate, runTokenize } from './model';
 /** Each command: its usage line, what it does, and its options. */
 const COMMANDS: Record<string, { usage: string; summary: string; options: CommandOptions }> = {
   explain: {
-    usage: 'explain "<text>" [--lang fr|en] [--json]',
-    summary: 'explain the concept named in the text',
-    options: { valued: ['lang'], switches: ['json'] },
+    usage: 'explain "<text>" [--lang fr|en] [--json] [--glossary FILE]...',
+    summary: 'explain the concept named in the text (--glossary: also your glossary files, problems on stderr)',
+    options: { valued: ['lang'], switches: ['json'], repeatable: ['glossary'] },
   },
   list: { usage: 'list [--json]', summary: 'list every concept', options: { valued: [], switches: ['json'] } },
   ask: {
-    usage: 'ask "<question>" [--json] [--greedy] [--max-tokens N] [--seed N] [--lang fr|en]',
-    summary: 'answer one question with the bundled model, from the glossary',
-    options: { valued: ['lang', 'max-tokens', 'seed'], switches: ['json', 'greedy'] },
+    usage: 'ask "<question>" [--json] [--greedy] [--max-tokens N] [--seed N] [--lang fr|en] [--glossary FILE]... [--server URL --server-model NAME]',
+    summary: 'answer one question with the bundled model (or a server; key in CONCEPT_EXPLAINER_API_KEY), from the glossary',
+    options: { valued: ['lang', 'max-tokens', 'seed', 'server', 'server-model'], switches: ['json', 'greedy'], repeatable: ['glossary'] },
   },
   chat: {
-    usage: 'chat [--json] [--greedy] [--lang fr|en]',
+    usage: 'chat [--json] [--greedy] [--lang fr|en] [--glossary FILE]... [--server URL --server-model NAME]',
     summary: 'a conversation: a prompt on a terminal, otherwise one question a line (--json: one line a turn)',
-    options: { valued: ['lang', 'max-tokens', 'seed'], switches: ['json', 'greedy'] },
+    options: { valued: ['lang', 'max-tokens', 'seed', 'server', 'server-model'], switches: ['json', 'greedy'], repeatable: ['glossary'] },
   },
   tokenize: {
     usage: 'tokenize "<text>" [--json] [--special]',
@@ -37,9 +38,9 @@ const COMMANDS: Record<string, { usage: string; summary: string; options: Comman
     options: { valued: ['max-tokens', 'seed'], switches: ['raw', 'greedy', 'json'] },
   },
   eval: {
-    usage: 'eval [--json] [--limit N] [--heldout FILE] [--details FILE]',
-    summary: 'answer the held-out questions and dialogues, and print the figures by kind',
-    options: { valued: ['limit', 'heldout', 'details'], switches: ['json'] },
+    usage: 'eval [--json] [--limit N] [--heldout FILE] [--details FILE] [--glossary FILE]...',
+    summary: 'answer the held-out questions and dialogues (with training/eval/user-glossary.json), and print the figures by kind',
+    options: { valued: ['limit', 'heldout', 'details'], switches: ['json'], repeatable: ['glossary'] },
   },
   bench: {
     usage: 'bench [--json] [--no-model]',
@@ -71,17 +72,17 @@ async function run(argv: readonly string[], io: CliOutput): Promise<number> {
   const paths = defaultPaths(DIST);
   switch (command) {
     case 'ask':
-      return runAsk(loadBundledGlossary(GLOSSARY_FILE), paths, args, io);
+      return runAsk(await glossaryWith(GLOSSARY_FILE, args.lists.get('glossary') ?? [], io), paths, args, io);
     case 'chat':
-      return runChat(loadBundledGlossary(GLOSSARY_FILE), paths, args, io);
+      return runChat(await glossaryWith(GLOSSARY_FILE, args.lists.get('glossary') ?? [], io), paths, args, io);
     case 'tokenize':
       return runTokenize(paths, args, io);
     case 'generate':
       return runGenerate(paths, args, io);
     case 'eval':
-      return runEval(loadBundledGlossary(GLOSSARY_FILE), paths, args, io);
+      return runEval(await glossaryWith(GLOSSARY_FILE, [...evalUserGlossary(DIST), ...(args.lists.get('glossary') ?? [])], io), paths, args, io);
     case 'explain':
-      return runExplain(loadBundledGlossary(GLOSSARY_FILE), args, io);
+      return runExplain(await glossaryWith(GLOSSARY_FILE, args.lists.get('glossary') ?? [], io), args, io);
     case 'list':
       return runList(loadBundledGlossary(GLOSSARY_FILE), io);
     case 'bench': {

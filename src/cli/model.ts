@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ChatEngine, type ChatAnswer } from '../core/chat/chatEngine';
+import { ChatEngine, type Backend, type ChatAnswer } from '../core/chat/chatEngine';
 import type { Glossary } from '../core/glossary/glossary';
 import { decodingOptions, loadModelFiles } from '../core/model/modelFiles';
 import type { GenerateOptions } from '../core/model/runtime';
@@ -37,6 +37,20 @@ export function generateOptions(args: ParsedArgs, modelDir: string): GenerateOpt
   return decodingOptions(modelDir, { greedy: args.flags.has('greedy'), maxNewTokens: intFlag(args, 'max-tokens'), seed: intFlag(args, 'seed') });
 }
 
+/**
+ * The bundled model in a worker, or with `--server URL --server-model NAME` an OpenAI-compatible server (the API
+ * key from the environment variable CONCEPT_EXPLAINER_API_KEY, never from a flag that shows in the process list).
+ */
+export function cliBackend(args: ParsedArgs, paths: CliPaths, client: WorkerModelClient): Backend {
+  const url = args.flags.get('server');
+  if (typeof url === 'string') {
+    const model = args.flags.get('server-model');
+    if (typeof model !== 'string' || !model.trim()) throw new UsageError('--server needs --server-model NAME');
+    return { kind: 'server', settings: { url, model, apiKey: process.env.CONCEPT_EXPLAINER_API_KEY || undefined } };
+  }
+  return { kind: 'bundled', model: client, options: generateOptions(args, paths.modelDir) };
+}
+
 /** The JSON line `ask --json` and `chat --json` print for one answer. */
 export function answerJson(answer: ChatAnswer): Record<string, unknown> {
   return {
@@ -58,7 +72,7 @@ export async function runAsk(glossary: Glossary, paths: CliPaths, args: ParsedAr
   try {
     const answer = await new ChatEngine(glossary).ask(
       { question, answerLang: parseLang(args.flags.get('lang')) ?? 'auto', fallbackLang: 'en', history: [] },
-      { kind: 'bundled', model: client, options: generateOptions(args, paths.modelDir) },
+      cliBackend(args, paths, client),
       json ? () => {} : (text) => process.stdout.write(text),
     );
     io.out(json ? JSON.stringify(answerJson(answer), null, 2) : `\n\n[${answer.sources.join(', ')}]`);

@@ -68,6 +68,17 @@ describe('command line', () => {
     assert.match(cli('--help').stdout, /concept-explainer chat/);
   });
 
+  it('loads a team glossary with --glossary exactly as VS Code does, problems on stderr at file:line:column', () => {
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'cli-glossary-'));
+    const file = path.join(dir, 'team.json');
+    fs.writeFileSync(file, JSON.stringify([{ id: 'golden-set', category: 'evaluation', level: 'beginner', fr: { term: 'jeu doré', definition: 'Nos questions relues.' }, en: { term: 'golden set', definition: 'Our reviewed questions.' } }, { id: 'half' }], null, 2));
+    const { code, stdout, stderr } = cli('explain', 'golden set', '--json', '--glossary', file);
+    assert.equal(code, 0);
+    assert.equal(JSON.parse(stdout).definition, 'Our reviewed questions.');
+    assert.match(stderr, /team\.json:\d+:\d+: error: "half": category is missing/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('lists every concept with both languages', () => {
     const rows = JSON.parse(cli('list', '--json').stdout);
     assert.ok(rows.length >= 60);

@@ -57,7 +57,9 @@ const SMALL_TALK: ReadonlyArray<readonly [SmallTalk, RegExp]> = [
 /** The intent the wording asks for; `what` when it says nothing more than the concept's name. */
 export function detectIntent(question: string): SingleIntent | 'contrast' {
   const plain = plainQuestion(question);
-  return CUES.find(([, cue]) => cue.test(plain))?.[0] ?? 'what';
+  // « qu'apporte », « l'intérêt »: a cue may follow an elided word.
+  const spaced = plain.replace(/'/g, "' ");
+  return CUES.find(([, cue]) => cue.test(plain) || cue.test(spaced))?.[0] ?? 'what';
 }
 
 /** Small talk: a short message that thanks, greets, says goodbye or acknowledges, and asks nothing. */
