@@ -755,7 +755,11 @@ class Builder:
             form = qn or form
         overview_only = rng.random() < 0.08  # as a user's entry: a definition and an overview, no sections
         ans, parts = single_answer(kind, c, al, overview_only)
-        needed = [c.def_passage(al)] + [c.part_passage(al, p) for p in parts]
+        # The passages in the order the answer uses them (the runtime's order): the part asked for first, but
+        # for "what" (the definition, then how it works) and an entry answered from its overview.
+        part_passages = [c.part_passage(al, p) for p in parts]
+        first_def = kind in ("what", "define", "translate") or parts == ["overview"]
+        needed = [c.def_passage(al)] + part_passages if first_def else part_passages + [c.def_passage(al)]
         prompt = build_prompt(al, needed if overview_only else self.passages(needed, [c], al), q)
         return self.record(prompt, ans, q, kind, form, qlang, al, [c.id])
 
@@ -780,7 +784,7 @@ class Builder:
         q, qn = question_noise(q, qlang, rng, noise)
         needed = [c.def_passage(al), c2.def_passage(al)]
         if text:
-            needed.append(contrast_passage(pair[0], pair[1], text))
+            needed.insert(0, contrast_passage(pair[0], pair[1], text))
         prompt = build_prompt(al, self.passages(needed, [c, c2], al), q)
         return self.record(prompt, contrast_answer(c, c2, al, text), q, "contrast", qn or "term", qlang, al, [c.id, c2.id])
 

@@ -70,6 +70,8 @@ def parse_args(argv=None):
     ap.add_argument("--weight-decay", type=float, default=0.1)
     ap.add_argument("--grad-clip", type=float, default=1.0)
     ap.add_argument("--prompt-weight", type=float, default=0.0)
+    ap.add_argument("--decision-weight", type=float, default=1.0,
+                    help="loss weight of the answer's first tokens and of those after a line break (see DECISION)")
     ap.add_argument("--max-steps", type=int, default=1000000)
     ap.add_argument("--max-minutes", type=float, default=None, help="wall-clock training budget")
     ap.add_argument("--eval-every", type=int, default=50)
@@ -172,7 +174,7 @@ def pack(examples, block, rng, pad_id, prompt_weight):
             rd += [d] * n
             rt += seq[1:] + [0]
             # <|answer|> predicts the first answer token ... the last answer token predicts EOT
-            rw += [prompt_weight] * (len(p) - 1) + [1.0] * len(a) + [0.0]
+            rw += [prompt_weight] * (len(p) - 1) + answer_weights(a) + [0.0]
         padn = block - len(ri)
         ids.append(ri + [pad_id] * padn)
         pos.append(rp + [0] * padn)
@@ -216,7 +218,7 @@ def bucket_batches(examples, batch_tokens, rng, pad_id, prompt_weight):
             pos.append(list(range(n)) + [0] * padn)
             doc.append([0] * n + [-1] * padn)
             tgt.append(seq[1:] + [0] * (padn + 1))
-            wts.append([prompt_weight] * (len(p) - 1) + [1.0] * len(a) + [0.0] * (padn + 1))
+            wts.append([prompt_weight] * (len(p) - 1) + answer_weights(a) + [0.0] * (padn + 1))
         batches.append((torch.tensor(ids), torch.tensor(pos), torch.tensor(doc), torch.tensor(tgt),
                         torch.tensor(wts, dtype=torch.float32)))
     rng.shuffle(batches)
@@ -258,6 +260,26 @@ def load_onnx_weights(model, weights):
     missing = [k for k in state if k not in weights and not k.endswith(".attn.bias") and k != "lm_head.weight"]
     model.load_state_dict(state)
     return missing
+
+
+# The answer's decision points: its first tokens and those after a line break (which passage comes next, or
+# the end). The runtime composes answers of whole passages (compose_from_context), so these tokens are where
+# the model's choices show; --decision-weight multiplies their loss (1: every answer token alike).
+DECISION = {"weight": 1.0, "tokens": 4, "newline_ids": frozenset(), "eot": 0}
+
+
+def answer_weights(a):
+    w = [1.0] * len(a)
+    if DECISION["weight"] == 1.0:
+        return w
+    k = DECISION["tokens"]
+    marks = [0] + [i + 1 for i, t in enumerate(a) if t in DECISION["newline_ids"]]
+    for start in marks:
+        for i in range(start, min(start + k, len(a))):
+            w[i] = DECISION["weight"]
+    if a and a[-1] == DECISION["eot"]:
+        w[-1] = DECISION["weight"]
+    return w
 
 
 def lr_at(args, step, progress):
@@ -318,6 +340,8 @@ def main(argv=None):
     tok = Tokenizer.load(args.tokenizer)
     vocab_size = max(tok.vocab.values()) + 1
     pad_id = tok.token_id(PAD)
+    DECISION.update(weight=args.decision_weight, eot=tok.token_id(EOT),
+                    newline_ids=frozenset(i for t, i in tok.vocab.items() if "\u010a" in t))
     t0 = time.time()
     train_ex, dropped = encode_examples(tok, read_jsonl(os.path.join(args.data, "train.jsonl")), args.block,
                                         args.workers, args.tokenizer)

@@ -45,8 +45,11 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
       return concepts.map((concept) => definitionPassage(concept, lang));
     case 'contrast':
       return contrastPassages(concepts, lang);
-    default:
-      return singlePassages(concepts, understanding.intent, lang);
+    default: {
+      const passages = singlePassages(concepts, understanding.intent, lang);
+      // A follow-up ("and how does it work?") gets the part it asks for: the definition was in an earlier answer.
+      return understanding.followUp && passages.length > 1 && passages[0]!.kind !== 'definition' ? passages.slice(0, 1) : passages;
+    }
   }
 }
 
@@ -54,9 +57,12 @@ function singlePassages(concepts: readonly Concept[], intent: SingleIntent, lang
   const [subject, ...others] = concepts;
   if (!subject) return [];
   const wanted = INTENT_PART[intent];
-  const passages = [definitionPassage(subject, lang)];
+  const definition = definitionPassage(subject, lang);
   const part = wanted && (partText(subject, lang, wanted) ? wanted : intent !== 'example' && partText(subject, lang, 'overview') ? 'overview' : undefined);
-  if (part) passages.push(partPassage(subject.id, part, partText(subject, lang, part)));
+  const passage = part && partPassage(subject.id, part, partText(subject, lang, part));
+  // In the order the answer uses them: the part asked for first, but "what" (and an entry answered from its
+  // overview) starts with the definition (training/build_corpus.py writes the same order).
+  const passages = !passage ? [definition] : intent === 'what' || part === 'overview' ? [definition, passage] : [passage, definition];
   // Other concepts the question names come after, as the model was trained to read them: context it may leave out.
   passages.push(...others.map((concept) => definitionPassage(concept, lang)));
   return passages.slice(0, MAX_PASSAGES);
@@ -65,10 +71,9 @@ function singlePassages(concepts: readonly Concept[], intent: SingleIntent, lang
 function contrastPassages(concepts: readonly Concept[], lang: Lang): Passage[] {
   const [first, second] = concepts;
   if (!first || !second) return [];
-  const passages = [definitionPassage(first, lang), definitionPassage(second, lang)];
+  const definitions = [definitionPassage(first, lang), definitionPassage(second, lang)];
   const curated = first.contrasts?.find((contrast) => contrast.with === second.id);
-  if (curated) passages.push(contrastPassage(first.id, second.id, curated[lang]));
-  return passages;
+  return curated ? [contrastPassage(first.id, second.id, curated[lang]), ...definitions] : definitions;
 }
 
 /** Markdown to plain text: emphasis, code and link marks dropped, the words kept. */
