@@ -22,7 +22,7 @@ cp "$HERE/data/tokenizer.json" "$WORK/data/tokenizer.json"
 echo "== train"
 "$PY" "$HERE/train.py" --run main --device "${DEVICE:-cuda}" --threads 8 --workers "${WORKERS:-14}" \
   --data "$WORK/data" --out-dir "$WORK/ckpt" --log "$OUT_DIR/main.jsonl" \
-  --n-embd "${N_EMBD:-192}" --n-layer "${N_LAYER:-6}" --n-head "${N_HEAD:-6}" --n-positions 512 \
+  --n-embd "${N_EMBD:-192}" --n-layer "${N_LAYER:-6}" --n-head "${N_HEAD:-6}" --n-positions 1024 --decision-weight 4 \
   --batch-tokens "${BATCH_TOKENS:-32768}" --warmup 200 --eval-every 250 --ckpt-every 1000 --log-every 50 \
   --max-minutes "$MINUTES" ${EXTRA_TRAIN_ARGS:-}
 echo "== weights"

@@ -3,6 +3,7 @@ import { loadBundledGlossary } from '../core/glossary/load';
 import { parseArgs, UsageError, type CommandOptions } from './args';
 import { runGlossaryBench } from './bench';
 import { benchModel } from './benchModel';
+import { runHostileBench } from './benchHostile';
 import { runChat } from './chat';
 import { evalUserGlossary, glossaryWith } from './glossaryFiles';
 import { runEval } from './eval';
@@ -87,8 +88,9 @@ async function run(argv: readonly string[], io: CliOutput): Promise<number> {
       return runList(loadBundledGlossary(GLOSSARY_FILE), io);
     case 'bench': {
       const report = runGlossaryBench(GLOSSARY_FILE, path.dirname(DIST));
+      const hostile = await runHostileBench();
       const model = args.flags.has('no-model') ? null : await benchModel(paths, loadBundledGlossary(GLOSSARY_FILE));
-      io.out(JSON.stringify({ ...report, model }, null, args.flags.has('json') ? 0 : 2));
+      io.out(JSON.stringify({ ...report, hostile, model }, null, args.flags.has('json') ? 0 : 2));
       return 0;
     }
     case undefined:

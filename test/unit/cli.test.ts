@@ -101,5 +101,12 @@ describe('command line', () => {
       [1000, report.glossary.concepts + 1000, 0],
     );
     assert.ok(report.withUserGlossary.lookupLine2000.p99Ms > 0);
+    assert.match(report.hostile.glossary50Mb.outcome, /^refused/);
+    assert.match(report.hostile.drippingServer.outcome, /^timeout/);
+    assert.equal(report.hostile.endlessServer.outcome, '64000 characters kept');
+    assert.match(report.hostile.redirectingServer.outcome, /reaching the other host: 0$/);
+    for (const figures of Object.values(report.hostile) as Array<{ extraRssMb: number; eventLoopMaxMs: number }>) {
+      assert.ok(figures.extraRssMb < 200, JSON.stringify(figures));
+    }
   });
 });

@@ -1,0 +1,129 @@
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ServerError, streamChat } from '../core/chat/openaiClient';
+import { readUserFile } from '../core/glossary/userFiles';
+
+/** What hostile inputs cost: time, extra memory and the longest stall of the event loop. */
+export interface HostileFigures {
+  ms: number;
+  extraRssMb: number;
+  eventLoopMaxMs: number;
+  outcome: string;
+}
+
+export interface HostileBench {
+  /** A 50 MB user glossary of 300,000 small entries: refused by size, before any byte is read. */
+  glossary50Mb: HostileFigures;
+  /** A server that drips one byte at a time: ended by the overall deadline (2 s here, 3 minutes in the extension). */
+  drippingServer: HostileFigures;
+  /** A server that streams 300 MB: the answer is cut at 64,000 characters and the rest is never read. */
+  endlessServer: HostileFigures;
+  /** A server that redirects to another host: refused, nothing re-posted. */
+  redirectingServer: HostileFigures;
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+async function measure(run: () => Promise<string>): Promise<HostileFigures> {
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const started = performance.now();
+  let outcome: string;
+  try {
+    outcome = await run();
+  } catch (error) {
+    outcome = error instanceof ServerError ? `${error.kind}: ${error.message}` : String(error);
+  }
+  const ms = performance.now() - started;
+  delay.disable();
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms: round(ms), extraRssMb: round((peak - rssBefore) / 1e6), eventLoopMaxMs: round(delay.max / 1e6), outcome: outcome.slice(0, 160) };
+}
+
+function bigGlossary(dir: string): string {
+  const file = path.join(dir, 'big.concepts.json');
+  const entry = (i: number) => `{"id":"c${i}","category":"foundations","level":"beginner","fr":{"term":"t${i}","definition":"d"},"en":{"term":"t${i}","definition":"d"}}`;
+  const out = fs.openSync(file, 'w');
+  fs.writeSync(out, '[');
+  for (let i = 0; i < 300_000; i++) fs.writeSync(out, (i ? ',' : '') + entry(i) + ' '.repeat(40));
+  fs.writeSync(out, ']');
+  fs.closeSync(out);
+  return file;
+}
+
+async function hostileServer(handler: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+const MESSAGES = [{ role: 'user' as const, content: 'What is GPT?' }];
+
+export async function runHostileBench(): Promise<HostileBench> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-bench-'));
+  try {
+    const file = bigGlossary(dir);
+    const glossary50Mb = await measure(async () => {
+      const read = await readUserFile(file, { maxBytes: 2048 * 1024 });
+      return 'problem' in read ? `refused: ${read.problem.message}` : 'read';
+    });
+
+    // A byte every 50 ms, for ever: only the deadline ends it (the idle time-out is re-armed by every byte).
+    const drip = await hostileServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      const timer = setInterval(() => response.write('d'), 50);
+      response.on('close', () => clearInterval(timer));
+    });
+    const drippingServer = await measure(() => streamChat({ url: drip.url, model: 'm', timeoutMs: 1000, deadlineMs: 2000 }, MESSAGES, () => {}));
+    await drip.close();
+
+    const piece = `data: ${JSON.stringify({ choices: [{ delta: { content: 'x'.repeat(10_000) } }] })}\n\n`;
+    const endless = await hostileServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      let sent = 0;
+      const pump = () => {
+        while (sent < 300e6 && response.write(piece)) sent += piece.length;
+        if (sent < 300e6) response.once('drain', pump);
+        else response.end();
+      };
+      pump();
+    });
+    const endlessServer = await measure(async () => `${(await streamChat({ url: endless.url, model: 'm' }, MESSAGES, () => {})).length} characters kept`);
+    await endless.close();
+
+    let reposted = 0;
+    const target = await hostileServer((_request, response) => {
+      reposted++;
+      response.end();
+    });
+    const redirect = await hostileServer((_request, response) => {
+      response.writeHead(307, { location: `${target.url}/chat/completions` });
+      response.end();
+    });
+    const redirectingServer = await measure(async () => {
+      await streamChat({ url: redirect.url, model: 'm' }, MESSAGES, () => {});
+      return 'followed';
+    });
+    redirectingServer.outcome += `; requests reaching the other host: ${reposted}`;
+    await Promise.all([redirect.close(), target.close()]);
+    return { glossary50Mb, drippingServer, endlessServer, redirectingServer };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
