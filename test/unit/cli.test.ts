@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
@@ -69,7 +70,7 @@ describe('command line', () => {
   });
 
   it('loads a team glossary with --glossary exactly as VS Code does, problems on stderr at file:line:column', () => {
-    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'cli-glossary-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-glossary-'));
     const file = path.join(dir, 'team.json');
     fs.writeFileSync(file, JSON.stringify([{ id: 'golden-set', category: 'evaluation', level: 'beginner', fr: { term: 'jeu doré', definition: 'Nos questions relues.' }, en: { term: 'golden set', definition: 'Our reviewed questions.' } }, { id: 'half' }], null, 2));
     const { code, stdout, stderr } = cli('explain', 'golden set', '--json', '--glossary', file);
