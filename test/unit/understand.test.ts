@@ -27,6 +27,9 @@ describe('question understanding', () => {
       ['How do you say fine-tuning in French?', 'translate'],
       ['Define perplexity', 'define'],
       ['What is GPT?', 'what'],
+      ['Could you clarify what epoch stands for?', 'what'],
+      ['What is dropout used for?', 'why'],
+      ["Qu'apporte le LoRA ?", 'why'],
       ['GPT vs ChatGPT', 'contrast'],
       ['Quelle est la différence entre GPT et ChatGPT ?', 'contrast'],
     ];
