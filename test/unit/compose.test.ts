@@ -31,8 +31,8 @@ describe('answers composed from the passages', () => {
     const passages = passagesFor({ intent: 'why', concepts: [dropout], followUp: false }, glossary, 'fr');
     const groups = composeGroups(passages, glossary, 'fr');
     assert.equal(groups.length, 2);
-    assert.ok(groups[0]!.includes(`${dropout.fr.term.charAt(0).toUpperCase()}${dropout.fr.term.slice(1)} : ${dropout.fr.definition}`), JSON.stringify(groups[0]));
-    assert.deepEqual(groups[1], [glossary.withDetails(dropout).fr.sections!.why]);
+    assert.deepEqual(groups[0], [glossary.withDetails(dropout).fr.sections!.why], 'the reason first, as the answer uses it');
+    assert.ok(groups[1]!.includes(`${dropout.fr.term.charAt(0).toUpperCase()}${dropout.fr.term.slice(1)} : ${dropout.fr.definition}`), JSON.stringify(groups[1]));
     assert.equal(composeGroups([], glossary, 'en').length, 4, 'no passage: the polite replies');
   });
 });
