@@ -64,7 +64,7 @@ export function parseConfig(source: SettingsSource, trusted: boolean): Config {
     modelIdleMinutes: number(source.value('model.idleMinutes'), 10, 0, MAX_IDLE_MINUTES),
     chatLanguage: languageSetting(source.value('chat.language')),
     chatBackend: backendSetting(scoped('chat.backend')),
-    serverUrl: text(source.userValue('chat.server.url')),
+    serverUrl: text(scoped('chat.server.url')),
     serverModel: text(scoped('chat.server.model')),
     chatHistoryTurns: Math.round(number(source.value('chat.historyTurns'), 4, 0, 20)),
     glossaryPaths: strings(scoped('glossary.paths')).filter((entry) => entry.trim() !== ''),
