@@ -6,6 +6,7 @@ import { searchConcepts } from '../../core/glossary/search';
 import { otherLang, type Lang } from '../../core/glossary/types';
 import { decodingOptions } from '../../core/model/modelFiles';
 import { Commands } from '../commandIds';
+import { escapeMarkdown } from '../hover';
 import { uiLang, type ConfigStore } from '../config';
 import type { GlossaryService } from '../glossaryService';
 import type { ModelService } from '../modelService';
@@ -103,15 +104,11 @@ function listConcepts(engine: ChatEngine, query: string, lang: Lang, stream: Pic
   }
   for (const concept of found) {
     const markdown = new vscode.MarkdownString();
-    markdown.appendMarkdown(`**${escape(concept[lang].term)}** · *${escape(concept[otherLang(lang)].term)}*  \n${escape(concept[lang].definition)}\n\n`);
+    markdown.appendMarkdown(`**${escapeMarkdown(concept[lang].term)}** · *${escapeMarkdown(concept[otherLang(lang)].term)}*  \n${escapeMarkdown(concept[lang].definition)}\n\n`);
     stream.markdown(markdown);
   }
   stream.button({ command: Commands.showConcept, title: vscode.l10n.t('Open: {0}', found[0]![lang].term), arguments: [{ id: found[0]!.id, lang }] });
   return { metadata: { question: query, intent: 'glossary', concepts: found.map((c) => c.id), lang } satisfies AnswerMetadata };
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$:/@]/g, (ch) => `\\${ch}`);
 }
 
 /** VS Code's chat history as the pipeline's turns: what follow-ups refer to. */
