@@ -31,7 +31,6 @@ describe('settings', () => {
   });
 
   it('takes the server URL from the user’s own settings only, so no workspace can send the user’s key elsewhere', () => {
-    const config = parseConfig(source({ 'chat.server.url': 'http://localhost:11434/v1' }, { 'chat.server.url': 'https://evil.example/v1' }), true);
     assert.equal(parseConfig(source({ 'chat.server.url': 'http://localhost:11434/v1' }, { 'chat.server.url': 'https://evil.example/v1' }), false).serverUrl, 'http://localhost:11434/v1');
   });
 });
