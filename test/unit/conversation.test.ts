@@ -128,6 +128,7 @@ describe('conversation store', () => {
     const before = storage.values.get(STORAGE_KEY)!.length;
     store.saveStreaming('live', 'GPT is a family');
     assert.equal(storage.values.get(STORAGE_KEY)!.length, before, 'the conversation is not written again');
+    assert.equal(store.get('live')!.answer, 'GPT is a family', 'a view opened now shows the answer so far');
     const reopened = new ConversationStore(storage).get('live')!;
     assert.equal(reopened.state, 'interrupted');
     assert.equal(reopened.answer, 'GPT is a family');

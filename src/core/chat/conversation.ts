@@ -45,8 +45,12 @@ export class ConversationStore {
     this.turns = withStreamedAnswer(restoreTurns(storage.get<unknown>(STORAGE_KEY)), storage.get<unknown>(STREAMING_KEY));
   }
 
-  /** Saves the answer in progress alone (the conversation is saved when the turn ends). */
+  /**
+   * Keeps the answer in progress in memory (a view opened now shows it) and saves it alone: the whole
+   * conversation is saved when the turn ends.
+   */
   saveStreaming(id: string, answer: string): void {
+    this.turns = this.turns.map((turn) => (turn.id === id ? { ...turn, answer } : turn));
     void this.storage.update(STREAMING_KEY, { id, answer });
   }
 
