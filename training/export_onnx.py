@@ -145,6 +145,9 @@ def write_configs(out, cfg, tok, tokenizer_path, meta, args):
         # This project's own key (src/core/model/runtime.ts, ComposeConstraint): answers are made of the prompt's
         # passages only; runtimes that do not know it generate freely.
         gen["compose_from_context"] = True
+        # And the answer opens with the first passage and covers every concept asked about (composePlan in
+        # src/core/answer/compose.ts).
+        gen["compose_plan"] = True
     if args.copy_bias:
         # This project's own key (src/core/model/sampling.ts, applyCopyBias): runtimes that do not know it ignore it.
         gen["copy_bias"] = args.copy_bias

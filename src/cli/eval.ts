@@ -38,7 +38,7 @@ export async function runEval(glossary: Glossary, paths: CliPaths, args: ParsedA
   const items = spread(readHeldOut(file), limit);
   const engine = new ChatEngine(glossary);
   const client = modelClient(paths);
-  const backend: Backend = { kind: 'bundled', model: client, options: { ...generateOptions(args, paths.modelDir), greedy: true } };
+  const backend: Backend = { kind: 'bundled', model: client, options: { ...generateOptions(args, paths.modelDir), greedy: true, ...(args.flags.has('no-plan') ? { composeFollowsPlan: false } : {}) } };
   const judged: JudgedTurn[] = [];
   const details: string[] = [];
   const started = performance.now();
@@ -71,7 +71,7 @@ export async function runEval(glossary: Glossary, paths: CliPaths, args: ParsedA
   }
   const detailsFile = args.flags.get('details');
   if (typeof detailsFile === 'string') fs.writeFileSync(detailsFile, `${details.join('\n')}\n`);
-  const summary = { model: paths.modelDir, heldout: file, ...summarize(items.length, judged), seconds: Math.round((performance.now() - started) / 1000) };
+  const summary = { model: paths.modelDir, heldout: file, composePlan: backend.options.composeFollowsPlan === true, ...summarize(items.length, judged), seconds: Math.round((performance.now() - started) / 1000) };
   io.out(JSON.stringify(summary, null, args.flags.has('json') ? 0 : 2));
   return 0;
 }

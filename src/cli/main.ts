@@ -39,9 +39,9 @@ const COMMANDS: Record<string, { usage: string; summary: string; options: Comman
     options: { valued: ['max-tokens', 'seed'], switches: ['raw', 'greedy', 'json'] },
   },
   eval: {
-    usage: 'eval [--json] [--limit N] [--heldout FILE] [--details FILE] [--glossary FILE]...',
-    summary: 'answer the held-out questions and dialogues (with training/eval/user-glossary.json), and print the figures by kind',
-    options: { valued: ['limit', 'heldout', 'details'], switches: ['json'], repeatable: ['glossary'] },
+    usage: 'eval [--json] [--limit N] [--heldout FILE] [--details FILE] [--glossary FILE]... [--no-plan]',
+    summary: 'answer the held-out questions and dialogues (with training/eval/user-glossary.json), and print the figures by kind (--no-plan: the model alone picks how the answer opens and when it ends)',
+    options: { valued: ['limit', 'heldout', 'details'], switches: ['json', 'no-plan'], repeatable: ['glossary'] },
   },
   bench: {
     usage: 'bench [--json] [--no-model]',

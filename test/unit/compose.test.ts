@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { composeGroups } from '../../src/core/answer/compose';
+import { composeGroups, composePlan } from '../../src/core/answer/compose';
 import { passagesFor } from '../../src/core/answer/passages';
 import { ComposeConstraint } from '../../src/core/model/runtime';
 import { bundledGlossary } from './bundled';
@@ -23,6 +23,27 @@ describe('answers composed from the passages', () => {
     assert.deepEqual(allowed(constraint).sort(), ['\n', 'EOS'], 'a blank line before the next piece, or the end');
     for (const ch of '\n\ncd') constraint.accept(ch.charCodeAt(0));
     assert.deepEqual(allowed(constraint), ['EOS'], 'every passage used: only the end');
+  });
+
+  it('follows a plan: opens with the passage asked for, and does not end before the groups it must cover', () => {
+    const constraint = new ComposeConstraint([['ab'], ['cd'], ['ef']], encode, [EOS], { opensWith: 1, mustCover: [1, 2] });
+    assert.deepEqual(allowed(constraint), ['c'], 'only the planned opening');
+    for (const ch of 'cd') constraint.accept(ch.charCodeAt(0));
+    assert.deepEqual(allowed(constraint), ['\n'], 'no end while a group to cover is missing');
+    for (const ch of '\n\nef') constraint.accept(ch.charCodeAt(0));
+    assert.deepEqual(allowed(constraint).sort(), ['\n', 'EOS'], 'covered: the end, or one more piece');
+    const unplannable = new ComposeConstraint([['ab']], encode, [EOS], { opensWith: 5, mustCover: [7] });
+    assert.deepEqual(allowed(unplannable), ['a'], 'a plan that names no group is ignored');
+  });
+
+  it('plans the opening and the coverage from the passages and the intent', () => {
+    const glossary = bundledGlossary();
+    const [gpt, bert, dropout] = ['gpt', 'bert', 'dropout'].map((id) => glossary.get(id)!);
+    const why = passagesFor({ intent: 'why', concepts: [dropout!], followUp: false }, glossary, 'en');
+    assert.deepEqual(composePlan(why, 'why'), { opensWith: 0, mustCover: [0] });
+    const several = passagesFor({ intent: 'several', concepts: [gpt!, bert!], followUp: false }, glossary, 'en');
+    assert.deepEqual(composePlan(several, 'several'), { opensWith: 0, mustCover: [0, 1] });
+    assert.deepEqual(composePlan([], 'smalltalk'), {}, 'small talk: the replies are free');
   });
 
   it('offers, for a "why", the reason and the ways the definition is introduced, in the answer language', () => {

@@ -3,6 +3,7 @@ import { baselineAnswer, faithfulness, judge, repetitionRate, summarize, type He
 import type { Intent } from '../../src/core/answer/intent';
 import { passagesFor } from '../../src/core/answer/passages';
 import { REFUSAL } from '../../src/core/answer/prompt';
+import { mergeUserGlossaries, parseUserGlossary } from '../../src/core/glossary/userGlossary';
 import { bundledGlossary } from './bundled';
 
 const turnOf = (intent: Intent, concept_ids: string[], answer_lang: 'fr' | 'en' = 'en'): HeldOutTurn => ({ question: 'q', intent, concept_ids, answer_lang });
@@ -19,6 +20,19 @@ describe('evaluation of answers', () => {
     assert.equal(judge(glossary, turnOf('why', ['dropout']), `${why}\n\nDropout: ${dropout.en.definition}`, given).intentAddressed, true);
     assert.equal(judge(glossary, turnOf('why', ['dropout']), `Dropout: ${dropout.en.definition}\n\n${why}`, given).intentAddressed, false);
     assert.equal(judge(glossary, turnOf('why', ['dropout']), `Dropout: ${dropout.en.definition}`, given).intentAddressed, false);
+  });
+
+  it('accepts, for an entry without the part asked for (a user’s own), its overview after the definition', () => {
+    const entry = {
+      id: 'canary-release', category: 'foundations', level: 'beginner',
+      fr: { term: 'déploiement canari', definition: 'Une mise en production progressive.', explanation: 'Une petite part du trafic reçoit la nouvelle version pendant une journée, puis le reste si ses mesures tiennent.' },
+      en: { term: 'canary release', definition: 'A gradual release to production.', explanation: 'A small share of traffic gets the new version for a day, then the rest if its measurements hold.' },
+    };
+    const merged = mergeUserGlossaries(glossary.concepts, [parseUserGlossary('/w/.vscode/concepts.json', JSON.stringify([entry]))]).glossary;
+    const given = passagesFor({ intent: 'why', concepts: [merged.get('canary-release')!], followUp: false }, merged, 'en');
+    const turn = turnOf('why', ['canary-release']);
+    assert.equal(judge(merged, turn, `Canary release: ${entry.en.definition}\n\n${entry.en.explanation}`, given).intentAddressed, true);
+    assert.equal(judge(merged, turn, `Canary release: ${entry.en.definition}`, given).intentAddressed, false, 'the definition alone does not say why');
   });
 
   it('counts a contrast answered only when it names both concepts and states their curated difference', () => {

@@ -30,6 +30,8 @@ describe('question understanding', () => {
       ['Could you clarify what epoch stands for?', 'what'],
       ['What is dropout used for?', 'why'],
       ["Qu'apporte le LoRA ?", 'why'],
+      ['À quoi ressemble le dropout en pratique ?', 'example'],
+      ["Explique le RLHF à quelqu'un qui ne connaît rien", 'simple'],
       ['GPT vs ChatGPT', 'contrast'],
       ['Quelle est la différence entre GPT et ChatGPT ?', 'contrast'],
     ];
@@ -41,6 +43,14 @@ describe('question understanding', () => {
     assert.deepEqual(read('What is attention in deep learning?').ids, ['attention']);
     assert.deepEqual(read('What are GPT, BERT and CLIP?'), { intent: 'several', ids: ['gpt', 'bert', 'clip'], followUp: false });
     assert.deepEqual(read('Difference between pre-training and fine-tuning?').ids, ['pre-training', 'fine-tuning']);
+    assert.deepEqual(read('Explain embeddings to someone who has never studied AI').ids, ['embedding'], 'a background, not a subject');
+    assert.deepEqual(read("Présente la rétropropagation à un ami qui n'a jamais fait d'IA").ids, ['backpropagation']);
+    assert.deepEqual(read("Qu'est-ce que l'IA ?").ids, ['artificial-intelligence'], 'a qualifier alone is the subject');
+  });
+
+  it('reads « demain » as the field’s future only in « et demain ? »', () => {
+    assert.deepEqual(read('Va-t-il faire beau demain ?').intent, 'ood');
+    assert.deepEqual(read('Et demain ?').ids, ['future-of-ai']);
   });
 
   it('does not read « j’ai » as the acronym AI, and finds concepts from French verbs', () => {

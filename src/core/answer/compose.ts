@@ -1,4 +1,6 @@
 import type { Glossary } from '../glossary/glossary';
+import type { ComposePlan } from '../model/runtime';
+import type { Intent } from './intent';
 import { otherLang, type Lang } from '../glossary/types';
 import { oneLine, type Passage } from './prompt';
 
@@ -59,4 +61,17 @@ export function composeGroups(passages: readonly Passage[], glossary: Glossary, 
         return [passage.text];
     }
   });
+}
+
+/**
+ * What a composed answer must hold (generation_config.json's `compose_plan`): it opens with the passage that
+ * retrieval put first, the one that answers the intent (the reason for a "why", the contrast paragraph for a
+ * "difference"), and when several concepts are asked about, or compared without a curated contrast, it does not
+ * end before each one's definition. The model still chooses the wording, what else to add and where to stop.
+ */
+export function composePlan(passages: readonly Passage[], intent: Intent): ComposePlan {
+  if (passages.length === 0) return {};
+  const coversEach = intent === 'several' || (intent === 'contrast' && passages[0]!.kind === 'definition');
+  const definitions = passages.flatMap((passage, index) => (passage.kind === 'definition' ? [index] : []));
+  return { opensWith: 0, mustCover: coversEach ? definitions : [0] };
 }

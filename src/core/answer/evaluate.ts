@@ -103,10 +103,18 @@ const INTENT_PART: Partial<Record<Intent, 'how' | 'why' | 'limits' | 'history' |
   simple: 'intuition',
 };
 
-function expectedPart(concept: Concept, lang: Lang, intent: Intent): string {
+/**
+ * The part an answer to `intent` must give, and where: the part asked for opens the answer; an entry without
+ * it (a user's entry has no sections) is answered from its overview after the definition, as the pipeline
+ * orders it, so the overview may come anywhere.
+ */
+function expectedPart(concept: Concept, lang: Lang, intent: Intent): { text: string; inOpening: boolean } | undefined {
   const part = INTENT_PART[intent];
-  if (!part) return '';
-  return partText(concept, lang, part) || (intent === 'example' ? '' : partText(concept, lang, 'overview'));
+  if (!part) return undefined;
+  const asked = partText(concept, lang, part);
+  if (asked) return { text: asked, inOpening: true };
+  const overview = intent === 'example' ? '' : partText(concept, lang, 'overview');
+  return overview ? { text: overview, inOpening: false } : undefined;
 }
 
 function addressesIntent(answer: string, turn: HeldOutTurn, concepts: readonly Concept[], previousAnswer: string | undefined): boolean {
@@ -129,8 +137,8 @@ function addressesIntent(answer: string, turn: HeldOutTurn, concepts: readonly C
     }
     default: {
       if (concepts.length === 0 || isRefusal(answer)) return false;
-      const part = concepts.length === 1 ? expectedPart(concepts[0]!, lang, turn.intent) : '';
-      if (part) return recall(opening(answer), part) >= GIVEN;
+      const part = concepts.length === 1 ? expectedPart(concepts[0]!, lang, turn.intent) : undefined;
+      if (part) return recall(part.inOpening ? opening(answer) : answer, part.text) >= GIVEN;
       return concepts.every((concept) => recall(answer, concept[lang].definition) >= GIVEN);
     }
   }

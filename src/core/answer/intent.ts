@@ -39,11 +39,11 @@ const CUES: ReadonlyArray<readonly [SingleIntent | 'contrast', RegExp]> = [
   ['translate', / (in|into) (french|english) | (french|english) (word|term|expression|name) | translat| how do (you|we|people) say | speak (french|english) | en (anglais|francais) | (terme|mot|expression) (anglais|francais)| tradui| comment (dit on|on dit|dire) | se dit | parle (anglais|francais) /],
   ['contrast', / differen| differ | vs | versus | compare| contrast| distinguish| sets? .* apart| same thing | mix up | confus| end and .* begin | diffe?re | distingu| oppose | pareil | la meme chose | confond| contre | plutot que | ou bien /],
   ['limits', / limit| drawback| downside| catch | pitfall| weak (point|spot)| risk| fall short| fails? | failure| go(es)? wrong | problem with | watch out | limite| piege| inconvenient| defaut| points? faibles? | risque| echou| coince| faire attention | probleme avec /],
-  ['history', / where (does|did) .* (come from|start)| come from | origin| histor| invent| came up with | introduced | backstory| how did .* appear| when was | d'ou (vient|ca vient|viennent)| origine| histoire| historique| inven| apparu| est ne | nee? | a commence| commence ou | l'idee d| qui a eu /],
+  ['history', / where (does|did) .* (come from|start)| come from | origin| histor| invent| came up with | introduced | backstory| how did .* appear| when was | d'ou (vient|ca vient|viennent)| origine| histoire| historique| inven| apparu| (est|sont|etait|etaient) nee?s? | a commence| commence ou | l'idee d| qui a eu /],
   ['why', /^ why | why (is|does|do|are|should|would|use|it) | why$| what .*(?<!stands?) for $| point of | use of | useful| valuable| good for | what makes .* (useful|valuable|important)| matter| important| problem does .* solve| pourquoi| a quoi (ca )?ser| sert a quoi| ca sert | interet| utile| apporte| avantage| probleme resou| importan/],
   ['how', / how (does|do|is|are|can|it|exactly|to)| how$| mechanic| working| principle| walk me through| what happens | steps | proceed| idea behind | fonctionn| comment (ca )?(marche|fonctionne|fait|se passe|procede|ca se passe|est fait)| marche | mecanisme| principe| etapes| procede| concretement| idee derriere| se passe /],
-  ['example', / example| analog| illustrat| in action | real case | look like in | exemple| analogi| illustre| cas concret| en action /],
-  ['simple', / simpl| plain (english|words|terms)| plainly| eli5 | like i'?m five | newcomer| beginner| without (the )?(jargon|math)| easy explanation| never studied| vulgaris| debut| sans (jargon|math)| enfant| plus simple/],
+  ['example', / example| analog| illustrat| in action | real case | look like in | exemple| analogi| illustre| cas concret| en action | a quoi ressemble .* (vrai|reel|pratique|concret)| en vrai /],
+  ['simple', / simpl| plain (english|words|terms)| plainly| eli5 | like i'?m five | newcomer| beginner| without (the )?(jargon|math)| easy explanation| never studied| vulgaris| debut| sans (jargon|math)| enfant| plus simple| (qui )?n'a jamais (fait|etudie)| (qui )?ne connait rien /],
   ['define', / defin| meaning of | what does .* mean | def | signifi| veut dire | definis/],
 ];
 
@@ -71,7 +71,9 @@ export function detectSmallTalk(question: string): SmallTalk | undefined {
 
 /** "And the future?", « Et l'avenir de tout cela ? »: the concept that answers where the field is heading. */
 export function asksAboutTheFuture(question: string): boolean {
-  return /[ '](future|heading|trends?|next big|avenir|tendances?|perspectives?|futur|demain) /.test(plainQuestion(question));
+  const plain = plainQuestion(question);
+  // « demain » alone is any tomorrow (« va-t-il pleuvoir demain ? »): only « et demain ? ».
+  return /[ '](future|heading|trends?|next big|avenir|tendances?|perspectives?|futur) /.test(plain) || /^ et demain /.test(plain);
 }
 
 /**

@@ -41,6 +41,13 @@ const STOPWORDS = new Set(
 const STEM_LENGTH = 7;
 /** The words before a term that make it a qualifier, not the subject: « en IA », "in deep learning". */
 const QUALIFIER_BEFORE = /(?:^|[\s(])(?:en|dans|in|within|for|pour|chez|inside|au sein)(?:\s+(?:le|la|les|l'|un|une|des|the|a|an))?\s*$/iu;
+/** A field someone has studied or never done is not what they ask about: "never studied AI", « jamais fait d'IA ». */
+const BACKGROUND_BEFORE = /(?:^|\s)(?:studied|learned|learnt|done|know(?:s)? (?:nothing )?about|background in|fait|étudié|etudie|connaît rien (?:à|en))(?:\s+(?:de\s+l['’]|d['’]|de|du|la|l['’]|the))?\s*$/iu;
+
+function qualifies(question: string, start: number): boolean {
+  const before = question.slice(0, start);
+  return QUALIFIER_BEFORE.test(before) || BACKGROUND_BEFORE.test(before);
+}
 
 interface FormGrams {
   readonly conceptId: string;
@@ -95,8 +102,7 @@ export class Retriever {
   retrieve(question: string, limit = MAX_RETRIEVED): Retrieved[] {
     const matches = this.glossary.matcher.findAll(question);
     const named = this.byTerm(matches);
-    const subjects = named.filter((entry) => !QUALIFIER_BEFORE.test(question.slice(0, entry.start)));
-    const found = subjects.length > 0 ? subjects : named;
+    const subjects = named.filter((entry) => !qualifies(question, entry.start ?? 0));
     const uncovered = splitPieces(question).filter((piece) => !matches.some((m) => piece.start < m.end && piece.end > m.start));
     const known = new Set(named.map((entry) => entry.concept.id));
     const extra = [...this.byStem(uncovered), ...this.byFuzzyTerm(uncovered)].filter((entry) => {
@@ -105,7 +111,9 @@ export class Retriever {
       return true;
     });
     // A verb names the subject better than a noun qualifying it: « pourquoi les LLM hallucinent-ils ».
-    const ordered = [...extra.filter((entry) => entry.via === 'stem'), ...found, ...extra.filter((entry) => entry.via !== 'stem')];
+    const ordered = [...extra.filter((entry) => entry.via === 'stem'), ...subjects, ...extra.filter((entry) => entry.via !== 'stem')];
+    // A term named only as a qualifier is the subject when nothing else is (« qu'est-ce qu'un modèle en IA ? »).
+    if (ordered.length === 0 && named.length > 0) return named.slice(0, limit);
     if (ordered.length > 0) return ordered.slice(0, limit);
     return this.byText(question).slice(0, Math.min(limit, 2));
   }

@@ -1,4 +1,4 @@
-import { composeGroups } from '../answer/compose';
+import { composeGroups, composePlan } from '../answer/compose';
 import { detectLanguage } from '../answer/language';
 import { passagesFor } from '../answer/passages';
 import { buildPrompt, REFUSAL, type Passage } from '../answer/prompt';
@@ -94,7 +94,13 @@ export class ChatEngine {
       text = REFUSAL[lang];
       stream(text);
     } else if (backend.kind === 'bundled') {
-      const options = backend.options.composeFromContext ? { ...backend.options, compose: composeGroups(passages, this.glossary, lang) } : backend.options;
+      const options = backend.options.composeFromContext
+        ? {
+            ...backend.options,
+            compose: composeGroups(passages, this.glossary, lang),
+            composePlan: backend.options.composeFollowsPlan ? composePlan(passages, understanding.intent) : undefined,
+          }
+        : backend.options;
       generation = await backend.model.generate(prompt, options, stream, signal);
       text = generation.text;
     } else {

@@ -30,6 +30,8 @@ export interface GenerationDefaults {
   readonly copyBias?: number;
   /** This project's own key `compose_from_context`: answers are composed of the prompt's passages (ComposeConstraint). */
   readonly composeFromContext?: boolean;
+  /** This project's own key `compose_plan`: a composed answer opens with the passage retrieval put first and covers every concept asked about. */
+  readonly composeFollowsPlan?: boolean;
   readonly doSample?: boolean;
 }
 
@@ -109,6 +111,7 @@ function readGenerationDefaults(json: Json | undefined): GenerationDefaults {
     repetitionPenalty: number('repetition_penalty'),
     copyBias: number('copy_bias'),
     composeFromContext: json?.compose_from_context === true,
+    composeFollowsPlan: json?.compose_plan === true,
     doSample: typeof json?.do_sample === 'boolean' ? json.do_sample : undefined,
   };
 }
@@ -123,7 +126,7 @@ export function loadGenerationDefaults(dir: string): GenerationDefaults {
  * meaning: no sampling unless `do_sample`, no penalty unless `repetition_penalty`), so every runtime reading the
  * folder decodes alike. `greedy` turns sampling off; `seed` seeds it.
  */
-export function decodingOptions(dir: string, overrides: { greedy?: boolean; maxNewTokens?: number; seed?: number; copyBias?: number; composeFromContext?: boolean } = {}): GenerateOptions {
+export function decodingOptions(dir: string, overrides: { greedy?: boolean; maxNewTokens?: number; seed?: number; copyBias?: number; composeFromContext?: boolean; composeFollowsPlan?: boolean } = {}): GenerateOptions {
   const defaults = loadGenerationDefaults(dir);
   return {
     greedy: overrides.greedy === true || defaults.doSample !== true,
@@ -133,6 +136,7 @@ export function decodingOptions(dir: string, overrides: { greedy?: boolean; maxN
     repetitionPenalty: defaults.repetitionPenalty ?? 1,
     copyBias: overrides.copyBias ?? defaults.copyBias ?? 0,
     composeFromContext: overrides.composeFromContext ?? defaults.composeFromContext ?? false,
+    composeFollowsPlan: overrides.composeFollowsPlan ?? defaults.composeFollowsPlan ?? false,
     maxNewTokens: overrides.maxNewTokens ?? defaults.maxNewTokens ?? 256,
     seed: overrides.seed ?? 0,
     stop: ['<|endoftext|>'],

@@ -27,8 +27,18 @@ export interface GenerateOptions extends SamplingOptions {
    * chooses among them token by token (see src/core/answer/compose.ts and ComposeConstraint).
    */
   readonly compose?: readonly (readonly string[])[];
+  /** With `compose`: the group the answer must open with, and the groups it must hold before it may end. */
+  readonly composePlan?: ComposePlan;
   /** generation_config.json's `compose_from_context`: the answer pipeline fills `compose` from the prompt's passages. */
   readonly composeFromContext?: boolean;
+  /** generation_config.json's `compose_plan`: the answer pipeline fills `composePlan` (see src/core/answer/compose.ts). */
+  readonly composeFollowsPlan?: boolean;
+}
+
+/** Indices into the compose groups. */
+export interface ComposePlan {
+  readonly opensWith?: number;
+  readonly mustCover?: readonly number[];
 }
 
 export type StopReason = 'eos' | 'stop' | 'length' | 'cancelled';
@@ -102,7 +112,7 @@ export class ModelRuntime {
     }
     const maxNewTokens = Math.min(options.maxNewTokens ?? this.defaults.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS, room);
     const random = seededRandom(options.seed ?? 0);
-    const constraint = options.compose ? new ComposeConstraint(options.compose, (text) => this.files.tokenizer.encode(text), this.config.eosIds) : undefined;
+    const constraint = options.compose ? new ComposeConstraint(options.compose, (text) => this.files.tokenizer.encode(text), this.config.eosIds, options.composePlan) : undefined;
     const ids: number[] = [];
     const output = new StopFilter(options.stop ?? [], (text) => onText(text, ids.length));
     const decoder = new StreamDecoder(this.files.tokenizer, true);
@@ -264,6 +274,7 @@ export class ComposeConstraint {
     groups: readonly (readonly string[])[],
     encode: (text: string) => number[],
     private readonly eosIds: readonly number[],
+    private readonly plan: ComposePlan = {},
   ) {
     this.first = groups.map((variants) => variants.map((text) => encode(text)).filter((ids) => ids.length > 0));
     this.later = groups.map((variants) => variants.map((text) => encode(`\n\n${text}`)).filter((ids) => ids.length > 0));
@@ -280,11 +291,21 @@ export class ComposeConstraint {
       for (const [group, variant, position] of this.candidates) allowed.add(this.pieces[group]![variant]![position]!);
     } else {
       this.pieces.forEach((variants, group) => {
-        if (!this.used.has(group)) for (const ids of variants) allowed.add(ids[0]!);
+        if (this.mayStartWith(group)) for (const ids of variants) allowed.add(ids[0]!);
       });
-      if (this.used.size > 0 || allowed.size === 0) for (const id of this.eosIds) allowed.add(id);
+      if (this.mayEnd() || allowed.size === 0) for (const id of this.eosIds) allowed.add(id);
     }
     for (let id = 0; id < logits.length; id++) if (!allowed.has(id)) logits[id] = Number.NEGATIVE_INFINITY;
+  }
+
+  private mayStartWith(group: number): boolean {
+    if (this.used.has(group)) return false;
+    const opening = this.plan.opensWith;
+    return this.used.size > 0 || opening === undefined || opening >= this.first.length || group === opening;
+  }
+
+  private mayEnd(): boolean {
+    return this.used.size > 0 && (this.plan.mustCover ?? []).every((group) => group >= this.first.length || this.used.has(group));
   }
 
   accept(token: number): void {
@@ -292,7 +313,7 @@ export class ComposeConstraint {
     const next: Array<[number, number, number]> = [];
     if (this.candidates.length === 0) {
       pieces.forEach((variants, group) => {
-        if (!this.used.has(group)) variants.forEach((ids, variant) => ids[0] === token && next.push([group, variant, 1]));
+        if (this.mayStartWith(group)) variants.forEach((ids, variant) => ids[0] === token && next.push([group, variant, 1]));
       });
     } else {
       for (const [group, variant, position] of this.candidates) if (pieces[group]![variant]![position] === token) next.push([group, variant, position + 1]);
