@@ -199,7 +199,7 @@ export class GlossaryService extends vscode.Disposable {
 
 function toDiagnostic(problem: UserGlossaryProblem): vscode.Diagnostic {
   const range = new vscode.Range(problem.start.line, problem.start.character, problem.end.line, problem.end.character);
-  const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  const severity = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information }[problem.severity];
   const diagnostic = new vscode.Diagnostic(range, problem.message, severity);
   diagnostic.source = 'Concept Explainer';
   return diagnostic;

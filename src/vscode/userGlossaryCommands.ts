@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { detectLanguage } from '../core/answer/language';
 import { definitionOffset, entryIdAt, entryIndexForTerm, entrySkeleton, idsInFile, insertEntry, newConceptId, overrideSkeleton } from '../core/glossary/userGlossaryEdit';
 import { Commands } from './commandIds';
+import type { Lang } from '../core/glossary/types';
 import { displayLang, type ConfigStore } from './config';
 import { WORKSPACE_GLOSSARY, type GlossaryService } from './glossaryService';
 import { selectedText } from './selection';
@@ -41,7 +43,8 @@ async function addSelectionToGlossary({ glossary, config }: UserGlossaryDeps): P
   if (!uri) {
     return undefined;
   }
-  const lang = displayLang(config.current);
+  const bundled = loaded?.find(term);
+  const lang = termLanguage(editor, bundled?.lang, displayLang(config.current));
   const document = await vscode.workspace.openTextDocument(await ensureFile(uri, ''));
   const text = document.getText();
   const existing = entryIndexForTerm(text, term);
@@ -51,13 +54,12 @@ async function addSelectionToGlossary({ glossary, config }: UserGlossaryDeps): P
     return { file: uri.fsPath, id: entryIdAt(text, existing) ?? '', created: false };
   }
   // A term that is exactly a bundled concept starts as a full copy of it (explanations included).
-  const bundled = loaded?.find(term);
   const replaces =
     loaded && bundled && bundled.end - bundled.start === term.length && !loaded.origin(bundled.concept.id)
       ? loaded.withDetails(bundled.concept)
       : undefined;
   const id = replaces?.id ?? newConceptId(term, loaded, idsInFile(text));
-  const entry = replaces ? overrideSkeleton(replaces) : entrySkeleton(term, id);
+  const entry = replaces ? overrideSkeleton(replaces) : entrySkeleton(term, id, lang);
   let insertion;
   try {
     insertion = insertEntry(text, entry, lang, indentOf(document));
@@ -77,6 +79,16 @@ async function addSelectionToGlossary({ glossary, config }: UserGlossaryDeps): P
   }
   await glossary.reload();
   return { file: uri.fsPath, id, created: true };
+}
+
+/**
+ * The language the selected term is written in: the glossary's when it knows the term, else that of the
+ * line around it (« on calcule la dérive chaque nuit »), else the display language.
+ */
+function termLanguage(editor: vscode.TextEditor, known: Lang | undefined, fallback: Lang): Lang {
+  if (known) return known;
+  const line = editor.document.lineAt(editor.selection.active.line).text;
+  return detectLanguage(line, fallback);
 }
 
 /** The glossary file of the folder holding `near` (else the first folder); `undefined`, after saying so, without one. */

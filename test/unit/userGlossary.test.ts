@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import Ajv from 'ajv';
 import { mergeUserGlossaries, parseUserGlossary, type UserGlossaryProblem } from '../../src/core/glossary/userGlossary';
-import { userGlossaryFileSchema } from '../../src/core/glossary/userSchema';
+import { editingSchema, userGlossaryFileSchema } from '../../src/core/glossary/userSchema';
 import { makeConcept } from './fixtures';
 
 const bundled = [
@@ -129,5 +129,19 @@ describe('user glossaries', () => {
     assert.ok(validate(entry('drift', 'drift')));
     assert.ok(!validate([entry('drift', 'drift', { level: 'expert' })]));
     assert.ok(!validate([{ id: 'drift' }]));
+  });
+
+  it('gives VS Code a schema that completes and describes every field but reports nothing, so no mistake shows twice', () => {
+    const editing = editingSchema();
+    const validate = new Ajv({ strict: false }).compile(editing as object);
+    for (const wrong of [[{ id: 'drift' }], [entry('drift', 'drift', { level: 'expert' })], 42, 'x', [{ fr: 3 }]]) {
+      assert.ok(validate(wrong), JSON.stringify(wrong));
+    }
+    const text = JSON.stringify(editing);
+    for (const field of ['"id"', '"category"', '"level"', '"term"', '"aliases"', '"definition"', '"explanation"', '"sections"', '"related"']) {
+      assert.ok(text.includes(field), `${field} is completed`);
+    }
+    assert.ok(text.includes('"beginner"'), 'the allowed levels are offered as completions');
+    assert.ok(text.includes('"description"'), 'fields keep their descriptions for hovers');
   });
 });

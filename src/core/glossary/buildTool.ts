@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { attachContrasts, compileGlossary, readGlossaryFolder } from './compile';
 import { detailsFileOf, splitDetails } from './load';
 import { formatProblem } from './types';
-import { userGlossaryFileSchema } from './userSchema';
+import { editingSchema } from './userSchema';
 
 /**
  * Build step: validates the bundled glossary and writes it as two JSON files that each load in one parse:
@@ -34,5 +34,5 @@ export function buildBundledGlossary(
 /** Build step: the schema VS Code uses (through `jsonValidation`) to complete and check users' glossary files. */
 export function writeUserGlossarySchema(outFile: string): void {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, `${JSON.stringify(userGlossaryFileSchema(), null, 2)}\n`);
+  fs.writeFileSync(outFile, `${JSON.stringify(editingSchema(), null, 2)}\n`);
 }

@@ -16,8 +16,11 @@ export interface UserGlossaryProblem {
   readonly start: TextPosition;
   readonly end: TextPosition;
   readonly message: string;
-  /** `error`: the entry (or the file) is not loaded. `warning`: the entry loads without the faulty part. */
-  readonly severity: 'error' | 'warning';
+  /**
+   * `error`: the entry (or the file) is not loaded. `warning`: the entry loads without the faulty part.
+   * `info`: a draft (no definition written yet), not loaded until it has one.
+   */
+  readonly severity: 'error' | 'warning' | 'info';
 }
 
 /** One user entry that passed the schema, with where it is written (to locate later problems). */
@@ -187,19 +190,43 @@ function readEntries(source: SourceFile, values: readonly unknown[], inArray: bo
   const problems: UserGlossaryProblem[] = [];
   values.forEach((value, position) => {
     const index = inArray ? position : undefined;
+    if (isDraft(value)) {
+      problems.push(draftNote(source, index, value));
+      return;
+    }
     if (isValidEntry(value)) {
       entries.push(source.entry(withDefaults(value as Concept), index));
       return;
     }
     validateEntry(value);
     const node = source.entryNode(index);
-    const located = (validateEntry.errors ?? []).map((error) => schemaProblem(source.file, node, error, source.locate.node));
+    // "fr or en" fails as each branch's missing property too: the anyOf message says it once.
+    const errors = (validateEntry.errors ?? []).filter((error) => !error.schemaPath.startsWith('#/anyOf/'));
+    const located = errors.map((error) => schemaProblem(source.file, node, error, source.locate.node));
     problems.push(...dropRedundant(located));
   });
   return { file: source.file, entries, problems };
 }
 
-/** The concept with the optional parts filled in, so the rest of the extension sees the bundled shape. */
+/** An entry just added ("Add Selection to My Glossary"): its term written, no definition yet in any language. */
+function isDraft(value: unknown): value is { fr?: { term?: unknown }; en?: { term?: unknown } } {
+  if (!value || typeof value !== 'object') return false;
+  const written = LANGS.map((lang) => (value as Record<string, unknown>)[lang]).filter((part) => part && typeof part === 'object') as Array<Record<string, unknown>>;
+  return written.length > 0 && written.every((part) => part.definition === undefined || (typeof part.definition === 'string' && part.definition.trim() === '')) && written.some((part) => part.definition !== undefined);
+}
+
+function draftNote(source: SourceFile, index: number | undefined, value: { fr?: { term?: unknown }; en?: { term?: unknown } }): UserGlossaryProblem {
+  const node = source.entryNode(index);
+  const lang = LANGS.find((candidate) => value[candidate]?.term !== undefined) ?? 'en';
+  const term = String(value[lang]?.term ?? '');
+  const at = findNodeAtLocation(node, [lang, 'definition']);
+  return { file: source.file, ...source.locate.node(at, node), severity: 'info', message: `Draft: write the definition of « ${term} » to use it in hovers and answers.` };
+}
+
+/**
+ * The concept with the optional parts filled in, so the rest of the extension sees the bundled shape; an entry
+ * written in one language only shows that text in the other language too.
+ */
 function withDefaults(concept: Concept): Concept {
   const localized = (entry: Partial<LocalizedConcept> & Pick<LocalizedConcept, 'term' | 'definition'>): LocalizedConcept => ({
     term: entry.term,
@@ -208,7 +235,9 @@ function withDefaults(concept: Concept): Concept {
     explanation: entry.explanation ?? '',
     example: entry.example ?? '',
   });
-  return { ...concept, fr: localized(concept.fr), en: localized(concept.en), related: concept.related ?? [] };
+  const fr = concept.fr ?? concept.en;
+  const en = concept.en ?? concept.fr;
+  return { ...concept, fr: localized(fr), en: localized(en), related: concept.related ?? [] };
 }
 
 function schemaProblem(file: string, entryNode: Node, error: ErrorObject, locate: Locator): UserGlossaryProblem {
@@ -231,6 +260,8 @@ function schemaProblem(file: string, entryNode: Node, error: ErrorObject, locate
       const property = target && findNodeAtLocation(target, [name]);
       return where(`${joinField(field, name)} is not a known field.`, property && propertyKeyOf(property));
     }
+    case 'anyOf':
+      return where('the entry needs "fr" or "en" (or both), each with a term and a definition.', entryNode);
     case 'enum':
       return where(`${field} must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}.`, target);
     default:

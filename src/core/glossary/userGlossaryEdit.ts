@@ -12,10 +12,13 @@ export interface EntryInsertion {
   readonly cursor: number;
 }
 
-/** What "Add Selection to My Glossary" writes for a term the glossary does not know. */
-export function entrySkeleton(term: string, id: string): Record<string, unknown> {
-  const localized = { term, aliases: [], definition: '', explanation: '', example: '' };
-  return { id, category: 'foundations', level: 'beginner', fr: { ...localized }, en: { ...localized }, related: [] };
+/**
+ * What "Add Selection to My Glossary" writes for a term the glossary does not know: the term in its own
+ * language only (a draft until its definition is written; the other language may be added, or left to show
+ * the same text).
+ */
+export function entrySkeleton(term: string, id: string, lang: Lang): Record<string, unknown> {
+  return { id, category: 'foundations', level: 'beginner', [lang]: { term, aliases: [], definition: '', explanation: '' }, related: [] };
 }
 
 /**

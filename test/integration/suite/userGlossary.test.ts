@@ -6,7 +6,7 @@ import type { Turn } from '../../../src/core/chat/conversation';
 import type { ConceptExplainerApi } from '../../../src/extension';
 import type { AddedEntry } from '../../../src/vscode/userGlossaryCommands';
 import type { PanelSnapshot } from '../../../src/vscode/panel/explanationPanel';
-import { activateExtension, closeAll, conceptHovers, hoverText, mode, openDocument, positionOf, selectText, setSetting, useChatServer, waitFor } from './helpers';
+import { activateExtension, closeAll, conceptHovers, hoverText, mode, openDocument, positionOf, selectText, setSetting, sleep, useChatServer, waitFor } from './helpers';
 
 const FEATURE_STORE = {
   id: 'feature-store',
@@ -82,6 +82,11 @@ describe('User glossaries', () => {
     assert.match(byLine.get(lineOf(text, '"fr": {\n      "term": "à moitié"'))?.message ?? '', /fr\.definition is missing/);
     assert.equal(api.conceptOrigin('half-written'), undefined);
     assert.ok(api.conceptOrigin('feature-store'));
+    // Open in an editor, VS Code's JSON validator reads the contributed schema too: it must not report them again.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await sleep(2000);
+    const others = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source !== 'Concept Explainer');
+    assert.deepEqual(others.map((diagnostic) => `${diagnostic.source}: ${diagnostic.message}`), []);
   });
 
   it('picks up a fix on save, without a reload; the file is never rewritten', async () => {
@@ -113,6 +118,24 @@ describe('User glossaries', () => {
     selectText(editor, 'drift score');
     const again = await vscode.commands.executeCommand<AddedEntry>('conceptExplainer.addToGlossary');
     assert.equal(again.created, false, 'a term already in the file is only shown');
+  });
+
+  it('"Add Selection to My Glossary" on a French term fills the French fields only, as a draft without errors', async () => {
+    const editor = await openDocument('On recalcule la dérive des scores chaque nuit, pour voir si le modèle tient.', 'markdown');
+    selectText(editor, 'dérive des scores');
+    const added = await vscode.commands.executeCommand<AddedEntry>('conceptExplainer.addToGlossary');
+    assert.equal(added.created, true);
+    const active = vscode.window.activeTextEditor!;
+    const saved = JSON.parse(active.document.getText()) as Array<{ id: string; fr?: { term: string }; en?: unknown }>;
+    const entry = saved.find((candidate) => candidate.id === added.id);
+    assert.equal(entry?.fr?.term, 'dérive des scores');
+    assert.equal(entry?.en, undefined, 'no French text in the English fields');
+    const before = active.document.getText().slice(0, active.document.offsetAt(active.selection.active));
+    assert.ok(before.lastIndexOf('"fr"') > before.lastIndexOf('"related"'), 'the cursor is in the French definition');
+    await settle(api);
+    await waitFor(() => vscode.languages.getDiagnostics(glossaryUri()).some((d) => d.message.includes('dérive des scores')), 'the draft was not noted', 10_000);
+    const notes = vscode.languages.getDiagnostics(glossaryUri()).filter((d) => d.message.includes('dérive des scores'));
+    assert.deepEqual(notes.map((d) => d.severity), [vscode.DiagnosticSeverity.Information], notes.map((d) => d.message).join('\n'));
   });
 
   it('"Add Selection to My Glossary" on a bundled term starts from a full copy that replaces it', async () => {
