@@ -113,6 +113,12 @@ describe('bundled glossary', () => {
     assert.ok(glossary.suggest('reseau neuronal').some((concept) => concept.id === 'neural-network'));
   });
 
+  it('tells which language a misspelt term is in, from the closest forms', () => {
+    const overfitting = [glossary.get('overfitting')!];
+    assert.equal(glossary.languageOf('surapprentisage', overfitting), 'fr');
+    assert.equal(glossary.languageOf('overfiting', overfitting), 'en');
+  });
+
   it('searches terms and aliases ignoring accents and separators', () => {
     assert.equal(filterConcepts(glossary, 'reseaux de neu')[0]?.id, 'neural-network');
     assert.ok(filterConcepts(glossary, 'RLHF').some((concept) => concept.id === 'rlhf'));

@@ -94,6 +94,17 @@ export class Glossary {
   }
 
   /** Concepts whose terms look most like the text, for "did you mean" lists. */
+  /**
+   * The language `text` is most likely written in, from the concept forms closest to it (« surapprentisage »
+   * is nearest a French term); `undefined` when the closest forms are as near in both languages.
+   */
+  languageOf(text: string, candidates: readonly Concept[]): Lang | undefined {
+    const query = normalizeTerm(text);
+    const best: Record<Lang, number> = { fr: 0, en: 0 };
+    for (const form of candidates.flatMap(formsOf)) best[form.lang] = Math.max(best[form.lang], similarity(query, normalizeTerm(form.text)));
+    return best.fr === best.en ? undefined : best.fr > best.en ? 'fr' : 'en';
+  }
+
   suggest(text: string, limit = 5): Concept[] {
     const query = normalizeTerm(text);
     if (!query) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { detectLanguage } from '../../core/answer/language';
 import type { Glossary } from '../../core/glossary/glossary';
 import type { Lang } from '../../core/glossary/types';
 import { buildConceptView, links } from '../../core/present/conceptView';
@@ -28,6 +29,10 @@ export interface PanelSnapshot {
   readonly visible: boolean;
   /** What the panel last rendered for a concept. */
   readonly view?: ConceptView;
+  /** The tab's title. */
+  readonly title: string;
+  /** What the panel last rendered for a query that matched nothing. */
+  readonly notFound?: { readonly query: string; readonly lang: Lang; readonly suggestions: readonly string[] };
 }
 
 /** The explanation panel: one per window, reused, restored after a reload. */
@@ -36,6 +41,7 @@ export class ExplanationPanel extends Disposable {
   private ready = false;
   private lang: Lang;
   private lastView: ConceptView | undefined;
+  private lastNotFound: PanelSnapshot['notFound'];
   private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
 
@@ -78,16 +84,16 @@ export class ExplanationPanel extends Disposable {
   }
 
   get snapshot(): PanelSnapshot {
-    return { entry: this.history.current, lang: this.lang, visible: this.panel.visible, view: this.lastView };
+    return { entry: this.history.current, lang: this.lang, visible: this.panel.visible, view: this.lastView, title: this.panel.title, notFound: this.lastNotFound };
   }
 
   /** Restores what the panel showed before a reload. */
   restore(savedState: unknown): void {
     const state = parsePanelState(savedState);
     this.lang = state.lang ?? this.lang;
-    if (state.conceptId && this.glossary.get()?.get(state.conceptId)) {
-      this.history.push({ kind: 'concept', id: state.conceptId });
-    }
+    // Kept even if the glossary has not loaded yet, or no longer has it: the page then says so (see message).
+    if (state.conceptId) this.history.push({ kind: 'concept', id: state.conceptId });
+    this.render();
   }
 
   showConcept(id: string, lang?: Lang): void {
@@ -164,13 +170,17 @@ export class ExplanationPanel extends Disposable {
       follow: this.config.current.followSelection,
       strings: panelStrings(),
     };
-    if (entry.kind === 'notFound') {
-      const suggestions = links(glossary, glossary.suggest(entry.query).map((concept) => concept.id), this.lang);
-      return { type: 'showNotFound', query: entry.query, suggestions, ...common };
-    }
-    const concept = glossary.get(entry.id);
+    const concept = entry.kind === 'concept' ? glossary.get(entry.id) : undefined;
     if (!concept) {
-      return undefined;
+      // A query nothing matches, or a concept that left the glossary (a panel restored after its user entry
+      // was removed): the closest concepts, in the query's language.
+      const query = entry.kind === 'notFound' ? entry.query : entry.id.replace(/-/g, ' ');
+      const closest = glossary.suggest(query);
+      const lang = glossary.languageOf(query, closest.slice(0, 1)) ?? detectLanguage(query, this.lang);
+      const suggestions = links(glossary, closest.map((found) => found.id), lang);
+      this.panel.title = `« ${query} »`;
+      this.lastNotFound = { query, lang, suggestions: suggestions.map((link) => link.term) };
+      return { type: 'showNotFound', query, suggestions, ...common };
     }
     this.panel.title = concept[this.lang].term;
     this.saveState({ conceptId: concept.id, lang: this.lang });

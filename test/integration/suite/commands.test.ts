@@ -37,6 +37,15 @@ describe('Commands and the explanation panel', () => {
     assert.deepEqual(snapshot?.entry, { kind: 'notFound', query: 'xyzzyplugh' });
   });
 
+  it('the not-found page has its own title, and offers the closest concepts in the language of the query', async () => {
+    await vscode.commands.executeCommand('conceptExplainer.showConcept', { id: 'attention', lang: 'en' });
+    const editor = await openDocument('Le surapprentisage guette les petits jeux de données.', 'plaintext');
+    const snapshot = await explain(editor, 'surapprentisage');
+    assert.equal(snapshot?.title, '« surapprentisage »', 'not the previous concept’s title');
+    assert.equal(snapshot?.notFound?.lang, 'fr');
+    assert.ok(snapshot?.notFound?.suggestions.includes('surapprentissage'), JSON.stringify(snapshot?.notFound));
+  });
+
   it('Explain Selection with an empty selection explains the term under the cursor', async () => {
     const editor = await openDocument(TEXT, 'plaintext');
     const start = editor.document.positionAt(TEXT.indexOf('fine-tuning') + 3);

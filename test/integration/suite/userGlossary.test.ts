@@ -160,8 +160,12 @@ describe('User glossaries', () => {
       await waitFor(() => api.conceptOrigin('team-metric')?.kind === 'user', 'the folder named in the setting was not read', 10_000);
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'more.json'), new TextEncoder().encode(entry('team-other', 'guardrail metric')));
       await waitFor(() => api.conceptOrigin('team-other')?.kind === 'user', 'a new file in that folder was not read', 10_000);
+      await vscode.commands.executeCommand('conceptExplainer.showConcept', { id: 'team-metric', lang: 'en' });
       await setSetting('glossary.paths', undefined);
       await waitFor(() => api.conceptOrigin('team-metric') === undefined, 'the folder stayed loaded after the setting was cleared', 10_000);
+      // The panel showed a concept that is gone: it says so, under its own title, rather than stay as it was.
+      await waitFor(() => api.panelSnapshot()?.title === '« team metric »', `the panel kept its page: ${api.panelSnapshot()?.title}`, 10_000);
+      assert.equal(api.panelSnapshot()?.notFound?.query, 'team metric');
     } finally {
       await setSetting('glossary.paths', undefined);
       await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
