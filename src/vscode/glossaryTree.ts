@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown } from './hover';
+import { escapeMarkdown } from '../core/present/markdown';
 import type { Glossary } from '../core/glossary/glossary';
 import { filterConcepts } from '../core/glossary/search';
 import type { Category, Concept, Lang } from '../core/glossary/types';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { otherLang, type Concept, type Lang } from '../core/glossary/types';
+import { escapeMarkdown } from '../core/present/markdown';
 import { Commands, type ShowConceptArgs } from './commandIds';
 import { displayLang, type ConfigStore } from './config';
 import type { GlossaryService } from './glossaryService';
@@ -66,10 +67,3 @@ function commandLink(label: string, args: ShowConceptArgs, command: string = Com
   return `[${escapeMarkdown(label)}](${uri})`;
 }
 
-/**
- * Escapes every character that Markdown could read as syntax (links and autolinks included: `:`, `/`, `@`), so
- * glossary text shows as written, on lines that wrap between words.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$:/@]/g, (ch) => `\\${ch}`).replace(/\s+/g, ' ');
-}

@@ -1,8 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { renderMarkdown } from '../../src/core/present/markdown';
+import MarkdownIt from 'markdown-it';
+import { escapeMarkdown, renderMarkdown } from '../../src/core/present/markdown';
 import { parsePanelState, parseWebviewMessage } from '../../src/shared/panelMessages';
 
 describe('Markdown rendering', () => {
+  it('escapes hover text so that no Markdown, link or autolink survives, even with a renderer that links bare URLs', () => {
+    const hostile = 'See https://evil.example/x?y=1, www.evil.example, bob@evil.example, [click](command:rm) <b>x</b> **bold** `code`';
+    const linkifying = new MarkdownIt({ html: false, linkify: true });
+    const html = linkifying.renderInline(escapeMarkdown(hostile));
+    assert.ok(!/<a |<b>|<strong>|<code>/.test(html), html);
+    assert.equal(linkifying.utils.unescapeAll(html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')), hostile, 'shown as written');
+    assert.equal(escapeMarkdown('two  words\nand\u00a0more'), 'two words and more', 'ordinary spaces, so lines wrap between words');
+  });
+
   it('renders Markdown', () => {
     assert.equal(renderMarkdown('**bold** and `code`').trim(), '<p><strong>bold</strong> and <code>code</code></p>');
   });

@@ -20,3 +20,11 @@ export function renderPlainText(text: string): string {
     .map((block) => `<p>${renderer.utils.escapeHtml(block)}</p>`)
     .join('\n');
 }
+
+/**
+ * Escapes every character that Markdown could read as syntax (links and autolinks included: `:`, `/`, `@`), so
+ * glossary text shows as written, on lines that wrap between words.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$:/@]/g, (ch) => `\\${ch}`).replace(/\s+/g, ' ');
+}

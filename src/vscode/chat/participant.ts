@@ -6,7 +6,7 @@ import { searchConcepts } from '../../core/glossary/search';
 import { otherLang, type Lang } from '../../core/glossary/types';
 import { decodingOptions } from '../../core/model/modelFiles';
 import { Commands } from '../commandIds';
-import { escapeMarkdown } from '../hover';
+import { escapeMarkdown } from '../../core/present/markdown';
 import { uiLang, type ConfigStore } from '../config';
 import type { GlossaryService } from '../glossaryService';
 import type { ModelService } from '../modelService';
