@@ -2,6 +2,7 @@
  * The model worker: loads the ONNX model with onnxruntime-web (WASM) and generates, off the extension
  * host's thread. One request at a time; the client queues them.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-web';
 import { loadModelFiles } from './modelFiles';
 import { ModelRuntime } from './runtime';
-import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
+import { defaultThreads, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
 
 const data = workerData as WorkerData;
 const cancel = new Int32Array(data.cancel);
@@ -37,7 +38,7 @@ async function withOptimisedWasm<T>(load: () => Promise<T>): Promise<T> {
 
 async function load(): Promise<ModelRuntime> {
   const started = performance.now();
-  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.numThreads = data.threads ?? defaultThreads(os.availableParallelism());
   ort.env.wasm.wasmPaths = `${pathToFileURL(data.wasmDir).href}/`;
   ort.env.logLevel = 'error';
   const runtime = await withOptimisedWasm(() => ModelRuntime.load(loadModelFiles(path.resolve(data.modelDir)), ort));
