@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, parseShowConceptArgs } from './commandIds';
-import { displayLang, type ConfigStore } from './config';
+import { displayLang, writeSetting, type ConfigStore } from './config';
 import type { GlossaryService } from './glossaryService';
 import type { ExplanationPanelManager, PanelSnapshot } from './panel/explanationPanel';
 import { pickConcept } from './search';
@@ -66,7 +66,7 @@ function showConcept({ glossary, panels }: CommandDeps, rawArgs: unknown): Panel
 
 async function toggleFollowMode({ config }: CommandDeps): Promise<boolean> {
   const follow = !config.current.followSelection;
-  await vscode.workspace.getConfiguration('conceptExplainer').update('panel.followSelection', follow, vscode.ConfigurationTarget.Global);
+  await writeSetting('panel.followSelection', follow);
   void vscode.window.setStatusBarMessage(
     follow ? vscode.l10n.t('Concept Explainer: the panel follows the selection') : vscode.l10n.t('Concept Explainer: follow mode off'),
     3000,

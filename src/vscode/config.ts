@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../core/glossary/types';
-import { parseConfig, type Config } from '../core/settings';
+import { parseConfig, type Config, type LanguageSetting } from '../core/settings';
 
 export type { Config, LanguageSetting } from '../core/settings';
 
@@ -18,6 +18,20 @@ export function readConfig(): Config {
     },
     vscode.workspace.isTrusted,
   );
+}
+
+/** The settings the extension writes itself (toggles and pickers), with the type of each value. */
+export interface WritableSettings {
+  'decorations.enabled': boolean;
+  'panel.followSelection': boolean;
+  'chat.language': LanguageSetting;
+  'chat.backend': Config['chatBackend'];
+  'chat.vscodeModel': string;
+}
+
+/** Writes one of our settings in the user's settings: the one way the extension changes a setting. */
+export async function writeSetting<K extends keyof WritableSettings>(key: K, value: WritableSettings[K]): Promise<void> {
+  await vscode.workspace.getConfiguration(CONFIG_SECTION).update(key, value, vscode.ConfigurationTarget.Global);
 }
 
 /** VS Code's display language reduced to one the glossary has. */

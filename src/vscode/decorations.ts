@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { hasProse, proseSpans, type TextSpan } from '../core/matching/prose';
 import { Commands } from './commandIds';
-import type { ConfigStore } from './config';
+import { writeSetting, type ConfigStore } from './config';
 import type { GlossaryService } from './glossaryService';
 
 /** Lines around the visible ones that are decorated too, so scrolling a little shows them at once. */
@@ -72,7 +72,7 @@ export class TermDecorations implements vscode.Disposable {
 
   private async toggle(): Promise<boolean> {
     const enabled = !this.config.current.decorationsEnabled;
-    await vscode.workspace.getConfiguration('conceptExplainer').update('decorations.enabled', enabled, vscode.ConfigurationTarget.Global);
+    await writeSetting('decorations.enabled', enabled);
     return enabled;
   }
 

@@ -1,5 +1,5 @@
 import type { Glossary } from '../glossary/glossary';
-import type { Concept, Lang } from '../glossary/types';
+import { otherLang, type Concept, type Lang } from '../glossary/types';
 import { splitPieces } from '../matching/normalize';
 import { normalizeTerm } from '../matching/normalize';
 import type { Intent } from './intent';
@@ -132,7 +132,7 @@ function addressesIntent(answer: string, turn: HeldOutTurn, concepts: readonly C
     }
     case 'translate': {
       const [concept] = concepts;
-      const other = lang === 'fr' ? 'en' : 'fr';
+      const other = otherLang(lang);
       return !!concept && normalizeTerm(answer).includes(normalizeTerm(concept[other].term));
     }
     default: {
@@ -188,7 +188,7 @@ export function judge(glossary: Glossary, turn: HeldOutTurn, answer: string, pas
     intentAddressed: (!hasConcepts || concepts.length > 0) && addressesIntent(answer, turn, concepts, previousAnswer) && answer !== previousAnswer,
     factRecall: hasConcepts ? recallAll(answer, concepts, turn.answer_lang) : undefined,
     faithfulness: faithfulness(answer, passages, turn.question, concepts),
-    languageMatch: detectLanguage(withoutQuotedTerms(answer), turn.answer_lang === 'fr' ? 'en' : 'fr') === turn.answer_lang,
+    languageMatch: detectLanguage(withoutQuotedTerms(answer), otherLang(turn.answer_lang)) === turn.answer_lang,
     repetition: repetitionRate(answer),
   };
 }

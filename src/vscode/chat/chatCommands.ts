@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Turn } from '../../core/chat/conversation';
 import { Commands, parseShowConceptArgs } from '../commandIds';
-import { displayLang, type ConfigStore } from '../config';
+import { displayLang, writeSetting, type ConfigStore } from '../config';
 import type { GlossaryService } from '../glossaryService';
 import { originOf, sealKey } from '../../core/chat/apiKey';
 import { API_KEY_SECRET, type ChatController } from './chatController';
@@ -95,7 +95,6 @@ async function pickVsCodeModel(): Promise<void> {
     { placeHolder: vscode.l10n.t('The model the chat answers with, from the glossary (its provider receives your questions)') },
   );
   if (!picked) return;
-  const settings = vscode.workspace.getConfiguration('conceptExplainer');
-  await settings.update('chat.vscodeModel', picked.id, vscode.ConfigurationTarget.Global);
-  await settings.update('chat.backend', 'vscode', vscode.ConfigurationTarget.Global);
+  await writeSetting('chat.vscodeModel', picked.id);
+  await writeSetting('chat.backend', 'vscode');
 }

@@ -5,7 +5,7 @@ import { displayUrl } from '../../core/chat/openaiClient';
 import { renderMarkdown } from '../../core/present/markdown';
 import { parseChatMessage, type ChatHostMessage, type ChatStrings, type ChatTurnView, type ChatWebviewMessage } from '../../shared/chatMessages';
 import { Commands } from '../commandIds';
-import { uiLang, type ConfigStore } from '../config';
+import { uiLang, writeSetting, type ConfigStore } from '../config';
 import { Disposable } from '../dispose';
 import type { GlossaryService } from '../glossaryService';
 import { webviewHtml } from '../panel/html';
@@ -96,7 +96,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         await vscode.commands.executeCommand(Commands.showConcept, { id: message.id });
         return;
       case 'setLanguage':
-        await vscode.workspace.getConfiguration('conceptExplainer').update('chat.language', message.language, vscode.ConfigurationTarget.Global);
+        await writeSetting('chat.language', message.language);
         return;
     }
   }

@@ -13,7 +13,7 @@ import {
   type WebviewMessage,
 } from '../../shared/panelMessages';
 import { Commands } from '../commandIds';
-import { displayLang, type ConfigStore } from '../config';
+import { displayLang, writeSetting, type ConfigStore } from '../config';
 import { Disposable } from '../dispose';
 import type { GlossaryService } from '../glossaryService';
 import { PanelHistory, type PanelEntry } from './history';
@@ -144,9 +144,7 @@ export class ExplanationPanel extends Disposable {
         return;
       }
       case 'setFollow':
-        void vscode.workspace
-          .getConfiguration('conceptExplainer')
-          .update('panel.followSelection', message.follow, vscode.ConfigurationTarget.Global);
+        void writeSetting('panel.followSelection', message.follow);
         return;
     }
     this.render();
