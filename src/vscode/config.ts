@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../core/glossary/types';
+import { Disposable } from './dispose';
 import { parseConfig, type Config, type LanguageSetting } from '../core/settings';
 
 export type { Config, LanguageSetting } from '../core/settings';
@@ -45,23 +46,21 @@ export function displayLang(config: Config, matchedLang?: Lang): Lang {
 }
 
 /** A live snapshot of the settings, rebuilt when ours change. */
-export class ConfigStore extends vscode.Disposable {
+export class ConfigStore extends Disposable {
   private snapshot = readConfig();
-  private readonly changed = new vscode.EventEmitter<Config>();
+  private readonly changed = this.register(new vscode.EventEmitter<Config>());
   readonly onDidChange = this.changed.event;
-  private readonly listener: vscode.Disposable;
 
   constructor() {
-    super(() => {
-      this.listener.dispose();
-      this.changed.dispose();
-    });
-    this.listener = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(CONFIG_SECTION)) {
-        this.snapshot = readConfig();
-        this.changed.fire(this.snapshot);
-      }
-    });
+    super();
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(CONFIG_SECTION)) {
+          this.snapshot = readConfig();
+          this.changed.fire(this.snapshot);
+        }
+      }),
+    );
   }
 
   get current(): Config {

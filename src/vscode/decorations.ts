@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from './dispose';
 import { hasProse, proseSpans, type TextSpan } from '../core/matching/prose';
 import { Commands } from './commandIds';
 import { writeSetting, type ConfigStore } from './config';
@@ -22,19 +23,19 @@ export interface DecoratedTerm {
  * (off by default). Only the visible part of each editor is decorated, so a huge file costs no more than a
  * small one. The hover provider already answers on those terms.
  */
-export class TermDecorations implements vscode.Disposable {
-  private readonly type = vscode.window.createTextEditorDecorationType({ textDecoration: 'underline dotted' });
+export class TermDecorations extends Disposable {
+  private readonly type = this.register(vscode.window.createTextEditorDecorationType({ textDecoration: 'underline dotted' }));
   private readonly decorated = new Map<string, DecoratedTerm[]>();
-  private readonly subscriptions: vscode.Disposable[];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly glossary: GlossaryService,
     private readonly config: ConfigStore,
   ) {
+    super();
     const schedule = () => this.schedule();
-    this.subscriptions = [
-      this.type,
+    this.register({ dispose: () => clearTimeout(this.timer) });
+    [
       config.onDidChange(schedule),
       glossary.onDidChange(schedule),
       vscode.window.onDidChangeVisibleTextEditors(schedule),
@@ -43,13 +44,8 @@ export class TermDecorations implements vscode.Disposable {
         if (vscode.window.visibleTextEditors.some((editor) => editor.document === event.document)) schedule();
       }),
       vscode.commands.registerCommand(Commands.toggleDecorations, () => this.toggle()),
-    ];
+    ].forEach((subscription) => this.register(subscription));
     if (config.current.decorationsEnabled) this.schedule();
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 
   /** The terms underlined in a document now (empty when the setting is off). */

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { Disposable } from './dispose';
 import { Glossary } from '../core/glossary/glossary';
 import { bundledDetails, readBundledConcepts } from '../core/glossary/load';
 import type { Concept, DetailsSource } from '../core/glossary/types';
@@ -20,17 +21,16 @@ const RELOAD_DELAY_MS = 80;
  * glossary files. Those files are read again whenever one is saved, created or deleted, or the settings
  * name others; their mistakes go to the Problems panel and never stop the valid entries from loading.
  */
-export class GlossaryService extends vscode.Disposable {
+export class GlossaryService extends Disposable {
   private bundledConcepts: Concept[] | undefined;
   private bundled: Glossary | undefined;
   private merged: Glossary | undefined;
   private failure: Error | undefined;
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('Concept Explainer');
-  private readonly changed = new vscode.EventEmitter<Glossary>();
+  private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('Concept Explainer'));
+  private readonly changed = this.register(new vscode.EventEmitter<Glossary>());
   /** Fires after user glossaries were read again. */
   readonly onDidChange = this.changed.event;
   private watchers: vscode.Disposable[] = [];
-  private readonly listeners: vscode.Disposable[];
   private pending: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> = Promise.resolve();
   private files: vscode.Uri[] = [];
@@ -44,15 +44,15 @@ export class GlossaryService extends vscode.Disposable {
     private readonly file: string,
     private readonly config: ConfigStore,
   ) {
-    super(() => {
-      clearTimeout(this.pending);
-      this.disposeWatchers();
-      for (const listener of this.listeners) listener.dispose();
-      this.diagnostics.dispose();
-      this.changed.dispose();
+    super();
+    this.register({
+      dispose: () => {
+        clearTimeout(this.pending);
+        this.disposeWatchers();
+      },
     });
     this.details = bundledDetails(file);
-    this.listeners = [
+    [
       config.onDidChange((current) => {
         // Only the paths setting changes which files are read; other settings leave the glossary as it is.
         const paths = JSON.stringify(current.glossaryPaths);
@@ -66,7 +66,7 @@ export class GlossaryService extends vscode.Disposable {
           this.scheduleReload();
         }
       }),
-    ];
+    ].forEach((listener) => this.register(listener));
   }
 
   /** The glossary, or `undefined` (after telling the user once) when the bundled one cannot be loaded. */
