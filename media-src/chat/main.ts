@@ -2,7 +2,7 @@
  * The chat view's page. Text is set with `textContent`; the only HTML inserted is a finished answer that
  * the host rendered with its sanitising Markdown renderer.
  */
-import type { ChatHostMessage, ChatStrings, ChatTurnView, ChatWebviewMessage } from '../../src/shared/chatMessages';
+import type { ChatHostMessage, ChatStrings, ChatTurnView, ChatWebviewMessage } from '../../src/webviewProtocol/chatMessages';
 
 interface VsCodeApi {
   postMessage(message: ChatWebviewMessage): void;

@@ -2,7 +2,7 @@
  * The explanation panel's page. It builds the DOM with `textContent` for every piece of text; the one HTML
  * fragment it inserts (the explanation) was rendered on the host by a Markdown renderer that escapes raw HTML.
  */
-import type { ConceptLink, ConceptView, HistoryItem, HostMessage, PanelState, PanelStrings, WebviewMessage } from '../../src/shared/panelMessages';
+import type { ConceptLink, ConceptView, HistoryItem, HostMessage, PanelState, PanelStrings, WebviewMessage } from '../../src/webviewProtocol/panelMessages';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;

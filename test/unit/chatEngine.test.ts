@@ -7,7 +7,7 @@ import type { Turn } from '../../src/core/chat/conversation';
 import { ServerError, type ChatMessage } from '../../src/core/chat/openaiClient';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../../src/core/model/runtime';
 import { renderMarkdown } from '../../src/core/present/markdown';
-import { MAX_QUESTION_CHARS, parseChatMessage } from '../../src/shared/chatMessages';
+import { MAX_QUESTION_CHARS, parseChatMessage } from '../../src/webviewProtocol/chatMessages';
 import { bundledGlossary } from './bundled';
 
 /** A model that records what it was asked and streams a scripted answer. */

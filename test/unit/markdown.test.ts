@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { escapeMarkdown, renderMarkdown } from '../../src/core/present/markdown';
-import { parsePanelState, parseWebviewMessage } from '../../src/shared/panelMessages';
+import { parsePanelState, parseWebviewMessage } from '../../src/webviewProtocol/panelMessages';
 
 describe('Markdown rendering', () => {
   it('escapes hover text so that no Markdown, link or autolink survives, even with a renderer that links bare URLs', () => {

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Browser code in page.evaluate() callbacks runs in Chromium, hence the DOM types.
-import type { ConceptView, HostMessage, PanelStrings } from '../../src/shared/panelMessages';
+import type { ConceptView, HostMessage, PanelStrings } from '../../src/webviewProtocol/panelMessages';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';

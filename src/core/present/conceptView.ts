@@ -1,7 +1,7 @@
 import type { Glossary } from '../glossary/glossary';
 import { dependentsOf, learningPath } from '../glossary/graph';
 import { otherLang, SECTION_NAMES, type Concept, type Lang, type Reference } from '../glossary/types';
-import type { ConceptLink, ConceptView } from '../../shared/panelMessages';
+import type { ConceptLink, ConceptView } from '../../webviewProtocol/panelMessages';
 import { categoryLabel, contrastsLabel, levelLabel, sectionLabel } from './labels';
 import { renderMarkdown, renderPlainText } from './markdown';
 

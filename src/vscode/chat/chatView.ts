@@ -3,12 +3,12 @@ import type { Turn } from '../../core/chat/conversation';
 import type { Lang } from '../../core/glossary/types';
 import { displayUrl } from '../../core/chat/openaiClient';
 import { renderMarkdown } from '../../core/present/markdown';
-import { parseChatMessage, type ChatHostMessage, type ChatStrings, type ChatTurnView, type ChatWebviewMessage } from '../../shared/chatMessages';
+import { parseChatMessage, type ChatHostMessage, type ChatStrings, type ChatTurnView, type ChatWebviewMessage } from '../../webviewProtocol/chatMessages';
 import { Commands } from '../commandIds';
 import { uiLang, writeSetting, type ConfigStore } from '../config';
 import { Disposable } from '../dispose';
 import type { GlossaryService } from '../glossaryService';
-import { webviewHtml } from '../panel/html';
+import { WebviewChannel } from '../webview';
 import type { ChatController } from './chatController';
 
 export const CHAT_VIEW_ID = 'conceptExplainer.chat';
@@ -16,7 +16,7 @@ export const CHAT_VIEW_ID = 'conceptExplainer.chat';
 /** The chat side view: shows the saved conversation and streams answers into it. */
 export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
-  private ready = false;
+  private channel: WebviewChannel<ChatHostMessage, ChatWebviewMessage> | undefined;
   private pendingPrefill: string | undefined;
 
   constructor(
@@ -32,18 +32,20 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
-    this.ready = false;
-    view.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'media'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
-    view.webview.html = webviewHtml(view.webview, this.extensionUri, 'chat', vscode.l10n.t('Concept Explainer Chat'));
-    view.webview.onDidReceiveMessage((raw: unknown) => {
-      const message = parseChatMessage(raw);
-      if (message) void this.handle(message);
+    this.channel?.dispose();
+    const channel = new WebviewChannel<ChatHostMessage, ChatWebviewMessage>(view.webview, this.extensionUri, 'chat', vscode.l10n.t('Concept Explainer Chat'), parseChatMessage, {
+      ready: () => {
+        this.chat.warmUp();
+        this.postInit();
+      },
+      message: (message) => void this.handle(message),
     });
+    this.channel = channel;
+    if (this.pendingPrefill !== undefined) channel.postOnReady({ type: 'prefill', text: this.pendingPrefill });
+    this.pendingPrefill = undefined;
     view.onDidDispose(() => {
+      channel.dispose();
+      if (this.channel === channel) this.channel = undefined;
       this.view = undefined;
       this.chat.attach(undefined);
     });
@@ -62,19 +64,14 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 
   /** Puts a question draft in the input box (for "Ask the chat" links). */
   prefill(text: string): void {
-    if (this.ready) this.post({ type: 'prefill', text });
-    else this.pendingPrefill = text;
+    if (this.channel) this.channel.postOnReady({ type: 'prefill', text });
+    else this.pendingPrefill = text; // the view is not resolved yet
   }
 
   private async handle(message: ChatWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.ready = true;
-        this.chat.warmUp();
-        this.postInit();
-        if (this.pendingPrefill) this.post({ type: 'prefill', text: this.pendingPrefill });
-        this.pendingPrefill = undefined;
-        return;
+        return; // the channel's ready handler
       case 'ask':
         await this.chat.ask(message.question);
         return;
@@ -102,7 +99,6 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   }
 
   private postInit(): void {
-    if (!this.ready) return;
     this.post({ type: 'init', turns: this.chat.store.all.map((turn) => this.turnView(turn)), ...this.settings(), strings: chatStrings() });
     this.post({ type: 'busy', busy: this.chat.busy });
   }
@@ -127,7 +123,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   }
 
   private post(message: ChatHostMessage): void {
-    if (this.ready) void this.view?.webview.postMessage(message);
+    this.channel?.post(message);
   }
 
   private turnView(turn: Turn): ChatTurnView {

@@ -11,13 +11,13 @@ import {
   type HostMessage,
   type PanelState,
   type WebviewMessage,
-} from '../../shared/panelMessages';
+} from '../../webviewProtocol/panelMessages';
 import { Commands } from '../commandIds';
 import { displayLang, writeSetting, type ConfigStore } from '../config';
 import { Disposable } from '../dispose';
 import type { GlossaryService } from '../glossaryService';
 import { PanelHistory, type PanelEntry } from './history';
-import { webviewHtml } from './html';
+import { WebviewChannel, webviewOptions } from '../webview';
 import { panelStrings } from './strings';
 
 export const PANEL_VIEW_TYPE = 'conceptExplainer.explanation';
@@ -38,7 +38,7 @@ export interface PanelSnapshot {
 /** The explanation panel: one per window, reused, restored after a reload. */
 export class ExplanationPanel extends Disposable {
   private readonly history = new PanelHistory();
-  private ready = false;
+  private readonly channel: WebviewChannel<HostMessage, WebviewMessage>;
   private lang: Lang;
   private lastView: ConceptView | undefined;
   private lastNotFound: PanelSnapshot['notFound'];
@@ -55,9 +55,12 @@ export class ExplanationPanel extends Disposable {
   ) {
     super();
     this.lang = lang;
-    panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'panel', panel.title);
-    this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
+    this.channel = this.register(
+      new WebviewChannel<HostMessage, WebviewMessage>(panel.webview, extensionUri, 'panel', panel.title, parseWebviewMessage, {
+        ready: () => this.render(),
+        message: (message) => this.handle(message),
+      }),
+    );
     this.register(panel.onDidDispose(() => this.dispose()));
     this.register(config.onDidChange(() => this.render()));
     // A saved user glossary can change the concept on show, or remove it.
@@ -109,18 +112,10 @@ export class ExplanationPanel extends Disposable {
     this.panel.reveal(undefined, true);
   }
 
-  private receive(raw: unknown): void {
-    const message = parseWebviewMessage(raw);
-    if (message) {
-      this.handle(message);
-    }
-  }
-
   private handle(message: WebviewMessage): void {
     switch (message.type) {
       case 'ready':
-        this.ready = true;
-        break;
+        break; // the channel's ready handler renders
       case 'openConcept':
         if (this.glossary.get()?.get(message.id)) {
           this.history.push({ kind: 'concept', id: message.id });
@@ -152,9 +147,7 @@ export class ExplanationPanel extends Disposable {
 
   private render(): void {
     const message = this.message();
-    if (this.ready && message) {
-      void this.panel.webview.postMessage(message);
-    }
+    if (message) this.channel.post(message);
   }
 
   private message(): HostMessage | undefined {
@@ -204,13 +197,6 @@ export class ExplanationPanel extends Disposable {
 /** At most this many recent steps of the history are shown, around the current one. */
 const HISTORY_SHOWN = 8;
 
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media'), vscode.Uri.joinPath(extensionUri, 'media')],
-  };
-}
 
 /** Where the panel's concept is also kept, for a reload that comes before the webview could save its state. */
 const PANEL_STATE_KEY = 'conceptExplainer.panel.state';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PanelStrings } from '../../shared/panelMessages';
+import type { PanelStrings } from '../../webviewProtocol/panelMessages';
 
 /** The panel's labels in VS Code's display language; the webview has no l10n of its own. */
 export function panelStrings(): PanelStrings {
