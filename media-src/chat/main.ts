@@ -3,6 +3,7 @@
  * the host rendered with its sanitising Markdown renderer.
  */
 import type { ChatHostMessage, ChatStrings, ChatTurnView, ChatWebviewMessage } from '../../src/webviewProtocol/chatMessages';
+import { button, el } from '../common/dom';
 
 interface VsCodeApi {
   postMessage(message: ChatWebviewMessage): void;
@@ -14,20 +15,6 @@ let strings: ChatStrings | undefined;
 let examples: readonly string[] = [];
 let busy = false;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function button(label: string, onClick: () => void, className?: string): HTMLButtonElement {
-  const node = el('button', label, className);
-  node.type = 'button';
-  node.addEventListener('click', onClick);
-  return node;
-}
-
 const log = el('div', undefined, 'log');
 log.setAttribute('role', 'log');
 log.setAttribute('aria-live', 'polite');
@@ -35,8 +22,8 @@ const notice = el('p', undefined, 'notice');
 const input = el('textarea');
 input.rows = 3;
 const send = button('', () => ask(input.value));
-const stop = button('', () => vscode.postMessage({ type: 'stop' }), 'secondary');
-const newChat = button('', () => vscode.postMessage({ type: 'newChat' }), 'secondary');
+const stop = button('', () => vscode.postMessage({ type: 'stop' }), { className: 'secondary' });
+const newChat = button('', () => vscode.postMessage({ type: 'newChat' }), { className: 'secondary' });
 const language = el('select');
 const backend = el('span', undefined, 'backend');
 
@@ -69,7 +56,7 @@ function renderEmpty(): void {
   if (!strings || log.querySelector('.turn')) return;
   const empty = el('div', undefined, 'empty');
   empty.append(el('h2', strings.emptyTitle), el('p', strings.emptyHint));
-  for (const example of examples) empty.append(button(example, () => ask(example), 'example'));
+  for (const example of examples) empty.append(button(example, () => ask(example), { className: 'example' }));
   log.replaceChildren(empty);
 }
 
@@ -90,7 +77,7 @@ function turnElement(turn: ChatTurnView): HTMLElement {
     const sources = el('div', undefined, 'sources');
     sources.append(el('span', strings.sources));
     for (const source of turn.sources) {
-      sources.append(button(source.term, () => vscode.postMessage({ type: 'openConcept', id: source.id }), 'chip'));
+      sources.append(button(source.term, () => vscode.postMessage({ type: 'openConcept', id: source.id }), { className: 'chip' }));
     }
     node.append(sources);
   }
@@ -98,7 +85,7 @@ function turnElement(turn: ChatTurnView): HTMLElement {
     const copy = button(strings.copy, () => {
       vscode.postMessage({ type: 'copy', id: turn.id });
       copy.textContent = strings!.copied;
-    }, 'secondary copy');
+    }, { className: 'secondary copy' });
     node.append(copy);
   }
   return node;

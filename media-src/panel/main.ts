@@ -3,6 +3,7 @@
  * fragment it inserts (the explanation) was rendered on the host by a Markdown renderer that escapes raw HTML.
  */
 import type { ConceptLink, ConceptView, HistoryItem, HostMessage, PanelState, PanelStrings, WebviewMessage } from '../../src/webviewProtocol/panelMessages';
+import { button, el } from '../common/dom';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -14,22 +15,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function button(label: string, onClick: () => void, options: { disabled?: boolean; title?: string } = {}): HTMLButtonElement {
-  const node = el('button', label);
-  node.type = 'button';
-  node.disabled = options.disabled ?? false;
-  if (options.title) node.title = options.title;
-  node.addEventListener('click', onClick);
-  return node;
-}
 
 function conceptButton(item: ConceptLink): HTMLButtonElement {
   return button(item.term, () => vscode.postMessage({ type: 'openConcept', id: item.id }), { title: item.id });
