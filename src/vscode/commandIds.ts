@@ -1,3 +1,5 @@
+import { isConceptId } from '../core/glossary/types';
+
 /** Command ids, as contributed in package.json. */
 export const Commands = {
   explainSelection: 'conceptExplainer.explainSelection',
@@ -26,9 +28,9 @@ export interface ShowConceptArgs {
 
 export function parseShowConceptArgs(value: unknown): ShowConceptArgs | undefined {
   if (typeof value === 'string') {
-    return { id: value };
+    return isConceptId(value) ? { id: value } : undefined;
   }
-  if (typeof value !== 'object' || value === null || typeof (value as { id?: unknown }).id !== 'string') {
+  if (typeof value !== 'object' || value === null || !isConceptId((value as { id?: unknown }).id)) {
     return undefined;
   }
   const { id, lang } = value as { id: string; lang?: unknown };

@@ -1,5 +1,5 @@
 /** Messages between the extension host and the chat view's webview, both ways. */
-import type { Lang } from '../core/glossary/types';
+import { isConceptId, type Lang } from '../core/glossary/types';
 
 export type ChatTurnState = 'streaming' | 'done' | 'stopped' | 'interrupted' | 'error';
 
@@ -67,7 +67,8 @@ export type ChatWebviewMessage =
 
 /** A question longer than this is cut: the bundled model reads a few hundred tokens. */
 export const MAX_QUESTION_CHARS = 2000;
-const ID = /^[A-Za-z0-9-]{1,100}$/;
+/** A turn's id (see newId in the chat controller). */
+const TURN_ID = /^[A-Za-z0-9-]{1,100}$/;
 
 /** Accepts only well-formed messages from the webview. */
 export function parseChatMessage(value: unknown): ChatWebviewMessage | undefined {
@@ -83,8 +84,9 @@ export function parseChatMessage(value: unknown): ChatWebviewMessage | undefined
         ? { type: 'ask', question: message.question.trim().slice(0, MAX_QUESTION_CHARS) }
         : undefined;
     case 'copy':
+      return typeof message.id === 'string' && TURN_ID.test(message.id) ? { type: 'copy', id: message.id } : undefined;
     case 'openConcept':
-      return typeof message.id === 'string' && ID.test(message.id) ? { type: message.type, id: message.id } : undefined;
+      return isConceptId(message.id) ? { type: 'openConcept', id: message.id } : undefined;
     case 'setLanguage':
       return message.language === 'auto' || message.language === 'fr' || message.language === 'en'
         ? { type: 'setLanguage', language: message.language }

@@ -2,7 +2,7 @@
  * Messages between the extension host and the explanation panel's webview, both ways. Shared by both
  * sides so that a change to one is a type error on the other; the host validates what it receives.
  */
-import type { Lang } from '../core/glossary/types';
+import { isConceptId, type Lang } from '../core/glossary/types';
 
 /** A related concept as a link. */
 export interface ConceptLink {
@@ -120,7 +120,6 @@ export type WebviewMessage =
   | { readonly type: 'setFollow'; readonly follow: boolean }
   | { readonly type: 'askChat' };
 
-const CONCEPT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Accepts only well-formed messages; anything else from the webview is dropped. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
@@ -135,7 +134,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'askChat':
       return { type: message.type };
     case 'openConcept':
-      return typeof message.id === 'string' && message.id.length <= 100 && CONCEPT_ID.test(message.id)
+      return isConceptId(message.id)
         ? { type: 'openConcept', id: message.id }
         : undefined;
     case 'goToHistory':
@@ -163,7 +162,7 @@ export function parsePanelState(value: unknown): PanelState {
   }
   const state = value as Record<string, unknown>;
   return {
-    conceptId: typeof state.conceptId === 'string' && CONCEPT_ID.test(state.conceptId) ? state.conceptId : undefined,
+    conceptId: isConceptId(state.conceptId) ? state.conceptId : undefined,
     lang: state.lang === 'fr' || state.lang === 'en' ? state.lang : undefined,
   };
 }

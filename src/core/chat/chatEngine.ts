@@ -6,7 +6,7 @@ import { Retriever } from '../answer/retrieval';
 import { understand, type EarlierTurn, type Understanding } from '../answer/understand';
 import { splitPieces } from '../matching/normalize';
 import type { Glossary } from '../glossary/glossary';
-import type { Lang } from '../glossary/types';
+import { CONCEPT_ID_WORDS, type Lang } from '../glossary/types';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../model/runtime';
 import type { Turn } from './conversation';
 import { streamChat, type ChatMessage, type ServerSettings } from './openaiClient';
@@ -124,6 +124,9 @@ export function withSelection(question: string, selection: string | undefined): 
   return excerpt ? `${question.trim()} « ${excerpt} »` : question.trim();
 }
 
+/** `[gpt]`, with the spaces before it; not a Markdown link `[text](url)`. */
+const CITATION = new RegExp(`[ \\t]*\\[(${CONCEPT_ID_WORDS})\\](?!\\()`, 'g');
+
 /**
  * The answer without the citations of glossary ids that an older model or a server may write (`[gpt]`, a last
  * `Sources: [a] [b]` line): the sources show as chips instead. Other brackets (a Markdown link) stay.
@@ -132,7 +135,7 @@ export function withoutCitations(answer: string, isConceptId: (id: string) => bo
   const cites = (ids: string) => [...ids.matchAll(/\[([^\]]*)\]/g)].every((match) => isConceptId(match[1]!));
   return answer
     .replace(/\n*[ \t]*Sources?[ \t]?:[ \t]*((?:\[[a-z0-9-]+\][,\s]*)+)$/u, (line, ids: string) => (cites(ids) ? '' : line))
-    .replace(/[ \t]*\[([a-z0-9]+(?:-[a-z0-9]+)*)\](?!\()/g, (citation, id: string) => (isConceptId(id) ? '' : citation))
+    .replace(CITATION, (citation, id: string) => (isConceptId(id) ? '' : citation))
     .trimEnd();
 }
 

@@ -2,6 +2,14 @@
 export type Lang = 'fr' | 'en';
 export const LANGS: readonly Lang[] = ['fr', 'en'];
 
+/** A concept id: lowercase letters and digits in hyphen-separated words (glossary/concept.schema.json says the same). */
+export const CONCEPT_ID_WORDS = '[a-z0-9]+(?:-[a-z0-9]+)*';
+const CONCEPT_ID = new RegExp(`^${CONCEPT_ID_WORDS}$`);
+
+export function isConceptId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 100 && CONCEPT_ID.test(value);
+}
+
 export function otherLang(lang: Lang): Lang {
   return lang === 'fr' ? 'en' : 'fr';
 }
