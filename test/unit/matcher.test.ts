@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TermMatcher, type TermForm } from '../../src/core/matching/matcher';
+import { EdgeTable, TermMatcher, type TermForm } from '../../src/core/matching/matcher';
 
 function form(conceptId: string, text: string, lang = 'en'): TermForm {
   return { conceptId, lang, text, preferred: true };
@@ -18,6 +18,20 @@ const matcher = new TermMatcher([
 function idAt(text: string, needle: string): string | undefined {
   return matcher.matchAt(text, text.indexOf(needle))?.forms[0]?.conceptId;
 }
+
+describe('the trie edge table', () => {
+  it('keeps every edge of nodes past 16.7 million, where an int32 key would overflow', () => {
+    const table = new EdgeTable(16);
+    const nodes = [0, 1, 16_777_215, 16_777_216, 16_777_217, 40_000_000, 2 ** 31 - 1];
+    nodes.forEach((node, index) => {
+      for (const code of [0, 97, 127]) table.set(node, code, index * 1000 + code);
+    });
+    nodes.forEach((node, index) => {
+      for (const code of [0, 97, 127]) assert.equal(table.get(node, code), index * 1000 + code, `${node}/${code}`);
+      assert.equal(table.get(node, 98), undefined);
+    });
+  });
+});
 
 describe('TermMatcher', () => {
   it('prefers the longest term at a position', () => {

@@ -144,13 +144,13 @@ export class TermMatcher<L extends string = string> {
 
   private child(node: number, key: string, index: number): number | undefined {
     const code = key.charCodeAt(index);
-    return code < ASCII ? this.asciiEdges.get(node * ASCII + code) : this.otherEdges.get(`${node}:${key[index]}`);
+    return code < ASCII ? this.asciiEdges.get(node, code) : this.otherEdges.get(`${node}:${key[index]}`);
   }
 
   private addChild(node: number, key: string, index: number): number {
     const child = this.nodeCount++;
     const code = key.charCodeAt(index);
-    if (code < ASCII) this.asciiEdges.set(node * ASCII + code, child);
+    if (code < ASCII) this.asciiEdges.set(node, code, child);
     else this.otherEdges.set(`${node}:${key[index]}`, child);
     return child;
   }
@@ -159,35 +159,37 @@ export class TermMatcher<L extends string = string> {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * An open-addressing hash table from integer keys to node ids, in typed arrays: no allocation per entry,
- * which is what made the trie slow to build (a map per node, then one large map that kept growing).
+ * An open-addressing hash table from (node, character code) edges to child node ids, in typed arrays: no
+ * allocation per entry, which is what made the trie slow to build (a map per node, then one large map that
+ * kept growing). The key `node * 128 + code` is kept as a float64, exact for any trie a process can hold
+ * (an int32 key overflowed past 16.7 million nodes and lost terms).
  */
-class EdgeTable {
-  private keys: Int32Array;
+export class EdgeTable {
+  private keys: Float64Array;
   private values: Int32Array;
-  private shift: number;
   private size = 0;
 
   constructor(expected: number) {
     const bits = Math.max(4, Math.ceil(Math.log2(Math.max(1, expected) * 2)));
-    this.keys = new Int32Array(1 << bits).fill(-1);
+    this.keys = new Float64Array(1 << bits).fill(-1);
     this.values = new Int32Array(1 << bits);
-    this.shift = 32 - bits;
   }
 
-  get(key: number): number | undefined {
+  get(node: number, code: number): number | undefined {
+    const key = node * ASCII + code;
     const mask = this.keys.length - 1;
-    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+    for (let slot = slotOf(node, code) & mask; ; slot = (slot + 1) & mask) {
       const found = this.keys[slot]!;
       if (found === key) return this.values[slot];
       if (found === -1) return undefined;
     }
   }
 
-  set(key: number, value: number): void {
+  set(node: number, code: number, value: number): void {
     if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const key = node * ASCII + code;
     const mask = this.keys.length - 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    let slot = slotOf(node, code) & mask;
     while (this.keys[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & mask;
     if (this.keys[slot] === -1) this.size++;
     this.keys[slot] = key;
@@ -196,14 +198,21 @@ class EdgeTable {
 
   private grow(): void {
     const { keys, values } = this;
-    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
     this.values = new Int32Array(keys.length * 2);
-    this.shift--;
     this.size = 0;
     keys.forEach((key, slot) => {
-      if (key !== -1) this.set(key, values[slot]!);
+      if (key !== -1) this.set(Math.floor(key / ASCII), key % ASCII, values[slot]!);
     });
   }
+}
+
+/** A well-spread slot for an edge: both parts multiplied by odd constants, then the high bits folded down. */
+function slotOf(node: number, code: number): number {
+  let hash = Math.imul(node | 0, 0x9e3779b1) ^ Math.imul(code + 1, 0x85ebca6b);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x7feb352d);
+  return (hash ^ (hash >>> 15)) >>> 0;
 }
 
 /** Pieces of text[from, to), leaving out a word cut in two by the window's edges. */
