@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { configureMessages } from './core/messages';
 import { registerCommands } from './vscode/commands';
 import { ConfigStore } from './vscode/config';
 import { SelectionFollower } from './vscode/follow';
@@ -48,6 +49,8 @@ type OmitFirst<F> = F extends (first: never, ...rest: infer Rest) => infer Resul
 /** Registers everything; loads nothing heavy (the glossary loads on first use). */
 export function activate(context: vscode.ExtensionContext): ConceptExplainerApi {
   const started = performance.now();
+  // The core's messages (glossary problems, server and model errors) use the UI's bundle.
+  configureMessages(vscode.l10n.bundle);
   const config = new ConfigStore();
   const glossary = new GlossaryService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'glossary.json').fsPath, config);
   const panels = new ExplanationPanelManager(context.extensionUri, glossary, config, context.workspaceState);

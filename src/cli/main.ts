@@ -1,5 +1,7 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadBundledGlossary } from '../core/glossary/load';
+import { configureMessages } from '../core/messages';
 import { parseArgs, UsageError, type CommandOptions } from './args';
 import { runGlossaryBench } from './bench';
 import { benchModel } from './benchModel';
@@ -62,7 +64,24 @@ const USAGE = [
 const DIST = __dirname;
 const GLOSSARY_FILE = path.join(DIST, 'glossary.json');
 
+/**
+ * Messages in French when the environment's language (LC_ALL, then LC_MESSAGES, then LANG) is French, from the
+ * extension's own bundle; English otherwise, or when the bundle is not there.
+ */
+function configureLanguage(env: NodeJS.ProcessEnv = process.env): void {
+  const language = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value) ?? '';
+  if (!language.toLowerCase().startsWith('fr')) return;
+  const bundle = path.join(path.dirname(DIST), 'l10n', 'bundle.l10n.fr.json');
+  if (!fs.existsSync(bundle)) return;
+  try {
+    configureMessages(JSON.parse(fs.readFileSync(bundle, 'utf8')) as Record<string, string>);
+  } catch {
+    /* an unreadable bundle: the messages stay in English */
+  }
+}
+
 async function run(argv: readonly string[], io: CliOutput): Promise<number> {
+  configureLanguage();
   const [command, ...rest] = argv;
   const spec = command ? COMMANDS[command] : undefined;
   const args = parseArgs(rest, spec?.options);

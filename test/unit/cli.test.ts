@@ -8,7 +8,7 @@ const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
 function cli(...args: string[]) {
   assert.ok(fs.existsSync(CLI), 'dist/cli.js is missing: run "npm run build" first (npm test does)');
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -3,6 +3,8 @@
  * streaming with server-sent events.
  */
 
+import * as l10n from '@vscode/l10n';
+
 export interface ChatMessage {
   readonly role: 'system' | 'user' | 'assistant';
   readonly content: string;
@@ -47,7 +49,7 @@ export async function streamChat(
   signal?: AbortSignal,
   options: { temperature?: number; maxTokens?: number } = {},
 ): Promise<string> {
-  if (signal?.aborted) throw new ServerError('cancelled', 'The request was stopped.');
+  if (signal?.aborted) throw new ServerError('cancelled', l10n.t('The request was stopped.'));
   const timeoutMs = settings.timeoutMs ?? 30_000;
   const controller = new AbortController();
   const abort = () => controller.abort();
@@ -75,7 +77,7 @@ export async function streamChat(
       signal: controller.signal,
     });
     await checkStatus(response, settings);
-    if (!response.body) throw new ServerError('malformed', 'The server answered without a body.');
+    if (!response.body) throw new ServerError('malformed', l10n.t('The server answered without a body.'));
     return await readEvents(response.body, onText, rearm);
   } catch (error) {
     throw toServerError(error, signal?.aborted ?? false, timedOut, settings);
@@ -110,14 +112,14 @@ export function scrubSecrets(text: string, secrets: readonly (string | undefined
 async function checkStatus(response: Response, settings: ServerSettings): Promise<void> {
   if (response.ok) return;
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-    throw new ServerError('http', `The server at ${displayUrl(settings.url)} answered with a redirect (HTTP ${response.status}), which is not followed: set the final URL.`);
+    throw new ServerError('http', l10n.t('The server at {0} answered with a redirect (HTTP {1}), which is not followed: set the final URL.', displayUrl(settings.url), response.status));
   }
   const detail = scrubSecrets((await readBounded(response, LIMITS.errorBodyBytes)).slice(0, 300), [settings.apiKey]);
   if (response.status === 401 || response.status === 403) {
-    throw new ServerError('unauthorized', `The server refused the API key (HTTP ${response.status}).`);
+    throw new ServerError('unauthorized', l10n.t('The server refused the API key (HTTP {0}).', response.status));
   }
-  if (response.status === 429) throw new ServerError('rateLimited', 'The server is rate-limiting requests (HTTP 429); try again in a moment.');
-  throw new ServerError('http', `The server answered HTTP ${response.status}${detail ? `: ${detail}` : ''}.`);
+  if (response.status === 429) throw new ServerError('rateLimited', l10n.t('The server is rate-limiting requests (HTTP 429); try again in a moment.'));
+  throw new ServerError('http', detail ? l10n.t('The server answered HTTP {0}: {1}.', response.status, detail) : l10n.t('The server answered HTTP {0}.', response.status));
 }
 
 /** At most `limit` bytes of a body, as text; the rest is never read. */
@@ -154,12 +156,12 @@ async function readEvents(body: ReadableStream<Uint8Array>, onText: (text: strin
     const searchFrom = Math.max(0, buffer.length - 3);
     buffer += decoded;
     if (!/\r?\n\r?\n/.test(buffer.slice(searchFrom))) {
-      if (buffer.length > LIMITS.lineChars) throw new ServerError('malformed', `The server sent a stream event longer than ${LIMITS.lineChars} characters.`);
+      if (buffer.length > LIMITS.lineChars) throw new ServerError('malformed', l10n.t('The server sent a stream event longer than {0} characters.', LIMITS.lineChars));
       continue;
     }
     const events = buffer.split(/\r?\n\r?\n/);
     buffer = events.pop() ?? '';
-    if (buffer.length > LIMITS.lineChars) throw new ServerError('malformed', `The server sent a stream event longer than ${LIMITS.lineChars} characters.`);
+    if (buffer.length > LIMITS.lineChars) throw new ServerError('malformed', l10n.t('The server sent a stream event longer than {0} characters.', LIMITS.lineChars));
     for (const event of events) {
       const data = eventData(event);
       if (data === undefined) continue;
@@ -178,7 +180,7 @@ async function readEvents(body: ReadableStream<Uint8Array>, onText: (text: strin
       }
     }
   }
-  if (!sawEvent) throw new ServerError('malformed', 'The server closed the stream without sending an answer.');
+  if (!sawEvent) throw new ServerError('malformed', l10n.t('The server closed the stream without sending an answer.'));
   return text;
 }
 
@@ -192,12 +194,12 @@ function deltaText(data: string): string {
   try {
     parsed = JSON.parse(data);
   } catch {
-    throw new ServerError('malformed', `The server sent a stream event that is not JSON: ${data.slice(0, 80)}`);
+    throw new ServerError('malformed', l10n.t('The server sent a stream event that is not JSON: {0}', data.slice(0, 80)));
   }
   const choice = (parsed as { choices?: Array<{ delta?: { content?: unknown } }> }).choices?.[0];
   const error = (parsed as { error?: { message?: unknown } }).error;
-  if (error) throw new ServerError('http', `The server reported an error: ${String(error.message ?? 'unknown')}`);
-  if (!choice) throw new ServerError('malformed', 'The server sent a stream event without "choices".');
+  if (error) throw new ServerError('http', l10n.t('The server reported an error: {0}', String(error.message ?? l10n.t('unknown'))));
+  if (!choice) throw new ServerError('malformed', l10n.t('The server sent a stream event without "choices".'));
   const content = choice.delta?.content;
   return typeof content === 'string' ? content : '';
 }
@@ -205,8 +207,8 @@ function deltaText(data: string): string {
 function toServerError(error: unknown, cancelled: boolean, timedOut: boolean, settings: ServerSettings): ServerError {
   const url = displayUrl(settings.url);
   if (error instanceof ServerError) return new ServerError(error.kind, scrubSecrets(error.message, [settings.apiKey]));
-  if (cancelled) return new ServerError('cancelled', 'The request was stopped.');
-  if (timedOut) return new ServerError('timeout', `The server at ${url} did not answer in time.`);
+  if (cancelled) return new ServerError('cancelled', l10n.t('The request was stopped.'));
+  if (timedOut) return new ServerError('timeout', l10n.t('The server at {0} did not answer in time.', url));
   const cause = (error as { cause?: { code?: string } }).cause;
-  return new ServerError('unreachable', `The server at ${url} cannot be reached${cause?.code ? ` (${cause.code})` : ''}.`);
+  return new ServerError('unreachable', cause?.code ? l10n.t('The server at {0} cannot be reached ({1}).', url, cause.code) : l10n.t('The server at {0} cannot be reached.', url));
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { decodeUtf8 } from '../text';
 import type { UserGlossaryProblem } from './userGlossary';
 
@@ -34,16 +35,16 @@ export async function readUserFile(file: string, rules: UserFileRules): Promise<
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
-    if (code === 'ELOOP') return problemAt(file, 'This file is a loop of symbolic links; it was not read.');
-    return problemAt(file, `This file cannot be read (${code ?? (error as Error).message}).`);
+    if (code === 'ELOOP') return problemAt(file, l10n.t('This file is a loop of symbolic links; it was not read.'));
+    return problemAt(file, l10n.t('This file cannot be read ({0}).', code ?? (error as Error).message));
   }
   if (stat.isDirectory()) return { missing: true };
-  if (!stat.isFile()) return problemAt(file, 'This is not a regular file (a device or a pipe, say); it was not read.');
+  if (!stat.isFile()) return problemAt(file, l10n.t('This is not a regular file (a device or a pipe, say); it was not read.'));
   if (rules.confineTo && !rules.confineTo.some((folder) => isInside(real, folder))) {
-    return problemAt(file, 'In Restricted Mode a glossary file cannot lead outside the workspace; this one links to another place and was not read.');
+    return problemAt(file, l10n.t('In Restricted Mode a glossary file cannot lead outside the workspace; this one links to another place and was not read.'));
   }
   if (stat.size > rules.maxBytes) {
-    return problemAt(file, `This file is ${Math.ceil(stat.size / 1024)} KB, over the ${Math.floor(rules.maxBytes / 1024)} KB of "conceptExplainer.glossary.maxFileSizeKB"; it was not read.`);
+    return problemAt(file, l10n.t('This file is {0} KB, over the {1} KB of "conceptExplainer.glossary.maxFileSizeKB"; it was not read.', Math.ceil(stat.size / 1024), Math.floor(rules.maxBytes / 1024)));
   }
   try {
     const handle = await fs.promises.open(real, 'r');
@@ -56,7 +57,7 @@ export async function readUserFile(file: string, rules: UserFileRules): Promise<
       await handle.close();
     }
   } catch (error) {
-    return problemAt(file, `This file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    return problemAt(file, l10n.t('This file cannot be read ({0}).', (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { Glossary, type ConceptOrigin } from './glossary';
@@ -48,7 +49,8 @@ export interface ParsedUserGlossary {
 const isValidEntry = new Ajv({ allErrors: false }).compile<Concept>(userConceptSchema());
 const validateEntry = new Ajv({ allErrors: true }).compile<Concept>(userConceptSchema());
 
-const NOT_A_GLOSSARY = 'A glossary file holds one concept (an object) or an array of concepts.';
+/** Computed when reported, not when the module loads: the language is configured after that. */
+const notAGlossary = (): string => l10n.t('A glossary file holds one concept (an object) or an array of concepts.');
 
 /** A file's text with its syntax tree and line index, each computed once and only when first needed. */
 class SourceFile {
@@ -107,7 +109,7 @@ export function parseUserGlossary(file: string, rawText: string): ParsedUserGlos
   const depth = nestingDepth(text);
   if (depth > USER_GLOSSARY_LIMITS.depth) {
     const problem = { file, start: { line: 0, character: 0 }, end: { line: 0, character: 1 }, severity: 'error' as const };
-    return { file, entries: [], problems: [{ ...problem, message: `The file nests values ${depth} levels deep; a glossary needs a few (at most ${USER_GLOSSARY_LIMITS.depth}).` }] };
+    return { file, entries: [], problems: [{ ...problem, message: l10n.t('The file nests values {0} levels deep; a glossary needs a few (at most {1}).', depth, USER_GLOSSARY_LIMITS.depth) }] };
   }
   return capped(parseChecked(file, text));
 }
@@ -139,10 +141,10 @@ function capped(parsed: ParsedUserGlossary): ParsedUserGlossary {
   const notes: UserGlossaryProblem[] = [];
   const at = { file, start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
   if (entries.length > USER_GLOSSARY_LIMITS.entries) {
-    notes.push({ ...at, severity: 'warning', message: `Only the first ${USER_GLOSSARY_LIMITS.entries} of the file's ${entries.length} concepts are loaded.` });
+    notes.push({ ...at, severity: 'warning', message: l10n.t('Only the first {0} of the file\'s {1} concepts are loaded.', USER_GLOSSARY_LIMITS.entries, entries.length) });
   }
   if (problems.length > USER_GLOSSARY_LIMITS.problems) {
-    notes.push({ ...at, severity: 'error', message: `${problems.length - USER_GLOSSARY_LIMITS.problems} more problems in this file are not listed; fix the ones shown first.` });
+    notes.push({ ...at, severity: 'error', message: l10n.t('{0} more problems in this file are not listed; fix the ones shown first.', problems.length - USER_GLOSSARY_LIMITS.problems) });
   }
   return { file, entries: entries.slice(0, USER_GLOSSARY_LIMITS.entries), problems: [...problems.slice(0, USER_GLOSSARY_LIMITS.problems), ...notes] };
 }
@@ -158,7 +160,7 @@ function parseChecked(file: string, text: string): ParsedUserGlossary {
   const values = Array.isArray(data) ? data : [data];
   if (!Array.isArray(data) && (typeof data !== 'object' || data === null)) {
     const root = source.tree.root!;
-    return { file, entries: [], problems: [{ file, ...source.locate.node(root, root), message: NOT_A_GLOSSARY, severity: 'error' }] };
+    return { file, entries: [], problems: [{ file, ...source.locate.node(root, root), message: notAGlossary(), severity: 'error' }] };
   }
   return readEntries(source, values, Array.isArray(data));
 }
@@ -169,15 +171,15 @@ function parseTolerantly(source: SourceFile): ParsedUserGlossary {
   const problems: UserGlossaryProblem[] = errors.map((error) => ({
     file,
     ...source.locate.offsets(error.offset, error.offset + Math.max(error.length, 1)),
-    message: `Invalid JSON: ${describeSyntaxError(error)}.`,
+    message: l10n.t('Invalid JSON: {0}.', describeSyntaxError(error)),
     severity: 'error',
   }));
   if (!root) {
-    if (problems.length === 0) problems.push({ file, ...source.locate.offsets(0, 1), message: 'Invalid JSON.', severity: 'error' });
+    if (problems.length === 0) problems.push({ file, ...source.locate.offsets(0, 1), message: l10n.t('Invalid JSON.'), severity: 'error' });
     return { file, entries: [], problems };
   }
   if (root.type !== 'array' && root.type !== 'object') {
-    problems.push({ file, ...source.locate.node(root, root), message: NOT_A_GLOSSARY, severity: 'error' });
+    problems.push({ file, ...source.locate.node(root, root), message: notAGlossary(), severity: 'error' });
     return { file, entries: [], problems };
   }
   const nodes = root.type === 'array' ? (root.children ?? []) : [root];
@@ -220,7 +222,7 @@ function draftNote(source: SourceFile, index: number | undefined, value: { fr?: 
   const lang = LANGS.find((candidate) => value[candidate]?.term !== undefined) ?? 'en';
   const term = String(value[lang]?.term ?? '');
   const at = findNodeAtLocation(node, [lang, 'definition']);
-  return { file: source.file, ...source.locate.node(at, node), severity: 'info', message: `Draft: write the definition of « ${term} » to use it in hovers and answers.` };
+  return { file: source.file, ...source.locate.node(at, node), severity: 'info', message: l10n.t('Draft: write the definition of « {0} » to use it in hovers and answers.', term) };
 }
 
 /**
@@ -245,28 +247,35 @@ function schemaProblem(file: string, entryNode: Node, error: ErrorObject, locate
   const target = findNodeAtLocation(entryNode, path);
   const field = path.join('.');
   const id = conceptIdOf(entryNode);
-  const prefix = id ? `"${id}": ` : '';
   const where = (message: string, node: Node | undefined): UserGlossaryProblem => ({
     file,
     ...locate(node, entryNode),
-    message: `${prefix}${message}`,
+    message: id ? withId(id, message) : message,
     severity: 'error',
   });
   switch (error.keyword) {
     case 'required':
-      return where(`${joinField(field, String(error.params.missingProperty))} is missing.`, target && propertyKeyOf(target));
+      return where(l10n.t('{0} is missing.', joinField(field, String(error.params.missingProperty))), target && propertyKeyOf(target));
     case 'additionalProperties': {
       const name = String(error.params.additionalProperty);
       const property = target && findNodeAtLocation(target, [name]);
-      return where(`${joinField(field, name)} is not a known field.`, property && propertyKeyOf(property));
+      return where(l10n.t('{0} is not a known field.', joinField(field, name)), property && propertyKeyOf(property));
     }
     case 'anyOf':
-      return where('the entry needs "fr" or "en" (or both), each with a term and a definition.', entryNode);
+      return where(l10n.t('the entry needs "fr" or "en" (or both), each with a term and a definition.'), entryNode);
     case 'enum':
-      return where(`${field} must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}.`, target);
-    default:
-      return where(`${field || 'the entry'} ${error.message ?? 'is invalid'}.`, target);
+      return where(l10n.t('{0} must be one of: {1}.', field, (error.params.allowedValues as unknown[]).join(', ')), target);
+    default: {
+      // Ajv's own phrase ("must be string") is English: it follows the field's name.
+      const reason = error.message ?? l10n.t('is invalid');
+      return where(field ? l10n.t('{0} {1}.', field, reason) : l10n.t('the entry {0}.', reason), target);
+    }
   }
+}
+
+/** A problem of the entry with this id: the id, then the message. */
+function withId(id: string, message: string): string {
+  return l10n.t('"{0}": {1}', id, message);
 }
 
 /** Ajv reports a missing object both as "required" and as the type errors of its siblings; keep one per place. */
@@ -315,20 +324,20 @@ function nodeValue(node: Node): unknown {
 
 function describeSyntaxError(error: ParseError): string {
   const messages: Record<string, string> = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'invalid number',
-    PropertyNameExpected: 'a property name (in double quotes) is expected',
-    ValueExpected: 'a value is expected',
-    ColonExpected: 'a colon is expected',
-    CommaExpected: 'a comma is expected',
-    CloseBraceExpected: 'a closing brace } is expected',
-    CloseBracketExpected: 'a closing bracket ] is expected',
-    EndOfFileExpected: 'nothing should follow the end of the JSON value',
-    UnexpectedEndOfString: 'the string is not closed',
-    UnexpectedEndOfComment: 'the comment is not closed',
-    InvalidUnicode: 'invalid \\u escape',
-    InvalidEscapeCharacter: 'invalid escape character',
-    InvalidCharacter: 'invalid character in a string',
+    InvalidSymbol: l10n.t('unexpected character'),
+    InvalidNumberFormat: l10n.t('invalid number'),
+    PropertyNameExpected: l10n.t('a property name (in double quotes) is expected'),
+    ValueExpected: l10n.t('a value is expected'),
+    ColonExpected: l10n.t('a colon is expected'),
+    CommaExpected: l10n.t('a comma is expected'),
+    CloseBraceExpected: l10n.t('a closing brace } is expected'),
+    CloseBracketExpected: l10n.t('a closing bracket ] is expected'),
+    EndOfFileExpected: l10n.t('nothing should follow the end of the JSON value'),
+    UnexpectedEndOfString: l10n.t('the string is not closed'),
+    UnexpectedEndOfComment: l10n.t('the comment is not closed'),
+    InvalidUnicode: l10n.t('invalid {0} escape', '\\u'), // the backslash as an argument: the message is a plain key
+    InvalidEscapeCharacter: l10n.t('invalid escape character'),
+    InvalidCharacter: l10n.t('invalid character in a string'),
   };
   const code = printParseErrorCode(error.error);
   return messages[code] ?? code;
@@ -379,7 +388,7 @@ export function mergeUserGlossaries(bundled: readonly Concept[], files: readonly
     const previous = userEntries.get(entry.concept.id);
     if (previous) {
       const at = previous.locate(undefined, previous.node).start;
-      problems.push(entryProblem(entry, ['id'], `"${entry.concept.id}" is already defined in ${previous.file}:${at.line + 1}; this entry is ignored.`, 'error'));
+      problems.push(entryProblem(entry, ['id'], l10n.t('"{0}" is already defined in {1}:{2}; this entry is ignored.', entry.concept.id, previous.file, at.line + 1), 'error'));
       continue;
     }
     userEntries.set(entry.concept.id, entry);
@@ -411,11 +420,11 @@ function cleanLinks(entry: UserEntry, known: ReadonlySet<string>): { concept: Co
   const keep = (field: 'related' | 'prerequisites') =>
     (entry.concept[field] ?? []).filter((id, index) => {
       if (id === entry.concept.id) {
-        problems.push(entryProblem(entry, [field, index], `a concept cannot point to itself; "${id}" is ignored.`, 'warning'));
+        problems.push(entryProblem(entry, [field, index], l10n.t('a concept cannot point to itself; "{0}" is ignored.', id), 'warning'));
         return false;
       }
       if (!known.has(id)) {
-        problems.push(entryProblem(entry, [field, index], `unknown concept id "${id}"; this link is ignored.`, 'warning'));
+        problems.push(entryProblem(entry, [field, index], l10n.t('unknown concept id "{0}"; this link is ignored.', id), 'warning'));
         return false;
       }
       return true;
@@ -438,7 +447,7 @@ function formConflicts(glossary: Glossary, userEntries: ReadonlyMap<string, User
       for (const form of inLang) {
         const entry = userEntries.get(form.conceptId);
         if (!entry || form.conceptId === owner) continue;
-        const message = `"${form.text}" is already a ${lang} term of "${owner}"; hovers on it show "${owner}".`;
+        const message = l10n.t('"{0}" is already a {1} term of "{2}"; hovers on it show "{2}".', form.text, lang, String(owner));
         problems.push(entryProblem(entry, formPath(entry.concept, lang, form.text, form.preferred), message, 'warning'));
       }
     }
@@ -447,7 +456,7 @@ function formConflicts(glossary: Glossary, userEntries: ReadonlyMap<string, User
     for (const lang of LANGS) {
       for (const text of [entry.concept[lang].term, ...entry.concept[lang].aliases]) {
         if (!/[\p{L}\p{N}]/u.test(text)) {
-          problems.push(entryProblem(entry, formPath(entry.concept, lang, text, text === entry.concept[lang].term), `"${text}" has no letters or digits.`, 'warning'));
+          problems.push(entryProblem(entry, formPath(entry.concept, lang, text, text === entry.concept[lang].term), l10n.t('"{0}" has no letters or digits.', text), 'warning'));
         }
       }
     }
@@ -463,7 +472,7 @@ function entryProblem(entry: UserEntry, path: Array<string | number>, message: s
   return {
     file: entry.file,
     ...entry.locate(findNodeAtLocation(entry.node, path), entry.node),
-    message: `"${entry.concept.id}": ${message}`,
+    message: withId(entry.concept.id, message),
     severity,
   };
 }

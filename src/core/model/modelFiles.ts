@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import type { GenerateOptions } from './runtime';
 import { BpeTokenizer } from '../tokenizer/bpe';
 
@@ -48,18 +49,18 @@ type Json = Record<string, unknown>;
 function readJson(dir: string, name: string, required: boolean): Json | undefined {
   const file = path.join(dir, name);
   if (!fs.existsSync(file)) {
-    if (required) throw new ModelError(`The model folder ${dir} has no ${name}.`);
+    if (required) throw new ModelError(l10n.t('The model folder {0} has no {1}.', dir, name));
     return undefined;
   }
   const size = fs.statSync(file).size;
-  if (size > MAX_JSON_BYTES) throw new ModelError(`${file} is ${Math.round(size / 1e6)} MB; a model's ${name} is a few KB.`);
+  if (size > MAX_JSON_BYTES) throw new ModelError(l10n.t('{0} is {1} MB; a model\'s {2} is a few KB.', file, Math.round(size / 1e6), name));
   let value: unknown;
   try {
     value = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ModelError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new ModelError(l10n.t('{0} is not valid JSON: {1}', file, (error as Error).message));
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ModelError(`${file} must hold a JSON object.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ModelError(l10n.t('{0} must hold a JSON object.', file));
   return value as Json;
 }
 
@@ -71,7 +72,7 @@ function positiveInt(config: Json, names: readonly string[], file: string): numb
     const value = config[name];
     if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
   }
-  throw new ModelError(`${file}: needs a positive integer ${names.join(' or ')}`);
+  throw new ModelError(l10n.t('{0}: needs a positive integer {1}', file, names.join(l10n.t(' or '))));
 }
 
 function ids(value: unknown): number[] {
@@ -83,7 +84,7 @@ function ids(value: unknown): number[] {
 export function readModelConfig(config: Json, file = 'config.json'): ModelConfig {
   const type = String(config.model_type ?? '');
   const family = type === 'gpt2' ? 'gpt2' : ['llama', 'mistral', 'qwen2', 'smollm'].includes(type) ? 'llama' : undefined;
-  if (!family) throw new ModelError(`${file}: model_type "${type}" is not supported (gpt2 or llama family)`);
+  if (!family) throw new ModelError(l10n.t('{0}: model_type "{1}" is not supported (gpt2 or llama family)', file, type));
   const layers = positiveInt(config, ['n_layer', 'num_hidden_layers'], file);
   const heads = positiveInt(config, ['n_head', 'num_attention_heads'], file);
   const width = positiveInt(config, ['n_embd', 'hidden_size'], file);
@@ -145,21 +146,21 @@ export function decodingOptions(dir: string, overrides: { greedy?: boolean; maxN
 
 /** Reads and checks every file of a model folder; any problem is a ModelError naming the file. */
 export function loadModelFiles(dir: string): ModelFiles {
-  if (!fs.existsSync(dir)) throw new ModelError(`The model folder ${dir} does not exist.`);
+  if (!fs.existsSync(dir)) throw new ModelError(l10n.t('The model folder {0} does not exist.', dir));
   const configJson = readJson(dir, 'config.json', true)!;
   const config = readModelConfig(configJson, path.join(dir, 'config.json'));
   const generationJson = readJson(dir, 'generation_config.json', false);
   const eosIds = config.eosIds.length > 0 ? config.eosIds : ids(generationJson?.eos_token_id);
   const tokenizerFile = path.join(dir, 'tokenizer.json');
-  if (!fs.existsSync(tokenizerFile)) throw new ModelError(`The model folder ${dir} has no tokenizer.json.`);
+  if (!fs.existsSync(tokenizerFile)) throw new ModelError(l10n.t('The model folder {0} has no {1}.', dir, 'tokenizer.json'));
   let tokenizer: BpeTokenizer;
   try {
     tokenizer = BpeTokenizer.fromJson(fs.readFileSync(tokenizerFile, 'utf8'));
   } catch (error) {
-    throw new ModelError(`${tokenizerFile} cannot be used: ${(error as Error).message}`);
+    throw new ModelError(l10n.t('{0} cannot be used: {1}', tokenizerFile, (error as Error).message));
   }
   const onnxFile = path.join(dir, 'model.onnx');
-  if (!fs.existsSync(onnxFile)) throw new ModelError(`The model folder ${dir} has no model.onnx.`);
+  if (!fs.existsSync(onnxFile)) throw new ModelError(l10n.t('The model folder {0} has no {1}.', dir, 'model.onnx'));
   return {
     dir,
     config: { ...config, eosIds },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type * as Ort from 'onnxruntime-web';
 import { StreamDecoder } from '../tokenizer/bpe';
 import { ModelError, type GenerationDefaults, type ModelConfig, type ModelFiles } from './modelFiles';
@@ -70,7 +71,7 @@ export class ModelRuntime {
     try {
       session = await ort.InferenceSession.create(files.onnx, { executionProviders, graphOptimizationLevel: 'all' });
     } catch (error) {
-      throw new ModelError(`${files.dir}/model.onnx cannot be loaded: ${(error as Error).message ?? String(error)}`);
+      throw new ModelError(l10n.t('{0}/model.onnx cannot be loaded: {1}', files.dir, (error as Error).message ?? String(error)));
     }
     checkLayout(session, files.config, files.dir);
     return new ModelRuntime(ort, session, files);
@@ -108,7 +109,7 @@ export class ModelRuntime {
     const promptIds = isIdList(prompt) ? [...prompt] : this.encodePrompt(prompt);
     const room = this.config.maxPositions - promptIds.length;
     if (room <= 0) {
-      throw new ModelError(`The prompt has ${promptIds.length} tokens; this model reads at most ${this.config.maxPositions}.`);
+      throw new ModelError(l10n.t('The prompt has {0} tokens; this model reads at most {1}.', promptIds.length, this.config.maxPositions));
     }
     const maxNewTokens = Math.min(options.maxNewTokens ?? this.defaults.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS, room);
     const random = seededRandom(options.seed ?? 0);
@@ -204,8 +205,7 @@ function checkLayout(session: Ort.InferenceSession, config: ModelConfig, dir: st
   const missing = expected.filter((name) => !session.inputNames.includes(name));
   if (missing.length > 0 || !session.outputNames.includes('logits')) {
     throw new ModelError(
-      `${dir}/model.onnx is not a decoder in the standard layout (missing ${[...missing, 'logits'].join(', ')}); ` +
-        `its inputs are ${session.inputNames.join(', ')}`,
+      l10n.t('{0}/model.onnx is not a decoder in the standard layout (missing {1}); its inputs are {2}', dir, [...missing, 'logits'].join(', '), session.inputNames.join(', ')),
     );
   }
 }

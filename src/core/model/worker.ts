@@ -8,11 +8,13 @@ import * as v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-web';
+import { configureMessages } from '../messages';
 import { loadModelFiles } from './modelFiles';
 import { ModelRuntime } from './runtime';
 import { defaultThreads, type FromWorker, type ToWorker, type WorkerData } from './workerProtocol';
 
 const data = workerData as WorkerData;
+configureMessages(data.messages);
 const cancel = new Int32Array(data.cancel);
 const port = parentPort!;
 

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
+import * as l10n from '@vscode/l10n';
 import type { GenerateOptions, GenerationResult, Prompt } from './runtime';
 import type { FromWorker, ModelInfo, ToWorker, WorkerData } from './workerProtocol';
+import { messageBundle } from '../messages';
 import { ModelError } from './modelFiles';
 
 export type ModelState = 'unloaded' | 'loading' | 'ready' | 'generating';
@@ -137,7 +139,7 @@ export class WorkerModelClient {
 
   private start(): LiveWorker {
     this.setState('loading');
-    const workerData: WorkerData = { modelDir: this.options.modelDir, wasmDir: this.options.wasmDir, cancel: this.cancel, compile: this.options.compile };
+    const workerData: WorkerData = { modelDir: this.options.modelDir, wasmDir: this.options.wasmDir, cancel: this.cancel, compile: this.options.compile, messages: messageBundle() };
     const worker = new Worker(this.options.workerFile, { workerData });
     const ready = new Promise<ModelInfo>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
@@ -145,9 +147,9 @@ export class WorkerModelClient {
         else if (message.type === 'loadFailed') reject(new ModelError(message.message));
         else this.receive(message);
       });
-      worker.on('error', (error) => reject(new WorkerCrashedError(`The model worker failed: ${error.message}`)));
+      worker.on('error', (error) => reject(new WorkerCrashedError(l10n.t('The model worker failed: {0}', error.message))));
       worker.on('exit', (code) => {
-        reject(new WorkerCrashedError(`The model worker stopped while loading (exit code ${code}).`));
+        reject(new WorkerCrashedError(l10n.t('The model worker stopped while loading (exit code {0}).', code)));
         this.onExit(worker, code);
       });
     });
@@ -175,7 +177,7 @@ export class WorkerModelClient {
   private onExit(worker: Worker, code: number): void {
     if (this.live?.worker !== worker) return;
     this.forget(worker);
-    this.failPending(new WorkerCrashedError(`The model worker stopped unexpectedly (exit code ${code}); it will restart on the next request.`));
+    this.failPending(new WorkerCrashedError(l10n.t('The model worker stopped unexpectedly (exit code {0}); it will restart on the next request.', code)));
   }
 
   private forget(worker: Worker): void {

@@ -13,6 +13,8 @@ export interface WorkerData {
    * short answer (the command line's `ask`).
    */
   readonly compile?: 'optimised' | 'baseline';
+  /** The translations of the core's messages (see core/messages.ts). */
+  readonly messages?: Readonly<Record<string, string>>;
   /** WebAssembly threads for onnxruntime (default: see defaultThreads). */
   readonly threads?: number;
 }
