@@ -27,6 +27,7 @@ const nodeDefaults = {
 const targets = [
   { ...nodeDefaults, entryPoints: { extension: 'src/extension.ts' }, outdir: dist },
   { ...nodeDefaults, entryPoints: { cli: 'src/cli/main.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' } },
+  { ...nodeDefaults, entryPoints: { glossaryWorker: 'src/core/glossary/mergeWorker.ts' }, outdir: dist },
   {
     ...nodeDefaults,
     entryPoints: { modelWorker: 'src/core/model/worker.ts' },

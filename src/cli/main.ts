@@ -107,7 +107,7 @@ async function run(argv: readonly string[], io: CliOutput): Promise<number> {
       return runList(loadBundledGlossary(GLOSSARY_FILE), io);
     case 'bench': {
       const report = runGlossaryBench(GLOSSARY_FILE, path.dirname(DIST));
-      const hostile = await runHostileBench(loadBundledGlossary(GLOSSARY_FILE).concepts);
+      const hostile = await runHostileBench(loadBundledGlossary(GLOSSARY_FILE).concepts, path.join(DIST, 'glossaryWorker.js'));
       const model = args.flags.has('no-model') ? null : await benchModel(paths, loadBundledGlossary(GLOSSARY_FILE));
       io.out(JSON.stringify({ ...report, hostile, model }, null, args.flags.has('json') ? 0 : 2));
       return 0;

@@ -1,11 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { Glossary } from '../core/glossary/glossary';
 import { bundledDetails, readBundledConcepts } from '../core/glossary/load';
 import type { Concept, DetailsSource } from '../core/glossary/types';
-import { mergeUserGlossaries, parseUserGlossary, type ParsedUserGlossary, type UserGlossaryProblem } from '../core/glossary/userGlossary';
+import { mergeHere, mergeOffThread, OFF_THREAD_CHARS, type MergeInput } from '../core/glossary/mergeOffThread';
+import type { MergedGlossary, UserGlossaryProblem } from '../core/glossary/userGlossary';
 import { readUserFile, type UserFileRules } from '../core/glossary/userFiles';
 import { decodeUtf8 } from '../core/text';
 import type { ConfigStore } from './config';
@@ -120,20 +122,29 @@ export class GlossaryService extends Disposable {
     const files = await this.glossaryFiles();
     this.files = files;
     this.watch();
-    const parsed: ParsedUserGlossary[] = [];
+    const inputs: MergeInput[] = [];
     const rules = await this.fileRules();
-    for (const uri of files) {
-      parsed.push(...(await readOne(uri, rules)));
-      await new Promise((resolve) => setImmediate(resolve)); // the host stays responsive between files
-    }
+    for (const uri of files) inputs.push(...(await readOne(uri, rules)));
     // Without user glossaries the bundled one stays unloaded until a feature needs it.
-    const concepts = parsed.length > 0 ? this.readBundled() : undefined;
+    const concepts = inputs.length > 0 ? this.readBundled() : undefined;
     const merged = concepts
-      ? mergeUserGlossaries(concepts, parsed, this.details)
+      ? await this.merge(concepts, inputs)
       : { glossary: this.bundledConcepts ? this.loadBundled() : undefined, problems: [] };
     this.showProblems(files, merged.problems);
     this.merged = merged.glossary;
     if (merged.glossary) this.changed.fire(merged.glossary);
+  }
+
+  /** Big glossaries are parsed and checked in a worker, so that the host never stalls on them; small ones here. */
+  private async merge(bundled: readonly Concept[], inputs: readonly MergeInput[]): Promise<MergedGlossary> {
+    const chars = inputs.reduce((sum, input) => sum + ('text' in input ? input.text.length : 0), 0);
+    if (chars <= OFF_THREAD_CHARS) return mergeHere(bundled, inputs, this.details);
+    try {
+      return await mergeOffThread(path.join(path.dirname(this.file), 'glossaryWorker.js'), bundled, inputs, this.details);
+    } catch (error) {
+      const problems = inputs.map((input) => ({ file: input.file, start: { line: 0, character: 0 }, end: { line: 0, character: 1 }, severity: 'error' as const, message: vscode.l10n.t('Your glossaries could not be read: {0}', (error as Error).message) }));
+      return { glossary: this.loadBundled() ?? new Glossary(bundled, { details: this.details }), problems };
+    }
   }
 
   /** In Restricted Mode a file must stay inside the workspace folders, links followed. */
@@ -237,19 +248,19 @@ async function expandFolder(uri: vscode.Uri): Promise<vscode.Uri[]> {
  * One file, read within the rules and parsed; a file that cannot be read gives only its problem, and nothing
  * it does stops the other files.
  */
-async function readOne(uri: vscode.Uri, rules: UserFileRules): Promise<ParsedUserGlossary[]> {
+async function readOne(uri: vscode.Uri, rules: UserFileRules): Promise<MergeInput[]> {
   try {
     if (uri.scheme === 'file') {
       const read = await readUserFile(uri.fsPath, rules);
       if ('missing' in read) return [];
-      if ('problem' in read) return [{ file: uri.fsPath, entries: [], problems: [read.problem] }];
-      return [parseUserGlossary(uri.fsPath, read.text)];
+      if ('problem' in read) return [{ file: uri.fsPath, problems: [read.problem] }];
+      return [{ file: uri.fsPath, text: read.text }];
     }
     const text = await readText(uri, rules.maxBytes);
-    return text === undefined ? [] : [parseUserGlossary(uri.fsPath, text)];
+    return text === undefined ? [] : [{ file: uri.fsPath, text }];
   } catch (error) {
     const at = { line: 0, character: 0 };
-    return [{ file: uri.fsPath, entries: [], problems: [{ file: uri.fsPath, start: at, end: { line: 0, character: 1 }, severity: 'error', message: `This file cannot be read: ${(error as Error).message}` }] }];
+    return [{ file: uri.fsPath, problems: [{ file: uri.fsPath, start: at, end: { line: 0, character: 1 }, severity: 'error', message: vscode.l10n.t('This file cannot be read: {0}', (error as Error).message) }] }];
   }
 }
 

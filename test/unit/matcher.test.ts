@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { EdgeTable, TermMatcher, type TermForm } from '../../src/core/matching/matcher';
+import { formsOf } from '../../src/core/glossary/glossary';
+import { bundledGlossary } from './bundled';
 
 function form(conceptId: string, text: string, lang = 'en'): TermForm {
   return { conceptId, lang, text, preferred: true };
@@ -34,6 +36,16 @@ describe('the trie edge table', () => {
 });
 
 describe('TermMatcher', () => {
+  it('builds the same trie a slice at a time, pausing between slices', async () => {
+    const glossary = bundledGlossary();
+    const forms = glossary.concepts.flatMap(formsOf);
+    let pauses = 0;
+    const sliced = await TermMatcher.sliced(forms, async () => void pauses++, 0);
+    const text = "On parle ici d'auto-attention, de fine-tuning, de self_attention et de réseaux de neurones.";
+    assert.deepEqual(sliced.findAll(text), glossary.matcher.findAll(text));
+    assert.ok(pauses > 10, `${pauses} pauses`);
+  });
+
   it('prefers the longest term at a position', () => {
     const text = 'On utilise l’apprentissage par renforcement à partir de retours humains pour aligner le modèle.';
     assert.equal(idAt(text, 'apprentissage'), 'rlhf');

@@ -34,11 +34,21 @@ export class Glossary {
   constructor(
     readonly concepts: readonly Concept[],
     options: { origins?: ReadonlyMap<string, ConceptOrigin>; details?: DetailsSource } = {},
+    matcher?: TermMatcher<Lang>,
   ) {
     this.origins = options.origins ?? new Map();
     this.details = options.details;
     this.byId = new Map(concepts.map((concept) => [concept.id, concept]));
-    this.matcher = new TermMatcher<Lang>(concepts.flatMap(formsOf));
+    this.matcher = matcher ?? new TermMatcher<Lang>(concepts.flatMap(formsOf));
+  }
+
+  /** The same glossary, its term index built in slices between which `pause` lets other work run. */
+  static async sliced(
+    concepts: readonly Concept[],
+    options: { origins?: ReadonlyMap<string, ConceptOrigin>; details?: DetailsSource },
+    pause: () => Promise<void>,
+  ): Promise<Glossary> {
+    return new Glossary(concepts, options, await TermMatcher.sliced(concepts.flatMap(formsOf), pause));
   }
 
   get size(): number {

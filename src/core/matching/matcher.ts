@@ -49,9 +49,8 @@ export class TermMatcher<L extends string = string> {
     const keyed: Array<{ form: TermForm<L>; key: string }> = [];
     let characters = 0;
     for (const form of forms) {
-      const pieces = splitPieces(form.text);
-      const key = pieces.map((piece) => piece.key).join('');
-      if (key && pieces.length <= MAX_TERM_PIECES) {
+      const key = keyOf(form);
+      if (key) {
         keyed.push({ form, key });
         characters += key.length;
       }
@@ -61,6 +60,24 @@ export class TermMatcher<L extends string = string> {
     for (const { form, key } of keyed) {
       this.add(form, key);
     }
+  }
+
+  /**
+   * The same trie, built a slice at a time: `pause` is awaited every few milliseconds, so that building the
+   * index of a big user glossary never holds the extension host's thread for long.
+   */
+  static async sliced<L extends string>(forms: readonly TermForm<L>[], pause: () => Promise<void>, sliceMs = 8): Promise<TermMatcher<L>> {
+    const matcher = new TermMatcher<L>([]);
+    let sliceStart = performance.now();
+    for (const form of forms) {
+      const key = keyOf(form);
+      if (key) matcher.add(form, key);
+      if (performance.now() - sliceStart > sliceMs) {
+        await pause();
+        sliceStart = performance.now();
+      }
+    }
+    return matcher;
   }
 
   private add(form: TermForm<L>, key: string): void {
@@ -157,6 +174,12 @@ export class TermMatcher<L extends string = string> {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** A form's normalised key, or '' for a form that is no term (no letters, too many pieces). */
+function keyOf(form: TermForm<string>): string {
+  const pieces = splitPieces(form.text);
+  return pieces.length <= MAX_TERM_PIECES ? pieces.map((piece) => piece.key).join('') : '';
+}
 
 /**
  * An open-addressing hash table from (node, character code) edges to child node ids, in typed arrays: no

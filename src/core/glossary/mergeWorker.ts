@@ -1,0 +1,5 @@
+/** The worker thread that parses and merges big user glossaries off the extension host's thread. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { runMergeWorker } from './mergeOffThread';
+
+runMergeWorker(workerData as Parameters<typeof runMergeWorker>[0], (result) => parentPort!.postMessage(result));
