@@ -172,6 +172,29 @@ describe('User glossaries', () => {
     }
   });
 
+  it('loads a big team glossary (parsed off the host thread) with its problems at their lines', async () => {
+    const folder = vscode.Uri.joinPath(glossaryUri(), '..', '..', 'big-glossary');
+    const entries = Array.from({ length: 3000 }, (_, i) => ({ ...FEATURE_STORE, id: `big-term-${i}`, related: [], en: { term: `big team term ${i}`, definition: `Definition number ${i} of a team glossary large enough to be read in a worker.` }, fr: { term: `grand terme ${i}`, definition: `Définition numéro ${i}.` } }));
+    entries.push({ ...FEATURE_STORE, id: 'big-broken', level: 'expert' } as (typeof entries)[number]);
+    const text = JSON.stringify(entries, null, 2);
+    assert.ok(text.length > 200_000, 'over the size parsed in a worker');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'big.json'), new TextEncoder().encode(text));
+    try {
+      await setSetting('glossary.paths', ['big-glossary']);
+      await waitFor(() => api.conceptOrigin('big-term-2999')?.kind === 'user', 'the big glossary was not loaded', 20_000);
+      const file = vscode.Uri.joinPath(folder, 'big.json');
+      await waitFor(() => vscode.languages.getDiagnostics(file).some((d) => /level must be one of/.test(d.message)), 'its problem was not reported', 10_000);
+      const problem = vscode.languages.getDiagnostics(file).find((d) => /level must be one of/.test(d.message))!;
+      assert.equal(problem.range.start.line, lineOf(text, '"expert"'));
+      const editor = await openDocument('We track big team term 1234 daily.', 'markdown');
+      const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'team term 1234', 3));
+      assert.match(hoverText(hover!), /Definition number 1234/);
+    } finally {
+      await setSetting('glossary.paths', undefined);
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
+  });
+
   it('filters the glossary tree', async () => {
     await vscode.commands.executeCommand('conceptExplainer.filterTree', 'feature');
     const tree = api.glossaryTree();
