@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { compileGlossary, readGlossaryFolder } from '../../src/core/glossary/compile';
 import { formatProblem } from '../../src/core/glossary/types';
+import { parseUserGlossary } from '../../src/core/glossary/userGlossary';
 import { makeConcept } from './fixtures';
 
 function compile(files: Record<string, unknown>) {
@@ -28,8 +29,15 @@ describe('glossary compiler', () => {
     broken.en!.term = 42;
     const result = compile({ 'a.json': makeConcept('a'), 'b.json': broken });
     assert.deepEqual(result.ids, ['a']);
-    assert.ok(result.problems.includes('b.json: fr.definition: is missing'), result.problems.join('\n'));
-    assert.ok(result.problems.some((p) => p.startsWith('b.json: en.term: must be string')), result.problems.join('\n'));
+    assert.ok(result.problems.includes('b.json: fr.definition is missing.'), result.problems.join('\n'));
+    assert.ok(result.problems.some((p) => p.startsWith('b.json: en.term must be string')), result.problems.join('\n'));
+  });
+
+  it('words a broken field as users’ files do, from the same rules', () => {
+    const broken = makeConcept('b', { level: 'expert' as never });
+    const bundled = compile({ 'b.json': broken }).problems.find((p) => p.includes('level'))!;
+    const user = parseUserGlossary('team.json', JSON.stringify([broken])).problems.find((p) => p.message.includes('level'))!;
+    assert.equal(bundled.replace(/^b\.json: /, ''), user.message.replace(/^"b": /, ''));
   });
 
   it('reports unknown fields, bad enums and unknown links', () => {
@@ -37,8 +45,8 @@ describe('glossary compiler', () => {
       'a.json': { ...makeConcept('a', { related: ['nowhere'] }), colour: 'blue' },
       'b.json': makeConcept('b', { level: 'expert' as never }),
     });
-    assert.ok(result.problems.includes('a.json: colour: is not a known field'), result.problems.join('\n'));
-    assert.ok(result.problems.includes('b.json: level: must be one of: beginner, advanced'), result.problems.join('\n'));
+    assert.ok(result.problems.includes('a.json: colour is not a known field.'), result.problems.join('\n'));
+    assert.ok(result.problems.includes('b.json: level must be one of: beginner, advanced.'), result.problems.join('\n'));
   });
 
   it('reports links to unknown ids and to the concept itself', () => {

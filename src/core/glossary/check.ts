@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import schema from '../../../glossary/concept.schema.json';
 import { normalizeTerm } from '../matching/normalize';
+import { isBlankForm, linkFault, schemaFault } from './rules';
 import { LANGS, type Concept, type GlossaryProblem } from './types';
 
 /** A parsed file before it is known to be a valid concept. */
@@ -20,20 +21,8 @@ export function checkShape(source: GlossarySource): GlossaryProblem[] {
 }
 
 export function shapeProblem(file: string, error: ErrorObject): GlossaryProblem {
-  const path = error.instancePath.split('/').filter(Boolean);
-  if (error.keyword === 'required') {
-    path.push(String(error.params.missingProperty));
-    return { file, field: path.join('.'), message: 'is missing' };
-  }
-  if (error.keyword === 'additionalProperties') {
-    path.push(String(error.params.additionalProperty));
-    return { file, field: path.join('.'), message: 'is not a known field' };
-  }
-  if (error.keyword === 'enum') {
-    const allowed = (error.params.allowedValues as unknown[]).join(', ');
-    return { file, field: path.join('.'), message: `must be one of: ${allowed}` };
-  }
-  return { file, field: path.join('.'), message: error.message ?? 'is invalid' };
+  // The sentence names the field itself ("fr.definition is missing."), in the words users' files get too.
+  return { file, field: '', message: schemaFault(error).message };
 }
 
 /**
@@ -61,11 +50,9 @@ function checkLinks(file: string, concept: Concept, ids: ReadonlyMap<string, str
   const problems: GlossaryProblem[] = [];
   for (const field of ['related', 'prerequisites'] as const) {
     (concept[field] ?? []).forEach((id, index) => {
-      if (id === concept.id) {
-        problems.push({ file, field: `${field}.${index}`, message: 'a concept cannot point to itself' });
-      } else if (!ids.has(id)) {
-        problems.push({ file, field: `${field}.${index}`, message: `unknown concept id "${id}"` });
-      }
+      const fault = linkFault(concept.id, id, ids);
+      if (fault === 'self') problems.push({ file, field: `${field}.${index}`, message: 'a concept cannot point to itself' });
+      if (fault === 'unknown') problems.push({ file, field: `${field}.${index}`, message: `unknown concept id "${id}"` });
     });
   }
   return problems;
@@ -78,11 +65,11 @@ function checkAliases(entries: ReadonlyArray<{ file: string; concept: Concept }>
     for (const { file, concept } of entries) {
       const forms = [concept[lang].term, ...concept[lang].aliases];
       forms.forEach((form, index) => {
-        const key = normalizeTerm(form);
-        if (!key) {
+        if (isBlankForm(form)) {
           problems.push({ file, field: aliasField(lang, index), message: 'has no letters or digits' });
           return;
         }
+        const key = normalizeTerm(form);
         const owner = owners.get(key);
         if (owner && owner !== concept.id) {
           problems.push({ file, field: aliasField(lang, index), message: `"${form}" is already a ${lang} term of "${owner}"` });

@@ -3,6 +3,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { Glossary, type ConceptOrigin } from './glossary';
 import { LANGS, type Concept, type DetailsSource, type LocalizedConcept } from './types';
+import { isBlankForm, linkFault, schemaFault } from './rules';
 import { userConceptSchema } from './userSchema';
 
 /** A place in a file, 0-based like an editor's. */
@@ -243,34 +244,13 @@ function withDefaults(concept: Concept): Concept {
 }
 
 function schemaProblem(file: string, entryNode: Node, error: ErrorObject, locate: Locator): UserGlossaryProblem {
-  const path = error.instancePath.split('/').filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-  const target = findNodeAtLocation(entryNode, path);
-  const field = path.join('.');
+  const fault = schemaFault(error);
+  const target = fault.at === 'entry' ? entryNode : findNodeAtLocation(entryNode, [...fault.path]);
+  // A missing field is pointed at by the key of the object that lacks it; an unknown one by its own key.
+  const keyed = target ?? (fault.at === 'key' ? findNodeAtLocation(entryNode, fault.path.slice(0, -1)) : undefined);
+  const node = fault.at === 'key' ? keyed && propertyKeyOf(keyed) : target;
   const id = conceptIdOf(entryNode);
-  const where = (message: string, node: Node | undefined): UserGlossaryProblem => ({
-    file,
-    ...locate(node, entryNode),
-    message: id ? withId(id, message) : message,
-    severity: 'error',
-  });
-  switch (error.keyword) {
-    case 'required':
-      return where(l10n.t('{0} is missing.', joinField(field, String(error.params.missingProperty))), target && propertyKeyOf(target));
-    case 'additionalProperties': {
-      const name = String(error.params.additionalProperty);
-      const property = target && findNodeAtLocation(target, [name]);
-      return where(l10n.t('{0} is not a known field.', joinField(field, name)), property && propertyKeyOf(property));
-    }
-    case 'anyOf':
-      return where(l10n.t('the entry needs "fr" or "en" (or both), each with a term and a definition.'), entryNode);
-    case 'enum':
-      return where(l10n.t('{0} must be one of: {1}.', field, (error.params.allowedValues as unknown[]).join(', ')), target);
-    default: {
-      // Ajv's own phrase ("must be string") is English: it follows the field's name.
-      const reason = error.message ?? l10n.t('is invalid');
-      return where(field ? l10n.t('{0} {1}.', field, reason) : l10n.t('the entry {0}.', reason), target);
-    }
-  }
+  return { file, ...locate(node, entryNode), message: id ? withId(id, fault.message) : fault.message, severity: 'error' };
 }
 
 /** A problem of the entry with this id: the id, then the message. */
@@ -287,10 +267,6 @@ function dropRedundant(problems: UserGlossaryProblem[]): UserGlossaryProblem[] {
     seen.add(key);
     return true;
   });
-}
-
-function joinField(parent: string, name: string): string {
-  return parent ? `${parent}.${name}` : name;
 }
 
 /** For a missing or unknown property, point at the key of the object's property, or the object itself. */
@@ -419,15 +395,10 @@ function cleanLinks(entry: UserEntry, known: ReadonlySet<string>): { concept: Co
   const problems: UserGlossaryProblem[] = [];
   const keep = (field: 'related' | 'prerequisites') =>
     (entry.concept[field] ?? []).filter((id, index) => {
-      if (id === entry.concept.id) {
-        problems.push(entryProblem(entry, [field, index], l10n.t('a concept cannot point to itself; "{0}" is ignored.', id), 'warning'));
-        return false;
-      }
-      if (!known.has(id)) {
-        problems.push(entryProblem(entry, [field, index], l10n.t('unknown concept id "{0}"; this link is ignored.', id), 'warning'));
-        return false;
-      }
-      return true;
+      const fault = linkFault(entry.concept.id, id, known);
+      if (fault === 'self') problems.push(entryProblem(entry, [field, index], l10n.t('a concept cannot point to itself; "{0}" is ignored.', id), 'warning'));
+      if (fault === 'unknown') problems.push(entryProblem(entry, [field, index], l10n.t('unknown concept id "{0}"; this link is ignored.', id), 'warning'));
+      return fault === undefined;
     });
   return { concept: { ...entry.concept, related: keep('related'), prerequisites: keep('prerequisites') }, problems };
 }
@@ -455,7 +426,7 @@ function formConflicts(glossary: Glossary, userEntries: ReadonlyMap<string, User
   for (const entry of userEntries.values()) {
     for (const lang of LANGS) {
       for (const text of [entry.concept[lang].term, ...entry.concept[lang].aliases]) {
-        if (!/[\p{L}\p{N}]/u.test(text)) {
+        if (isBlankForm(text)) {
           problems.push(entryProblem(entry, formPath(entry.concept, lang, text, text === entry.concept[lang].term), l10n.t('"{0}" has no letters or digits.', text), 'warning'));
         }
       }
