@@ -44,6 +44,12 @@ describe('answers composed from the passages', () => {
     const several = passagesFor({ intent: 'several', concepts: [gpt!, bert!], followUp: false }, glossary, 'en');
     assert.deepEqual(composePlan(several, 'several'), { opensWith: 0, mustCover: [0, 1] });
     assert.deepEqual(composePlan([], 'smalltalk'), {}, 'small talk: the replies are free');
+    const fromOverview = [
+      { conceptIds: ['team'], kind: 'definition' as const, text: 'A team term.', line: '' },
+      { conceptIds: ['team'], kind: 'overview' as const, text: 'How the team uses it.', line: '' },
+    ];
+    assert.deepEqual(composePlan(fromOverview, 'why'), { opensWith: 0, mustCover: [0, 1] }, 'a user entry without a "why": the overview too');
+    assert.deepEqual(composePlan(fromOverview, 'what'), { opensWith: 0, mustCover: [0] });
   });
 
   it('offers, for a "why", the reason and the ways the definition is introduced, in the answer language', () => {

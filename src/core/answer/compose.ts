@@ -67,11 +67,14 @@ export function composeGroups(passages: readonly Passage[], glossary: Glossary, 
  * What a composed answer must hold (generation_config.json's `compose_plan`): it opens with the passage that
  * retrieval put first, the one that answers the intent (the reason for a "why", the contrast paragraph for a
  * "difference"), and when several concepts are asked about, or compared without a curated contrast, it does not
- * end before each one's definition. The model still chooses the wording, what else to add and where to stop.
+ * end before each one's definition; an entry answered from its overview does not end before the overview. The model still chooses the wording, what else to add and where to stop.
  */
 export function composePlan(passages: readonly Passage[], intent: Intent): ComposePlan {
   if (passages.length === 0) return {};
   const coversEach = intent === 'several' || (intent === 'contrast' && passages[0]!.kind === 'definition');
   const definitions = passages.flatMap((passage, index) => (passage.kind === 'definition' ? [index] : []));
-  return { opensWith: 0, mustCover: coversEach ? definitions : [0] };
+  // An entry without the part asked for (a user's) answers a "why" or a "how" from its overview, after the
+  // definition: the definition alone would not answer it.
+  const overview = intent !== 'what' && intent !== 'define' ? passages.findIndex((passage) => passage.kind === 'overview') : -1;
+  return { opensWith: 0, mustCover: coversEach ? definitions : overview > 0 ? [0, overview] : [0] };
 }

@@ -20,12 +20,13 @@ export interface WorkerData {
 }
 
 /**
- * Two threads read a 600-token prompt about 1.45 times faster than one (264 against 380 ms measured here, on two
- * cores) and decode at the same speed, so the worker uses up to two, never more than the machine has: beyond
- * two, each token's small kernels gain little and the threads take cores from the editor.
+ * One thread. Two read a 600-token prompt faster in a plain process (264 against 380 ms measured here), but in
+ * the worker, where the WebAssembly is compiled optimised only while the model loads, onnxruntime's extra
+ * threads start later on baseline code: the benchmark measured decoding at 214 tokens/s with two against 293
+ * with one, and the 600-token first token at 547 against 427 ms.
  */
-export function defaultThreads(cores: number): number {
-  return Math.max(1, Math.min(2, Math.floor(cores)));
+export function defaultThreads(_cores: number): number {
+  return 1;
 }
 
 export type ToWorker = { readonly type: 'generate'; readonly requestId: number; readonly prompt: Prompt; readonly options: GenerateOptions };
