@@ -127,6 +127,12 @@ const io: CliOutput = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
+// Output piped into a reader that stops early (`| head`): end quietly, as command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 run(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;

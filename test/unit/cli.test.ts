@@ -13,6 +13,12 @@ function cli(...args: string[]) {
 }
 
 describe('command line', () => {
+  it('ends quietly when its reader stops early (`| head`)', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" list | head -c 10 > /dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    assert.equal(result.stdout.trim(), '0', result.stderr);
+    assert.doesNotMatch(result.stderr, /EPIPE/);
+  });
+
   it('explains a French term as JSON in French', () => {
     const { code, stdout } = cli('explain', 'auto-attention', '--json');
     assert.equal(code, 0);

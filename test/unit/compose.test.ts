@@ -61,5 +61,7 @@ describe('answers composed from the passages', () => {
     assert.deepEqual(groups[0], [glossary.withDetails(dropout).fr.sections!.why], 'the reason first, as the answer uses it');
     assert.ok(groups[1]!.includes(`${dropout.fr.term.charAt(0).toUpperCase()}${dropout.fr.term.slice(1)} : ${dropout.fr.definition}`), JSON.stringify(groups[1]));
     assert.equal(composeGroups([], glossary, 'en').length, 4, 'no passage: the polite replies');
+    const gpt = passagesFor({ intent: 'define', concepts: [glossary.get('gpt')!], followUp: false }, glossary, 'fr');
+    assert.ok(!composeGroups(gpt, glossary, 'fr')[0]!.some((piece) => piece.includes('(en anglais : GPT)')), 'no translation of a term spelt the same');
   });
 });

@@ -46,8 +46,10 @@ export function composeGroups(passages: readonly Passage[], glossary: Glossary, 
         const other = oneLine(concept?.[otherLang(lang)].term ?? '');
         const aliases = (concept?.[otherLang(lang)].aliases ?? []).map(oneLine).filter((alias) => alias.toLowerCase() !== other.toLowerCase()).slice(0, 2);
         const translation = s.translate.replace('{t}', term).replace('{o}', other).replace('{al}', aliases.length > 0 ? s.also.replace('{a}', aliases.join(', ')) : '');
+        // « GPT (en anglais : GPT) » says nothing: a term spelt the same in both languages is not translated.
+        const sameInBoth = other.toLowerCase() === term.toLowerCase();
         return [
-          `${cap(term)} (${s.inOther}${s.colon} ${other})${s.colon} ${passage.text}`,
+          ...(sameInBoth ? [] : [`${cap(term)} (${s.inOther}${s.colon} ${other})${s.colon} ${passage.text}`]),
           `${cap(term)}${s.colon} ${passage.text}`,
           passage.text,
           `${translation}\n\n${passage.text}`,
