@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Glossary } from '../core/glossary/glossary';
 import { bundledDetails, readBundledConcepts } from '../core/glossary/load';
 import { readUserFile } from '../core/glossary/userFiles';
-import { mergeUserGlossaries, parseUserGlossary, type ParsedUserGlossary } from '../core/glossary/userGlossary';
+import { fileProblem, mergeUserGlossaries, parseUserGlossary, type ParsedUserGlossary } from '../core/glossary/userGlossary';
 import { loadBundledGlossary } from '../core/glossary/load';
 import type { CliOutput } from './explain';
 
@@ -19,7 +19,7 @@ export async function glossaryWith(indexFile: string, files: readonly string[], 
   const parsed: ParsedUserGlossary[] = [];
   for (const file of files.map((name) => path.resolve(name))) {
     const read = await readUserFile(file, { maxBytes: MAX_FILE_BYTES });
-    if ('missing' in read) parsed.push({ file, entries: [], problems: [{ file, start: { line: 0, character: 0 }, end: { line: 0, character: 1 }, severity: 'error', message: 'This file does not exist.' }] });
+    if ('missing' in read) parsed.push({ file, entries: [], problems: [fileProblem(file, 'This file does not exist.')] });
     else if ('problem' in read) parsed.push({ file, entries: [], problems: [read.problem] });
     else parsed.push(parseUserGlossary(file, read.text));
   }

@@ -7,7 +7,7 @@ import { Glossary } from '../core/glossary/glossary';
 import { bundledDetails, readBundledConcepts } from '../core/glossary/load';
 import type { Concept, DetailsSource } from '../core/glossary/types';
 import { mergeHere, mergeOffThread, OFF_THREAD_CHARS, type MergeInput } from '../core/glossary/mergeOffThread';
-import type { MergedGlossary, UserGlossaryProblem } from '../core/glossary/userGlossary';
+import { fileProblem, type MergedGlossary, type UserGlossaryProblem } from '../core/glossary/userGlossary';
 import { readUserFile, type UserFileRules } from '../core/glossary/userFiles';
 import { decodeUtf8 } from '../core/text';
 import type { ConfigStore } from './config';
@@ -142,7 +142,7 @@ export class GlossaryService extends Disposable {
     try {
       return await mergeOffThread(path.join(path.dirname(this.file), 'glossaryWorker.js'), bundled, inputs, this.details);
     } catch (error) {
-      const problems = inputs.map((input) => ({ file: input.file, start: { line: 0, character: 0 }, end: { line: 0, character: 1 }, severity: 'error' as const, message: vscode.l10n.t('Your glossaries could not be read: {0}', (error as Error).message) }));
+      const problems = inputs.map((input) => fileProblem(input.file, vscode.l10n.t('Your glossaries could not be read: {0}', (error as Error).message)));
       return { glossary: this.loadBundled() ?? new Glossary(bundled, { details: this.details }), problems };
     }
   }
@@ -259,8 +259,7 @@ async function readOne(uri: vscode.Uri, rules: UserFileRules): Promise<MergeInpu
     const text = await readText(uri, rules.maxBytes);
     return text === undefined ? [] : [{ file: uri.fsPath, text }];
   } catch (error) {
-    const at = { line: 0, character: 0 };
-    return [{ file: uri.fsPath, problems: [{ file: uri.fsPath, start: at, end: { line: 0, character: 1 }, severity: 'error', message: vscode.l10n.t('This file cannot be read: {0}', (error as Error).message) }] }];
+    return [{ file: uri.fsPath, problems: [fileProblem(uri.fsPath, vscode.l10n.t('This file cannot be read: {0}', (error as Error).message))] }];
   }
 }
 

@@ -68,7 +68,7 @@ export class WebviewChannel<ToPage, FromPage extends { readonly type: string }> 
     page: WebviewPage,
     title: string,
     parse: (raw: unknown) => FromPage | undefined,
-    handlers: { readonly ready: () => void; readonly message: (message: FromPage) => void },
+    handlers: { readonly ready: () => void; readonly message: (message: Exclude<FromPage, { readonly type: 'ready' }>) => void },
   ) {
     super();
     webview.options = webviewOptions(extensionUri);
@@ -83,7 +83,7 @@ export class WebviewChannel<ToPage, FromPage extends { readonly type: string }> 
           for (const pending of this.onReadyMessages.splice(0)) this.post(pending);
           return;
         }
-        handlers.message(message);
+        handlers.message(message as Exclude<FromPage, { readonly type: 'ready' }>);
       }),
     );
   }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { decodeUtf8 } from '../text';
-import type { UserGlossaryProblem } from './userGlossary';
+import { fileProblem, type UserGlossaryProblem } from './userGlossary';
 
 /** What reading one user glossary file gave: its text, or a problem that names why it was not read. */
 export type UserFileRead = { readonly text: string } | { readonly problem: UserGlossaryProblem } | { readonly missing: true };
@@ -18,7 +18,7 @@ export interface UserFileRules {
 }
 
 function problemAt(file: string, message: string): { problem: UserGlossaryProblem } {
-  return { problem: { file, start: { line: 0, character: 0 }, end: { line: 0, character: 1 }, message, severity: 'error' } };
+  return { problem: fileProblem(file, message) };
 }
 
 /**

@@ -25,6 +25,11 @@ export interface UserGlossaryProblem {
   readonly severity: 'error' | 'warning' | 'info';
 }
 
+/** A problem about a whole file (it cannot be read, or is not a glossary), shown at its first character. */
+export function fileProblem(file: string, message: string): UserGlossaryProblem {
+  return { file, start: { line: 0, character: 0 }, end: { line: 0, character: 1 }, message, severity: 'error' };
+}
+
 /** One user entry that passed the schema, with where it is written (to locate later problems). */
 interface UserEntry {
   readonly file: string;

@@ -15,19 +15,8 @@ export interface WorkerData {
   readonly compile?: 'optimised' | 'baseline';
   /** The translations of the core's messages (see core/messages.ts). */
   readonly messages?: Readonly<Record<string, string>>;
-  /** WebAssembly threads for onnxruntime (default: see defaultThreads). */
-  readonly threads?: number;
 }
 
-/**
- * One thread. Two read a 600-token prompt faster in a plain process (264 against 380 ms measured here), but in
- * the worker, where the WebAssembly is compiled optimised only while the model loads, onnxruntime's extra
- * threads start later on baseline code: the benchmark measured decoding at 214 tokens/s with two against 293
- * with one, and the 600-token first token at 547 against 427 ms.
- */
-export function defaultThreads(_cores: number): number {
-  return 1;
-}
 
 export type ToWorker = { readonly type: 'generate'; readonly requestId: number; readonly prompt: Prompt; readonly options: GenerateOptions };
 

@@ -68,10 +68,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     else this.pendingPrefill = text; // the view is not resolved yet
   }
 
-  private async handle(message: ChatWebviewMessage): Promise<void> {
+  private async handle(message: Exclude<ChatWebviewMessage, { type: 'ready' }>): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        return; // the channel's ready handler
       case 'ask':
         await this.chat.ask(message.question);
         return;

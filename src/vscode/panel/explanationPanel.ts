@@ -112,10 +112,8 @@ export class ExplanationPanel extends Disposable {
     this.panel.reveal(undefined, true);
   }
 
-  private handle(message: WebviewMessage): void {
+  private handle(message: Exclude<WebviewMessage, { type: 'ready' }>): void {
     switch (message.type) {
-      case 'ready':
-        break; // the channel's ready handler renders
       case 'openConcept':
         if (this.glossary.get()?.get(message.id)) {
           this.history.push({ kind: 'concept', id: message.id });
