@@ -13,7 +13,8 @@ import { decodeUtf8 } from '../core/text';
 import type { ConfigStore } from './config';
 
 /** Each workspace folder's own glossary, documented in the README. */
-export const WORKSPACE_GLOSSARY = '.vscode/concepts.json';
+const WORKSPACE_GLOSSARY_FOLDER = '.vscode';
+export const WORKSPACE_GLOSSARY = `${WORKSPACE_GLOSSARY_FOLDER}/concepts.json`;
 
 /** Waits this long after a change, so that a burst of saves reloads once. */
 const RELOAD_DELAY_MS = 80;
@@ -192,6 +193,12 @@ export class GlossaryService extends Disposable {
       watcher.onDidDelete(reload);
       this.watchers.push(watcher);
     }
+    // A file written into a folder that has just been created can come before the watcher sees the folder,
+    // and its own event is then lost: a new or removed `.vscode` folder reloads too.
+    const folders = vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_GLOSSARY_FOLDER}`, false, true, false);
+    folders.onDidCreate(() => this.scheduleReload());
+    folders.onDidDelete(() => this.scheduleReload());
+    this.watchers.push(folders);
   }
 
   private disposeWatchers(): void {

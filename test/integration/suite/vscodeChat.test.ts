@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAll } from './helpers';
+import type { Turn } from '../../../src/core/chat/conversation';
+import { activateExtension, closeAll, setSetting } from './helpers';
 
 /** A ChatResponseStream that records what the handler sends. */
 function recordingStream() {
@@ -16,6 +17,14 @@ function recordingStream() {
     },
   };
 }
+
+/** A response of ours in VS Code's chat history, as VS Code builds it (its constructor is hidden from the types only). */
+function ourEarlierAnswer(answer: string, metadata: { question: string; intent: string; concepts: string[]; lang: string }): vscode.ChatResponseTurn {
+  const Turn = vscode.ChatResponseTurn as unknown as new (response: unknown[], result: vscode.ChatResult, participant: string) => vscode.ChatResponseTurn;
+  return new Turn([new vscode.ChatResponseMarkdownPart(answer)], { metadata }, 'conceptExplainer.concepts');
+}
+
+const NO_MODEL = undefined as unknown as vscode.LanguageModelChat;
 
 async function lookup(query: string): Promise<string> {
   const result = await vscode.lm.invokeTool('conceptExplainer_lookup', { input: { query }, toolInvocationToken: undefined });
@@ -65,6 +74,38 @@ describe('Inside VS Code’s own chat', function () {
     const compare = recordingStream();
     const result = await api.participantHandler({ prompt: 'GPT and ChatGPT', command: 'compare', model: undefined as unknown as vscode.LanguageModelChat }, { history: [] }, compare.stream, token);
     assert.equal((result.metadata as { intent: string }).intent, 'contrast');
+  });
+
+  it('@concepts reads a follow-up from the chat history: the earlier concept, the new intent, the question’s language', async () => {
+    const api = await activateExtension();
+    const token = new vscode.CancellationTokenSource().token;
+    const earlier = ourEarlierAnswer('LoRA fine-tunes a model by training two small matrices.', { question: 'What is LoRA?', intent: 'what', concepts: ['lora'], lang: 'en' });
+    const english = recordingStream();
+    const how = await api.participantHandler({ prompt: 'And how does it work?', command: undefined, model: NO_MODEL }, { history: [earlier] }, english.stream, token);
+    assert.deepEqual([(how.metadata as { intent: string }).intent, (how.metadata as { concepts: string[] }).concepts], ['how', ['lora']]);
+    assert.ok(english.buttons.some((button) => (button.arguments?.[0] as { id: string }).id === 'lora'), JSON.stringify(english.buttons));
+    const french = recordingStream();
+    const why = await api.participantHandler({ prompt: 'Et pourquoi ça marche ?', command: undefined, model: NO_MODEL }, { history: [earlier] }, french.stream, token);
+    assert.deepEqual([(why.metadata as { intent: string }).intent, (why.metadata as { concepts: string[] }).concepts, (why.metadata as { lang: string }).lang], ['why', ['lora'], 'fr']);
+    const unrelated = ourEarlierAnswer('Ignored', { question: 'x', intent: 'what', concepts: ['gpt'], lang: 'en' });
+    const other = Object.assign(Object.create(Object.getPrototypeOf(unrelated) as object) as vscode.ChatResponseTurn, { ...unrelated, participant: 'someone.else' });
+    const alone = recordingStream();
+    const result = await api.participantHandler({ prompt: 'And how does it work?', command: undefined, model: NO_MODEL }, { history: [other] }, alone.stream, token);
+    assert.deepEqual((result.metadata as { concepts?: string[] } | undefined)?.concepts ?? [], [], 'another participant’s answers are not ours to follow up');
+  });
+
+  it('the side view’s vscode backend, set in the user’s settings, says clearly that no VS Code model is available', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('conceptExplainer.newChat');
+    await setSetting('chat.backend', 'vscode');
+    try {
+      const turn = await vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is LoRA?');
+      assert.equal(turn.state, 'error');
+      assert.match(turn.error ?? '', /No VS Code language model is available[\s\S]*"conceptExplainer\.chat\.backend" back to "bundled"/);
+      assert.equal(api.chatTurns().at(-1)?.state, 'error');
+    } finally {
+      await setSetting('chat.backend', undefined);
+    }
   });
 
   it('@concepts stops within a moment when the request is cancelled', async () => {
