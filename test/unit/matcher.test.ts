@@ -40,7 +40,7 @@ describe('TermMatcher', () => {
     const glossary = bundledGlossary();
     const forms = glossary.concepts.flatMap(formsOf);
     let pauses = 0;
-    const sliced = await TermMatcher.sliced(forms, async () => void pauses++, 0);
+    const sliced = await TermMatcher.sliced(forms, async () => void pauses++, { sliceMs: 0 });
     const text = "On parle ici d'auto-attention, de fine-tuning, de self_attention et de réseaux de neurones.";
     assert.deepEqual(sliced.findAll(text), glossary.matcher.findAll(text));
     assert.ok(pauses > 10, `${pauses} pauses`);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { mergeHere, mergeOffThread, OFF_THREAD_CHARS, type MergeInput } from '../../src/core/glossary/mergeOffThread';
+import { mergeHere, mergeOffThread, OFF_THREAD_CHARS, runMergeWorker, type MergeInput } from '../../src/core/glossary/mergeOffThread';
 import { bundledGlossary } from './bundled';
 
 const WORKER = path.resolve(__dirname, '../../dist/glossaryWorker.js');
@@ -36,5 +36,19 @@ describe('big user glossaries, parsed off the host thread', () => {
     assert.ok(away.problems.some((problem) => problem.message.includes('no-such-concept')));
     assert.equal(away.glossary.origin('team-term-7')?.kind, 'user');
     assert.equal(away.glossary.find('team term 4321')?.concept.id, 'team-term-4321', 'the host indexed the result');
+  });
+
+  it('sends its result a slice at a time, each only when the host asks, with the bundled concepts as ids', () => {
+    const bundled = bundledGlossary().concepts;
+    const sent: Array<{ type: string; concepts?: ReadonlyArray<unknown> }> = [];
+    let askForNext: () => void = () => assert.fail('the worker did not listen');
+    runMergeWorker({ bundled, inputs: [bigInput()], messages: {} }, { postMessage: (message) => void sent.push(message), on: (_event, listener) => void (askForNext = listener) });
+    assert.equal(sent.length, 1, 'one slice before the host asks');
+    while (sent.at(-1)?.type !== 'done') askForNext();
+    const slices = sent.filter((message) => message.type === 'concepts');
+    assert.ok(slices.length > 10 && slices.every((slice) => slice.concepts!.length <= 400), `${slices.length} slices`);
+    const all = slices.flatMap((slice) => slice.concepts!);
+    assert.equal(all.filter((concept) => typeof concept === 'string').length, bundled.length, 'unchanged bundled concepts travel as their ids');
+    assert.equal(all.length, bundled.length + 4801);
   });
 });

@@ -48,7 +48,11 @@ export class Glossary {
     options: { origins?: ReadonlyMap<string, ConceptOrigin>; details?: DetailsSource },
     pause: () => Promise<void>,
   ): Promise<Glossary> {
-    return new Glossary(concepts, options, await TermMatcher.sliced(concepts.flatMap(formsOf), pause));
+    const forms = (function* () {
+      for (const concept of concepts) yield* formsOf(concept);
+    })();
+    const expectedCharacters = concepts.reduce((sum, concept) => sum + LANGS.reduce((inLang, lang) => inLang + concept[lang].term.length + concept[lang].aliases.join('').length, 0), 0);
+    return new Glossary(concepts, options, await TermMatcher.sliced(forms, pause, { expectedCharacters }));
   }
 
   get size(): number {

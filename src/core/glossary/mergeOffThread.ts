@@ -7,12 +7,14 @@ import { mergeUserGlossaries, parseUserGlossary, type MergedGlossary, type Parse
 /** One user file: its text, or the problem that kept it from being read. */
 export type MergeInput = { readonly file: string; readonly text: string } | { readonly file: string; readonly problems: readonly UserGlossaryProblem[] };
 
-/** What the worker sends back: plain data, which the host indexes. */
-interface MergeResult {
-  readonly concepts: readonly Concept[];
-  readonly origins: ReadonlyArray<readonly [string, ConceptOrigin]>;
-  readonly problems: readonly UserGlossaryProblem[];
-}
+/**
+ * What the worker sends back, a message at a time, each when the host asks for it: the merged concepts in
+ * slices (a bundled concept left as it is comes back as its id alone), then the origins and the problems.
+ * One message of 5,000 concepts took the host 45 to 100 ms to receive; a slice takes a few.
+ */
+type MergeMessage =
+  | { readonly type: 'concepts'; readonly concepts: ReadonlyArray<Concept | string> }
+  | { readonly type: 'done'; readonly origins: ReadonlyArray<readonly [string, ConceptOrigin]>; readonly problems: readonly UserGlossaryProblem[] };
 
 interface MergeRequest {
   readonly bundled: readonly Concept[];
@@ -38,41 +40,52 @@ export function mergeHere(bundled: readonly Concept[], inputs: readonly MergeInp
   return mergeUserGlossaries(bundled, parseInputs(inputs), details);
 }
 
+/** Concepts per message from the worker: a few milliseconds of the host's time to receive. */
+const CONCEPTS_PER_MESSAGE = 400;
+
 /** Parses and merges the user's files in a worker (`workerFile`: the bundled mergeWorker.js); the host only indexes the result. */
 export async function mergeOffThread(workerFile: string, bundled: readonly Concept[], inputs: readonly MergeInput[], details?: DetailsSource): Promise<MergedGlossary> {
   const request: MergeRequest = { bundled, inputs, messages: messageBundle() };
-  const result = await new Promise<MergeResult>((resolve, reject) => {
-    const worker = new Worker(workerFile, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new Error(`reading the glossaries took over ${MERGE_TIMEOUT_MS / 1000} s`));
-    }, MERGE_TIMEOUT_MS);
-    worker.once('message', (message: MergeResult) => {
-      clearTimeout(timer);
-      resolve(message);
-      void worker.terminate();
-    });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the glossary worker stopped (exit code ${code})`));
-    });
-  });
+  const bundledById = new Map(bundled.map((concept) => [concept.id, concept]));
+  const concepts: Concept[] = [];
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-  return { glossary: await Glossary.sliced(result.concepts, { origins: new Map(result.origins), details }, pause), problems: result.problems };
+  const done = await new Promise<Extract<MergeMessage, { type: 'done' }>>((resolve, reject) => {
+    const worker = new Worker(workerFile, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    const finish = (outcome: () => void) => {
+      clearTimeout(timer);
+      worker.removeAllListeners();
+      void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(() => finish(() => reject(new Error(`reading the glossaries took over ${MERGE_TIMEOUT_MS / 1000} s`))), MERGE_TIMEOUT_MS);
+    worker.on('message', (message: MergeMessage) => {
+      if (message.type === 'done') return finish(() => resolve(message));
+      for (const concept of message.concepts) concepts.push(typeof concept === 'string' ? bundledById.get(concept)! : concept);
+      // The next slice only once other work has had its turn.
+      void pause().then(() => worker.postMessage('next'));
+    });
+    worker.once('error', (error) => finish(() => reject(error)));
+    worker.once('exit', (code) => finish(() => reject(new Error(`the glossary worker stopped (exit code ${code})`))));
+  });
+  return { glossary: await Glossary.sliced(concepts, { origins: new Map(done.origins), details }, pause), problems: done.problems };
 }
 
-/** The worker's side: parse, check and merge, then send the plain result. */
-export function runMergeWorker(request: MergeRequest, send: (result: MergeResult) => void): void {
+/** The worker's side: parse, check and merge, then send the result a slice at a time, each when asked. */
+export function runMergeWorker(request: MergeRequest, port: { postMessage(message: MergeMessage): void; on(event: 'message', listener: () => void): void }): void {
   configureMessages(request.messages);
   const merged = mergeHere(request.bundled, request.inputs);
-  const concepts = merged.glossary.concepts;
-  const origins = concepts.flatMap((concept) => {
+  const bundled = new Set(request.bundled);
+  const concepts = merged.glossary.concepts.map((concept) => (bundled.has(concept) ? concept.id : concept));
+  const origins = merged.glossary.concepts.flatMap((concept) => {
     const origin = merged.glossary.origin(concept.id);
     return origin ? [[concept.id, origin] as const] : [];
   });
-  send({ concepts, origins, problems: merged.problems });
+  let sent = 0;
+  const sendNext = () => {
+    if (sent >= concepts.length) return port.postMessage({ type: 'done', origins, problems: merged.problems });
+    port.postMessage({ type: 'concepts', concepts: concepts.slice(sent, sent + CONCEPTS_PER_MESSAGE) });
+    sent += CONCEPTS_PER_MESSAGE;
+  };
+  port.on('message', sendNext);
+  sendNext();
 }

@@ -2,4 +2,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runMergeWorker } from './mergeOffThread';
 
-runMergeWorker(workerData as Parameters<typeof runMergeWorker>[0], (result) => parentPort!.postMessage(result));
+runMergeWorker(workerData as Parameters<typeof runMergeWorker>[0], parentPort!);
