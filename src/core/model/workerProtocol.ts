@@ -9,8 +9,8 @@ export interface WorkerData {
   readonly cancel: SharedArrayBuffer;
   /**
    * `optimised` (the default): the WASM runtime compiled by V8's optimising compiler, about 4 s more to load and
-   * twice the decoding speed, for a long session (the extension); `baseline`: loads in about a second, for one
-   * short answer (the command line's `ask`).
+   * twice the decoding speed, for a long session (the extension); `baseline`: loads in about a second and stays
+   * on baseline code (no tier-up), for one short answer (the command line's `ask`).
    */
   readonly compile?: 'optimised' | 'baseline';
   /** The translations of the core's messages (see core/messages.ts). */
