@@ -22,8 +22,12 @@ export interface ModelBench {
   promptTokens: number;
   newTokens: number;
   web: RuntimeFigures & { hostEventLoopDelayMaxMs: number };
+  /** onnxruntime-node with its default threads (one per core), the reference of the ratio. */
   node: RuntimeFigures | null;
   webToNodeRatio: number | null;
+  /** onnxruntime-node on one thread, as the WebAssembly runtime runs: the same kernels' speed, compared alone. */
+  nodeOneThread: RuntimeFigures | null;
+  webToNodeOneThreadRatio: number | null;
   chat: { question: string; promptTokens: number; firstTokenMs: number; preparedMs: number; tokensPerS: number };
   /** The chat view opens (the model starts loading), stays idle 10 s, then the first question: to its first token. */
   firstAnswerAfterOpenMs: number;
@@ -87,7 +91,7 @@ async function runtimeFigures(loadMs: number, generate: Generate, prompt: number
 }
 
 /** The same model with onnxruntime-node (a development dependency), in process, as the reference. */
-async function measureNode(paths: CliPaths, prompt: number[]): Promise<RuntimeFigures | null> {
+async function measureNode(paths: CliPaths, prompt: number[], threads?: number): Promise<RuntimeFigures | null> {
   let ort: OrtModule;
   try {
     ort = (await import('onnxruntime-node')) as unknown as OrtModule;
@@ -95,7 +99,7 @@ async function measureNode(paths: CliPaths, prompt: number[]): Promise<RuntimeFi
     return null;
   }
   const started = performance.now();
-  const runtime = await ModelRuntime.load(loadModelFiles(paths.modelDir), ort, ['cpu']);
+  const runtime = await ModelRuntime.load(loadModelFiles(paths.modelDir), ort, ['cpu'], threads);
   const loadMs = performance.now() - started;
   try {
     await runtime.generate(prompt, { ...GREEDY, maxNewTokens: 1 });
@@ -168,6 +172,7 @@ export async function benchModel(paths: CliPaths, glossary: Glossary): Promise<M
   const prompt = benchPrompt(files, glossary);
   const web = await measureWeb(paths, prompt);
   const node = await measureNode(paths, prompt);
+  const nodeOneThread = await measureNode(paths, prompt, 1);
   const chat = await measureChat(paths, glossary);
   const firstAnswerAfterOpenMs = await measureFirstAnswer(paths, glossary);
   const askFreshProcessMs = measureAskProcess(paths);
@@ -180,6 +185,8 @@ export async function benchModel(paths: CliPaths, glossary: Glossary): Promise<M
     web,
     node,
     webToNodeRatio: node ? Number((web.decodeTokensPerS / node.decodeTokensPerS).toFixed(2)) : null,
+    nodeOneThread,
+    webToNodeOneThreadRatio: nodeOneThread ? Number((web.decodeTokensPerS / nodeOneThread.decodeTokensPerS).toFixed(2)) : null,
     chat,
     firstAnswerAfterOpenMs,
     askFreshProcessMs,

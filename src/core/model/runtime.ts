@@ -66,10 +66,11 @@ export class ModelRuntime {
     readonly files: ModelFiles,
   ) {}
 
-  static async load(files: ModelFiles, ort: OrtModule, executionProviders: string[] = ['wasm']): Promise<ModelRuntime> {
+  /** `threads`: onnxruntime-node's threads inside an operator (the WebAssembly runtime sets its own globally). */
+  static async load(files: ModelFiles, ort: OrtModule, executionProviders: string[] = ['wasm'], threads?: number): Promise<ModelRuntime> {
     let session: Ort.InferenceSession;
     try {
-      session = await ort.InferenceSession.create(files.onnx, { executionProviders, graphOptimizationLevel: 'all' });
+      session = await ort.InferenceSession.create(files.onnx, { executionProviders, graphOptimizationLevel: 'all', ...(threads && { intraOpNumThreads: threads }) });
     } catch (error) {
       throw new ModelError(l10n.t('{0}/model.onnx cannot be loaded: {1}', files.dir, (error as Error).message ?? String(error)));
     }
