@@ -52,6 +52,7 @@ export class Glossary {
       for (const concept of concepts) yield* formsOf(concept);
     })();
     const expectedCharacters = concepts.reduce((sum, concept) => sum + LANGS.reduce((inLang, lang) => inLang + concept[lang].term.length + concept[lang].aliases.join('').length, 0), 0);
+    await pause();
     return new Glossary(concepts, options, await TermMatcher.sliced(forms, pause, { expectedCharacters }));
   }
 

@@ -67,6 +67,8 @@ export async function mergeOffThread(workerFile: string, bundled: readonly Conce
     worker.once('error', (error) => finish(() => reject(error)));
     worker.once('exit', (code) => finish(() => reject(new Error(`the glossary worker stopped (exit code ${code})`))));
   });
+  // Receiving the last message was this turn's work; the index is built from the next one.
+  await pause();
   return { glossary: await Glossary.sliced(concepts, { origins: new Map(done.origins), details }, pause), problems: done.problems };
 }
 
