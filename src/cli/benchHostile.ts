@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ChatEngine } from '../core/chat/chatEngine';
 import { ServerError, streamChat } from '../core/chat/openaiClient';
 import { readUserFile } from '../core/glossary/userFiles';
 import { mergeHere, mergeOffThread, OFF_THREAD_CHARS } from '../core/glossary/mergeOffThread';
@@ -20,7 +21,7 @@ export interface HostileFigures {
 export interface HostileBench {
   /** A 50 MB user glossary of 300,000 small entries: refused by size, before any byte is read. */
   glossary50Mb: HostileFigures;
-  /** A user glossary at the default size cap (2 MB, about 5,000 realistic entries): read, then parsed and checked in a worker and indexed on this thread, as in the extension. */
+  /** A user glossary at the default size cap (2 MB, about 5,000 realistic entries): read, then parsed and checked in a worker and indexed on this thread (terms, then the chat's retrieval), as in the extension. */
   glossaryAtCap: HostileFigures;
   /** A server that drips one byte at a time: ended by the overall deadline (2 s here, 3 minutes in the extension). */
   drippingServer: HostileFigures;
@@ -111,7 +112,9 @@ export async function runHostileBench(bundled: readonly Concept[], workerFile: s
       // As the extension does: above OFF_THREAD_CHARS, parsed and merged in a worker, indexed here.
       const inputs = [{ file: capFile, text: read.text }];
       const merged = read.text.length > OFF_THREAD_CHARS ? await mergeOffThread(workerFile, bundled, inputs) : mergeHere(bundled, inputs);
-      return `${merged.glossary.concepts.length - bundled.length} concepts added, ${merged.problems.length} problems`;
+      // Then the chat's retrieval index, built in slices as the extension does at the next question.
+      await ChatEngine.sliced(merged.glossary, () => new Promise((resolve) => setImmediate(resolve)));
+      return `${merged.glossary.concepts.length - bundled.length} concepts added, ${merged.problems.length} problems, chat index built`;
     });
 
     // A byte every 50 ms, for ever: only the deadline ends it (the idle time-out is re-armed by every byte).

@@ -24,6 +24,14 @@ describe('retrieval', () => {
     assert.ok(ids('How do models learn from human rankings of their answers with a reward model?').includes('reward-model'));
   });
 
+  it('builds the same index a slice at a time, pausing between slices', async () => {
+    let pauses = 0;
+    const sliced = await Retriever.sliced(glossary, async () => void pauses++, 0);
+    const questions = ["Qu'est-ce que l'affinage ?", 'what is backpropagaton', 'How do models learn from human rankings of their answers with a reward model?', 'Pourquoi les LLM hallucinent-ils ?', 'How long should I boil an egg?'];
+    for (const question of questions) assert.deepEqual(sliced.retrieve(question), retriever.retrieve(question), question);
+    assert.ok(pauses > 10, `${pauses} pauses`);
+  });
+
   it('retrieves nothing for questions outside machine learning', () => {
     for (const question of ['How long should I boil an egg?', 'Quelle est la capitale du Pérou ?', 'Propose un nom pour mon chat.']) {
       assert.deepEqual(ids(question), [], question);

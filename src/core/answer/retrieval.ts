@@ -61,31 +61,58 @@ interface FormGrams {
  * and the model answers that it only knows ML concepts.
  */
 export class Retriever {
-  private readonly forms: FormGrams[];
+  private readonly forms: FormGrams[] = [];
   private readonly gramIndex = new Map<string, number[]>();
-  private readonly docs: Array<{ concept: Concept; terms: Map<string, number>; length: number }>;
+  private readonly docs: Array<{ concept: Concept; terms: Map<string, number>; length: number }> = [];
   private readonly documentFrequency = new Map<string, number>();
-  private readonly averageLength: number;
+  private totalLength = 0;
   private readonly stems = new Map<string, Set<string>>();
 
-  constructor(private readonly glossary: Glossary) {
-    this.forms = glossary.concepts.flatMap((concept) =>
-      formsOf(concept).map((form) => {
-        const key = pieceKeys(form.text).join(' ');
-        return { conceptId: concept.id, key, grams: trigrams(key) };
-      }),
-    );
-    this.forms.forEach((form, index) => {
-      for (const gram of form.grams.keys()) this.gramIndex.set(gram, [...(this.gramIndex.get(gram) ?? []), index]);
-    });
-    this.docs = glossary.concepts.map((concept) => documentOf(concept));
-    for (const doc of this.docs) {
-      for (const term of doc.terms.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+  /** `concepts`: the ones indexed now (all of the glossary's unless `sliced` adds them later). */
+  constructor(
+    private readonly glossary: Glossary,
+    concepts: readonly Concept[] = glossary.concepts,
+  ) {
+    for (const concept of concepts) this.add(concept);
+  }
+
+  /**
+   * The same index, built a few milliseconds at a time with `pause` between: for a team glossary of 5,000
+   * concepts it is some 300 ms of work, which would otherwise hold the extension host's thread.
+   */
+  static async sliced(glossary: Glossary, pause: () => Promise<void>, sliceMs = 8): Promise<Retriever> {
+    const retriever = new Retriever(glossary, []);
+    let sliceStart = performance.now();
+    for (const concept of glossary.concepts) {
+      retriever.add(concept);
+      if (performance.now() - sliceStart > sliceMs) {
+        await pause();
+        sliceStart = performance.now();
+      }
     }
-    this.averageLength = this.docs.reduce((sum, doc) => sum + doc.length, 0) / Math.max(1, this.docs.length);
-    for (const form of this.forms) {
-      if (form.key.length >= STEM_LENGTH && !form.key.includes(' ')) this.stemsOf(form.key.slice(0, STEM_LENGTH)).add(form.conceptId);
+    return retriever;
+  }
+
+  private get averageLength(): number {
+    return this.totalLength / Math.max(1, this.docs.length);
+  }
+
+  private add(concept: Concept): void {
+    for (const form of formsOf(concept)) {
+      const key = pieceKeys(form.text).join(' ');
+      const index = this.forms.push({ conceptId: concept.id, key, grams: trigrams(key) }) - 1;
+      for (const gram of this.forms[index]!.grams.keys()) {
+        // Pushed, not copied: a trigram shared by thousands of a team glossary's forms made copying quadratic.
+        const postings = this.gramIndex.get(gram);
+        if (postings) postings.push(index);
+        else this.gramIndex.set(gram, [index]);
+      }
+      if (key.length >= STEM_LENGTH && !key.includes(' ')) this.stemsOf(key.slice(0, STEM_LENGTH)).add(concept.id);
     }
+    const doc = documentOf(concept);
+    this.docs.push(doc);
+    this.totalLength += doc.length;
+    for (const term of doc.terms.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
   }
 
   private stemsOf(stem: string): Set<string> {

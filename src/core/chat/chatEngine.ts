@@ -65,8 +65,16 @@ const MAX_SELECTION_CHARS = 300;
 export class ChatEngine {
   private readonly retriever: Retriever;
 
-  constructor(readonly glossary: Glossary) {
-    this.retriever = new Retriever(glossary);
+  constructor(
+    readonly glossary: Glossary,
+    retriever?: Retriever,
+  ) {
+    this.retriever = retriever ?? new Retriever(glossary);
+  }
+
+  /** The same engine, its retrieval index built in slices with `pause` between (see `Retriever.sliced`). */
+  static async sliced(glossary: Glossary, pause: () => Promise<void>): Promise<ChatEngine> {
+    return new ChatEngine(glossary, await Retriever.sliced(glossary, pause));
   }
 
   /** Understanding, language and passages, without generating (the benchmark's and the tests' view). */

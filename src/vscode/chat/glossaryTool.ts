@@ -26,14 +26,14 @@ export class GlossaryLookupTool implements vscode.LanguageModelTool<LookupInput>
     return { invocationMessage: vscode.l10n.t('Looking up "{0}" in the concept glossary', String(options.input?.query ?? '').slice(0, 80)) };
   }
 
-  invoke(options: vscode.LanguageModelToolInvocationOptions<LookupInput>): vscode.LanguageModelToolResult {
-    return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(this.lookup(options.input))]);
+  async invoke(options: vscode.LanguageModelToolInvocationOptions<LookupInput>): Promise<vscode.LanguageModelToolResult> {
+    return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(await this.lookup(options.input))]);
   }
 
   /** The text an agent reads; exported through `invoke` only. */
-  lookup(input: unknown): string {
+  async lookup(input: unknown): Promise<string> {
     const { query, lang } = parseInput(input);
-    const engine = this.chat.engine();
+    const engine = await this.chat.engine();
     if (!query) return 'Give a term or a question about machine learning in "query".';
     if (!engine) return 'The concept glossary could not be loaded.';
     const prepared = engine.prepare({ question: query, answerLang: lang ?? 'auto', fallbackLang: 'en', history: [] });

@@ -47,7 +47,7 @@ export async function answerInChat(
   stream: Pick<vscode.ChatResponseStream, 'markdown' | 'button' | 'progress'>,
   token: vscode.CancellationToken,
 ): Promise<vscode.ChatResult> {
-  const engine = deps.chat.engine();
+  const engine = await deps.chat.engine();
   if (!engine) return { errorDetails: { message: vscode.l10n.t('The glossary could not be loaded.') } };
   const lang = detectLanguage(request.prompt, uiLang());
   if (request.command === 'glossary') return listConcepts(engine, request.prompt, lang, stream);
