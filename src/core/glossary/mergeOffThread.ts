@@ -54,6 +54,7 @@ export async function mergeOffThread(workerFile: string, bundled: readonly Conce
     const finish = (outcome: () => void) => {
       clearTimeout(timer);
       worker.removeAllListeners();
+      worker.on('error', () => {}); // whatever it says while it stops has been answered already
       void worker.terminate();
       outcome();
     };
