@@ -7,6 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ChatEngine } from '../core/chat/chatEngine';
 import { ServerError, streamChat } from '../core/chat/openaiClient';
 import { readUserFile } from '../core/glossary/userFiles';
+import { nextTurn } from '../core/slices';
 import { mergeHere, mergeOffThread, OFF_THREAD_CHARS } from '../core/glossary/mergeOffThread';
 import type { Concept } from '../core/glossary/types';
 
@@ -113,7 +114,7 @@ export async function runHostileBench(bundled: readonly Concept[], workerFile: s
       const inputs = [{ file: capFile, text: read.text }];
       const merged = read.text.length > OFF_THREAD_CHARS ? await mergeOffThread(workerFile, bundled, inputs) : mergeHere(bundled, inputs);
       // Then the chat's retrieval index, built in slices as the extension does at the next question.
-      await ChatEngine.sliced(merged.glossary, () => new Promise((resolve) => setImmediate(resolve)));
+      await ChatEngine.sliced(merged.glossary, nextTurn);
       return `${merged.glossary.concepts.length - bundled.length} concepts added, ${merged.problems.length} problems, chat index built`;
     });
 

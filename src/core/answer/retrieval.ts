@@ -3,6 +3,7 @@ import type { Concept, Lang } from '../glossary/types';
 import type { TermMatch } from '../matching/matcher';
 import { splitPieces, type Piece } from '../matching/normalize';
 import { trigrams } from '../matching/trigrams';
+import { forEachInSlices } from '../slices';
 
 /** A concept retrieved for a question, with how it was found. */
 export interface Retrieved {
@@ -82,14 +83,7 @@ export class Retriever {
    */
   static async sliced(glossary: Glossary, pause: () => Promise<void>, sliceMs = 8): Promise<Retriever> {
     const retriever = new Retriever(glossary, []);
-    let sliceStart = performance.now();
-    for (const concept of glossary.concepts) {
-      retriever.add(concept);
-      if (performance.now() - sliceStart > sliceMs) {
-        await pause();
-        sliceStart = performance.now();
-      }
-    }
+    await forEachInSlices(glossary.concepts, (concept) => retriever.add(concept), pause, sliceMs);
     return retriever;
   }
 

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { configureMessages, messageBundle } from '../messages';
+import { nextTurn } from '../slices';
 import { Glossary, type ConceptOrigin } from './glossary';
 import type { Concept, DetailsSource } from './types';
 import { mergeUserGlossaries, parseUserGlossary, type MergedGlossary, type ParsedUserGlossary, type UserGlossaryProblem } from './userGlossary';
@@ -48,7 +49,6 @@ export async function mergeOffThread(workerFile: string, bundled: readonly Conce
   const request: MergeRequest = { bundled, inputs, messages: messageBundle() };
   const bundledById = new Map(bundled.map((concept) => [concept.id, concept]));
   const concepts: Concept[] = [];
-  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
   const done = await new Promise<Extract<MergeMessage, { type: 'done' }>>((resolve, reject) => {
     const worker = new Worker(workerFile, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
     const finish = (outcome: () => void) => {
@@ -63,14 +63,14 @@ export async function mergeOffThread(workerFile: string, bundled: readonly Conce
       if (message.type === 'done') return finish(() => resolve(message));
       for (const concept of message.concepts) concepts.push(typeof concept === 'string' ? bundledById.get(concept)! : concept);
       // The next slice only once other work has had its turn.
-      void pause().then(() => worker.postMessage('next'));
+      void nextTurn().then(() => worker.postMessage('next'));
     });
     worker.once('error', (error) => finish(() => reject(error)));
     worker.once('exit', (code) => finish(() => reject(new Error(`the glossary worker stopped (exit code ${code})`))));
   });
   // Receiving the last message was this turn's work; the index is built from the next one.
-  await pause();
-  return { glossary: await Glossary.sliced(concepts, { origins: new Map(done.origins), details }, pause), problems: done.problems };
+  await nextTurn();
+  return { glossary: await Glossary.sliced(concepts, { origins: new Map(done.origins), details }, nextTurn), problems: done.problems };
 }
 
 /** The worker's side: parse, check and merge, then send the result a slice at a time, each when asked. */

@@ -1,3 +1,4 @@
+import { forEachInSlices } from '../slices';
 import { splitPieces, type Piece } from './normalize';
 
 /** One way of writing a concept: its preferred term or an alias, in one language. */
@@ -75,15 +76,11 @@ export class TermMatcher<L extends string = string> {
     { expectedCharacters = 0, sliceMs = 8 }: { expectedCharacters?: number; sliceMs?: number } = {},
   ): Promise<TermMatcher<L>> {
     const matcher = new TermMatcher<L>([], expectedCharacters);
-    let sliceStart = performance.now();
-    for (const form of forms) {
+    const add = (form: TermForm<L>) => {
       const key = keyOf(form);
       if (key) matcher.add(form, key);
-      if (performance.now() - sliceStart > sliceMs) {
-        await pause();
-        sliceStart = performance.now();
-      }
-    }
+    };
+    await forEachInSlices(forms, add, pause, sliceMs);
     return matcher;
   }
 

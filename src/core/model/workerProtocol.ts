@@ -17,7 +17,6 @@ export interface WorkerData {
   readonly messages?: Readonly<Record<string, string>>;
 }
 
-
 export type ToWorker = { readonly type: 'generate'; readonly requestId: number; readonly prompt: Prompt; readonly options: GenerateOptions };
 
 export interface ModelInfo {

@@ -6,8 +6,9 @@ import { pickChatModel, sendThrough } from './languageModels';
 import { ServerError } from '../../core/chat/openaiClient';
 import { decodingOptions, ModelError } from '../../core/model/modelFiles';
 import { WorkerCrashedError } from '../../core/model/workerClient';
-import { uiLang, type ConfigStore } from '../config';
 import type { Glossary } from '../../core/glossary/glossary';
+import { nextTurn } from '../../core/slices';
+import { uiLang, type ConfigStore } from '../config';
 import type { GlossaryService } from '../glossaryService';
 import type { ModelService } from '../modelService';
 
@@ -141,7 +142,7 @@ export class ChatController {
     const glossary = this.glossary.get();
     if (!glossary) return Promise.resolve(undefined);
     if (this.cachedEngine?.glossary !== glossary) {
-      this.cachedEngine = { glossary, engine: ChatEngine.sliced(glossary, () => new Promise((resolve) => setImmediate(resolve))) };
+      this.cachedEngine = { glossary, engine: ChatEngine.sliced(glossary, nextTurn) };
     }
     return this.cachedEngine.engine;
   }

@@ -1,0 +1,21 @@
+/**
+ * Long work on the extension host's thread, cut into slices so that hovers, typing and the chat stay
+ * responsive while a big user glossary is indexed.
+ */
+
+/** Resolves on the next turn of the event loop, once the work already waiting there has run. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Runs `work` on each item, awaiting `pause` whenever `sliceMs` have passed since the last pause. */
+export async function forEachInSlices<T>(items: Iterable<T>, work: (item: T) => void, pause: () => Promise<void>, sliceMs = 8): Promise<void> {
+  let sliceStart = performance.now();
+  for (const item of items) {
+    work(item);
+    if (performance.now() - sliceStart > sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
