@@ -29,8 +29,8 @@ export type Category =
 export type Level = 'beginner' | 'advanced';
 
 /** The parts of an explanation that a question can ask for (plain text, a few sentences each). */
-export type SectionName = 'how' | 'why' | 'limits' | 'history' | 'intuition';
-export const SECTION_NAMES: readonly SectionName[] = ['how', 'why', 'limits', 'history', 'intuition'];
+export type SectionName = 'how' | 'why' | 'causes' | 'limits' | 'history' | 'intuition';
+export const SECTION_NAMES: readonly SectionName[] = ['how', 'why', 'causes', 'limits', 'history', 'intuition'];
 export type Sections = Readonly<Partial<Record<SectionName, string>>>;
 
 /** What a concept says in one language. */
