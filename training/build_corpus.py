@@ -338,7 +338,7 @@ A = {
 }
 
 # The parts of an entry each intent's answer rests on, besides the definition (mirrored in
-# src/core/answer/passages.ts).
+# src/core/pipeline/passages.ts).
 INTENT_PARTS = {"what": ["how"], "define": [], "simple": ["intuition"], "why": ["why"], "how": ["how"],
                 "example": ["example"], "limits": ["limits"], "history": ["history"], "translate": []}
 

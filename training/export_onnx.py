@@ -146,7 +146,7 @@ def write_configs(out, cfg, tok, tokenizer_path, meta, args):
         # passages only; runtimes that do not know it generate freely.
         gen["compose_from_context"] = True
         # And the answer opens with the first passage and covers every concept asked about (composePlan in
-        # src/core/answer/compose.ts).
+        # src/core/pipeline/compose.ts).
         gen["compose_plan"] = True
     if args.copy_bias:
         # This project's own key (src/core/model/sampling.ts, applyCopyBias): runtimes that do not know it ignore it.

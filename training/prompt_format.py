@@ -1,6 +1,6 @@
 """The prompt format shared by the corpus builder and the TypeScript runtime (see PROMPT_FORMAT.md).
 
-Any change here must be mirrored in PROMPT_FORMAT.md and in src/core/answer/prompt.ts.
+Any change here must be mirrored in PROMPT_FORMAT.md and in src/core/pipeline/prompt.ts.
 """
 import re
 

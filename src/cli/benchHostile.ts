@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { ChatEngine } from '../core/chat/chatEngine';
+import { ChatEngine } from '../core/pipeline/engine';
 import { ServerError, streamChat } from '../core/chat/openaiClient';
 import { readUserFile } from '../core/glossary/userFiles';
 import { nextTurn } from '../core/slices';

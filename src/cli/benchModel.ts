@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { ChatEngine, type ChatRequest } from '../core/chat/chatEngine';
+import { ChatEngine, type ChatRequest } from '../core/pipeline/engine';
 import type { Glossary } from '../core/glossary/glossary';
 import { loadModelFiles, type ModelFiles } from '../core/model/modelFiles';
 import { ModelRuntime, type GenerateOptions, type OrtModule } from '../core/model/runtime';

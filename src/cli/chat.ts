@@ -1,5 +1,5 @@
 import * as readline from 'node:readline';
-import { ChatEngine, type Backend } from '../core/chat/chatEngine';
+import { ChatEngine, type Backend } from '../core/pipeline/engine';
 import type { Turn } from '../core/chat/conversation';
 import type { Glossary } from '../core/glossary/glossary';
 import type { ParsedArgs } from './args';

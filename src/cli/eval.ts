@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { baselineAnswer, judge, summarize, type HeldOutItem, type JudgedTurn } from '../core/answer/evaluate';
-import { ChatEngine, type Backend } from '../core/chat/chatEngine';
+import { baselineAnswer, judge, summarize, type HeldOutItem, type JudgedTurn } from '../core/pipeline/evaluate';
+import { ChatEngine, type Backend } from '../core/pipeline/engine';
 import type { Turn } from '../core/chat/conversation';
 import type { Glossary } from '../core/glossary/glossary';
 import type { ParsedArgs } from './args';

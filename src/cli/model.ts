@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ChatEngine, type Backend, type ChatAnswer } from '../core/chat/chatEngine';
+import { ChatEngine, type Backend, type ChatAnswer } from '../core/pipeline/engine';
 import type { Glossary } from '../core/glossary/glossary';
 import { decodingOptions, loadModelFiles } from '../core/model/modelFiles';
 import type { GenerateOptions } from '../core/model/runtime';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { detectLanguage } from '../core/answer/language';
+import { detectLanguage } from '../core/pipeline/language';
 import { definitionOffset, entryIdAt, entryIndexForTerm, entrySkeleton, idsInFile, insertEntry, newConceptId, overrideSkeleton } from '../core/glossary/userGlossaryEdit';
 import { Commands } from './commandIds';
 import type { Lang } from '../core/glossary/types';

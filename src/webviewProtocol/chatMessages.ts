@@ -1,7 +1,8 @@
 /** Messages between the extension host and the chat view's webview, both ways. */
 import { isConceptId, type Lang } from '../core/glossary/types';
 
-export type ChatTurnState = 'streaming' | 'done' | 'stopped' | 'interrupted' | 'error';
+export type { TurnState as ChatTurnState } from '../core/chat/conversation';
+import type { TurnState as ChatTurnState } from '../core/chat/conversation';
 
 /** A turn as the view shows it. Plain text fields; `answerHtml` comes from the sanitising renderer. */
 export interface ChatTurnView {

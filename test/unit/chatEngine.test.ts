@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { definitionPassage, REFUSAL, SPECIAL } from '../../src/core/answer/prompt';
-import { ChatEngine, withoutCitations, withSelection, type Backend, type ChatRequest, type TextGenerator } from '../../src/core/chat/chatEngine';
+import { definitionPassage, REFUSAL, SPECIAL } from '../../src/core/pipeline/prompt';
+import { ChatEngine, withoutCitations, withSelection, type Backend, type ChatRequest, type TextGenerator } from '../../src/core/pipeline/engine';
 import type { Turn } from '../../src/core/chat/conversation';
 import { ServerError, type ChatMessage } from '../../src/core/chat/openaiClient';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../../src/core/model/runtime';

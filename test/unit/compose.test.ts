@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { composeGroups, composePlan } from '../../src/core/answer/compose';
-import { passagesFor } from '../../src/core/answer/passages';
-import { ComposeConstraint } from '../../src/core/model/runtime';
+import { composeGroups, composePlan } from '../../src/core/pipeline/compose';
+import { passagesFor } from '../../src/core/pipeline/passages';
+import { ComposeConstraint } from '../../src/core/model/constraints';
 import { bundledGlossary } from './bundled';
 
 const EOS = 0;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { baselineAnswer, faithfulness, judge, repetitionRate, summarize, type HeldOutTurn, type JudgedTurn } from '../../src/core/answer/evaluate';
-import type { Intent } from '../../src/core/answer/intent';
-import { passagesFor } from '../../src/core/answer/passages';
-import { REFUSAL } from '../../src/core/answer/prompt';
+import { baselineAnswer, faithfulness, judge, repetitionRate, summarize, type HeldOutTurn, type JudgedTurn } from '../../src/core/pipeline/evaluate';
+import type { Intent } from '../../src/core/pipeline/intent';
+import { passagesFor } from '../../src/core/pipeline/passages';
+import { REFUSAL } from '../../src/core/pipeline/prompt';
 import { mergeUserGlossaries, parseUserGlossary } from '../../src/core/glossary/userGlossary';
 import { bundledGlossary } from './bundled';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { partText } from '../../src/core/answer/passages';
-import { buildPrompt, contrastPassage, definitionPassage, partPassage, type PassagePart } from '../../src/core/answer/prompt';
+import { partText } from '../../src/core/pipeline/passages';
+import { buildPrompt, contrastPassage, definitionPassage, partPassage, type PassagePart } from '../../src/core/pipeline/prompt';
 import type { Lang } from '../../src/core/glossary/types';
 import { bundledGlossary } from './bundled';
 

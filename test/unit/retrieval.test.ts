@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { detectLanguage } from '../../src/core/answer/language';
-import { buildPrompt, definitionPassage } from '../../src/core/answer/prompt';
-import { editDistance, Retriever } from '../../src/core/answer/retrieval';
+import { detectLanguage } from '../../src/core/pipeline/language';
+import { buildPrompt, definitionPassage } from '../../src/core/pipeline/prompt';
+import { editDistance, Retriever } from '../../src/core/pipeline/retrieval';
 import { bundledGlossary } from './bundled';
 
 describe('retrieval', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyRepetitionPenalty, argmax, sampleToken, seededRandom } from '../../src/core/model/sampling';
-import { StopFilter } from '../../src/core/model/runtime';
+import { StopFilter } from '../../src/core/model/constraints';
 
 const logits = () => Float32Array.from([1, 3, 2, -1, 0.5]);
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { detectIntent, detectSmallTalk, soundsLikeFollowUp } from '../../src/core/answer/intent';
-import { Retriever } from '../../src/core/answer/retrieval';
-import { understand, type EarlierTurn } from '../../src/core/answer/understand';
+import { detectIntent, detectSmallTalk, soundsLikeFollowUp } from '../../src/core/pipeline/intent';
+import { Retriever } from '../../src/core/pipeline/retrieval';
+import { understand, type EarlierTurn } from '../../src/core/pipeline/understand';
 import { bundledGlossary } from './bundled';
 
 describe('question understanding', () => {

@@ -1,4 +1,4 @@
-import type { Intent } from '../answer/intent';
+import type { Intent } from '../pipeline/intent';
 import type { Lang } from '../glossary/types';
 
 export type TurnState = 'streaming' | 'done' | 'stopped' | 'interrupted' | 'error';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ChatEngine, type Backend } from '../../core/chat/chatEngine';
+import { ChatEngine, type Backend } from '../../core/pipeline/engine';
 import { ConversationStore, turnsForPrompt, type Turn } from '../../core/chat/conversation';
 import { keyFor } from '../../core/chat/apiKey';
 import { pickChatModel, sendThrough } from './languageModels';

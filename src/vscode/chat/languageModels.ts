@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SendMessages } from '../../core/chat/chatEngine';
+import type { SendMessages } from '../../core/pipeline/engine';
 import { LIMITS } from '../../core/chat/openaiClient';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { detectLanguage } from '../../core/answer/language';
-import type { Backend, ChatEngine } from '../../core/chat/chatEngine';
+import { detectLanguage } from '../../core/pipeline/language';
+import type { Backend, ChatEngine } from '../../core/pipeline/engine';
 import type { Turn } from '../../core/chat/conversation';
 import { searchConcepts } from '../../core/glossary/search';
 import { otherLang, type Lang } from '../../core/glossary/types';

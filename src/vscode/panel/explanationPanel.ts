@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { detectLanguage } from '../../core/answer/language';
+import { detectLanguage } from '../../core/pipeline/language';
 import type { Glossary } from '../../core/glossary/glossary';
 import type { Lang } from '../../core/glossary/types';
 import { buildConceptView, links } from '../../core/present/conceptView';

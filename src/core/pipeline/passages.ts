@@ -3,12 +3,13 @@ import type { Concept, Lang } from '../glossary/types';
 import type { SingleIntent } from './intent';
 import { contrastPassage, definitionPassage, MAX_PASSAGES, partPassage, type Passage, type PassagePart } from './prompt';
 import type { Understanding } from './understand';
+import { sentencesOf } from './language';
 
 /**
  * The part of an entry each intent's answer rests on, besides the definition (training/build_corpus.py,
  * INTENT_PARTS): a "why" gets the entry's own reason, a "how" its mechanism.
  */
-const INTENT_PART: Readonly<Record<SingleIntent, PassagePart | undefined>> = {
+export const INTENT_PART: Readonly<Record<SingleIntent, PassagePart | undefined>> = {
   what: 'how',
   define: undefined,
   simple: 'intuition',
@@ -92,7 +93,7 @@ export function plainText(markdown: string): string {
 
 /** Whole sentences up to MAX_PASSAGE_CHARS (at least the first one, cut there if it is longer). */
 export function firstSentences(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«"(0-9])/u);
+  const sentences = sentencesOf(text);
   let out = '';
   for (const sentence of sentences) {
     if (out && out.length + 1 + sentence.length > MAX_PASSAGE_CHARS) break;

@@ -4,6 +4,7 @@ import type { TermMatch } from '../matching/matcher';
 import { splitPieces, type Piece } from '../matching/normalize';
 import { trigrams } from '../matching/trigrams';
 import { forEachInSlices } from '../slices';
+import { STOP_WORD_KEYS } from './language';
 
 /** A concept retrieved for a question, with how it was found. */
 export interface Retrieved {
@@ -25,19 +26,6 @@ const DISTINCTIVE_SHARE = 0.05;
 /** The longest term has eight words (« apprentissage par renforcement à partir de retours humains »). */
 const MAX_TERM_WORDS = 8;
 
-/**
- * Words that say nothing of the subject, as keys: written plainly here, reduced by the same splitting as the text
- * (`this` -> `thi`, `dans` -> `dan`), so that every one of them can match.
- */
-const STOPWORDS = new Set(
-  pieceKeys(
-    'le la les un une des du de d l est c qu que qui quoi quel quelle quels quelles comment pourquoi et ou en au aux ' +
-      'sur dans pour avec ce cette ces il elle on se sa son ses pas ne plus etre fait faire the a an is are what which ' +
-      'who why how does do of to in on for with this that it and or be by as at from can me tell about explain ' +
-      'explique expliquer moi give donne donner entre between difference differences work works marche fonctionne ' +
-      'please stp svp mean means veut dire signifie example exemple simple simplement ca cela use used sert utilise',
-  ),
-);
 /** Words of this length or more find a term that starts like them (« hallucinent », « quantifie »). */
 const STEM_LENGTH = 7;
 /** The words before a term that make it a qualifier, not the subject: « en IA », "in deep learning". */
@@ -143,7 +131,7 @@ export class Retriever {
   private byStem(pieces: readonly Piece[]): Retrieved[] {
     const found: Retrieved[] = [];
     for (const piece of pieces) {
-      if (piece.key.length < STEM_LENGTH || STOPWORDS.has(piece.key)) continue;
+      if (piece.key.length < STEM_LENGTH || STOP_WORD_KEYS.has(piece.key)) continue;
       const ids = this.stems.get(piece.key.slice(0, STEM_LENGTH));
       if (ids?.size === 1) {
         const [id] = ids;
@@ -210,7 +198,7 @@ export class Retriever {
 
   /** BM25 over each concept's terms, aliases and definitions in both languages. */
   private byText(question: string): Retrieved[] {
-    const queryTerms = [...new Set(pieceKeys(question).filter((key) => key.length > 2 && !STOPWORDS.has(key)))];
+    const queryTerms = [...new Set(pieceKeys(question).filter((key) => key.length > 2 && !STOP_WORD_KEYS.has(key)))];
     const scored = this.docs
       .filter((doc) => queryTerms.filter((term) => doc.terms.has(term) && this.isDistinctive(term)).length >= 2)
       .map((doc) => ({ concept: doc.concept, score: this.bm25(doc, queryTerms), via: 'text' as const }));
@@ -260,7 +248,7 @@ function documentOf(concept: Concept): { concept: Concept; terms: Map<string, nu
     .flatMap((lang) => [concept[lang].term, concept[lang].term, ...concept[lang].aliases, concept[lang].definition])
     .join(' ');
   const terms = new Map<string, number>();
-  const keys = pieceKeys(text).filter((key) => key.length > 2 && !STOPWORDS.has(key));
+  const keys = pieceKeys(text).filter((key) => key.length > 2 && !STOP_WORD_KEYS.has(key));
   for (const key of keys) terms.set(key, (terms.get(key) ?? 0) + 1);
   return { concept, terms, length: keys.length };
 }

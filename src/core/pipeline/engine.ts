@@ -1,15 +1,15 @@
-import { composeGroups, composePlan } from '../answer/compose';
-import { detectLanguage } from '../answer/language';
-import { passagesFor } from '../answer/passages';
-import { buildPrompt, REFUSAL, type Passage } from '../answer/prompt';
-import { Retriever } from '../answer/retrieval';
-import { understand, type EarlierTurn, type Understanding } from '../answer/understand';
+import { composeGroups, composePlan } from './compose';
+import { detectLanguage } from './language';
+import { passagesFor } from './passages';
+import { buildPrompt, REFUSAL, type Passage } from './prompt';
+import { Retriever } from './retrieval';
+import { understand, type EarlierTurn, type Understanding } from './understand';
 import { splitPieces } from '../matching/normalize';
 import type { Glossary } from '../glossary/glossary';
 import { CONCEPT_ID_WORDS, type Lang } from '../glossary/types';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../model/runtime';
-import type { Turn } from './conversation';
-import { streamChat, type ChatMessage, type ServerSettings } from './openaiClient';
+import type { Turn } from '../chat/conversation';
+import { streamChat, type ChatMessage, type ServerSettings } from '../chat/openaiClient';
 
 /** Anything that generates text from a prompt: the model in a worker, in process, or a test double. */
 export interface TextGenerator {

@@ -2,9 +2,9 @@ import type { Glossary } from '../glossary/glossary';
 import { otherLang, type Concept, type Lang } from '../glossary/types';
 import { splitPieces } from '../matching/normalize';
 import { normalizeTerm } from '../matching/normalize';
-import type { Intent } from './intent';
-import { detectLanguage } from './language';
-import { partText } from './passages';
+import type { Intent, SingleIntent } from './intent';
+import { detectLanguage, sentencesOf, STOP_WORD_KEYS } from './language';
+import { INTENT_PART, partText } from './passages';
 import { REFUSAL, type Passage } from './prompt';
 
 /** One turn of a held-out item: the question, and what a right answer is about. */
@@ -36,18 +36,11 @@ export interface Judgement {
   readonly repetition: number;
 }
 
-const STOPWORDS = new Set(
-  splitPieces(
-    'le la les un une des du de d l est et en au aux sur dans pour par avec ce cette ces il elle on se sa son ses qui que ' +
-      'ou ne pas plus the a an is are of to in on for with this that it and or be by as at from its their which ' +
-      'can into than more sont comme mais aussi tout tous very also each such other',
-  ).map((piece) => piece.key),
-);
 
 function contentKeys(text: string): string[] {
   return splitPieces(text)
     .map((piece) => piece.key)
-    .filter((key) => key.length > 2 && !STOPWORDS.has(key));
+    .filter((key) => key.length > 2 && !STOP_WORD_KEYS.has(key));
 }
 
 /** Share of the content words of `expected` that the answer holds. */
@@ -93,15 +86,6 @@ function namesConcept(answer: string, concept: Concept): boolean {
   );
 }
 
-/** The part of the entry an intent asks for (the overview for an entry without that part). */
-const INTENT_PART: Partial<Record<Intent, 'how' | 'why' | 'limits' | 'history' | 'intuition' | 'example'>> = {
-  why: 'why',
-  how: 'how',
-  limits: 'limits',
-  history: 'history',
-  example: 'example',
-  simple: 'intuition',
-};
 
 /**
  * The part an answer to `intent` must give, and where: the part asked for opens the answer; an entry without
@@ -109,7 +93,8 @@ const INTENT_PART: Partial<Record<Intent, 'how' | 'why' | 'limits' | 'history' |
  * orders it, so the overview may come anywhere.
  */
 function expectedPart(concept: Concept, lang: Lang, intent: Intent): { text: string; inOpening: boolean } | undefined {
-  const part = INTENT_PART[intent];
+  // A "what" is answered by the definition; its mechanism after it is optional.
+  const part = intent === 'what' || !(intent in INTENT_PART) ? undefined : INTENT_PART[intent as SingleIntent];
   if (!part) return undefined;
   const asked = partText(concept, lang, part);
   if (asked) return { text: asked, inOpening: true };
@@ -144,13 +129,6 @@ function addressesIntent(answer: string, turn: HeldOutTurn, concepts: readonly C
   }
 }
 
-/** Sentences, as the answers write them. */
-function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+|\n+/u)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 0);
-}
 
 /** A sentence is supported when this share of its content words stands in the passages (or the question). */
 const SUPPORTED = 0.8;
@@ -166,7 +144,7 @@ export function faithfulness(answer: string, passages: readonly Passage[], quest
   const grounded = new Set(
     contentKeys([...passages.map((passage) => passage.text), question, ...concepts.flatMap((c) => [c.fr.term, c.en.term, ...c.fr.aliases, ...c.en.aliases]), SCAFFOLD].join(' ')),
   );
-  const all = sentences(answer);
+  const all = sentencesOf(answer);
   if (all.length === 0) return 0;
   const supported = all.filter((sentence) => {
     const keys = contentKeys(sentence);
