@@ -1,5 +1,5 @@
 // Builds the extension, the command line, the webview scripts and the compiled glossary into dist/.
-// Usage: node esbuild.mjs [--production] [--watch] [--glossary-only]
+// Usage: node esbuild.mjs [--production] [--watch] [--glossary-only | --code-only]
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -78,6 +78,11 @@ async function main() {
   if (production) fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
   copyWasmRuntime();
+  if (args.has('--code-only')) {
+    // Bundles the code against the glossary already in dist/ (while glossary files are being written).
+    await Promise.all(targets.filter((t) => fs.existsSync(Object.values(t.entryPoints)[0])).map((t) => esbuild.build(t)));
+    return;
+  }
   const { count, contrasts } = await buildGlossary();
   if (args.has('--glossary-only')) {
     console.log(`glossary: ${count} concepts, ${contrasts} contrasts`);

@@ -6,9 +6,9 @@ import type { ParsedArgs } from './args';
 import type { CliOutput } from './explain';
 import { parseLang } from './explain';
 import { answerJson, cliBackend, modelClient, type CliPaths } from './model';
+import { writeStreamed } from './terminal';
 
 /** Earlier turns that follow-ups may refer to (the chat view sends as many by default). */
-const HISTORY_TURNS = 4;
 
 /**
  * `chat`: a conversation through the chat view's pipeline. On a terminal: a prompt, streamed answers, Ctrl+C
@@ -34,8 +34,8 @@ export async function runChat(glossary: Glossary, paths: CliPaths, args: ParsedA
         continue;
       }
       running = new AbortController();
-      const stream = args.flags.has('json') ? () => {} : (text: string) => process.stdout.write(text);
-      const answer = await engine.ask({ question, answerLang, fallbackLang: 'en', history: history.slice(-HISTORY_TURNS) }, backend, stream, running.signal);
+      const stream = args.flags.has('json') ? () => {} : writeStreamed;
+      const answer = await engine.ask({ question, answerLang, fallbackLang: 'en', history }, backend, stream, running.signal);
       const stopped = running.signal.aborted;
       running = undefined;
       history.push({
@@ -50,7 +50,7 @@ export async function runChat(glossary: Glossary, paths: CliPaths, args: ParsedA
         createdAt: Date.now(),
       });
       if (args.flags.has('json')) io.out(JSON.stringify(answerJson(answer)));
-      else io.out(`${stopped ? ' [stopped]' : ''}\n${answer.sources.length ? `[${answer.sources.join(', ')}]\n` : ''}`);
+      else io.out(`${stopped ? ' [stopped]' : ''}\n${answer.sources.length ? `[${answer.sources.join(', ')}]\n` : ''}${nextLines(answer.suggestions, answer.lang)}`);
     }
     return 0;
   } finally {
@@ -73,4 +73,11 @@ async function* promptedLines(lines: readline.Interface, interactive: boolean): 
     if (line === undefined) return;
     yield line;
   }
+}
+
+/** The suggested follow-ups on one line, as the chat view shows them under an answer. */
+function nextLines(suggestions: readonly string[], lang: 'fr' | 'en'): string {
+  if (suggestions.length === 0) return '';
+  const quoted = suggestions.map((question) => (lang === 'fr' ? `« ${question} »` : `"${question}"`));
+  return `${lang === 'fr' ? 'Pour continuer :' : 'Next:'} ${quoted.join(' · ')}\n`;
 }

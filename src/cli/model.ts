@@ -8,6 +8,7 @@ import type { ParsedArgs } from './args';
 import { UsageError } from './args';
 import type { CliOutput } from './explain';
 import { parseLang } from './explain';
+import { writeStreamed } from './terminal';
 
 /** Where the command line finds its files: beside dist/cli.js, and the bundled model one level up. */
 export interface CliPaths {
@@ -57,6 +58,7 @@ export function answerJson(answer: ChatAnswer): Record<string, unknown> {
     answer: answer.text,
     sources: answer.sources,
     lang: answer.lang,
+    suggestions: answer.suggestions,
     tokens: answer.generation?.ids.length ?? 0,
     first_token_ms: round(answer.firstTextMs),
     tokens_per_s: round(answer.generation?.tokensPerS ?? 0),
@@ -73,7 +75,7 @@ export async function runAsk(glossary: Glossary, paths: CliPaths, args: ParsedAr
     const answer = await new ChatEngine(glossary).ask(
       { question, answerLang: parseLang(args.flags.get('lang')) ?? 'auto', fallbackLang: 'en', history: [] },
       cliBackend(args, paths, client),
-      json ? () => {} : (text) => process.stdout.write(text),
+      json ? () => {} : writeStreamed,
     );
     io.out(json ? JSON.stringify(answerJson(answer), null, 2) : `\n\n[${answer.sources.join(', ')}]`);
     return 0;
@@ -99,7 +101,7 @@ export async function runGenerate(paths: CliPaths, args: ParsedArgs, io: CliOutp
   try {
     const options = { ...generateOptions(args, paths.modelDir), stop: [] };
     const json = args.flags.has('json');
-    const result = await client.generate([{ text }], options, json ? () => {} : (piece) => process.stdout.write(piece));
+    const result = await client.generate([{ text }], options, json ? () => {} : writeStreamed);
     io.out(json ? JSON.stringify({ text: result.text, ids: result.ids }) : '');
     return 0;
   } finally {

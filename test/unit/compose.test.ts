@@ -52,16 +52,30 @@ describe('answers composed from the passages', () => {
     assert.deepEqual(composePlan(fromOverview, 'what'), { opensWith: 0, mustCover: [0] });
   });
 
-  it('offers, for a "why", the reason and the ways the definition is introduced, in the answer language', () => {
+  it('offers, for a "why", the reason and then the definition said as a sentence, never a « Terme : » label', () => {
     const glossary = bundledGlossary();
     const dropout = glossary.get('dropout')!;
     const passages = passagesFor({ intent: 'why', concepts: [dropout], followUp: false }, glossary, 'fr');
-    const groups = composeGroups(passages, glossary, 'fr');
+    const context = { intent: 'why' as const, register: 'tu' as const };
+    const groups = composeGroups(passages, glossary, 'fr', context);
     assert.equal(groups.length, 2);
     assert.deepEqual(groups[0], [glossary.withDetails(dropout).fr.sections!.why], 'the reason first, as the answer uses it');
-    assert.ok(groups[1]!.includes(`${dropout.fr.term.charAt(0).toUpperCase()}${dropout.fr.term.slice(1)} : ${dropout.fr.definition}`), JSON.stringify(groups[1]));
-    assert.equal(composeGroups([], glossary, 'en').length, 4, 'no passage: the polite replies');
+    assert.equal(groups[1]!.length, 1);
+    assert.ok(!groups[1]![0]!.startsWith(`${dropout.fr.term} :`), groups[1]![0]);
+    assert.ok(groups[1]![0]!.endsWith(dropout.fr.definition.slice(1)), 'the definition itself, after its subject');
     const gpt = passagesFor({ intent: 'define', concepts: [glossary.get('gpt')!], followUp: false }, glossary, 'fr');
-    assert.ok(!composeGroups(gpt, glossary, 'fr')[0]!.some((piece) => piece.includes('(en anglais : GPT)')), 'no translation of a term spelt the same');
+    assert.ok(!composeGroups(gpt, glossary, 'fr', context)[0]!.some((piece) => piece.includes('(en anglais')), 'no dictionary label');
+  });
+
+  it('answers small talk with the one reply of its kind, in the learner\'s tu or vous, greeting only at the start', () => {
+    const glossary = bundledGlossary();
+    const reply = (smallTalk: 'thanks' | 'greeting', register: 'tu' | 'vous', inConversation = false) =>
+      composeGroups([], glossary, 'fr', { intent: 'smalltalk', smallTalk, register, inConversation });
+    assert.equal(reply('thanks', 'tu').length, 1);
+    assert.match(reply('thanks', 'tu')[0]![0]!, /^Avec plaisir ! Pose-moi/);
+    assert.match(reply('thanks', 'vous')[0]![0]!, /Posez-moi/);
+    assert.match(reply('greeting', 'tu')[0]![0]!, /^Bonjour/);
+    assert.doesNotMatch(reply('greeting', 'tu', true)[0]![0]!, /Bonjour/);
+    assert.match(composeGroups([], glossary, 'en', { intent: 'smalltalk', smallTalk: 'thanks', register: 'tu' })[0]![0]!, /^You're welcome/);
   });
 });

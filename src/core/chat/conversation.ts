@@ -15,6 +15,8 @@ export interface Turn {
   /** What the question was understood to ask, and about which concepts (for the follow-ups after it). */
   readonly intent?: Intent;
   readonly concepts?: readonly string[];
+  /** Questions offered under the answer, to go on with. */
+  readonly suggestions?: readonly string[];
   readonly state: TurnState;
   readonly error?: string;
   readonly createdAt: number;
@@ -125,6 +127,7 @@ export function restoreTurns(saved: unknown): Turn[] {
       sources: stringsOf(turn.sources),
       ...(typeof turn.intent === 'string' && { intent: turn.intent }),
       ...(Array.isArray(turn.concepts) && { concepts: stringsOf(turn.concepts) }),
+      ...(Array.isArray(turn.suggestions) && { suggestions: stringsOf(turn.suggestions).slice(0, 3).map((text) => text.slice(0, 200)) }),
       state,
       error: typeof turn.error === 'string' ? turn.error : undefined,
       createdAt: typeof turn.createdAt === 'number' ? turn.createdAt : 0,

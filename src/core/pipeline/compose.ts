@@ -1,7 +1,9 @@
 import type { Glossary } from '../glossary/glossary';
 import type { ComposePlan } from '../model/runtime';
-import type { Intent } from './intent';
 import { otherLang, type Lang } from '../glossary/types';
+import type { Intent, SmallTalk } from './intent';
+import type { Register } from './language';
+import { definitionSentence, ofTerm } from './phrasing';
 import { oneLine, type Passage } from './prompt';
 
 /**
@@ -12,57 +14,90 @@ import { oneLine, type Passage } from './prompt';
  */
 export type ComposeGroups = readonly (readonly string[])[];
 
-const SCAFFOLD: Record<Lang, { inOther: string; simple: string; exampleOf: string; colon: string; translate: string; also: string }> = {
-  en: { inOther: 'in French', simple: 'In simple terms', exampleOf: 'An example of {t}', colon: ':', translate: 'In French, {t} is called « {o} »{al}.', also: ' (also: {a})' },
-  fr: { inOther: 'en anglais', simple: 'En termes simples', exampleOf: 'Un exemple pour {t}', colon: ' :', translate: 'En anglais, {t} se dit « {o} »{al}.', also: ' (aussi : {a})' },
+/** The connecting phrases an answer may use around the glossary's text: a small closed set, in both languages. */
+const LEAD: Record<Lang, { simple: string; exampleOf: (term: string) => string; translate: string; also: string }> = {
+  en: { simple: 'In simple terms: ', exampleOf: (term) => `An example ${ofTerm(term, 'en')}: `, translate: 'In French, {t} is called "{o}"{al}.', also: ' (also: {a})' },
+  fr: { simple: 'En termes simples : ', exampleOf: (term) => `Un exemple ${ofTerm(term, 'fr')} : `, translate: 'En anglais, {t} se dit « {o} »{al}.', also: ' (aussi : {a})' },
 };
 
-/** Small talk and questions outside the domain have no passage: the replies the model was trained to give. */
-export const NO_PASSAGE_REPLIES: Record<Lang, readonly string[]> = {
-  en: [
-    "You're welcome! Ask me about any other machine-learning concept whenever you like.",
-    'Hello! Ask me about a machine-learning concept, such as self-attention or fine-tuning.',
-    'Goodbye! Come back whenever a machine-learning concept puzzles you.',
-    'Glad it helps. Ask me a follow-up question, or about another concept, whenever you like.',
-  ],
-  fr: [
-    "Avec plaisir ! Posez-moi une question sur un autre concept d'apprentissage automatique quand vous voulez.",
-    "Bonjour ! Posez-moi une question sur un concept d'apprentissage automatique, comme l'auto-attention ou l'affinage.",
-    "Au revoir ! Revenez quand un concept d'apprentissage automatique vous intrigue.",
-    'Content que cela vous aide. Posez-moi une autre question, ou une suite, quand vous voulez.',
-  ],
+/** The reply to small talk, by kind, in the learner's register. A greeting greets only at the start. */
+const REPLIES: Record<'en' | 'tu' | 'vous', Record<SmallTalk | 'greetingAgain', string>> = {
+  en: {
+    thanks: "You're welcome! Ask me about any other machine-learning concept whenever you like.",
+    greeting: 'Hello! Ask me about a machine-learning concept, such as self-attention or fine-tuning.',
+    greetingAgain: "I'm still here. Ask me a follow-up question, or about another concept.",
+    bye: 'Goodbye! Come back whenever a machine-learning concept puzzles you.',
+    ack: 'Glad it helps. Ask me a follow-up question, or about another concept, whenever you like.',
+  },
+  tu: {
+    thanks: "Avec plaisir ! Pose-moi une question sur un autre concept d'apprentissage automatique quand tu veux.",
+    greeting: "Bonjour ! Pose-moi une question sur un concept d'apprentissage automatique, comme l'auto-attention ou l'affinage.",
+    greetingAgain: 'Je suis toujours là. Pose-moi une question de suite, ou sur un autre concept.',
+    bye: "Au revoir ! Reviens quand un concept d'apprentissage automatique t'intrigue.",
+    ack: 'Content que cela t\'aide. Pose-moi une autre question, ou une suite, quand tu veux.',
+  },
+  vous: {
+    thanks: "Avec plaisir ! Posez-moi une question sur un autre concept d'apprentissage automatique quand vous voulez.",
+    greeting: "Bonjour ! Posez-moi une question sur un concept d'apprentissage automatique, comme l'auto-attention ou l'affinage.",
+    greetingAgain: 'Je suis toujours là. Posez-moi une question de suite, ou sur un autre concept.',
+    bye: "Au revoir ! Revenez quand un concept d'apprentissage automatique vous intrigue.",
+    ack: 'Content que cela vous aide. Posez-moi une autre question, ou une suite, quand vous voulez.',
+  },
 };
 
-const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** Every reply the chat writes on its own, in every register (the evaluation counts them as grounded). */
+export const FIXED_REPLIES: readonly string[] = Object.values(REPLIES).flatMap((replies) => Object.values(replies));
 
-export function composeGroups(passages: readonly Passage[], glossary: Glossary, lang: Lang): ComposeGroups {
-  if (passages.length === 0) return NO_PASSAGE_REPLIES[lang].map((reply) => [reply]);
-  const s = SCAFFOLD[lang];
+/** What the composition needs to know of the question besides its passages. */
+export interface ComposeContext {
+  readonly intent: Intent;
+  readonly smallTalk?: SmallTalk;
+  readonly register: Register;
+  /** Earlier turns exist: a greeting is answered without greeting again. */
+  readonly inConversation?: boolean;
+}
+
+/** The one reply that fits a message without passages: thanks get thanks, never a greeting. */
+export function replyFor(context: ComposeContext, lang: Lang): string {
+  const replies = REPLIES[lang === 'en' ? 'en' : context.register];
+  const kind = context.smallTalk ?? 'ack';
+  return kind === 'greeting' && context.inConversation ? replies.greetingAgain : replies[kind];
+}
+
+export function composeGroups(passages: readonly Passage[], glossary: Glossary, lang: Lang, context: ComposeContext): ComposeGroups {
+  if (passages.length === 0) return [[replyFor(context, lang)]];
+  const lead = LEAD[lang];
   return passages.map((passage) => {
     const concept = glossary.get(passage.conceptIds[0]!);
     const term = oneLine(concept?.[lang].term ?? '');
     switch (passage.kind) {
       case 'definition': {
-        const other = oneLine(concept?.[otherLang(lang)].term ?? '');
-        const aliases = (concept?.[otherLang(lang)].aliases ?? []).map(oneLine).filter((alias) => alias.toLowerCase() !== other.toLowerCase()).slice(0, 2);
-        const translation = s.translate.replace('{t}', term).replace('{o}', other).replace('{al}', aliases.length > 0 ? s.also.replace('{a}', aliases.join(', ')) : '');
-        // « GPT (en anglais : GPT) » says nothing: a term spelt the same in both languages is not translated.
-        const sameInBoth = other.toLowerCase() === term.toLowerCase();
-        return [
-          ...(sameInBoth ? [] : [`${cap(term)} (${s.inOther}${s.colon} ${other})${s.colon} ${passage.text}`]),
-          `${cap(term)}${s.colon} ${passage.text}`,
-          passage.text,
-          `${translation}\n\n${passage.text}`,
-        ];
+        if (context.intent === 'translate') {
+          const other = oneLine(concept?.[otherLang(lang)].term ?? '');
+          const aliases = (concept?.[otherLang(lang)].aliases ?? []).map(oneLine).filter((alias) => alias.toLowerCase() !== other.toLowerCase()).slice(0, 2);
+          const translation = lead.translate.replace('{t}', term).replace('{o}', other).replace('{al}', aliases.length > 0 ? lead.also.replace('{a}', aliases.join(', ')) : '');
+          return [`${translation}\n\n${passage.text}`];
+        }
+        // The definition said as a sentence about its term (« LoRA est une méthode... »), never a « LoRA : »
+        // label; where the rules cannot make that sentence, the definition alone (the question named the term),
+        // except in an answer about several concepts, where each must be named.
+        const sentence = definitionSentence(term, passage.text, lang);
+        if (sentence) return [sentence];
+        return context.intent === 'several' ? [`${term} : ${passage.text}`] : [passage.text];
       }
       case 'intuition':
-        return [`${s.simple}${s.colon} ${passage.text}`, passage.text];
+        return context.intent === 'simple' || context.intent === 'what' ? [`${lead.simple}${afterColon(passage.text)}`] : [passage.text];
       case 'example':
-        return [`${s.exampleOf.replace('{t}', term)}${s.colon} ${passage.text}`, passage.text];
+        return [`${lead.exampleOf(term)}${afterColon(passage.text)}`];
       default:
         return [passage.text];
     }
   });
+}
+
+/** A sentence after a lead-in's colon starts in lower case (« En termes simples : un plongement... »), a name does not. */
+function afterColon(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { composeGroups, composePlan } from './compose';
-import { detectLanguage } from './language';
-import { passagesFor } from './passages';
+import { detectLanguage, detectRegister, type Register } from './language';
+import { passagesFor, shownIn } from './passages';
+import { suggestionsFor } from './suggestions';
 import { buildPrompt, REFUSAL, type Passage } from './prompt';
 import { Retriever } from './retrieval';
 import { understand, type EarlierTurn, type Understanding } from './understand';
@@ -8,7 +9,7 @@ import { splitPieces } from '../matching/normalize';
 import type { Glossary } from '../glossary/glossary';
 import { CONCEPT_ID_WORDS, type Lang } from '../glossary/types';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../model/runtime';
-import type { Turn } from '../chat/conversation';
+import { turnsForPrompt, type Turn } from '../chat/conversation';
 import { streamChat, type ChatMessage, type ServerSettings } from '../chat/openaiClient';
 
 /** Anything that generates text from a prompt: the model in a worker, in process, or a test double. */
@@ -31,8 +32,10 @@ export interface ChatRequest {
   readonly answerLang: Lang | 'auto';
   /** Used when the question's language cannot be told (a bare term such as "GPT"). */
   readonly fallbackLang: Lang;
-  /** Earlier turns, oldest first: what follow-ups refer to, and what a server reads as the conversation. */
+  /** Earlier turns, oldest first: what follow-ups refer to and what the answer must not repeat. */
   readonly history: readonly Turn[];
+  /** How many of the most recent earlier turns a server or a VS Code model reads (4 when not said). */
+  readonly serverHistoryTurns?: number;
 }
 
 export interface ChatAnswer {
@@ -42,6 +45,10 @@ export interface ChatAnswer {
   readonly sources: string[];
   readonly understanding: Understanding;
   readonly passages: readonly Passage[];
+  /** How the learner addresses the chat in French (the chat's own words follow it). */
+  readonly register: Register;
+  /** Two or three questions the glossary can answer next and the conversation has not shown (in `lang`). */
+  readonly suggestions: readonly string[];
   /** The bundled model's run; absent when no model ran (a refusal) or a server answered. */
   readonly generation?: GenerationResult;
   /** From the question to the first piece of text, understanding and retrieval included. */
@@ -53,6 +60,9 @@ export interface ChatAnswer {
  * the answer, the prompt then always fits the model's 1,024 positions.
  */
 const MAX_PROMPT_QUESTION_CHARS = 500;
+
+/** The earlier turns sent to a server stay within this many characters. */
+const SERVER_HISTORY_CHARS = 4000;
 
 /** The selection goes with the question, cut short: the prompt has room for a few lines only. */
 const MAX_SELECTION_CHARS = 300;
@@ -78,13 +88,16 @@ export class ChatEngine {
   }
 
   /** Understanding, language and passages, without generating (the benchmark's and the tests' view). */
-  prepare(request: ChatRequest): { understanding: Understanding; lang: Lang; passages: Passage[]; prompt: PromptPart[] } {
+  prepare(request: ChatRequest): { understanding: Understanding; lang: Lang; register: Register; passages: Passage[]; prompt: PromptPart[] } {
     const earlier = request.history.map(earlierTurn);
     const understanding = understand(withSelection(request.question, request.selection), this.retriever, this.glossary, earlier);
     const previousLang = request.history[request.history.length - 1]?.lang;
     const lang = request.answerLang === 'auto' ? detectLanguage(request.question, previousLang ?? request.fallbackLang) : request.answerLang;
-    const passages = passagesFor(understanding, this.glossary, lang);
-    return { understanding, lang, passages, prompt: buildPrompt(lang, passages, request.question.slice(0, MAX_PROMPT_QUESTION_CHARS)) };
+    const register = registerOf(request);
+    // Nothing the conversation has shown is shown again: its answers are what was shown.
+    const shown = shownIn(request.history.map((turn) => turn.answer));
+    const passages = passagesFor(understanding, this.glossary, lang, shown);
+    return { understanding, lang, register, passages, prompt: buildPrompt(lang, passages, request.question.slice(0, MAX_PROMPT_QUESTION_CHARS)) };
   }
 
   async ask(request: ChatRequest, backend: Backend, onText: (text: string) => void, signal?: AbortSignal): Promise<ChatAnswer> {
@@ -94,7 +107,8 @@ export class ChatEngine {
       firstTextMs ||= performance.now() - started;
       onText(text);
     };
-    const { understanding, lang, passages, prompt } = this.prepare(request);
+    const { understanding, lang, register, passages, prompt } = this.prepare(request);
+    const context = { intent: understanding.intent, smallTalk: understanding.smallTalk, register, inConversation: understanding.inConversation };
     let generation: GenerationResult | undefined;
     let text: string;
     if (understanding.intent === 'ood' && backend.kind === 'bundled') {
@@ -105,22 +119,31 @@ export class ChatEngine {
       const options = backend.options.composeFromContext
         ? {
             ...backend.options,
-            compose: composeGroups(passages, this.glossary, lang),
+            compose: composeGroups(passages, this.glossary, lang, context),
             composePlan: backend.options.composeFollowsPlan ? composePlan(passages, understanding.intent) : undefined,
           }
         : backend.options;
       generation = await backend.model.generate(prompt, options, stream, signal);
       text = generation.text;
     } else {
-      const messages = serverMessages(lang, passages, request.history, withSelection(request.question, request.selection));
+      const messages = serverMessages(lang, passages, turnsForPrompt(request.history, request.serverHistoryTurns ?? 4, SERVER_HISTORY_CHARS), withSelection(request.question, request.selection));
       text =
         backend.kind === 'server'
           ? await streamChat(backend.settings, messages, stream, signal, { temperature: 0.3 })
           : await backend.send(messages, stream, signal);
     }
     const answer = withoutCitations(text, (id) => this.glossary.get(id) !== undefined);
-    return { text: answer, lang, sources: sourcesOf(answer, understanding, passages), understanding, passages, generation, firstTextMs };
+    const shownNow = shownIn([...request.history.map((turn) => turn.answer), answer]);
+    const suggestions = suggestionsFor(understanding, this.glossary, lang, register, shownNow, request.history.map((turn) => turn.question));
+    return { text: answer, lang, register, suggestions, sources: sourcesOf(answer, understanding, passages), understanding, passages, generation, firstTextMs };
   }
+}
+
+/** The learner's tu or vous, from this question and the earlier ones (the last that said either). */
+function registerOf(request: ChatRequest): Register {
+  let register: Register | undefined;
+  for (const turn of request.history) register = detectRegister(turn.question, register);
+  return detectRegister(request.question, register);
 }
 
 function earlierTurn(turn: Turn): EarlierTurn {

@@ -7,6 +7,7 @@ export type Intent =
   | 'define'
   | 'simple'
   | 'why'
+  | 'cause'
   | 'how'
   | 'example'
   | 'limits'
@@ -21,6 +22,13 @@ export type Intent =
 export type SingleIntent = Exclude<Intent, 'contrast' | 'several' | 'smalltalk' | 'ood'>;
 
 export type SmallTalk = 'thanks' | 'greeting' | 'bye' | 'ack';
+
+/**
+ * A reaction to the answer, with no term of its own: a doubt (« Cela semble simple, mais je parie que ce n'est
+ * pas le cas »), confusion ("I don't get it"), interest ("Interesting"), "so what?", or a request for more. It
+ * is about the topic in play, and each gets the part of the entry that serves it.
+ */
+export type Remark = 'doubt' | 'confused' | 'interest' | 'sowhat' | 'more';
 
 /** Lower case, no accents, ASCII apostrophes, single spaces: what the patterns below are written against. */
 export function plainQuestion(text: string): string {
@@ -40,11 +48,20 @@ const CUES: ReadonlyArray<readonly [SingleIntent | 'contrast', RegExp]> = [
   ['contrast', / differen| differ | vs | versus | compare| contrast| distinguish| sets? .* apart| same thing | mix up | confus| end and .* begin | diffe?re | distingu| oppose | pareil | la meme chose | confond| contre | plutot que | ou bien /],
   ['limits', / limit| drawback| downside| catch | pitfall| weak (point|spot)| risk| fall short| fails? | failure| go(es)? wrong | problem with | watch out | limite| piege| inconvenient| defaut| points? faibles? | risque| echou| coince| faire attention | probleme avec /],
   ['history', / where (does|did) .* (come from|start)| come from | origin| histor| invent| came up with | introduced | backstory| how did .* appear| when was | d'ou (vient|ca vient|viennent)| origine| histoire| historique| inven| apparu| (est|sont|etait|etaient) nee?s? | a commence| commence ou | l'idee d| qui a eu /],
+  ['cause', / what causes | cause[sd]? (of )?| caus(e|ing) | why (does|do|did|is|are|would|might|can) .*(happen|occur|appear|arise|hallucinat|overfit|underfit|diverge|explode|vanish|collapse|forget|drift|spike|fail|go wrong|leak|memori[sz])| how come | where does .* come from when| pourquoi .*(se produit|arrive|apparait|survient|hallucin|surapprend|sur-apprend|diverge|explose|disparait|s'effondre|oublie|derive|echoue|fuit|memoris)| qu'est ce qui (cause|provoque|explique)| (la|les) causes? | a cause de quoi | comment se fait il /],
   ['why', /^ why | why (is|does|do|are|should|would|use|it) | why$| what .*(?<!stands?) for $| point of | use of | useful| valuable| good for | what makes .* (useful|valuable|important)| matter| important| problem does .* solve| pourquoi| a quoi (ca )?ser| sert a quoi| ca sert | interet| utile| apporte| avantage| probleme resou| importan/],
-  ['how', / how (does|do|is|are|can|it|exactly|to)| how$| mechanic| working| principle| walk me through| what happens | steps | proceed| idea behind | fonctionn| comment (ca )?(marche|fonctionne|fait|se passe|procede|ca se passe|est fait)| marche | mecanisme| principe| etapes| procede| concretement| idee derriere| se passe /],
+  ['how', /^ (and |so |et |alors |mais )?(how|comment) | how (does|do|is|are|can|it|exactly|to)| how$| mechanic| working| principle| walk me through| what happens | steps | proceed| idea behind | fonctionn| comment (ca )?(marche|fonctionne|fait|se passe|procede|ca se passe|est fait)| marche | mecanisme| principe| etapes| procede| concretement| idee derriere| se passe /],
   ['example', / example| analog| illustrat| in action | real case | look like in | exemple| analogi| illustre| cas concret| en action | a quoi ressemble .* (vrai|reel|pratique|concret)| en vrai /],
   ['simple', / simpl| plain (english|words|terms)| plainly| eli5 | like i'?m five | newcomer| beginner| without (the )?(jargon|math)| easy explanation| never studied| vulgaris| debut| sans (jargon|math)| enfant| plus simple| (qui )?n'a jamais (fait|etudie)| (qui )?ne connait rien /],
   ['define', / defin| meaning of | what does .* mean | def | signifi| veut dire | definis/],
+];
+
+const REMARKS: ReadonlyArray<readonly [Remark, RegExp]> = [
+  ['sowhat', / so what | and so | why should i care | what'?s the point | whats the point | et alors | a quoi bon | et donc | so\? $/],
+  ['confused', / (don'?t|do not|didn'?t) (get|understand|follow)| lost me | i'?m lost | confus| not clear| unclear| over my head | hard to follow| too (technical|complicated|complex)| complicated | complex | je (ne )?(comprends|saisis|suis) pas | (pas|rien) compris | j'ai pas (compris|suivi)| je suis perdu| complique| difficile| trop technique| beaucoup a (penser|digerer)| lot to (take in|think|digest)| pas clair| flou | hein /],
+  ['doubt', / bet | doubt| really | too (simple|easy|good)| can'?t be (that|so)| sounds? (simple|easy|too)| seems? (simple|easy|too)| that simple | not that | parie | vraiment | trop (simple|beau|facile)| si simple | semble (simple|facile)| a l'air (simple|facile)| j'en doute| pas le cas | are you sure | t'es sur | vous etes sur | c'est tout /],
+  ['more', / tell me more| go on | keep going| continue| more | and then | what else| et ensuite| et encore| dis m'en plus| vas y | ensuite | quoi d'autre| plus de details| details /],
+  ['interest', / interesting| cool | wow | nice | impressive| neat | fascinat| amazing | huh | oh | interessant| impressionnant| genial| super | sympa | etonnant| surprenant| incroyable| ah bon | tiens /],
 ];
 
 const SMALL_TALK: ReadonlyArray<readonly [SmallTalk, RegExp]> = [
@@ -67,6 +84,21 @@ export function detectSmallTalk(question: string): SmallTalk | undefined {
   const plain = plainQuestion(question);
   if (plain.split(' ').length > 12 || /\?/.test(question.replace(/\?\s*$/, ''))) return undefined;
   return SMALL_TALK.find(([, cue]) => cue.test(plain))?.[0];
+}
+
+/**
+ * A reaction to the previous answer: short, with no question of its own (« Ça a l'air compliqué », "Really?",
+ * "I don't get it", "Interesting", "So what?").
+ */
+export function detectRemark(question: string): Remark | undefined {
+  const plain = plainQuestion(question);
+  if (plain.split(' ').length > 16) return undefined;
+  return REMARKS.find(([, cue]) => cue.test(plain))?.[0];
+}
+
+/** "Why not just use one-hot vectors?", « Pourquoi pas simplement X ? »: X weighed against the topic in play. */
+export function asksWhyNotInstead(question: string): boolean {
+  return / why not (just |simply |use |rather )?| why wouldn'?t (we|you|i) | instead of | rather than | pourquoi (pas|ne pas) | au lieu d| plutot qu/.test(plainQuestion(question));
 }
 
 /** "And the future?", « Et l'avenir de tout cela ? »: the concept that answers where the field is heading. */
@@ -99,6 +131,18 @@ const FOLLOW_UP_WORDS = new Set(
     'impressionnant interessant super sympa genial vois sens semble parie cas accord d\'accord plutot bien'
   ).split(' '),
 );
+
+/** Words that point back to what was just explained: "it", "them", « ça », « les ». */
+const REFERRING = / (it|its|they|them|their|this|that|these|those|ca|cela|ceci|il|ils|elle|elles|les|le|la|l|y|en|lui|leur|leurs|son|sa|ses) /;
+
+/**
+ * A short question that points back with a pronoun (« Et comment on les obtient ? », "Where do they come
+ * from?"): about the topic in play even with words of its own, when it names no concept.
+ */
+export function refersBack(question: string): boolean {
+  const plain = plainQuestion(question).replace(/'/g, "' ").replace(/' /g, ' ');
+  return plain.trim().split(' ').length <= 12 && REFERRING.test(plain);
+}
 
 /** A question that names no concept of its own and reads as a sequel ("Et comment ça marche ?", "Why?"). */
 export function soundsLikeFollowUp(question: string): boolean {

@@ -1,24 +1,44 @@
 import type { Glossary } from '../glossary/glossary';
 import type { Concept, Lang } from '../glossary/types';
 import type { SingleIntent } from './intent';
-import { contrastPassage, definitionPassage, MAX_PASSAGES, partPassage, type Passage, type PassagePart } from './prompt';
-import type { Understanding } from './understand';
 import { sentencesOf } from './language';
+import { definiteTerm, definitionSentence } from './phrasing';
+import { contrastPassage, definitionPassage, partPassage, type Passage, type PassagePart } from './prompt';
+import type { Understanding } from './understand';
 
 /**
  * The part of an entry each intent's answer rests on, besides the definition (training/build_corpus.py,
- * INTENT_PARTS): a "why" gets the entry's own reason, a "how" its mechanism.
+ * INTENT_PARTS): a "why" gets the entry's own reason, a "how" its mechanism, a "why does it happen" its causes.
  */
 export const INTENT_PART: Readonly<Record<SingleIntent, PassagePart | undefined>> = {
   what: 'how',
   define: undefined,
   simple: 'intuition',
   why: 'why',
+  cause: 'causes',
   how: 'how',
   example: 'example',
   limits: 'limits',
   history: 'history',
   translate: undefined,
+};
+
+/**
+ * When the part an intent asks for was already shown in the conversation (or the entry has none), the next
+ * parts that still serve the question, in order: a doubt that was answered with the limits gets the causes or
+ * an example; "tell me more" after the mechanism gets the reason.
+ */
+const NEXT_PARTS: Readonly<Record<SingleIntent, readonly PassagePart[]>> = {
+  what: ['how', 'why', 'intuition', 'example', 'limits'],
+  define: ['how', 'intuition', 'example'],
+  simple: ['intuition', 'example', 'how'],
+  why: ['why', 'causes', 'how', 'example'],
+  cause: ['causes', 'why', 'how', 'limits'],
+  how: ['how', 'example', 'why', 'intuition', 'limits'],
+  example: ['example', 'intuition', 'how'],
+  limits: ['limits', 'causes', 'example', 'why'],
+  history: ['history', 'why', 'how'],
+  translate: [],
 };
 
 /** A passage holds a few sentences (the model copies it; the prompt has room for several). */
@@ -35,46 +55,122 @@ export function partText(concept: Concept, lang: Lang, part: PassagePart): strin
   return firstSentences(localized.sections?.[part] ?? '');
 }
 
-/** The passages a question's answer is composed from, most needed first. */
-export function passagesFor(understanding: Understanding, glossary: Glossary, lang: Lang): Passage[] {
+/** What the conversation has already shown: a passage whose text is in an earlier answer is not shown again. */
+export interface Shown {
+  has(text: string): boolean;
+}
+
+export const NOTHING_SHOWN: Shown = { has: () => false };
+
+/** The earlier answers of a conversation as a `Shown`: white space does not count. */
+export function shownIn(answers: readonly string[]): Shown {
+  const flat = answers.map(squash).join('\n');
+  return { has: (text) => text.length > 0 && flat.includes(squash(text)) };
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The passages a question's answer is composed from, most needed first, none the conversation has shown. */
+export function passagesFor(understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown = NOTHING_SHOWN): Passage[] {
   const concepts = understanding.concepts.map((concept) => glossary.withDetails(concept));
   switch (understanding.intent) {
     case 'smalltalk':
     case 'ood':
       return [];
     case 'several':
-      return concepts.map((concept) => definitionPassage(concept, lang));
+      return severalPassages(concepts, lang, shown);
     case 'contrast':
-      return contrastPassages(concepts, lang);
-    default: {
-      const passages = singlePassages(concepts, understanding.intent, lang);
-      // A follow-up ("and how does it work?") gets the part it asks for: the definition was in an earlier answer.
-      return understanding.followUp && passages.length > 1 && passages[0]!.kind !== 'definition' ? passages.slice(0, 1) : passages;
-    }
+      return contrastPassages(concepts, lang, shown);
+    default:
+      return singlePassages(concepts[0], understanding, lang, shown, glossary);
   }
 }
 
-function singlePassages(concepts: readonly Concept[], intent: SingleIntent, lang: Lang): Passage[] {
-  const [subject, ...others] = concepts;
+function singlePassages(subject: Concept | undefined, understanding: Understanding, lang: Lang, shown: Shown, glossary: Glossary): Passage[] {
   if (!subject) return [];
-  const wanted = INTENT_PART[intent];
+  const intent = understanding.intent as SingleIntent;
   const definition = definitionPassage(subject, lang);
-  const part = wanted && (partText(subject, lang, wanted) ? wanted : intent !== 'example' && partText(subject, lang, 'overview') ? 'overview' : undefined);
-  const passage = part && partPassage(subject.id, part, partText(subject, lang, part));
-  // In the order the answer uses them: the part asked for first, but "what" (and an entry answered from its
-  // overview) starts with the definition (training/build_corpus.py writes the same order).
-  const passages = !passage ? [definition] : intent === 'what' || part === 'overview' ? [definition, passage] : [passage, definition];
-  // Other concepts the question names come after, as the model was trained to read them: context it may leave out.
-  passages.push(...others.map((concept) => definitionPassage(concept, lang)));
-  return passages.slice(0, MAX_PASSAGES);
+  const definitionNeeded = !shown.has(definition.text) && !understanding.followUp;
+  if (intent === 'define' || intent === 'translate') return definitionNeeded || intent === 'translate' ? [definition] : pointerBack(subject, lang, glossary, shown);
+  const part = nextPart(subject, intent, lang, shown);
+  if (!part) return definitionNeeded ? [definition] : pointerBack(subject, lang, glossary, shown);
+  const passage = partPassage(subject.id, part, partText(subject, lang, part));
+  if (!definitionNeeded) return [passage];
+  // "What is it?" opens with the definition; a beginner then gets the intuition before the mechanism. Any
+  // other question opens with the part it asks for (training/build_corpus.py writes the same order).
+  if (intent !== 'what' && part !== 'overview') return [passage, definition];
+  const beginnerIntuition = subject.level === 'beginner' && part === 'how' ? partText(subject, lang, 'intuition') : '';
+  return beginnerIntuition && !shown.has(beginnerIntuition)
+    ? [definition, partPassage(subject.id, 'intuition', beginnerIntuition), passage]
+    : [definition, passage];
 }
 
-function contrastPassages(concepts: readonly Concept[], lang: Lang): Passage[] {
+/** The first part serving the intent that the entry has and the conversation has not shown; the overview last. */
+function nextPart(concept: Concept, intent: SingleIntent, lang: Lang, shown: Shown): PassagePart | undefined {
+  const wanted = INTENT_PART[intent];
+  const order: PassagePart[] = [...(wanted ? [wanted] : []), ...NEXT_PARTS[intent].filter((part) => part !== wanted)];
+  if (intent !== 'example') order.push('overview');
+  return order.find((part) => {
+    const text = partText(concept, lang, part);
+    return text !== '' && !shown.has(text);
+  });
+}
+
+const POINTER: Record<Lang, string> = {
+  en: 'That is what I explained above about {t}. A concept to read next:',
+  fr: "C'est ce que j'ai expliqué plus haut à propos de {t}. Un concept à lire ensuite :",
+};
+
+/**
+ * Everything the entry says was shown already: one sentence pointing back, then the next concept on the way
+ * (one the entry opens onto) that the conversation has not shown.
+ */
+function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Shown): Passage[] {
+  const next = concept.related.map((id) => glossary.get(id)).find((related) => related && !shown.has(related[lang].definition.replace(/\s+/g, ' ').trim()));
+  const pointer = pointerPassage(concept, lang);
+  return next ? [pointer, definitionPassage(next, lang)] : [pointer];
+}
+
+function pointerPassage(concept: Concept, lang: Lang): Passage {
+  const text = POINTER[lang].replace('{t}', concept[lang].term);
+  return { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
+}
+
+/** Each concept's definition, said as a sentence that names it (a definition already shown is not repeated). */
+function severalPassages(concepts: readonly Concept[], lang: Lang, shown: Shown): Passage[] {
+  const fresh = concepts.map((concept) => definitionPassage(concept, lang)).filter((passage) => !shown.has(passage.text));
+  return fresh.length > 0 ? fresh : concepts.slice(0, 1).map((concept) => pointerPassage(concept, lang));
+}
+
+const NOT_THE_SAME: Record<Lang, string> = {
+  en: '{a} and {b} are not the same thing.',
+  fr: '{a} et {b} ne désignent pas la même chose.',
+};
+
+/**
+ * The curated contrast when the glossary has one; otherwise a difference stated from the two entries: what
+ * each one is, in a sentence that names it, after a sentence saying they differ.
+ */
+function contrastPassages(concepts: readonly Concept[], lang: Lang, shown: Shown): Passage[] {
   const [first, second] = concepts;
   if (!first || !second) return [];
-  const definitions = [definitionPassage(first, lang), definitionPassage(second, lang)];
+  const definitions = [definitionPassage(first, lang), definitionPassage(second, lang)].filter((passage) => !shown.has(passage.text));
   const curated = first.contrasts?.find((contrast) => contrast.with === second.id);
-  return curated ? [contrastPassage(first.id, second.id, curated[lang]), ...definitions] : definitions;
+  if (curated) return [contrastPassage(first.id, second.id, curated[lang]), ...definitions].filter((passage) => !shown.has(passage.text));
+  const each = [first, second].map((concept) => definitionSentence(concept[lang].term, concept[lang].definition, lang) ?? `${concept[lang].term} : ${concept[lang].definition}`);
+  const opening = NOT_THE_SAME[lang].replace('{a}', definiteTerm(first[lang].term, lang)).replace('{b}', definiteTerm(second[lang].term, lang));
+  const text = [upperFirst(opening), ...each.map(withFullStop)].join(' ');
+  return [contrastPassage(first.id, second.id, text)];
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function withFullStop(sentence: string): string {
+  return /[.!?…]$/u.test(sentence.trim()) ? sentence.trim() : `${sentence.trim()}.`;
 }
 
 /** Markdown to plain text: emphasis, code and link marks dropped, the words kept. */

@@ -23,7 +23,8 @@ export type PassagePart = SectionName | 'example' | 'overview';
 export interface Passage {
   /** The concepts it belongs to: one, or two for a contrast. */
   readonly conceptIds: readonly string[];
-  readonly kind: 'definition' | PassagePart | 'contrast';
+  /** `pointer`: the sentence that points back to an earlier answer when everything asked was shown. */
+  readonly kind: 'definition' | PassagePart | 'contrast' | 'pointer';
   /** The glossary text, on one line. */
   readonly text: string;
   /** The line as the model reads it, `\n` included. */

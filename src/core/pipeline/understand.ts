@@ -1,7 +1,20 @@
 import type { Glossary } from '../glossary/glossary';
 import type { Concept } from '../glossary/types';
-import { asksAboutTheFuture, detectIntent, detectSmallTalk, soundsLikeFollowUp, type Intent, type SingleIntent, type SmallTalk } from './intent';
-import type { Retriever } from './retrieval';
+import {
+  asksAboutTheFuture,
+  asksWhyNotInstead,
+  detectIntent,
+  detectRemark,
+  detectSmallTalk,
+  plainQuestion,
+  refersBack,
+  soundsLikeFollowUp,
+  type Intent,
+  type Remark,
+  type SingleIntent,
+  type SmallTalk,
+} from './intent';
+import type { Retrieved, Retriever } from './retrieval';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
 export interface Understanding {
@@ -11,6 +24,10 @@ export interface Understanding {
   /** The question named nothing and took its concepts from the previous turn. */
   readonly followUp: boolean;
   readonly smallTalk?: SmallTalk;
+  /** A reaction to the previous answer (a doubt, confusion...), answered about the topic in play. */
+  readonly remark?: Remark;
+  /** The conversation had started: a greeting is not repeated. */
+  readonly inConversation?: boolean;
 }
 
 /** What an earlier turn was about, newest last. */
@@ -22,39 +39,102 @@ export interface EarlierTurn {
 /** Entries that broad questions land on ("what's the catch?", "and the future?"), when the glossary has them. */
 const LIMITS_OF_LARGE_MODELS = 'limits-of-large-models';
 const FUTURE_OF_AI = 'future-of-ai';
-/** A question asked again in other words gets the entry's next part rather than the same answer. */
-const NEXT_PART: readonly SingleIntent[] = ['how', 'why', 'limits', 'example', 'history', 'simple'];
+
+/** The part of the entry each reaction asks for: a doubt gets the limits, confusion the intuition. */
+const REMARK_INTENT: Readonly<Record<Remark, SingleIntent>> = {
+  doubt: 'limits',
+  confused: 'simple',
+  interest: 'example',
+  sowhat: 'why',
+  more: 'how',
+};
 
 export function understand(question: string, retriever: Retriever, glossary: Glossary, earlier: readonly EarlierTurn[] = []): Understanding {
-  const named = retriever.retrieve(question).map((entry) => entry.concept);
+  const retrieved = subjectsOf(question, retriever.retrieve(question));
+  const named = retrieved.map((entry) => entry.concept);
   const cue = detectIntent(question);
   const previous = previousConcepts(earlier, glossary);
-  if (named.length === 0) return withoutNamedConcept(question, cue, previous, glossary, earlier);
+  const inConversation = earlier.length > 0;
+  if (named.length === 0) return { ...withoutNamedConcept(question, cue, previous, glossary), inConversation };
+  const topic = previous[0];
+  if (topic && asksWhyNotInstead(question) && !named.some((concept) => concept.id === topic.id)) {
+    // "Why not just use one-hot vectors?" after embeddings: the alternative weighed against the topic.
+    return { intent: 'contrast', concepts: [topic, named[0]!], followUp: true, inConversation };
+  }
   if (cue === 'contrast') {
     // "And how is it different from an RNN?": the previous subject against the new one.
-    const pair = named.length >= 2 ? named.slice(0, 2) : previous[0] && previous[0].id !== named[0]!.id ? [previous[0], named[0]!] : [];
-    if (pair.length === 2) return { intent: 'contrast', concepts: pair, followUp: named.length < 2 };
+    const pair = named.length >= 2 ? named.slice(0, 2) : topic && topic.id !== named[0]!.id ? [topic, named[0]!] : [];
+    if (pair.length === 2) return { intent: 'contrast', concepts: pair, followUp: named.length < 2, inConversation };
   }
   const intent: SingleIntent = cue === 'contrast' ? 'what' : cue;
-  if (named.length >= 2 && (intent === 'what' || intent === 'define')) return { intent: 'several', concepts: named, followUp: false };
-  return { intent, concepts: named, followUp: false };
+  const causeAsked = asksForCause(question, intent, named.map((concept) => glossary.withDetails(concept)));
+  if (causeAsked) return { intent: 'cause', concepts: [causeAsked], followUp: false, inConversation };
+  if (named.length >= 2 && (intent === 'what' || intent === 'define')) return { intent: 'several', concepts: named, followUp: false, inConversation };
+  return { intent, concepts: named, followUp: false, inConversation };
 }
 
-function withoutNamedConcept(
-  question: string,
-  cue: SingleIntent | 'contrast',
-  previous: readonly Concept[],
-  glossary: Glossary,
-  earlier: readonly EarlierTurn[],
-): Understanding {
+/** Words that mark the clause a question asks in: « c'est quoi », "what is", "how", "explain". */
+const ASKING = / (what|which|how|why|explain|define|describe|difference|c'est quoi|qu'est ce|quoi|quel|quelle|quels|quelles|comment|pourquoi|explique|expliquez|definis|definition|difference)\b/;
+
+/**
+ * The concepts a question asks about, not those it names as its setting: in « Je bosse sur du RAG, c'est quoi
+ * un embedding ? » the clause that asks holds the embedding; RAG is where the learner stands.
+ */
+function subjectsOf(question: string, retrieved: readonly Retrieved[]): Retrieved[] {
+  if (retrieved.length < 2) return [...retrieved];
+  const clauses = clausesOf(question);
+  const asking = clauses.filter((clause) => ASKING.test(plainQuestion(clause.text)));
+  if (asking.length !== 1) return [...retrieved];
+  const [clause] = asking;
+  const inside = retrieved.filter((entry) => entry.start !== undefined && entry.start >= clause!.start && entry.start < clause!.end);
+  return inside.length > 0 && inside.length < retrieved.length ? inside : [...retrieved];
+}
+
+function clausesOf(question: string): { text: string; start: number; end: number }[] {
+  const clauses: { text: string; start: number; end: number }[] = [];
+  const boundary = /[,;:.!?]+\s*|\s+[-–—]\s+/gu;
+  let start = 0;
+  for (const match of question.matchAll(boundary)) {
+    const end = match.index + match[0].length;
+    if (end > start) clauses.push({ text: question.slice(start, end), start, end });
+    start = end;
+  }
+  if (start < question.length) clauses.push({ text: question.slice(start), start, end: question.length });
+  return clauses;
+}
+
+/** "Why" about a purpose: why use it, why it matters, why it works. */
+const ASKS_PURPOSE = / (use|using|useful|matter|matters|important|point|need|worth|work|works|help|helps|sert|servir|utile|utiliser|important|interet|marche|fonctionne|aide|besoin|vaut)\b/;
+
+/**
+ * "Why do LLMs hallucinate?", « d'où vient le surapprentissage ? »: the phenomenon whose causes the question
+ * asks for, when one of the named concepts has them and the question does not ask what it is good for.
+ */
+function asksForCause(question: string, intent: SingleIntent, named: readonly Concept[]): Concept | undefined {
+  if (intent !== 'cause' && intent !== 'why' && intent !== 'history') return undefined;
+  if (intent !== 'cause' && ASKS_PURPOSE.test(plainQuestion(question))) return undefined;
+  const withCauses = named.find((concept) => concept.fr.sections?.causes || concept.en.sections?.causes);
+  if (withCauses && (intent === 'cause' || intent === 'why' || !withCauses.en.sections?.history)) return withCauses;
+  return intent === 'cause' ? named[0] : undefined;
+}
+
+function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', previous: readonly Concept[], glossary: Glossary): Understanding {
   const intent: SingleIntent = cue === 'contrast' ? 'what' : cue;
   const future = glossary.get(FUTURE_OF_AI);
   if (future && asksAboutTheFuture(question)) return { intent: intent === 'limits' ? 'limits' : 'what', concepts: [future], followUp: false };
-  if (previous.length > 0 && soundsLikeFollowUp(question)) {
-    return { intent: notARepeat(intent, previous[0]!.id, earlier), concepts: previous.slice(0, 1), followUp: true };
-  }
   const smallTalk = detectSmallTalk(question);
-  if (smallTalk) return { intent: 'smalltalk', concepts: [], followUp: false, smallTalk };
+  if (smallTalk === 'thanks' || smallTalk === 'bye' || smallTalk === 'greeting') return { intent: 'smalltalk', concepts: [], followUp: false, smallTalk };
+  const remark = detectRemark(question);
+  const topic = previous.slice(0, 1);
+  if (remark && topic.length > 0) {
+    // A question cue in the remark wins (« Ça a l'air compliqué, comment ça marche ? »).
+    const asked = intent !== 'what' ? intent : REMARK_INTENT[remark];
+    return { intent: asked, concepts: topic, followUp: true, remark };
+  }
+  if (topic.length > 0 && (soundsLikeFollowUp(question) || refersBack(question) || smallTalk === 'ack')) {
+    return { intent: smallTalk === 'ack' && intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, ...(smallTalk === 'ack' && { remark: 'more' as const }) };
+  }
+  if (smallTalk || remark) return { intent: 'smalltalk', concepts: [], followUp: false, smallTalk: 'ack' };
   const limits = glossary.get(LIMITS_OF_LARGE_MODELS);
   if (limits && intent === 'limits' && soundsLikeFollowUp(question)) return { intent: 'what', concepts: [limits], followUp: false };
   return { intent: 'ood', concepts: [], followUp: false };
@@ -67,11 +147,4 @@ function previousConcepts(earlier: readonly EarlierTurn[], glossary: Glossary): 
     if (concepts.length > 0) return concepts;
   }
   return [];
-}
-
-/** "Tell me more" after a "what": the first part of the entry the recent turns about it have not shown. */
-function notARepeat(intent: SingleIntent, conceptId: string, earlier: readonly EarlierTurn[]): SingleIntent {
-  const shown = new Set(earlier.filter((turn) => turn.conceptIds[0] === conceptId).map((turn) => turn.intent));
-  if (!shown.has(intent)) return intent;
-  return NEXT_PART.find((part) => !shown.has(part) && !(part === 'how' && shown.has('what'))) ?? intent;
 }

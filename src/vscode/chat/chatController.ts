@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ChatEngine, type Backend } from '../../core/pipeline/engine';
-import { ConversationStore, turnsForPrompt, type Turn } from '../../core/chat/conversation';
+import { ConversationStore, type Turn } from '../../core/chat/conversation';
 import { keyFor } from '../../core/chat/apiKey';
 import { pickChatModel, sendThrough } from './languageModels';
 import { ServerError } from '../../core/chat/openaiClient';
@@ -63,7 +63,9 @@ export class ChatController {
       await this.stop();
     }
     const config = this.config.current;
-    const history = turnsForPrompt(this.store.all, config.chatHistoryTurns, 4000);
+    // The whole conversation (bounded by the store) is what the answer must not repeat; a server reads only
+    // the most recent turns of it.
+    const history = this.store.all.filter((earlier) => earlier.state !== 'error' && earlier.answer !== '');
     const turn = this.store.add({ id: newId(), question, context: selection, lang: config.chatLanguage === 'auto' ? uiLang() : config.chatLanguage });
     this.listeners?.turn(turn);
     const controller = new AbortController();
@@ -113,14 +115,14 @@ export class ChatController {
     try {
       const backend = await this.backend();
       const result = await engine.ask(
-        { question: turn.question, selection: turn.context, answerLang: config.chatLanguage, fallbackLang: uiLang(), history },
+        { question: turn.question, selection: turn.context, answerLang: config.chatLanguage, fallbackLang: uiLang(), history, serverHistoryTurns: config.chatHistoryTurns },
         backend,
         onText,
         signal,
       );
       const state = signal.aborted ? 'stopped' : 'done';
       const concepts = result.understanding.concepts.map((concept) => concept.id);
-      return this.finish(turn.id, { answer: result.text, lang: result.lang, sources: result.sources, intent: result.understanding.intent, concepts, state });
+      return this.finish(turn.id, { answer: result.text, lang: result.lang, sources: result.sources, intent: result.understanding.intent, concepts, suggestions: result.suggestions, state });
     } catch (error) {
       if (signal.aborted) return this.finish(turn.id, { answer, state: 'stopped' });
       return this.finish(turn.id, { answer, state: 'error', error: describeError(error) });

@@ -1,0 +1,93 @@
+import type { Glossary } from '../glossary/glossary';
+import type { Concept, Lang } from '../glossary/types';
+import type { SingleIntent } from './intent';
+import type { Register } from './language';
+import { INTENT_PART, partText, type Shown } from './passages';
+import { definiteTerm, ofDefiniteTerm, ofTerm, whatIsQuestion } from './phrasing';
+import type { PassagePart } from './prompt';
+import type { Understanding } from './understand';
+
+// Where to go next, under each answer: the entry's next part, a curated contrast, the next concept on the way,
+// each a question the pipeline answers from the glossary and the conversation has not shown yet. A tutor leads.
+
+/** At most this many suggestions under an answer. */
+const MAX_SUGGESTIONS = 3;
+
+type Asked = (term: string, register: Register) => string;
+
+/** A question for each part of an entry, in both languages (French in the learner's tu or vous). */
+const PART_QUESTIONS: Partial<Record<PassagePart, Record<Lang, Asked>>> = {
+  why: { en: (t) => `Why does ${definiteTerm(t, 'en')} matter?`, fr: (t) => `Quel est l'intérêt ${ofDefiniteTerm(t, 'fr')} ?` },
+  causes: { en: (t) => `Why does ${definiteTerm(t, 'en')} happen?`, fr: (t) => `Qu'est-ce qui cause ${definiteTerm(t, 'fr')} ?` },
+  how: { en: (t) => `How does ${definiteTerm(t, 'en')} work?`, fr: (t) => `Comment fonctionne ${definiteTerm(t, 'fr')} ?` },
+  example: { en: (t) => `An example ${ofTerm(t, 'en')}?`, fr: (t) => `Un exemple ${ofTerm(t, 'fr')} ?` },
+  limits: { en: (t) => `What are the pitfalls ${ofDefiniteTerm(t, 'en')}?`, fr: (t) => `Quelles sont les limites ${ofDefiniteTerm(t, 'fr')} ?` },
+  intuition: {
+    en: (t) => `Explain ${definiteTerm(t, 'en')} simply.`,
+    fr: (t, register) => `${register === 'vous' ? 'Expliquez' : 'Explique'}-moi ${definiteTerm(t, 'fr')} simplement.`,
+  },
+  history: { en: (t) => `Where does ${definiteTerm(t, 'en')} come from?`, fr: (t) => `D'où vient ${definiteTerm(t, 'fr')} ?` },
+};
+
+/** After each kind of question, the parts worth offering next, most useful first. */
+const OFFER_AFTER: Readonly<Record<SingleIntent, readonly PassagePart[]>> = {
+  what: ['why', 'causes', 'example', 'how', 'limits'],
+  define: ['how', 'why', 'example'],
+  simple: ['example', 'how', 'why'],
+  why: ['how', 'example', 'limits'],
+  cause: ['limits', 'example', 'how'],
+  how: ['example', 'why', 'limits'],
+  example: ['how', 'limits', 'why'],
+  limits: ['causes', 'example', 'history'],
+  history: ['how', 'why', 'example'],
+  translate: ['why', 'how', 'example'],
+};
+
+export function suggestionsFor(
+  understanding: Understanding,
+  glossary: Glossary,
+  lang: Lang,
+  register: Register,
+  shown: Shown,
+  asked: readonly string[],
+): string[] {
+  const subject = understanding.concepts[0] && glossary.withDetails(understanding.concepts[0]);
+  if (!subject) return [];
+  const single = understanding.intent === 'several' || understanding.intent === 'contrast' ? 'what' : (understanding.intent as SingleIntent);
+  const candidates = [
+    nextPartQuestion(subject, single, lang, register, shown),
+    contrastQuestion(subject, understanding, glossary, lang, shown),
+    nextConceptQuestion(subject, understanding, glossary, lang, shown),
+  ];
+  const before = new Set(asked.map((question) => question.trim().toLowerCase()));
+  return candidates.filter((question): question is string => question !== undefined && !before.has(question.toLowerCase())).slice(0, MAX_SUGGESTIONS);
+}
+
+function nextPartQuestion(concept: Concept, intent: SingleIntent, lang: Lang, register: Register, shown: Shown): string | undefined {
+  const answered = INTENT_PART[intent];
+  const part = OFFER_AFTER[intent].find((candidate) => {
+    const text = partText(concept, lang, candidate);
+    return candidate !== answered && text !== '' && !shown.has(text) && PART_QUESTIONS[candidate];
+  });
+  return part && PART_QUESTIONS[part]![lang](concept[lang].term, register);
+}
+
+function contrastQuestion(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown): string | undefined {
+  const inAnswer = new Set(understanding.concepts.map((c) => c.id));
+  const contrast = concept.contrasts?.find((candidate) => !inAnswer.has(candidate.with) && !shown.has(candidate[lang]) && glossary.get(candidate.with));
+  const other = contrast && glossary.get(contrast.with);
+  if (!other) return undefined;
+  const [a, b] = [concept[lang].term, other[lang].term];
+  return lang === 'en'
+    ? `What is the difference between ${definiteTerm(a, 'en')} and ${definiteTerm(b, 'en')}?`
+    : `Quelle est la différence entre ${definiteTerm(a, 'fr')} et ${definiteTerm(b, 'fr')} ?`;
+}
+
+/** The next concept on the way: one this entry opens onto, that the conversation has not defined. */
+function nextConceptQuestion(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown): string | undefined {
+  const inAnswer = new Set(understanding.concepts.map((c) => c.id));
+  const next = concept.related
+    .map((id) => glossary.get(id))
+    .find((candidate): candidate is Concept => candidate !== undefined && !inAnswer.has(candidate.id) && !shown.has(candidate[lang].definition));
+  return next && whatIsQuestion(next[lang].term, lang);
+}
