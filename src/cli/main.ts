@@ -11,6 +11,7 @@ import { evalUserGlossary, glossaryWith } from './glossaryFiles';
 import { runEval } from './eval';
 import { runExplain, runList, type CliOutput } from './explain';
 import { defaultPaths, runAsk, runGenerate, runTokenize } from './model';
+import { printable } from './terminal';
 
 /** Each command: its usage line, what it does, and its options. */
 const COMMANDS: Record<string, { usage: string; summary: string; options: CommandOptions }> = {
@@ -122,9 +123,10 @@ async function run(argv: readonly string[], io: CliOutput): Promise<number> {
   }
 }
 
+/** Every line printed, glossary text, answers and problems included, without terminal control characters. */
 const io: CliOutput = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
+  out: (text) => process.stdout.write(`${printable(text)}\n`),
+  err: (text) => process.stderr.write(`${printable(text)}\n`),
 };
 
 // Output piped into a reader that stops early (`| head`): end quietly, as command-line tools do.

@@ -86,6 +86,27 @@ describe('command line', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('prints glossary text without the terminal control characters it holds (clear screen, clipboard, C1 CSI)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-escapes-'));
+    const file = path.join(dir, 'team.json');
+    const clear = '\u001b[2J\u001b[H';
+    const clipboard = '\u001b]52;c;ZWNobyBwd25lZA==\u0007';
+    const hostile = `${clear}Trap${clipboard}\u009b31m\r\u202e`;
+    fs.writeFileSync(file, JSON.stringify([{
+      id: 'trap-term', category: 'foundations', level: 'beginner', related: ['gone-away'],
+      en: { term: 'trap term', definition: `A definition ${hostile} that clears the screen.`, explanation: hostile, example: hostile },
+    }, { id: 'broken', [`field${clipboard}`]: true }]));
+    for (const args of [['explain', 'trap term'], ['explain', 'trap term', '--json'], ['explain', 'trap termz']]) {
+      const { stdout, stderr } = cli(...args, '--glossary', file);
+      // eslint-disable-next-line no-control-regex -- the characters a terminal acts on
+      const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+      assert.doesNotMatch(stdout, control, args.join(' '));
+      assert.doesNotMatch(stderr, control, args.join(' '));
+      if (args.length === 2 && args[1] === 'trap term') assert.match(stdout, /A definition \[2J\[HTrap\]52;c;ZWNobyBwd25lZA==31m that clears the screen\./);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('lists every concept with both languages', () => {
     const rows = JSON.parse(cli('list', '--json').stdout);
     assert.ok(rows.length >= 60);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 import { renderMarkdown } from '../../src/core/present/markdown';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -23,10 +23,52 @@ function page(script: string): string {
 <script nonce="test" src="/${script}"></script></body></html>`;
 }
 
+/** How long the browser has to close before its process is ended: a loaded machine must not fail a passing run. */
+const CLOSE_DEADLINE_MS = 10_000;
+
+/** Resolves with `true` when `work` settles within `ms`, `false` otherwise (the work is left to finish or not). */
+async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Closes the browser, and ends its process if closing takes longer than CLOSE_DEADLINE_MS (on a loaded machine
+ * `browser.close()` once waited past the hook's 60 s): the teardown is bounded whatever Chromium does.
+ */
+async function closeBrowser(browser: Browser | undefined, server: BrowserServer | undefined, deadlineMs = CLOSE_DEADLINE_MS): Promise<void> {
+  const closed = await within(deadlineMs, (async () => {
+    await browser?.close();
+    await server?.close();
+  })());
+  if (closed || !server) return;
+  const pid = server.process().pid;
+  if (!(await within(deadlineMs / 2, server.kill())) && pid) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* it has ended meanwhile */
+    }
+  }
+}
+
+/** Closes the test server, its open connections included; nothing to do when it never started. */
+function closeServer(server: http.Server | undefined): Promise<void> {
+  if (!server?.listening) return Promise.resolve();
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
 describe('webview pages render model and user text without running it (Chromium)', function () {
   this.timeout(60_000);
-  let server: http.Server;
-  let browser: Browser;
+  let server: http.Server | undefined;
+  let browserProcess: BrowserServer | undefined;
+  let browser: Browser | undefined;
   let base = '';
 
   before(async function () {
@@ -36,7 +78,7 @@ describe('webview pages render model and user text without running it (Chromium)
       this.skip();
     }
     assert.ok(fs.existsSync(path.join(MEDIA, 'chat.js')), 'dist/media/chat.js is missing: run "npm run build" first (npm test does)');
-    server = http.createServer((request, response) => {
+    const listening = http.createServer((request, response) => {
       const name = (request.url ?? '/').slice(1);
       if (name.endsWith('.html')) {
         response.writeHead(200, { 'content-type': 'text/html' }).end(page(name.replace('.html', '.js')));
@@ -46,21 +88,25 @@ describe('webview pages render model and user text without running it (Chromium)
         response.writeHead(404).end();
       }
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
+    server = listening;
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    // A browser server rather than `chromium.launch`: its process can be ended if closing it hangs.
+    browserProcess = await chromium.launchServer({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
+    browser = await chromium.connect(browserProcess.wsEndpoint());
   });
 
-  after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+  after(async function () {
+    this.timeout(2 * CLOSE_DEADLINE_MS + 5_000);
+    await closeBrowser(browser, browserProcess);
+    await closeServer(server);
   });
 
   async function open(name: string) {
-    const tab = await browser.newPage();
+    const tab = await browser!.newPage();
     const dialogs: string[] = [];
     tab.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -128,5 +174,24 @@ describe('webview pages render model and user text without running it (Chromium)
     }));
     assert.deepEqual(result, { xss: undefined, images: 0 });
     await tab.close();
+  });
+});
+
+describe('the Chromium harness teardown', function () {
+  this.timeout(30_000);
+
+  it('ends the browser process when closing it hangs, within its deadline', async function () {
+    if (!fs.existsSync(CHROMIUM)) this.skip();
+    const server = await chromium.launchServer({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const browser = await chromium.connect(server.wsEndpoint());
+    const pid = server.process().pid!;
+    // A close that never ends, as on a loaded machine where it waited past the hook's 60 s.
+    browser.close = () => new Promise<void>(() => {});
+    server.close = () => new Promise<void>(() => {});
+    const started = Date.now();
+    await closeBrowser(browser, server, 1_000);
+    assert.ok(Date.now() - started < 5_000, `the teardown took ${Date.now() - started} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.throws(() => process.kill(pid, 0), /ESRCH/, 'the browser process has ended');
   });
 });
