@@ -156,8 +156,12 @@ function init(message: Extract<ChatHostMessage, { type: 'init' }>): void {
   stop.textContent = strings.stop;
   newChat.textContent = strings.newChat;
   applySettings(message);
-  log.replaceChildren();
-  for (const turn of message.turns) showTurn(turn);
+  // The whole conversation in one change of the page and one scroll: looking each turn up and scrolling to it
+  // made the layout run once per turn (10,000 saved turns kept the view busy for four minutes).
+  const turns = document.createDocumentFragment();
+  for (const turn of message.turns) turns.appendChild(turnElement(turn));
+  log.replaceChildren(turns);
+  log.lastElementChild?.scrollIntoView({ block: 'end' });
   renderEmpty();
 }
 

@@ -4,11 +4,21 @@ import type { ConceptHit, Glossary } from '../core/glossary/glossary';
 /** Longer selections are not terms; the matcher would only find a term inside them. */
 export const MAX_SELECTION_LENGTH = 200;
 
+/**
+ * At most the first `maxChars` characters of a range: a selection may be a whole 20 MB file, and only its start is
+ * ever used, so the rest is never copied out of the document.
+ */
+export function textWithin(document: vscode.TextDocument, range: vscode.Range, maxChars: number): string {
+  const start = document.offsetAt(range.start);
+  const end = Math.min(document.offsetAt(range.end), start + maxChars);
+  return document.getText(new vscode.Range(range.start, document.positionAt(end)));
+}
+
 /** The text the user points at: the selection, or the term under the cursor when nothing is selected. */
 export function selectedText(editor: vscode.TextEditor, glossary: Glossary): string | undefined {
   const selection = editor.selection;
   if (!selection.isEmpty) {
-    return editor.document.getText(selection).trim().slice(0, MAX_SELECTION_LENGTH) || undefined;
+    return textWithin(editor.document, selection, 4 * MAX_SELECTION_LENGTH).trim().slice(0, MAX_SELECTION_LENGTH) || undefined;
   }
   const line = editor.document.lineAt(selection.active.line).text;
   const hit = glossary.conceptAt(line, selection.active.character);
@@ -25,6 +35,6 @@ export function conceptInSelection(editor: vscode.TextEditor, glossary: Glossary
   if (selection.isEmpty || !selection.isSingleLine) {
     return undefined;
   }
-  const text = editor.document.getText(selection);
+  const text = textWithin(editor.document, selection, MAX_SELECTION_LENGTH + 1);
   return text.length <= MAX_SELECTION_LENGTH ? glossary.find(text) : undefined;
 }

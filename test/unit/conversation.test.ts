@@ -116,8 +116,8 @@ describe('conversation store', () => {
     assert.equal(reopened.length, CONVERSATION_LIMITS.turns);
     assert.equal(reopened.at(-1)?.id, `t${CONVERSATION_LIMITS.turns + 49}`);
     const big = new ConversationStore(new MemoryStore());
-    for (let index = 0; index < 5; index++) big.add({ id: `b${index}`, question: 'x'.repeat(CONVERSATION_LIMITS.chars / 3), lang: 'en' });
-    assert.ok(big.all.length <= 3 && big.all.at(-1)?.id === 'b4', big.all.map((t) => t.id).join());
+    for (let index = 0; index < 20; index++) big.update(big.add({ id: `b${index}`, question: 'q', lang: 'en' }).id, { answer: 'x'.repeat(CONVERSATION_LIMITS.answerChars), state: 'done' });
+    assert.ok(big.all.length < 20 && big.all.at(-1)?.id === 'b19', big.all.map((t) => t.id).join());
   });
 
   it('saves a streaming answer on its own, and a reload finds it in the interrupted turn', () => {
@@ -132,6 +132,51 @@ describe('conversation store', () => {
     const reopened = new ConversationStore(storage).get('live')!;
     assert.equal(reopened.state, 'interrupted');
     assert.equal(reopened.answer, 'GPT is a family');
+  });
+});
+
+describe('what the conversation keeps (hostile sizes and secrets)', () => {
+  it('restores only the most recent turns of 10,000 saved ones, in a few milliseconds', () => {
+    const storage = new MemoryStore();
+    storage.seed(Array.from({ length: 10_000 }, (_, i) => turn(`t${i}`, { answer: `Answer ${i} `.repeat(20) })));
+    const started = performance.now();
+    const store = new ConversationStore(storage);
+    const ms = performance.now() - started;
+    assert.equal(store.all.length, CONVERSATION_LIMITS.turns);
+    assert.equal(store.all[0]?.id, `t${10_000 - CONVERSATION_LIMITS.turns}`);
+    assert.equal(store.all.at(-1)?.id, 't9999');
+    assert.ok(ms < 500, `restoring took ${Math.round(ms)} ms`);
+    const huge = restoreTurns(Array.from({ length: 50 }, (_, i) => turn(`h${i}`, { answer: 'x'.repeat(100_000) })));
+    assert.ok(huge.length < 50 && huge.length > 0 && huge.at(-1)?.id === 'h49', 'the characters bound holds on restore too');
+  });
+
+  it('keeps a few lines of a 20 MB selection, never the whole of it', () => {
+    const storage = new MemoryStore();
+    const store = new ConversationStore(storage);
+    store.add({ id: 'sel', question: 'What does this do?'.repeat(1_000), lang: 'en', context: 'x'.repeat(20_000_000) });
+    const saved = storage.values.get(STORAGE_KEY)!;
+    assert.ok(saved.length < 10_000, `${saved.length} characters saved`);
+    assert.equal(store.get('sel')?.context?.length, CONVERSATION_LIMITS.contextChars);
+    assert.equal(store.get('sel')?.question.length, CONVERSATION_LIMITS.questionChars);
+  });
+
+  it('never saves the API key a server echoes, nor anything shaped like a key, in any field', () => {
+    const storage = new MemoryStore();
+    const key = 'k3y-0f-the-us3r-9f8e7d';
+    const store = new ConversationStore(storage, { secrets: () => [key] });
+    store.add({ id: 'echo', question: 'My key is sk-abcdef1234567890, what is a token?', lang: 'en', context: `headers = {"Authorization": "Bearer ${key}"}` });
+    store.saveStreaming('echo', `You sent ${key}`);
+    assert.doesNotMatch(storage.values.get('conceptExplainer.chat.streaming')!, /k3y-0f/);
+    store.update('echo', { answer: `You sent ${key} (Bearer ${key}). A token: a piece of text.`, state: 'error', error: `HTTP 500 for key ${key}` });
+    const saved = [...storage.values.values()].join('\n');
+    assert.doesNotMatch(saved, /k3y-0f|sk-abcdef/);
+    assert.match(saved, /A token: a piece of text\./, 'words of the domain stay');
+    assert.doesNotMatch(JSON.stringify(store.all), /k3y-0f|sk-abcdef/, 'nor in what the view shows');
+  });
+
+  it('takes the shapes of keys out of a conversation saved before they were scrubbed', () => {
+    const [restored] = restoreTurns([turn('old', { answer: 'It used Bearer abc.def-123 and sk-0123456789abcdef.' })]);
+    assert.equal(restored?.answer, 'It used Bearer [hidden] and [hidden].');
   });
 });
 

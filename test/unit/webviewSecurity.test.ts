@@ -150,6 +150,19 @@ describe('webview pages render model and user text without running it (Chromium)
     await tab.close();
   });
 
+  it('the chat shows a long restored conversation at once, in a time that grows with its length only', async () => {
+    const { tab } = await open('chat');
+    const strings = Object.fromEntries(['placeholder', 'send', 'stop', 'newChat', 'copy', 'copied', 'sources', 'interrupted', 'stopped', 'emptyTitle', 'emptyHint', 'languageLabel', 'languageAuto', 'previousStopped', 'backendBundled', 'backendServer'].map((key) => [key, key]));
+    // More turns than the host ever sends (it restores 200): the page itself must not query and scroll once per turn.
+    const turns = Array.from({ length: 3_000 }, (_, i) => ({ id: `t${i}`, question: `Question ${i}?`, answerHtml: `<p>Answer ${i}.</p>`, state: 'done', sources: [] }));
+    const started = Date.now();
+    await tab.evaluate((init) => window.postMessage(init, '*'), { type: 'init', turns, examples: [], language: 'auto', backend: 'bundled', strings });
+    await tab.waitForFunction((count) => document.querySelectorAll('.turn').length === count, turns.length, { polling: 20, timeout: 30_000 });
+    const ms = Date.now() - started;
+    assert.ok(ms < 3_000, `3,000 turns took ${ms} ms to show`);
+    await tab.close();
+  });
+
   it('the explanation panel shows hostile glossary text as text', async () => {
     const { tab } = await open('panel');
     const keys = ['definition', 'explanation', 'example', 'related', 'prerequisites', 'references', 'back', 'forward', 'follow', 'switchLanguage', 'notFound', 'closest', 'noSuggestion', 'empty', 'askChat', 'learningPath', 'next', 'history', 'userConcept', 'overriddenConcept', 'plainTextNotice'];

@@ -1,5 +1,6 @@
 import type { Intent } from '../pipeline/intent';
 import type { Lang } from '../glossary/types';
+import { withoutKeys } from './openaiClient';
 
 export type TurnState = 'streaming' | 'done' | 'stopped' | 'interrupted' | 'error';
 
@@ -32,8 +33,22 @@ const STORAGE_KEY = 'conceptExplainer.chat.turns';
 /** The answer being streamed, saved on its own: a few bytes a save instead of the whole conversation. */
 const STREAMING_KEY = 'conceptExplainer.chat.streaming';
 
-/** The saved conversation keeps the most recent turns within these bounds; older ones are dropped. */
-export const CONVERSATION_LIMITS = { turns: 200, chars: 1_000_000 } as const;
+/**
+ * The saved conversation keeps the most recent turns within these bounds; older ones are dropped. Each field is
+ * bounded too: a question as the chat view takes it, a few lines of selected text (the prompt reads 300
+ * characters of it; a 20 MB selection once went whole into the workspace state), an answer as long as a server may
+ * send, an error message.
+ */
+export const CONVERSATION_LIMITS = { turns: 200, chars: 1_000_000, questionChars: 2_000, contextChars: 2_000, answerChars: 64_000, errorChars: 2_000 } as const;
+
+/** Options of the store. */
+export interface ConversationOptions {
+  /**
+   * The secrets that must never be saved (the chat server's API key, which a server may echo in its answer):
+   * they are taken out of every question, selection, answer and error before it is kept, with the shapes of keys.
+   */
+  readonly secrets?: () => readonly (string | undefined)[];
+}
 
 /**
  * The chat's conversation, saved after every change, so a window reload in the middle of an answer keeps
@@ -43,7 +58,10 @@ export const CONVERSATION_LIMITS = { turns: 200, chars: 1_000_000 } as const;
 export class ConversationStore {
   private turns: Turn[];
 
-  constructor(private readonly storage: KeyValueStore) {
+  constructor(
+    private readonly storage: KeyValueStore,
+    private readonly options: ConversationOptions = {},
+  ) {
     this.turns = withStreamedAnswer(restoreTurns(storage.get<unknown>(STORAGE_KEY)), storage.get<unknown>(STREAMING_KEY));
   }
 
@@ -52,8 +70,9 @@ export class ConversationStore {
    * conversation is saved when the turn ends.
    */
   saveStreaming(id: string, answer: string): void {
-    this.turns = this.turns.map((turn) => (turn.id === id ? { ...turn, answer } : turn));
-    void this.storage.update(STREAMING_KEY, { id, answer });
+    const kept = this.clean(answer, CONVERSATION_LIMITS.answerChars);
+    this.turns = this.turns.map((turn) => (turn.id === id ? { ...turn, answer: kept } : turn));
+    void this.storage.update(STREAMING_KEY, { id, answer: kept });
   }
 
   get all(): readonly Turn[] {
@@ -65,7 +84,7 @@ export class ConversationStore {
   }
 
   add(turn: Omit<Turn, 'answer' | 'sources' | 'state' | 'createdAt'> & Partial<Pick<Turn, 'sources'>>): Turn {
-    const created: Turn = { answer: '', sources: [], state: 'streaming', createdAt: Date.now(), ...turn };
+    const created: Turn = this.sanitized({ answer: '', sources: [], state: 'streaming', createdAt: Date.now(), ...turn });
     this.turns = bounded([...this.turns, created]);
     void this.save();
     return created;
@@ -73,7 +92,7 @@ export class ConversationStore {
 
   update(id: string, change: Partial<Omit<Turn, 'id'>>): Turn | undefined {
     let updated: Turn | undefined;
-    this.turns = this.turns.map((turn) => (turn.id === id ? (updated = { ...turn, ...change }) : turn));
+    this.turns = this.turns.map((turn) => (turn.id === id ? (updated = this.sanitized({ ...turn, ...change })) : turn));
     void this.save();
     return updated;
   }
@@ -81,6 +100,22 @@ export class ConversationStore {
   clear(): void {
     this.turns = [];
     void this.save();
+  }
+
+  /** The turn as it may be kept: each text within its bound, without the secrets. */
+  private sanitized(turn: Turn): Turn {
+    return {
+      ...turn,
+      question: this.clean(turn.question, CONVERSATION_LIMITS.questionChars),
+      context: turn.context === undefined ? undefined : this.clean(turn.context, CONVERSATION_LIMITS.contextChars),
+      answer: this.clean(turn.answer, CONVERSATION_LIMITS.answerChars),
+      error: turn.error === undefined ? undefined : this.clean(turn.error, CONVERSATION_LIMITS.errorChars),
+    };
+  }
+
+  /** Cut before the secrets are looked for, so the work is bounded whatever the caller passes. */
+  private clean(text: string, maxChars: number): string {
+    return withoutKeys(text.slice(0, maxChars), this.options.secrets?.() ?? []);
   }
 
   private save(): Thenable<void> | Promise<void> {
@@ -111,32 +146,49 @@ function withStreamedAnswer(turns: Turn[], saved: unknown): Turn[] {
   );
 }
 
-/** Saved turns, checked field by field; an answer that was streaming when the window closed is interrupted. */
+/**
+ * Saved turns, checked field by field; an answer that was streaming when the window closed is interrupted. Only
+ * the most recent turns within CONVERSATION_LIMITS are read (10,000 saved turns once took the host 1.7 s and the
+ * chat view four minutes), each field within its bound and without the shapes of keys.
+ */
 export function restoreTurns(saved: unknown): Turn[] {
   if (!Array.isArray(saved)) return [];
-  return saved.flatMap((value): Turn[] => {
-    const turn = value as Partial<Turn>;
-    if (typeof turn?.id !== 'string' || typeof turn.question !== 'string' || typeof turn.answer !== 'string') return [];
-    const state: TurnState = turn.state === 'streaming' || !isState(turn.state) ? 'interrupted' : turn.state;
-    return [{
-      id: turn.id,
-      question: turn.question,
-      context: typeof turn.context === 'string' ? turn.context : undefined,
-      answer: turn.answer,
-      lang: turn.lang === 'fr' ? 'fr' : 'en',
-      sources: stringsOf(turn.sources),
-      ...(typeof turn.intent === 'string' && { intent: turn.intent }),
-      ...(Array.isArray(turn.concepts) && { concepts: stringsOf(turn.concepts) }),
-      ...(Array.isArray(turn.suggestions) && { suggestions: stringsOf(turn.suggestions).slice(0, 3).map((text) => text.slice(0, 200)) }),
-      state,
-      error: typeof turn.error === 'string' ? turn.error : undefined,
-      createdAt: typeof turn.createdAt === 'number' ? turn.createdAt : 0,
-    }];
-  });
+  const restored: Turn[] = [];
+  let chars = 0;
+  for (let index = saved.length - 1; index >= 0 && restored.length < CONVERSATION_LIMITS.turns; index--) {
+    const turn = restoreTurn(saved[index]);
+    if (!turn) continue;
+    chars += turn.question.length + turn.answer.length + (turn.context?.length ?? 0);
+    if (chars > CONVERSATION_LIMITS.chars && restored.length > 0) break;
+    restored.push(turn);
+  }
+  return restored.reverse();
 }
 
+function restoreTurn(value: unknown): Turn | undefined {
+  const turn = value as Partial<Turn>;
+  if (typeof turn?.id !== 'string' || typeof turn.question !== 'string' || typeof turn.answer !== 'string') return undefined;
+  const state: TurnState = turn.state === 'streaming' || !isState(turn.state) ? 'interrupted' : turn.state;
+  const text = (value: string, maxChars: number) => withoutKeys(value.slice(0, maxChars));
+  return {
+    id: turn.id,
+    question: text(turn.question, CONVERSATION_LIMITS.questionChars),
+    context: typeof turn.context === 'string' ? text(turn.context, CONVERSATION_LIMITS.contextChars) : undefined,
+    answer: text(turn.answer, CONVERSATION_LIMITS.answerChars),
+    lang: turn.lang === 'fr' ? 'fr' : 'en',
+    sources: stringsOf(turn.sources),
+    ...(typeof turn.intent === 'string' && { intent: turn.intent }),
+    ...(Array.isArray(turn.concepts) && { concepts: stringsOf(turn.concepts) }),
+    ...(Array.isArray(turn.suggestions) && { suggestions: stringsOf(turn.suggestions).slice(0, 3).map((text) => text.slice(0, 200)) }),
+    state,
+    error: typeof turn.error === 'string' ? text(turn.error, CONVERSATION_LIMITS.errorChars) : undefined,
+    createdAt: typeof turn.createdAt === 'number' ? turn.createdAt : 0,
+  };
+}
+
+/** At most a few dozen strings: a turn names a few concepts. */
 function stringsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  return Array.isArray(value) ? value.slice(0, 50).filter((item): item is string => typeof item === 'string') : [];
 }
 
 function isState(value: unknown): value is TurnState {

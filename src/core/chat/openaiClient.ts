@@ -99,14 +99,23 @@ export function displayUrl(url: string): string {
   }
 }
 
-/** A server's text with anything that looks like a credential taken out, before it is shown or saved. */
+/**
+ * A server's error text with anything that looks like a credential taken out, before it is shown or saved: the
+ * keys (`withoutKeys`), and the value of any field named like a credential (`"api_key": "..."`, `token=...`).
+ */
 export function scrubSecrets(text: string, secrets: readonly (string | undefined)[] = []): string {
+  return withoutKeys(text, secrets).replace(/(authorization|api[-_ ]?key|x-api-key|token|password|secret)(["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',;}]+/gi, '$1$2[hidden]');
+}
+
+/**
+ * Text with the given secrets (the API key sent) and the shapes of keys (`Bearer ...`, `sk-...`) taken out. Unlike
+ * `scrubSecrets` it leaves words such as "token: " alone, which an answer about machine learning is full of: it
+ * is what every answer and question goes through before it is saved or sent again. Linear in the text's length.
+ */
+export function withoutKeys(text: string, secrets: readonly (string | undefined)[] = []): string {
   let scrubbed = text;
   for (const secret of secrets) if (secret && secret.length >= 4) scrubbed = scrubbed.split(secret).join('[hidden]');
-  return scrubbed
-    .replace(/(authorization|api[-_ ]?key|x-api-key|token|password|secret)(["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',;}]+/gi, '$1$2[hidden]')
-    .replace(/\bbearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [hidden]')
-    .replace(/\b(sk|pk|rk)-[A-Za-z0-9_-]{8,}/g, '[hidden]');
+  return scrubbed.replace(/\bbearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [hidden]').replace(/\b(sk|pk|rk)-[A-Za-z0-9_-]{8,}/g, '[hidden]');
 }
 
 async function checkStatus(response: Response, settings: ServerSettings): Promise<void> {

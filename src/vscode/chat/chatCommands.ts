@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { Turn } from '../../core/chat/conversation';
+import { CONVERSATION_LIMITS, type Turn } from '../../core/chat/conversation';
 import { Commands, parseShowConceptArgs } from '../commandIds';
 import { displayLang, writeSetting, type ConfigStore } from '../config';
 import type { GlossaryService } from '../glossaryService';
 import { originOf, sealKey } from '../../core/chat/apiKey';
 import { API_KEY_SECRET, type ChatController } from './chatController';
 import { CHAT_VIEW_ID, type ChatViewProvider } from './chatView';
+import { textWithin } from '../selection';
 
 export interface ChatCommandDeps {
   readonly chat: ChatController;
@@ -38,7 +39,8 @@ export function registerChatCommands(deps: ChatCommandDeps): vscode.Disposable {
 /** `question` skips the input box (for keybindings with a fixed question). */
 async function askAboutSelection({ chat }: ChatCommandDeps, preset: unknown): Promise<Turn | undefined> {
   const editor = vscode.window.activeTextEditor;
-  const selection = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+  // Only what the conversation keeps of a selection is read from the document (the prompt reads less still).
+  const selection = editor && !editor.selection.isEmpty ? textWithin(editor.document, editor.selection, CONVERSATION_LIMITS.contextChars) : '';
   if (!selection.trim()) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select some text to ask about.'));
     return undefined;

@@ -35,6 +35,8 @@ export class ChatController {
   private running: { turnId: string; controller: AbortController; done: Promise<void> } | undefined;
   private listeners: ChatEvents | undefined;
   private cachedEngine: { readonly glossary: Glossary; readonly engine: Promise<ChatEngine> } | undefined;
+  /** The API keys sent in this session: a server that echoes one in its answer does not get it saved. */
+  private readonly sentKeys = new Set<string>();
 
   constructor(
     storage: vscode.Memento,
@@ -43,7 +45,7 @@ export class ChatController {
     private readonly config: ConfigStore,
     private readonly secrets: vscode.SecretStorage,
   ) {
-    this.store = new ConversationStore(storage);
+    this.store = new ConversationStore(storage, { secrets: () => [...this.sentKeys] });
   }
 
   get busy(): boolean {
@@ -161,6 +163,7 @@ export class ChatController {
     if (config.chatBackend === 'server') {
       if (!config.serverUrl) throw new Error(vscode.l10n.t('Set "conceptExplainer.chat.server.url" to use a chat server.'));
       const apiKey = keyFor(await this.secrets.get(API_KEY_SECRET), config.serverUrl);
+      if (apiKey) this.sentKeys.add(apiKey);
       return { kind: 'server', settings: { url: config.serverUrl, model: config.serverModel, apiKey } };
     }
     return { kind: 'bundled', model: this.model, options: decodingOptions(this.model.modelDir, { seed: Date.now() % 100000 }) };
