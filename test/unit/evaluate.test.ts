@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { baselineAnswer, faithfulness, judge, repetitionRate, summarize, type HeldOutTurn, type JudgedTurn } from '../../src/core/pipeline/evaluate';
+import { baselineAnswer, faithfulness, judge, opensWithLabel, registerMatches, repetitionRate, summarize, type HeldOutTurn, type JudgedTurn } from '../../src/core/pipeline/evaluate';
 import type { Intent } from '../../src/core/pipeline/intent';
 import { passagesFor } from '../../src/core/pipeline/passages';
-import { REFUSAL } from '../../src/core/pipeline/prompt';
+import { definitionPassage, REFUSAL } from '../../src/core/pipeline/prompt';
 import { mergeUserGlossaries, parseUserGlossary } from '../../src/core/glossary/userGlossary';
 import { bundledGlossary } from './bundled';
 
@@ -54,7 +54,24 @@ describe('evaluation of answers', () => {
     assert.equal(judge(glossary, turnOf('ood', []), 'Boil it for ten minutes.', []).intentAddressed, false);
     assert.equal(judge(glossary, turnOf('smalltalk', []), "You're welcome!", []).intentAddressed, true);
     assert.equal(judge(glossary, turnOf('smalltalk', []), REFUSAL.en, []).intentAddressed, false);
-    assert.equal(judge(glossary, turnOf('smalltalk', []), 'Same again.', [], 'Same again.').intentAddressed, false);
+    assert.equal(judge(glossary, turnOf('smalltalk', []), 'Same again.', [], { earlierAnswers: ['Same again.'] }).intentAddressed, false);
+  });
+
+  it('counts the passages a dialogue repeats, label openings, the register and conversational turns off topic', () => {
+    const overfitting = glossary.withDetails(glossary.get('overfitting')!);
+    const definition = definitionPassage(overfitting, 'en');
+    const answer = `Overfitting is ${definition.text.charAt(0).toLowerCase()}${definition.text.slice(1)}`;
+    assert.equal(judge(glossary, turnOf('what', ['overfitting']), answer, [definition], { earlierAnswers: [] }).repeatedPassages, 0);
+    assert.equal(judge(glossary, turnOf('what', ['overfitting']), definition.text, [definition], { earlierAnswers: [`As said: ${definition.text}`] }).repeatedPassages, 1);
+    assert.equal(opensWithLabel(`overfitting: ${definition.text}`, [overfitting]), true);
+    assert.equal(opensWithLabel(`Surapprentissage (en anglais : overfitting) : ${overfitting.fr.definition}`, [overfitting]), true);
+    assert.equal(opensWithLabel(answer, [overfitting]), false);
+    assert.equal(registerMatches('Avec plaisir ! Posez-moi une question quand vous voulez.', 'tu'), false);
+    assert.equal(registerMatches('Avec plaisir ! Pose-moi une question quand tu veux.', 'tu'), true);
+    const remark = { ...turnOf('limits', ['overfitting']), conversational: true };
+    assert.equal(judge(glossary, remark, REFUSAL.en, []).onTopic, false);
+    assert.equal(judge(glossary, remark, 'Hello! Ask me about a concept.', []).onTopic, false);
+    assert.equal(judge(glossary, remark, overfitting.en.sections!.limits!, []).onTopic, true);
   });
 
   it('checks the language, quoted terms aside', () => {

@@ -14,6 +14,8 @@ export interface HeldOutTurn {
   /** Empty for small talk and questions outside the domain. */
   readonly concept_ids: readonly string[];
   readonly answer_lang: Lang;
+  /** A reaction or a comment without a term (« Ça a l'air compliqué ») that must be answered on the topic in play. */
+  readonly conversational?: boolean;
 }
 
 /** One held-out item (training/eval/heldout.jsonl): a question, or a dialogue of several turns. */
@@ -34,6 +36,21 @@ export interface Judgement {
   readonly languageMatch: boolean;
   /** Share of word trigrams that repeat an earlier one. */
   readonly repetition: number;
+  /** Passages of the glossary the answer gives again after an earlier answer of the dialogue gave them. */
+  readonly repeatedPassages: number;
+  /** The answer opens with a dictionary label (« Terme (en anglais : term) : ... », "Term: ..."). */
+  readonly opensWithLabel: boolean;
+  /** A French answer says tu or vous as the learner does; undefined when the learner said neither or in English. */
+  readonly registerMatch: boolean | undefined;
+  /** A conversational turn answered about the topic in play (no refusal, no greeting); undefined otherwise. */
+  readonly onTopic: boolean | undefined;
+}
+
+/** What the judge knows of the dialogue before this turn. */
+export interface DialogueSoFar {
+  readonly earlierAnswers: readonly string[];
+  /** The learner's tu or vous so far, if they said one. */
+  readonly register?: 'tu' | 'vous';
 }
 
 
@@ -102,7 +119,8 @@ function expectedPart(concept: Concept, lang: Lang, intent: Intent): { text: str
   return overview ? { text: overview, inOpening: false } : undefined;
 }
 
-function addressesIntent(answer: string, turn: HeldOutTurn, concepts: readonly Concept[], previousAnswer: string | undefined): boolean {
+function addressesIntent(answer: string, turn: HeldOutTurn, concepts: readonly Concept[], earlierAnswers: readonly string[]): boolean {
+  const previousAnswer = earlierAnswers[earlierAnswers.length - 1];
   const lang = turn.answer_lang;
   switch (turn.intent) {
     case 'ood':
@@ -123,6 +141,8 @@ function addressesIntent(answer: string, turn: HeldOutTurn, concepts: readonly C
     default: {
       if (concepts.length === 0 || isRefusal(answer)) return false;
       const part = concepts.length === 1 ? expectedPart(concepts[0]!, lang, turn.intent) : undefined;
+      // Asked again after the dialogue gave it: the next useful part, or a pointer back, never the same text.
+      if (part && earlierAnswers.some((earlier) => recall(earlier, part.text) >= GIVEN)) return !isRefusal(answer) && answer.trim() !== '' && recall(answer, part.text) < GIVEN;
       if (part) return recall(part.inOpening ? opening(answer) : answer, part.text) >= GIVEN;
       return concepts.every((concept) => recall(answer, concept[lang].definition) >= GIVEN);
     }
@@ -154,21 +174,63 @@ export function faithfulness(answer: string, passages: readonly Passage[], quest
 }
 
 /** The words the answer formats add around the passages (training/build_corpus.py, A). */
-const SCAFFOLD = 'in french english en anglais francais simple terms termes simples example exemple called appelle dit also aussi';
+const SCAFFOLD =
+  'in french english en anglais francais simple terms termes simples example exemple called appelle dit also aussi ' +
+  'not same thing designent pas meme chose explained above expliqué plus haut propos concept read next lire ensuite';
 
-export function judge(glossary: Glossary, turn: HeldOutTurn, answer: string, passages: readonly Passage[], previousAnswer?: string): Judgement {
+export function judge(glossary: Glossary, turn: HeldOutTurn, answer: string, passages: readonly Passage[], dialogue: DialogueSoFar = { earlierAnswers: [] }): Judgement {
+  const previousAnswer = dialogue.earlierAnswers[dialogue.earlierAnswers.length - 1];
   const concepts = turn.concept_ids.flatMap((id) => {
     const concept = glossary.get(id);
     return concept ? [glossary.withDetails(concept)] : [];
   });
   const hasConcepts = turn.concept_ids.length > 0;
   return {
-    intentAddressed: (!hasConcepts || concepts.length > 0) && addressesIntent(answer, turn, concepts, previousAnswer) && answer !== previousAnswer,
+    intentAddressed: (!hasConcepts || concepts.length > 0) && addressesIntent(answer, turn, concepts, dialogue.earlierAnswers) && answer !== previousAnswer,
     factRecall: hasConcepts ? recallAll(answer, concepts, turn.answer_lang) : undefined,
     faithfulness: faithfulness(answer, passages, turn.question, concepts),
     languageMatch: detectLanguage(withoutQuotedTerms(answer), otherLang(turn.answer_lang)) === turn.answer_lang,
     repetition: repetitionRate(answer),
+    repeatedPassages: repeatedPassages(answer, passages, dialogue.earlierAnswers),
+    opensWithLabel: opensWithLabel(answer, concepts),
+    registerMatch: turn.answer_lang === 'fr' && dialogue.register ? registerMatches(answer, dialogue.register) : undefined,
+    onTopic: turn.conversational ? isOnTopic(answer, turn, concepts) : undefined,
   };
+}
+
+/** Passages given in this answer that an earlier answer of the dialogue already gave. */
+export function repeatedPassages(answer: string, passages: readonly Passage[], earlierAnswers: readonly string[]): number {
+  const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const now = flat(answer);
+  const before = earlierAnswers.map(flat).join('\n');
+  return passages.filter((passage) => passage.text.length > 40 && now.includes(flat(passage.text)) && before.includes(flat(passage.text))).length;
+}
+
+/** « Avenir de l'IA (en anglais : future of AI) : ... », "Overfitting: ...": a label, not an answer. */
+export function opensWithLabel(answer: string, concepts: readonly Concept[]): boolean {
+  const first = answer.trimStart().split('\n')[0] ?? '';
+  if (/^[^.!?]{1,100}\((?:in|en) (?:french|english|anglais|français)\s?:/iu.test(first)) return true;
+  const terms = concepts.flatMap((concept) => [concept.fr.term, concept.en.term]).map((term) => term.toLowerCase());
+  const label = /^([^.!?:]{1,80}?)\s?:\s/u.exec(first)?.[1]?.trim().toLowerCase();
+  return label !== undefined && terms.includes(label);
+}
+
+const TU_FORMS = /(?<![\p{L}-])(?:tu|te|toi|ton|ta|tes|pose-moi|reviens|explique-moi|t'aide|t'intrigue|veux)(?![\p{L}-])/iu;
+const VOUS_FORMS = /(?<![\p{L}-])(?:vous|votre|vos|posez-moi|revenez|expliquez-moi|voulez)(?![\p{L}-])/iu;
+
+/** The answer uses no form of the other register. */
+export function registerMatches(answer: string, register: 'tu' | 'vous'): boolean {
+  return !(register === 'tu' ? VOUS_FORMS : TU_FORMS).test(answer);
+}
+
+const GREETING = /^(?:hello|hi|bonjour|salut)\b/iu;
+
+function isOnTopic(answer: string, turn: HeldOutTurn, concepts: readonly Concept[]): boolean {
+  if (isRefusal(answer) || GREETING.test(answer.trim())) return false;
+  if (concepts.length === 0) return answer.trim().length > 0;
+  const lang = turn.answer_lang;
+  const entryText = concepts.flatMap((concept) => [concept[lang].definition, concept[lang].explanation, concept[lang].example, ...Object.values(concept[lang].sections ?? {})]).join(' ');
+  return recall(entryText, answer) >= 0.5;
 }
 
 function recallAll(answer: string, concepts: readonly Concept[], lang: Lang): number {
@@ -194,6 +256,14 @@ export interface KindFigures {
   faithfulness: number;
   languageMatch: number;
   repetitionRate: number;
+  /** Passages repeated within a dialogue, in all (the floor is zero). */
+  repeatedPassages: number;
+  /** Share of answers that open with a dictionary label. */
+  labelOpenings: number;
+  /** Share of French answers, where the learner said tu or vous, that say the same; null without any. */
+  registerMatch: number | null;
+  /** Share of conversational turns answered on the topic in play; null without any. */
+  conversationalOnTopic: number | null;
 }
 
 export interface EvalSummary extends KindFigures {
@@ -222,7 +292,16 @@ function figures(turns: readonly JudgedTurn[]): KindFigures {
     faithfulness: ratio(mean(turns.map((turn) => turn.model.faithfulness))),
     languageMatch: ratio(mean(turns.map((turn) => Number(turn.model.languageMatch)))),
     repetitionRate: ratio(mean(turns.map((turn) => turn.model.repetition))),
+    repeatedPassages: turns.reduce((sum, turn) => sum + turn.model.repeatedPassages, 0),
+    labelOpenings: ratio(mean(turns.map((turn) => Number(turn.model.opensWithLabel)))),
+    registerMatch: shareOf(turns.map((turn) => turn.model.registerMatch)),
+    conversationalOnTopic: shareOf(turns.map((turn) => turn.model.onTopic)),
   };
+}
+
+function shareOf(values: readonly (boolean | undefined)[]): number | null {
+  const known = values.filter((value): value is boolean => value !== undefined);
+  return known.length > 0 ? ratio(mean(known.map(Number))) : null;
 }
 
 /** Figures over every turn, and by kind (a dialogue's turns count under "dialogue"). */

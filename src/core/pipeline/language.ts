@@ -70,7 +70,12 @@ const VOUS = /(?:^|[^\p{L}])(?:vous|votre|vos|pouvez|pourriez|expliquez|dites|mo
  * most developers write to a tool.
  */
 export function detectRegister(question: string, previous: Register | undefined): Register {
+  return explicitRegister(question) ?? previous ?? 'tu';
+}
+
+/** Tu or vous, when the question says one. */
+export function explicitRegister(question: string): Register | undefined {
   if (VOUS.test(question)) return 'vous';
   if (TU.test(question)) return 'tu';
-  return previous ?? 'tu';
+  return undefined;
 }

@@ -68,8 +68,9 @@ export function shownIn(answers: readonly string[]): Shown {
   return { has: (text) => text.length > 0 && flat.includes(squash(text)) };
 }
 
+/** White space as one space, in lower case: a passage shown after a lead-in starts with a small letter. */
 function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** The passages a question's answer is composed from, most needed first, none the conversation has shown. */

@@ -146,6 +146,7 @@ export class Retriever {
     const seen = new Set<string>();
     const found: Retrieved[] = [];
     for (const match of matches) {
+      if (isLowercaseAcronym(match)) continue;
       const id = match.forms[0]!.conceptId;
       if (!seen.has(id)) {
         seen.add(id);
@@ -237,6 +238,11 @@ function consecutiveRuns(pieces: readonly Piece[]): string[][] {
     previousEnd = piece.end;
   }
   return runs;
+}
+
+/** « ai » in « je n'ai pas compris » is not AI: an acronym written in lower case is a word of the sentence. */
+function isLowercaseAcronym(match: TermMatch<Lang>): boolean {
+  return match.text.length <= 4 && match.text === match.text.toLowerCase() && match.forms.every((form) => /^\p{Lu}{2,4}s?$/u.test(form.text));
 }
 
 function pieceKeys(text: string): string[] {

@@ -50,11 +50,11 @@ const REMARK_INTENT: Readonly<Record<Remark, SingleIntent>> = {
 };
 
 export function understand(question: string, retriever: Retriever, glossary: Glossary, earlier: readonly EarlierTurn[] = []): Understanding {
-  const retrieved = subjectsOf(question, retriever.retrieve(question));
-  const named = retrieved.map((entry) => entry.concept);
   const cue = detectIntent(question);
   const previous = previousConcepts(earlier, glossary);
   const inConversation = earlier.length > 0;
+  const retrieved = subjectsOf(question, withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0));
+  const named = retrieved.map((entry) => entry.concept);
   if (named.length === 0) return { ...withoutNamedConcept(question, cue, previous, glossary), inConversation };
   const topic = previous[0];
   if (topic && asksWhyNotInstead(question) && !named.some((concept) => concept.id === topic.id)) {
@@ -73,6 +73,16 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   return { intent, concepts: named, followUp: false, inConversation };
 }
 
+/**
+ * Concepts found only by the words of their definitions (not by a term) say little; in a reaction or a
+ * question that points back (« Je n'ai pas tout compris », "Where did it come from?") the topic in play is
+ * the subject instead.
+ */
+function withoutWeakMatches(retrieved: readonly Retrieved[], question: string, hasTopic: boolean): Retrieved[] {
+  if (!hasTopic || retrieved.some((entry) => entry.via !== 'text')) return [...retrieved];
+  return detectRemark(question) || refersBack(question) || soundsLikeFollowUp(question) ? [] : [...retrieved];
+}
+
 /** Words that mark the clause a question asks in: « c'est quoi », "what is", "how", "explain". */
 const ASKING = / (what|which|how|why|explain|define|describe|difference|c'est quoi|qu'est ce|quoi|quel|quelle|quels|quelles|comment|pourquoi|explique|expliquez|definis|definition|difference)\b/;
 
@@ -87,7 +97,18 @@ function subjectsOf(question: string, retrieved: readonly Retrieved[]): Retrieve
   if (asking.length !== 1) return [...retrieved];
   const [clause] = asking;
   const inside = retrieved.filter((entry) => entry.start !== undefined && entry.start >= clause!.start && entry.start < clause!.end);
-  return inside.length > 0 && inside.length < retrieved.length ? inside : [...retrieved];
+  if (inside.length === 0 || inside.length === retrieved.length) return [...retrieved];
+  // "What are GPT, BERT and CLIP?": the other clauses are a list of terms, not a setting of their own.
+  const termWords = new Set(retrieved.flatMap((entry) => (['fr', 'en'] as const).flatMap((lang) => [entry.concept[lang].term, ...entry.concept[lang].aliases]).flatMap(wordsOf)));
+  const others = clauses.filter((other) => other !== clause);
+  const isSetting = (other: { text: string }) => wordsOf(other.text).filter((word) => !termWords.has(word) && !LIST_WORDS.has(word)).length >= 2;
+  return others.some(isSetting) ? inside : [...retrieved];
+}
+
+const LIST_WORDS = new Set(['and', 'or', 'et', 'ou', 'the', 'a', 'an', 'le', 'la', 'les', 'l', 'un', 'une', 'des', 'de', 'du']);
+
+function wordsOf(text: string): string[] {
+  return plainQuestion(text).replace(/'/g, ' ').trim().split(' ').filter((word) => word.length > 0);
 }
 
 function clausesOf(question: string): { text: string; start: number; end: number }[] {
@@ -127,8 +148,9 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   const remark = detectRemark(question);
   const topic = previous.slice(0, 1);
   if (remark && topic.length > 0) {
-    // A question cue in the remark wins (« Ça a l'air compliqué, comment ça marche ? »).
-    const asked = intent !== 'what' ? intent : REMARK_INTENT[remark];
+    // A question cue in the remark wins (« Ça a l'air compliqué, comment ça marche ? »), but a doubt that
+    // something is "too simple" asks for the catch, not for simpler words.
+    const asked = intent !== 'what' && !(remark === 'doubt' && intent === 'simple') ? intent : REMARK_INTENT[remark];
     return { intent: asked, concepts: topic, followUp: true, remark };
   }
   if (topic.length > 0 && (soundsLikeFollowUp(question) || refersBack(question) || smallTalk === 'ack')) {
