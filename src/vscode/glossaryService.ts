@@ -125,7 +125,7 @@ export class GlossaryService extends Disposable {
     this.watch();
     const inputs: MergeInput[] = [];
     const rules = await this.fileRules();
-    for (const uri of files) inputs.push(...(await readOne(uri, rules)));
+    for (const uri of files) for (const input of await readOne(uri, rules)) inputs.push(input);
     // Without user glossaries the bundled one stays unloaded until a feature needs it.
     const concepts = inputs.length > 0 ? this.readBundled() : undefined;
     const merged = concepts
@@ -163,7 +163,8 @@ export class GlossaryService extends Disposable {
     const candidates: vscode.Uri[] = folders.map((folder) => vscode.Uri.joinPath(folder.uri, WORKSPACE_GLOSSARY));
     for (const entry of this.config.current.glossaryPaths) {
       for (const uri of resolveSettingPath(entry.trim(), folders)) {
-        candidates.push(...(await expandFolder(uri)));
+        // A loop, not push(...): a folder may hold more files than a call has room for arguments.
+        for (const file of await expandFolder(uri)) candidates.push(file);
       }
     }
     const unique = new Map(candidates.map((uri) => [uri.toString(), uri]));

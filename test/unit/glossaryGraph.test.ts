@@ -29,6 +29,22 @@ describe('concept graph', () => {
     assert.equal(learningPath(glossary, 'transformer', 2).length, 2);
   });
 
+  it('walks 3,000 entries that each need the two before them without overflowing the stack, and quickly', () => {
+    const chain = Array.from({ length: 3_000 }, (_, i) => makeConcept(`step-${i}`, { prerequisites: i === 0 ? [] : i === 1 ? ['step-0'] : [`step-${i - 1}`, `step-${i - 2}`] }));
+    const long = new Glossary(chain);
+    const started = performance.now();
+    const path = learningPath(long, 'step-2999');
+    const view = buildConceptView(long, long.get('step-2999')!, 'en');
+    assert.ok(performance.now() - started < 1_000);
+    assert.deepEqual(ids(path), ['step-2993', 'step-2994', 'step-2995', 'step-2996', 'step-2997', 'step-2998']);
+    assert.equal(view.learningPath.length, 6);
+    assert.deepEqual(ids(dependentsOf(long, 'step-0')), ['step-1', 'step-2']);
+    const hub = new Glossary([makeConcept('hub'), ...Array.from({ length: 20_000 }, (_, i) => makeConcept(`leaf-${i}`, { prerequisites: ['hub'] }))]);
+    const listed = performance.now();
+    assert.equal(dependentsOf(hub, 'hub').length, 20_000);
+    assert.ok(performance.now() - listed < 1_000, 'what 20,000 entries build on is listed in linear time');
+  });
+
   it('lists what a concept opens the way to, beginner concepts first', () => {
     assert.deepEqual(ids(dependentsOf(glossary, 'neural-network')), ['attention', 'embedding', 'transformer']);
     assert.deepEqual(ids(dependentsOf(glossary, 'transformer')), []);

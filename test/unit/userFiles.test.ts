@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readUserFile } from '../../src/core/glossary/userFiles';
-import { nestingDepth, parseUserGlossary, USER_GLOSSARY_LIMITS } from '../../src/core/glossary/userGlossary';
+import { mergeUserGlossaries, nestingDepth, parseUserGlossary, USER_GLOSSARY_LIMITS } from '../../src/core/glossary/userGlossary';
+import { bundledGlossary } from './bundled';
 
 const ENTRY = { id: 'feature-store', category: 'data-deployment', level: 'beginner', fr: { term: 'magasin', definition: 'Le service.' }, en: { term: 'feature store', definition: 'The service.' } };
 
@@ -65,5 +66,24 @@ describe('hostile user glossary files', () => {
     const parsed = parseUserGlossary('/x/invalid.json', invalid);
     assert.equal(parsed.problems.length, USER_GLOSSARY_LIMITS.problems + 1);
     assert.match(parsed.problems.at(-1)!.message, /more problems/);
+  });
+
+  it('reports a hundred of an entry’s 200,000 unknown links, quickly and without overflowing the stack', () => {
+    const links = Array.from({ length: 200_000 }, (_, i) => `unknown-${i}`);
+    const text = JSON.stringify([{ ...ENTRY, related: links, prerequisites: links.slice(0, 1000) }]);
+    const bundled = bundledGlossary().concepts;
+    const started = performance.now();
+    const merged = mergeUserGlossaries(bundled, [parseUserGlossary('/x/links.json', text)]);
+    const ms = performance.now() - started;
+    assert.equal(merged.problems.length, USER_GLOSSARY_LIMITS.problems + 1);
+    assert.match(merged.problems.at(-1)!.message, /200900 more problems/);
+    assert.deepEqual(merged.glossary.get(ENTRY.id)?.related, [], 'the entry loads, without its broken links');
+    assert.ok(ms < 1_000, `merging took ${Math.round(ms)} ms`);
+  });
+
+  it('reports a hundred of an entry’s 200,000 wrong-typed links without overflowing the stack', () => {
+    const parsed = parseUserGlossary('/x/typed.json', JSON.stringify([{ ...ENTRY, related: Array.from({ length: 200_000 }, (_, i) => i) }]));
+    assert.ok(parsed.problems.length <= USER_GLOSSARY_LIMITS.problems + 1);
+    assert.equal(parsed.entries.length, 0);
   });
 });

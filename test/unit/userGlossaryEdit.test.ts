@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseUserGlossary } from '../../src/core/glossary/userGlossary';
-import { entryIndexForTerm, entrySkeleton, insertEntry, newConceptId } from '../../src/core/glossary/userGlossaryEdit';
+import { definitionOffset, entryIdAt, entryIndexForTerm, entrySkeleton, idsInFile, insertEntry, newConceptId } from '../../src/core/glossary/userGlossaryEdit';
 import { bundledGlossary } from './bundled';
 
 describe('adding an entry to a user glossary', () => {
@@ -51,6 +51,15 @@ describe('adding an entry to a user glossary', () => {
 
   it('refuses a file that is not valid JSON rather than guess where to write', () => {
     assert.throws(() => insertEntry('[{"id": "a" "b": 1}]', entrySkeleton('x', 'x', 'en'), 'en'), /not valid JSON/);
+  });
+
+  it('reads a 10,000-deep file as one with no entries, and refuses to write in it, without overflowing the stack', () => {
+    const deep = `[${'['.repeat(10_000)}${']'.repeat(10_000)}, {"id": "a", "en": {"term": "feature store", "definition": ""}}]`;
+    assert.equal(entryIndexForTerm(deep, 'feature store'), undefined);
+    assert.deepEqual([...idsInFile(deep)], []);
+    assert.equal(entryIdAt(deep, 0), undefined);
+    assert.equal(definitionOffset(deep, 0, 'en'), 0);
+    assert.throws(() => insertEntry(deep, entrySkeleton('x', 'x', 'en'), 'en'), (error: Error) => !(error instanceof RangeError) && /levels deep/.test(error.message));
   });
 
   it('makes ids from terms, never one the glossary already has', () => {

@@ -5,7 +5,21 @@ import type { Concept } from './types';
 const depthCache = new WeakMap<Glossary, Map<string, number>>();
 const dependentsCache = new WeakMap<Glossary, Map<string, string[]>>();
 
-function depthOf(glossary: Glossary, id: string, visiting = new Set<string>()): number {
+/** One concept on the walk's path: its prerequisites, the next one to look at, and its depth so far. */
+interface Step {
+  readonly id: string;
+  readonly prerequisites: readonly string[];
+  next: number;
+  depth: number;
+}
+
+/**
+ * A walk with its own stack, not a recursion: a user glossary may chain thousands of prerequisites (3,000 entries
+ * each naming the two before it overflowed the call stack, and the panel did not open). Each concept is
+ * walked once per glossary. A user glossary may close a cycle of prerequisites; a concept met again on the way
+ * counts as a basic.
+ */
+function depthOf(glossary: Glossary, id: string): number {
   let depths = depthCache.get(glossary);
   if (!depths) {
     depths = new Map();
@@ -13,14 +27,29 @@ function depthOf(glossary: Glossary, id: string, visiting = new Set<string>()): 
   }
   const known = depths.get(id);
   if (known !== undefined) return known;
-  // A user glossary may close a cycle of prerequisites; a concept met again on the way counts as a basic.
-  if (visiting.has(id)) return 0;
-  visiting.add(id);
-  const prerequisites = prerequisitesOf(glossary, id);
-  const depth = prerequisites.length === 0 ? 0 : 1 + Math.max(...prerequisites.map((next) => depthOf(glossary, next, visiting)));
-  visiting.delete(id);
-  depths.set(id, depth);
-  return depth;
+  const onPath = new Set<string>();
+  const path: Step[] = [];
+  const enter = (next: string) => {
+    onPath.add(next);
+    path.push({ id: next, prerequisites: prerequisitesOf(glossary, next), next: 0, depth: 0 });
+  };
+  enter(id);
+  while (path.length > 0) {
+    const step = path[path.length - 1]!;
+    if (step.next < step.prerequisites.length) {
+      const next = step.prerequisites[step.next++]!;
+      const depth = depths.get(next) ?? (onPath.has(next) ? 0 : undefined);
+      if (depth === undefined) enter(next);
+      else step.depth = Math.max(step.depth, depth + 1);
+      continue;
+    }
+    path.pop();
+    onPath.delete(step.id);
+    depths.set(step.id, step.depth);
+    const parent = path[path.length - 1];
+    if (parent) parent.depth = Math.max(parent.depth, step.depth + 1);
+  }
+  return depths.get(id)!;
 }
 
 function prerequisitesOf(glossary: Glossary, id: string): string[] {
@@ -54,7 +83,10 @@ export function dependentsOf(glossary: Glossary, id: string): Concept[] {
     index = new Map();
     for (const concept of glossary.concepts) {
       for (const prerequisite of concept.prerequisites ?? []) {
-        index.set(prerequisite, [...(index.get(prerequisite) ?? []), concept.id]);
+        // Pushed, not copied: copying made this quadratic for a concept thousands of entries build on.
+        const dependents = index.get(prerequisite);
+        if (dependents) dependents.push(concept.id);
+        else index.set(prerequisite, [concept.id]);
       }
     }
     dependentsCache.set(glossary, index);

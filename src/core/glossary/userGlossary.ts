@@ -210,8 +210,9 @@ function readEntries(source: SourceFile, values: readonly unknown[], inArray: bo
     const node = source.entryNode(index);
     // "fr or en" fails as each branch's missing property too: the anyOf message says it once.
     const errors = (validateEntry.errors ?? []).filter((error) => !error.schemaPath.startsWith('#/anyOf/'));
-    const located = errors.map((error) => schemaProblem(source.file, node, error, source.locate.node));
-    problems.push(...dropRedundant(located));
+    // Ajv lists an error per item (200,000 wrong links: 200,000 errors): only as many as can be reported are located.
+    const located = errors.slice(0, USER_GLOSSARY_LIMITS.problems + 1).map((error) => schemaProblem(source.file, node, error, source.locate.node));
+    for (const problem of dropRedundant(located)) problems.push(problem);
   });
   return { file: source.file, entries, problems };
 }
@@ -362,14 +363,17 @@ export interface MergedGlossary {
  * concept already claims are reported and left out, and the entry still loads.
  */
 export function mergeUserGlossaries(bundled: readonly Concept[], files: readonly ParsedUserGlossary[], details?: DetailsSource): MergedGlossary {
-  const problems: UserGlossaryProblem[] = files.flatMap((file) => file.problems);
+  const problems = new ProblemList();
+  for (const file of files) for (const problem of file.problems) problems.add(file.file, () => problem);
   const bundledIds = new Set(bundled.map((concept) => concept.id));
   const userEntries = new Map<string, UserEntry>();
   for (const entry of files.flatMap((file) => file.entries)) {
     const previous = userEntries.get(entry.concept.id);
     if (previous) {
-      const at = previous.locate(undefined, previous.node).start;
-      problems.push(entryProblem(entry, ['id'], l10n.t('"{0}" is already defined in {1}:{2}; this entry is ignored.', entry.concept.id, previous.file, at.line + 1), 'error'));
+      problems.add(entry.file, () => {
+        const at = previous.locate(undefined, previous.node).start;
+        return entryProblem(entry, ['id'], l10n.t('"{0}" is already defined in {1}:{2}; this entry is ignored.', entry.concept.id, previous.file, at.line + 1), 'error');
+      });
       continue;
     }
     userEntries.set(entry.concept.id, entry);
@@ -380,11 +384,7 @@ export function mergeUserGlossaries(bundled: readonly Concept[], files: readonly
   ];
   const known = new Set(concepts.map((concept) => concept.id));
   const cleaned = new Map<string, Concept>();
-  for (const entry of userEntries.values()) {
-    const links = cleanLinks(entry, known);
-    problems.push(...links.problems);
-    cleaned.set(entry.concept.id, links.concept);
-  }
+  for (const entry of userEntries.values()) cleaned.set(entry.concept.id, cleanLinks(entry, known, problems));
   const origins = new Map<string, ConceptOrigin>(
     [...userEntries.values()].map((entry) => [entry.concept.id, { kind: bundledIds.has(entry.concept.id) ? 'override' : 'user', file: entry.file }]),
   );
@@ -392,20 +392,45 @@ export function mergeUserGlossaries(bundled: readonly Concept[], files: readonly
     concepts.map((concept) => cleaned.get(concept.id) ?? concept),
     { origins, details },
   );
-  problems.push(...formConflicts(glossary, userEntries));
-  return { glossary, problems };
+  formConflicts(glossary, userEntries, problems);
+  return { glossary, problems: problems.list() };
 }
 
-function cleanLinks(entry: UserEntry, known: ReadonlySet<string>): { concept: Concept; problems: UserGlossaryProblem[] } {
-  const problems: UserGlossaryProblem[] = [];
+/**
+ * The problems of a merge, at most USER_GLOSSARY_LIMITS.problems a file, then one that says how many more there
+ * are. A problem past the bound is counted, never built: an entry linking 200,000 unknown ids made 200,000
+ * Problems and a 1.5 s stall, and past 123,000 a `push(...)` of them overflowed the call stack.
+ */
+class ProblemList {
+  private readonly problems: UserGlossaryProblem[] = [];
+  private readonly perFile = new Map<string, number>();
+
+  add(file: string, problem: () => UserGlossaryProblem): void {
+    const count = (this.perFile.get(file) ?? 0) + 1;
+    this.perFile.set(file, count);
+    if (count <= USER_GLOSSARY_LIMITS.problems) this.problems.push(problem());
+  }
+
+  list(): UserGlossaryProblem[] {
+    const notes: UserGlossaryProblem[] = [];
+    for (const [file, count] of this.perFile) {
+      if (count > USER_GLOSSARY_LIMITS.problems) {
+        notes.push(fileProblem(file, l10n.t('{0} more problems in this file are not listed; fix the ones shown first.', count - USER_GLOSSARY_LIMITS.problems)));
+      }
+    }
+    return notes.length > 0 ? [...this.problems, ...notes] : this.problems;
+  }
+}
+
+function cleanLinks(entry: UserEntry, known: ReadonlySet<string>, problems: ProblemList): Concept {
   const keep = (field: 'related' | 'prerequisites') =>
     (entry.concept[field] ?? []).filter((id, index) => {
       const fault = linkFault(entry.concept.id, id, known);
-      if (fault === 'self') problems.push(entryProblem(entry, [field, index], l10n.t('a concept cannot point to itself; "{0}" is ignored.', id), 'warning'));
-      if (fault === 'unknown') problems.push(entryProblem(entry, [field, index], l10n.t('unknown concept id "{0}"; this link is ignored.', id), 'warning'));
+      if (fault === 'self') problems.add(entry.file, () => entryProblem(entry, [field, index], l10n.t('a concept cannot point to itself; "{0}" is ignored.', id), 'warning'));
+      if (fault === 'unknown') problems.add(entry.file, () => entryProblem(entry, [field, index], l10n.t('unknown concept id "{0}"; this link is ignored.', id), 'warning'));
       return fault === undefined;
     });
-  return { concept: { ...entry.concept, related: keep('related'), prerequisites: keep('prerequisites') }, problems };
+  return { ...entry.concept, related: keep('related'), prerequisites: keep('prerequisites') };
 }
 
 /**
@@ -413,8 +438,7 @@ function cleanLinks(entry: UserEntry, known: ReadonlySet<string>): { concept: Co
  * matcher's own index (which already holds every normalised form). The concept listed first keeps it
  * (bundled concepts come first), which is also the one the matcher finds.
  */
-function formConflicts(glossary: Glossary, userEntries: ReadonlyMap<string, UserEntry>): UserGlossaryProblem[] {
-  const problems: UserGlossaryProblem[] = [];
+function formConflicts(glossary: Glossary, userEntries: ReadonlyMap<string, UserEntry>, problems: ProblemList): void {
   for (const forms of glossary.matcher.formsByKey().values()) {
     if (forms.length < 2) continue;
     for (const lang of LANGS) {
@@ -423,8 +447,8 @@ function formConflicts(glossary: Glossary, userEntries: ReadonlyMap<string, User
       for (const form of inLang) {
         const entry = userEntries.get(form.conceptId);
         if (!entry || form.conceptId === owner) continue;
-        const message = l10n.t('"{0}" is already a {1} term of "{2}"; hovers on it show "{2}".', form.text, lang, String(owner));
-        problems.push(entryProblem(entry, formPath(entry.concept, lang, form.text, form.preferred), message, 'warning'));
+        const message = () => l10n.t('"{0}" is already a {1} term of "{2}"; hovers on it show "{2}".', form.text, lang, String(owner));
+        problems.add(entry.file, () => entryProblem(entry, formPath(entry.concept, lang, form.text, form.preferred), message(), 'warning'));
       }
     }
   }
@@ -432,12 +456,11 @@ function formConflicts(glossary: Glossary, userEntries: ReadonlyMap<string, User
     for (const lang of LANGS) {
       for (const text of [entry.concept[lang].term, ...entry.concept[lang].aliases]) {
         if (isBlankForm(text)) {
-          problems.push(entryProblem(entry, formPath(entry.concept, lang, text, text === entry.concept[lang].term), l10n.t('"{0}" has no letters or digits.', text), 'warning'));
+          problems.add(entry.file, () => entryProblem(entry, formPath(entry.concept, lang, text, text === entry.concept[lang].term), l10n.t('"{0}" has no letters or digits.', text), 'warning'));
         }
       }
     }
   }
-  return problems;
 }
 
 function formPath(concept: Concept, lang: 'fr' | 'en', text: string, preferred: boolean): Array<string | number> {

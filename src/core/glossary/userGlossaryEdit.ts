@@ -2,6 +2,7 @@ import { applyEdits, findNodeAtLocation, parseTree, type Edit, type Node, type P
 import { normalizeTerm } from '../matching/normalize';
 import type { Glossary } from './glossary';
 import type { Concept, Lang } from './types';
+import { nestingDepth, USER_GLOSSARY_LIMITS } from './userGlossary';
 
 /** A new entry to write, and where its definition is (to put the cursor there). */
 export interface EntryInsertion {
@@ -48,9 +49,19 @@ export function newConceptId(term: string, glossary: Glossary | undefined, taken
   return id;
 }
 
+/**
+ * The syntax tree of a glossary file; none for a file nested deeper than a glossary ever is, which the parser,
+ * a recursion, could not read without overflowing the stack (a 10,000-deep file and *Add Selection to My
+ * Glossary* threw a RangeError). The Problems panel already says what is wrong with such a file.
+ */
+function treeOf(text: string, errors?: ParseError[]): Node | undefined {
+  if (nestingDepth(text) > USER_GLOSSARY_LIMITS.depth) return undefined;
+  return parseTree(text, errors, { allowTrailingComma: true });
+}
+
 /** The entry nodes of a glossary file: the items of its array, or its one concept. */
 function entryNodes(text: string): Node[] {
-  const root = parseTree(text);
+  const root = treeOf(text);
   return root?.type === 'array' ? (root.children ?? []) : root ? [root] : [];
 }
 
@@ -96,7 +107,10 @@ export function definitionOffset(text: string, index: number | undefined, lang: 
  */
 export function insertEntry(text: string, entry: Record<string, unknown>, lang: Lang, indent = '  '): EntryInsertion {
   const errors: ParseError[] = [];
-  const root = text.trim() ? parseTree(text, errors, { allowTrailingComma: true }) : undefined;
+  if (nestingDepth(text) > USER_GLOSSARY_LIMITS.depth) {
+    throw new Error(`the file nests values more than ${USER_GLOSSARY_LIMITS.depth} levels deep; fix the problem shown in the Problems panel first`);
+  }
+  const root = text.trim() ? treeOf(text, errors) : undefined;
   if (errors.length > 0) {
     throw new Error('the file is not valid JSON; fix the errors shown in the Problems panel first');
   }

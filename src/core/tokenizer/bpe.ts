@@ -78,11 +78,13 @@ export class BpeTokenizer {
     }
     const ids: number[] = [];
     let last = 0;
+    // Loops, not push(...): the text between two special tokens may be long enough to overflow a call's arguments.
     for (const match of text.matchAll(this.addedPattern)) {
-      ids.push(...this.encodeOrdinary(text.slice(last, match.index)), this.added.get(match[0])!);
+      for (const id of this.encodeOrdinary(text.slice(last, match.index))) ids.push(id);
+      ids.push(this.added.get(match[0])!);
       last = (match.index ?? 0) + match[0].length;
     }
-    ids.push(...this.encodeOrdinary(text.slice(last)));
+    for (const id of this.encodeOrdinary(text.slice(last))) ids.push(id);
     return ids;
   }
 
