@@ -96,7 +96,7 @@ export class ChatEngine {
     const register = registerOf(request);
     // Nothing the conversation has shown is shown again: its answers are what was shown.
     const shown = shownIn(request.history.map((turn) => turn.answer));
-    const passages = passagesFor(understanding, this.glossary, lang, shown);
+    const passages = passagesFor(understanding, this.glossary, lang, shown, request.question);
     return { understanding, lang, register, passages, prompt: buildPrompt(lang, passages, request.question.slice(0, MAX_PROMPT_QUESTION_CHARS)) };
   }
 

@@ -1,8 +1,9 @@
 import type { Glossary } from '../glossary/glossary';
-import type { Concept, Lang } from '../glossary/types';
+import { otherLang, type Concept, type Lang } from '../glossary/types';
+import { splitPieces } from '../matching/normalize';
 import type { SingleIntent } from './intent';
-import { sentencesOf } from './language';
-import { definiteTerm, definitionSentence } from './phrasing';
+import { sentencesOf, STOP_WORD_KEYS } from './language';
+import { definiteTerm, definitionSentence, indefiniteTerm } from './phrasing';
 import { contrastPassage, definitionPassage, partPassage, type Passage, type PassagePart } from './prompt';
 import type { Understanding } from './understand';
 
@@ -74,7 +75,7 @@ function squash(text: string): string {
 }
 
 /** The passages a question's answer is composed from, most needed first, none the conversation has shown. */
-export function passagesFor(understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown = NOTHING_SHOWN): Passage[] {
+export function passagesFor(understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown = NOTHING_SHOWN, question = ''): Passage[] {
   const concepts = understanding.concepts.map((concept) => glossary.withDetails(concept));
   switch (understanding.intent) {
     case 'smalltalk':
@@ -84,9 +85,59 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
       return severalPassages(concepts, lang, shown);
     case 'contrast':
       return contrastPassages(concepts, lang, shown);
-    default:
-      return singlePassages(concepts[0], understanding, lang, shown, glossary);
+    default: {
+      const passages = singlePassages(concepts[0], understanding, lang, shown, glossary);
+      const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
+      // A precise question (why the dot products are divided by √d) opens with the sentence that answers it.
+      return detail ? [detail, ...passages.filter((passage) => !passage.text.includes(detail.text))].slice(0, 3) : passages;
+    }
   }
+}
+
+/** The words of a question that name nothing of its subject and ask nothing: what a precise question is about. */
+const QUESTION_WORDS = new Set(
+  splitPieces(
+    'why how what when where which who does do did is are was were can could would should will really exactly actually ' +
+      'used use work works working happen happens need needs make makes made mean means pourquoi comment quand quoi ' +
+      'quel quelle quels quelles est sont fait font faut sert utilise marche fonctionne vraiment exactement ' +
+      'concretement donc alors bien plus moins tres trop',
+  ).map((piece) => piece.key),
+);
+
+/** A sentence answers a precise question when it holds this many of its distinctive words, and half of them. */
+const DETAIL_MIN_WORDS = 2;
+
+function distinctiveKeys(text: string, exclude: ReadonlySet<string>): string[] {
+  const keys = splitPieces(text).map((piece) => piece.key).filter((key) => key.length > 2 && !STOP_WORD_KEYS.has(key) && !QUESTION_WORDS.has(key) && !exclude.has(key));
+  return [...new Set(keys)];
+}
+
+/**
+ * The sentence of the subject's entry (or of an entry it leads to) that holds the most of the question's own
+ * words, when a precise question asks for a detail a section covers in one sentence.
+ */
+function detailPassage(question: string, subject: Concept, intent: Understanding['intent'], lang: Lang, shown: Shown, glossary: Glossary): Passage | undefined {
+  if (intent !== 'how' && intent !== 'why' && intent !== 'what' && intent !== 'cause') return undefined;
+  const termKeys = new Set([subject[lang].term, ...subject[lang].aliases, subject[otherLang(lang)].term].flatMap((form) => splitPieces(form).map((piece) => piece.key)));
+  const asked = distinctiveKeys(question, termKeys);
+  if (asked.length < DETAIL_MIN_WORDS) return undefined;
+  let best: { concept: Concept; sentence: string; score: number } | undefined;
+  for (const concept of [subject, ...subject.related.flatMap((id) => glossary.get(id) ?? [])].map((c) => glossary.withDetails(c))) {
+    for (const sentence of entrySentences(concept, lang)) {
+      const keys = new Set(splitPieces(sentence).map((piece) => piece.key));
+      const score = asked.filter((key) => keys.has(key)).length;
+      if (score > (best?.score ?? 0)) best = { concept, sentence, score };
+    }
+  }
+  if (!best || best.score < Math.max(DETAIL_MIN_WORDS, asked.length / 2) || shown.has(best.sentence)) return undefined;
+  return partPassage(best.concept.id, 'overview', best.sentence);
+}
+
+/** Every sentence an entry writes in one language: overview, sections, example. */
+function entrySentences(concept: Concept, lang: Lang): string[] {
+  const localized = concept[lang];
+  const texts = [plainText(localized.explanation), ...Object.values(localized.sections ?? {}), plainText(localized.example)];
+  return texts.flatMap((text) => sentencesOf(text ?? '')).filter((sentence) => sentence.length >= 40 && sentence.length <= 400);
 }
 
 function singlePassages(subject: Concept | undefined, understanding: Understanding, lang: Lang, shown: Shown, glossary: Glossary): Passage[] {
@@ -161,7 +212,9 @@ function contrastPassages(concepts: readonly Concept[], lang: Lang, shown: Shown
   const curated = first.contrasts?.find((contrast) => contrast.with === second.id);
   if (curated) return [contrastPassage(first.id, second.id, curated[lang]), ...definitions].filter((passage) => !shown.has(passage.text));
   const each = [first, second].map((concept) => definitionSentence(concept[lang].term, concept[lang].definition, lang) ?? `${concept[lang].term} : ${concept[lang].definition}`);
-  const opening = NOT_THE_SAME[lang].replace('{a}', definiteTerm(first[lang].term, lang)).replace('{b}', definiteTerm(second[lang].term, lang));
+  // "An embedding and a token", « le plongement et le jeton »: each language's way of naming a kind of thing.
+  const named = (concept: Concept) => (lang === 'en' ? indefiniteTerm(concept.en.term, 'en') : definiteTerm(concept.fr.term, 'fr'));
+  const opening = NOT_THE_SAME[lang].replace('{a}', named(first)).replace('{b}', named(second));
   const text = [upperFirst(opening), ...each.map(withFullStop)].join(' ');
   return [contrastPassage(first.id, second.id, text)];
 }

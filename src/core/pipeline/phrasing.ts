@@ -63,7 +63,7 @@ function isProperName(term: string): boolean {
 
 /** English heads that take an article: "a language model", "an activation function". */
 const COUNTABLE_HEADS = new Set(
-  ('model network perceptron layer function tree machine matrix vector token tokenizer optimizer encoder decoder head ' +
+  ('model image strategy query mechanism network perceptron layer jailbreak neuron epoch hyperparameter logit tensor optimiser classifier chatbot assistant unit accelerator processor core vocabulary tree forest function tree machine matrix vector token tokenizer optimizer encoder decoder head ' +
     'mask cache score metric curve set loop step pass attack example benchmark agent prompt template window map ' +
     'kernel filter unit chip card registry store server pipeline checkpoint adapter classifier regressor autoencoder ' +
     'transformer embedding block gate algorithm method technique trick rule distribution space graph node value ' +
@@ -95,7 +95,7 @@ function frenchPlural(term: string): boolean {
 }
 
 /** English nouns used without an article: fields, processes, properties (fine-tuning, attention, variance). */
-const MASS_ENDINGS = /(?:ing|tion|sion|ment|ness|ity|ance|ence|ics|ism|data|ure|ai|compute|attention|ai safety|ml|ops)$/iu;
+const MASS_ENDINGS = /(?:ing|tion|sion|ment|ness|ity|ance|ence|ics|ism|ure|ops)$/iu;
 const COUNTABLE_WORDS = new Set(['function', 'connection', 'distribution', 'position', 'question', 'operation', 'section', 'equation', 'dimension', 'session', 'version', 'mention', 'embedding', 'encoding', 'setting', 'string', 'mapping', 'ranking', 'rating']);
 
 function englishIsMass(term: string): boolean {
@@ -103,9 +103,15 @@ function englishIsMass(term: string): boolean {
   const last = words[words.length - 1]!.split('-').pop() ?? '';
   const singular = last.replace(/s$/u, '');
   if (COUNTABLE_WORDS.has(last) || COUNTABLE_HEADS.has(last) || COUNTABLE_HEADS.has(singular)) return false;
-  // A technical phrase of several words names a field or a process more often than a thing.
-  return MASS_ENDINGS.test(last) || words.length >= 2 || /y$/u.test(last);
+  // A technique, a field or a property takes no article ("dropout", "beam search"); a thing does ("a data loader").
+  return MASS_ENDINGS.test(last) || MASS_WORDS.has(last);
 }
+
+const MASS_WORDS = new Set(
+  ('dropout search descent learning attention feedback data compute inference alignment safety noise decay warmup ' +
+    'recall drift collapse memory bias parallelism sparsity privacy accuracy entropy perplexity leakage usage ' +
+    'tuning training research vision speech text language guidance matching filtering retrieval learn throughput transfer').split(' '),
+);
 
 function englishPlural(term: string): boolean {
   const last = term.trim().toLowerCase().split(/\s+/u).pop() ?? '';
