@@ -97,7 +97,7 @@ export function composeGroups(passages: readonly Passage[], glossary: Glossary, 
 
 /** A sentence after a lead-in's colon starts in lower case (« En termes simples : un plongement... »), a name does not. */
 function afterColon(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  return /^\p{Lu}(?:\p{Ll}|['’])/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /**

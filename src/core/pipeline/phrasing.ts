@@ -57,6 +57,7 @@ const COUNTABLE_ACRONYMS = new Set(['gpu', 'tpu', 'npu', 'cpu', 'llm', 'llms', '
 function isProperName(term: string): boolean {
   // Names written as one word: LoRA, GPT-4, BERT, t-SNE, ReLU, XGBoost, Adam. « IA éthique » is not one.
   const t = term.trim();
+  if (/^["«“]/u.test(t)) return true;
   if (/\s/u.test(t) || COUNTABLE_ACRONYMS.has(t.toLowerCase())) return false;
   return /\p{Lu}.*\p{Lu}|\d/u.test(t) || /^\p{Lu}\p{Ll}+$/u.test(t);
 }
@@ -191,6 +192,9 @@ function englishPredicate(definition: string): string | undefined {
   return undefined;
 }
 
+/** « Le Transformer est une architecture... », "The Transformer is...": a definition that has its own verb. */
+const SENTENCE_ALREADY = /^(?:le|la|les|l['’]|un|une|the|an?)\s*\S+(?:\s+\S+){0,5}\s+(?:est|sont|consiste|désigne|is|are|means|refers)\s/iu;
+
 /**
  * A definition said as a sentence about its term: « LoRA est une méthode d'affinage... », "Fine-tuning is
  * further training...". Undefined when the definition does not start as a noun phrase the rules know: the
@@ -199,7 +203,7 @@ function englishPredicate(definition: string): string | undefined {
 export function definitionSentence(term: string, definition: string, lang: Lang): string | undefined {
   // « L'affinage (fine-tuning) consiste à... », "An embedding is a vector...": already a sentence about the term.
   const opening = definition.trim().toLowerCase().replace(/^(?:l['’]|(?:le|la|les|un|une|des|the|an|a)\s+)/u, '');
-  if (opening.startsWith(term.trim().toLowerCase())) return upperFirst(definition.trim());
+  if (opening.startsWith(term.trim().toLowerCase()) || SENTENCE_ALREADY.test(definition.trim())) return upperFirst(definition.trim());
   if (lang === 'en') {
     const predicate = englishPredicate(definition);
     if (!predicate) return undefined;
