@@ -339,7 +339,7 @@ A = {
 
 # The parts of an entry each intent's answer rests on, besides the definition (mirrored in
 # src/core/pipeline/passages.ts).
-INTENT_PARTS = {"what": ["how"], "define": [], "simple": ["intuition"], "why": ["why"], "how": ["how"],
+INTENT_PARTS = {"what": ["how"], "define": [], "simple": ["intuition"], "why": ["why"], "cause": ["causes"], "how": ["how"],
                 "example": ["example"], "limits": ["limits"], "history": ["history"], "translate": []}
 
 KINDS_WEIGHTS = [("what", 14), ("define", 6), ("simple", 8), ("why", 10), ("how", 10), ("example", 8),

@@ -20,7 +20,7 @@ REFUSAL = {
 }
 
 # The parts of an entry a passage can hold, besides its definition (glossary "sections", plus the example).
-PARTS = ("how", "why", "limits", "history", "intuition", "example", "overview")
+PARTS = ("how", "why", "causes", "limits", "history", "intuition", "example", "overview")
 
 MAX_PASSAGES = 8
 
