@@ -16,11 +16,19 @@ export async function pickConcept(glossary: Glossary, lang: Lang, initialQuery =
   quickPick.placeholder = vscode.l10n.t('Search a concept in French or English');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
+  // Each concept's item is made once (its forms deduplicated), not again on every keystroke.
+  const items = new Map<Concept, ConceptPickItem>();
+  const itemOf = (concept: Concept) => {
+    let item = items.get(concept);
+    if (!item) items.set(concept, (item = pickItem(concept, lang, false)));
+    return item;
+  };
+  let everyConcept: ConceptPickItem[] | undefined;
   const showMatches = (value: string) => {
     const found = searchConcepts(glossary, value);
     quickPick.items = value
-      ? found.concepts.map((concept) => pickItem(concept, lang, true))
-      : glossary.concepts.map((concept) => pickItem(concept, lang, false)).sort(byLabel);
+      ? found.concepts.map((concept) => ({ ...itemOf(concept), alwaysShow: true }))
+      : (everyConcept ??= glossary.concepts.map(itemOf).sort(byLabel));
     quickPick.title = found.closest ? vscode.l10n.t('No concept is written like this; the closest:') : undefined;
     // Our own ranking decides which item Enter picks, not VS Code's filter.
     quickPick.activeItems = quickPick.items.slice(0, 1);

@@ -1,6 +1,7 @@
 import { normalizeTerm } from '../matching/normalize';
 import { TermMatcher, type TermForm, type TermMatch } from '../matching/matcher';
 import { trigrams } from '../matching/trigrams';
+import { FormIndex } from './formIndex';
 import { LANGS, type Concept, type DetailsSource, type Lang } from './types';
 
 /** A concept found in a text, with the language of the form that named it (when only one language has it). */
@@ -30,6 +31,7 @@ export class Glossary {
    */
   private readonly origins: ReadonlyMap<string, ConceptOrigin>;
   private readonly details: DetailsSource | undefined;
+  private cachedForms: FormIndex | undefined;
 
   constructor(
     readonly concepts: readonly Concept[],
@@ -58,6 +60,12 @@ export class Glossary {
 
   get size(): number {
     return this.concepts.length;
+  }
+
+  /** Every form's search key (the matcher's) and trigrams, gathered the first time a search asks (see FormIndex). */
+  get forms(): FormIndex {
+    this.cachedForms ??= new FormIndex(this.concepts, this.matcher.formsByKey());
+    return this.cachedForms;
   }
 
   get(id: string): Concept | undefined {
@@ -120,23 +128,28 @@ export class Glossary {
     return best.fr === best.en ? undefined : best.fr > best.en ? 'fr' : 'en';
   }
 
+  /**
+   * Concepts whose terms look most like the text, for "did you mean" lists: the best `similarity` of their forms,
+   * at least 0.25. Only forms that share a trigram with the text can reach it (an equal or contained key shares
+   * all of its own), so only those are compared.
+   */
   suggest(text: string, limit = 5): Concept[] {
-    const query = normalizeTerm(text);
+    const query = normalizeTerm(text.slice(0, MAX_QUERY_CHARS));
     if (!query) {
       return [];
     }
-    const scores = new Map<string, number>();
-    for (const concept of this.concepts) {
-      for (const form of formsOf(concept)) {
-        const score = similarity(query, normalizeTerm(form.text));
-        scores.set(concept.id, Math.max(scores.get(concept.id) ?? 0, score));
-      }
+    const { keys, owners } = this.forms;
+    const best = new Map<number, number>();
+    for (const [form, shared] of this.forms.sharedTrigrams(query)) {
+      const score = similarity(query, keys[form]!, shared);
+      const owner = owners[form]!;
+      if (score > (best.get(owner) ?? 0)) best.set(owner, score);
     }
-    return [...scores.entries()]
+    return [...best.entries()]
       .filter(([, score]) => score >= 0.25)
-      .sort((a, b) => b[1] - a[1])
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
-      .map(([id]) => this.byId.get(id)!);
+      .map(([owner]) => this.concepts[owner]!);
   }
 
   private toHit(match: TermMatch<Lang>): ConceptHit {
@@ -160,17 +173,22 @@ export function formsOf(concept: Concept): TermForm<Lang>[] {
   ]);
 }
 
-/** Dice coefficient over character trigrams, with a bonus when one key contains the other. */
-export function similarity(a: string, b: string): number {
+/** A search or a "did you mean" reads this much of its text: a term is a few words. */
+export const MAX_QUERY_CHARS = 200;
+
+/**
+ * Dice coefficient over character trigrams, with a bonus when one key contains the other. `sharedTrigrams`:
+ * how many the two keys share, when an index already counted them.
+ */
+export function similarity(a: string, b: string, sharedTrigrams?: number): number {
   if (a === b) {
     return 1;
   }
   const containment = a.length >= 3 && b.length >= 3 && (a.includes(b) || b.includes(a)) ? 0.3 : 0;
-  const gramsA = trigrams(a);
-  const gramsB = trigrams(b);
-  let shared = 0;
-  for (const [gram, count] of gramsA) {
-    shared += Math.min(count, gramsB.get(gram) ?? 0);
+  let shared = sharedTrigrams ?? 0;
+  if (sharedTrigrams === undefined) {
+    const gramsB = trigrams(b);
+    for (const [gram, count] of trigrams(a)) shared += Math.min(count, gramsB.get(gram) ?? 0);
   }
   const dice = (2 * shared) / (a.length + b.length);
   return Math.min(1, dice + containment);

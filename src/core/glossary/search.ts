@@ -1,5 +1,5 @@
 import { foldCase, normalizeTerm, splitPieces } from '../matching/normalize';
-import { formsOf, type Glossary } from './glossary';
+import { MAX_QUERY_CHARS, type Glossary } from './glossary';
 import type { Concept } from './types';
 
 /**
@@ -9,20 +9,21 @@ import type { Concept } from './types';
  * matter, and its last word may be unfinished (`réseaux de neu`).
  */
 export function filterConcepts(glossary: Glossary, query: string): Concept[] {
-  const needles = queryKeys(query);
+  const needles = queryKeys(query.slice(0, MAX_QUERY_CHARS));
   if (needles.length === 0) {
     return [...glossary.concepts];
   }
-  const ranked: Array<{ concept: Concept; rank: number }> = [];
-  for (const concept of glossary.concepts) {
-    // A loop, not Math.min(...forms): a concept may have more forms than a call has room for arguments.
-    let rank = NO_MATCH;
-    for (const form of formsOf(concept)) rank = Math.min(rank, rankForm(normalizeTerm(form.text), needles));
-    if (rank < NO_MATCH) {
-      ranked.push({ concept, rank });
-    }
-  }
-  return ranked.sort((a, b) => a.rank - b.rank || a.concept.id.localeCompare(b.concept.id)).map((entry) => entry.concept);
+  // The forms' keys are computed once per glossary (FormIndex), not on every keystroke.
+  const { keys, owners, concepts } = glossary.forms;
+  const ranks = new Map<number, number>();
+  keys.forEach((key, form) => {
+    const rank = rankForm(key, needles);
+    if (rank < (ranks.get(owners[form]!) ?? NO_MATCH)) ranks.set(owners[form]!, rank);
+  });
+  return [...ranks.entries()]
+    .map(([owner, rank]) => ({ concept: concepts[owner]!, rank }))
+    .sort((a, b) => a.rank - b.rank || a.concept.id.localeCompare(b.concept.id))
+    .map((entry) => entry.concept);
 }
 
 /** The query as whole words, and with its last word taken as typed (perhaps unfinished). */
