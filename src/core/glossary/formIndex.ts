@@ -15,13 +15,14 @@ export class FormIndex {
 
   constructor(
     readonly concepts: readonly Concept[],
-    formsByKey: ReadonlyMap<string, ReadonlyArray<{ readonly conceptId: string }>>,
+    formsByKey: ReadonlyMap<string, ReadonlyArray<{ readonly conceptId: string; readonly derived?: boolean }>>,
   ) {
     const ownerOf = new Map(concepts.map((concept, index) => [concept.id, index]));
     for (const [key, forms] of formsByKey) {
       const first = this.keys.length;
       for (const form of forms) {
-        const owner = ownerOf.get(form.conceptId);
+        // Only what a glossary writes: a form the matcher derives (a code abbreviation) is no term to search.
+        const owner = form.derived ? undefined : ownerOf.get(form.conceptId);
         if (owner === undefined || this.hasSince(first, owner)) continue;
         this.keys.push(key);
         this.owners.push(owner);
@@ -48,8 +49,9 @@ export class FormIndex {
       // A form's entries for one trigram are next to each other: n of them, it shares min(n, queryCount).
       for (let i = 0; i < forms.length; ) {
         const form = forms[i]!;
-        let run = 0;
-        while (i < forms.length && forms[i] === form) (i++, run++);
+        const start = i;
+        while (i < forms.length && forms[i] === form) i++;
+        const run = i - start;
         shared.set(form, (shared.get(form) ?? 0) + Math.min(run, queryCount));
       }
     }
