@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadModelFiles, ModelError } from '../../src/core/model/modelFiles';
+import { decodingOptions, loadModelFiles, MODEL_FILE_LIMITS, ModelError } from '../../src/core/model/modelFiles';
 import { ModelRuntime, type OrtModule } from '../../src/core/model/runtime';
 import { CancelledError, WorkerCrashedError, type WorkerModelClient } from '../../src/core/model/workerClient';
 import { client, MODEL_DIR } from './modelFixture';
@@ -135,6 +136,36 @@ describe('model files', () => {
     assert.throws(() => loadModelFiles(broken), /model_type "bert" is not supported/);
     fs.writeFileSync(path.join(broken, 'config.json'), 'null');
     assert.throws(() => loadModelFiles(broken), (error: Error) => error instanceof ModelError && /config\.json must hold a JSON object/.test(error.message));
+  });
+
+  it('refuses a model file that is a device or a pipe, or too large, without reading it', () => {
+    const hostile = fs.mkdtempSync(path.join(os.tmpdir(), 'device-model-'));
+    const copy = (file: string) => fs.copyFileSync(path.join(MODEL_DIR, file), path.join(hostile, file));
+    const reset = () => {
+      for (const file of fs.readdirSync(hostile)) fs.rmSync(path.join(hostile, file));
+      for (const file of ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json']) copy(file);
+      fs.symlinkSync(path.join(MODEL_DIR, 'model.onnx'), path.join(hostile, 'model.onnx'));
+    };
+    try {
+      for (const file of ['config.json', 'tokenizer.json', 'model.onnx', 'generation_config.json']) {
+        reset();
+        fs.rmSync(path.join(hostile, file));
+        fs.symlinkSync('/dev/zero', path.join(hostile, file));
+        const started = Date.now();
+        assert.throws(() => loadModelFiles(hostile), (error: Error) => error instanceof ModelError && /not a regular file/.test(error.message), file);
+        if (file === 'generation_config.json') assert.throws(() => decodingOptions(hostile), /not a regular file/, 'read on the host for every question');
+        assert.ok(Date.now() - started < 1_000, `${file}: ${Date.now() - started} ms`);
+      }
+      reset();
+      fs.rmSync(path.join(hostile, 'model.onnx'));
+      execFileSync('mkfifo', [path.join(hostile, 'model.onnx')]);
+      assert.throws(() => loadModelFiles(hostile), /not a regular file/, 'a pipe is refused, not waited on');
+      reset();
+      fs.writeFileSync(path.join(hostile, 'config.json'), `{"model_type": "gpt2", "pad": "${'x'.repeat(MODEL_FILE_LIMITS.jsonBytes)}"}`);
+      assert.throws(() => loadModelFiles(hostile), /more than a model file of its kind can be/);
+    } finally {
+      fs.rmSync(hostile, { recursive: true, force: true });
+    }
   });
 
   it('Stop ends, within a second, a generation stuck where it cannot notice (a tokenizer regex that backtracks)', async function () {

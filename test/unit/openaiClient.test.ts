@@ -245,6 +245,21 @@ describe('OpenAI-compatible chat client', function () {
     await rejectsWith(streamChat(settings(base), MESSAGES, () => {}), 'http', /model overloaded/);
   });
 
+  it('cuts an error event of 250,000 characters, and one whose message is not text', async () => {
+    const { base } = await serve((res) => {
+      startEvents(res);
+      res.end(`data: ${JSON.stringify({ error: { message: 'E'.repeat(250_000) } })}\n\n`);
+    });
+    const error = await streamChat(settings(base), MESSAGES, () => {}).then(() => undefined, (caught: unknown) => caught as ServerError);
+    assert.equal(error?.kind, 'http');
+    assert.ok(error.message.length < LIMITS.errorMessageChars + 100, `${error.message.length} characters`);
+    const nested = await serve((res) => {
+      startEvents(res);
+      res.end(`data: {"error": {"message": ${'['.repeat(5_000)}${']'.repeat(5_000)}}}\n\n`);
+    });
+    await rejectsWith(streamChat(settings(nested.base), MESSAGES, () => {}), 'http', /reported an error: unknown/);
+  });
+
   it('reports a port where nothing listens as unreachable', async () => {
     const port = await freePort();
     await rejectsWith(streamChat({ url: `http://127.0.0.1:${port}/v1`, model: 'm', timeoutMs: 10_000 }, MESSAGES, () => {}), 'unreachable', new RegExp(`127\\.0\\.0\\.1:${port}`));

@@ -21,8 +21,8 @@ export interface ServerSettings {
   readonly deadlineMs?: number;
 }
 
-/** Bounds on what a server may send: an answer, one line of the stream, an error body. */
-export const LIMITS = { answerChars: 64_000, lineChars: 256_000, errorBodyBytes: 4_096, deadlineMs: 180_000 } as const;
+/** Bounds on what a server may send: an answer, one line of the stream, an error body, an error's message. */
+export const LIMITS = { answerChars: 64_000, lineChars: 256_000, errorBodyBytes: 4_096, errorMessageChars: 300, deadlineMs: 180_000 } as const;
 
 export type ServerErrorKind = 'unreachable' | 'unauthorized' | 'rateLimited' | 'timeout' | 'malformed' | 'http' | 'cancelled';
 
@@ -207,10 +207,19 @@ function deltaText(data: string): string {
   }
   const choice = (parsed as { choices?: Array<{ delta?: { content?: unknown } }> }).choices?.[0];
   const error = (parsed as { error?: { message?: unknown } }).error;
-  if (error) throw new ServerError('http', l10n.t('The server reported an error: {0}', String(error.message ?? l10n.t('unknown'))));
+  if (error) throw new ServerError('http', l10n.t('The server reported an error: {0}', errorMessage(error.message)));
   if (!choice) throw new ServerError('malformed', l10n.t('The server sent a stream event without "choices".'));
   const content = choice.delta?.content;
   return typeof content === 'string' ? content : '';
+}
+
+/**
+ * A server's error message as it may be shown and saved: a string (a nested value could be anything), cut to
+ * LIMITS.errorMessageChars (a stream once sent an error of 250,000 characters, shown and saved whole).
+ */
+function errorMessage(message: unknown): string {
+  if (typeof message !== 'string' || !message.trim()) return l10n.t('unknown');
+  return message.length > LIMITS.errorMessageChars ? `${message.slice(0, LIMITS.errorMessageChars)}…` : message;
 }
 
 function toServerError(error: unknown, cancelled: boolean, timedOut: boolean, settings: ServerSettings): ServerError {

@@ -46,26 +46,62 @@ export interface ModelFiles {
 
 type Json = Record<string, unknown>;
 
+/**
+ * Bounds on a model's files, read whole into memory: a config is a few KB, a tokenizer a few MB (Llama 3's is
+ * 9 MB), and an ONNX file cannot pass 2 GB (the protobuf limit).
+ */
+export const MODEL_FILE_LIMITS = { jsonBytes: 1_000_000, tokenizerBytes: 64 * 1024 * 1024, onnxBytes: 2 * 1024 * 1024 * 1024 - 1 } as const;
+
+/**
+ * A model file's bytes, read within bounds as users' glossary files are (userFiles.ts): a regular file only,
+ * never a device or a pipe (a `model.onnx` linked to /dev/zero grew the memory by 100 MB a second without end),
+ * no larger than `maxBytes`, and no more than was measured even if the file grows meanwhile. `undefined` when
+ * the file does not exist.
+ */
+export function readModelFile(file: string, maxBytes: number): Buffer | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new ModelError(l10n.t('{0} cannot be read ({1}).', file, code ?? (error as Error).message));
+  }
+  if (!stat.isFile()) throw new ModelError(l10n.t('{0} is not a regular file (a device or a pipe, say); it was not read.', file));
+  if (stat.size > maxBytes) throw new ModelError(l10n.t('{0} is {1} MB, more than a model file of its kind can be ({2} MB); it was not read.', file, Math.ceil(stat.size / 1e6), Math.floor(maxBytes / 1e6)));
+  // Non-blocking: a file swapped for a pipe since it was measured must not hold the thread until a writer comes.
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const size = Math.min(fs.fstatSync(fd).isFile() ? stat.size : 0, maxBytes);
+    const buffer = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const bytes = fs.readSync(fd, buffer, read, size - read, read);
+      if (bytes === 0) break;
+      read += bytes;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function readJson(dir: string, name: string, required: boolean): Json | undefined {
   const file = path.join(dir, name);
-  if (!fs.existsSync(file)) {
+  const bytes = readModelFile(file, MODEL_FILE_LIMITS.jsonBytes);
+  if (!bytes) {
     if (required) throw new ModelError(l10n.t('The model folder {0} has no {1}.', dir, name));
     return undefined;
   }
-  const size = fs.statSync(file).size;
-  if (size > MAX_JSON_BYTES) throw new ModelError(l10n.t('{0} is {1} MB; a model\'s {2} is a few KB.', file, Math.round(size / 1e6), name));
   let value: unknown;
   try {
-    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+    value = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new ModelError(l10n.t('{0} is not valid JSON: {1}', file, (error as Error).message));
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ModelError(l10n.t('{0} must hold a JSON object.', file));
   return value as Json;
 }
-
-/** config.json and generation_config.json are small; a huge one is not a model's. */
-const MAX_JSON_BYTES = 1_000_000;
 
 function positiveInt(config: Json, names: readonly string[], file: string): number {
   for (const name of names) {
@@ -152,20 +188,21 @@ export function loadModelFiles(dir: string): ModelFiles {
   const generationJson = readJson(dir, 'generation_config.json', false);
   const eosIds = config.eosIds.length > 0 ? config.eosIds : ids(generationJson?.eos_token_id);
   const tokenizerFile = path.join(dir, 'tokenizer.json');
-  if (!fs.existsSync(tokenizerFile)) throw new ModelError(l10n.t('The model folder {0} has no {1}.', dir, 'tokenizer.json'));
+  const tokenizerBytes = readModelFile(tokenizerFile, MODEL_FILE_LIMITS.tokenizerBytes);
+  if (!tokenizerBytes) throw new ModelError(l10n.t('The model folder {0} has no {1}.', dir, 'tokenizer.json'));
   let tokenizer: BpeTokenizer;
   try {
-    tokenizer = BpeTokenizer.fromJson(fs.readFileSync(tokenizerFile, 'utf8'));
+    tokenizer = BpeTokenizer.fromJson(tokenizerBytes.toString('utf8'));
   } catch (error) {
     throw new ModelError(l10n.t('{0} cannot be used: {1}', tokenizerFile, (error as Error).message));
   }
-  const onnxFile = path.join(dir, 'model.onnx');
-  if (!fs.existsSync(onnxFile)) throw new ModelError(l10n.t('The model folder {0} has no {1}.', dir, 'model.onnx'));
+  const onnx = readModelFile(path.join(dir, 'model.onnx'), MODEL_FILE_LIMITS.onnxBytes);
+  if (!onnx) throw new ModelError(l10n.t('The model folder {0} has no {1}.', dir, 'model.onnx'));
   return {
     dir,
     config: { ...config, eosIds },
     generation: readGenerationDefaults(generationJson),
     tokenizer,
-    onnx: fs.readFileSync(onnxFile),
+    onnx,
   };
 }
