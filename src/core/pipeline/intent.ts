@@ -76,7 +76,9 @@ export function detectIntent(question: string): SingleIntent | 'contrast' {
   const plain = plainQuestion(question);
   // « qu'apporte », « l'intérêt »: a cue may follow an elided word.
   const spaced = plain.replace(/'/g, "' ");
-  return CUES.find(([, cue]) => cue.test(plain) || cue.test(spaced))?.[0] ?? 'what';
+  // « Pourquoi les LLM inventent-ils des choses ? » asks for a reason, whatever else its words suggest.
+  const cues = /^ (why|pourquoi) /.test(plain) ? CUES.filter(([intent]) => intent !== 'history') : CUES;
+  return cues.find(([, cue]) => cue.test(plain) || cue.test(spaced))?.[0] ?? 'what';
 }
 
 /** Small talk: a short message that thanks, greets, says goodbye or acknowledges, and asks nothing. */

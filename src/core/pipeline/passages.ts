@@ -117,7 +117,7 @@ function distinctiveKeys(text: string, exclude: ReadonlySet<string>): string[] {
  * words, when a precise question asks for a detail a section covers in one sentence.
  */
 function detailPassage(question: string, subject: Concept, intent: Understanding['intent'], lang: Lang, shown: Shown, glossary: Glossary): Passage | undefined {
-  if (intent !== 'how' && intent !== 'why' && intent !== 'what' && intent !== 'cause') return undefined;
+  if (intent !== 'how' && intent !== 'why' && intent !== 'cause') return undefined;
   const termKeys = new Set([subject[lang].term, ...subject[lang].aliases, subject[otherLang(lang)].term].flatMap((form) => splitPieces(form).map((piece) => piece.key)));
   const asked = distinctiveKeys(question, termKeys);
   if (asked.length < DETAIL_MIN_WORDS) return undefined;
@@ -130,6 +130,10 @@ function detailPassage(question: string, subject: Concept, intent: Understanding
     }
   }
   if (!best || best.score < Math.max(DETAIL_MIN_WORDS, asked.length / 2) || shown.has(best.sentence)) return undefined;
+  // The section the intent asks for answers as well as any single sentence: it stays the answer.
+  const section = INTENT_PART[intent];
+  const sectionKeys = new Set(splitPieces(section ? partText(subject, lang, section) : '').map((piece) => piece.key));
+  if (best.score < asked.filter((key) => sectionKeys.has(key)).length + DETAIL_MIN_WORDS) return undefined;
   return partPassage(best.concept.id, 'overview', best.sentence);
 }
 

@@ -20,7 +20,9 @@ const FEMININE = new Set(
     'attention auto-attention fusion file pile personne intelligence ia ère vision voix parole ' +
     'traduction synthèse segmentation détection reconnaissance compression mémorisation collecte augmentation ' +
     'dimension tête hallucination injection évaluation validation contamination dérive ' +
-    'distribution distance similarité entropie divergence variance covariance corrélation probabilité').split(' '),
+    'distribution distance similarité entropie divergence variance covariance corrélation probabilité ' +
+    'analyse astuce date empreinte époque fiche grappe passe récompense trajectoire graine requête connexion forêt ' +
+    'tangente base').split(' '),
 );
 const MASCULINE = new Set(
   ('modèle ensemble algorithme réseau nombre type domaine objectif vecteur travail espace composant processeur ' +
@@ -35,12 +37,13 @@ const MASCULINE = new Set(
     'entraînement affinage pré-entraînement étiquetage élagage alignement dropout batch epoch checkpoint ' +
     'benchmark classement regroupement partitionnement échantillonnage modèle-fondation pipeline framework ' +
     'quantile mode module bloc résidu graphique diagramme moment élément traitement raisonnement sous-réseau ' +
-    'arrêt retour contrôle taux cycle stockage support appel outil').split(' '),
+    'arrêt retour contrôle taux cycle stockage support appel outil rappel harnais hub notebook oubli gel suivi ' +
+    'recalcul déséquilibre dilemme fléau théorème paradoxe momentum épisode environnement').split(' '),
 );
 const FEMININE_ENDINGS = /(?:tion|sion|xion|té|ure|ance|ence|ie|ique|ise|ée|ette|ade|ude|elle|esse|ine|ole|ère)$/u;
 
 /** Words that start with an h French does not elide before (« le hachage »). */
-const ASPIRATED_H = new Set(['hachage', 'hasard', 'haut', 'hauteur', 'hiérarchie', 'hiérarchique']);
+const ASPIRATED_H = new Set(['hachage', 'hasard', 'haut', 'hauteur', 'hiérarchie', 'hiérarchique', 'harnais', 'hub', 'hackathon', 'hugging']);
 
 const PLURAL_FR = /(?:s|x)$/u;
 
@@ -48,17 +51,32 @@ const PLURAL_FR = /(?:s|x)$/u;
 const FRENCH_MASS = /(?:age|ment|tion|sion|ité|té|ance|ence|isme|ure|ie|ique)$/u;
 
 function headWord(term: string): string {
-  return term.trim().split(/[\s']/u)[0]!.toLowerCase();
+  const words = term.trim().split(/[\s']/u);
+  // « grand modèle de langage », « simple précision »: the noun after an adjective that comes first.
+  const first = words[0]!.toLowerCase();
+  return (PRE_NOUN_ADJECTIVES.has(first) && words.length > 1 ? words[1]! : words[0]!).toLowerCase();
 }
+
+/** French adjectives written before the noun in terms. */
+const PRE_NOUN_ADJECTIVES = new Set(['grand', 'grande', 'grands', 'grandes', 'petit', 'petite', 'petits', 'petites', 'simple', 'double', 'nouveau', 'nouvelle', 'bon', 'bonne', 'mauvais', 'mauvaise', 'vrai', 'vraie', 'seul', 'seule', 'premier', 'première']);
 
 /** Acronyms of countable things: "a GPU", « un LLM ». */
 const COUNTABLE_ACRONYMS = new Set(['gpu', 'tpu', 'npu', 'cpu', 'llm', 'llms', 'slm', 'cnn', 'rnn', 'gan', 'vae', 'mlp', 'svm', 'lstm', 'gru', 'vlm', 'asic', 'api']);
+
+/** Names written in lower case: libraries and tools (« pandas », "scikit-learn"). */
+const LOWERCASE_NAMES = new Set(['pandas', 'scikit-learn', 'numpy', 'scipy', 'matplotlib', 'tensorflow', 'pytorch', 'llama.cpp', 'vllm', 'word2vec']);
 
 function isProperName(term: string): boolean {
   // Names written as one word: LoRA, GPT-4, BERT, t-SNE, ReLU, XGBoost, Adam. « IA éthique » is not one.
   const t = term.trim();
   if (/^["«“]/u.test(t)) return true;
-  if (/\s/u.test(t) || COUNTABLE_ACRONYMS.has(t.toLowerCase())) return false;
+  if (LOWERCASE_NAMES.has(t.toLowerCase())) return true;
+  // "Bayes' theorem", "Moore's law": a possessive name takes no article.
+  if (/^\p{Lu}\p{L}*(?:['’]s|s['’])\s/u.test(t)) return true;
+  // Code names (nn.Module, pass@k, llama.cpp) and titles whose every word is capitalised (Hugging Face Datasets).
+  if (!/\s/u.test(t) && /\p{L}[._@]\p{L}/u.test(t)) return true;
+  if (/\s/u.test(t)) return t.split(/\s+/u).every((word) => /^\p{Lu}/u.test(word)) && !t.split(/\s+/u).every((word) => COUNTABLE_ACRONYMS.has(word.toLowerCase()));
+  if (COUNTABLE_ACRONYMS.has(t.toLowerCase()) || COUNTABLE_HEADS.has(t.toLowerCase()) || MASCULINE.has(t.toLowerCase())) return false;
   return /\p{Lu}.*\p{Lu}|\d/u.test(t) || /^\p{Lu}\p{Ll}+$/u.test(t);
 }
 
@@ -71,7 +89,8 @@ const COUNTABLE_HEADS = new Set(
     'parameter feature label dataset corpus library framework format term penalty sampler schedule signal sink ' +
     'gpu tpu llm cnn rnn gan vae mlp svm lstm gru vlm connection dimension session version string mapping ' +
     'encoding setting ranking rating test harness leaderboard spectrogram boundary threshold interval seed state ' +
-    'policy reward family cluster split task problem plateau spike minimum point matrix stride field vector').split(' '),
+    'policy reward family cluster split task problem plateau spike minimum point matrix stride field vector ' +
+    'sequence mixture bag datasheet trade-off tradeoff dilemma curse theorem paradox size rate norm length').split(' '),
 );
 
 function genderOf(word: string): Gender {
@@ -87,8 +106,16 @@ function startsWithVowelSound(word: string): boolean {
   return /^[aeiouyàâäéèêëîïôöùûü]/u.test(lower);
 }
 
+/** French words that end in -s or -x in the singular too, or that are plural though their last letter says not. */
+const FRENCH_INVARIABLE = new Set(['faux', 'prix', 'choix', 'index', 'houx']);
+const FRENCH_PLURAL_WORDS = new Set(['garde-fous']);
+
 function frenchPlural(term: string): boolean {
-  const head = headWord(term);
+  const words = term.trim().split(/\s+/u);
+  // « k plus proches voisins »: a letter standing for a number is not the noun.
+  const head = /^(?:\p{L}|plus)$/u.test(words[0]!) && words.length > 1 ? headWord(words[words.length - 1]!) : headWord(term);
+  if (FRENCH_PLURAL_WORDS.has(head)) return true;
+  if (FRENCH_INVARIABLE.has(head)) return false;
   if (/[sx]$/u.test(head) && (MASCULINE.has(head.slice(0, -1)) || FEMININE.has(head.slice(0, -1)))) return true;
   return PLURAL_FR.test(head) && !/(?:ais|as|us|is|ès|os|eux|oux|biais|poids|temps|corpus|processus|accès|pas|cas|flux|taux)$/u.test(head)
     ? !MASCULINE.has(head) && !FEMININE.has(head)
@@ -96,11 +123,26 @@ function frenchPlural(term: string): boolean {
 }
 
 /** English nouns used without an article: fields, processes, properties (fine-tuning, attention, variance). */
-const MASS_ENDINGS = /(?:ing|tion|sion|ment|ness|ity|ance|ence|ics|ism|ure|ops)$/iu;
+const MASS_ENDINGS = /(?:ing|tion|sion|ment|ness|ity|ance|ence|ancy|ency|ics|ism|ure|ops)$/iu;
 const COUNTABLE_WORDS = new Set(['function', 'connection', 'distribution', 'position', 'question', 'operation', 'section', 'equation', 'dimension', 'session', 'version', 'mention', 'embedding', 'encoding', 'setting', 'string', 'mapping', 'ranking', 'rating']);
 
-function englishIsMass(term: string): boolean {
+/**
+ * The words of an English noun phrase up to its head: "bag of words" -> bag, "tokens per second" -> tokens,
+ * "overfitting a single batch" -> overfitting; a gerund that takes an object is the head ("freezing parameters").
+ */
+function englishHead(term: string): string[] {
   const words = term.trim().toLowerCase().split(/\s+/u);
+  const end = words.findIndex((word, index) => index > 0 && /^(?:of|for|from|per|in|on|with|to|by|as|a|an|the|vs)$/u.test(word.replace(/,$/u, '')));
+  const head = end > 0 ? words.slice(0, end) : words;
+  if (VERB_GERUNDS.has(head[0]!) && head.length > 1) return head.slice(0, 1);
+  return head.map((word) => word.replace(/,$/u, ''));
+}
+
+/** Gerunds that take an object in terms ("freezing parameters"): the phrase is an activity, said without an article. */
+const VERB_GERUNDS = new Set(['freezing', 'overfitting', 'predicting', 'merging', 'scaling-up']);
+
+function englishIsMass(term: string): boolean {
+  const words = englishHead(term);
   const last = words[words.length - 1]!.split('-').pop() ?? '';
   const singular = last.replace(/s$/u, '');
   if (COUNTABLE_WORDS.has(last) || COUNTABLE_HEADS.has(last) || COUNTABLE_HEADS.has(singular)) return false;
@@ -111,12 +153,14 @@ function englishIsMass(term: string): boolean {
 const MASS_WORDS = new Set(
   ('dropout search descent learning attention feedback data compute inference alignment safety noise decay warmup ' +
     'recall drift collapse memory bias parallelism sparsity privacy accuracy entropy perplexity leakage usage ' +
-    'tuning training research vision speech text language guidance matching filtering retrieval learn throughput transfer').split(' '),
+    'tuning training research vision speech text language guidance matching filtering retrieval learn throughput transfer ' +
+    'ai analysis oversight softmax tanh momentum content bandwidth time means').split(' '),
 );
 
 function englishPlural(term: string): boolean {
-  const last = term.trim().toLowerCase().split(/\s+/u).pop() ?? '';
-  return /[^su]s$/u.test(last) && !/(?:ss|us|is|ics|sis|as|ness)$/u.test(last);
+  if (isCoordinated(term, 'en')) return true;
+  const last = englishHead(term).pop() ?? '';
+  return /[^su]s$/u.test(last) && !/(?:ss|us|is|ics|sis|as|ness|means)$/u.test(last);
 }
 
 function lowerFirst(text: string): string {
@@ -128,47 +172,137 @@ function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** « l'exactitude », « le réseau de neurones », « les paramètres », "the learning rate", "LoRA". */
+/**
+ * A term as it reads inside a sentence. English terms are written as they read ("Bayesian optimization",
+ * "Q-learning"); a French term written with a capital only to start it loses it (« Hub » -> « hub »), never an
+ * acronym or a name (« ReLU à fuite », « IA »).
+ */
+function inSentence(term: string, lang: Lang): string {
+  const t = term.trim();
+  if (lang === 'en' || isProperName(t)) return t;
+  return /^\p{Lu}\p{Ll}+(?:[\s'’-]|$)/u.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
+}
+
+/** "precision and recall", « précision et rappel »: two or more concepts named together, each a noun. */
+function isCoordinated(term: string, lang: Lang): boolean {
+  const parts = conjuncts(term, lang);
+  if (parts.length < 2) return false;
+  // « modes entraînement et évaluation » is one plural noun with its complements, not two concepts.
+  // "ethical and fair AI", "training, validation and test sets": adjectives or modifiers of one noun.
+  if (lang === 'en') return !/(?:al|ic|ive|ous|ful|able|ible|ary)$/iu.test(parts[0]!) && !/[^su]s$/u.test(parts[parts.length - 1]!);
+  return (parts.every((part) => isFrenchNoun(headWord(part))) && new Set(parts.map((part) => frenchPlural(part))).size === 1);
+}
+
+function conjuncts(term: string, lang: Lang): string[] {
+  return term.trim().split(lang === 'fr' ? /\s*,\s*|\s+et\s+/u : /\s*,\s*(?:and\s+)?|\s+and\s+/u).filter((part) => part !== '');
+}
+
+function isFrenchNoun(word: string): boolean {
+  const singular = word.replace(/[sx]$/u, '');
+  return MASCULINE.has(word) || FEMININE.has(word) || MASCULINE.has(singular) || FEMININE.has(singular) || FRENCH_MASS.test(word);
+}
+
+/** "an LLM", "an F1 score", "a GPU", "a unit", "an hour": the article by the sound the term starts with. */
+function englishArticle(term: string): 'a' | 'an' {
+  const first = term.trim().split(/[\s-]/u)[0]!;
+  if (/^(?:\p{Lu}{2,}|\p{Lu}\d|\p{L}$)/u.test(first)) return /^[AEFHILMNORSX]/iu.test(first) ? 'an' : 'a';
+  if (/^(?:uni|use|usu|uti|eu|one|once)/iu.test(first)) return 'a';
+  if (/^(?:hour|honest|honou?r|heir)/iu.test(first)) return 'an';
+  return /^[aeiou]/iu.test(first) ? 'an' : 'a';
+}
+
+/** « l'exactitude », « le réseau de neurones », « les paramètres », « la précision et le rappel », "the learning rate", "LoRA". */
 export function definiteTerm(term: string, lang: Lang): string {
   const t = term.trim();
   if (isProperName(t)) return t;
-  if (lang === 'en') return englishIsMass(t) ? lowerFirst(t) : `the ${lowerFirst(t)}`;
-  const lower = lowerFirst(t);
-  if (frenchPlural(t)) return `les ${lower}`;
-  if (startsWithVowelSound(t)) return `l'${lower}`;
-  return `${genderOf(headWord(t)) === 'f' ? 'la' : 'le'} ${lower}`;
+  if (lang === 'en') {
+    if (ASKED_DEFINITE_EN.test(englishHead(t).pop() ?? '')) return `the ${t}`;
+    return englishIsMass(t) || (englishPlural(t) && !isCoordinated(t, 'en')) ? t : `the ${t}`;
+  }
+  if (isCoordinated(t, 'fr')) return joinFrench(conjuncts(t, 'fr').map((part) => definiteTerm(part, 'fr')));
+  const words = inSentence(t, 'fr');
+  if (frenchPlural(t)) return `les ${words}`;
+  if (startsWithVowelSound(t)) return `l'${words}`;
+  return `${genderOf(headWord(t)) === 'f' ? 'la' : 'le'} ${words}`;
 }
 
-/** « un réseau de neurones », « une couche », « des paramètres », "a multilayer perceptron", "fine-tuning". */
+function joinFrench(parts: readonly string[]): string {
+  return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+}
+
+/** « un réseau de neurones », « une couche », « des paramètres », "a multilayer perceptron", "an LLM", "fine-tuning". */
 export function indefiniteTerm(term: string, lang: Lang): string {
   const t = term.trim();
   if (isProperName(t)) return t;
   if (lang === 'en') {
-    if (englishIsMass(t) || englishPlural(t)) return lowerFirst(t);
-    return `${/^[aeiou]/iu.test(t) ? 'an' : 'a'} ${lowerFirst(t)}`;
+    if (englishIsMass(t) || englishPlural(t)) return t;
+    return `${englishArticle(t)} ${t}`;
   }
-  if (frenchPlural(t)) return `des ${lowerFirst(t)}`;
-  return `${genderOf(headWord(t)) === 'f' ? 'une' : 'un'} ${lowerFirst(t)}`;
+  if (isCoordinated(t, 'fr')) return definiteTerm(t, 'fr');
+  if (frenchPlural(t)) return `des ${inSentence(t, 'fr')}`;
+  return `${genderOf(headWord(t)) === 'f' ? 'une' : 'un'} ${inSentence(t, 'fr')}`;
 }
 
 /** « d'affinage », « de réseau de neurones », « de LoRA », "of a multilayer perceptron", "of fine-tuning". */
 export function ofTerm(term: string, lang: Lang): string {
   const t = term.trim();
   if (lang === 'en') return `of ${indefiniteTerm(t, 'en')}`;
-  const bare = isProperName(t) ? t : lowerFirst(t);
-  return startsWithVowelSound(t) ? `d'${bare}` : `de ${bare}`;
+  if (isCoordinated(t, 'fr')) return ofDefiniteTerm(t, 'fr');
+  return elideDe(inSentence(t, 'fr'));
 }
 
-/** « Qu'est-ce que l'exactitude ? », « Qu'est-ce qu'un transformeur ? », "What is a multilayer perceptron?". */
+/** « de » before a word, « d' » before a vowel sound. */
+function elideDe(words: string): string {
+  return startsWithVowelSound(words) ? `d'${words}` : `de ${words}`;
+}
+
+/** French things one can count, asked about with « un » or « une » (« Qu'est-ce qu'un jeton ? »). */
+const COUNTABLE_FR = new Set(
+  ('modèle réseau jeton couche arbre agent serveur chargeur registre magasin fichier vecteur matrice tenseur neurone ' +
+    'perceptron optimiseur classifieur encodeur décodeur auto-encodeur encodeur-décodeur échantillonneur exemple masque ' +
+    'cache graphe pipeline notebook benchmark test point pic minimum maximum hyperparamètre paramètre prompt gabarit ' +
+    'système processus étiquette variable valeur fonction courbe harnais accélérateur puce carte tête dérivée transformer ' +
+    'transformeur frontière intervalle spectrogramme sac n-gramme mini-lot lot état espace contexte jeu faux biais ' +
+    'terme moyenne métrique attaque fiche patch plongement algorithme méthode technique architecture outil bibliothèque ' +
+    'framework assistant chatbot logit seuil produit filtre noyau bloc module motif indicateur critère sonde grappe passe ' +
+    'sous-réseau unité connexion représentation requête clé graine image phrase document échantillon époque itération ' +
+    'étape pas politique récompense environnement action épisode trajectoire classe catégorie checkpoint adaptateur ' +
+    'forêt machine tokeniseur base').split(' '),
+);
+
+/**
+ * Whether a French term is asked about with « le/la » rather than « un/une »: a process, a field, a property,
+ * a quantity, a named thing (« le théorème de Bayes ») or one given by its complement (« le suivi des expériences »).
+ */
+function frenchAskedDefinite(term: string): boolean {
+  const head = headWord(term);
+  const countable = (word: string) => COUNTABLE_FR.has(word) || COUNTABLE_ACRONYMS.has(word);
+  // « bi-encodeur », « sous-réseau »: a prefixed thing is still a thing.
+  if (!countable(head) && !countable(head.split('-').pop()!)) return true;
+  const rest = term.trim().slice(term.trim().split(/\s+/u)[0]!.length).trim();
+  return /^(?:[\p{L}-]+\s+)?(?:(?:du|des|au|aux|de\s+la)\s|de\s+l['’]|à\s+l['’]|d['’]\p{Lu}\p{Ll}|de\s+\p{Lu}\p{Ll})/u.test(rest);
+}
+
+/** « Qu'est-ce que l'exactitude ? », « Qu'est-ce qu'un jeton ? », « Que sont les logits ? », "What is a multilayer perceptron?". */
 export function whatIsQuestion(term: string, lang: Lang): string {
+  const t = term.trim();
   if (lang === 'en') {
-    const verb = englishPlural(term) ? 'are' : 'is';
-    return `What ${verb} ${indefiniteTerm(term, 'en')}?`;
+    if (isProperName(t)) return `What is ${t}?`;
+    if (isCoordinated(t, 'en')) return `What are ${definiteTerm(t, 'en')}?`;
+    if (englishPlural(t)) return `What are ${t}?`;
+    // "What is the vanishing gradient problem?", "What is the batch size?": one of its kind, or a quantity.
+    const head = englishHead(t).pop() ?? '';
+    if (ASKED_DEFINITE_EN.test(head)) return `What is the ${t}?`;
+    return `What is ${indefiniteTerm(t, 'en')}?`;
   }
+  if (!isProperName(t) && (isCoordinated(t, 'fr') || frenchPlural(t))) return `Que sont ${definiteTerm(t, 'fr')} ?`;
   // « Qu'est-ce qu'un jeton ? » for a thing, « Qu'est-ce que le surapprentissage ? » for a process or a name.
-  const subject = isProperName(term) || FRENCH_MASS.test(headWord(term)) || frenchPlural(term) ? definiteTerm(term, 'fr') : indefiniteTerm(term, 'fr');
+  const subject = isProperName(t) || frenchAskedDefinite(t) ? definiteTerm(t, 'fr') : indefiniteTerm(t, 'fr');
   return startsWithVowelSound(subject) ? `Qu'est-ce qu'${subject} ?` : `Qu'est-ce que ${subject} ?`;
 }
+
+/** English heads asked about with "the": problems and laws of their own kind, and quantities. */
+const ASKED_DEFINITE_EN = /^(?:problem|trade-?off|dilemma|curse|theorem|paradox|rule|trick|future|size|rate|norm|length|window|score|dimension|loss|error|coefficient|footprint|cutoff|count)$/u;
 
 /** The article a French definition's first noun takes, or undefined when its first word is not a known noun. */
 function frenchPredicate(definition: string): string | undefined {
@@ -224,5 +358,17 @@ export function ofDefiniteTerm(term: string, lang: Lang): string {
   if (lang === 'en') return `of ${definite}`;
   if (definite.startsWith('le ')) return `du ${definite.slice(3)}`;
   if (definite.startsWith('les ')) return `des ${definite.slice(4)}`;
-  return `de ${definite}`;
+  // « d'Adagrad », « de la quantification », « de l'affinage ».
+  return isProperName(term) ? elideDe(definite) : `de ${definite}`;
+}
+
+/** French spacing: a no-break space inside « » and before ? ! : ; so none of them starts a line. */
+export function typeset(text: string, lang: Lang): string {
+  if (lang !== 'fr') return text;
+  return text.replace(/«[ \u202f]?/gu, '«\u00a0').replace(/[ \u202f]?»/gu, '\u00a0»').replace(/ ([?!:;])/gu, '\u00a0$1');
+}
+
+/** A term or a text quoted in a sentence: « affinage » in French, "fine-tuning" in English. */
+export function quoted(text: string, lang: Lang): string {
+  return lang === 'fr' ? `«\u00a0${text}\u00a0»` : `"${text}"`;
 }

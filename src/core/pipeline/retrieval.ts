@@ -26,6 +26,9 @@ const DISTINCTIVE_SHARE = 0.05;
 /** The longest term has eight words (« apprentissage par renforcement à partir de retours humains »). */
 const MAX_TERM_WORDS = 8;
 
+/** A French question's inverted subject pronoun: « -ils », « -t-elle », « -on ». */
+const INVERTED_SUBJECT = /-(?:t-)?(?:ils?|elles?|on)(?![\p{L}-])/giu;
+
 /** Words of this length or more find a term that starts like them (« hallucinent », « quantifie »). */
 const STEM_LENGTH = 7;
 /** The words before a term that make it a qualifier, not the subject: « en IA », "in deep learning". */
@@ -108,7 +111,10 @@ export class Retriever {
    * "in deep learning", is left out when another is named), terms with a typo, words that start like a term
    * (a verb: « hallucinent »), then words shared with the definitions.
    */
-  retrieve(question: string, limit = MAX_RETRIEVED): Retrieved[] {
+  retrieve(asked: string, limit = MAX_RETRIEVED): Retrieved[] {
+    // « inventent-ils des choses »: the inverted subject is blanked (same length, so offsets hold) to let a term
+    // written around it match.
+    const question = asked.replace(INVERTED_SUBJECT, (found) => ' '.repeat(found.length));
     const matches = this.glossary.matcher.findAll(question);
     const named = this.byTerm(matches);
     const subjects = named.filter((entry) => !qualifies(question, entry.start ?? 0));
