@@ -354,6 +354,8 @@ export function definitionSentence(term: string, definition: string, lang: Lang)
 
 /** « du surapprentissage », « de la quantification », « de l'affinage », « des lois d'échelle », "of fine-tuning". */
 export function ofDefiniteTerm(term: string, lang: Lang): string {
+  // « de la précision et du rappel »
+  if (lang === 'fr' && isCoordinated(term, 'fr')) return joinFrench(conjuncts(term, 'fr').map((part) => ofDefiniteTerm(part, 'fr')));
   const definite = definiteTerm(term, lang);
   if (lang === 'en') return `of ${definite}`;
   if (definite.startsWith('le ')) return `du ${definite.slice(3)}`;
@@ -365,7 +367,7 @@ export function ofDefiniteTerm(term: string, lang: Lang): string {
 /** French spacing: a no-break space inside « » and before ? ! : ; so none of them starts a line. */
 export function typeset(text: string, lang: Lang): string {
   if (lang !== 'fr') return text;
-  return text.replace(/«[ \u202f]?/gu, '«\u00a0').replace(/[ \u202f]?»/gu, '\u00a0»').replace(/ ([?!:;])/gu, '\u00a0$1');
+  return text.replace(/«[ \u00a0\u202f]?/gu, '«\u00a0').replace(/[ \u00a0\u202f]?»/gu, '\u00a0»').replace(/ ([?!:;])/gu, '\u00a0$1');
 }
 
 /** A term or a text quoted in a sentence: « affinage » in French, "fine-tuning" in English. */
