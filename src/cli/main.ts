@@ -7,10 +7,12 @@ import { runGlossaryBench } from './bench';
 import { benchModel } from './benchModel';
 import { runHostileBench } from './benchHostile';
 import { runChat } from './chat';
+import { coverageCorpus, runCoverage } from './coverage';
 import { evalUserGlossary, glossaryWith } from './glossaryFiles';
 import { runEval } from './eval';
 import { runExplain, runList, type CliOutput } from './explain';
 import { defaultPaths, runAsk, runGenerate, runTokenize } from './model';
+import { runScan } from './scan';
 import { printable } from './terminal';
 
 /** Each command: its usage line, what it does, and its options. */
@@ -45,6 +47,16 @@ const COMMANDS: Record<string, { usage: string; summary: string; options: Comman
     usage: 'eval [--json] [--limit N] [--heldout FILE] [--details FILE] [--glossary FILE]... [--no-plan]',
     summary: 'answer the held-out questions and dialogues (with training/eval/user-glossary.json), and print the figures by kind (--no-plan: the model alone picks how the answer opens and when it ends)',
     options: { valued: ['limit', 'heldout', 'details'], switches: ['json', 'no-plan'], repeatable: ['glossary'] },
+  },
+  scan: {
+    usage: 'scan <file|folder>... [--json] [--lang fr|en] [--glossary FILE]...',
+    summary: 'every concept the files show on hover (file, line, column, text, concept), and the concepts each file uses in reading order',
+    options: { valued: ['lang'], switches: ['json'], repeatable: ['glossary'] },
+  },
+  coverage: {
+    usage: 'eval coverage [--json] [--corpus FOLDER] [--details FILE] [--glossary FILE]...',
+    summary: 'recall and precision of the hovers on the gold mentions of training/eval/coverage (or FOLDER), and the gold concepts the glossary lacks, by kind of text',
+    options: { valued: ['corpus', 'details'], switches: ['json'], repeatable: ['glossary'] },
   },
   bench: {
     usage: 'bench [--json] [--no-model]',
@@ -83,7 +95,8 @@ function configureLanguage(env: NodeJS.ProcessEnv = process.env): void {
 
 async function run(argv: readonly string[], io: CliOutput): Promise<number> {
   configureLanguage();
-  const [command, ...rest] = argv;
+  // `eval coverage` is a command of its own, with its own options.
+  const [command, ...rest] = argv[0] === 'eval' && argv.slice(1).find((arg) => !arg.startsWith('--')) === 'coverage' ? ['coverage', ...argv.slice(1).filter((arg) => arg !== 'coverage')] : argv;
   const spec = command ? COMMANDS[command] : undefined;
   const args = parseArgs(rest, spec?.options);
   if (spec && args.flags.has('help')) {
@@ -104,6 +117,10 @@ async function run(argv: readonly string[], io: CliOutput): Promise<number> {
       return runEval(await glossaryWith(GLOSSARY_FILE, [...evalUserGlossary(DIST), ...(args.lists.get('glossary') ?? [])], io), paths, args, io);
     case 'explain':
       return runExplain(await glossaryWith(GLOSSARY_FILE, args.lists.get('glossary') ?? [], io), args, io);
+    case 'scan':
+      return runScan(await glossaryWith(GLOSSARY_FILE, args.lists.get('glossary') ?? [], io), args, io);
+    case 'coverage':
+      return runCoverage(await glossaryWith(GLOSSARY_FILE, args.lists.get('glossary') ?? [], io), args, io, coverageCorpus(DIST));
     case 'list':
       return runList(loadBundledGlossary(GLOSSARY_FILE), io);
     case 'bench': {

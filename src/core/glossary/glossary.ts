@@ -1,5 +1,6 @@
 import { normalizeTerm } from '../matching/normalize';
-import { TermMatcher, type TermForm, type TermMatch } from '../matching/matcher';
+import { TermMatcher, type MatchContext, type TermForm, type TermMatch } from '../matching/matcher';
+import { codeTermForms } from '../matching/rules';
 import { trigrams } from '../matching/trigrams';
 import { FormIndex } from './formIndex';
 import { LANGS, type Concept, type DetailsSource, type Lang } from './types';
@@ -12,6 +13,8 @@ export interface ConceptHit {
   readonly text: string;
   /** `undefined` when the form exists in both languages (`GPT`, `LoRA`). */
   readonly lang: Lang | undefined;
+  /** Other concepts the same words can name, which the context ruled out or put after (`bias` in code: not `bias`). */
+  readonly others?: readonly string[];
 }
 
 /** Where a concept that is not (only) bundled comes from: a user's glossary file, adding or replacing one. */
@@ -41,7 +44,7 @@ export class Glossary {
     this.origins = options.origins ?? new Map();
     this.details = options.details;
     this.byId = new Map(concepts.map((concept) => [concept.id, concept]));
-    this.matcher = matcher ?? new TermMatcher<Lang>(concepts.flatMap(formsOf));
+    this.matcher = matcher ?? new TermMatcher<Lang>([...concepts.flatMap(formsOf), ...codeTermForms((id) => this.byId.has(id), LANGS)]);
   }
 
   /** The same glossary, its term index built in slices between which `pause` lets other work run. */
@@ -50,8 +53,10 @@ export class Glossary {
     options: { origins?: ReadonlyMap<string, ConceptOrigin>; details?: DetailsSource },
     pause: () => Promise<void>,
   ): Promise<Glossary> {
+    const ids = new Set(concepts.map((concept) => concept.id));
     const forms = (function* () {
       for (const concept of concepts) yield* formsOf(concept);
+      yield* codeTermForms((id) => ids.has(id), LANGS);
     })();
     const expectedCharacters = concepts.reduce((sum, concept) => sum + LANGS.reduce((inLang, lang) => inLang + concept[lang].term.length + concept[lang].aliases.join('').length, 0), 0);
     await pause();
@@ -93,9 +98,13 @@ export class Glossary {
     return this.origins.get(id);
   }
 
-  /** The concept named at `offset` in a line of text, if any (what a hover shows). */
-  conceptAt(text: string, offset: number): ConceptHit | undefined {
-    const match = this.matcher.matchAt(text, offset);
+  /**
+   * The concept named at `offset` in a line of text, if any. A hover reads it through a DocumentReading
+   * (core/matching/reading.ts), which gives the context (code or prose, a machine-learning document) and the
+   * bounds of the comment or code span around the offset.
+   */
+  conceptAt(text: string, offset: number, context?: MatchContext, bounds?: readonly [number, number]): ConceptHit | undefined {
+    const match = this.matcher.matchAt(text, offset, context, bounds);
     return match && this.toHit(match);
   }
 
@@ -155,12 +164,14 @@ export class Glossary {
   private toHit(match: TermMatch<Lang>): ConceptHit {
     const first = match.forms[0]!;
     const langs = new Set(match.forms.filter((form) => form.conceptId === first.conceptId).map((form) => form.lang));
+    const others = new Set([...match.forms, ...(match.passedOver ?? [])].map((form) => form.conceptId).filter((id) => id !== first.conceptId && this.byId.has(id)));
     return {
       concept: this.byId.get(first.conceptId)!,
       start: match.start,
       end: match.end,
       text: match.text,
       lang: langs.size === 1 ? first.lang : undefined,
+      ...(others.size > 0 && { others: [...others] }),
     };
   }
 }

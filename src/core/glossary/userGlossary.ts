@@ -442,7 +442,7 @@ function formConflicts(glossary: Glossary, userEntries: ReadonlyMap<string, User
   for (const forms of glossary.matcher.formsByKey().values()) {
     if (forms.length < 2) continue;
     for (const lang of LANGS) {
-      const inLang = forms.filter((form) => form.lang === lang);
+      const inLang = forms.filter((form) => form.lang === lang && !form.derived);
       const owner = inLang[0]?.conceptId;
       for (const form of inLang) {
         const entry = userEntries.get(form.conceptId);

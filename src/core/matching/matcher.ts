@@ -1,5 +1,8 @@
 import { forEachInSlices } from '../slices';
 import { splitPieces, type Piece } from './normalize';
+import { genericRulesFor, ruleHolds, widenOverAffixes, type FormRule, type MatchContext, type Surroundings } from './rules';
+
+export type { MatchContext } from './rules';
 
 /** One way of writing a concept: its preferred term or an alias, in one language. */
 export interface TermForm<L extends string = string> {
@@ -7,6 +10,13 @@ export interface TermForm<L extends string = string> {
   readonly lang: L;
   readonly text: string;
   readonly preferred: boolean;
+  /**
+   * When the form counts, for a form of the code-terms table or a glossary form that is an everyday word: it
+   * counts where one of its rules holds (none: only within a longer term). No rules: everywhere.
+   */
+  readonly rules?: readonly FormRule[];
+  /** Not written in a glossary: a form of the code-terms table. */
+  readonly derived?: boolean;
 }
 
 /** A span of text that names one or more concepts (a form shared by two languages names one concept twice). */
@@ -14,7 +24,10 @@ export interface TermMatch<L extends string = string> {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** The forms that count here, those whose sense the context chose first. */
   readonly forms: readonly TermForm<L>[];
+  /** The forms of the same words that the context ruled out (another sense). */
+  readonly passedOver?: readonly TermForm<L>[];
 }
 
 /** The trie's root node; every other node is numbered in the order it was created. */
@@ -42,6 +55,8 @@ export class TermMatcher<L extends string = string> {
   private readonly asciiEdges: EdgeTable;
   private readonly otherEdges = new Map<string, number>();
   private readonly nodeForms = new Map<number, TermForm<L>[]>();
+  /** Nodes with a form that counts only in some contexts: the others skip every check. */
+  private readonly conditionalNodes = new Set<number>();
   private nodeCount = 1;
   private readonly byKey = new Map<string, TermForm<L>[]>();
   private windowRadius = 0;
@@ -84,11 +99,15 @@ export class TermMatcher<L extends string = string> {
     return matcher;
   }
 
-  private add(form: TermForm<L>, key: string): void {
+  private add(added: TermForm<L>, key: string): void {
     let node = ROOT;
     for (let k = 0; k < key.length; k++) {
       node = this.child(node, key, k) ?? this.addChild(node, key, k);
     }
+    // A glossary form that is an everyday word (`parameters`, `scaling`) counts alone only where it names the concept.
+    const generic = added.rules ? undefined : genericRulesFor(key);
+    const form = generic ? { ...added, rules: generic } : added;
+    if (form.rules || isAcronym(form)) this.conditionalNodes.add(node);
     const forms = [...(this.nodeForms.get(node) ?? []), form];
     this.nodeForms.set(node, forms);
     this.byKey.set(key, forms);
@@ -108,14 +127,33 @@ export class TermMatcher<L extends string = string> {
     return this.byKey.get(key) ?? [];
   }
 
-  /** The longest term covering `offset` (start <= offset < end) in a bounded window of `text`. */
-  matchAt(text: string, offset: number): TermMatch<L> | undefined {
-    const from = Math.max(0, offset - this.windowRadius);
-    const to = Math.min(text.length, offset + this.windowRadius);
-    const pieces = wholePieces(text, from, to);
+  /**
+   * The longest term covering `offset` (start <= offset < end) in a bounded window of `text`. With a context,
+   * the forms that depend on it are weighed (see `rules.ts`); `bounds` is the part of the text the term must
+   * stay in (a comment, a code span). A term never crosses a `|` (a Markdown table cell's border).
+   */
+  matchAt(text: string, offset: number, context?: MatchContext, bounds?: readonly [number, number]): TermMatch<L> | undefined {
+    const [low, high] = bounds ?? [0, text.length];
+    let from = Math.max(low, offset - this.windowRadius);
+    let to = Math.min(high, offset + this.windowRadius);
+    const cutAtStart = from > low;
+    const cutAtEnd = to < high;
+    for (let k = offset - 1; k >= from; k--) {
+      if (text.charCodeAt(k) === BAR) {
+        from = k + 1;
+        break;
+      }
+    }
+    for (let k = offset; k < to; k++) {
+      if (text.charCodeAt(k) === BAR) {
+        to = k;
+        break;
+      }
+    }
+    const pieces = wholePieces(text, from, to, cutAtStart && text.charCodeAt(from - 1) !== BAR, cutAtEnd && text.charCodeAt(to) !== BAR);
     let best: TermMatch<L> | undefined;
     for (let i = 0; i < pieces.length && pieces[i]!.start <= offset; i++) {
-      const match = this.longestFrom(text, pieces, i);
+      const match = this.longestFrom(text, pieces, i, context);
       if (match && match.end > offset && (!best || match.end - match.start > best.end - best.start)) {
         best = match;
       }
@@ -123,12 +161,12 @@ export class TermMatcher<L extends string = string> {
     return best;
   }
 
-  /** Every term in the text, leftmost-longest, without overlaps. */
-  findAll(text: string): TermMatch<L>[] {
+  /** Every term in the text, leftmost-longest, without overlaps (a context weighs the forms that depend on it). */
+  findAll(text: string, context?: MatchContext): TermMatch<L>[] {
     const pieces = splitPieces(text);
     const matches: TermMatch<L>[] = [];
     for (let i = 0; i < pieces.length; i++) {
-      const match = this.longestFrom(text, pieces, i);
+      const match = this.longestFrom(text, pieces, i, context);
       if (match) {
         matches.push(match);
         while (i + 1 < pieces.length && pieces[i + 1]!.start < match.end) {
@@ -139,20 +177,62 @@ export class TermMatcher<L extends string = string> {
     return matches;
   }
 
-  private longestFrom(text: string, pieces: readonly Piece[], first: number): TermMatch<L> | undefined {
+  /**
+   * The longest term starting at piece `first` whose forms count here: the walk through the trie notes each
+   * node with forms, then the longest one that counts wins (a shorter term may count where a longer one does not).
+   */
+  private longestFrom(text: string, pieces: readonly Piece[], first: number, context: MatchContext | undefined): TermMatch<L> | undefined {
     let node: number | undefined = ROOT;
-    let best: TermMatch<L> | undefined;
+    let found = 0;
     const last = Math.min(pieces.length, first + MAX_TERM_PIECES);
     for (let j = first; j < last && node !== undefined; j++) {
+      if (j > first && !joinable(text, pieces[j - 1]!.end, pieces[j]!.start, context)) break;
       node = this.walk(node, pieces[j]!.key);
-      const forms = node === undefined ? undefined : this.nodeForms.get(node);
-      if (forms) {
-        const start = pieces[first]!.start;
-        const end = pieces[j]!.end;
-        best = { start, end, text: text.slice(start, end), forms };
+      if (node !== undefined && this.nodeForms.has(node)) {
+        FOUND_NODES[found] = node;
+        FOUND_ENDS[found++] = j;
       }
     }
-    return best;
+    for (let n = found - 1; n >= 0; n--) {
+      const match = this.matchOf(text, pieces, first, FOUND_ENDS[n]!, FOUND_NODES[n]!, context);
+      if (match) return match;
+    }
+    return undefined;
+  }
+
+  /** The match of a node's forms over pieces `[first, last]`, if any of them counts here. */
+  private matchOf(text: string, pieces: readonly Piece[], first: number, last: number, node: number, context: MatchContext | undefined): TermMatch<L> | undefined {
+    const all = this.nodeForms.get(node)!;
+    const [from, to] = context?.code ? widenOverAffixes(text, pieces, first, last) : [first, last];
+    // A derived short form is a whole identifier (`attn`, not the `attn` of `attn_dropout`); a one-word form is not
+    // two words of the text (`tokenise` is not "token is"); a dotted name only matches a form written with the dot.
+    const inIdentifier = context !== undefined && (joinsIdentifier(text, pieces, from - 1) || joinsIdentifier(text, pieces, to));
+    const spaced = context !== undefined && last > first && gapHas(text, pieces, first, last, SPACE);
+    const dotted = context?.code === true && last > first && gapHas(text, pieces, first, last, DOT);
+    let forms: readonly TermForm<L>[] = all;
+    let passedOver: TermForm<L>[] | undefined;
+    if (this.conditionalNodes.has(node) || inIdentifier || spaced || dotted) {
+      const around: Surroundings = { text, pieces, first, last };
+      const matched = text.slice(pieces[first]!.start, pieces[last]!.end);
+      const preferred: TermForm<L>[] = [];
+      const plain: TermForm<L>[] = [];
+      for (const form of all) {
+        const fits =
+          !(inIdentifier && form.derived && isOneWord(form.text)) &&
+          !(spaced && isOneWord(form.text)) &&
+          !(dotted && !form.text.includes('.')) &&
+          !(context && isAcronym(form) && !acronymWritten(form.text, matched));
+        const holding = fits && form.rules ? form.rules.find((rule) => ruleHolds(rule, context, around)) : undefined;
+        if (fits && !form.rules) plain.push(form);
+        else if (holding) (context && holding.prefer ? preferred : plain).push(form);
+        else (passedOver ??= []).push(form);
+      }
+      forms = [...preferred, ...plain];
+      if (forms.length === 0) return undefined;
+    }
+    const start = pieces[from]!.start;
+    const end = pieces[to]!.end;
+    return { start, end, text: text.slice(start, end), forms, ...(passedOver && { passedOver }) };
   }
 
   private walk(node: number, key: string): number | undefined {
@@ -178,6 +258,55 @@ export class TermMatcher<L extends string = string> {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** `|`: a Markdown table cell's border, which no term crosses. */
+const BAR = 124;
+/** The trie nodes with forms met by one walk, and the piece each ends on (a walk is at most MAX_TERM_PIECES long). */
+const FOUND_NODES = new Int32Array(MAX_TERM_PIECES);
+const FOUND_ENDS = new Int32Array(MAX_TERM_PIECES);
+
+const SPACE = /\s/;
+const DOT = /\./;
+/** What may stand between two words of a term in code: `self_attention`, `nn.Linear`, `fine-tune`, a string's spaces. */
+const CODE_JOINERS = new Set([32, 95, 46, 45, 39, 0x2019, 9]);
+
+/** Whether the words ending at `from` and starting at `to` may belong to one term: never across `|`, nor across an operator in code. */
+function joinable(text: string, from: number, to: number, context: MatchContext | undefined): boolean {
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code === BAR || (context?.code && !CODE_JOINERS.has(code))) return false;
+  }
+  return true;
+}
+
+/** Whether piece `at` and the next are parts of one identifier (`lr_decay`, `topK`, `ln1`). */
+function joinsIdentifier(text: string, pieces: readonly Piece[], at: number): boolean {
+  if (at < 0 || at + 1 >= pieces.length) return false;
+  const end = pieces[at]!.end;
+  const next = pieces[at + 1]!.start;
+  return next === end || (next === end + 1 && text.charCodeAt(end) === 95);
+}
+
+function gapHas(text: string, pieces: readonly Piece[], first: number, last: number, pattern: RegExp): boolean {
+  for (let k = first; k < last; k++) if (pattern.test(text.slice(pieces[k]!.end, pieces[k + 1]!.start))) return true;
+  return false;
+}
+
+/** A form written as one word: no separator, no camelCase, no digits after letters. */
+function isOneWord(text: string): boolean {
+  return !/[\s_.\-/'’]|\p{Ll}\p{Lu}|\p{L}\p{N}/u.test(text);
+}
+
+/** An acronym of the glossary (`SHAP`, `GAN`): a key that everyday words can share once folded (`shapes`). */
+function isAcronym(form: TermForm<string>): boolean {
+  return !form.rules && /^[A-Z][A-Z0-9]{1,5}$/.test(form.text);
+}
+
+/** The acronym as the text writes it, in any case, or its plural (`GPTs`), not a longer word folded onto it. */
+function acronymWritten(acronym: string, text: string): boolean {
+  const written = text.toLowerCase();
+  const folded = acronym.toLowerCase();
+  return written === folded || written === `${folded}s`;
+}
 
 /** A form's normalised key, or '' for a form that is no term (no letters, too many pieces). */
 function keyOf(form: TermForm<string>): string {
@@ -242,10 +371,13 @@ function slotOf(node: number, code: number): number {
   return (hash ^ (hash >>> 15)) >>> 0;
 }
 
-/** Pieces of text[from, to), leaving out a word cut in two by the window's edges. */
-function wholePieces(text: string, from: number, to: number): Piece[] {
+/**
+ * Pieces of text[from, to), leaving out a word cut in two by the window's edges (`mayCutStart`, `mayCutEnd`:
+ * the edge is the window's, not a border of the text the term must stay in).
+ */
+function wholePieces(text: string, from: number, to: number, mayCutStart: boolean, mayCutEnd: boolean): Piece[] {
   const pieces = splitPieces(text.slice(from, to), from);
-  const cutAtStart = from > 0 && WORD_CHAR.test(text.charAt(from - 1)) && WORD_CHAR.test(text.charAt(from));
-  const cutAtEnd = to < text.length && WORD_CHAR.test(text.charAt(to - 1)) && WORD_CHAR.test(text.charAt(to));
+  const cutAtStart = mayCutStart && WORD_CHAR.test(text.charAt(from - 1)) && WORD_CHAR.test(text.charAt(from));
+  const cutAtEnd = mayCutEnd && WORD_CHAR.test(text.charAt(to - 1)) && WORD_CHAR.test(text.charAt(to));
   return pieces.filter((piece) => !(cutAtStart && piece.start === from) && !(cutAtEnd && piece.end === to));
 }
