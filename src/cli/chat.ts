@@ -46,6 +46,7 @@ export async function runChat(glossary: Glossary, paths: CliPaths, args: ParsedA
         sources: answer.sources,
         intent: answer.understanding.intent,
         concepts: answer.understanding.concepts.map((concept) => concept.id),
+        origin: answer.origin,
         state: stopped ? 'stopped' : 'done',
         createdAt: Date.now(),
       });

@@ -104,6 +104,7 @@ async function evaluatePass(engine: ChatEngine, glossary: Glossary, items: reado
         sources: answer.sources,
         intent: answer.understanding.intent,
         concepts: answer.understanding.concepts.map((concept) => concept.id),
+        origin: answer.origin,
         state: 'done',
         createdAt: 0,
       });

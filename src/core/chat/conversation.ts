@@ -18,6 +18,12 @@ export interface Turn {
   readonly concepts?: readonly string[];
   /** Questions offered under the answer, to go on with. */
   readonly suggestions?: readonly string[];
+  /**
+   * Who answered: `bundled` (the model on this machine), a chat server's origin (`https://host:port`), or
+   * `vscode-lm:<vendor>/<id>` (a VS Code language model). A turn's text is only ever sent back to where it came
+   * from (see `sendableTo`): a server's answer may hold what it was sent, the API key included.
+   */
+  readonly origin?: string;
   readonly state: TurnState;
   readonly error?: string;
   readonly createdAt: number;
@@ -180,6 +186,7 @@ function restoreTurn(value: unknown): Turn | undefined {
     ...(typeof turn.intent === 'string' && { intent: turn.intent }),
     ...(Array.isArray(turn.concepts) && { concepts: stringsOf(turn.concepts) }),
     ...(Array.isArray(turn.suggestions) && { suggestions: stringsOf(turn.suggestions).slice(0, 3).map((text) => text.slice(0, 200)) }),
+    ...(typeof turn.origin === 'string' && { origin: turn.origin.slice(0, 300) }),
     state,
     error: typeof turn.error === 'string' ? text(turn.error, CONVERSATION_LIMITS.errorChars) : undefined,
     createdAt: typeof turn.createdAt === 'number' ? turn.createdAt : 0,
@@ -193,6 +200,18 @@ function stringsOf(value: unknown): string[] {
 
 function isState(value: unknown): value is TurnState {
   return value === 'done' || value === 'stopped' || value === 'interrupted' || value === 'error' || value === 'streaming';
+}
+
+/** Who answers on this machine, with nothing sent anywhere. */
+export const LOCAL_ORIGIN = 'bundled';
+
+/**
+ * Whether a turn's text may be sent, as history, to the model at `origin`: only where its answer came from, or
+ * any model when the bundled one answered it (its text is the user's and the glossary's). A turn of unknown
+ * origin (saved before turns had one) goes nowhere: history never crosses from one server origin to another.
+ */
+export function sendableTo(turn: Turn, origin: string): boolean {
+  return turn.origin === origin || turn.origin === LOCAL_ORIGIN;
 }
 
 /**

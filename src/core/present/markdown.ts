@@ -26,5 +26,31 @@ export function renderPlainText(text: string): string {
  * glossary text shows as written, on lines that wrap between words.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$:/@]/g, (ch) => `\\${ch}`).replace(/\s+/g, ' ');
+  return escapeMarkdownText(text).replace(/\s+/g, ' ');
+}
+
+/** The characters Markdown could read as syntax, links and autolinks included (`:`, `/`, `@`). */
+const MARKDOWN_SYNTAX = /[\\`*_{}[\]()#+\-.!|<>~&$:/@]/g;
+
+/**
+ * Text to show as written where Markdown is rendered, its lines kept: a streamed answer in Restricted Mode, which
+ * may quote a workspace's glossary (`[portal](https://...)` must not become a link). Escaping is done character by
+ * character, so each streamed piece can be escaped on its own.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text.replace(MARKDOWN_SYNTAX, (ch) => `\\${ch}`);
+}
+
+/** `escapeMarkdownText` undone: the text as it was written. */
+export function unescapeMarkdownText(escaped: string): string {
+  return escaped.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&$:/@])/g, '$1');
+}
+
+/**
+ * A chat answer as HTML: rendered Markdown, or in Restricted Mode plain text, as the panel shows a workspace's
+ * entries there. An answer composed in Restricted Mode quotes the glossary, the workspace's entries included; the
+ * bundled glossary's passages carry no Markdown, so plain text loses nothing.
+ */
+export function renderAnswer(answer: string, restricted: boolean): string {
+  return restricted ? renderPlainText(answer) : renderMarkdown(answer);
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { ChatEngine, type Backend } from '../../core/pipeline/engine';
+import { ChatEngine, originOfBackend, type Backend } from '../../core/pipeline/engine';
 import { ConversationStore, type Turn } from '../../core/chat/conversation';
 import { keyFor } from '../../core/chat/apiKey';
-import { pickChatModel, sendThrough } from './languageModels';
+import { modelOrigin, pickChatModel, sendThrough } from './languageModels';
 import { ServerError } from '../../core/chat/openaiClient';
 import { decodingOptions, ModelError } from '../../core/model/modelFiles';
 import { WorkerCrashedError } from '../../core/model/workerClient';
@@ -114,8 +114,11 @@ export class ChatController {
       }
     };
     const config = this.config.current;
+    // Where the answer comes from, kept with it even when it is cut short: its text goes back only there.
+    let origin: string | undefined;
     try {
       const backend = await this.backend();
+      origin = originOfBackend(backend);
       const result = await engine.ask(
         { question: turn.question, selection: turn.context, answerLang: config.chatLanguage, fallbackLang: uiLang(), history, serverHistoryTurns: config.chatHistoryTurns },
         backend,
@@ -124,10 +127,10 @@ export class ChatController {
       );
       const state = signal.aborted ? 'stopped' : 'done';
       const concepts = result.understanding.concepts.map((concept) => concept.id);
-      return this.finish(turn.id, { answer: result.text, lang: result.lang, sources: result.sources, intent: result.understanding.intent, concepts, suggestions: result.suggestions, state });
+      return this.finish(turn.id, { answer: result.text, lang: result.lang, sources: result.sources, intent: result.understanding.intent, concepts, suggestions: result.suggestions, origin, state });
     } catch (error) {
-      if (signal.aborted) return this.finish(turn.id, { answer, state: 'stopped' });
-      return this.finish(turn.id, { answer, state: 'error', error: describeError(error) });
+      if (signal.aborted) return this.finish(turn.id, { answer, origin, state: 'stopped' });
+      return this.finish(turn.id, { answer, origin, state: 'error', error: describeError(error) });
     }
   }
 
@@ -158,7 +161,7 @@ export class ChatController {
       if (!model) {
         throw new Error(vscode.l10n.t('No VS Code language model is available{0}. Install or sign in to a chat model extension, or set "conceptExplainer.chat.backend" back to "bundled".', config.vscodeModel ? ` (${config.vscodeModel})` : ''));
       }
-      return { kind: 'messages', send: sendThrough(model) };
+      return { kind: 'messages', send: sendThrough(model), origin: modelOrigin(model) };
     }
     if (config.chatBackend === 'server') {
       if (!config.serverUrl) throw new Error(vscode.l10n.t('Set "conceptExplainer.chat.server.url" to use a chat server.'));

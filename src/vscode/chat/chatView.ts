@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Turn } from '../../core/chat/conversation';
 import type { Lang } from '../../core/glossary/types';
 import { displayUrl } from '../../core/chat/openaiClient';
-import { renderMarkdown } from '../../core/present/markdown';
+import { renderAnswer } from '../../core/present/markdown';
 import { parseChatMessage, type ChatHostMessage, type ChatStrings, type ChatTurnView, type ChatWebviewMessage } from '../../webviewProtocol/chatMessages';
 import { Commands } from '../commandIds';
 import { uiLang, writeSetting, type ConfigStore } from '../config';
@@ -130,7 +130,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       id: turn.id,
       question: turn.question,
       context: turn.context,
-      answerHtml: renderMarkdown(turn.answer),
+      // In Restricted Mode an answer may quote the workspace's glossary: plain text, as the panel shows it.
+      answerHtml: renderAnswer(turn.answer, !vscode.workspace.isTrusted),
       state: turn.state,
       error: turn.error,
       sources: turn.sources.flatMap((id) => {

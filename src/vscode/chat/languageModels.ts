@@ -45,6 +45,11 @@ function describeModelError(error: unknown, model: vscode.LanguageModelChat): st
   return vscode.l10n.t('The model {0} failed: {1}', model.name, (error as Error)?.message ?? String(error));
 }
 
+/** Who answers through this model, as a turn records it (Turn.origin): its text is sent back to it only. */
+export function modelOrigin(model: vscode.LanguageModelChat): string {
+  return `vscode-lm:${model.vendor}/${model.id}`;
+}
+
 /** The VS Code model the setting names (by id or family; empty: the first one), or undefined when none is available. */
 export async function pickChatModel(wanted: string): Promise<vscode.LanguageModelChat | undefined> {
   const models = await vscode.lm.selectChatModels();

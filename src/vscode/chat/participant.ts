@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
 import { detectLanguage } from '../../core/pipeline/language';
-import type { Backend, ChatEngine } from '../../core/pipeline/engine';
+import { MAX_QUESTION_CHARS, type Backend, type ChatEngine } from '../../core/pipeline/engine';
 import type { Turn } from '../../core/chat/conversation';
 import { searchConcepts } from '../../core/glossary/search';
 import { otherLang, type Lang } from '../../core/glossary/types';
 import { decodingOptions } from '../../core/model/modelFiles';
 import { Commands } from '../commandIds';
-import { escapeMarkdown } from '../../core/present/markdown';
+import { escapeMarkdown, escapeMarkdownText, unescapeMarkdownText } from '../../core/present/markdown';
 import { uiLang, type ConfigStore } from '../config';
 import type { GlossaryService } from '../glossaryService';
 import type { ModelService } from '../modelService';
 import type { ChatController } from './chatController';
-import { sendThrough } from './languageModels';
+import { modelOrigin, sendThrough } from './languageModels';
 
 export const PARTICIPANT_ID = 'conceptExplainer.concepts';
 
@@ -29,6 +29,10 @@ interface AnswerMetadata {
   readonly intent: string;
   readonly concepts: readonly string[];
   readonly lang: Lang;
+  /** Who answered (Turn.origin): the answer goes back, as history, to that model only. */
+  readonly origin?: string;
+  /** The answer was streamed as escaped text (Restricted Mode): history reads it unescaped. */
+  readonly plainText?: boolean;
 }
 
 /** `@concepts` in VS Code's Chat view: the same pipeline as the side view, offline by default. */
@@ -49,27 +53,31 @@ export async function answerInChat(
 ): Promise<vscode.ChatResult> {
   const engine = await deps.chat.engine();
   if (!engine) return { errorDetails: { message: vscode.l10n.t('The glossary could not be loaded.') } };
-  const lang = detectLanguage(request.prompt, uiLang());
-  if (request.command === 'glossary') return listConcepts(engine, request.prompt, lang, stream);
-  const question = questionFor(request.command, request.prompt.trim(), lang);
+  // The pipeline reads this much of a question; a 1 MB message held the host 6 to 8 s before it was cut.
+  const prompt = request.prompt.slice(0, MAX_QUESTION_CHARS);
+  const lang = detectLanguage(prompt, uiLang());
+  if (request.command === 'glossary') return listConcepts(engine, prompt, lang, stream);
+  const question = questionFor(request.command, prompt.trim(), lang);
   if (!question) {
     stream.markdown(vscode.l10n.t('Name a concept, for example: `/explain self-attention` or `/compare GPT and ChatGPT`.'));
     return {};
   }
   const controller = new AbortController();
   const cancel = token.onCancellationRequested(() => controller.abort());
+  // In Restricted Mode an answer may quote the workspace's glossary: it shows as written, never as Markdown (links).
+  const plainText = !vscode.workspace.isTrusted;
   try {
     const answer = await engine.ask(
       { question, answerLang: 'auto', fallbackLang: lang, history: historyTurns(context.history) },
       backendFor(deps, request.model),
-      (text) => stream.markdown(text),
+      (text) => stream.markdown(plainText ? escapeMarkdownText(text) : text),
       controller.signal,
     );
     for (const id of answer.sources) {
       const concept = engine.glossary.get(id);
       if (concept) stream.button({ command: Commands.showConcept, title: vscode.l10n.t('Open: {0}', concept[answer.lang].term), arguments: [{ id, lang: answer.lang }] });
     }
-    const metadata: AnswerMetadata = { question, intent: answer.understanding.intent, concepts: answer.understanding.concepts.map((c) => c.id), lang: answer.lang };
+    const metadata: AnswerMetadata = { question, intent: answer.understanding.intent, concepts: answer.understanding.concepts.map((c) => c.id), lang: answer.lang, origin: answer.origin, plainText };
     return { metadata };
   } catch (error) {
     if (token.isCancellationRequested) return {};
@@ -91,7 +99,7 @@ function questionFor(command: string | undefined, prompt: string, lang: Lang): s
  * bundled one, so nothing leaves the machine.
  */
 function backendFor(deps: ParticipantDeps, model: vscode.LanguageModelChat | undefined): Backend {
-  if (model && deps.config.current.participantUsesChatModel && vscode.workspace.isTrusted) return { kind: 'messages', send: sendThrough(model) };
+  if (model && deps.config.current.participantUsesChatModel && vscode.workspace.isTrusted) return { kind: 'messages', send: sendThrough(model), origin: modelOrigin(model) };
   return { kind: 'bundled', model: deps.model, options: decodingOptions(deps.model.modelDir, { seed: Date.now() % 100000 }) };
 }
 
@@ -117,11 +125,13 @@ function historyTurns(history: vscode.ChatContext['history']): Turn[] {
   for (const item of history) {
     if (!(item instanceof vscode.ChatResponseTurn) || item.participant !== PARTICIPANT_ID) continue;
     const metadata = item.result.metadata as Partial<AnswerMetadata> | undefined;
-    const answer = item.response.flatMap((part) => (part instanceof vscode.ChatResponseMarkdownPart ? [part.value.value] : [])).join('');
+    const shown = item.response.flatMap((part) => (part instanceof vscode.ChatResponseMarkdownPart ? [part.value.value] : [])).join('');
+    const answer = metadata?.plainText === true ? unescapeMarkdownText(shown) : shown;
     turns.push({
       id: String(turns.length),
       question: metadata?.question ?? '',
       answer,
+      ...(typeof metadata?.origin === 'string' && { origin: metadata.origin }),
       lang: metadata?.lang === 'fr' ? 'fr' : 'en',
       sources: [...(metadata?.concepts ?? [])],
       concepts: [...(metadata?.concepts ?? [])],
