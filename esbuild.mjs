@@ -45,6 +45,17 @@ const targets = [
     entryPoints: { panel: 'media-src/panel/main.ts', chat: 'media-src/chat/main.ts' },
     outdir: path.join(dist, 'media'),
   },
+  {
+    // The notebook renderer that marks terms in Markdown cells: an ES module loaded by the notebook's webview.
+    ...nodeDefaults,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'esm',
+    external: [],
+    loader: { '.css': 'text' },
+    entryPoints: { notebookRenderer: 'notebook-src/main.ts' },
+    outdir: dist,
+  },
 ];
 
 /** Validates glossary/concepts/*.json and writes dist/glossary.json; a broken entry fails the build. */

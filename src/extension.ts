@@ -1,3 +1,4 @@
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { configureMessages } from './core/messages';
 import { registerCommands } from './vscode/commands';
@@ -8,6 +9,7 @@ import { ConceptHoverProvider } from './vscode/hover';
 import { ExplanationPanelManager, type PanelSnapshot } from './vscode/panel/explanationPanel';
 import type { Turn } from './core/chat/conversation';
 import type { ModelState } from './core/model/workerClient';
+import type { ChatPhase } from './webviewProtocol/chatMessages';
 import { registerChatCommands } from './vscode/chat/chatCommands';
 import { ChatController } from './vscode/chat/chatController';
 import { ChatViewProvider } from './vscode/chat/chatView';
@@ -18,6 +20,8 @@ import { GlossaryTreeProvider } from './vscode/glossaryTree';
 import { registerUserGlossaryCommands } from './vscode/userGlossaryCommands';
 import { GLOSSARY_TOOL, GlossaryLookupTool } from './vscode/chat/glossaryTool';
 import { answerInChat, registerConceptParticipant } from './vscode/chat/participant';
+import { ExplainLinks, PreviewTerms } from './vscode/preview';
+import { NotebookTerms } from './vscode/notebookTerms';
 
 /** What `activate` returns: read-only views for tests and for other extensions. */
 export interface ConceptExplainerApi {
@@ -30,6 +34,12 @@ export interface ConceptExplainerApi {
   modelState(): ModelState;
   /** Whether the chat view has been shown (its webview resolved). */
   chatViewResolved(): boolean;
+  /** What the chat view showed in place of the latest answer before its first text (loading, reading...). */
+  chatPhasesShown(): { readonly id: string; readonly phases: readonly ChatPhase[] } | undefined;
+  /** What the answer in progress waits for while none of it is shown. */
+  chatWaiting(): { readonly id: string; readonly phase: ChatPhase } | undefined;
+  /** Hands the chat view's host a message as its page would post it, validated the same way. */
+  chatViewReceive(raw: unknown): Promise<void>;
   /** Resolves once the user glossaries are read and merged, including changes saved just before. */
   glossarySettled(): Promise<void>;
   /** Where a concept comes from: `undefined` for a bundled one, else the user file that adds or replaces it. */
@@ -42,6 +52,10 @@ export interface ConceptExplainerApi {
   refreshDecorations(): void;
   /** The `@concepts` chat participant's handler, for tests that call it with VS Code's own types. */
   readonly participantHandler: OmitFirst<typeof answerInChat>;
+  /** Marks the glossary's terms in the Markdown preview: VS Code's Markdown extension calls it (`markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+  /** What a notebook's Markdown renderer is sent: the concepts its Markdown names (for tests). */
+  notebookTerms(notebook: vscode.NotebookDocument): ReturnType<NotebookTerms['termsFor']>;
 }
 
 type OmitFirst<F> = F extends (first: never, ...rest: infer Rest) => infer Result ? (...rest: Rest) => Result : never;
@@ -60,6 +74,9 @@ export function activate(context: vscode.ExtensionContext): ConceptExplainerApi 
   const tree = new GlossaryTreeProvider(glossary, config);
   const decorations = new TermDecorations(glossary, config);
   const participantDeps = { chat, glossary, config, model, extensionUri: context.extensionUri };
+  const links = new ExplainLinks(context.extension.id);
+  const preview = new PreviewTerms(glossary, config, links);
+  const notebooks = new NotebookTerms(glossary, config, links);
   context.subscriptions.push(
     config,
     glossary,
@@ -76,6 +93,9 @@ export function activate(context: vscode.ExtensionContext): ConceptExplainerApi 
     vscode.languages.registerHoverProvider('*', new ConceptHoverProvider(glossary, config)),
     registerConceptParticipant(participantDeps),
     vscode.lm.registerTool(GLOSSARY_TOOL, new GlossaryLookupTool(chat)),
+    vscode.window.registerUriHandler(links),
+    preview,
+    notebooks,
   );
   const activationMs = performance.now() - started;
   // The user's glossaries are read after activation returns, off its critical path.
@@ -86,12 +106,17 @@ export function activate(context: vscode.ExtensionContext): ConceptExplainerApi 
     chatTurns: () => chat.store.all,
     modelState: () => model.state,
     chatViewResolved: () => chatView.resolved,
+    chatPhasesShown: () => chatView.phasesShown,
+    chatWaiting: () => chat.waiting,
+    chatViewReceive: (raw) => chatView.receive(raw),
     glossarySettled: () => glossary.settled(),
     conceptOrigin: (id) => glossary.get()?.origin(id),
     glossaryTree: () => tree.outline(),
     decoratedTerms: (uri) => decorations.termsIn(uri),
     refreshDecorations: () => decorations.update(),
     participantHandler: (request, chatContext, stream, token) => answerInChat(participantDeps, request, chatContext, stream, token),
+    extendMarkdownIt: (md) => preview.extendMarkdownIt(md),
+    notebookTerms: (notebook) => notebooks.termsFor(notebook),
   };
 }
 

@@ -2,6 +2,9 @@ import type { Lang } from './glossary/types';
 
 export type LanguageSetting = 'auto' | Lang;
 
+/** Where hovers show definitions: everywhere, only in comments, strings and prose, or only when asked (Explain Selection). */
+export type HoverWhere = 'everywhere' | 'prose' | 'onDemand';
+
 /** The extension's settings, read once per change, every value checked. */
 export interface Config {
   /** Language of definitions: `auto` follows the term that was matched, then VS Code's display language. */
@@ -10,6 +13,10 @@ export interface Config {
   readonly hoverEnabled: boolean;
   /** Language ids where hovers are shown; empty means every language. */
   readonly hoverLanguages: readonly string[];
+  /** Where in a document hovers show: everywhere, only in comments, strings and prose, or never (Explain Selection only). */
+  readonly hoverWhere: HoverWhere;
+  /** Whether the Markdown preview and notebooks' Markdown cells mark the glossary's terms. */
+  readonly previewEnabled: boolean;
   /** Whether the explanation panel follows the editor's selection. */
   readonly followSelection: boolean;
   /** A folder with another model in the same layout; empty: the bundled model. Ignored in untrusted workspaces. */
@@ -58,6 +65,8 @@ export function parseConfig(source: SettingsSource, trusted: boolean): Config {
     language: languageSetting(source.value('language')),
     hoverEnabled: bool(source.value('hover.enabled'), true),
     hoverLanguages: strings(source.value('hover.languages')),
+    hoverWhere: hoverWhereSetting(source.value('hover.where')),
+    previewEnabled: bool(source.value('preview.enabled'), true),
     followSelection: bool(source.value('panel.followSelection'), false),
     // Restricted Mode: a workspace must not point the extension at code or data of its choosing.
     modelPath: trusted ? text(source.value('model.path')) : '',
@@ -78,6 +87,10 @@ export function parseConfig(source: SettingsSource, trusted: boolean): Config {
 
 function backendSetting(value: unknown): Config['chatBackend'] {
   return value === 'server' || value === 'vscode' ? value : 'bundled';
+}
+
+function hoverWhereSetting(value: unknown): HoverWhere {
+  return value === 'prose' || value === 'onDemand' ? value : 'everywhere';
 }
 
 function languageSetting(value: unknown): LanguageSetting {

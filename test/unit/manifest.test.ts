@@ -80,10 +80,10 @@ describe('the .vsix package', function () {
     const run = spawnSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     const files = run.stdout.split('\n').filter(Boolean);
-    for (const needed of ['dist/extension.js', 'dist/modelWorker.js', 'dist/glossaryWorker.js', 'dist/glossary.json', 'dist/glossary-details.json', 'dist/user-glossary.schema.json', 'dist/ort-wasm-simd-threaded.wasm', 'dist/ort-wasm-simd-threaded.mjs', 'dist/media/panel.js', 'dist/media/chat.js', 'media/panel.css', 'media/chat.css', 'package.nls.fr.json', 'l10n/bundle.l10n.fr.json', 'models/concept-gpt/model.onnx', 'models/concept-gpt/tokenizer.json']) {
+    for (const needed of ['dist/extension.js', 'dist/modelWorker.js', 'dist/glossaryWorker.js', 'dist/glossary.json', 'dist/glossary-details.json', 'dist/user-glossary.schema.json', 'dist/ort-wasm-simd-threaded.wasm', 'dist/ort-wasm-simd-threaded.mjs', 'dist/media/panel.js', 'dist/media/chat.js', 'dist/notebookRenderer.js', 'media/panel.css', 'media/chat.css', 'media/terms.css', 'package.nls.fr.json', 'l10n/bundle.l10n.fr.json', 'models/concept-gpt/model.onnx', 'models/concept-gpt/tokenizer.json']) {
       assert.ok(files.includes(needed), `${needed} is not packaged`);
     }
-    const unwanted = files.filter((file) => /^(src|test|training|scripts|media-src|node_modules|glossary\/concepts)\/|\.map$|\.ts$/.test(file));
+    const unwanted = files.filter((file) => /^(src|test|training|scripts|media-src|notebook-src|node_modules|glossary\/concepts)\/|\.map$|\.ts$/.test(file));
     assert.deepEqual(unwanted, []);
   });
 });

@@ -21,6 +21,16 @@ describe('settings', () => {
     assert.equal(parseConfig(source({ 'model.idleMinutes': 'soon' }), true).modelIdleMinutes, 10);
   });
 
+  it('reads where hovers show and whether the preview marks terms, with their defaults for anything else', () => {
+    assert.equal(parseConfig(source({}), true).hoverWhere, 'everywhere');
+    assert.equal(parseConfig(source({ 'hover.where': 'prose' }), true).hoverWhere, 'prose');
+    assert.equal(parseConfig(source({ 'hover.where': 'onDemand' }), false).hoverWhere, 'onDemand');
+    assert.equal(parseConfig(source({ 'hover.where': 'nowhere' }), true).hoverWhere, 'everywhere');
+    assert.equal(parseConfig(source({}), true).previewEnabled, true);
+    assert.equal(parseConfig(source({ 'preview.enabled': false }), true).previewEnabled, false);
+    assert.equal(parseConfig(source({ 'preview.enabled': 'off' }), true).previewEnabled, true);
+  });
+
   it('never lets an untrusted workspace move the chat off the bundled model or load its own model', () => {
     const workspace = { 'chat.backend': 'server', 'chat.server.model': 'm', 'model.path': '/tmp/evil', 'glossary.paths': ['/etc'] };
     const untrusted = parseConfig(source({}, workspace), false);
