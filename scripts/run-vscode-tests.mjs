@@ -192,6 +192,7 @@ function printDiagnostics(mode, { serverLines, browserErrors, logDirs }) {
 async function runInServer(mode, paths, testsPath) {
   const { freePort, startServer } = await import('./vscode-server/server.mjs');
   const { openWorkbench, workbenchUrl } = await import('./vscode-server/browser.mjs');
+  const { answerLookRequest } = await import('./vscode-server/look.mjs');
   const started = Date.now();
   const deadline = started + runTimeoutMs;
   const dirs = prepareTempDirs(mode);
@@ -210,7 +211,8 @@ async function runInServer(mode, paths, testsPath) {
   try {
     const port = await freePort();
     log(`[${mode}] starting the VS Code server on 127.0.0.1:${port}`);
-    const env = { ...process.env, ...testEnv(mode, dirs) };
+    // The suite may ask the driver to look at the page (see scripts/vscode-server/look.mjs).
+    const env = { ...process.env, ...testEnv(mode, dirs), CONCEPT_EXPLAINER_TEST_DRIVER: 'playwright' };
     delete env.ELECTRON_RUN_AS_NODE;
     delete env.VSCODE_IPC_HOOK_CLI;
     try {
@@ -254,6 +256,7 @@ async function runInServer(mode, paths, testsPath) {
     for (;;) {
       results = readResults(dirs.results);
       if (results) break;
+      await answerLookRequest(browser.page, dirs.results, resultsDir);
       if (server.process.exitCode !== null || server.process.signalCode !== null) {
         throw new Error(`The VS Code server exited before the suite finished (exit ${server.process.exitCode ?? server.process.signalCode}).`);
       }
