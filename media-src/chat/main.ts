@@ -2,7 +2,7 @@
  * The chat view's page. Text is set with `textContent`; the only HTML inserted is a finished answer that
  * the host rendered with its sanitising Markdown renderer.
  */
-import type { ChatHostMessage, ChatStrings, ChatTurnView, ChatWebviewMessage } from '../../src/webviewProtocol/chatMessages';
+import type { ChatHostMessage, ChatPhase, ChatStrings, ChatTurnView, ChatWebviewMessage } from '../../src/webviewProtocol/chatMessages';
 import { button, el } from '../common/dom';
 
 interface VsCodeApi {
@@ -60,7 +60,20 @@ function renderEmpty(): void {
   log.replaceChildren(empty);
 }
 
-function turnElement(turn: ChatTurnView): HTMLElement {
+/** The questions to go on with, under the latest finished answer only. */
+function suggestionsElement(turn: ChatTurnView): HTMLElement | undefined {
+  if (!strings || turn.state !== 'done' || !turn.suggestions?.length) return undefined;
+  const node = el('div', undefined, 'suggestions');
+  node.setAttribute('role', 'group');
+  node.setAttribute('aria-label', strings.suggestionsLabel);
+  node.append(el('span', strings.suggestionsLabel, 'suggestions-label'));
+  turn.suggestions.forEach((question, index) => {
+    node.append(button(question, () => vscode.postMessage({ type: 'askSuggestion', id: turn.id, index }), { className: 'suggestion' }));
+  });
+  return node;
+}
+
+function turnElement(turn: ChatTurnView, latest = true): HTMLElement {
   const node = el('article', undefined, `turn ${turn.state}`);
   node.dataset.id = turn.id;
   const question = el('p', turn.question, 'question');
@@ -70,7 +83,7 @@ function turnElement(turn: ChatTurnView): HTMLElement {
   if (turn.state === 'streaming') answer.textContent = '';
   else answer.innerHTML = turn.answerHtml;
   node.append(answer);
-  if (turn.state === 'interrupted' && strings) node.append(el('p', strings.interrupted, 'state'));
+  if (turn.state === 'interrupted' && strings) node.append(el('p', turn.answerHtml.trim() ? strings.interrupted : strings.interruptedBeforeStart, 'state'));
   if (turn.state === 'stopped' && strings) node.append(el('p', strings.stopped, 'state'));
   if (turn.state === 'error' && turn.error) node.append(el('p', turn.error, 'state error'));
   if (turn.sources.length > 0 && strings) {
@@ -88,6 +101,8 @@ function turnElement(turn: ChatTurnView): HTMLElement {
     }, { className: 'secondary copy' });
     node.append(copy);
   }
+  const suggestions = latest ? suggestionsElement(turn) : undefined;
+  if (suggestions) node.append(suggestions);
   return node;
 }
 
@@ -96,7 +111,12 @@ function showTurn(turn: ChatTurnView): void {
   const existing = log.querySelector<HTMLElement>(`[data-id="${CSS.escape(turn.id)}"]`);
   const node = turnElement(turn);
   if (existing) existing.replaceWith(node);
-  else log.append(node);
+  else {
+    // A new question: the suggestions under the previous answer have been passed by.
+    for (const old of log.querySelectorAll('.suggestions')) old.remove();
+    log.append(node);
+  }
+  if (turn.state !== 'streaming' && waitingFor?.id === turn.id) stopWaiting();
   node.scrollIntoView({ block: 'end' });
 }
 
@@ -106,6 +126,7 @@ let scrollPending = false;
 
 /** Each piece is a new text node (no re-layout of the whole answer), and the view scrolls once a frame. */
 function appendDelta(id: string, text: string): void {
+  if (waitingFor?.id === id) stopWaiting();
   if (streaming?.id !== id || !streaming.answer.isConnected) {
     const answer = log.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] .answer`);
     streaming = answer ? { id, answer } : undefined;
@@ -119,6 +140,41 @@ function appendDelta(id: string, text: string): void {
       streaming?.answer.scrollIntoView({ block: 'end' });
     });
   }
+}
+
+/** What the answer not begun yet waits for, in place of the answer, with the time waited past two seconds. */
+let waitingFor: { id: string; phase: ChatPhase; since: number; node: HTMLElement } | undefined;
+let waitingTimer: ReturnType<typeof setInterval> | undefined;
+
+function showProgress(id: string, phase: ChatPhase): void {
+  const answer = log.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] .answer`);
+  if (!answer || !strings || answer.textContent) return;
+  if (waitingFor?.id !== id || !waitingFor.node.isConnected) {
+    stopWaiting();
+    const node = el('p', undefined, 'progress');
+    node.setAttribute('role', 'status');
+    answer.before(node);
+    waitingFor = { id, phase, since: Date.now(), node };
+    waitingTimer = setInterval(renderProgress, 1000);
+  }
+  waitingFor.phase = phase;
+  renderProgress();
+}
+
+function renderProgress(): void {
+  if (!waitingFor || !strings) return;
+  if (!waitingFor.node.isConnected) return stopWaiting();
+  const seconds = Math.floor((Date.now() - waitingFor.since) / 1000);
+  const label = strings.phases[waitingFor.phase];
+  waitingFor.node.dataset.phase = waitingFor.phase;
+  waitingFor.node.textContent = seconds >= 2 ? `${label} ${strings.elapsed.replace('{0}', String(seconds))}` : label;
+}
+
+function stopWaiting(): void {
+  clearInterval(waitingTimer);
+  waitingTimer = undefined;
+  waitingFor?.node.remove();
+  waitingFor = undefined;
 }
 
 function setBusy(value: boolean): void {
@@ -159,7 +215,7 @@ function init(message: Extract<ChatHostMessage, { type: 'init' }>): void {
   // The whole conversation in one change of the page and one scroll: looking each turn up and scrolling to it
   // made the layout run once per turn (10,000 saved turns kept the view busy for four minutes).
   const turns = document.createDocumentFragment();
-  for (const turn of message.turns) turns.appendChild(turnElement(turn));
+  message.turns.forEach((turn, index) => turns.appendChild(turnElement(turn, index === message.turns.length - 1)));
   log.replaceChildren(turns);
   log.lastElementChild?.scrollIntoView({ block: 'end' });
   renderEmpty();
@@ -176,6 +232,8 @@ window.addEventListener('message', (event: MessageEvent<ChatHostMessage>) => {
       return showTurn(message.turn);
     case 'delta':
       return appendDelta(message.id, message.text);
+    case 'progress':
+      return showProgress(message.id, message.phase);
     case 'busy':
       return setBusy(message.busy);
     case 'notice':
@@ -186,6 +244,7 @@ window.addEventListener('message', (event: MessageEvent<ChatHostMessage>) => {
       input.focus();
       return;
     case 'cleared':
+      stopWaiting();
       log.replaceChildren();
       return renderEmpty();
   }

@@ -103,6 +103,12 @@ function toolbar(strings: PanelStrings, canGoBack: boolean, canGoForward: boolea
   return bar;
 }
 
+/** Content in the concept's language inside a page whose labels are in the UI's. */
+function inLang<T extends HTMLElement>(node: T, lang: string): T {
+  node.lang = lang;
+  return node;
+}
+
 function renderConcept(view: ConceptView, strings: PanelStrings): HTMLElement[] {
   const header = el('header');
   const title = el('h1', view.term);
@@ -113,11 +119,11 @@ function renderConcept(view: ConceptView, strings: PanelStrings): HTMLElement[] 
   header.append(title, other, meta);
   const origin = originNote(view, strings);
   if (origin) header.append(origin);
-  const explanation = el('div', undefined, 'markdown');
+  const explanation = inLang(el('div', undefined, 'markdown'), view.lang);
   explanation.innerHTML = view.explanationHtml;
   const parts: HTMLElement[] = [
     header,
-    section(strings.definition, el('p', view.definition, 'definition')),
+    section(strings.definition, inLang(el('p', view.definition, 'definition'), view.lang)),
   ];
   if (view.prerequisites.length > 0) {
     const learnFirst = section(strings.prerequisites, conceptLinks(view.prerequisites));
@@ -126,16 +132,16 @@ function renderConcept(view: ConceptView, strings: PanelStrings): HTMLElement[] 
   }
   if (view.explanationHtml || view.sections.length > 0) {
     const explained = section(strings.explanation, explanation);
-    for (const part of view.sections) explained.append(el('h3', part.title), el('p', part.text));
+    for (const part of view.sections) explained.append(el('h3', part.title), inLang(el('p', part.text), view.lang));
     parts.push(explained);
   }
-  if (view.example) parts.push(section(strings.example, el('p', view.example)));
+  if (view.example) parts.push(section(strings.example, inLang(el('p', view.example), view.lang)));
   if (view.contrasts.length > 0) {
     const contrasts = section(view.contrastsTitle);
     for (const contrast of view.contrasts) {
       const heading = el('h3');
       heading.append(conceptButton(contrast.concept));
-      contrasts.append(heading, el('p', contrast.text));
+      contrasts.append(heading, inLang(el('p', contrast.text), view.lang));
     }
     parts.push(contrasts);
   }
@@ -152,7 +158,7 @@ function renderConcept(view: ConceptView, strings: PanelStrings): HTMLElement[] 
 function render(message: HostMessage): void {
   const content = el('article');
   if (message.type === 'showConcept') {
-    content.lang = message.view.lang;
+    content.lang = message.view.labelsLang;
     content.append(
       toolbar(message.strings, message.canGoBack, message.canGoForward, message.follow, message.view.lang),
       ...renderConcept(message.view, message.strings),
@@ -160,7 +166,7 @@ function render(message: HostMessage): void {
     if (message.history.length > 1) content.append(historyTrail(message.history, message.historyIndex, message.strings.history));
     vscode.setState({ conceptId: message.view.id, lang: message.view.lang });
   } else {
-    content.append(toolbar(message.strings, message.canGoBack, false, message.follow), el('h1', `${message.strings.notFound} « ${message.query} »`));
+    content.append(toolbar(message.strings, message.canGoBack, false, message.follow), el('h1', message.strings.notFound.split('{0}').join(message.query)));
     content.append(
       message.suggestions.length > 0
         ? section(message.strings.closest, conceptLinks(message.suggestions))

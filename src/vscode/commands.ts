@@ -5,6 +5,7 @@ import type { GlossaryService } from './glossaryService';
 import type { ExplanationPanelManager, PanelSnapshot } from './panel/explanationPanel';
 import { pickConcept } from './search';
 import { selectedText } from './selection';
+import { sentenceLanguage } from './sentenceLanguage';
 
 export interface CommandDeps {
   readonly glossary: GlossaryService;
@@ -35,7 +36,8 @@ function explainSelection({ glossary, config, panels }: CommandDeps): PanelSnaps
   }
   const hit = loaded.find(text);
   if (hit) {
-    panels.showConcept(hit.concept.id, displayLang(config.current, hit.lang));
+    // The language of the sentence the selection is in, else that of the form selected (see sentenceLanguage).
+    panels.showConcept(hit.concept.id, displayLang(config.current, (editor && sentenceLanguage(editor.document, editor.selection)) ?? hit.lang));
   } else {
     panels.showNotFound(text);
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { displayLang, type ConfigStore } from './config';
+import { sentenceLanguage } from './sentenceLanguage';
 import { Disposable } from './dispose';
 import type { GlossaryService } from './glossaryService';
 import type { ExplanationPanelManager } from './panel/explanationPanel';
@@ -37,6 +38,6 @@ export class SelectionFollower extends Disposable {
     if (!hit || !this.panels.isOpen || (current?.kind === 'concept' && current.id === hit.concept.id)) {
       return;
     }
-    this.panels.showConcept(hit.concept.id, displayLang(this.config.current, hit.lang));
+    this.panels.showConcept(hit.concept.id, displayLang(this.config.current, sentenceLanguage(editor.document, editor.selection) ?? hit.lang));
   }
 }

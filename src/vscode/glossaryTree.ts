@@ -5,7 +5,7 @@ import { filterConcepts } from '../core/glossary/search';
 import type { Category, Concept, Lang } from '../core/glossary/types';
 import { CATEGORIES, categoryLabel } from '../core/present/labels';
 import { Commands } from './commandIds';
-import { displayLang, type ConfigStore } from './config';
+import { displayLang, uiLang, type ConfigStore } from './config';
 import type { GlossaryService } from './glossaryService';
 
 export const GLOSSARY_VIEW = 'conceptExplainer.glossary';
@@ -58,7 +58,8 @@ export class GlossaryTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   getTreeItem(node: Node): vscode.TreeItem {
     const lang = displayLang(this.config.current);
     if (node.kind === 'category') {
-      const item = new vscode.TreeItem(categoryLabel(node.category, lang), this.filterText ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      // A label: in the UI's language, whatever the language the concepts are shown in.
+      const item = new vscode.TreeItem(categoryLabel(node.category, uiLang()), this.filterText ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       // A filtered tree gets other ids: VS Code would otherwise keep each category as collapsed as it was.
       item.id = this.filterText ? `category:${node.category}:${this.filterText}` : `category:${node.category}`;
       item.description = String(node.concepts.length);
@@ -116,9 +117,9 @@ export class GlossaryTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   private setFilter(text: string): void {
     this.filterText = text.trim();
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.filterText !== '');
-    this.view.message = this.filterText ? vscode.l10n.t('Filtered by « {0} »', this.filterText) : undefined;
+    this.view.message = this.filterText ? vscode.l10n.t('Filtered by "{0}"', this.filterText) : undefined;
     if (this.filterText && this.categoryNodes().length === 0) {
-      this.view.message = vscode.l10n.t('No concept matches « {0} ».', this.filterText);
+      this.view.message = vscode.l10n.t('No concept matches "{0}".', this.filterText);
     }
     this.refresh();
   }

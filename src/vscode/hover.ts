@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { otherLang, type Concept, type Lang } from '../core/glossary/types';
 import { escapeMarkdown } from '../core/present/markdown';
+import { lineLanguage } from '../core/present/lineLanguage';
 import { Commands, type ShowConceptArgs } from './commandIds';
 import { displayLang, type ConfigStore } from './config';
 import type { GlossaryService } from './glossaryService';
@@ -26,7 +27,8 @@ export class ConceptHoverProvider implements vscode.HoverProvider {
     if (!glossary || !hit) {
       return undefined;
     }
-    const lang = displayLang(config, hit.lang);
+    // The sentence's language before the form's: "LLMs" in a French sentence shows the French side.
+    const lang = displayLang(config, lineLanguage(document.lineAt(position.line).text, hit.start, hit.end) ?? hit.lang);
     const related = hit.concept.related
       .slice(0, MAX_RELATED_IN_HOVER)
       .flatMap((id) => glossary.get(id) ?? []);

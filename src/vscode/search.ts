@@ -29,7 +29,8 @@ export async function pickConcept(glossary: Glossary, lang: Lang, initialQuery =
     quickPick.items = value
       ? found.concepts.map((concept) => ({ ...itemOf(concept), alwaysShow: true }))
       : (everyConcept ??= glossary.concepts.map(itemOf).sort(byLabel));
-    quickPick.title = found.closest ? vscode.l10n.t('No concept is written like this; the closest:') : undefined;
+    // Said plainly when nothing in the glossary is even close.
+    quickPick.title = !found.closest ? undefined : found.concepts.length > 0 ? vscode.l10n.t('No concept is written like this; the closest:') : vscode.l10n.t('No concept is written like this, or close to it.');
     // Our own ranking decides which item Enter picks, not VS Code's filter.
     quickPick.activeItems = quickPick.items.slice(0, 1);
   };

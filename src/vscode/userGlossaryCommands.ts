@@ -17,6 +17,8 @@ export interface AddedEntry {
   readonly file: string;
   readonly id: string;
   readonly created: boolean;
+  /** What the user was told. */
+  readonly message: string;
 }
 
 export function registerUserGlossaryCommands(deps: UserGlossaryDeps): vscode.Disposable {
@@ -50,8 +52,9 @@ async function addSelectionToGlossary({ glossary, config }: UserGlossaryDeps): P
   const existing = entryIndexForTerm(text, term);
   if (existing !== undefined) {
     await reveal(document, definitionOffset(text, existing, lang));
-    void vscode.window.showInformationMessage(vscode.l10n.t('« {0} » is already in your glossary.', term));
-    return { file: uri.fsPath, id: entryIdAt(text, existing) ?? '', created: false };
+    const message = vscode.l10n.t('"{0}" is already in your glossary.', term);
+    void vscode.window.showInformationMessage(message);
+    return { file: uri.fsPath, id: entryIdAt(text, existing) ?? '', created: false, message };
   }
   // A term that is exactly a bundled concept starts as a full copy of it (explanations included).
   const replaces =
@@ -64,7 +67,7 @@ async function addSelectionToGlossary({ glossary, config }: UserGlossaryDeps): P
   try {
     insertion = insertEntry(text, entry, lang, indentOf(document));
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot add « {0} » to {1}: {2}', term, vscode.workspace.asRelativePath(uri), (error as Error).message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot add "{0}" to {1}: {2}', term, vscode.workspace.asRelativePath(uri), (error as Error).message));
     return undefined;
   }
   const edit = new vscode.WorkspaceEdit();
@@ -74,11 +77,14 @@ async function addSelectionToGlossary({ glossary, config }: UserGlossaryDeps): P
   await vscode.workspace.applyEdit(edit);
   await document.save();
   await reveal(document, insertion.cursor);
-  if (replaces) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('« {0} » is a bundled concept: your copy replaces it once you edit and save it.', term));
-  }
+  // Said as it is: the copy is written and saved, and replaces the bundled entry from now on.
+  const file = vscode.workspace.asRelativePath(uri);
+  const message = replaces
+    ? vscode.l10n.t('"{0}" is a bundled concept: a copy of its entry was added to {1} and saved; it replaces the bundled one. Edit it there.', term, file)
+    : vscode.l10n.t('"{0}" was added to {1}: write its definition.', term, file);
+  void vscode.window.showInformationMessage(message);
   await glossary.reload();
-  return { file: uri.fsPath, id, created: true };
+  return { file: uri.fsPath, id, created: true, message };
 }
 
 /**

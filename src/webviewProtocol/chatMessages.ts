@@ -13,7 +13,12 @@ export interface ChatTurnView {
   readonly state: ChatTurnState;
   readonly error?: string;
   readonly sources: ReadonlyArray<{ readonly id: string; readonly term: string }>;
+  /** Questions to go on with, shown under the latest finished answer (plain text, typeset for its language). */
+  readonly suggestions?: readonly string[];
 }
+
+/** What an answer that has not begun is waiting for: the model to load, the question to be read, a server. */
+export type ChatPhase = 'loading' | 'reading' | 'waiting';
 
 export interface ChatStrings {
   readonly placeholder: string;
@@ -32,6 +37,14 @@ export interface ChatStrings {
   readonly previousStopped: string;
   readonly backendBundled: string;
   readonly backendServer: string;
+  /** Shown in place of an answer that has not begun, by phase. */
+  readonly phases: Readonly<Record<ChatPhase, string>>;
+  /** The time waited so far, `{0}` the seconds (shown past two seconds). */
+  readonly elapsed: string;
+  /** The label of the suggested questions. */
+  readonly suggestionsLabel: string;
+  /** An answer cut by a reload before any of it was shown. */
+  readonly interruptedBeforeStart: string;
 }
 
 export type ChatHostMessage =
@@ -52,6 +65,8 @@ export type ChatHostMessage =
     }
   | { readonly type: 'turn'; readonly turn: ChatTurnView }
   | { readonly type: 'delta'; readonly id: string; readonly text: string }
+  /** What the answer `id`, not begun yet, is waiting for. */
+  | { readonly type: 'progress'; readonly id: string; readonly phase: ChatPhase }
   | { readonly type: 'busy'; readonly busy: boolean }
   | { readonly type: 'notice'; readonly text: string }
   | { readonly type: 'prefill'; readonly text: string }
@@ -64,10 +79,14 @@ export type ChatWebviewMessage =
   | { readonly type: 'newChat' }
   | { readonly type: 'copy'; readonly id: string }
   | { readonly type: 'openConcept'; readonly id: string }
+  /** The suggested question `index` under the answer `id` was chosen: the host asks it. */
+  | { readonly type: 'askSuggestion'; readonly id: string; readonly index: number }
   | { readonly type: 'setLanguage'; readonly language: Lang | 'auto' };
 
 /** A question longer than this is cut: the bundled model reads a few hundred tokens. */
 export const MAX_QUESTION_CHARS = 2000;
+/** At most this many suggested questions under an answer. */
+export const MAX_SUGGESTIONS = 3;
 /** A turn's id (see newId in the chat controller). */
 const TURN_ID = /^[A-Za-z0-9-]{1,100}$/;
 
@@ -88,6 +107,10 @@ export function parseChatMessage(value: unknown): ChatWebviewMessage | undefined
       return typeof message.id === 'string' && TURN_ID.test(message.id) ? { type: 'copy', id: message.id } : undefined;
     case 'openConcept':
       return isConceptId(message.id) ? { type: 'openConcept', id: message.id } : undefined;
+    case 'askSuggestion':
+      return typeof message.id === 'string' && TURN_ID.test(message.id) && Number.isInteger(message.index) && (message.index as number) >= 0 && (message.index as number) < MAX_SUGGESTIONS
+        ? { type: 'askSuggestion', id: message.id, index: message.index as number }
+        : undefined;
     case 'setLanguage':
       return message.language === 'auto' || message.language === 'fr' || message.language === 'en'
         ? { type: 'setLanguage', language: message.language }

@@ -23,7 +23,10 @@ export interface ContrastView {
 /** Everything the panel shows for one concept, in one language. Text fields are plain text. */
 export interface ConceptView {
   readonly id: string;
+  /** The content's language. */
   readonly lang: Lang;
+  /** The labels' language (category, level, section titles): the UI's. */
+  readonly labelsLang: Lang;
   readonly term: string;
   readonly otherTerm: string;
   readonly otherLang: Lang;
@@ -33,12 +36,12 @@ export interface ConceptView {
   readonly definition: string;
   /** Already rendered by the host's sanitising Markdown renderer (raw HTML is escaped, links filtered). */
   readonly explanationHtml: string;
-  /** The explanation's parts (how it works, why it matters...), titled in the concept's language. */
+  /** The explanation's parts (how it works, why it matters...), titled in the UI's language. */
   readonly sections: readonly TitledText[];
   readonly example: string;
   /** Concepts this one is confused with, and what tells them apart. */
   readonly contrasts: readonly ContrastView[];
-  /** The heading of the contrasts, in the concept's language. */
+  /** The heading of the contrasts, in the UI's language. */
   readonly contrastsTitle: string;
   readonly related: readonly ConceptLink[];
   readonly prerequisites: readonly ConceptLink[];

@@ -43,7 +43,8 @@ describe('localised core messages', () => {
     after(() => configureMessages(undefined));
 
     it('reports a user glossary problem in French', () => {
-      assert.deepEqual(problemsOf(NO_LANGUAGE), ['« x » : l\'entrée doit avoir « fr » ou « en » (ou les deux), chacun avec un terme et une définition.']);
+      // Guillemets with no-break spaces inside, so that neither starts or ends a line alone.
+      assert.deepEqual(problemsOf(NO_LANGUAGE), ['«\u00a0x\u00a0» : l\'entrée doit avoir «\u00a0fr\u00a0» ou «\u00a0en\u00a0» (ou les deux), chacun avec un terme et une définition.']);
       assert.deepEqual(problemsOf('[{"id": "a" "b"}]').slice(0, 1), ['JSON non valide : une virgule est attendue.']);
       assert.deepEqual(problemsOf('"hello"'), ['Un fichier de glossaire contient un concept (un objet) ou un tableau de concepts.']);
     });

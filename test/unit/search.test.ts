@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formsOf, Glossary, similarity } from '../../src/core/glossary/glossary';
+import { formsOf, Glossary, MIN_SUGGESTION_SCORE, similarity } from '../../src/core/glossary/glossary';
 import { filterConcepts, searchConcepts } from '../../src/core/glossary/search';
 import type { Concept } from '../../src/core/glossary/types';
 import { normalizeTerm } from '../../src/core/matching/normalize';
@@ -14,7 +14,7 @@ function naiveSuggest(glossary: Glossary, text: string, limit = 5): string[] {
   for (const concept of glossary.concepts) {
     for (const form of formsOf(concept)) scores.set(concept.id, Math.max(scores.get(concept.id) ?? 0, similarity(query, normalizeTerm(form.text))));
   }
-  return [...scores.entries()].filter(([, score]) => score >= 0.25).sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
+  return [...scores.entries()].filter(([, score]) => score >= MIN_SUGGESTION_SCORE).sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
 }
 
 /** A team glossary at the 2 MB cap, as the benchmark makes it: 5,000 entries in two languages. */
@@ -31,6 +31,19 @@ function teamGlossary(): Glossary {
 const QUERIES = ['auto atention', 'reseau neuronal', 'tranformeur', 'GPT', 'llm', 'RLHF', 'fine tuning', 'x', 'zzqx', 'apprentisage par renforcement', 'attention', 'LoRA', 'embedings'];
 
 describe('search and "did you mean"', () => {
+  it('offers as close only concepts that are: none for a word like nothing in the glossary', () => {
+    const glossary = bundledGlossary();
+    for (const unrelated of ['zorglub', 'banane', 'bonjour', 'kubernetes', 'docker', 'xyzzy']) {
+      assert.deepEqual(glossary.suggest(unrelated).map((concept) => concept.id), [], unrelated);
+      assert.deepEqual(searchConcepts(glossary, unrelated), { concepts: [], closest: true }, unrelated);
+    }
+    const typos: Array<[string, string]> = [['tranformeur', 'transformer'], ['attension', 'attention'], ['surapprentisage', 'overfitting'], ['embedings', 'embedding'], ['learnig rate', 'learning-rate']];
+    for (const [typo, id] of typos) assert.equal(glossary.suggest(typo)[0]?.id, id, typo);
+    // A short key inside a long one is no likeness: « zorglub » holds "glu".
+    assert.ok(similarity('zorglub', 'glu') < MIN_SUGGESTION_SCORE);
+    assert.ok(similarity('gpt5', 'gpt') >= MIN_SUGGESTION_SCORE);
+  });
+
   it('find what they found before the form index, in the same order', () => {
     const glossary = bundledGlossary();
     for (const query of QUERIES) {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseUserGlossary } from '../../src/core/glossary/userGlossary';
-import { definitionOffset, entryIdAt, entryIndexForTerm, entrySkeleton, idsInFile, insertEntry, newConceptId } from '../../src/core/glossary/userGlossaryEdit';
+import { definitionOffset, entryIdAt, entryIndexForTerm, entrySkeleton, idsInFile, insertEntry, newConceptId, overrideSkeleton } from '../../src/core/glossary/userGlossaryEdit';
+import type { Concept } from '../../src/core/glossary/types';
 import { bundledGlossary } from './bundled';
 
 describe('adding an entry to a user glossary', () => {
@@ -19,7 +20,7 @@ describe('adding an entry to a user glossary', () => {
     assert.equal(entry!.en, undefined, 'nothing French in the English fields');
     const draft = parseUserGlossary('f.json', result.text);
     assert.deepEqual(draft.problems.map((problem) => problem.severity), ['info']);
-    assert.match(draft.problems[0]!.message, /Draft: write the definition of « dérive des données »/);
+    assert.match(draft.problems[0]!.message, /Draft: write the definition of "dérive des données"/);
     assert.equal(draft.entries.length, 0);
     const written = parseUserGlossary('f.json', result.text.replace('"definition": ""', '"definition": "Les données changent."'));
     assert.deepEqual(written.problems, []);
@@ -68,5 +69,13 @@ describe('adding an entry to a user glossary', () => {
     assert.equal(newConceptId('dropout', bundledGlossary()), 'dropout-2');
     assert.equal(newConceptId('x', undefined, new Set(['x'])), 'x-2');
     assert.equal(newConceptId('!!!', undefined), 'concept');
+  });
+  it("copies a bundled entry without the bundled file's $schema, a path that does not exist beside users' files", () => {
+    const bundled = { id: 'dropout', $schema: '../concept.schema.json', category: 'training', contrasts: [{ with: 'x', en: 'e', fr: 'f' }], en: { term: 'dropout' } };
+    const copy = overrideSkeleton(bundled as unknown as Concept);
+    assert.equal('$schema' in copy, false);
+    assert.equal('contrasts' in copy, false);
+    assert.equal(copy.id, 'dropout');
+    assert.doesNotMatch(insertEntry('', copy, 'en').text, /schema/);
   });
 });

@@ -150,6 +150,67 @@ describe('webview pages render model and user text without running it (Chromium)
     await tab.close();
   });
 
+  it('the chat shows hostile suggestions and waiting labels as text, and a suggestion posts its place, not its text', async () => {
+    const { tab, dialogs } = await open('chat');
+    const keys = ['placeholder', 'send', 'stop', 'newChat', 'copy', 'copied', 'sources', 'interrupted', 'stopped', 'emptyTitle', 'emptyHint', 'languageLabel', 'languageAuto', 'previousStopped', 'backendBundled', 'backendServer', 'elapsed', 'suggestionsLabel', 'interruptedBeforeStart'];
+    const strings = { ...Object.fromEntries(keys.map((key) => [key, XSS])), phases: { loading: XSS, reading: XSS, waiting: XSS } };
+    const done = { id: 'done', question: 'q', answerHtml: '<p>a</p>', state: 'done', sources: [], suggestions: [XSS, `${XSS} 2`] };
+    await tab.evaluate(
+      ([init, streaming]) => {
+        window.postMessage(init, '*');
+        window.postMessage(streaming, '*');
+        window.postMessage({ type: 'progress', id: 'live', phase: 'loading' }, '*');
+      },
+      [
+        { type: 'init', turns: [done], examples: [], language: 'auto', backend: 'bundled', strings },
+        { type: 'turn', turn: { id: 'live', question: XSS, answerHtml: '', state: 'streaming', sources: [] } },
+      ] as const,
+    );
+    await tab.waitForSelector('[data-id="live"] .progress');
+    const shown = await tab.evaluate(() => ({
+      suggestions: [...document.querySelectorAll('.suggestion')].map((node) => node.textContent),
+      progress: document.querySelector('.progress')?.textContent,
+    }));
+    // A new question passes the previous answer's suggestions by.
+    assert.deepEqual(shown, { suggestions: [], progress: XSS });
+    await tab.evaluate(() => window.postMessage({ type: 'delta', id: 'live', text: 'First words' }, '*'));
+    await tab.waitForFunction(() => !document.querySelector('.progress'));
+    await tab.evaluate((finished) => window.postMessage(finished, '*'), { type: 'turn', turn: { id: 'live', question: XSS, answerHtml: '<p>First words</p>', state: 'done', sources: [], suggestions: [XSS] } });
+    await tab.waitForSelector('[data-id="live"] .suggestion');
+    await tab.click('[data-id="live"] .suggestion');
+    const result = await tab.evaluate(() => ({
+      xss: (window as unknown as { __xss?: number }).__xss,
+      images: document.querySelectorAll('img, svg, script:not([nonce])').length,
+      suggestion: document.querySelector('.suggestion')?.textContent,
+      posted: (window as unknown as { __posted: unknown[] }).__posted.at(-1),
+    }));
+    assert.deepEqual(result, { xss: undefined, images: 0, suggestion: XSS, posted: { type: 'askSuggestion', id: 'live', index: 0 } });
+    assert.equal(dialogs.length, 0);
+    await tab.close();
+  });
+
+  it('the chat says how long an answer has waited, past two seconds', async () => {
+    const { tab } = await open('chat');
+    const keys = ['placeholder', 'send', 'stop', 'newChat', 'copy', 'copied', 'sources', 'interrupted', 'stopped', 'emptyTitle', 'emptyHint', 'languageLabel', 'languageAuto', 'previousStopped', 'backendBundled', 'backendServer', 'suggestionsLabel', 'interruptedBeforeStart'];
+    const strings = { ...Object.fromEntries(keys.map((key) => [key, key])), elapsed: '{0} s', phases: { loading: 'Loading the model…', reading: 'Reading the question…', waiting: 'Waiting…' } };
+    await tab.evaluate(
+      ([init, streaming]) => {
+        window.postMessage(init, '*');
+        window.postMessage(streaming, '*');
+        window.postMessage({ type: 'progress', id: 'live', phase: 'loading' }, '*');
+      },
+      [
+        { type: 'init', turns: [], examples: [], language: 'auto', backend: 'bundled', strings },
+        { type: 'turn', turn: { id: 'live', question: 'q', answerHtml: '', state: 'streaming', sources: [] } },
+      ] as const,
+    );
+    await tab.waitForSelector('.progress');
+    assert.equal(await tab.textContent('.progress'), 'Loading the model…');
+    await tab.evaluate(() => window.postMessage({ type: 'progress', id: 'live', phase: 'reading' }, '*'));
+    await tab.waitForFunction(() => /^Reading the question… [2-9] s$/.test(document.querySelector('.progress')?.textContent ?? ''), undefined, { timeout: 5_000 });
+    await tab.close();
+  });
+
   it('the chat shows a long restored conversation at once, in a time that grows with its length only', async () => {
     const { tab } = await open('chat');
     const strings = Object.fromEntries(['placeholder', 'send', 'stop', 'newChat', 'copy', 'copied', 'sources', 'interrupted', 'stopped', 'emptyTitle', 'emptyHint', 'languageLabel', 'languageAuto', 'previousStopped', 'backendBundled', 'backendServer'].map((key) => [key, key]));
@@ -169,7 +230,7 @@ describe('webview pages render model and user text without running it (Chromium)
     const strings = Object.fromEntries(keys.map((key) => [key, `${XSS} {0}`])) as unknown as PanelStrings;
     const link = { id: 'a', term: XSS };
     const view: ConceptView = {
-      id: 'gpt', lang: 'en', term: XSS, otherTerm: XSS, otherLang: 'fr', aliases: [XSS], category: 'x', level: 'beginner',
+      id: 'gpt', lang: 'en', labelsLang: 'en', term: XSS, otherTerm: XSS, otherLang: 'fr', aliases: [XSS], category: 'x', level: 'beginner',
       definition: XSS, explanationHtml: renderMarkdown(XSS), sections: [{ title: XSS, text: XSS }], example: XSS,
       contrasts: [{ concept: link, text: XSS }], contrastsTitle: XSS, related: [link], prerequisites: [link], learningPath: [link, link],
       next: [link], references: [XSS], origin: { kind: 'user', file: XSS, plainText: true },

@@ -32,7 +32,7 @@ export interface Turn {
 /** Where conversations are kept: VS Code's workspace state in the extension, a map in tests. */
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): Thenable<void> | Promise<void>;
+  update(key: string, value: unknown): PromiseLike<void>;
 }
 
 const STORAGE_KEY = 'conceptExplainer.chat.turns';
@@ -124,7 +124,7 @@ export class ConversationStore {
     return withoutKeys(text.slice(0, maxChars), this.options.secrets?.() ?? []);
   }
 
-  private save(): Thenable<void> | Promise<void> {
+  private save(): PromiseLike<void> {
     if (!this.turns.some((turn) => turn.state === 'streaming')) void this.storage.update(STREAMING_KEY, undefined);
     return this.storage.update(STORAGE_KEY, this.turns);
   }

@@ -139,7 +139,7 @@ export class Glossary {
 
   /**
    * Concepts whose terms look most like the text, for "did you mean" lists: the best `similarity` of their forms,
-   * at least 0.25. Only forms that share a trigram with the text can reach it (an equal or contained key shares
+   * at least MIN_SUGGESTION_SCORE (« zorglub » is close to nothing, not to "benchmark"). Only forms that share a trigram with the text can reach it (an equal or contained key shares
    * all of its own), so only those are compared.
    */
   suggest(text: string, limit = 5): Concept[] {
@@ -155,7 +155,7 @@ export class Glossary {
       if (score > (best.get(owner) ?? 0)) best.set(owner, score);
     }
     return [...best.entries()]
-      .filter(([, score]) => score >= 0.25)
+      .filter(([, score]) => score >= MIN_SUGGESTION_SCORE)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
       .map(([owner]) => this.concepts[owner]!);
@@ -184,18 +184,27 @@ export function formsOf(concept: Concept): TermForm<Lang>[] {
   ]);
 }
 
+/**
+ * The similarity from which a concept is offered as close to a text nothing matches. Typos score 0.6 to 0.9
+ * (« tranformeur » 0.78, "attension" 0.67, "lstn" 0.5); below, the likeness is chance: "kubernetes" and
+ * Kubeflow 0.38, « bonjour » and « taille de la mise à jour » 0.24.
+ */
+export const MIN_SUGGESTION_SCORE = 0.5;
+
 /** A search or a "did you mean" reads this much of its text: a term is a few words. */
 export const MAX_QUERY_CHARS = 200;
 
 /**
- * Dice coefficient over character trigrams, with a bonus when one key contains the other. `sharedTrigrams`:
- * how many the two keys share, when an index already counted them.
+ * Dice coefficient over character trigrams, with a bonus when one key contains the other and is at least half
+ * its length (« zorglub » holds "glu", which says nothing of SwiGLU). `sharedTrigrams`: how many the two keys
+ * share, when an index already counted them.
  */
 export function similarity(a: string, b: string, sharedTrigrams?: number): number {
   if (a === b) {
     return 1;
   }
-  const containment = a.length >= 3 && b.length >= 3 && (a.includes(b) || b.includes(a)) ? 0.3 : 0;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  const containment = shorter.length >= 3 && shorter.length * 2 >= longer.length && longer.includes(shorter) ? 0.3 : 0;
   let shared = sharedTrigrams ?? 0;
   if (sharedTrigrams === undefined) {
     const gramsB = trigrams(b);

@@ -229,7 +229,7 @@ function draftNote(source: SourceFile, index: number | undefined, value: { fr?: 
   const lang = LANGS.find((candidate) => value[candidate]?.term !== undefined) ?? 'en';
   const term = String(value[lang]?.term ?? '');
   const at = findNodeAtLocation(node, [lang, 'definition']);
-  return { file: source.file, ...source.locate.node(at, node), severity: 'info', message: l10n.t('Draft: write the definition of « {0} » to use it in hovers and answers.', term) };
+  return { file: source.file, ...source.locate.node(at, node), severity: 'info', message: l10n.t('Draft: write the definition of "{0}" to use it in hovers and answers.', term) };
 }
 
 /**

@@ -24,11 +24,14 @@ export function entrySkeleton(term: string, id: string, lang: Lang): Record<stri
 
 /**
  * For a bundled concept: a copy of its entry under the same id, which replaces it once saved. The curated
- * contrasts are not part of an entry (they live in their own files), so they stay out.
+ * contrasts are not part of an entry (they live in their own files), so they stay out, and so does the bundled
+ * file's `$schema` (`../concept.schema.json` exists only beside the bundled glossary; VS Code checks users'
+ * files with the schema the extension contributes for them).
  */
 export function overrideSkeleton(concept: Concept): Record<string, unknown> {
   const entry = JSON.parse(JSON.stringify(concept)) as Record<string, unknown>;
   delete entry.contrasts;
+  delete entry.$schema;
   return entry;
 }
 

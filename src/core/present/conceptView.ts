@@ -4,9 +4,12 @@ import { otherLang, SECTION_NAMES, type Concept, type Lang, type Reference } fro
 import type { ConceptLink, ConceptView } from '../../webviewProtocol/panelMessages';
 import { categoryLabel, contrastsLabel, levelLabel, sectionLabel } from './labels';
 import { renderMarkdown, renderPlainText } from './markdown';
+import { typeset } from '../pipeline/phrasing';
 
-/** How a concept from a user's file is presented. */
+/** How a concept from a user's file is presented, and in which language the panel's labels are. */
 export interface OriginOptions {
+  /** The language of the labels (category, level, section titles): the UI's; the content is in `lang`. */
+  readonly labelsLang?: Lang;
   /** The file's name as the user knows it. */
   readonly displayFile: (file: string) => string;
   /** Restricted Mode: show the user's Markdown as plain text. */
@@ -23,27 +26,31 @@ export function buildConceptView(glossary: Glossary, indexed: Concept, lang: Lan
   const other = otherLang(lang);
   const origin = glossary.origin(concept.id);
   const plainText = Boolean(origin && options?.plainText);
+  // Labels follow the UI's language, only the content the concept's: no DEFINITION beside « À NE PAS CONFONDRE AVEC ».
+  const labels = options?.labelsLang ?? lang;
+  const text = (value: string) => typeset(value, lang);
   return {
     id: concept.id,
     lang,
+    labelsLang: labels,
     term: entry.term,
     otherTerm: concept[other].term,
     otherLang: other,
     aliases: entry.aliases,
-    category: categoryLabel(concept.category, lang),
-    level: levelLabel(concept.level, lang),
-    definition: entry.definition,
-    explanationHtml: plainText ? renderPlainText(entry.explanation) : renderMarkdown(entry.explanation),
+    category: categoryLabel(concept.category, labels),
+    level: levelLabel(concept.level, labels),
+    definition: text(entry.definition),
+    explanationHtml: plainText ? renderPlainText(text(entry.explanation)) : renderMarkdown(text(entry.explanation)),
     sections: SECTION_NAMES.flatMap((name) => {
-      const text = entry.sections?.[name];
-      return text ? [{ title: sectionLabel(name, lang), text }] : [];
+      const section = entry.sections?.[name];
+      return section ? [{ title: sectionLabel(name, labels), text: text(section) }] : [];
     }),
-    example: entry.example,
+    example: text(entry.example),
     contrasts: (concept.contrasts ?? []).flatMap((contrast) => {
       const other = glossary.get(contrast.with);
-      return other ? [{ concept: linkTo(other, lang), text: contrast[lang] }] : [];
+      return other ? [{ concept: linkTo(other, lang), text: text(contrast[lang]) }] : [];
     }),
-    contrastsTitle: contrastsLabel(lang),
+    contrastsTitle: contrastsLabel(labels),
     related: links(glossary, concept.related, lang),
     prerequisites: links(glossary, concept.prerequisites ?? [], lang),
     learningPath: learningPath(glossary, concept.id).map((step) => linkTo(step, lang)),

@@ -7,6 +7,8 @@ import { originOf, sealKey } from '../../core/chat/apiKey';
 import { API_KEY_SECRET, type ChatController } from './chatController';
 import { CHAT_VIEW_ID, type ChatViewProvider } from './chatView';
 import { textWithin } from '../selection';
+import { aboutConcept } from '../../core/present/questions';
+import { typeset } from '../../core/pipeline/phrasing';
 
 export interface ChatCommandDeps {
   readonly chat: ChatController;
@@ -62,7 +64,8 @@ async function askAboutConcept({ view, glossary, config }: ChatCommandDeps, rawA
   if (!concept) return;
   const lang = args.lang ?? displayLang(config.current);
   const term = concept[lang].term;
-  view.prefill(lang === 'fr' ? `À propos de « ${term} » : ` : `About "${term}": `);
+  // « À propos de l'affinage : », "About fine-tuning: "
+  view.prefill(typeset(aboutConcept(term, lang), lang));
 }
 
 /** The key is saved for the server URL set now, and sent to that origin only. */

@@ -11,15 +11,22 @@ import { nextTurn } from '../../core/slices';
 import { uiLang, type ConfigStore } from '../config';
 import type { GlossaryService } from '../glossaryService';
 import type { ModelService } from '../modelService';
+import type { ChatPhase } from '../../webviewProtocol/chatMessages';
 
 /** Secret storage key of the chat server's API key (never in settings). */
 export const API_KEY_SECRET = 'conceptExplainer.chat.server.apiKey';
-/** How often a partial answer is saved while it streams (that answer alone, see ConversationStore). */
-const SAVE_EVERY_MS = 500;
+/**
+ * How often, at most, a partial answer is saved while it streams (that answer alone, see ConversationStore). The
+ * last piece is always saved within this time: a reload keeps what the view had shown (saving only every 500 ms,
+ * with nothing after the last save, kept one letter of an answer cut by a reload).
+ */
+const SAVE_EVERY_MS = 100;
 
 export interface ChatEvents {
   turn(turn: Turn): void;
   delta(id: string, text: string): void;
+  /** What the answer `id` waits for, until its first text. */
+  progress(id: string, phase: ChatPhase): void;
   busy(busy: boolean): void;
   notice(text: string): void;
   /** The conversation was cleared (New Chat, from the view or the command palette). */
@@ -33,6 +40,10 @@ export interface ChatEvents {
 export class ChatController {
   readonly store: ConversationStore;
   private running: { turnId: string; controller: AbortController; done: Promise<void> } | undefined;
+  /** What the answer in progress waits for, until its first text (then undefined). */
+  private phase: { readonly id: string; readonly phase: ChatPhase } | undefined;
+  /** Ends what the answer in progress set up (its saving timer, its watch on the model). */
+  private endAnswer: (() => void) | undefined;
   private listeners: ChatEvents | undefined;
   private cachedEngine: { readonly glossary: Glossary; readonly engine: Promise<ChatEngine> } | undefined;
   /** The API keys sent in this session: a server that echoes one in its answer does not get it saved. */
@@ -52,14 +63,18 @@ export class ChatController {
     return this.running !== undefined;
   }
 
+  /** What the answer in progress waits for, while none of it is shown. */
+  get waiting(): { readonly id: string; readonly phase: ChatPhase } | undefined {
+    return this.phase;
+  }
+
   attach(events: ChatEvents | undefined): void {
     this.listeners = events;
   }
 
   /** Asks a question; resolves with the finished turn. */
   async ask(question: string, selection?: string): Promise<Turn | undefined> {
-    const engine = await this.engine();
-    if (!engine) return undefined;
+    if (!this.glossary.get()) return undefined;
     if (this.running) {
       this.listeners?.notice(vscode.l10n.t('The previous answer was stopped to answer the new question.'));
       await this.stop();
@@ -74,9 +89,14 @@ export class ChatController {
     let finish!: () => void;
     this.running = { turnId: turn.id, controller, done: new Promise((resolve) => (finish = resolve)) };
     this.listeners?.busy(true);
+    // Said at once in place of the answer: the first one may wait seconds for the index and the model.
+    this.setPhase(turn.id, this.phaseOf(config.chatBackend));
     try {
-      return await this.answer(engine, turn, history, controller.signal);
+      return await this.answer(turn, history, controller.signal);
     } finally {
+      this.endAnswer?.();
+      this.endAnswer = undefined;
+      this.phase = undefined;
       this.running = undefined;
       finish();
       this.listeners?.busy(false);
@@ -102,21 +122,53 @@ export class ChatController {
     this.listeners?.cleared();
   }
 
-  private async answer(engine: ChatEngine, turn: Turn, history: readonly Turn[], signal: AbortSignal): Promise<Turn | undefined> {
+  /** What an answer waits for before its first text: the bundled model to load, then to read the question; a server. */
+  private setPhase(id: string, phase: ChatPhase | undefined): void {
+    if (phase === undefined || (this.phase?.id === id && this.phase.phase === phase)) {
+      if (phase === undefined) this.phase = undefined;
+      return;
+    }
+    this.phase = { id, phase };
+    this.listeners?.progress(id, phase);
+  }
+
+  private phaseOf(backend: string): ChatPhase {
+    if (backend !== 'bundled') return 'waiting';
+    return this.model.state === 'unloaded' || this.model.state === 'loading' ? 'loading' : 'reading';
+  }
+
+  private async answer(turn: Turn, history: readonly Turn[], signal: AbortSignal): Promise<Turn | undefined> {
     let answer = '';
     let lastSave = 0;
+    let saveTimer: ReturnType<typeof setTimeout> | undefined;
+    const save = () => {
+      saveTimer = undefined;
+      lastSave = Date.now();
+      this.store.saveStreaming(turn.id, answer);
+    };
+    const backendKind = this.config.current.chatBackend;
+    const watch = this.model.onDidChangeState(() => {
+      if (this.phase?.id === turn.id) this.setPhase(turn.id, this.phaseOf(backendKind));
+    });
+    this.endAnswer = () => {
+      clearTimeout(saveTimer);
+      watch.dispose();
+    };
     const onText = (text: string) => {
+      if (answer === '') this.setPhase(turn.id, undefined);
       answer += text;
       this.listeners?.delta(turn.id, text);
-      if (Date.now() - lastSave > SAVE_EVERY_MS) {
-        lastSave = Date.now();
-        this.store.saveStreaming(turn.id, answer);
-      }
+      saveTimer ??= setTimeout(save, Math.max(0, lastSave + SAVE_EVERY_MS - Date.now()));
     };
     const config = this.config.current;
     // Where the answer comes from, kept with it even when it is cut short: its text goes back only there.
     let origin: string | undefined;
     try {
+      // Built in slices the first time (see engine()): the view already shows the question and what it waits for.
+      const engine = await this.engine();
+      if (!engine) throw new Error(vscode.l10n.t('The glossary could not be loaded.'));
+      if (signal.aborted) throw new Error('stopped');
+      this.setPhase(turn.id, this.phaseOf(backendKind));
       const backend = await this.backend();
       origin = originOfBackend(backend);
       const result = await engine.ask(

@@ -3,7 +3,9 @@ import type { Turn } from '../../core/chat/conversation';
 import type { Lang } from '../../core/glossary/types';
 import { displayUrl } from '../../core/chat/openaiClient';
 import { renderAnswer } from '../../core/present/markdown';
-import { parseChatMessage, type ChatHostMessage, type ChatStrings, type ChatTurnView, type ChatWebviewMessage } from '../../webviewProtocol/chatMessages';
+import { parseChatMessage, type ChatHostMessage, type ChatPhase, type ChatStrings, type ChatTurnView, type ChatWebviewMessage } from '../../webviewProtocol/chatMessages';
+import { exampleQuestions } from '../../core/present/questions';
+import { typeset } from '../../core/pipeline/phrasing';
 import { Commands } from '../commandIds';
 import { uiLang, writeSetting, type ConfigStore } from '../config';
 import { Disposable } from '../dispose';
@@ -18,6 +20,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private view: vscode.WebviewView | undefined;
   private channel: WebviewChannel<ChatHostMessage, ChatWebviewMessage> | undefined;
   private pendingPrefill: string | undefined;
+  /** What the view was told the latest answer waited for, in order (for tests: the view is not silent). */
+  private shownPhases: { id: string; phases: ChatPhase[] } | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -52,6 +56,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     this.chat.attach({
       turn: (turn) => this.post({ type: 'turn', turn: this.turnView(turn) }),
       delta: (id, text) => this.post({ type: 'delta', id, text }),
+      progress: (id, phase) => this.postProgress(id, phase),
       busy: (busy) => this.post({ type: 'busy', busy }),
       notice: (text) => this.post({ type: 'notice', text }),
       cleared: () => this.post({ type: 'cleared' }),
@@ -62,10 +67,27 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     return this.view !== undefined;
   }
 
+  /** The phases the view showed in place of the latest answer before its first text. */
+  get phasesShown(): { readonly id: string; readonly phases: readonly ChatPhase[] } | undefined {
+    return this.shownPhases;
+  }
+
+  private postProgress(id: string, phase: ChatPhase): void {
+    if (this.shownPhases?.id !== id) this.shownPhases = { id, phases: [] };
+    this.shownPhases.phases.push(phase);
+    this.post({ type: 'progress', id, phase });
+  }
+
   /** Puts a question draft in the input box (for "Ask the chat" links). */
   prefill(text: string): void {
     if (this.channel) this.channel.postOnReady({ type: 'prefill', text });
     else this.pendingPrefill = text; // the view is not resolved yet
+  }
+
+  /** A message as the page would post it, through the same validation (how tests press the page's buttons). */
+  receive(raw: unknown): Promise<void> {
+    const message = parseChatMessage(raw);
+    return message && message.type !== 'ready' ? this.handle(message) : Promise.resolve();
   }
 
   private async handle(message: Exclude<ChatWebviewMessage, { type: 'ready' }>): Promise<void> {
@@ -90,6 +112,12 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       case 'openConcept':
         await vscode.commands.executeCommand(Commands.showConcept, { id: message.id });
         return;
+      case 'askSuggestion': {
+        // The question is the one the host offered under that answer, never text from the page.
+        const question = this.chat.store.get(message.id)?.suggestions?.[message.index];
+        if (question) await this.chat.ask(question);
+        return;
+      }
       case 'setLanguage':
         await writeSetting('chat.language', message.language);
         return;
@@ -99,6 +127,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private postInit(): void {
     this.post({ type: 'init', turns: this.chat.store.all.map((turn) => this.turnView(turn)), ...this.settings(), strings: chatStrings() });
     this.post({ type: 'busy', busy: this.chat.busy });
+    const waiting = this.chat.waiting;
+    if (waiting) this.postProgress(waiting.id, waiting.phase);
   }
 
   /** Only what settings change: re-sending the turns would blank an answer that is streaming. */
@@ -134,6 +164,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       answerHtml: renderAnswer(turn.answer, !vscode.workspace.isTrusted),
       state: turn.state,
       error: turn.error,
+      suggestions: turn.suggestions?.map((question) => typeset(question, turn.lang)),
       sources: turn.sources.flatMap((id) => {
         const concept = glossary?.get(id);
         return concept ? [{ id, term: concept[turn.lang].term }] : [];
@@ -145,10 +176,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private examples(lang: Lang): string[] {
     const concepts = this.glossary.get()?.concepts.filter((concept) => concept.level === 'beginner') ?? [];
     const picked = [0, 7, 13].flatMap((i) => (concepts.length > 0 ? [concepts[(i * 5) % concepts.length]!] : []));
-    const forms = lang === 'fr'
-      ? [(t: string) => `Qu'est-ce que ${t} ?`, (t: string) => `Explique simplement : ${t}`, (t: string) => `Donne un exemple de ${t}.`]
-      : [(t: string) => `What is ${t}?`, (t: string) => `Explain ${t} simply.`, (t: string) => `Give an example of ${t}.`];
-    return picked.map((concept, i) => forms[i]!(concept[lang].term));
+    // « Qu'est-ce que l'exactitude ? », with the no-break spaces French puts before ? and :
+    return exampleQuestions(picked.map((concept) => concept[lang].term), lang).map((question) => typeset(question, lang));
   }
 }
 
@@ -170,5 +199,13 @@ function chatStrings(): ChatStrings {
     previousStopped: vscode.l10n.t('The previous answer was stopped to answer the new question.'),
     backendBundled: vscode.l10n.t('bundled model, offline'),
     backendServer: vscode.l10n.t('server'),
+    phases: {
+      loading: vscode.l10n.t('Loading the model…'),
+      reading: vscode.l10n.t('Reading the question…'),
+      waiting: vscode.l10n.t('Waiting for the answer…'),
+    },
+    elapsed: vscode.l10n.t('{0} s'),
+    suggestionsLabel: vscode.l10n.t('Go on with:'),
+    interruptedBeforeStart: vscode.l10n.t('Interrupted: the window was reloaded before this answer began.'),
   };
 }

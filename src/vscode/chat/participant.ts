@@ -6,6 +6,7 @@ import { searchConcepts } from '../../core/glossary/search';
 import { otherLang, type Lang } from '../../core/glossary/types';
 import { decodingOptions } from '../../core/model/modelFiles';
 import { Commands } from '../commandIds';
+import { compareWithLabel, comparePair, differenceQuestion, simplerQuestion } from '../../core/present/questions';
 import { escapeMarkdown, escapeMarkdownText, unescapeMarkdownText } from '../../core/present/markdown';
 import { uiLang, type ConfigStore } from '../config';
 import type { GlossaryService } from '../glossaryService';
@@ -90,7 +91,7 @@ export async function answerInChat(
 /** `/explain X` asks what X is; `/compare X and Y` asks for their difference; anything else as written. */
 function questionFor(command: string | undefined, prompt: string, lang: Lang): string {
   if (!prompt) return '';
-  if (command === 'compare') return lang === 'fr' ? `Quelle est la différence entre ${prompt} ?` : `What is the difference between ${prompt}?`;
+  if (command === 'compare') return differenceQuestion(prompt, lang);
   return prompt;
 }
 
@@ -151,10 +152,10 @@ function followups(deps: ParticipantDeps, result: vscode.ChatResult): vscode.Cha
   if (!glossary || !concept) return [];
   const lang = metadata?.lang ?? 'en';
   const related = concept.related.flatMap((id) => glossary.get(id) ?? []).slice(0, 2);
-  const simple = lang === 'fr' ? `Explique ${concept.fr.term} plus simplement` : `Explain ${concept.en.term} more simply`;
+  // « Explique-moi l'affinage plus simplement », « Comparer avec le pré-entraînement »: each term with its article.
   return [
-    { prompt: simple, label: lang === 'fr' ? 'Plus simplement' : 'Explain simply' },
-    ...related.map((other) => ({ prompt: `${concept[lang].term} ${lang === 'fr' ? 'et' : 'and'} ${other[lang].term}`, command: 'compare', label: lang === 'fr' ? `Comparer avec ${other.fr.term}` : `Compare with ${other.en.term}` })),
+    { prompt: simplerQuestion(concept[lang].term, lang), label: lang === 'fr' ? 'Plus simplement' : 'Explain simply' },
+    ...related.map((other) => ({ prompt: comparePair(concept[lang].term, other[lang].term, lang), command: 'compare', label: compareWithLabel(other[lang].term, lang) })),
     ...related.slice(0, 1).map((other) => ({ prompt: other[lang].term, command: 'explain', label: other[lang].term })),
   ];
 }

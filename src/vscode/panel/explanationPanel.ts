@@ -13,7 +13,8 @@ import {
   type WebviewMessage,
 } from '../../webviewProtocol/panelMessages';
 import { Commands } from '../commandIds';
-import { displayLang, writeSetting, type ConfigStore } from '../config';
+import { displayLang, uiLang, writeSetting, type ConfigStore } from '../config';
+import { quoted } from '../../core/pipeline/phrasing';
 import { Disposable } from '../dispose';
 import type { GlossaryService } from '../glossaryService';
 import { PanelHistory, type PanelEntry } from './history';
@@ -167,7 +168,7 @@ export class ExplanationPanel extends Disposable {
       const closest = glossary.suggest(query);
       const lang = glossary.languageOf(query, closest.slice(0, 1)) ?? detectLanguage(query, this.lang);
       const suggestions = links(glossary, closest.map((found) => found.id), lang);
-      this.panel.title = `« ${query} »`;
+      this.panel.title = quoted(query, uiLang());
       this.lastNotFound = { query, lang, suggestions: suggestions.map((link) => link.term) };
       return { type: 'showNotFound', query, suggestions, ...common };
     }
@@ -176,6 +177,7 @@ export class ExplanationPanel extends Disposable {
     const view = buildConceptView(glossary, concept, this.lang, {
       displayFile: (file) => vscode.workspace.asRelativePath(file),
       plainText: !vscode.workspace.isTrusted,
+      labelsLang: uiLang(),
     });
     this.lastView = view;
     return { type: 'showConcept', view, canGoForward: this.history.canGoForward, ...this.historyItems(glossary), ...common };
@@ -186,7 +188,7 @@ export class ExplanationPanel extends Disposable {
     const first = Math.max(0, Math.min(index - HISTORY_SHOWN / 2, entries.length - HISTORY_SHOWN));
     const history = entries.slice(first, first + HISTORY_SHOWN).map((entry, offset) => ({
       index: first + offset,
-      label: entry.kind === 'concept' ? (glossary.get(entry.id)?.[this.lang].term ?? entry.id) : `« ${entry.query} »`,
+      label: entry.kind === 'concept' ? (glossary.get(entry.id)?.[this.lang].term ?? entry.id) : quoted(entry.query, uiLang()),
     }));
     return { history, historyIndex: index };
   }

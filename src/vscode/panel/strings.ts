@@ -14,7 +14,7 @@ export function panelStrings(): PanelStrings {
     forward: vscode.l10n.t('Forward'),
     follow: vscode.l10n.t('Follow the selection'),
     switchLanguage: vscode.l10n.t('Switch language'),
-    notFound: vscode.l10n.t('No concept in the glossary matches'),
+    notFound: vscode.l10n.t('No concept in the glossary matches "{0}"'),
     closest: vscode.l10n.t('Closest concepts:'),
     noSuggestion: vscode.l10n.t('No close concept either. Try "Search Concepts".'),
     empty: vscode.l10n.t('Select a term and run "Explain Selection".'),

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Turn } from '../../../src/core/chat/conversation';
-import { activateExtension, closeAll, openDocument, selectText, startSlowChatServer, useChatServer, waitFor, waitForStreamingAnswer } from './helpers';
+import { activateExtension, closeAll, openDocument, selectText, setSetting, startSlowChatServer, useChatServer, waitFor, waitForStreamingAnswer } from './helpers';
 
 /** The bundled model answers on the CPU; the first question also loads it. */
 const ANSWER_TIMEOUT_MS = 120_000;
@@ -14,6 +14,39 @@ describe('Chat view with the bundled model', function () {
     await vscode.commands.executeCommand('conceptExplainer.newChat');
   });
   after(closeAll);
+
+  it('says in place what the first answer waits for (the model loading, then reading the question), then streams it', async () => {
+    const api = await activateExtension();
+    // The first chat test of the run: nothing has loaded the model yet.
+    assert.notEqual(api.modelState(), 'ready');
+    const turn = await vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is dropout?');
+    assert.equal(turn.state, 'done', turn.error);
+    const shown = api.chatPhasesShown();
+    assert.equal(shown?.id, turn.id, 'the view was told what the answer waited for');
+    assert.equal(shown.phases[0], 'loading', JSON.stringify(shown.phases));
+    assert.equal(shown.phases.at(-1), 'reading', JSON.stringify(shown.phases));
+    assert.equal(api.chatWaiting(), undefined, 'nothing is waiting once the answer is there');
+  });
+
+  it('Stop ends an answer while the model is still loading', async () => {
+    const api = await activateExtension();
+    // Another idle time starts a new model worker: the model loads again for the next question.
+    await setSetting('model.idleMinutes', 9);
+    try {
+      await waitFor(() => api.modelState() === 'unloaded', 'the model was not let go', 10_000);
+      const pending = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is a token?');
+      await waitFor(() => api.chatWaiting()?.phase === 'loading', 'the view was not told the model is loading', 10_000);
+      const stopped = Date.now();
+      await vscode.commands.executeCommand('conceptExplainer.stopAnswer');
+      const turn = await pending;
+      assert.equal(turn.state, 'stopped');
+      assert.equal(turn.answer, '');
+      assert.ok(Date.now() - stopped < 3_000, `Stop took ${Date.now() - stopped} ms`);
+      assert.equal(api.chatWaiting(), undefined);
+    } finally {
+      await setSetting('model.idleMinutes', undefined);
+    }
+  });
 
   it('opens in its own container and answers a French question from the glossary, in French', async () => {
     const api = await activateExtension();
@@ -97,6 +130,25 @@ describe('Chat view with the bundled model', function () {
     assert.equal(thanks.intent, 'smalltalk');
     assert.ok(!/Je ne connais que/.test(thanks.answer), thanks.answer);
     assert.notEqual(thanks.answer, followUp.answer);
+  });
+
+  it('offers questions to go on with under the answer; choosing one asks it, and nothing else can be asked that way', async () => {
+    const api = await activateExtension();
+    const turn = await vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', "Qu'est-ce que le surapprentissage ?");
+    assert.equal(turn.state, 'done', turn.error);
+    assert.ok((turn.suggestions?.length ?? 0) >= 2, JSON.stringify(turn.suggestions));
+    for (const question of turn.suggestions!) assert.match(question, /\?$|\.$/u, question);
+    const before = api.chatTurns().length;
+    // What the page posts is only where the suggestion is; a wrong place or extra text asks nothing.
+    await api.chatViewReceive({ type: 'askSuggestion', id: turn.id, index: 9 });
+    await api.chatViewReceive({ type: 'askSuggestion', id: 'no-such-turn', index: 0 });
+    await api.chatViewReceive({ type: 'askSuggestion', id: turn.id, index: '0' });
+    assert.equal(api.chatTurns().length, before);
+    await api.chatViewReceive({ type: 'askSuggestion', id: turn.id, index: 0, question: 'ignored' });
+    const asked = api.chatTurns().at(-1)!;
+    assert.equal(asked.question, turn.suggestions![0]);
+    assert.equal(asked.state, 'done', asked.error);
+    assert.equal(asked.lang, 'fr');
   });
 
   it('New Chat clears the conversation', async () => {

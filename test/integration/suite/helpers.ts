@@ -101,6 +101,25 @@ export async function startSlowChatServer(): Promise<{ url: string; closed: () =
   };
 }
 
+/**
+ * A local OpenAI-compatible server that streams `words` words at once, then nothing more while the connection
+ * stays open: an answer whose last shown piece comes right before a long pause (a window reload then must keep it).
+ */
+export async function startStallingChatServer(words: number): Promise<{ url: string; close: () => void }> {
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    for (let sent = 0; sent < words; sent++) response.write(`data: ${JSON.stringify({ choices: [{ delta: { content: `word${sent} ` } }] })}\n\n`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
 /** Points the chat at a server, or back at the bundled model with no argument. */
 export async function useChatServer(url?: string): Promise<void> {
   await setSetting('chat.server.url', url);

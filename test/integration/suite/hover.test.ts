@@ -52,6 +52,15 @@ describe('Hovers', () => {
     assert.match(text, /élément d\\'une séquence|chaque élément/, 'the definition is there, word by word');
   });
 
+  it('shows the French side for an English form in a French sentence ("LLMs"), the English one in an English sentence', async () => {
+    const french = await openDocument('Les LLMs inventent parfois des sources qui n’existent pas.\nThe LLMs we call sometimes invent their sources.\n', 'markdown');
+    const [inFrench] = await conceptHovers(french.document, positionOf(french.document, 'LLMs', 1));
+    assert.match(hoverText(inFrench!), /^\*\*grand modèle de langage\*\*/, hoverText(inFrench!));
+    const english = french.document.positionAt(french.document.getText().lastIndexOf('LLMs') + 1);
+    const [inEnglish] = await conceptHovers(french.document, english);
+    assert.match(hoverText(inEnglish!), /^\*\*large language model\*\*/, hoverText(inEnglish!));
+  });
+
   it("finds « l'auto-attention » alone, without its elided article", async () => {
     const editor = await openDocument(FRENCH, 'markdown');
     const [hover] = await conceptHovers(editor.document, positionOf(editor.document, "l'auto-attention partout", 4));

@@ -143,7 +143,12 @@ describe('User glossaries', () => {
     selectText(editor, 'Dropout');
     const added = await vscode.commands.executeCommand<AddedEntry>('conceptExplainer.addToGlossary');
     assert.deepEqual({ id: added.id, created: added.created }, { id: 'dropout', created: true });
-    const saved = JSON.parse(vscode.window.activeTextEditor!.document.getText()) as Array<{ id: string; en: { explanation: string }; references?: unknown[] }>;
+    // Says what was done: the copy is written, saved and in force (not "once you edit and save it").
+    assert.match(added.message, /^"Dropout" is a bundled concept: a copy of its entry was added to \.vscode\/concepts\.json and saved; it replaces the bundled one\./);
+    const text = vscode.window.activeTextEditor!.document.getText();
+    assert.equal(vscode.window.activeTextEditor!.document.isDirty, false);
+    assert.doesNotMatch(text, /\$schema/, 'no path to the bundled schema, which does not exist beside users\' files');
+    const saved = JSON.parse(text) as Array<{ id: string; en: { explanation: string }; references?: unknown[] }>;
     const copy = saved.find((entry) => entry.id === 'dropout');
     assert.ok((copy?.en.explanation.length ?? 0) > 200, 'the copy carries the bundled explanation');
     assert.ok(copy?.references?.length, 'and its references');
@@ -164,7 +169,8 @@ describe('User glossaries', () => {
       await setSetting('glossary.paths', undefined);
       await waitFor(() => api.conceptOrigin('team-metric') === undefined, 'the folder stayed loaded after the setting was cleared', 10_000);
       // The panel showed a concept that is gone: it says so, under its own title, rather than stay as it was.
-      await waitFor(() => api.panelSnapshot()?.title === '« team metric »', `the panel kept its page: ${api.panelSnapshot()?.title}`, 10_000);
+      // English quotes in an English UI (guillemets are French).
+      await waitFor(() => api.panelSnapshot()?.title === '"team metric"', `the panel kept its page: ${api.panelSnapshot()?.title}`, 10_000);
       assert.equal(api.panelSnapshot()?.notFound?.query, 'team metric');
     } finally {
       await setSetting('glossary.paths', undefined);
