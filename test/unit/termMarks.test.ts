@@ -53,14 +53,25 @@ function marked(html: string): Array<[string, string]> {
 describe('terms marked in rendered Markdown', () => {
   const md = previewMarkdown(glossaryMarker());
 
-  it('marks terms in prose as links to their explanation, with the definition in a tooltip, in the language of the form', () => {
+  it('marks terms in prose as links to their explanation, with the definition in a tooltip', () => {
     const html = md.render('Self-attention and « l\'affinage » are two ideas.');
     assert.deepEqual(marked(html), [['Self-attention', 'self-attention'], ['affinage', 'fine-tuning']]);
     assert.ok(html.includes('href="vscode://concept-explainer.concept-explainer/explain?id=self-attention&amp;lang=en"'), html);
     assert.ok(html.includes('<strong>self-attention</strong><span class="concept-tip-other"> · auto-attention</span>'), html);
+    assert.ok(html.includes('<span class="concept-tip-definition">The fine-tuning of the tests.</span>'), html);
+    assert.ok(html.includes('<span class="concept-tip-hint">Click to open the full explanation</span>'), html);
+  });
+
+  it("shows the side of the form's language where the line is too short to tell its own", () => {
+    const html = md.render('« affinage »');
     assert.ok(html.includes('<span class="concept-tip" role="tooltip" lang="fr"><span class="concept-tip-head"><strong>affinage</strong>'), html);
     assert.ok(html.includes('<span class="concept-tip-definition">Le affinage des tests.</span>'), html);
-    assert.ok(html.includes('<span class="concept-tip-hint">Click to open the full explanation</span>'), html);
+  });
+
+  it("shows the side of the sentence's language, as hovers do, in prose and in code spans", () => {
+    const html = md.render("On fait du fine-tuning sur nos données, puis on règle `self_attention` dans le modèle.");
+    assert.match(html, /data-concept="fine-tuning" data-lang="fr">fine-tuning<span class="concept-tip" role="tooltip" lang="fr"><span class="concept-tip-head"><strong>affinage<\/strong>/);
+    assert.match(html, /data-concept="self-attention" data-lang="fr">self_attention</);
   });
 
   it('marks terms in code spans, never in fenced or indented code blocks', () => {

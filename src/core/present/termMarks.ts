@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { TermMatch, TermMatcher } from '../matching/matcher';
 import { otherLang, type Lang } from '../glossary/types';
+import { lineLanguage } from './lineLanguage';
 
 /**
  * Marks the glossary's terms in rendered Markdown (the Markdown preview, notebooks' Markdown cells): each term
@@ -88,15 +89,17 @@ export function termMarks(md: MarkdownIt, marker: TermMarker): void {
     const token = tokens[idx]!;
     const marks = outsideLinks(tokens)[idx] ? safeFind(marker, token.content, 'prose', env) : [];
     if (marks.length === 0) return plainText(tokens, idx, options, env, self);
+    const mark = (text: string, found: TermMark) => markHtml(md, marker, text, found, sentenceLang(tokens, idx, found));
     // The text between the marks goes through the rule that was there before, as if it were a token of its own.
-    return interleave(token.content, marks, (text) => plainText([withContent(token, text)], 0, options, env, self), (text, mark) => markHtml(md, marker, text, mark));
+    return interleave(token.content, marks, (text) => plainText([withContent(token, text)], 0, options, env, self), mark);
   };
 
   md.renderer.rules.code_inline = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
     const marks = outsideLinks(tokens)[idx] ? safeFind(marker, token.content, 'code', env) : [];
     if (marks.length === 0) return plainCode(tokens, idx, options, env, self);
-    return `<code${self.renderAttrs(token)}>${interleave(token.content, marks, escape, (text, mark) => markHtml(md, marker, text, mark))}</code>`;
+    const mark = (text: string, found: TermMark) => markHtml(md, marker, text, found, sentenceLang(tokens, idx, found));
+    return `<code${self.renderAttrs(token)}>${interleave(token.content, marks, escape, mark)}</code>`;
   };
 }
 
@@ -144,6 +147,38 @@ function outsideLinks(tokens: readonly Token[]): boolean[] {
   return flags;
 }
 
+const lineTexts = new WeakMap<readonly Token[], { text: string; starts: number[] }>();
+
+/** The text of an inline run as its lines read (code spans included, line breaks kept), and where each token starts. */
+function lineText(tokens: readonly Token[]): { text: string; starts: number[] } {
+  let line = lineTexts.get(tokens);
+  if (line) return line;
+  let text = '';
+  const starts = tokens.map((token) => {
+    const start = text.length;
+    if (token.type === 'text' || token.type === 'code_inline') text += token.content;
+    else if (token.type === 'softbreak' || token.type === 'hardbreak') text += '\n';
+    else if (token.type === 'html_inline') text += ' ';
+    return start;
+  });
+  line = { text, starts };
+  lineTexts.set(tokens, line);
+  return line;
+}
+
+/**
+ * The language of the sentence a term sits in, as hovers choose it (`lineLanguage`): « On fait du fine-tuning
+ * sur nos données » shows the French side of fine-tuning. Read on the term's line, code spans included.
+ */
+function sentenceLang(tokens: readonly Token[], idx: number, mark: TermMark): Lang | undefined {
+  const { text, starts } = lineText(tokens);
+  const start = starts[idx]! + mark.start;
+  const end = starts[idx]! + mark.end;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  return lineLanguage(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd), start - lineStart, end - lineStart);
+}
+
 /** A copy of a text token with other content, for the rule that renders plain text. */
 function withContent(token: Token, content: string): Token {
   return Object.assign(Object.create(Object.getPrototypeOf(token) as object) as Token, token, { content });
@@ -162,10 +197,13 @@ function interleave(text: string, marks: readonly TermMark[], plain: (text: stri
   return at < text.length ? html + plain(text.slice(at)) : html;
 }
 
-/** A marked term: a link to its explanation, with its tooltip inside (hidden until hovered or focused). */
-function markHtml(md: MarkdownIt, marker: TermMarker, text: string, mark: TermMark): string {
+/**
+ * A marked term: a link to its explanation, with its tooltip inside (hidden until hovered or focused), in the
+ * sentence's language, else the language of the form that named it.
+ */
+function markHtml(md: MarkdownIt, marker: TermMarker, text: string, mark: TermMark, sentence: Lang | undefined): string {
   const escape = md.utils.escapeHtml;
-  const tip = marker.tip(mark.conceptId, mark.lang);
+  const tip = marker.tip(mark.conceptId, sentence ?? mark.lang);
   if (!tip) return escape(text);
   const other = tip.other ? `<span class="concept-tip-other"> · ${escape(tip.other)}</span>` : '';
   return (
