@@ -108,6 +108,8 @@ function afterColon(text: string): string {
  */
 export function composePlan(passages: readonly Passage[], intent: Intent): ComposePlan {
   if (passages.length === 0) return {};
+  // A sentence that points back or says what the glossary lacks is never the whole answer: what follows it is.
+  if (passages[0]!.kind === 'pointer') return { opensWith: 0, mustCover: passages.map((_, index) => index) };
   const coversEach = intent === 'several' || (intent === 'contrast' && passages[0]!.kind === 'definition');
   const definitions = passages.flatMap((passage, index) => (passage.kind === 'definition' ? [index] : []));
   // An entry without the part asked for (a user's) answers a "why" or a "how" from its overview, after the

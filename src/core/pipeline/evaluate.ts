@@ -176,7 +176,8 @@ export function faithfulness(answer: string, passages: readonly Passage[], quest
 /** The words the answer formats add around the passages (training/build_corpus.py, A). */
 const SCAFFOLD =
   'in french english en anglais francais simple terms termes simples example exemple called appelle dit also aussi ' +
-  'not same thing designent pas meme chose explained above expliqué plus haut propos concept read next lire ensuite';
+  'not same thing designent pas meme chose explained above expliqué plus haut propos concept read next lire ensuite ' +
+  'glossary glossaire entry entree answers reponde exactly exactement here voici says dit';
 
 export function judge(glossary: Glossary, turn: HeldOutTurn, answer: string, passages: readonly Passage[], dialogue: DialogueSoFar = { earlierAnswers: [] }): Judgement {
   const previousAnswer = dialogue.earlierAnswers[dialogue.earlierAnswers.length - 1];

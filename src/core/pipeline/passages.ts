@@ -3,7 +3,7 @@ import { otherLang, type Concept, type Lang } from '../glossary/types';
 import { splitPieces } from '../matching/normalize';
 import type { SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
-import { definiteTerm, definitionSentence, indefiniteTerm } from './phrasing';
+import { definiteTerm, definitionSentence, indefiniteTerm, ofDefiniteTerm } from './phrasing';
 import { contrastPassage, definitionPassage, partPassage, type Passage, type PassagePart } from './prompt';
 import type { Understanding } from './understand';
 
@@ -52,7 +52,7 @@ const MAX_PASSAGE_CHARS = 400;
 export function partText(concept: Concept, lang: Lang, part: PassagePart): string {
   const localized = concept[lang];
   if (part === 'example') return firstSentences(plainText(localized.example));
-  if (part === 'overview') return firstSentences(plainText(localized.explanation.split(/\n\s*\n/)[0] ?? ''));
+  if (part === 'overview') return firstSentences(plainText(localized.explanation.slice(0, MAX_PLAIN_TEXT_CHARS).split(/\n\s*\n/)[0] ?? ''));
   return firstSentences(localized.sections?.[part] ?? '');
 }
 
@@ -86,6 +86,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
     case 'contrast':
       return contrastPassages(concepts, lang, shown);
     default: {
+      if (understanding.uncovered && concepts[0]) return [uncoveredPassage(concepts[0], lang), ...singlePassages(concepts[0], understanding, lang, shown, glossary).slice(0, 1)];
       const passages = singlePassages(concepts[0], understanding, lang, shown, glossary);
       const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
       // A precise question (why the dot products are divided by √d) opens with the sentence that answers it.
@@ -122,7 +123,14 @@ function detailPassage(question: string, subject: Concept, intent: Understanding
   const asked = distinctiveKeys(question, termKeys);
   if (asked.length < DETAIL_MIN_WORDS) return undefined;
   let best: { concept: Concept; sentence: string; score: number } | undefined;
-  for (const concept of [subject, ...subject.related.flatMap((id) => glossary.get(id) ?? [])].map((c) => glossary.withDetails(c))) {
+  // The subject's entry, the entries it leads to and those that lead to it (scaled dot-product attention, for
+  // a question about the dot products of attention).
+  const linked = glossary.concepts.filter((concept) => concept.related.includes(subject.id) || subject.related.includes(concept.id));
+  // ... and the entries of the other concepts the question names, with theirs ("in attention": self-attention).
+  const named = glossary.matcher.findAll(question).flatMap((match) => glossary.get(match.forms[0]!.conceptId) ?? []);
+  const aroundNamed = named.flatMap((concept) => [concept, ...concept.related.flatMap((id) => glossary.get(id) ?? [])]);
+  const candidates = [...new Map([subject, ...linked, ...aroundNamed].map((concept) => [concept.id, concept])).values()];
+  for (const concept of candidates.map((c) => glossary.withDetails(c))) {
     for (const sentence of entrySentences(concept, lang)) {
       const keys = new Set(splitPieces(sentence).map((piece) => piece.key));
       const score = asked.filter((key) => keys.has(key)).length;
@@ -176,7 +184,7 @@ function nextPart(concept: Concept, intent: SingleIntent, lang: Lang, shown: Sho
 
 const POINTER: Record<Lang, string> = {
   en: 'That is what I explained above about {t}. A concept to read next:',
-  fr: "C'est ce que j'ai expliqué plus haut à propos de {t}. Un concept à lire ensuite :",
+  fr: "C'est ce que j'ai expliqué plus haut à propos {t}. Un concept à lire ensuite :",
 };
 
 /**
@@ -189,8 +197,24 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
+const UNCOVERED: Record<Lang, string> = {
+  en: 'The glossary has no entry that answers exactly that. Here is what it says next about {t}:',
+  fr: "Le glossaire n'a pas d'entrée qui réponde exactement à cela. Voici ce qu'il dit ensuite à propos {t} :",
+};
+
+/** A question the glossary cannot match, in the conversation's field: said plainly, then the topic in play. */
+function uncoveredPassage(concept: Concept, lang: Lang): Passage {
+  const text = UNCOVERED[lang].replace('{t}', aboutTerm(concept, lang));
+  return { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
+}
+
+/** "the context window", « du surapprentissage » / « de LoRA » (after « à propos »). */
+function aboutTerm(concept: Concept, lang: Lang): string {
+  return lang === 'en' ? definiteTerm(concept.en.term, 'en') : ofDefiniteTerm(concept.fr.term, 'fr');
+}
+
 function pointerPassage(concept: Concept, lang: Lang): Passage {
-  const text = POINTER[lang].replace('{t}', concept[lang].term);
+  const text = POINTER[lang].replace('{t}', aboutTerm(concept, lang));
   return { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
 }
 
@@ -231,14 +255,26 @@ function withFullStop(sentence: string): string {
   return /[.!?…]$/u.test(sentence.trim()) ? sentence.trim() : `${sentence.trim()}.`;
 }
 
-/** Markdown to plain text: emphasis, code and link marks dropped, the words kept. */
+/**
+ * The chat reads this much of an entry's Markdown: a bundled explanation is under 800 characters, and a passage
+ * keeps its first sentences. A user's explanation may be megabytes long.
+ */
+const MAX_PLAIN_TEXT_CHARS = 10_000;
+
+/**
+ * Markdown to plain text: emphasis, code and link marks dropped, the words kept. Linear in the text's length:
+ * a mark's content stops at the next opening mark (`[`, `(`, `*`), so an opening mark that is never closed is
+ * read up to the next one, not to the end of the text from every position (an explanation of `![a ` repeated
+ * 80,000 times held the host 65 s). The same results as before on every entry of the bundled glossary.
+ */
 export function plainText(markdown: string): string {
   return markdown
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .slice(0, MAX_PLAIN_TEXT_CHARS)
+    .replace(/!\[[^\][]*\]\([^()]*\)/g, '')
+    .replace(/\[([^\][]+)\]\([^()]*\)/g, '$1')
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/__(.+?)__/g, '$1')
-    .replace(/(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])/g, '$1')
+    .replace(/(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])/g, '$1')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
     .replace(/\s+/g, ' ')

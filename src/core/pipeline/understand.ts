@@ -26,6 +26,11 @@ export interface Understanding {
   readonly smallTalk?: SmallTalk;
   /** A reaction to the previous answer (a doubt, confusion...), answered about the topic in play. */
   readonly remark?: Remark;
+  /**
+   * A question in the conversation's field that names no concept the glossary knows (« comment le modèle lit-il
+   * mon texte ? »): answered from the topic in play, after a sentence that says the glossary has no entry for it.
+   */
+  readonly uncovered?: boolean;
   /** The conversation had started: a greeting is not repeated. */
   readonly inConversation?: boolean;
 }
@@ -159,7 +164,15 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   if (smallTalk || remark) return { intent: 'smalltalk', concepts: [], followUp: false, smallTalk: 'ack' };
   const limits = glossary.get(LIMITS_OF_LARGE_MODELS);
   if (limits && intent === 'limits' && soundsLikeFollowUp(question)) return { intent: 'what', concepts: [limits], followUp: false };
+  if (topic.length > 0 && speaksOfTheField(question)) return { intent: intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, uncovered: true };
   return { intent: 'ood', concepts: [], followUp: false };
+}
+
+/** Words that place a question in machine learning even when it names no concept of the glossary. */
+const FIELD_WORDS = / (model|models|modele|modeles|text|texte|word|words|mot|mots|token|tokens|jeton|jetons|train|trains|trained|training|entraine|entrainer|entrainement|data|donnees|neural|neurones|reseau|reseaux|layer|layers|couche|couches|learn|learns|learning|apprend|apprendre|apprentissage|predict|predicts|prediction|predit|predire|weights|poids|gpu|prompt|llm|llms|ai|ia|output|input|sortie|entree|answer|answers|reponse|reponses|accuracy|loss|perte|test|dataset) /;
+
+function speaksOfTheField(question: string): boolean {
+  return FIELD_WORDS.test(plainQuestion(question));
 }
 
 /** The concepts of the latest turn that was about some, still in the glossary. */
