@@ -145,7 +145,7 @@ describe('what the conversation keeps (hostile sizes and secrets)', () => {
     assert.equal(store.all.length, CONVERSATION_LIMITS.turns);
     assert.equal(store.all[0]?.id, `t${10_000 - CONVERSATION_LIMITS.turns}`);
     assert.equal(store.all.at(-1)?.id, 't9999');
-    assert.ok(ms < 500, `restoring took ${Math.round(ms)} ms`);
+    assert.ok(ms < 2_000, `restoring took ${Math.round(ms)} ms`);
     const huge = restoreTurns(Array.from({ length: 50 }, (_, i) => turn(`h${i}`, { answer: 'x'.repeat(100_000) })));
     assert.ok(huge.length < 50 && huge.length > 0 && huge.at(-1)?.id === 'h49', 'the characters bound holds on restore too');
   });

@@ -154,7 +154,7 @@ describe('model files', () => {
         const started = Date.now();
         assert.throws(() => loadModelFiles(hostile), (error: Error) => error instanceof ModelError && /not a regular file/.test(error.message), file);
         if (file === 'generation_config.json') assert.throws(() => decodingOptions(hostile), /not a regular file/, 'read on the host for every question');
-        assert.ok(Date.now() - started < 1_000, `${file}: ${Date.now() - started} ms`);
+        assert.ok(Date.now() - started < 5_000, `${file}: ${Date.now() - started} ms`);
       }
       reset();
       fs.rmSync(path.join(hostile, 'model.onnx'));

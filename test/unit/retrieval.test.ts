@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { detectLanguage } from '../../src/core/pipeline/language';
 import { buildPrompt, definitionPassage } from '../../src/core/pipeline/prompt';
 import { editDistance, Retriever } from '../../src/core/pipeline/retrieval';
+import { isCommonWords } from '../../src/core/glossary/commonWords';
+import { mergeUserGlossaries, parseUserGlossary } from '../../src/core/glossary/userGlossary';
 import { bundledGlossary } from './bundled';
 
 describe('retrieval', () => {
@@ -35,6 +37,35 @@ describe('retrieval', () => {
   it('retrieves nothing for questions outside machine learning', () => {
     for (const question of ['How long should I boil an egg?', 'Quelle est la capitale du Pérou ?', 'Propose un nom pour mon chat.']) {
       assert.deepEqual(ids(question), [], question);
+    }
+  });
+
+  it('reads a question of 800,000 characters full of terms in linear time', function () {
+    this.timeout(60_000);
+    // Each piece tested against every match, and the whole question read again before each term: 2.5 s for
+    // 400,000 characters, four times as long for twice as many.
+    const question = `What is GPT in deep learning? ${'attention and fine-tuning in LoRA, pour les transformeurs, '.repeat(13_200)}`;
+    const started = performance.now();
+    const found = retriever.retrieve(question);
+    const ms = performance.now() - started;
+    assert.ok(ms < 6_000, `${Math.round(ms)} ms`);
+    assert.equal(found[0]?.concept.id, 'gpt');
+  });
+
+  it('never reads a user term that is a common word as a concept, and reports it in Problems', () => {
+    const common = ['a', 'the', 'de', 'model', 'Data', 'de la'].map((term, i) => ({ id: `common-${i}`, category: 'foundations', level: 'beginner', en: { term, definition: 'A word.' } }));
+    const merged = mergeUserGlossaries(glossary.concepts, [parseUserGlossary('/w/.vscode/concepts.json', JSON.stringify([...common, { id: 'team-thing', category: 'foundations', level: 'beginner', en: { term: 'team thing', aliases: ['the'], definition: 'Ours.' } }]))]);
+    const understood = new Retriever(merged.glossary).retrieve('What is a transformer?').map((entry) => entry.concept.id);
+    assert.deepEqual(understood, ['transformer']);
+    const underlined = merged.glossary.matcher.findAll('A model of the data, de la donnée: the team thing.').map((match) => match.forms[0]!.conceptId);
+    assert.deepEqual(underlined, ['team-thing'], 'only the term that names something');
+    const warned = merged.problems.filter((problem) => /too common a word/.test(problem.message)).map((problem) => problem.message.match(/"([^"]+)" is too common/)?.[1]);
+    assert.deepEqual(warned, ['a', 'the', 'de', 'model', 'Data', 'de la', 'the']);
+    assert.ok(merged.glossary.get('common-3'), 'the entry still loads');
+    for (const concept of glossary.concepts) {
+      for (const lang of ['fr', 'en'] as const) {
+        for (const form of [concept[lang].term, ...concept[lang].aliases]) assert.ok(!isCommonWords(form), `${concept.id}: "${form}" would never be matched`);
+      }
     }
   });
 

@@ -3,6 +3,7 @@ import { TermMatcher, type MatchContext, type TermForm, type TermMatch } from '.
 import { codeTermForms } from '../matching/rules';
 import { trigrams } from '../matching/trigrams';
 import { FormIndex } from './formIndex';
+import { isCommonWords } from './commonWords';
 import { LANGS, type Concept, type DetailsSource, type Lang } from './types';
 
 /** A concept found in a text, with the language of the form that named it (when only one language has it). */
@@ -177,11 +178,15 @@ export class Glossary {
 }
 
 /** Every term and alias of a concept, in both languages. */
+/**
+ * Every term and alias of a concept, in both languages, that can name it on its own: a form made only of common
+ * words (`a`, « de », "data", see commonWords.ts) is left out, so it is never matched, retrieved or searched alone.
+ */
 export function formsOf(concept: Concept): TermForm<Lang>[] {
   return LANGS.flatMap((lang) => [
     { conceptId: concept.id, lang, text: concept[lang].term, preferred: true },
     ...concept[lang].aliases.map((text) => ({ conceptId: concept.id, lang, text, preferred: false })),
-  ]);
+  ]).filter((form) => !isCommonWords(form.text));
 }
 
 /**

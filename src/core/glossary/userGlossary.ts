@@ -4,6 +4,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import { Glossary, type ConceptOrigin } from './glossary';
 import { LANGS, type Concept, type DetailsSource, type LocalizedConcept } from './types';
 import { isBlankForm, linkFault, schemaFault } from './rules';
+import { isCommonWords } from './commonWords';
 import { userConceptSchema } from './userSchema';
 
 /** A place in a file, 0-based like an editor's. */
@@ -453,10 +454,16 @@ function formConflicts(glossary: Glossary, userEntries: ReadonlyMap<string, User
     }
   }
   for (const entry of userEntries.values()) {
+    // An entry written in one language has the same forms in both: each is reported once.
+    const common = new Set<string>();
     for (const lang of LANGS) {
       for (const text of [entry.concept[lang].term, ...entry.concept[lang].aliases]) {
         if (isBlankForm(text)) {
           problems.add(entry.file, () => entryProblem(entry, formPath(entry.concept, lang, text, text === entry.concept[lang].term), l10n.t('"{0}" has no letters or digits.', text), 'warning'));
+        } else if (isCommonWords(text) && !common.has(text)) {
+          common.add(text);
+          const message = () => l10n.t('"{0}" is too common a word to name a concept on its own: it is not matched in text or questions. Use a longer term ("feature store", not "store").', text);
+          problems.add(entry.file, () => entryProblem(entry, formPath(entry.concept, lang, text, text === entry.concept[lang].term), message(), 'warning'));
         }
       }
     }

@@ -36,9 +36,31 @@ const QUALIFIER_BEFORE = /(?:^|[\s(])(?:en|dans|in|within|for|pour|chez|inside|a
 /** A field someone has studied or never done is not what they ask about: "never studied AI", « jamais fait d'IA ». */
 const BACKGROUND_BEFORE = /(?:^|\s)(?:studied|learned|learnt|done|know(?:s)? (?:nothing )?about|background in|fait|étudié|etudie|connaît rien (?:à|en))(?:\s+(?:de\s+l['’]|d['’]|de|du|la|l['’]|the))?\s*$/iu;
 
+/** The longest qualifier is some forty characters ("know nothing about the"): no more is read before a term. */
+const QUALIFIER_WINDOW = 60;
+
+/**
+ * Whether the words just before `start` make the term there a qualifier. Only a window of the question is read:
+ * with the whole of it, every term of a long question had the question read again before it (quadratic).
+ */
 function qualifies(question: string, start: number): boolean {
-  const before = question.slice(0, start);
+  // A NUL where the window cuts a word, so that `^` cannot take the cut for the question's start.
+  const before = (start > QUALIFIER_WINDOW ? '\u0000' : '') + question.slice(Math.max(0, start - QUALIFIER_WINDOW), start);
   return QUALIFIER_BEFORE.test(before) || BACKGROUND_BEFORE.test(before);
+}
+
+/** The pieces of the question that no match covers, in one pass over both (each sorted by where it starts). */
+function uncoveredPieces(question: string, matches: readonly TermMatch<Lang>[]): Piece[] {
+  const spans = [...matches].sort((a, b) => a.start - b.start);
+  const uncovered: Piece[] = [];
+  let next = 0;
+  let coveredTo = Number.NEGATIVE_INFINITY;
+  for (const piece of splitPieces(question)) {
+    // Every match that starts before the piece ends may cover it; the furthest end of those decides.
+    while (next < spans.length && spans[next]!.start < piece.end) coveredTo = Math.max(coveredTo, spans[next++]!.end);
+    if (!(coveredTo > piece.start)) uncovered.push(piece);
+  }
+  return uncovered;
 }
 
 interface FormGrams {
@@ -118,7 +140,8 @@ export class Retriever {
     const matches = this.glossary.matcher.findAll(question);
     const named = this.byTerm(matches);
     const subjects = named.filter((entry) => !qualifies(question, entry.start ?? 0));
-    const uncovered = splitPieces(question).filter((piece) => !matches.some((m) => piece.start < m.end && piece.end > m.start));
+    // In one pass: testing each piece against every match was O(pieces x matches), seconds for a long message.
+    const uncovered = uncoveredPieces(question, matches);
     const known = new Set(named.map((entry) => entry.concept.id));
     const extra = [...this.byStem(uncovered), ...this.byFuzzyTerm(uncovered)].filter((entry) => {
       if (known.has(entry.concept.id)) return false;
