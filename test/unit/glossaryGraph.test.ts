@@ -45,6 +45,14 @@ describe('concept graph', () => {
     assert.ok(performance.now() - listed < 5_000, 'what 20,000 entries build on is listed in linear time');
   });
 
+  it('renders at most 20,000 characters of a 313 KB explanation', () => {
+    const hostile = new Glossary([makeConcept('big', { en: { term: 'big', aliases: [], definition: 'Big.', explanation: '![a "'.repeat(80_000), example: '' } })]);
+    const started = performance.now();
+    const view = buildConceptView(hostile, hostile.get('big')!, 'en');
+    assert.ok(performance.now() - started < 2_000, `${Math.round(performance.now() - started)} ms`);
+    assert.ok(view.explanationHtml.length < 100_000, `${view.explanationHtml.length} characters of HTML`);
+  });
+
   it('lists what a concept opens the way to, beginner concepts first', () => {
     assert.deepEqual(ids(dependentsOf(glossary, 'neural-network')), ['attention', 'embedding', 'transformer']);
     assert.deepEqual(ids(dependentsOf(glossary, 'transformer')), []);

@@ -19,6 +19,16 @@ export interface OriginOptions {
 /** At most this many "read next" links; a basic concept opens the way to dozens. */
 const MAX_NEXT = 8;
 
+/**
+ * The panel renders this much of an explanation (a bundled one is under 800 characters): Markdown rendering is
+ * linear but not cheap, and a user's explanation of 313 KB held the host most of a second each time it showed.
+ */
+const MAX_EXPLANATION_CHARS = 20_000;
+
+function shownPart(explanation: string): string {
+  return explanation.length > MAX_EXPLANATION_CHARS ? `${explanation.slice(0, MAX_EXPLANATION_CHARS)}…` : explanation;
+}
+
 /** Builds what the explanation panel shows for a concept in one language. */
 export function buildConceptView(glossary: Glossary, indexed: Concept, lang: Lang, options?: OriginOptions): ConceptView {
   const concept = glossary.withDetails(indexed);
@@ -40,7 +50,7 @@ export function buildConceptView(glossary: Glossary, indexed: Concept, lang: Lan
     category: categoryLabel(concept.category, labels),
     level: levelLabel(concept.level, labels),
     definition: text(entry.definition),
-    explanationHtml: plainText ? renderPlainText(text(entry.explanation)) : renderMarkdown(text(entry.explanation)),
+    explanationHtml: plainText ? renderPlainText(text(shownPart(entry.explanation))) : renderMarkdown(text(shownPart(entry.explanation))),
     sections: SECTION_NAMES.flatMap((name) => {
       const section = entry.sections?.[name];
       return section ? [{ title: sectionLabel(name, labels), text: text(section) }] : [];
