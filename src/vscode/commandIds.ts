@@ -18,6 +18,7 @@ export const Commands = {
   filterTree: 'conceptExplainer.filterTree',
   clearTreeFilter: 'conceptExplainer.clearTreeFilter',
   toggleDecorations: 'conceptExplainer.toggleDecorations',
+  conceptsInFile: 'conceptExplainer.conceptsInFile',
 } as const;
 
 /** Arguments of `conceptExplainer.showConcept`, as hover links pass them. */

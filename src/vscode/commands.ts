@@ -3,6 +3,7 @@ import { Commands, parseShowConceptArgs } from './commandIds';
 import { displayLang, writeSetting, type ConfigStore } from './config';
 import type { GlossaryService } from './glossaryService';
 import type { ExplanationPanelManager, PanelSnapshot } from './panel/explanationPanel';
+import { pickConceptInFile } from './conceptsInFile';
 import { pickConcept } from './search';
 import { selectedText } from './selection';
 import { sentenceLanguage } from './sentenceLanguage';
@@ -20,6 +21,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     vscode.commands.registerCommand(Commands.searchConcepts, (query?: unknown) => searchConcepts(deps, query)),
     vscode.commands.registerCommand(Commands.showConcept, (args: unknown) => showConcept(deps, args)),
     vscode.commands.registerCommand(Commands.toggleFollowMode, () => toggleFollowMode(deps)),
+    vscode.commands.registerCommand(Commands.conceptsInFile, () => pickConceptInFile(deps)),
   );
 }
 
@@ -29,7 +31,7 @@ function explainSelection({ glossary, config, panels }: CommandDeps): PanelSnaps
   if (!loaded) {
     return undefined;
   }
-  const text = editor && selectedText(editor, loaded);
+  const text = editor && selectedText(editor, loaded, glossary.readingOf(editor.document));
   if (!text) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select a term to explain, for example "self-attention".'));
     return undefined;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
-import { hasProse, proseSpans, type TextSpan } from '../core/matching/prose';
+import { hasProse } from '../core/matching/prose';
 import { Commands } from './commandIds';
 import { writeSetting, type ConfigStore } from './config';
 import type { GlossaryService } from './glossaryService';
@@ -74,41 +74,38 @@ export class TermDecorations extends Disposable {
 
   private decorate(editor: vscode.TextEditor): void {
     const document = editor.document;
-    const glossary = this.config.current.decorationsEnabled && hasProse(document.languageId) ? this.glossary.get() : undefined;
-    if (!glossary) {
+    const reading = this.config.current.decorationsEnabled && hasProse(document.languageId) ? this.glossary.readingOf(document) : undefined;
+    if (!reading) {
       editor.setDecorations(this.type, []);
       return;
     }
-    const text = document.getText();
     const terms: DecoratedTerm[] = [];
     const ranges: vscode.Range[] = [];
-    for (const [from, to] of this.visibleSpans(editor, proseSpans(text, document.languageId))) {
-      for (const match of glossary.matcher.findAll(text.slice(from, to))) {
-        const range = new vscode.Range(document.positionAt(from + match.start), document.positionAt(from + match.end));
-        ranges.push(range);
-        terms.push({ line: range.start.line, start: range.start.character, end: range.end.character, conceptId: match.forms[0]!.conceptId });
+    for (const [first, last] of this.visibleLines(editor)) {
+      // What hovers show, in prose only (comments, docstrings, Markdown text), without overlapping underlines.
+      for (const hit of reading.hits(first, last + 1)) {
+        const previous = terms[terms.length - 1];
+        if (hit.zone !== 'prose' || (previous && previous.line === hit.line && hit.start < previous.end)) continue;
+        ranges.push(new vscode.Range(hit.line, hit.start, hit.line, hit.end));
+        terms.push({ line: hit.line, start: hit.start, end: hit.end, conceptId: hit.concept.id });
       }
     }
     editor.setDecorations(this.type, ranges);
     this.decorated.set(document.uri.toString(), terms);
   }
 
-  /** The prose spans cut to the visible lines (plus a margin). */
-  private visibleSpans(editor: vscode.TextEditor, spans: readonly TextSpan[]): Array<[number, number]> {
-    const document = editor.document;
-    const windows = editor.visibleRanges.map((range) => {
-      const first = Math.max(0, range.start.line - MARGIN_LINES);
-      const last = Math.min(document.lineCount - 1, range.end.line + MARGIN_LINES);
-      return [document.offsetAt(new vscode.Position(first, 0)), document.offsetAt(document.lineAt(last).range.end)] as const;
-    });
-    const result: Array<[number, number]> = [];
-    for (const [start, end] of spans) {
-      for (const [low, high] of windows) {
-        const from = Math.max(start, low);
-        const to = Math.min(end, high);
-        if (from < to) result.push([from, to]);
-      }
+  /** The visible lines (plus a margin), as `[first, last]` ranges that do not overlap. */
+  private visibleLines(editor: vscode.TextEditor): Array<[number, number]> {
+    const lastLine = editor.document.lineCount - 1;
+    const ranges = editor.visibleRanges
+      .map((range): [number, number] => [Math.max(0, range.start.line - MARGIN_LINES), Math.min(lastLine, range.end.line + MARGIN_LINES)])
+      .sort((a, b) => a[0] - b[0]);
+    const merged: Array<[number, number]> = [];
+    for (const range of ranges) {
+      const previous = merged[merged.length - 1];
+      if (previous && range[0] <= previous[1] + 1) previous[1] = Math.max(previous[1], range[1]);
+      else merged.push(range);
     }
-    return result;
+    return merged;
   }
 }

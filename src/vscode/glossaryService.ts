@@ -11,6 +11,8 @@ import { fileProblem, type MergedGlossary, type UserGlossaryProblem } from '../c
 import { readUserFile, type UserFileRules } from '../core/glossary/userFiles';
 import { decodeUtf8 } from '../core/text';
 import type { ConfigStore } from './config';
+import { DocumentReadings } from './readings';
+import type { DocumentReading } from '../core/matching/reading';
 
 /** Each workspace folder's own glossary, documented in the README. */
 const WORKSPACE_GLOSSARY_FOLDER = '.vscode';
@@ -28,6 +30,7 @@ export class GlossaryService extends Disposable {
   private bundledConcepts: Concept[] | undefined;
   private bundled: Glossary | undefined;
   private merged: Glossary | undefined;
+  private readonly readings = new DocumentReadings();
   private failure: Error | undefined;
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('Concept Explainer'));
   private readonly changed = this.register(new vscode.EventEmitter<Glossary>());
@@ -62,6 +65,7 @@ export class GlossaryService extends Disposable {
         if (paths !== this.readPaths) this.scheduleReload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()),
+      vscode.workspace.onDidCloseTextDocument((document) => this.readings.forget(document)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleReload()),
       // A file watcher may miss a save made through the editor on some file systems; saves are certain.
       vscode.workspace.onDidSaveTextDocument((document) => {
@@ -70,6 +74,16 @@ export class GlossaryService extends Disposable {
         }
       }),
     ].forEach((listener) => this.register(listener));
+  }
+
+  /**
+   * How hovers read a document with the current glossary (zones, machine-learning code or not): the hover,
+   * the underlines, Explain Selection and "Concepts in This File" all go through it. `undefined` when the
+   * glossary cannot be loaded.
+   */
+  readingOf(document: vscode.TextDocument): DocumentReading | undefined {
+    const glossary = this.get();
+    return glossary && this.readings.of(document, glossary);
   }
 
   /** The glossary, or `undefined` (after telling the user once) when the bundled one cannot be loaded. */

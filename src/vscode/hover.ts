@@ -22,8 +22,8 @@ export class ConceptHoverProvider implements vscode.HoverProvider {
       return undefined;
     }
     const glossary = this.glossary.get();
-    const line = document.lineAt(position.line).text;
-    const hit = glossary?.conceptAt(line, position.character);
+    // Through the document's reading: code or prose, machine-learning code or not (`lr`, `bias=True`).
+    const hit = this.glossary.readingOf(document)?.conceptAt(position.line, position.character);
     if (!glossary || !hit) {
       return undefined;
     }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConceptHit, Glossary } from '../core/glossary/glossary';
+import type { DocumentReading } from '../core/matching/reading';
 
 /** Longer selections are not terms; the matcher would only find a term inside them. */
 export const MAX_SELECTION_LENGTH = 200;
@@ -14,14 +15,17 @@ export function textWithin(document: vscode.TextDocument, range: vscode.Range, m
   return document.getText(new vscode.Range(range.start, document.positionAt(end)));
 }
 
-/** The text the user points at: the selection, or the term under the cursor when nothing is selected. */
-export function selectedText(editor: vscode.TextEditor, glossary: Glossary): string | undefined {
+/**
+ * The text the user points at: the selection, or the term under the cursor when nothing is selected (read as
+ * the hover reads it, when the document's `reading` is given).
+ */
+export function selectedText(editor: vscode.TextEditor, glossary: Glossary, reading?: DocumentReading): string | undefined {
   const selection = editor.selection;
   if (!selection.isEmpty) {
     return textWithin(editor.document, selection, 4 * MAX_SELECTION_LENGTH).trim().slice(0, MAX_SELECTION_LENGTH) || undefined;
   }
   const line = editor.document.lineAt(selection.active.line).text;
-  const hit = glossary.conceptAt(line, selection.active.character);
+  const hit = reading ? reading.conceptAt(selection.active.line, selection.active.character) : glossary.conceptAt(line, selection.active.character);
   if (hit) {
     return hit.text;
   }

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { EdgeTable, TermMatcher, type TermForm } from '../../src/core/matching/matcher';
 import { formsOf } from '../../src/core/glossary/glossary';
 import { bundledGlossary } from './bundled';
+import { codeTermForms } from '../../src/core/matching/rules';
+import { LANGS } from '../../src/core/glossary/types';
 
 function form(conceptId: string, text: string, lang = 'en'): TermForm {
   return { conceptId, lang, text, preferred: true };
@@ -38,7 +40,8 @@ describe('the trie edge table', () => {
 describe('TermMatcher', () => {
   it('builds the same trie a slice at a time, pausing between slices', async () => {
     const glossary = bundledGlossary();
-    const forms = glossary.concepts.flatMap(formsOf);
+    const ids = new Set(glossary.concepts.map((concept) => concept.id));
+    const forms = [...glossary.concepts.flatMap(formsOf), ...codeTermForms((id) => ids.has(id), LANGS)];
     let pauses = 0;
     const sliced = await TermMatcher.sliced(forms, async () => void pauses++, { sliceMs: 0 });
     const text = "On parle ici d'auto-attention, de fine-tuning, de self_attention et de réseaux de neurones.";

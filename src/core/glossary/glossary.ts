@@ -165,15 +165,15 @@ export class Glossary {
   private toHit(match: TermMatch<Lang>): ConceptHit {
     const first = match.forms[0]!;
     const langs = new Set(match.forms.filter((form) => form.conceptId === first.conceptId).map((form) => form.lang));
-    const others = new Set([...match.forms, ...(match.passedOver ?? [])].map((form) => form.conceptId).filter((id) => id !== first.conceptId && this.byId.has(id)));
-    return {
-      concept: this.byId.get(first.conceptId)!,
-      start: match.start,
-      end: match.end,
-      text: match.text,
-      lang: langs.size === 1 ? first.lang : undefined,
-      ...(others.size > 0 && { others: [...others] }),
-    };
+    const lang = langs.size === 1 && !match.forms.some((form) => form.anyLang && form.conceptId === first.conceptId) ? first.lang : undefined;
+    const hit: ConceptHit = { concept: this.byId.get(first.conceptId)!, start: match.start, end: match.end, text: match.text, lang };
+    const others = match.passedOver || match.forms.some((form) => form.conceptId !== first.conceptId) ? this.othersOf(match, first.conceptId) : [];
+    return others.length > 0 ? { ...hit, others } : hit;
+  }
+
+  /** The other concepts the words of a match can name. */
+  private othersOf(match: TermMatch<Lang>, chosen: string): string[] {
+    return [...new Set([...match.forms, ...(match.passedOver ?? [])].map((form) => form.conceptId))].filter((id) => id !== chosen && this.byId.has(id));
   }
 }
 

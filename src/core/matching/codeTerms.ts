@@ -109,7 +109,7 @@ export const CODE_TERMS: Readonly<Record<string, readonly CodeTermRule[]>> = {
   ],
   'training-loop': [always('train_loop', 'training_loop', 'train loop', 'training loop'), fr("boucle d'entraînement")],
   'batch-dimension': [near(['dimension', 'dimensions', 'dim', 'dims', 'axis', 'axes', 'shape', 'broadcast', 'broadcasting'], 'batch'), frMl('dimension du batch')],
-  'mini-batch': [always('get_batch', 'micro_batch', 'microbatch', 'minibatch', 'mini_batch', 'micro-batch'), ml('batch', 'batches'), frMl('batchs')],
+  'mini-batch': [always('get_batch', 'micro_batch', 'microbatch', 'minibatch', 'mini_batch', 'micro-batch'), ml('batch', 'batches'), { forms: ['batchs'], lang: 'fr', pattern: /chs$/i }],
   'batch-size': [always('batch_size', 'micro_batch_size', 'per_device_train_batch_size', 'per_device_eval_batch_size', 'train_batch_size', 'eval_batch_size', 'mini_batch_size', 'global_batch_size', 'total_batch_size'), ml('bs', 'bsz')],
   'data-loader': [always('DataLoader', 'dataloader', 'train_loader', 'val_loader', 'test_loader', 'eval_loader', 'valid_loader', 'train_dataloader', 'eval_dataloader', 'val_dataloader', 'data loader', 'data loaders')],
   'model-checkpoint': [
@@ -224,8 +224,8 @@ export const CODE_TERMS: Readonly<Record<string, readonly CodeTermRule[]>> = {
   'bias-term': [
     // In code a bias is a layer's bias term, not algorithmic bias.
     { forms: ['bias', 'biases', 'bias_term', 'use_bias', 'add_bias'], zone: 'code-file', ml: true },
-    { forms: ['bias', 'biases'], ml: true, near: BIAS_TERM_WORDS },
-    { forms: ['biais'], ml: true, lang: 'fr', near: BIAS_TERM_WORDS },
+    { forms: ['bias', 'biases'], near: BIAS_TERM_WORDS },
+    { forms: ['biais'], lang: 'fr', near: BIAS_TERM_WORDS },
     always('bias=True', 'bias=False', 'bias term', 'bias terms', 'bias vector', 'bias vectors'),
   ],
   weights: [attribute('weight'), frMl('poids')],

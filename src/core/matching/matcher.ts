@@ -17,6 +17,8 @@ export interface TermForm<L extends string = string> {
   readonly rules?: readonly FormRule[];
   /** Not written in a glossary: a form of the code-terms table. */
   readonly derived?: boolean;
+  /** Written the same in both languages (an identifier): `lang` is only one of them. */
+  readonly anyLang?: boolean;
 }
 
 /** A span of text that names one or more concepts (a form shared by two languages names one concept twice). */
@@ -134,23 +136,10 @@ export class TermMatcher<L extends string = string> {
    */
   matchAt(text: string, offset: number, context?: MatchContext, bounds?: readonly [number, number]): TermMatch<L> | undefined {
     const [low, high] = bounds ?? [0, text.length];
-    let from = Math.max(low, offset - this.windowRadius);
-    let to = Math.min(high, offset + this.windowRadius);
-    const cutAtStart = from > low;
-    const cutAtEnd = to < high;
-    for (let k = offset - 1; k >= from; k--) {
-      if (text.charCodeAt(k) === BAR) {
-        from = k + 1;
-        break;
-      }
-    }
-    for (let k = offset; k < to; k++) {
-      if (text.charCodeAt(k) === BAR) {
-        to = k;
-        break;
-      }
-    }
-    const pieces = wholePieces(text, from, to, cutAtStart && text.charCodeAt(from - 1) !== BAR, cutAtEnd && text.charCodeAt(to) !== BAR);
+    const from = Math.max(low, offset - this.windowRadius);
+    const to = Math.min(high, offset + this.windowRadius);
+    // A term never spans a `|`: the walk through the trie stops there (see `joinable`).
+    const pieces = wholePieces(text, from, to, from > low, to < high);
     let best: TermMatch<L> | undefined;
     for (let i = 0; i < pieces.length && pieces[i]!.start <= offset; i++) {
       const match = this.longestFrom(text, pieces, i, context);
@@ -204,14 +193,16 @@ export class TermMatcher<L extends string = string> {
   private matchOf(text: string, pieces: readonly Piece[], first: number, last: number, node: number, context: MatchContext | undefined): TermMatch<L> | undefined {
     const all = this.nodeForms.get(node)!;
     const [from, to] = context?.code ? widenOverAffixes(text, pieces, first, last) : [first, last];
-    // A derived short form is a whole identifier (`attn`, not the `attn` of `attn_dropout`); a one-word form is not
-    // two words of the text (`tokenise` is not "token is"); a dotted name only matches a form written with the dot.
-    const inIdentifier = context !== undefined && (joinsIdentifier(text, pieces, from - 1) || joinsIdentifier(text, pieces, to));
+    const conditional = this.conditionalNodes.has(node);
+    // A derived short form (always conditional) is a whole identifier (`attn`, not the `attn` of `attn_dropout`); a
+    // one-word form is not two words of the text (`tokenise` is not "token is"); a dotted name only matches a form
+    // written with the dot (`self.attention` is not self-attention).
+    const inIdentifier = conditional && context !== undefined && (joinsIdentifier(text, pieces, from - 1) || joinsIdentifier(text, pieces, to));
     const spaced = context !== undefined && last > first && gapHas(text, pieces, first, last, SPACE);
     const dotted = context?.code === true && last > first && gapHas(text, pieces, first, last, DOT);
     let forms: readonly TermForm<L>[] = all;
     let passedOver: TermForm<L>[] | undefined;
-    if (this.conditionalNodes.has(node) || inIdentifier || spaced || dotted) {
+    if (conditional || spaced || dotted) {
       const around: Surroundings = { text, pieces, first, last };
       const matched = text.slice(pieces[first]!.start, pieces[last]!.end);
       const preferred: TermForm<L>[] = [];
@@ -264,16 +255,18 @@ const BAR = 124;
 const FOUND_NODES = new Int32Array(MAX_TERM_PIECES);
 const FOUND_ENDS = new Int32Array(MAX_TERM_PIECES);
 
-const SPACE = /\s/;
-const DOT = /\./;
+const SPACE = (code: number) => code === 32 || code === 9 || code === 0xa0 || code === 10 || code === 13;
+const DOT = (code: number) => code === 46;
 /** What may stand between two words of a term in code: `self_attention`, `nn.Linear`, `fine-tune`, a string's spaces. */
-const CODE_JOINERS = new Set([32, 95, 46, 45, 39, 0x2019, 9]);
+function codeJoiner(code: number): boolean {
+  return code === 32 || code === 95 || code === 46 || code === 45 || code === 39 || code === 0x2019 || code === 9;
+}
 
 /** Whether the words ending at `from` and starting at `to` may belong to one term: never across `|`, nor across an operator in code. */
 function joinable(text: string, from: number, to: number, context: MatchContext | undefined): boolean {
   for (let k = from; k < to; k++) {
     const code = text.charCodeAt(k);
-    if (code === BAR || (context?.code && !CODE_JOINERS.has(code))) return false;
+    if (code === BAR || (context?.code && !codeJoiner(code))) return false;
   }
   return true;
 }
@@ -286,8 +279,11 @@ function joinsIdentifier(text: string, pieces: readonly Piece[], at: number): bo
   return next === end || (next === end + 1 && text.charCodeAt(end) === 95);
 }
 
-function gapHas(text: string, pieces: readonly Piece[], first: number, last: number, pattern: RegExp): boolean {
-  for (let k = first; k < last; k++) if (pattern.test(text.slice(pieces[k]!.end, pieces[k + 1]!.start))) return true;
+/** Whether a gap between two pieces of `[first, last]` holds a character `is` accepts. */
+function gapHas(text: string, pieces: readonly Piece[], first: number, last: number, is: (code: number) => boolean): boolean {
+  for (let k = first; k < last; k++) {
+    for (let at = pieces[k]!.end; at < pieces[k + 1]!.start; at++) if (is(text.charCodeAt(at))) return true;
+  }
   return false;
 }
 

@@ -42,6 +42,8 @@ export class DocumentReading {
   private readonly zones: Zone[];
   readonly codeFile: boolean;
   readonly ml: boolean;
+  /** The context of each kind of zone, made once. */
+  private readonly contexts: Readonly<Record<ZoneKind, MatchContext>>;
 
   /** `ml`: whether the document is about machine learning, when its surroundings say so (a notebook's other cells). */
   constructor(
@@ -54,6 +56,8 @@ export class DocumentReading {
     this.zones = documentZones(text, languageId);
     this.codeFile = isCodeLanguage(languageId);
     this.ml = options.ml ?? isMachineLearningText(glossary, text);
+    const context = (kind: ZoneKind): MatchContext => ({ code: kind !== 'prose', codeFile: this.codeFile, ml: this.ml, shell: kind === 'shell' });
+    this.contexts = { prose: context('prose'), code: context('code'), shell: context('shell') };
   }
 
   get lineCount(): number {
@@ -75,9 +79,10 @@ export class DocumentReading {
     const offset = lineStart + character;
     if (offset >= lineEnd) return undefined;
     const zone = this.zoneAt(offset);
-    const context: MatchContext = { code: zone.kind !== 'prose', codeFile: this.codeFile, ml: this.ml, shell: zone.kind === 'shell' };
-    const hit = this.glossary.conceptAt(this.text, offset, context, [Math.max(zone.start, lineStart), Math.min(zone.end, lineEnd)]);
-    return hit && { ...hit, start: hit.start - lineStart, end: hit.end - lineStart, line, zone: zone.kind };
+    const hit = this.glossary.conceptAt(this.text, offset, this.contexts[zone.kind], [Math.max(zone.start, lineStart), Math.min(zone.end, lineEnd)]);
+    if (!hit) return undefined;
+    const located: LocatedHit = { concept: hit.concept, start: hit.start - lineStart, end: hit.end - lineStart, text: hit.text, lang: hit.lang, line, zone: zone.kind };
+    return hit.others ? { ...located, others: hit.others } : located;
   }
 
   /**

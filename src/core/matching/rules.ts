@@ -1,5 +1,5 @@
 import { CODE_TERMS, GENERIC_WORDS, IDENTIFIER_PREFIXES, IDENTIFIER_SUFFIXES, type CodeTermRule } from './codeTerms';
-import { normalizeTerm, type Piece } from './normalize';
+import { normalizeTerm, splitPieces, type Piece } from './normalize';
 
 /** What the text around a position is, for the forms whose sense depends on it. */
 export interface MatchContext {
@@ -19,8 +19,8 @@ export interface FormRule {
   readonly source: 'code-terms' | 'generic';
   readonly ml: boolean;
   readonly zone: CodeTermRule['zone'];
-  readonly near: ReadonlySet<string> | undefined;
-  readonly notNear: ReadonlySet<string> | undefined;
+  readonly near: WordSet | undefined;
+  readonly notNear: WordSet | undefined;
   readonly before: string | undefined;
   readonly after: string | undefined;
   readonly notAfter: RegExp | undefined;
@@ -40,14 +40,30 @@ export interface Surroundings {
 /** How many words on each side `near` looks at. */
 const NEAR_WORDS = 6;
 
+/** Words as matcher keys: those of one piece, and those of several (`layer_past`), which cost a concatenation to find. */
+export interface WordSet {
+  readonly single: ReadonlySet<string>;
+  readonly multi: ReadonlySet<string>;
+}
+
+function wordSet(words: readonly string[]): WordSet {
+  const single = new Set<string>();
+  const multi = new Set<string>();
+  for (const word of words) {
+    const pieces = splitPieces(word);
+    if (pieces.length === 1) single.add(pieces[0]!.key);
+    else if (pieces.length > 1) multi.add(pieces.map((piece) => piece.key).join(''));
+  }
+  return { single, multi };
+}
+
 export function compileRule(rule: Omit<CodeTermRule, 'forms'>, source: FormRule['source']): FormRule {
-  const keys = (words: readonly string[] | undefined) => (words ? new Set(words.map(normalizeTerm).filter(Boolean)) : undefined);
   return {
     source,
     ml: rule.ml ?? false,
     zone: rule.zone,
-    near: keys(rule.near),
-    notNear: keys(rule.notNear),
+    near: rule.near && wordSet(rule.near),
+    notNear: rule.notNear && wordSet(rule.notNear),
     before: rule.before,
     after: rule.after,
     notAfter: rule.notAfter,
@@ -74,16 +90,18 @@ export function ruleHolds(rule: FormRule, context: MatchContext | undefined, aro
   return true;
 }
 
-/** One of `words` (as keys of one to three pieces) within a few pieces before or after the candidate. */
-function wordNearby(words: ReadonlySet<string>, { pieces, first, last }: Surroundings): boolean {
+/** One of `words` (of one to three pieces) within a few pieces before or after the candidate. */
+function wordNearby(words: WordSet, { pieces, first, last }: Surroundings): boolean {
   const from = Math.max(0, first - NEAR_WORDS);
   const to = Math.min(pieces.length - 1, last + NEAR_WORDS);
   for (let k = from; k <= to; k++) {
     if (k >= first && k <= last) continue;
-    let key = '';
-    for (let n = 0; n < 3 && k + n <= to && !(k + n >= first && k + n <= last); n++) {
+    if (words.single.has(pieces[k]!.key)) return true;
+    if (words.multi.size === 0) continue;
+    let key = pieces[k]!.key;
+    for (let n = 1; n < 3 && k + n <= to && !(k + n >= first && k + n <= last); n++) {
       key += pieces[k + n]!.key;
-      if (words.has(key)) return true;
+      if (words.multi.has(key)) return true;
     }
   }
   return false;
@@ -97,22 +115,23 @@ export interface CodeTermForm<L extends string> {
   readonly preferred: false;
   readonly rules: readonly FormRule[];
   readonly derived: true;
+  /** Written the same in both languages (an identifier): one form stands for both. */
+  readonly anyLang?: true;
 }
 
 let compiledTable: Array<{ conceptId: string; rule: CodeTermRule; compiled: FormRule }> | undefined;
 
 /**
- * The table's forms for the concepts a glossary has (others are left out), in both languages unless a rule
- * names one. `has` says whether a concept id is in the glossary.
+ * The table's forms for the concepts a glossary has (others are left out): a form of a rule that names its
+ * language in that language, any other once for both (`anyLang`). `has` says whether a concept id is in the glossary.
  */
 export function* codeTermForms<L extends string>(has: (id: string) => boolean, langs: readonly L[]): Generator<CodeTermForm<L>> {
   compiledTable ??= Object.entries(CODE_TERMS).flatMap(([conceptId, rules]) => rules.map((rule) => ({ conceptId, rule, compiled: compileRule(rule, 'code-terms') })));
   for (const { conceptId, rule, compiled } of compiledTable) {
     if (!has(conceptId)) continue;
-    const inLangs = rule.lang ? langs.filter((lang) => lang === rule.lang) : langs;
-    for (const text of rule.forms) {
-      for (const lang of inLangs) yield { conceptId, lang, text, preferred: false, rules: [compiled], derived: true };
-    }
+    const lang = rule.lang ? langs.find((candidate) => candidate === rule.lang) : langs[0];
+    if (lang === undefined) continue;
+    for (const text of rule.forms) yield { conceptId, lang, text, preferred: false, rules: [compiled], derived: true, ...(!rule.lang && { anyLang: true as const }) };
   }
 }
 
