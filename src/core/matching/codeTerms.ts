@@ -176,6 +176,8 @@ export const CODE_TERMS: Readonly<Record<string, readonly CodeTermRule[]>> = {
   // ---- tensors and the parts of a Transformer as code names them ----
   broadcasting: [ml('broadcast', 'broadcasts', 'broadcasted'), frMl('diffusion des dimensions')],
   'class-imbalance': [{ ...near(['classe', 'classes', 'données', 'jeu', 'étiquettes'], 'déséquilibré', 'déséquilibrée', 'déséquilibrés', 'déséquilibrées'), lang: 'fr' }, near(['class', 'classes', 'dataset', 'data', 'labels'], 'imbalanced', 'unbalanced')],
+  chunking: [always('chunk_size', 'chunk_overlap', 'chunk-size', 'text splitter'), ml('chunking', 'chunk', 'chunks')],
+  'baseline-model': [ml('baseline', 'baselines')],
   'question-answering': [en('question-answer pairs', 'question-answer', 'question/answer pairs', 'QA pairs'), fr('paires question-réponse', 'questions-réponses')],
   grounding: [en('grounded', 'ungrounded', 'grounded in'), fr('ancré dans', 'ancrées dans', 'ancrage')],
   'nan-loss': [near(['loss', 'losses', 'perte', 'gradient', 'gradients', 'training', 'becomes', 'devient', 'inf'], 'nan', 'NaNs')],
@@ -199,9 +201,9 @@ export const CODE_TERMS: Readonly<Record<string, readonly CodeTermRule[]>> = {
     always('kv_cache', 'past_key_values', 'past_kv', 'layer_past', 'use_cache', 'key_cache', 'value_cache', 'cache_k', 'cache_v', 'past key/values', 'past keys and values', 'past_key_value'),
     near(CACHE, 'kv', 'key/values', 'keys/values'),
   ],
-  'grouped-query-attention': [always('repeat_kv', 'n_kv_heads', 'n_kv_head', 'num_kv_heads', 'num_key_value_heads', 'num_key_value_groups', 'kv heads', 'kv_heads', 'key/value heads', 'key/value head')],
+  'grouped-query-attention': [always('repeat_kv', 'n_kv_heads', 'n_kv_head', 'n_local_kv_heads', 'num_kv_heads', 'num_key_value_heads', 'num_key_value_groups', 'kv heads', 'kv_heads', 'key/value heads', 'key/value head')],
   'attention-head': [
-    always('n_head', 'n_heads', 'num_heads', 'num_attention_heads', 'nhead', 'nheads', 'n_heads_q', 'attention heads', 'attention head', 'query heads', 'query head'),
+    always('n_head', 'n_heads', 'num_heads', 'num_attention_heads', 'nhead', 'nheads', 'n_heads_q', 'n_local_heads', 'attention heads', 'attention head', 'query heads', 'query head'),
     { forms: ['heads'], ml: true, pattern: /s$/i },
     frMl('tête', 'têtes', "têtes d'attention", "tête d'attention"),
   ],
@@ -277,8 +279,9 @@ export const CODE_TERMS: Readonly<Record<string, readonly CodeTermRule[]>> = {
   pytorch: [always('torch', 'pytorch', 'libtorch')],
   'hugging-face-transformers': [
     always('AutoModelForCausalLM', 'AutoModelForSeq2SeqLM', 'AutoModelForSequenceClassification', 'AutoModel', 'AutoConfig'),
-    // `import transformers`: the library, not the architecture.
+    // `import transformers`, huggingface/transformers: the library, not the architecture.
     { forms: ['transformers'], zone: 'code', near: ['import', 'from'] },
+    { forms: ['transformers'], near: ['hugging', 'huggingface', 'hf', 'library', 'pip', 'install', 'peft', 'trl', 'accelerate'] },
   ],
   tokenizer: [always('AutoTokenizer', 'tokenizer', 'tokenize', 'tokenizes', 'tokenized', 'tokenise', 'tokenises', 'tokenised')],
   'hugging-face-hub': [always('from_pretrained', 'push_to_hub', 'save_pretrained', 'hf_hub_download', 'huggingface_hub')],
