@@ -42,14 +42,6 @@ export class ExplainLinks implements vscode.UriHandler {
   }
 }
 
-/** Tooltips of marked terms from the glossary: the hover's language rules, a link to the explanation panel. */
-export function glossaryTip(glossary: Glossary, config: ConfigStore, links: ExplainLinks, id: string, matched: Lang | undefined): TermTip | undefined {
-  const concept = glossary.get(id);
-  if (!concept) return undefined;
-  const lang = displayLang(config.current, matched);
-  return tipFor(concept, lang, links.href(id, lang), vscode.l10n.t('Click to open the full explanation'));
-}
-
 /**
  * The glossary's terms marked in VS Code's Markdown preview (`extendMarkdownIt`), through the hovers' matcher, with
  * the user's glossaries; off with `conceptExplainer.preview.enabled`. Open previews render again when the setting,
@@ -58,6 +50,8 @@ export function glossaryTip(glossary: Glossary, config: ConfigStore, links: Expl
 export class PreviewTerms extends Disposable implements TermMarker {
   private extended = false;
   private readonly mlByDocument = new Map<string, { version: number; ml: boolean }>();
+  /** Each rendering's answer, so that its many pieces of text look the document up once. */
+  private readonly mlByRender = new WeakMap<object, boolean>();
 
   constructor(
     private readonly glossary: GlossaryService,
@@ -87,16 +81,29 @@ export class PreviewTerms extends Disposable implements TermMarker {
     return glossary ? findTerms(glossary.matcher, text, zone, this.isMachineLearning(glossary, env)) : [];
   }
 
+  /** The definition in the hover's language (the setting, else the sentence's or the form's), and a link to the panel. */
   tip(id: string, matched: Lang | undefined): TermTip | undefined {
-    const glossary = this.glossary.get();
-    return glossary && glossaryTip(glossary, this.config, this.links, id, matched);
+    const concept = this.glossary.get()?.get(id);
+    if (!concept) return undefined;
+    const lang = displayLang(this.config.current, matched);
+    return tipFor(concept, lang, this.links.href(id, lang), vscode.l10n.t('Click to open the full explanation'));
+  }
+
+  private isMachineLearning(glossary: Glossary, env: unknown): boolean {
+    if (typeof env !== 'object' || env === null) return false;
+    let ml = this.mlByRender.get(env);
+    if (ml === undefined) {
+      ml = this.documentIsMachineLearning(glossary, (env as { currentDocument?: unknown }).currentDocument);
+      this.mlByRender.set(env, ml);
+    }
+    return ml;
   }
 
   /** The preview's render environment names the document; a text rendered without one is taken as not about machine learning. */
-  private isMachineLearning(glossary: Glossary, env: unknown): boolean {
-    const uri = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
-    if (!(uri instanceof vscode.Uri)) return false;
-    const key = uri.toString();
+  private documentIsMachineLearning(glossary: Glossary, uri: unknown): boolean {
+    // The Markdown extension's Uri: read as a URI string, whichever copy of the API made it.
+    if (typeof uri !== 'object' || uri === null || !('scheme' in uri)) return false;
+    const key = String(uri);
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
     if (!document) return false;
     const cached = this.mlByDocument.get(key);

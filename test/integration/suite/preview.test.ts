@@ -95,6 +95,8 @@ describe('Terms in the Markdown preview', function () {
     const ids = marked(html).map(([, id]) => id);
     for (const id of ['self-attention', 'transformer', 'fine-tuning', 'pre-training', 'neural-network', 'backpropagation']) assert.ok(ids.includes(id), `${id} is not marked: ${ids.join(', ')}`);
     assert.ok(marked(html).some(([text, id]) => text === 'self_attention' && id === 'self-attention'), 'the code span is marked');
+    assert.ok(marked(html).some(([text, id]) => text === 'lr' && id === 'learning-rate'), '`lr` in a document about machine learning');
+    assert.deepEqual(marked(await vscode.commands.executeCommand<string>('markdown.api.render', 'Set the `lr` flag.')), [], 'but not in a text that is not');
     assert.match(html, /<h1[^>]* id="self-attention-in-a-transformer"/, "the heading's anchor is the one VS Code gives it");
     assert.match(html, />the fine-tuning guide<\/a>/, 'the link text stays a plain link');
     assert.match(html, /self-attention inside a fenced block stays as written/, 'the fenced block is not marked');
