@@ -104,8 +104,8 @@ export class Glossary {
    * (core/matching/reading.ts), which gives the context (code or prose, a machine-learning document) and the
    * bounds of the comment or code span around the offset.
    */
-  conceptAt(text: string, offset: number, context?: MatchContext, bounds?: readonly [number, number]): ConceptHit | undefined {
-    const match = this.matcher.matchAt(text, offset, context, bounds);
+  conceptAt(text: string, offset: number, context?: MatchContext, low?: number, high?: number): ConceptHit | undefined {
+    const match = this.matcher.matchAt(text, offset, context, low, high);
     return match && this.toHit(match);
   }
 
@@ -165,10 +165,18 @@ export class Glossary {
   private toHit(match: TermMatch<Lang>): ConceptHit {
     const first = match.forms[0]!;
     const langs = new Set(match.forms.filter((form) => form.conceptId === first.conceptId).map((form) => form.lang));
-    const lang = langs.size === 1 && !match.forms.some((form) => form.anyLang && form.conceptId === first.conceptId) ? first.lang : undefined;
-    const hit: ConceptHit = { concept: this.byId.get(first.conceptId)!, start: match.start, end: match.end, text: match.text, lang };
-    const others = match.passedOver || match.forms.some((form) => form.conceptId !== first.conceptId) ? this.othersOf(match, first.conceptId) : [];
-    return others.length > 0 ? { ...hit, others } : hit;
+    let anyLang = false;
+    let several = false;
+    for (const form of match.forms) {
+      if (form.conceptId !== first.conceptId) several = true;
+      else if (form.anyLang) anyLang = true;
+    }
+    const lang = langs.size === 1 && !anyLang ? first.lang : undefined;
+    const concept = this.byId.get(first.conceptId)!;
+    const others = match.passedOver || several ? this.othersOf(match, first.conceptId) : undefined;
+    return others && others.length > 0
+      ? { concept, start: match.start, end: match.end, text: match.text, lang, others }
+      : { concept, start: match.start, end: match.end, text: match.text, lang };
   }
 
   /** The other concepts the words of a match can name. */

@@ -1,6 +1,6 @@
 import { forEachInSlices } from '../slices';
 import { splitPieces, type Piece } from './normalize';
-import { genericRulesFor, ruleHolds, widenOverAffixes, type FormRule, type MatchContext, type Surroundings } from './rules';
+import { genericRulesFor, ruleHolds, widenEnd, widenStart, type FormRule, type MatchContext, type Surroundings } from './rules';
 
 export type { MatchContext } from './rules';
 
@@ -131,18 +131,17 @@ export class TermMatcher<L extends string = string> {
 
   /**
    * The longest term covering `offset` (start <= offset < end) in a bounded window of `text`. With a context,
-   * the forms that depend on it are weighed (see `rules.ts`); `bounds` is the part of the text the term must
+   * the forms that depend on it are weighed (see `rules.ts`); `[low, high)` is the part of the text the term must
    * stay in (a comment, a code span). A term never crosses a `|` (a Markdown table cell's border).
    */
-  matchAt(text: string, offset: number, context?: MatchContext, bounds?: readonly [number, number]): TermMatch<L> | undefined {
-    const [low, high] = bounds ?? [0, text.length];
+  matchAt(text: string, offset: number, context?: MatchContext, low = 0, high = text.length): TermMatch<L> | undefined {
     const from = Math.max(low, offset - this.windowRadius);
     const to = Math.min(high, offset + this.windowRadius);
     // A term never spans a `|`: the walk through the trie stops there (see `joinable`).
     const pieces = wholePieces(text, from, to, from > low, to < high);
     let best: TermMatch<L> | undefined;
     for (let i = 0; i < pieces.length && pieces[i]!.start <= offset; i++) {
-      const match = this.longestFrom(text, pieces, i, context);
+      const match = this.longestFrom(text, pieces, i, context, offset);
       if (match && match.end > offset && (!best || match.end - match.start > best.end - best.start)) {
         best = match;
       }
@@ -170,7 +169,7 @@ export class TermMatcher<L extends string = string> {
    * The longest term starting at piece `first` whose forms count here: the walk through the trie notes each
    * node with forms, then the longest one that counts wins (a shorter term may count where a longer one does not).
    */
-  private longestFrom(text: string, pieces: readonly Piece[], first: number, context: MatchContext | undefined): TermMatch<L> | undefined {
+  private longestFrom(text: string, pieces: readonly Piece[], first: number, context: MatchContext | undefined, mustCover = -1): TermMatch<L> | undefined {
     let node: number | undefined = ROOT;
     let found = 0;
     const last = Math.min(pieces.length, first + MAX_TERM_PIECES);
@@ -182,6 +181,11 @@ export class TermMatcher<L extends string = string> {
         FOUND_ENDS[found++] = j;
       }
     }
+    // A hover needs a term over its offset: when the longest candidate ends before it, so do the others.
+    if (found > 0 && mustCover >= 0) {
+      const last = FOUND_ENDS[found - 1]!;
+      if (pieces[context?.code ? widenEnd(text, pieces, last) : last]!.end <= mustCover) return undefined;
+    }
     for (let n = found - 1; n >= 0; n--) {
       const match = this.matchOf(text, pieces, first, FOUND_ENDS[n]!, FOUND_NODES[n]!, context);
       if (match) return match;
@@ -192,7 +196,8 @@ export class TermMatcher<L extends string = string> {
   /** The match of a node's forms over pieces `[first, last]`, if any of them counts here. */
   private matchOf(text: string, pieces: readonly Piece[], first: number, last: number, node: number, context: MatchContext | undefined): TermMatch<L> | undefined {
     const all = this.nodeForms.get(node)!;
-    const [from, to] = context?.code ? widenOverAffixes(text, pieces, first, last) : [first, last];
+    const from = context?.code ? widenStart(text, pieces, first) : first;
+    const to = context?.code ? widenEnd(text, pieces, last) : last;
     const conditional = this.conditionalNodes.has(node);
     // A derived short form (always conditional) is a whole identifier (`attn`, not the `attn` of `attn_dropout`); a
     // one-word form is not two words of the text (`tokenise` is not "token is"); a dotted name only matches a form
@@ -223,7 +228,7 @@ export class TermMatcher<L extends string = string> {
     }
     const start = pieces[from]!.start;
     const end = pieces[to]!.end;
-    return { start, end, text: text.slice(start, end), forms, ...(passedOver && { passedOver }) };
+    return passedOver ? { start, end, text: text.slice(start, end), forms, passedOver } : { start, end, text: text.slice(start, end), forms };
   }
 
   private walk(node: number, key: string): number | undefined {
@@ -306,9 +311,16 @@ function acronymWritten(acronym: string, text: string): boolean {
 
 /** A form's normalised key, or '' for a form that is no term (no letters, too many pieces). */
 function keyOf(form: TermForm<string>): string {
+  // The code-terms table's forms are the same for every glossary: their keys are worked out once.
+  const known = form.derived ? DERIVED_KEYS.get(form.text) : undefined;
+  if (known !== undefined) return known;
   const pieces = splitPieces(form.text);
-  return pieces.length <= MAX_TERM_PIECES ? pieces.map((piece) => piece.key).join('') : '';
+  const key = pieces.length <= MAX_TERM_PIECES ? pieces.map((piece) => piece.key).join('') : '';
+  if (form.derived) DERIVED_KEYS.set(form.text, key);
+  return key;
 }
+
+const DERIVED_KEYS = new Map<string, string>();
 
 /**
  * An open-addressing hash table from (node, character code) edges to child node ids, in typed arrays: no

@@ -64,25 +64,29 @@ export class DocumentReading {
     return this.lineStarts.length;
   }
 
-  /** Where a line starts and ends in the text (without its line break). */
-  lineRange(line: number): [number, number] {
+  /** Where a line ends in the text (without its line break). */
+  private lineEnd(line: number): number {
     const start = this.lineStarts[line]!;
     let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! - 1 : this.text.length;
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
-    return [start, end];
+    return end;
   }
 
   /** The concept a hover at this line and character shows, if any. */
   conceptAt(line: number, character: number): LocatedHit | undefined {
     if (line < 0 || line >= this.lineStarts.length || character < 0) return undefined;
-    const [lineStart, lineEnd] = this.lineRange(line);
+    const lineStart = this.lineStarts[line]!;
+    const lineEnd = this.lineEnd(line);
     const offset = lineStart + character;
     if (offset >= lineEnd) return undefined;
     const zone = this.zoneAt(offset);
-    const hit = this.glossary.conceptAt(this.text, offset, this.contexts[zone.kind], [Math.max(zone.start, lineStart), Math.min(zone.end, lineEnd)]);
+    const hit = this.glossary.conceptAt(this.text, offset, this.contexts[zone.kind], Math.max(zone.start, lineStart), Math.min(zone.end, lineEnd));
     if (!hit) return undefined;
-    const located: LocatedHit = { concept: hit.concept, start: hit.start - lineStart, end: hit.end - lineStart, text: hit.text, lang: hit.lang, line, zone: zone.kind };
-    return hit.others ? { ...located, others: hit.others } : located;
+    const start = hit.start - lineStart;
+    const end = hit.end - lineStart;
+    return hit.others
+      ? { concept: hit.concept, start, end, text: hit.text, lang: hit.lang, others: hit.others, line, zone: zone.kind }
+      : { concept: hit.concept, start, end, text: hit.text, lang: hit.lang, line, zone: zone.kind };
   }
 
   /**
@@ -92,7 +96,8 @@ export class DocumentReading {
   hits(from = 0, to = this.lineStarts.length): LocatedHit[] {
     const hits: LocatedHit[] = [];
     for (let line = Math.max(0, from); line < Math.min(to, this.lineStarts.length); line++) {
-      const [lineStart, lineEnd] = this.lineRange(line);
+      const lineStart = this.lineStarts[line]!;
+      const lineEnd = this.lineEnd(line);
       let previous: LocatedHit | undefined;
       for (const piece of splitPieces(this.text.slice(lineStart, lineEnd))) {
         const hit = this.conceptAt(line, piece.start);

@@ -147,12 +147,20 @@ const PREFIX_KEYS = new Set(IDENTIFIER_PREFIXES.map(normalizeTerm));
 const SUFFIX_KEYS = new Set(IDENTIFIER_SUFFIXES.map(normalizeTerm));
 
 /**
- * The pieces `[first, last]` widened over the words an identifier adds around a concept without changing it
- * (`num_warmup_steps`, `max_grad_norm`, `dropout_rate`): joined by `_` or camelCase only, never by a space.
+ * The first piece of `[first, last]` widened over the words an identifier adds around a concept without changing
+ * it (`num_warmup_steps`, `max_grad_norm`): joined by `_` or camelCase only, never by a space.
  */
-export function widenOverAffixes(text: string, pieces: readonly Piece[], first: number, last: number): [number, number] {
-  const joined = (a: Piece, b: Piece) => b.start === a.end || (b.start === a.end + 1 && text.charCodeAt(a.end) === 95);
-  while (first > 0 && PREFIX_KEYS.has(pieces[first - 1]!.key) && joined(pieces[first - 1]!, pieces[first]!)) first--;
-  while (last + 1 < pieces.length && SUFFIX_KEYS.has(pieces[last + 1]!.key) && joined(pieces[last]!, pieces[last + 1]!)) last++;
-  return [first, last];
+export function widenStart(text: string, pieces: readonly Piece[], first: number): number {
+  while (first > 0 && PREFIX_KEYS.has(pieces[first - 1]!.key) && joinedInIdentifier(text, pieces[first - 1]!, pieces[first]!)) first--;
+  return first;
+}
+
+/** The last piece of `widenStart`'s widening: over suffixes (`warmup_iters`, `dropout_rate`). */
+export function widenEnd(text: string, pieces: readonly Piece[], last: number): number {
+  while (last + 1 < pieces.length && SUFFIX_KEYS.has(pieces[last + 1]!.key) && joinedInIdentifier(text, pieces[last]!, pieces[last + 1]!)) last++;
+  return last;
+}
+
+function joinedInIdentifier(text: string, a: Piece, b: Piece): boolean {
+  return b.start === a.end || (b.start === a.end + 1 && text.charCodeAt(a.end) === 95);
 }
