@@ -133,6 +133,11 @@ describe('command line', () => {
     assert.match(report.hostile.drippingServer.outcome, /^timeout/);
     assert.equal(report.hostile.endlessServer.outcome, '64000 characters kept');
     assert.match(report.hostile.redirectingServer.outcome, /reaching the other host: 0$/);
+    assert.match(report.hostile.explanationBrackets.outcome, /passages$/);
+    assert.match(report.hostile.savedTurns.outcome, /^200 of 10000 turns restored/);
+    assert.match(report.hostile.unknownLinks.outcome, /200000 links: 101 problems$/);
+    assert.match(report.hostile.searchAtCap.outcome, /^15 searches/);
+    assert.match(report.hostile.conceptsMegabyte.outcome, /^gpt/);
     for (const figures of Object.values(report.hostile) as Array<{ extraRssMb: number; eventLoopMaxMs: number }>) {
       assert.ok(figures.extraRssMb < 200, JSON.stringify(figures));
     }

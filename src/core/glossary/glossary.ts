@@ -70,8 +70,14 @@ export class Glossary {
 
   /** Every form's search key (the matcher's) and trigrams, gathered the first time a search asks (see FormIndex). */
   get forms(): FormIndex {
-    this.cachedForms ??= new FormIndex(this.concepts, this.matcher.formsByKey());
+    this.cachedForms ??= FormIndex.of(this.concepts, this.matcher.formsByKey());
     return this.cachedForms;
+  }
+
+  /** Builds the search index now, a slice at a time, so that the first search of a big glossary does not wait for it. */
+  async prepareSearch(pause: () => Promise<void>): Promise<void> {
+    const index = await FormIndex.sliced(this.concepts, this.matcher.formsByKey(), pause);
+    this.cachedForms ??= index;
   }
 
   get(id: string): Concept | undefined {

@@ -70,7 +70,10 @@ export async function mergeOffThread(workerFile: string, bundled: readonly Conce
   });
   // Receiving the last message was this turn's work; the index is built from the next one.
   await nextTurn();
-  return { glossary: await Glossary.sliced(concepts, { origins: new Map(done.origins), details }, nextTurn), problems: done.problems };
+  const glossary = await Glossary.sliced(concepts, { origins: new Map(done.origins), details }, nextTurn);
+  // Search's index too: built at the first keystroke, it held the thread some 50 ms at the size cap.
+  await glossary.prepareSearch(nextTurn);
+  return { glossary, problems: done.problems };
 }
 
 /** The worker's side: parse, check and merge, then send the result a slice at a time, each when asked. */

@@ -11,6 +11,7 @@ import { uiLang, writeSetting, type ConfigStore } from '../config';
 import { Disposable } from '../dispose';
 import type { GlossaryService } from '../glossaryService';
 import { WebviewChannel } from '../webview';
+import { forEachInSlices, nextTurn } from '../../core/slices';
 import type { ChatController } from './chatController';
 
 export const CHAT_VIEW_ID = 'conceptExplainer.chat';
@@ -40,7 +41,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     const channel = new WebviewChannel<ChatHostMessage, ChatWebviewMessage>(view.webview, this.extensionUri, 'chat', vscode.l10n.t('Concept Explainer Chat'), parseChatMessage, {
       ready: () => {
         this.chat.warmUp();
-        this.postInit();
+        void this.postInit();
       },
       message: (message) => void this.handle(message),
     });
@@ -124,8 +125,15 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     }
   }
 
-  private postInit(): void {
-    this.post({ type: 'init', turns: this.chat.store.all.map((turn) => this.turnView(turn)), ...this.settings(), strings: chatStrings() });
+  /**
+   * The conversation rendered a slice at a time: up to 200 saved turns of Markdown (a megabyte at most) held the
+   * extension host for a second when rendered at once. A turn that changed meanwhile is rendered again.
+   */
+  private async postInit(): Promise<void> {
+    const rendered = new Map<Turn, ChatTurnView>();
+    await forEachInSlices(this.chat.store.all, (turn) => rendered.set(turn, this.turnView(turn)), nextTurn);
+    const turns = this.chat.store.all.map((turn) => rendered.get(turn) ?? this.turnView(turn));
+    this.post({ type: 'init', turns, ...this.settings(), strings: chatStrings() });
     this.post({ type: 'busy', busy: this.chat.busy });
     const waiting = this.chat.waiting;
     if (waiting) this.postProgress(waiting.id, waiting.phase);
