@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { otherLang, type Concept, type Lang } from '../core/glossary/types';
+import { hoverShowsAt } from '../core/hoverWhere';
 import { escapeMarkdown } from '../core/present/markdown';
 import { lineLanguage } from '../core/present/lineLanguage';
 import { Commands, type ShowConceptArgs } from './commandIds';
@@ -18,13 +19,17 @@ export class ConceptHoverProvider implements vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const config = this.config.current;
-    if (!config.hoverEnabled || !hoverAllowedFor(document.languageId, config.hoverLanguages)) {
+    if (!config.hoverEnabled || config.hoverWhere === 'onDemand' || !hoverAllowedFor(document.languageId, config.hoverLanguages)) {
       return undefined;
     }
     const glossary = this.glossary.get();
     // Through the document's reading: code or prose, machine-learning code or not (`lr`, `bias=True`).
     const hit = this.glossary.readingOf(document)?.conceptAt(position.line, position.character);
     if (!glossary || !hit) {
+      return undefined;
+    }
+    // `hover.where`: only in comments, strings and prose, for readers of dense code.
+    if (!hoverShowsAt(config.hoverWhere, hit.zone, document.lineAt(position.line).text, position.character, document.languageId)) {
       return undefined;
     }
     // The sentence's language before the form's: "LLMs" in a French sentence shows the French side.
