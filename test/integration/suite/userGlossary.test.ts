@@ -9,11 +9,11 @@ import type { PanelSnapshot } from '../../../src/vscode/panel/explanationPanel';
 import { activateExtension, closeAll, conceptHovers, hoverText, mode, openDocument, positionOf, selectText, setSetting, sleep, useChatServer, waitFor } from './helpers';
 
 const FEATURE_STORE = {
-  id: 'feature-store',
+  id: 'feature-vault',
   category: 'data-deployment',
   level: 'beginner',
-  fr: { term: 'magasin de caractéristiques', definition: 'Le service interne qui garde nos caractéristiques calculées.' },
-  en: { term: 'feature store', definition: 'The in-house service that keeps our computed features.' },
+  fr: { term: 'coffre de caractéristiques', definition: 'Le service interne qui garde nos caractéristiques calculées.' },
+  en: { term: 'feature vault', definition: 'The in-house service that keeps our computed features.' },
   related: ['feature', 'no-such-concept'],
 };
 
@@ -57,18 +57,18 @@ describe('User glossaries', () => {
   });
 
   it('loads a workspace glossary: hovers, the panel and the tree see its concept, marked as the user\'s', async () => {
-    await waitFor(() => api.conceptOrigin('feature-store')?.kind === 'user', 'the workspace glossary was not loaded', 10_000);
+    await waitFor(() => api.conceptOrigin('feature-vault')?.kind === 'user', 'the workspace glossary was not loaded', 10_000);
     const editor = await openDocument('Our feature_store keeps them.', 'markdown');
     const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'feature_store', 3));
     assert.ok(hover, 'no hover on a user concept');
     assert.match(hoverText(hover).replace(/\\/g, ''), /in-house service/, 'the definition, escaped as Markdown');
-    const snapshot = await vscode.commands.executeCommand<PanelSnapshot>('conceptExplainer.showConcept', { id: 'feature-store', lang: 'en' });
+    const snapshot = await vscode.commands.executeCommand<PanelSnapshot>('conceptExplainer.showConcept', { id: 'feature-vault', lang: 'en' });
     assert.equal(snapshot.view?.origin?.kind, 'user');
     assert.equal(snapshot.view?.origin?.file, '.vscode/concepts.json');
     assert.equal(snapshot.view?.origin?.plainText, mode === 'untrusted');
     assert.deepEqual(snapshot.view?.related.map((link) => link.id), ['feature'], 'the unknown link is left out');
     const tree = api.glossaryTree();
-    assert.ok(tree.find((node) => node.category === 'data-deployment')?.concepts.includes('feature-store'));
+    assert.ok(tree.find((node) => node.category === 'data-deployment')?.concepts.includes('feature-vault'));
   });
 
   it('reports each mistake in the Problems panel at its line, and keeps the valid entries', async () => {
@@ -81,7 +81,7 @@ describe('User glossaries', () => {
     assert.match(byLine.get(lineOf(text, '"expert"'))?.message ?? '', /level must be one of/);
     assert.match(byLine.get(lineOf(text, '"fr": {\n      "term": "à moitié"'))?.message ?? '', /fr\.definition is missing/);
     assert.equal(api.conceptOrigin('half-written'), undefined);
-    assert.ok(api.conceptOrigin('feature-store'));
+    assert.ok(api.conceptOrigin('feature-vault'));
     // Open in an editor, VS Code's JSON validator reads the contributed schema too: it must not report them again.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await sleep(2000);
@@ -98,7 +98,7 @@ describe('User glossaries', () => {
     await settle(api);
     await waitFor(() => api.conceptOrigin('half-written')?.kind === 'user', 'the fixed entry did not load on save', 10_000);
     const left = vscode.languages.getDiagnostics(glossaryUri()).filter((diagnostic) => diagnostic.source === 'Concept Explainer');
-    assert.deepEqual(left.map((diagnostic) => diagnostic.message), ['"feature-store": unknown concept id "no-such-concept"; this link is ignored.']);
+    assert.deepEqual(left.map((diagnostic) => diagnostic.message), ['"feature-vault": unknown concept id "no-such-concept"; this link is ignored.']);
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(glossaryUri())), fixed);
   });
 
@@ -112,7 +112,7 @@ describe('User glossaries', () => {
     const cursorLine = active.document.lineAt(active.selection.active.line).text;
     assert.match(cursorLine, /"definition": ""/);
     const saved = JSON.parse(active.document.getText()) as Array<{ id: string; en: { term: string } }>;
-    assert.deepEqual(saved.map((entry) => entry.id), ['feature-store', 'half-written', 'drift-score']);
+    assert.deepEqual(saved.map((entry) => entry.id), ['feature-vault', 'half-written', 'drift-score']);
     assert.equal(saved[2]?.en.term, 'drift score');
     await vscode.window.showTextDocument(editor.document);
     selectText(editor, 'drift score');
@@ -205,7 +205,7 @@ describe('User glossaries', () => {
     await vscode.commands.executeCommand('conceptExplainer.filterTree', 'feature');
     const tree = api.glossaryTree();
     const ids = tree.flatMap((node) => node.concepts);
-    assert.ok(ids.includes('feature-store') && ids.includes('feature'), ids.join(', '));
+    assert.ok(ids.includes('feature-vault') && ids.includes('feature'), ids.join(', '));
     assert.ok(!ids.includes('dropout'));
     await vscode.commands.executeCommand('conceptExplainer.clearTreeFilter');
     assert.ok(api.glossaryTree().flatMap((node) => node.concepts).length > 200);
@@ -223,9 +223,9 @@ describe('User glossaries', () => {
   });
 
   it('the glossary tool for agents finds the user’s own concepts, with their own text', async () => {
-    const result = await vscode.lm.invokeTool('conceptExplainer_lookup', { input: { query: 'What is our feature store?' }, toolInvocationToken: undefined });
+    const result = await vscode.lm.invokeTool('conceptExplainer_lookup', { input: { query: 'What is our feature vault?' }, toolInvocationToken: undefined });
     const text = result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
-    assert.match(text, /\[feature-store\] feature store \(fr: magasin de caractéristiques\): The in-house service/);
+    assert.match(text, /\[feature-vault\] feature vault \(fr: coffre de caractéristiques\): The in-house service/);
   });
 
   it('[trusted] sends user definitions to the chat\'s retrieval', async function () {
@@ -237,15 +237,15 @@ describe('User glossaries', () => {
       request.on('end', () => {
         bodies.push(body);
         response.writeHead(200, { 'content-type': 'text/event-stream' });
-        response.end(`data: ${JSON.stringify({ choices: [{ delta: { content: 'A store of features [feature-store].' } }] })}\n\ndata: [DONE]\n\n`);
+        response.end(`data: ${JSON.stringify({ choices: [{ delta: { content: 'A vault of features [feature-vault].' } }] })}\n\ndata: [DONE]\n\n`);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       await useChatServer(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`);
-      const turn = await vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is our feature store?');
+      const turn = await vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', 'What is our feature vault?');
       assert.match(bodies.join('\n'), /in-house service that keeps our computed features/);
-      assert.deepEqual(turn.sources, ['feature-store']);
+      assert.deepEqual(turn.sources, ['feature-vault']);
     } finally {
       await useChatServer();
       server.close();
