@@ -2,6 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { configureMessages } from './core/messages';
 import { registerCommands } from './vscode/commands';
+import { registerConceptsInFileView } from './vscode/conceptsInFile';
 import { ConfigStore } from './vscode/config';
 import { SelectionFollower } from './vscode/follow';
 import { GlossaryService } from './vscode/glossaryService';
@@ -89,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): ConceptExplainerApi 
     new ModelStatusBar(model),
     new SelectionFollower(glossary, config, panels),
     registerCommands({ glossary, config, panels }),
+    registerConceptsInFileView({ glossary, config, panels }),
     registerChatCommands({ chat, view: chatView, glossary, config, secrets: context.secrets }),
     vscode.languages.registerHoverProvider('*', new ConceptHoverProvider(glossary, config)),
     registerConceptParticipant(participantDeps),

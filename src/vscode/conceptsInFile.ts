@@ -104,3 +104,55 @@ function reveal(concept: FileConcept): void {
   const position = new vscode.Position(concept.first.line, concept.first.character);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
+
+/** How long the view waits after an edit or a switch of editor before reading the file again. */
+const REFRESH_DELAY_MS = 300;
+
+/**
+ * The *In This File* view of the Concepts container: the concepts the active file uses, in reading order;
+ * selecting one opens its explanation. It is read again when the active editor, its text or the glossary
+ * changes, and only while the view is visible.
+ */
+export function registerConceptsInFileView({ glossary, config }: ConceptsInFileDeps): vscode.Disposable {
+  const changed = new vscode.EventEmitter<void>();
+  const provider: vscode.TreeDataProvider<FileConcept> = {
+    onDidChangeTreeData: changed.event,
+    getChildren: (element) => (element ? [] : conceptsOrMessage()),
+    getTreeItem: (concept) => treeItem(concept),
+  };
+  const view = vscode.window.createTreeView('conceptExplainer.inThisFile', { treeDataProvider: provider });
+  const conceptsOrMessage = (): FileConcept[] => {
+    const concepts = glossary.get() ? conceptsInActiveFile(glossary) : undefined;
+    view.message = !concepts ? vscode.l10n.t('Open a file to see the concepts it uses.') : concepts.length === 0 ? vscode.l10n.t('This file names no concept of the glossary.') : undefined;
+    return concepts ?? [];
+  };
+  const treeItem = (concept: FileConcept): vscode.TreeItem => {
+    const entry = glossary.get()?.get(concept.id);
+    const lang = displayLang(config.current, concept.lang);
+    const item = new vscode.TreeItem(entry?.[lang].term ?? concept.id);
+    const where = vscode.l10n.t('line {0}', concept.first.line + 1);
+    item.description = concept.count > 1 ? `${where} · ×${concept.count}` : where;
+    item.tooltip = entry?.[lang].definition;
+    item.command = { command: 'conceptExplainer.showConcept', title: entry?.[lang].term ?? concept.id, arguments: [{ id: concept.id, lang }] };
+    return item;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const refresh = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => view.visible && changed.fire(), REFRESH_DELAY_MS);
+  };
+  return vscode.Disposable.from(
+    view,
+    changed,
+    { dispose: () => clearTimeout(timer) },
+    view.onDidChangeVisibility(refresh),
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.window.onDidChangeActiveNotebookEditor(refresh),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      const active = vscode.window.activeTextEditor?.document;
+      if (event.document === active || vscode.window.activeNotebookEditor?.notebook.getCells().some((cell) => cell.document === event.document)) refresh();
+    }),
+    glossary.onDidChange(refresh),
+    config.onDidChange(refresh),
+  );
+}
