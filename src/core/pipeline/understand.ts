@@ -130,7 +130,7 @@ function clausesOf(question: string): { text: string; start: number; end: number
 }
 
 /** "Why" about a purpose: why use it, why it matters, why it works. */
-const ASKS_PURPOSE = / (use|using|useful|matter|matters|important|point|need|worth|work|works|help|helps|sert|servir|utile|utiliser|important|interet|marche|fonctionne|aide|besoin|vaut)\b/;
+const ASKS_PURPOSE = / (use|using|useful|matter|matters|important|point|need|worth|work|works|help|helps|good for|valuable|benefit|sert|servir|utile|utiliser|important|interet|marche|fonctionne|aide|besoin|vaut|apporte|avantage)/;
 
 /**
  * "Why do LLMs hallucinate?", « d'où vient le surapprentissage ? »: the phenomenon whose causes the question
