@@ -269,9 +269,9 @@ function consecutiveRuns(pieces: readonly Piece[]): string[][] {
   return runs;
 }
 
-/** « ai » in « je n'ai pas compris » is not AI: an acronym written in lower case is a word of the sentence. */
+/** « ai » in « je n'ai pas compris » is not AI: a two-letter acronym written in lower case is a word of the sentence. */
 function isLowercaseAcronym(match: TermMatch<Lang>): boolean {
-  return match.text.length <= 4 && match.text === match.text.toLowerCase() && match.forms.every((form) => /^\p{Lu}{2,4}s?$/u.test(form.text));
+  return match.text.length <= 2 && match.text === match.text.toLowerCase() && match.forms.every((form) => /^\p{Lu}{2}$/u.test(form.text));
 }
 
 function pieceKeys(text: string): string[] {
