@@ -520,7 +520,7 @@ describe('citations in answers', () => {
     for (const blank of [' ', '\n', '\t', '\n\t ']) {
       const started = performance.now();
       withoutCitations(`${blank.repeat(64_000 / blank.length)}[gpt]${blank.repeat(64_000 / blank.length)}Sources: [x`, isConceptId);
-      assert.ok(performance.now() - started < 1_000, `${JSON.stringify(blank)}: ${Math.round(performance.now() - started)} ms`);
+      assert.ok(performance.now() - started < 3_000, `${JSON.stringify(blank)}: ${Math.round(performance.now() - started)} ms`);
     }
   });
 });
