@@ -116,7 +116,7 @@ describe('command line', () => {
   });
 
   it('benchmarks the glossary alone and with a generated user glossary of 1,000 concepts', function () {
-    this.timeout(120_000);
+    this.timeout(600_000);
     const { code, stdout } = cli('bench', '--json', '--no-model');
     assert.equal(code, 0);
     const report = JSON.parse(stdout);
