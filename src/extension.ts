@@ -21,6 +21,7 @@ import { GlossaryTreeProvider } from './vscode/glossaryTree';
 import { registerUserGlossaryCommands } from './vscode/userGlossaryCommands';
 import { GLOSSARY_TOOL, GlossaryLookupTool } from './vscode/chat/glossaryTool';
 import { answerInChat, registerConceptParticipant } from './vscode/chat/participant';
+import { registerBundledModelProvider } from './vscode/chat/bundledModelProvider';
 import { ExplainLinks, PreviewTerms } from './vscode/preview';
 import { NotebookTerms } from './vscode/notebookTerms';
 
@@ -94,6 +95,8 @@ export function activate(context: vscode.ExtensionContext): ConceptExplainerApi 
     registerChatCommands({ chat, view: chatView, glossary, config, secrets: context.secrets }),
     vscode.languages.registerHoverProvider('*', new ConceptHoverProvider(glossary, config)),
     registerConceptParticipant(participantDeps),
+    // The bundled model as a VS Code language model, where VS Code has the API (1.104 and later).
+    registerBundledModelProvider({ chat, model }) ?? new vscode.Disposable(() => {}),
     vscode.lm.registerTool(GLOSSARY_TOOL, new GlossaryLookupTool(chat)),
     vscode.window.registerUriHandler(links),
     preview,

@@ -2,7 +2,10 @@
 """Export a checkpoint to ONNX (opset 14) in the standard decoder layout, with its config and tokenizer.
 
     python3 training/export_onnx.py [--checkpoint models/checkpoints/main/ckpt.pt]
-                                    [--tokenizer training/data/tokenizer.json] [--out models/concept-gpt]
+                                    [--tokenizer training/data/tokenizer.json] [--out models/concept-gpt-fp32]
+
+The fp32 export is the reference; the bundled model, models/concept-gpt, is its int8 version, made by
+training/quantize_onnx.py.
 
 Layout (the names Hugging Face Optimum and transformers.js use):
   inputs  input_ids int64 [batch, seq], attention_mask int64 [batch, past+seq],
@@ -364,7 +367,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkpoint", default=os.path.join(ROOT, "models", "checkpoints", "main", "ckpt.pt"))
     ap.add_argument("--tokenizer", default=os.path.join(HERE, "data", "tokenizer.json"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "models", "concept-gpt"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "models", "concept-gpt-fp32"))
     ap.add_argument("--tol", type=float, default=1e-3, help="max abs logit difference allowed")
     ap.add_argument("--no-verify", action="store_true")
     ap.add_argument("--max-new-tokens", type=int, default=320, help="generation_config.json's max_new_tokens")
@@ -388,7 +391,10 @@ def main():
     export(model, cfg, model_path)
     n_tied = dedupe_transposed_weights(model_path)
     import onnx
+    from quantize_onnx import replace_bool_casts
     m = onnx.load(model_path)
+    if replace_bool_casts(m):
+        onnx.save(m, model_path)
     onnx.checker.check_model(m)
     meta = {"params": model.num_params(), "train_step": state.get("step"), "train_tokens": state.get("tokens_seen"),
             "train_minutes": round(state.get("train_seconds", 0) / 60, 1), "opset": OPSET,

@@ -35,6 +35,13 @@ if [ "${SMOKE_REQUIRE_ORT:-0}" = 1 ]; then VERIFY=(--require-verify); fi
 "$PY" "$HERE/export_onnx.py" --checkpoint "$OUT/portable/ckpt.pt" --tokenizer "$OUT/data/tokenizer.json" \
   --out "$OUT/model" "${VERIFY[@]}" > "$OUT/export.log" 2>&1 || { cat "$OUT/export.log" >&2; exit 1; }
 grep -E '^(exported|inputs|outputs)' "$OUT/export.log"
+echo "== int8 weights (the bundled model's way: training/quantize_onnx.py), loaded with onnxruntime-node"
+if [ -d "$ROOT/node_modules/onnxruntime-node" ]; then
+  # A tiny model barely trained agrees with its fp32 self less than the bundled one (0.97): the layout is what counts here.
+  "$PY" "$HERE/quantize_onnx.py" --fp32 "$OUT/model" --out "$OUT/model-int8" --prompts 2 --greedy 4 --min-elements 256 --min-top1 0.5 \
+    > "$OUT/quantize.log" 2>&1 || { cat "$OUT/quantize.log" >&2; exit 1; }
+  head -1 "$OUT/quantize.log"
+fi
 echo "== checks"
 "$PY" - "$OUT" <<'PYEOF'
 import json, os, sys

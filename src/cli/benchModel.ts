@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -7,6 +7,7 @@ import type { Glossary } from '../core/glossary/glossary';
 import { loadModelFiles, type ModelFiles } from '../core/model/modelFiles';
 import { ModelRuntime, type GenerateOptions, type OrtModule } from '../core/model/runtime';
 import { WorkerModelClient } from '../core/model/workerClient';
+import type { WorkerMemory } from '../core/model/workerProtocol';
 import type { CliPaths } from './model';
 
 export interface RuntimeFigures {
@@ -33,7 +34,22 @@ export interface ModelBench {
   firstAnswerAfterOpenMs: number;
   /** `node dist/cli.js ask` in a fresh process, a short answer: wall time. */
   askFreshProcessMs: number;
+  /** This bench process's peak resident memory (every measurement above included). */
   peakRssMb: number;
+  memory: ModelMemory;
+}
+
+/** What the model costs in memory, in MB. */
+export interface ModelMemory {
+  /**
+   * A fresh process running the chat's pipeline (`node dist/cli.js chat --json`), as the extension host runs the model
+   * (a worker thread of the same process): resident memory before the model loads (the glossary and the pipeline
+   * ready), after its answers (a contrast, three concepts, a follow-up) with the model still loaded, and at the peak;
+   * `modelMb` is the difference the model makes, the figure to hold (under 150). Null where /proc cannot be read.
+   */
+  process: { beforeModelMb: number; withModelMb: number; peakMb: number; modelMb: number } | null;
+  /** The worker's own figures after the bench's runs (the 600-token prompts included): WebAssembly heap, JS heap, buffers. */
+  worker: WorkerMemory | null;
 }
 
 /** Greedy, and always the full number of tokens, so that every run decodes the same amount. */
@@ -61,7 +77,7 @@ function benchPrompt(files: ModelFiles, glossary: Glossary): number[] {
   return files.tokenizer.encode(text).slice(0, LONG_PROMPT_TOKENS);
 }
 
-async function measureWeb(paths: CliPaths, prompt: number[]): Promise<ModelBench['web']> {
+async function measureWeb(paths: CliPaths, prompt: number[]): Promise<ModelBench['web'] & { memory: WorkerMemory | null }> {
   const client = new WorkerModelClient({ workerFile: path.join(paths.dist, 'modelWorker.js'), modelDir: paths.modelDir, wasmDir: paths.dist, idleMs: 0 });
   try {
     await client.generate([1], { ...GREEDY, maxNewTokens: 1 }, () => {});
@@ -72,7 +88,7 @@ async function measureWeb(paths: CliPaths, prompt: number[]): Promise<ModelBench
     delay.enable();
     const figures = await runtimeFigures(loadMs, generate, prompt);
     delay.disable();
-    return { ...figures, hostEventLoopDelayMaxMs: round(delay.max / 1e6) };
+    return { ...figures, hostEventLoopDelayMaxMs: round(delay.max / 1e6), memory: (await client.memory()) ?? null };
   } finally {
     await client.dispose();
   }
@@ -167,10 +183,73 @@ function measureAskProcess(paths: CliPaths): number {
   return round(performance.now() - started);
 }
 
+/** The questions of the memory run: the longest prompts the chat writes (a contrast, three concepts), then a follow-up. */
+const MEMORY_QUESTIONS = [
+  "Quelle est la différence entre le pré-entraînement et l'affinage ?",
+  'What are attention, embeddings and transformers?',
+  'Why does it matter?',
+];
+
+/** A question outside machine learning: answered without the model, so its answer says the pipeline is ready. */
+const NO_MODEL_QUESTION = 'How do I cook pancakes?';
+
+function residentMb(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rss: Math.round(kb('VmRSS') / 1024), hwm: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The model's memory in a fresh `chat` process: one question a line on its standard input, one JSON line an answer
+ * on its output. Issue 19 measured the extension host this way: 215 MB before the model, 748 MB after the first
+ * answer, 814 MB at the peak.
+ */
+async function measureProcessMemory(paths: CliPaths): Promise<ModelMemory['process']> {
+  const child = spawn(process.execPath, [path.join(paths.dist, 'cli.js'), 'chat', '--json', '--greedy'], {
+    env: { ...process.env, CONCEPT_EXPLAINER_MODEL: paths.modelDir },
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  const answers: (() => void)[] = [];
+  let buffered = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+      buffered = buffered.slice(end + 1);
+      answers.shift()?.();
+    }
+  });
+  const ask = (question: string) =>
+    new Promise<void>((resolve, reject) => {
+      answers.push(resolve);
+      child.once('exit', () => reject(new Error('bench: the chat process ended before answering')));
+      child.stdin.write(`${question}\n`);
+    });
+  try {
+    await ask(NO_MODEL_QUESTION);
+    const before = residentMb(child.pid!);
+    if (!before) return null;
+    for (const question of MEMORY_QUESTIONS) await ask(question);
+    // The background work that follows a load (the warm-up, V8's optimising compilations) has ended by now.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const after = residentMb(child.pid!)!;
+    return { beforeModelMb: before.rss, withModelMb: after.rss, peakMb: after.hwm, modelMb: after.rss - before.rss };
+  } finally {
+    child.stdin.end();
+    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+const SETTLE_MS = 5000;
+
 export async function benchModel(paths: CliPaths, glossary: Glossary): Promise<ModelBench> {
   const files = loadModelFiles(paths.modelDir);
   const prompt = benchPrompt(files, glossary);
-  const web = await measureWeb(paths, prompt);
+  const processMemory = await measureProcessMemory(paths);
+  const { memory: workerMemory, ...web } = await measureWeb(paths, prompt);
   const node = await measureNode(paths, prompt);
   const nodeOneThread = await measureNode(paths, prompt, 1);
   const chat = await measureChat(paths, glossary);
@@ -191,5 +270,6 @@ export async function benchModel(paths: CliPaths, glossary: Glossary): Promise<M
     firstAnswerAfterOpenMs,
     askFreshProcessMs,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    memory: { process: processMemory, worker: workerMemory },
   };
 }

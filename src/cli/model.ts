@@ -20,9 +20,9 @@ export function defaultPaths(dist: string): CliPaths {
   return { dist, modelDir: process.env.CONCEPT_EXPLAINER_MODEL ?? path.join(dist, '..', 'models', 'concept-gpt') };
 }
 
-/** A worker for the command line; `baseline` loads fast for one short answer (see WorkerData.compile). */
-export function modelClient(paths: CliPaths, compile: 'optimised' | 'baseline' = 'optimised'): WorkerModelClient {
-  return new WorkerModelClient({ workerFile: path.join(paths.dist, 'modelWorker.js'), modelDir: paths.modelDir, wasmDir: paths.dist, idleMs: 0, compile });
+/** A worker for the command line; without `warmUp` for one short answer (see WorkerData.warmUp). */
+export function modelClient(paths: CliPaths, warmUp = true): WorkerModelClient {
+  return new WorkerModelClient({ workerFile: path.join(paths.dist, 'modelWorker.js'), modelDir: paths.modelDir, wasmDir: paths.dist, idleMs: 0, warmUp });
 }
 
 function intFlag(args: ParsedArgs, name: string): number | undefined {
@@ -70,7 +70,7 @@ export async function runAsk(glossary: Glossary, paths: CliPaths, args: ParsedAr
   const question = args.positional.join(' ').trim();
   if (!question) throw new UsageError('ask needs a question, for example: ask "Qu\'est-ce que l\'affinage ?"');
   const json = args.flags.has('json');
-  const client = modelClient(paths, 'baseline');
+  const client = modelClient(paths, false);
   try {
     const answer = await new ChatEngine(glossary).ask(
       { question, answerLang: parseLang(args.flags.get('lang')) ?? 'auto', fallbackLang: 'en', history: [] },

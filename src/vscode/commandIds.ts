@@ -13,6 +13,7 @@ export const Commands = {
   stopAnswer: 'conceptExplainer.stopAnswer',
   setServerApiKey: 'conceptExplainer.setServerApiKey',
   pickChatModel: 'conceptExplainer.pickChatModel',
+  askInVsCodeChat: 'conceptExplainer.askInVsCodeChat',
   addToGlossary: 'conceptExplainer.addToGlossary',
   openUserGlossary: 'conceptExplainer.openUserGlossary',
   filterTree: 'conceptExplainer.filterTree',

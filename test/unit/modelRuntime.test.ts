@@ -102,6 +102,48 @@ describe('model runtime in a worker (onnxruntime-web)', function () {
   });
 });
 
+describe('model memory', function () {
+  this.timeout(120_000);
+
+  it('reads a long prompt in chunks: onnxruntime\'s WebAssembly heap stays near its size after loading', async () => {
+    const model = client();
+    try {
+      await model.preload();
+      const loaded = (await model.memory())!;
+      const long = Array.from({ length: 900 }, (_, i) => 256 + ((i * 37) % 3000));
+      const result = await model.generate(long, { greedy: true, maxNewTokens: 2, ignoreEos: true, stop: [] }, () => {});
+      assert.equal(result.promptTokens, 900);
+      const after = (await model.memory())!;
+      // Read at once, a 1,000-token prompt took it from 48 to 152 MB; in chunks of 128 tokens, to 69 MB.
+      assert.ok(after.wasmMemoryMb - loaded.wasmMemoryMb <= 32, `${loaded.wasmMemoryMb} -> ${after.wasmMemoryMb} MB`);
+      assert.ok(loaded.wasmMemoryMb < 64, `${loaded.wasmMemoryMb} MB after loading`);
+    } finally {
+      await model.dispose();
+    }
+  });
+});
+
+describe('the bundled model, int8 (training/quantize_onnx.py)', function () {
+  this.timeout(60_000);
+  const reference = path.join(MODEL_DIR, '..', 'concept-gpt-fp32');
+
+  it('is a quarter of its fp32 reference, in the standard decoder layout, and reads like it in onnxruntime-node', async function () {
+    if (!fs.existsSync(path.join(reference, 'model.onnx')) || process.env.CONCEPT_EXPLAINER_MODEL) this.skip();
+    const bytes = fs.statSync(path.join(MODEL_DIR, 'model.onnx')).size;
+    assert.ok(bytes < fs.statSync(path.join(reference, 'model.onnx')).size / 3, `${bytes} bytes`);
+    const ort = (await import('onnxruntime-node')) as unknown as OrtModule;
+    const [int8, fp32] = await Promise.all([ModelRuntime.load(loadModelFiles(MODEL_DIR), ort, ['cpu']), ModelRuntime.load(loadModelFiles(reference), ort, ['cpu'])]);
+    try {
+      const greedy = { greedy: true, maxNewTokens: 24, ignoreEos: true, stop: [] };
+      const [a, b] = [await int8.generate(LONG_ANSWER, greedy), await fp32.generate(LONG_ANSWER, greedy)];
+      assert.deepEqual(a.ids.slice(0, 8), b.ids.slice(0, 8));
+      assert.equal(int8.config.layers, fp32.config.layers);
+    } finally {
+      await Promise.all([int8.release(), fp32.release()]);
+    }
+  });
+});
+
 describe('model runtime in process', function () {
   this.timeout(60_000);
 

@@ -10,60 +10,115 @@ import * as ort from 'onnxruntime-web';
 import { configureMessages } from '../messages';
 import { loadModelFiles } from './modelFiles';
 import { ModelRuntime } from './runtime';
-import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
+import { REQUESTS_WAITING, type FromWorker, type ToWorker, type WorkerData, type WorkerMemory } from './workerProtocol';
 
 const data = workerData as WorkerData;
 configureMessages(data.messages);
-const cancel = new Int32Array(data.cancel);
+const slots = new Int32Array(data.cancel);
 const port = parentPort!;
+const wasmMemories = trackWasmMemories();
 
 function send(message: FromWorker): void {
   port.postMessage(message);
 }
 
 /**
- * V8 first compiles WebAssembly with its baseline compiler and optimises hot functions later, but
- * onnxruntime's kernels run as many short calls that stay on baseline code, three to five times slower
- * (measured: 115 against 570 tokens/s). So the runtime is compiled optimised from the start, and the
- * default comes back once it is loaded, for any other WebAssembly of the process.
+ * The WebAssembly memories this thread creates (onnxruntime's heap), for `memory` requests: onnxruntime-web does not
+ * expose its heap, and its size is most of the model's cost.
  */
-async function withOptimisedWasm<T>(load: () => Promise<T>): Promise<T> {
-  if (data.compile === 'baseline') {
-    // One short answer: no function is re-compiled optimised while it runs. Those background compilations
-    // took the CPU from the answer (150-190 against 320-350 tokens/s) and, unfinished at the end, held the
-    // process's exit for about a second: a short `ask` went from 3.3 s to 1.3 s without them.
-    v8.setFlagsFromString('--wasm-tiering-budget=2147483647');
-    return load();
+function trackWasmMemories(): WeakRef<WebAssembly.Memory>[] {
+  const memories: WeakRef<WebAssembly.Memory>[] = [];
+  const Memory = WebAssembly.Memory;
+  class TrackedMemory extends Memory {
+    constructor(descriptor: WebAssembly.MemoryDescriptor) {
+      super(descriptor);
+      memories.push(new WeakRef(this));
+    }
   }
-  v8.setFlagsFromString('--no-liftoff');
+  WebAssembly.Memory = TrackedMemory;
+  return memories;
+}
+
+function memoryFigures(): WorkerMemory {
+  const heap = v8.getHeapStatistics();
+  const usage = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 17) / 8;
+  const wasm = wasmMemories.reduce((sum, memory) => sum + (memory.deref()?.buffer.byteLength ?? 0), 0);
+  return { wasmMemoryMb: mb(wasm), heapMb: mb(heap.total_heap_size), externalMb: mb(usage.external) };
+}
+
+/**
+ * onnxruntime's WebAssembly stays on V8's baseline code (Liftoff, compiled lazily, function by function): its
+ * functions are never re-compiled by the optimising compiler. Measured with the bundled model (the CPU time of a
+ * process, medians; the machine was shared): decoding takes the same time on baseline and on optimised code, reading
+ * a prompt about 10% more; but letting V8 optimise meant 1.1 s more CPU while loading (it optimised 220 functions
+ * that only the load runs), the same again in the background afterwards, and 70 MB more memory that the process never
+ * gave back (the compilers' working memory). The worker used to set --no-liftoff while loading: 4-7 s of CPU to load
+ * (10-22 s on a busy machine), and a 490 KB function (the Cast kernel, see training/quantize_onnx.py) compiled with
+ * 200 MB of compiler memory.
+ *
+ * V8 has no such setting per module: a module's functions get their tiering budget when it is instantiated, so the
+ * budget is set out of reach while onnxruntime loads, then back to V8's default for the rest of the process (the
+ * extension host's other WebAssembly tiers up as usual).
+ */
+async function withoutTierUp<T>(load: () => Promise<T>): Promise<T> {
+  v8.setFlagsFromString(`--wasm-tiering-budget=${2 ** 31 - 1}`);
   try {
     return await load();
   } finally {
-    v8.setFlagsFromString('--liftoff');
+    v8.setFlagsFromString(`--wasm-tiering-budget=${defaultTieringBudget()}`);
   }
+}
+
+/** V8's default --wasm-tiering-budget (src/flags/flag-definitions.h): 1,800,000 in V8 11 (Node 20), 13,000,000 in V8 13. */
+function defaultTieringBudget(): number {
+  const major = Number(process.versions.v8.split('.')[0]);
+  return major >= 12 ? 13_000_000 : 1_800_000;
 }
 
 async function load(): Promise<ModelRuntime> {
   const started = performance.now();
-  // One thread: two read a long prompt faster in a plain process, but in this worker, where the WebAssembly is
-  // compiled optimised only while the model loads, they were slower (decoding 214 against 293 tokens/s).
+  // One thread: two read a long prompt faster in a plain process, but decode slower in this worker (214 against 293
+  // tokens/s), and the extension host has other work for the second core.
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.wasmPaths = `${pathToFileURL(data.wasmDir).href}/`;
   ort.env.logLevel = 'error';
-  const runtime = await withOptimisedWasm(() => ModelRuntime.load(loadModelFiles(path.resolve(data.modelDir)), ort));
+  const runtime = await withoutTierUp(() => ModelRuntime.load(loadModelFiles(path.resolve(data.modelDir)), ort));
   const { family, layers, vocabSize, maxPositions } = runtime.config;
   send({ type: 'ready', info: { family, layers, vocabSize, maxPositions, loadMs: performance.now() - started } });
   return runtime;
 }
 
-async function generate(runtime: ModelRuntime, message: ToWorker): Promise<void> {
+/** The warm-up's prompt: two chunks of a prompt, the second one partial, then a few tokens. */
+const WARM_UP_PROMPT = 160;
+const WARM_UP_TOKENS = 4;
+
+/**
+ * Runs the model once on made-up tokens right after loading, so that the functions a generation needs are compiled
+ * (V8 compiles each on its first call) before the first question, unless a request comes first: the worker checks
+ * between two steps, so a question waits one step at most.
+ */
+async function warmUp(runtime: ModelRuntime): Promise<void> {
+  if (data.warmUp === false) return;
+  const requestWaiting = () => Atomics.load(slots, REQUESTS_WAITING) > 0;
+  const ordinary = runtime.config.vocabSize - 256;
+  const prompt = Array.from({ length: Math.min(WARM_UP_PROMPT, runtime.config.maxPositions / 2) }, (_, i) => 256 + ((i * 7919) % ordinary));
+  await runtime.generate(prompt, { greedy: true, maxNewTokens: WARM_UP_TOKENS, ignoreEos: true, stop: [] }, () => {}, requestWaiting);
+}
+
+async function handle(runtime: ModelRuntime, message: ToWorker): Promise<void> {
+  Atomics.sub(slots, REQUESTS_WAITING, 1);
+  if (message.type === 'memory') {
+    send({ type: 'memory', requestId: message.requestId, memory: memoryFigures() });
+    return;
+  }
   const { requestId } = message;
   try {
     const result = await runtime.generate(
       message.prompt,
       message.options,
       (text, tokens) => send({ type: 'text', requestId, text, tokens }),
-      () => Atomics.load(cancel, 0) === requestId,
+      () => Atomics.load(slots, 0) === requestId,
     );
     send({ type: 'done', requestId, result });
   } catch (error) {
@@ -73,9 +128,9 @@ async function generate(runtime: ModelRuntime, message: ToWorker): Promise<void>
 
 load().then(
   (runtime) => {
-    let queue = Promise.resolve();
+    let queue = warmUp(runtime).catch(() => undefined);
     port.on('message', (message: ToWorker) => {
-      queue = queue.then(() => generate(runtime, message));
+      queue = queue.then(() => handle(runtime, message));
     });
   },
   (error: Error) => send({ type: 'loadFailed', message: error.message }),

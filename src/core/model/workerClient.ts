@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import * as l10n from '@vscode/l10n';
 import type { GenerateOptions, GenerationResult, Prompt } from './runtime';
-import type { FromWorker, ModelInfo, ToWorker, WorkerData } from './workerProtocol';
+import { REQUESTS_WAITING, type FromWorker, type ModelInfo, type ToWorker, type WorkerData, type WorkerMemory } from './workerProtocol';
 import { messageBundle } from '../messages';
 import { ModelError } from './modelFiles';
 
@@ -14,7 +14,7 @@ export interface WorkerClientOptions {
   readonly wasmDir: string;
   /** The worker, and the model's memory with it, is released after this long without a request. 0: never. */
   readonly idleMs: number;
-  readonly compile?: WorkerData['compile'];
+  readonly warmUp?: WorkerData['warmUp'];
 }
 
 /** How long a generation may take to notice Stop before its worker is ended. */
@@ -52,7 +52,9 @@ export class WorkerModelClient {
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly cancel = new SharedArrayBuffer(4);
+  private readonly cancel = new SharedArrayBuffer(8);
+  private readonly slots = new Int32Array(this.cancel);
+  private readonly memoryRequests = new Map<number, (memory: WorkerMemory | undefined) => void>();
   private state: ModelState = 'unloaded';
   private readonly listeners = new Set<(state: ModelState) => void>();
   info: ModelInfo | undefined;
@@ -82,10 +84,22 @@ export class WorkerModelClient {
   async preload(): Promise<void> {
     if (this.live) return;
     try {
-      await this.start().ready;
+      this.info = await this.start().ready;
     } catch {
       /* reported to the question that needs the model */
     }
+  }
+
+  /** The worker's own memory once its model is loaded; undefined when no worker runs (for `bench`). */
+  async memory(): Promise<WorkerMemory | undefined> {
+    const live = this.live;
+    if (!live) return undefined;
+    await live.ready;
+    const requestId = this.nextId++;
+    return new Promise((resolve) => {
+      this.memoryRequests.set(requestId, resolve);
+      this.post(live, { type: 'memory', requestId });
+    });
   }
 
   /** Stops the worker now; a generation in progress fails. */
@@ -105,11 +119,13 @@ export class WorkerModelClient {
     // Stop while the model loads answers at once; the load goes on, for the next question.
     this.info = await untilAborted(live.ready, signal);
     if (signal?.aborted) throw new CancelledError();
+    // The load's end may have scheduled an idle release: this request is not idle.
+    clearTimeout(this.idleTimer);
     const requestId = this.nextId++;
     this.setState('generating');
     let grace: ReturnType<typeof setTimeout> | undefined;
     const onAbort = () => {
-      Atomics.store(new Int32Array(this.cancel), 0, requestId);
+      Atomics.store(this.slots, 0, requestId);
       // The worker checks the flag between two tokens; a model stuck inside one (a tokenizer that backtracks
       // for ever) is stopped by ending its worker: Stop always answers within a second.
       grace = setTimeout(() => {
@@ -124,7 +140,7 @@ export class WorkerModelClient {
     try {
       return await new Promise<GenerationResult>((resolve, reject) => {
         this.pending = { requestId, onText, resolve, reject };
-        live.worker.postMessage({ type: 'generate', requestId, prompt, options } satisfies ToWorker);
+        this.post(live, { type: 'generate', requestId, prompt, options });
       });
     } finally {
       clearTimeout(grace);
@@ -137,9 +153,16 @@ export class WorkerModelClient {
     }
   }
 
+  /** Counts the request as waiting, which stops the worker's warm-up at its next token, and posts it. */
+  private post(live: LiveWorker, message: ToWorker): void {
+    Atomics.add(this.slots, REQUESTS_WAITING, 1);
+    live.worker.postMessage(message);
+  }
+
   private start(): LiveWorker {
     this.setState('loading');
-    const workerData: WorkerData = { modelDir: this.options.modelDir, wasmDir: this.options.wasmDir, cancel: this.cancel, compile: this.options.compile, messages: messageBundle() };
+    Atomics.store(this.slots, REQUESTS_WAITING, 0);
+    const workerData: WorkerData = { modelDir: this.options.modelDir, wasmDir: this.options.wasmDir, cancel: this.cancel, warmUp: this.options.warmUp, messages: messageBundle() };
     const worker = new Worker(this.options.workerFile, { workerData });
     const ready = new Promise<ModelInfo>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
@@ -167,6 +190,11 @@ export class WorkerModelClient {
   }
 
   private receive(message: FromWorker): void {
+    if (message.type === 'memory') {
+      this.memoryRequests.get(message.requestId)?.(message.memory);
+      this.memoryRequests.delete(message.requestId);
+      return;
+    }
     const pending = this.pending;
     if (!pending || !('requestId' in message) || message.requestId !== pending.requestId) return;
     if (message.type === 'text') pending.onText(message.text, message.tokens);
@@ -181,6 +209,8 @@ export class WorkerModelClient {
   }
 
   private forget(worker: Worker): void {
+    for (const resolve of this.memoryRequests.values()) resolve(undefined);
+    this.memoryRequests.clear();
     if (this.live?.worker === worker) {
       this.live = undefined;
       this.setState('unloaded');

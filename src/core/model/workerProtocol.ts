@@ -5,19 +5,36 @@ export interface WorkerData {
   readonly modelDir: string;
   /** Folder holding ort-wasm-simd-threaded.mjs and .wasm. */
   readonly wasmDir: string;
-  /** Int32 slot: the id of the request to cancel. Shared, so a cancel is seen between two tokens. */
+  /**
+   * Two Int32 slots, shared so that the worker sees them between two tokens: [0] the id of the request to cancel,
+   * [REQUESTS_WAITING] the requests posted and not yet taken (the warm-up gives way to them).
+   */
   readonly cancel: SharedArrayBuffer;
   /**
-   * `optimised` (the default): the WASM runtime compiled by V8's optimising compiler, about 4 s more to load and
-   * twice the decoding speed, for a long session (the extension); `baseline`: loads in about a second and stays
-   * on baseline code (no tier-up), for one short answer (the command line's `ask`).
+   * Run the model once on made-up tokens after loading, so that the functions a generation needs are compiled before
+   * the first question (default true); the command line's `ask`, one short answer, does without.
    */
-  readonly compile?: 'optimised' | 'baseline';
+  readonly warmUp?: boolean;
   /** The translations of the core's messages (see core/messages.ts). */
   readonly messages?: Readonly<Record<string, string>>;
 }
 
-export type ToWorker = { readonly type: 'generate'; readonly requestId: number; readonly prompt: Prompt; readonly options: GenerateOptions };
+/** The index, in WorkerData.cancel, of the count of requests posted and not yet taken. */
+export const REQUESTS_WAITING = 1;
+
+export type ToWorker =
+  | { readonly type: 'generate'; readonly requestId: number; readonly prompt: Prompt; readonly options: GenerateOptions }
+  | { readonly type: 'memory'; readonly requestId: number };
+
+/** The worker's own memory, in MB (the process's resident memory is the host's figure). */
+export interface WorkerMemory {
+  /** onnxruntime's WebAssembly heap (it grows and never shrinks). */
+  readonly wasmMemoryMb: number;
+  /** The worker's JavaScript heap. */
+  readonly heapMb: number;
+  /** Memory outside the heap held by the worker's objects (buffers). */
+  readonly externalMb: number;
+}
 
 export interface ModelInfo {
   readonly family: string;
@@ -32,4 +49,5 @@ export type FromWorker =
   | { readonly type: 'loadFailed'; readonly message: string }
   | { readonly type: 'text'; readonly requestId: number; readonly text: string; readonly tokens: number }
   | { readonly type: 'done'; readonly requestId: number; readonly result: GenerationResult }
-  | { readonly type: 'failed'; readonly requestId: number; readonly message: string };
+  | { readonly type: 'failed'; readonly requestId: number; readonly message: string }
+  | { readonly type: 'memory'; readonly requestId: number; readonly memory: WorkerMemory };

@@ -7,6 +7,8 @@ import { originOf, sealKey } from '../../core/chat/apiKey';
 import { API_KEY_SECRET, type ChatController } from './chatController';
 import { CHAT_VIEW_ID, type ChatViewProvider } from './chatView';
 import { textWithin } from '../selection';
+import { otherChatModels } from './languageModels';
+import { BUNDLED_MODEL_ID, BUNDLED_MODEL_VENDOR } from './bundledModelProvider';
 import { aboutConcept } from '../../core/present/questions';
 import { typeset } from '../../core/pipeline/phrasing';
 
@@ -35,6 +37,7 @@ export function registerChatCommands(deps: ChatCommandDeps): vscode.Disposable {
     vscode.commands.registerCommand(Commands.stopAnswer, () => deps.chat.stop()),
     vscode.commands.registerCommand(Commands.setServerApiKey, () => setServerApiKey(deps.secrets, deps.config.current.serverUrl)),
     vscode.commands.registerCommand(Commands.pickChatModel, () => pickVsCodeModel()),
+    vscode.commands.registerCommand(Commands.askInVsCodeChat, (question?: unknown) => askInVsCodeChat(question)),
   );
 }
 
@@ -88,9 +91,24 @@ async function setServerApiKey(secrets: vscode.SecretStorage, serverUrl: string)
   void vscode.window.showInformationMessage(sealed ? vscode.l10n.t('API key saved for {0}.', origin) : vscode.l10n.t('API key removed.'));
 }
 
+/**
+ * Opens VS Code's Chat view on `@concepts` with the bundled model picked. Without a Copilot account the Chat
+ * view's model picker offers only to sign in, and a request with no model is refused ("Language model
+ * unavailable") before `@concepts` is called; with the model this extension offers picked, `@concepts` answers
+ * offline. `question` is asked at once; without it the input waits for one.
+ */
+async function askInVsCodeChat(question: unknown): Promise<void> {
+  const asked = typeof question === 'string' && question.trim() ? question.trim() : '';
+  await vscode.commands.executeCommand('workbench.action.chat.open', {
+    query: `@concepts ${asked}`,
+    isPartialQuery: !asked,
+    modelSelector: { vendor: BUNDLED_MODEL_VENDOR, id: BUNDLED_MODEL_ID },
+  });
+}
+
 /** A quick pick over VS Code's language models; the choice becomes the side view's backend. */
 async function pickVsCodeModel(): Promise<void> {
-  const models = await vscode.lm.selectChatModels();
+  const models = await otherChatModels();
   if (models.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No VS Code language model is available. Install or sign in to a chat model extension first.'));
     return;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SendMessages } from '../../core/pipeline/engine';
 import { LIMITS } from '../../core/chat/openaiClient';
+import { BUNDLED_MODEL_VENDOR } from './bundledModelProvider';
 
 /**
  * Sends the grounded messages to one of VS Code's language models (the user's own, with the consent VS Code
@@ -50,9 +51,17 @@ export function modelOrigin(model: vscode.LanguageModelChat): string {
   return `vscode-lm:${model.vendor}/${model.id}`;
 }
 
+/**
+ * VS Code's language models but the bundled one this extension offers itself (see bundledModelProvider): going
+ * through VS Code to reach it would only be the `bundled` backend the long way round.
+ */
+export async function otherChatModels(): Promise<vscode.LanguageModelChat[]> {
+  return (await vscode.lm.selectChatModels()).filter((model) => model.vendor !== BUNDLED_MODEL_VENDOR);
+}
+
 /** The VS Code model the setting names (by id or family; empty: the first one), or undefined when none is available. */
 export async function pickChatModel(wanted: string): Promise<vscode.LanguageModelChat | undefined> {
-  const models = await vscode.lm.selectChatModels();
+  const models = await otherChatModels();
   if (!wanted) return models[0];
   return models.find((model) => model.id === wanted || model.family === wanted || model.name === wanted);
 }

@@ -13,6 +13,7 @@ import type { GlossaryService } from '../glossaryService';
 import type { ModelService } from '../modelService';
 import type { ChatController } from './chatController';
 import { modelOrigin, sendThrough } from './languageModels';
+import { BUNDLED_MODEL_VENDOR } from './bundledModelProvider';
 
 export const PARTICIPANT_ID = 'conceptExplainer.concepts';
 
@@ -100,7 +101,8 @@ function questionFor(command: string | undefined, prompt: string, lang: Lang): s
  * bundled one, so nothing leaves the machine.
  */
 function backendFor(deps: ParticipantDeps, model: vscode.LanguageModelChat | undefined): Backend {
-  if (model && deps.config.current.participantUsesChatModel && vscode.workspace.isTrusted) return { kind: 'messages', send: sendThrough(model), origin: modelOrigin(model) };
+  // The bundled model picked in the Chat view (offered by this extension) is the bundled backend itself.
+  if (model && model.vendor !== BUNDLED_MODEL_VENDOR && deps.config.current.participantUsesChatModel && vscode.workspace.isTrusted) return { kind: 'messages', send: sendThrough(model), origin: modelOrigin(model) };
   return { kind: 'bundled', model: deps.model, options: decodingOptions(deps.model.modelDir, { seed: Date.now() % 100000 }) };
 }
 

@@ -41,7 +41,8 @@ describe('Commands and the explanation panel', () => {
     await vscode.commands.executeCommand('conceptExplainer.showConcept', { id: 'attention', lang: 'en' });
     const editor = await openDocument('Le surapprentisage guette les petits jeux de données.', 'plaintext');
     const snapshot = await explain(editor, 'surapprentisage');
-    assert.equal(snapshot?.title, '« surapprentisage »', 'not the previous concept’s title');
+    // Quoted as the UI's language quotes: an English UI writes quotation marks, not guillemets.
+    assert.equal(snapshot?.title, '"surapprentisage"', 'not the previous concept’s title');
     assert.equal(snapshot?.notFound?.lang, 'fr');
     assert.ok(snapshot?.notFound?.suggestions.includes('surapprentissage'), JSON.stringify(snapshot?.notFound));
   });
@@ -52,6 +53,26 @@ describe('Commands and the explanation panel', () => {
     editor.selection = new vscode.Selection(start, start);
     const snapshot = await vscode.commands.executeCommand<PanelSnapshot | undefined>('conceptExplainer.explainSelection');
     assert.deepEqual(snapshot?.entry, { kind: 'concept', id: 'fine-tuning' });
+  });
+
+  it('offers no closest concept for a word like none in the glossary (« zorglub »)', async () => {
+    const editor = await openDocument('zorglub and friends', 'plaintext');
+    const snapshot = await explain(editor, 'zorglub');
+    assert.deepEqual(snapshot?.notFound?.suggestions, []);
+  });
+
+  it('labels a French concept in the UI’s language: only the content is French', async () => {
+    const snapshot = await vscode.commands.executeCommand<PanelSnapshot | undefined>('conceptExplainer.showConcept', { id: 'overfitting', lang: 'fr' });
+    const view = snapshot?.view;
+    assert.equal(view?.lang, 'fr');
+    assert.equal(view?.term, 'surapprentissage');
+    assert.equal(view?.labelsLang, vscode.env.language.startsWith('fr') ? 'fr' : 'en');
+    if (view?.labelsLang === 'en') {
+      assert.equal(view.category, 'Foundations');
+      assert.equal(view.level, 'beginner');
+      assert.ok(view.sections.some((section) => section.title === 'How it works'), JSON.stringify(view.sections.map((s) => s.title)));
+      assert.equal(view.contrastsTitle, 'Not to be confused with');
+    }
   });
 
   it('Show Concept opens a concept by id, in the language asked for', async () => {

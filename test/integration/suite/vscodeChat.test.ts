@@ -36,6 +36,25 @@ describe('Inside VS Code’s own chat', function () {
   before(activateExtension);
   after(closeAll);
 
+  it('offers the bundled model as a VS Code language model that answers offline, from the glossary', async function () {
+    const api = vscode.lm as unknown as { registerLanguageModelChatProvider?: unknown };
+    if (typeof api.registerLanguageModelChatProvider !== 'function') this.skip(); // VS Code before 1.104
+    let models: vscode.LanguageModelChat[] = [];
+    const deadline = Date.now() + 20_000;
+    while (models.length === 0 && Date.now() < deadline) {
+      models = await vscode.lm.selectChatModels({ vendor: 'concept-explainer' });
+      if (models.length === 0) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.equal(models.length, 1, 'the bundled model is listed among VS Code’s language models');
+    const [model] = models;
+    assert.equal(model!.id.endsWith('concept-gpt'), true, model!.id);
+    const response = await model!.sendRequest([vscode.LanguageModelChatMessage.User("Qu'est-ce que l'affinage ?")], {}, new vscode.CancellationTokenSource().token);
+    let text = '';
+    for await (const piece of response.text) text += piece;
+    assert.ok(text.length > 30, text);
+    assert.match(text, /affinage|entraîn/iu, text);
+  });
+
   it('registers the glossary tool for agents, referencable as #concept', async () => {
     const tool = vscode.lm.tools.find((candidate) => candidate.name === 'conceptExplainer_lookup');
     assert.ok(tool, `tools: ${vscode.lm.tools.map((t) => t.name).join(', ')}`);
