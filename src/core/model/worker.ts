@@ -48,18 +48,18 @@ function memoryFigures(): WorkerMemory {
 }
 
 /**
- * onnxruntime's WebAssembly stays on V8's baseline code (Liftoff, compiled lazily, function by function): its
- * functions are never re-compiled by the optimising compiler. Measured with the bundled model (the CPU time of a
- * process, medians; the machine was shared): decoding takes the same time on baseline and on optimised code, reading
- * a prompt about 10% more; but letting V8 optimise meant 1.1 s more CPU while loading (it optimised 220 functions
- * that only the load runs), the same again in the background afterwards, and 70 MB more memory that the process never
- * gave back (the compilers' working memory). The worker used to set --no-liftoff while loading: 4-7 s of CPU to load
- * (10-22 s on a busy machine), and a 490 KB function (the Cast kernel, see training/quantize_onnx.py) compiled with
- * 200 MB of compiler memory.
+ * onnxruntime's WebAssembly stays on V8's baseline code (Liftoff, compiled lazily, function by function): V8 does not
+ * re-compile its functions with the optimising compiler (the very hottest only after minutes of generation: 26 of
+ * them after 4,200 tokens). Measured with the bundled model (a process's CPU time, medians; the machine was shared):
+ * decoding takes the same time on baseline and on optimised code, reading a prompt about 10% more; letting V8
+ * optimise cost 1.1 s more CPU while loading (it optimised 220 functions that only the load runs), as much again in
+ * the background afterwards, and 70 MB of memory that the process kept (the compilers' working memory). The worker
+ * used to set --no-liftoff while loading: 2.6-6.7 s to load on a quiet machine, 10-22 s on a busy one, and V8's
+ * optimising compiler in the whole extension host meanwhile.
  *
- * V8 has no such setting per module: a module's functions get their tiering budget when it is instantiated, so the
- * budget is set out of reach while onnxruntime loads, then back to V8's default for the rest of the process (the
- * extension host's other WebAssembly tiers up as usual).
+ * V8 has no such setting per module, but a module's functions take their tiering budget when it is instantiated: the
+ * budget is out of reach while onnxruntime loads, then V8's default again for the rest of the process (the extension
+ * host's other WebAssembly tiers up as usual).
  */
 async function withoutTierUp<T>(load: () => Promise<T>): Promise<T> {
   v8.setFlagsFromString(`--wasm-tiering-budget=${2 ** 31 - 1}`);
@@ -70,7 +70,10 @@ async function withoutTierUp<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-/** V8's default --wasm-tiering-budget (src/flags/flag-definitions.h): 1,800,000 in V8 11 (Node 20), 13,000,000 in V8 13. */
+/**
+ * V8's default --wasm-tiering-budget (src/flags/flag-definitions.h), which V8 does not let a program read: 1,800,000
+ * in V8 11 (Node 20), 13,000,000 in V8 13 (Node 24, recent VS Code).
+ */
 function defaultTieringBudget(): number {
   const major = Number(process.versions.v8.split('.')[0]);
   return major >= 12 ? 13_000_000 : 1_800_000;
