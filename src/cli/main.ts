@@ -44,9 +44,9 @@ const COMMANDS: Record<string, { usage: string; summary: string; options: Comman
     options: { valued: ['max-tokens', 'seed'], switches: ['raw', 'greedy', 'json'] },
   },
   eval: {
-    usage: 'eval [--json] [--limit N] [--heldout FILE] [--details FILE] [--glossary FILE]... [--no-plan]',
-    summary: 'answer the held-out questions and dialogues (with training/eval/user-glossary.json), and print the figures by kind (--no-plan: the model alone picks how the answer opens and when it ends)',
-    options: { valued: ['limit', 'heldout', 'details'], switches: ['json', 'no-plan'], repeatable: ['glossary'] },
+    usage: 'eval [--json] [--limit N] [--heldout FILE] [--details FILE] [--glossary FILE]... [--no-plan | --plan-only]',
+    summary: 'answer the held-out questions and dialogues (with training/eval/user-glossary.json), and print the figures by kind, beside the retrieval-only baseline and the model without its plan (--no-plan: only without the plan, the model alone picks how the answer opens and when it ends; --plan-only: only with it)',
+    options: { valued: ['limit', 'heldout', 'details'], switches: ['json', 'no-plan', 'plan-only'], repeatable: ['glossary'] },
   },
   scan: {
     usage: 'scan <file|folder>... [--json] [--lang fr|en] [--glossary FILE]...',
