@@ -144,7 +144,12 @@ describe('Terms in the Markdown preview', function () {
     if (!driven) this.skip();
     await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('markdown.showPreviewToSide');
-    const look = await lookAt({ view: 'preview', hover: 'fine-tuning', screenshot: `preview-hover-${mode}` });
+    let look = await lookAt({ view: 'preview', hover: 'fine-tuning', screenshot: `preview-hover-${mode}` });
+    // The preview sets its headings' anchors after the first paint: look again until they are there.
+    for (let tries = 0; tries < 5 && !look.headings[0]?.id; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      look = await lookAt({ view: 'preview', hover: 'fine-tuning', screenshot: `preview-hover-${mode}` });
+    }
     assert.ok(look.terms.length >= 8, JSON.stringify(look.terms));
     assert.deepEqual(look.terms.filter((t) => t.inPre || t.inOtherLink), [], 'no term marked in a code block or inside a link');
     assert.ok(look.terms.some((t) => t.inCode && t.concept === 'self-attention'), 'the code span is marked');

@@ -58,8 +58,8 @@ describe('User glossaries', () => {
 
   it('loads a workspace glossary: hovers, the panel and the tree see its concept, marked as the user\'s', async () => {
     await waitFor(() => api.conceptOrigin('feature-vault')?.kind === 'user', 'the workspace glossary was not loaded', 10_000);
-    const editor = await openDocument('Our feature_store keeps them.', 'markdown');
-    const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'feature_store', 3));
+    const editor = await openDocument('Our feature_vault keeps them.', 'markdown');
+    const [hover] = await conceptHovers(editor.document, positionOf(editor.document, 'feature_vault', 3));
     assert.ok(hover, 'no hover on a user concept');
     assert.match(hoverText(hover).replace(/\\/g, ''), /in-house service/, 'the definition, escaped as Markdown');
     const snapshot = await vscode.commands.executeCommand<PanelSnapshot>('conceptExplainer.showConcept', { id: 'feature-vault', lang: 'en' });
