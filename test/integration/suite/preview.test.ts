@@ -145,8 +145,8 @@ describe('Terms in the Markdown preview', function () {
     await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('markdown.showPreviewToSide');
     let look = await lookAt({ view: 'preview', hover: 'fine-tuning', screenshot: `preview-hover-${mode}` });
-    // The preview sets its headings' anchors after the first paint: look again until they are there.
-    for (let tries = 0; tries < 5 && !look.headings[0]?.id; tries++) {
+    // The preview paints, then marks its terms and sets its headings' anchors: look again until they are there.
+    for (let tries = 0; tries < 8 && (look.terms.length < 8 || !look.headings[0]?.id); tries++) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       look = await lookAt({ view: 'preview', hover: 'fine-tuning', screenshot: `preview-hover-${mode}` });
     }
