@@ -116,9 +116,10 @@ def quantize_model(model, min_elements=MIN_ELEMENTS):
 
 def replace_bool_casts(model):
     """Rewrites `Cast(attention_mask, to=bool)` as `Not(Equal(attention_mask, 0))`, the same values. onnxruntime's
-    Cast kernel is one WebAssembly function of 490 KB (every pair of types): on baseline code each call cost about a
-    millisecond (one call a token), and its optimised compilation, which V8 starts once it is hot, took 10-15 s and
-    200 MB of compiler memory that the process kept. Equal and Not are small kernels. Returns how many were replaced."""
+    Cast kernel is one WebAssembly function of 490 KB (every pair of types), called once a token: where V8 optimises
+    hot functions (a browser; the worker before it kept onnxruntime on baseline code), its optimised compilation took
+    10-15 s and 200 MB of compiler memory that the process kept. Equal and Not are small kernels. Returns how many
+    were replaced."""
     graph = model.graph
     integer_inputs = {i.name: i.type.tensor_type.elem_type for i in graph.input
                       if i.type.tensor_type.elem_type in (TensorProto.INT64, TensorProto.INT32)}
