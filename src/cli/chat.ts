@@ -1,5 +1,5 @@
 import * as readline from 'node:readline';
-import { ChatEngine, type Backend } from '../core/pipeline/engine';
+import { ChatEngine, turnOf, type Backend } from '../core/pipeline/engine';
 import type { Turn } from '../core/chat/conversation';
 import type { Glossary } from '../core/glossary/glossary';
 import type { ParsedArgs } from './args';
@@ -38,18 +38,7 @@ export async function runChat(glossary: Glossary, paths: CliPaths, args: ParsedA
       const answer = await engine.ask({ question, answerLang, fallbackLang: 'en', history }, backend, stream, running.signal);
       const stopped = running.signal.aborted;
       running = undefined;
-      history.push({
-        id: String(history.length),
-        question,
-        answer: answer.text,
-        lang: answer.lang,
-        sources: answer.sources,
-        intent: answer.understanding.intent,
-        concepts: answer.understanding.concepts.map((concept) => concept.id),
-        origin: answer.origin,
-        state: stopped ? 'stopped' : 'done',
-        createdAt: Date.now(),
-      });
+      history.push(turnOf(String(history.length), question, answer, stopped ? 'stopped' : 'done', Date.now()));
       if (args.flags.has('json')) io.out(JSON.stringify(answerJson(answer)));
       else io.out(`${stopped ? ' [stopped]' : ''}\n${answer.sources.length ? `[${answer.sources.join(', ')}]\n` : ''}${nextLines(answer.suggestions, answer.lang)}`);
     }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { baselineAnswer, judge, summarize, type HeldOutItem, type JudgedTurn } from '../core/pipeline/evaluate';
 import { explicitRegister } from '../core/pipeline/language';
-import { ChatEngine, type Backend } from '../core/pipeline/engine';
+import { ChatEngine, turnOf, type Backend } from '../core/pipeline/engine';
 import type { Turn } from '../core/chat/conversation';
 import type { Glossary } from '../core/glossary/glossary';
 import type { ParsedArgs } from './args';
@@ -96,18 +96,7 @@ async function evaluatePass(engine: ChatEngine, glossary: Glossary, items: reado
       const model = judge(glossary, turn, answer.text, answer.passages, dialogue);
       judged.push({ kind: item.kind, intent: turn.intent, model, baseline: judge(glossary, turn, baseline, answer.passages, dialogue) });
       details.push(JSON.stringify({ kind: item.kind, ...turn, understood: answer.understanding.intent, understoodIds: answer.understanding.concepts.map((c) => c.id), answer: answer.text, sources: answer.sources, ...model }));
-      history.push({
-        id: String(history.length),
-        question: turn.question,
-        answer: answer.text,
-        lang: answer.lang,
-        sources: answer.sources,
-        intent: answer.understanding.intent,
-        concepts: answer.understanding.concepts.map((concept) => concept.id),
-        origin: answer.origin,
-        state: 'done',
-        createdAt: 0,
-      });
+      history.push(turnOf(String(history.length), turn.question, answer, 'done', 0));
     }
   }
   return { judged, details };

@@ -308,3 +308,19 @@ export function serverMessages(lang: Lang, passages: readonly Passage[], history
     { role: 'user', content: asked },
   ];
 }
+
+/** An answered question as the conversation keeps it: what follow-ups and the next answers read. */
+export function turnOf(id: string, question: string, answer: ChatAnswer, state: Turn['state'], createdAt: number): Turn {
+  return {
+    id,
+    question,
+    answer: answer.text,
+    lang: answer.lang,
+    sources: answer.sources,
+    intent: answer.understanding.intent,
+    concepts: answer.understanding.concepts.map((concept) => concept.id),
+    origin: answer.origin,
+    state,
+    createdAt,
+  };
+}
