@@ -18,8 +18,8 @@ export function splitDetails(concepts: readonly Concept[]): { index: Concept[]; 
   const index = concepts.map((concept) => {
     const { references, contrasts, ...rest } = concept;
     const long = (lang: 'fr' | 'en') => {
-      const { explanation, example, sections } = concept[lang];
-      return { explanation, example, ...(sections && { sections }) };
+      const { explanation, example, sections, signs } = concept[lang];
+      return { explanation, example, ...(sections && { sections }), ...(signs && { signs }) };
     };
     details[concept.id] = { fr: long('fr'), en: long('en'), ...(references && { references }), ...(contrasts && { contrasts }) };
     const short = (lang: 'fr' | 'en') => {

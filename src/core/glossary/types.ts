@@ -29,8 +29,8 @@ export type Category =
 export type Level = 'beginner' | 'advanced';
 
 /** The parts of an explanation that a question can ask for (plain text, a few sentences each). */
-export type SectionName = 'how' | 'why' | 'causes' | 'limits' | 'history' | 'intuition';
-export const SECTION_NAMES: readonly SectionName[] = ['how', 'why', 'causes', 'limits', 'history', 'intuition'];
+export type SectionName = 'how' | 'why' | 'causes' | 'remedies' | 'limits' | 'history' | 'intuition';
+export const SECTION_NAMES: readonly SectionName[] = ['how', 'why', 'causes', 'remedies', 'limits', 'history', 'intuition'];
 export type Sections = Readonly<Partial<Record<SectionName, string>>>;
 
 /** What a concept says in one language. */
@@ -43,6 +43,8 @@ export interface LocalizedConcept {
   readonly explanation: string;
   /** Every bundled entry has all five; a user's entry may have some or none. */
   readonly sections?: Sections;
+  /** A phenomenon's signs as a developer describes them ("training loss low but test accuracy bad"). */
+  readonly signs?: readonly string[];
   readonly example: string;
 }
 
@@ -86,8 +88,8 @@ export interface Concept {
  * hovers and search need: the extension loads them only when the panel or the command line shows a concept.
  */
 export interface ConceptDetails {
-  readonly fr: Pick<LocalizedConcept, 'explanation' | 'example' | 'sections'>;
-  readonly en: Pick<LocalizedConcept, 'explanation' | 'example' | 'sections'>;
+  readonly fr: Pick<LocalizedConcept, 'explanation' | 'example' | 'sections' | 'signs'>;
+  readonly en: Pick<LocalizedConcept, 'explanation' | 'example' | 'sections' | 'signs'>;
   readonly references?: readonly Reference[];
   readonly contrasts?: readonly ContrastText[];
 }

@@ -31,6 +31,7 @@ const SECTIONS: Readonly<Record<SectionName, Record<Lang, string>>> = {
   how: { en: 'How it works', fr: 'Comment ça marche' },
   why: { en: 'Why it matters', fr: 'Pourquoi c’est utile' },
   causes: { en: 'Why it happens', fr: 'Pourquoi ça arrive' },
+  remedies: { en: 'How to avoid or fix it', fr: 'Comment l’éviter ou y remédier' },
   limits: { en: 'Limits and pitfalls', fr: 'Limites et pièges' },
   history: { en: 'Where it comes from', fr: 'D’où ça vient' },
   intuition: { en: 'Intuition', fr: 'Intuition' },
