@@ -1,10 +1,9 @@
-import { Buffer, isAscii } from 'node:buffer';
+const utf8 = new TextDecoder('utf-8');
 
 /**
- * UTF-8 bytes to a string. Plain ASCII (most glossary files) is copied byte for byte, several times faster
- * than a UTF-8 decode; Node's `readFileSync(file, 'utf8')` took 25 ms for a 2.4 MB glossary here, this 4 ms.
+ * UTF-8 bytes to a string, in Node and in a browser alike. TextDecoder is as fast as Node's Buffer here (a 2.4 MB
+ * glossary: 9-12 ms either way, ASCII or not), so the core needs no Node module for it.
  */
 export function decodeUtf8(bytes: Uint8Array): string {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return isAscii(buffer) ? buffer.toString('latin1') : buffer.toString('utf8');
+  return utf8.decode(bytes);
 }

@@ -6,7 +6,8 @@ export type WebviewPage = 'panel' | 'chat';
 function nonce(): string {
   const bytes = new Uint8Array(18);
   crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64');
+  // btoa, not Node's Buffer: the same code runs in the web extension host.
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type * as Ort from 'onnxruntime-web';
 import { StreamDecoder } from '../tokenizer/bpe';
-import { ModelError, type GenerationDefaults, type ModelConfig, type ModelFiles } from './modelFiles';
+import { ModelError, type GenerationDefaults, type ModelConfig, type ModelFiles } from './modelFormat';
 import { ComposeConstraint, StopFilter } from './constraints';
 import { sampleToken, seededRandom, type SamplingOptions } from './sampling';
 

@@ -3,9 +3,10 @@ import * as l10n from '@vscode/l10n';
 import type { GenerateOptions, GenerationResult, Prompt } from './runtime';
 import { REQUESTS_WAITING, type FromWorker, type ModelInfo, type ToWorker, type WorkerData, type WorkerMemory } from './workerProtocol';
 import { messageBundle } from '../messages';
-import { ModelError } from './modelFiles';
+import { ModelError } from './modelFormat';
+import { CancelledError, untilAborted, WorkerCrashedError, type ModelClient, type ModelState } from './modelClient';
 
-export type ModelState = 'unloaded' | 'loading' | 'ready' | 'generating';
+export { CancelledError, WorkerCrashedError, type ModelState } from './modelClient';
 
 export interface WorkerClientOptions {
   /** The bundled worker script (dist/modelWorker.js). */
@@ -19,16 +20,6 @@ export interface WorkerClientOptions {
 
 /** How long a generation may take to notice Stop before its worker is ended. */
 const STOP_GRACE_MS = 1000;
-
-/** The request failed because the worker died; the next request starts a new one. */
-export class WorkerCrashedError extends Error {}
-
-/** The request was stopped by its AbortSignal. */
-export class CancelledError extends Error {
-  constructor() {
-    super('The request was cancelled.');
-  }
-}
 
 interface Pending {
   readonly requestId: number;
@@ -46,7 +37,7 @@ interface LiveWorker {
  * Runs the model in a worker thread: loads it on first use, one generation at a time (later requests
  * wait their turn), cancels within one token, restarts after a crash, and unloads it when idle.
  */
-export class WorkerModelClient {
+export class WorkerModelClient implements ModelClient {
   private live: LiveWorker | undefined;
   private pending: Pending | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -239,15 +230,4 @@ export class WorkerModelClient {
   simulateCrash(): Promise<number> | undefined {
     return this.live?.worker.terminate();
   }
-}
-
-/** The promise's value, or a CancelledError as soon as the signal aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CancelledError());
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
