@@ -1,25 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as l10n from '@vscode/l10n';
 import { decodeUtf8 } from '../text';
-import { fileProblem, type UserGlossaryProblem } from './userGlossary';
+import { unreadFile, type UserFileRead, type UserFileRules } from './userFileRules';
 
-/** What reading one user glossary file gave: its text, or a problem that names why it was not read. */
-export type UserFileRead = { readonly text: string } | { readonly problem: UserGlossaryProblem } | { readonly missing: true };
-
-export interface UserFileRules {
-  /** Files larger than this are not read (the setting `conceptExplainer.glossary.maxFileSizeKB`). */
-  readonly maxBytes: number;
-  /**
-   * In Restricted Mode the folders a file, once its links are followed, must stay inside; undefined: anywhere
-   * (a trusted workspace, or the user's own settings).
-   */
-  readonly confineTo?: readonly string[];
-}
-
-function problemAt(file: string, message: string): { problem: UserGlossaryProblem } {
-  return { problem: fileProblem(file, message) };
-}
+export type { UserFileRead, UserFileRules } from './userFileRules';
 
 /**
  * Reads a user glossary file from disk, within bounds: a regular file only (not a device such as /dev/zero, not
@@ -35,16 +19,16 @@ export async function readUserFile(file: string, rules: UserFileRules): Promise<
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
-    if (code === 'ELOOP') return problemAt(file, l10n.t('This file is a loop of symbolic links; it was not read.'));
-    return problemAt(file, l10n.t('This file cannot be read ({0}).', code ?? (error as Error).message));
+    if (code === 'ELOOP') return unreadFile.loop(file);
+    return unreadFile.failed(file, code ?? (error as Error).message);
   }
   if (stat.isDirectory()) return { missing: true };
-  if (!stat.isFile()) return problemAt(file, l10n.t('This is not a regular file (a device or a pipe, say); it was not read.'));
+  if (!stat.isFile()) return unreadFile.notRegular(file);
   if (rules.confineTo && !rules.confineTo.some((folder) => isInside(real, folder))) {
-    return problemAt(file, l10n.t('In Restricted Mode a glossary file cannot lead outside the workspace; this one links to another place and was not read.'));
+    return unreadFile.outsideWorkspace(file);
   }
   if (stat.size > rules.maxBytes) {
-    return problemAt(file, l10n.t('This file is {0} KB, over the {1} KB of "conceptExplainer.glossary.maxFileSizeKB"; it was not read.', Math.ceil(stat.size / 1024), Math.floor(rules.maxBytes / 1024)));
+    return unreadFile.tooLarge(file, stat.size, rules.maxBytes);
   }
   try {
     const handle = await fs.promises.open(real, 'r');
@@ -57,7 +41,7 @@ export async function readUserFile(file: string, rules: UserFileRules): Promise<
       await handle.close();
     }
   } catch (error) {
-    return problemAt(file, l10n.t('This file cannot be read ({0}).', (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+    return unreadFile.failed(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
   }
 }
 
