@@ -70,7 +70,6 @@ export async function mergeInWorker(start: (request: MergeRequest, events: Merge
   const concepts: Concept[] = [];
   const done = await new Promise<Extract<MergeMessage, { type: 'done' }>>((resolve, reject) => {
     let settled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
@@ -88,7 +87,8 @@ export async function mergeInWorker(start: (request: MergeRequest, events: Merge
       },
       failed: (error) => finish(() => reject(error)),
     });
-    timer = setTimeout(() => finish(() => reject(new Error(`reading the glossaries took over ${MERGE_TIMEOUT_MS / 1000} s`))), MERGE_TIMEOUT_MS);
+    // Workers answer asynchronously: `finish` never runs before this line.
+    const timer = setTimeout(() => finish(() => reject(new Error(`reading the glossaries took over ${MERGE_TIMEOUT_MS / 1000} s`))), MERGE_TIMEOUT_MS);
   });
   // Receiving the last message was this turn's work; the index is built from the next one.
   await nextTurn();
