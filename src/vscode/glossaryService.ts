@@ -1,16 +1,12 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { Glossary } from '../core/glossary/glossary';
-import { bundledDetails, readBundledConcepts } from '../core/glossary/load';
 import type { Concept, DetailsSource } from '../core/glossary/types';
-import { mergeHere, mergeOffThread, OFF_THREAD_CHARS, type MergeInput } from '../core/glossary/mergeOffThread';
+import { mergeHere, OFF_THREAD_CHARS, type MergeInput } from '../core/glossary/merge';
 import { fileProblem, type MergedGlossary, type UserGlossaryProblem } from '../core/glossary/userGlossary';
-import { readUserFile, type UserFileRules } from '../core/glossary/userFiles';
-import { decodeUtf8 } from '../core/text';
+import type { UserFileRules } from '../core/glossary/userFileRules';
 import type { ConfigStore } from './config';
+import type { GlossaryHost } from './host';
 import { DocumentReadings } from './readings';
 import type { DocumentReading } from '../core/matching/reading';
 
@@ -47,7 +43,7 @@ export class GlossaryService extends Disposable {
   private watchedKey = '';
 
   constructor(
-    private readonly file: string,
+    private readonly host: GlossaryHost,
     private readonly config: ConfigStore,
   ) {
     super();
@@ -57,7 +53,7 @@ export class GlossaryService extends Disposable {
         this.disposeWatchers();
       },
     });
-    this.details = bundledDetails(file);
+    this.details = host.bundled.details;
     [
       config.onDidChange((current) => {
         // Only the paths setting changes which files are read; other settings leave the glossary as it is.
@@ -124,7 +120,7 @@ export class GlossaryService extends Disposable {
       return this.bundledConcepts;
     }
     try {
-      this.bundledConcepts = readBundledConcepts(this.file);
+      this.bundledConcepts = this.host.bundled.concepts();
     } catch (error) {
       this.failure = error as Error;
       void vscode.window.showErrorMessage(vscode.l10n.t('Concept Explainer cannot load its glossary: {0}', this.failure.message));
@@ -139,7 +135,7 @@ export class GlossaryService extends Disposable {
     this.watch();
     const inputs: MergeInput[] = [];
     const rules = await this.fileRules();
-    for (const uri of files) for (const input of await readOne(uri, rules)) inputs.push(input);
+    for (const uri of files) for (const input of await this.readOne(uri, rules)) inputs.push(input);
     // Without user glossaries the bundled one stays unloaded until a feature needs it.
     const concepts = inputs.length > 0 ? this.readBundled() : undefined;
     const merged = concepts
@@ -155,7 +151,7 @@ export class GlossaryService extends Disposable {
     const chars = inputs.reduce((sum, input) => sum + ('text' in input ? input.text.length : 0), 0);
     if (chars <= OFF_THREAD_CHARS) return mergeHere(bundled, inputs, this.details);
     try {
-      return await mergeOffThread(path.join(path.dirname(this.file), 'glossaryWorker.js'), bundled, inputs, this.details);
+      return await this.host.mergeOffThread(bundled, inputs, this.details);
     } catch (error) {
       const problems = inputs.map((input) => fileProblem(input.file, vscode.l10n.t('Your glossaries could not be read: {0}', (error as Error).message)));
       return { glossary: this.loadBundled() ?? new Glossary(bundled, { details: this.details }), problems };
@@ -166,9 +162,7 @@ export class GlossaryService extends Disposable {
   private async fileRules(): Promise<UserFileRules> {
     const maxBytes = this.config.current.glossaryMaxFileKB * 1024;
     if (vscode.workspace.isTrusted) return { maxBytes };
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
-    const confineTo = await Promise.all(folders.map((folder) => fs.promises.realpath(folder.uri.fsPath).catch(() => folder.uri.fsPath)));
-    return { maxBytes, confineTo };
+    return { maxBytes, confineTo: await this.host.confinement(vscode.workspace.workspaceFolders ?? []) };
   }
 
   /** The default file of each workspace folder, then every path of the setting (a folder gives its `*.json`). */
@@ -176,7 +170,7 @@ export class GlossaryService extends Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const candidates: vscode.Uri[] = folders.map((folder) => vscode.Uri.joinPath(folder.uri, WORKSPACE_GLOSSARY));
     for (const entry of this.config.current.glossaryPaths) {
-      for (const uri of resolveSettingPath(entry.trim(), folders)) {
+      for (const uri of resolveSettingPath(entry.trim(), folders, this.host)) {
         // A loop, not push(...): a folder may hold more files than a call has room for arguments.
         for (const file of await expandFolder(uri)) candidates.push(file);
       }
@@ -190,7 +184,7 @@ export class GlossaryService extends Disposable {
    * made again only when the paths they watch change, not on every save.
    */
   private watch(): void {
-    const watched = this.config.current.glossaryPaths.flatMap((entry) => resolveSettingPath(entry.trim(), vscode.workspace.workspaceFolders ?? []));
+    const watched = this.config.current.glossaryPaths.flatMap((entry) => resolveSettingPath(entry.trim(), vscode.workspace.workspaceFolders ?? [], this.host));
     const key = watched.map((uri) => uri.toString()).join('\n');
     if (key === this.watchedKey && this.watchers.length > 0) return;
     this.watchedKey = key;
@@ -221,6 +215,21 @@ export class GlossaryService extends Disposable {
     this.watchers = [];
   }
 
+  /**
+   * One file, read within the rules; a file that cannot be read gives only its problem, and nothing it does stops the
+   * other files.
+   */
+  private async readOne(uri: vscode.Uri, rules: UserFileRules): Promise<MergeInput[]> {
+    try {
+      const read = await this.host.readUserFile(uri, rules);
+      if ('missing' in read) return [];
+      if ('problem' in read) return [{ file: uri.fsPath, problems: [read.problem] }];
+      return [{ file: uri.fsPath, text: read.text }];
+    } catch (error) {
+      return [{ file: uri.fsPath, problems: [fileProblem(uri.fsPath, vscode.l10n.t('This file cannot be read: {0}', (error as Error).message))] }];
+    }
+  }
+
   private showProblems(files: readonly vscode.Uri[], problems: readonly UserGlossaryProblem[]): void {
     this.diagnostics.clear();
     for (const uri of files) {
@@ -238,13 +247,15 @@ function toDiagnostic(problem: UserGlossaryProblem): vscode.Diagnostic {
   return diagnostic;
 }
 
-/** `~/x` from the home folder, an absolute path as is, a relative one from each workspace folder. */
-function resolveSettingPath(entry: string, folders: readonly vscode.WorkspaceFolder[]): vscode.Uri[] {
+/**
+ * `~/x` from the home folder (none in a browser), an absolute path as is, a relative one from each workspace folder.
+ */
+function resolveSettingPath(entry: string, folders: readonly vscode.WorkspaceFolder[], host: GlossaryHost): vscode.Uri[] {
   if (entry === '~' || entry.startsWith('~/')) {
-    return [vscode.Uri.file(os.homedir() + entry.slice(1))];
+    return host.homeFolder ? [vscode.Uri.joinPath(host.homeFolder, entry.slice(1))] : [];
   }
   if (entry.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(entry)) {
-    return [vscode.Uri.file(entry)];
+    return [host.absolutePath(entry, folders)];
   }
   return folders.map((folder) => vscode.Uri.joinPath(folder.uri, entry));
 }
@@ -264,38 +275,6 @@ async function expandFolder(uri: vscode.Uri): Promise<vscode.Uri[]> {
     // A path that does not exist yet: it becomes a glossary once created.
   }
   return [uri];
-}
-
-/**
- * One file, read within the rules and parsed; a file that cannot be read gives only its problem, and nothing
- * it does stops the other files.
- */
-async function readOne(uri: vscode.Uri, rules: UserFileRules): Promise<MergeInput[]> {
-  try {
-    if (uri.scheme === 'file') {
-      const read = await readUserFile(uri.fsPath, rules);
-      if ('missing' in read) return [];
-      if ('problem' in read) return [{ file: uri.fsPath, problems: [read.problem] }];
-      return [{ file: uri.fsPath, text: read.text }];
-    }
-    const text = await readText(uri, rules.maxBytes);
-    return text === undefined ? [] : [{ file: uri.fsPath, text }];
-  } catch (error) {
-    return [{ file: uri.fsPath, problems: [fileProblem(uri.fsPath, vscode.l10n.t('This file cannot be read: {0}', (error as Error).message))] }];
-  }
-}
-
-/** A file of a virtual workspace; `undefined` when it does not exist or is over the size limit. */
-async function readText(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
-  const stat = await vscode.workspace.fs.stat(uri).then(undefined, () => undefined);
-  if (!stat || !(stat.type & vscode.FileType.File) || stat.size > maxBytes) return undefined;
-  try {
-    return decodeUtf8(await vscode.workspace.fs.readFile(uri));
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-    if (error instanceof vscode.FileSystemError && error.code === 'FileIsADirectory') return undefined;
-    throw error;
-  }
 }
 
 function basename(uri: vscode.Uri): string {

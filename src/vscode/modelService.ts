@@ -1,13 +1,17 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GenerateOptions, GenerationResult, Prompt } from '../core/model/runtime';
-import { WorkerModelClient, type ModelState } from '../core/model/workerClient';
+import type { ModelClient, ModelState } from '../core/model/modelClient';
+import { decodingOptionsFrom, type DecodingOverrides } from '../core/model/modelFormat';
 import type { ConfigStore } from './config';
 import { Disposable } from './dispose';
+import type { ModelHost } from './host';
 
-/** The bundled model, or the one in `conceptExplainer.model.path`, run in a worker thread on first use. */
+/**
+ * The bundled model, or the one in `conceptExplainer.model.path`, loaded on first use, off the extension host's thread
+ * where the host allows (see ModelHost).
+ */
 export class ModelService extends Disposable {
-  private client: WorkerModelClient | undefined;
+  private client: ModelClient | undefined;
   private clientKey = '';
   private readonly stateEmitter = this.register(new vscode.EventEmitter<ModelState>());
   readonly onDidChangeState = this.stateEmitter.event;
@@ -17,7 +21,7 @@ export class ModelService extends Disposable {
   readonly onDidReportSpeed = this.speedEmitter.event;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    private readonly host: ModelHost,
     private readonly config: ConfigStore,
   ) {
     super();
@@ -31,7 +35,12 @@ export class ModelService extends Disposable {
 
   /** The folder the model is read from. */
   get modelDir(): string {
-    return this.config.current.modelPath || path.join(this.extensionUri.fsPath, 'models', 'concept-gpt');
+    return this.host.modelDir(this.config.current.modelPath);
+  }
+
+  /** Decoding options from the model folder's generation_config.json, with `overrides` (see decodingOptionsFrom). */
+  decodingOptions(overrides: DecodingOverrides = {}): GenerateOptions {
+    return decodingOptionsFrom(this.host.generationDefaults(this.modelDir), overrides);
   }
 
   generate(prompt: Prompt, options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {
@@ -59,18 +68,12 @@ export class ModelService extends Disposable {
     return `${this.modelDir}|${this.config.current.modelIdleMinutes}`;
   }
 
-  private current(): WorkerModelClient {
+  private current(): ModelClient {
     const key = this.settingsKey();
     if (!this.client || key !== this.clientKey) {
       void this.client?.dispose();
       this.unsubscribe?.();
-      const dist = path.join(this.extensionUri.fsPath, 'dist');
-      this.client = new WorkerModelClient({
-        workerFile: path.join(dist, 'modelWorker.js'),
-        modelDir: this.modelDir,
-        wasmDir: dist,
-        idleMs: this.config.current.modelIdleMinutes * 60_000,
-      });
+      this.client = this.host.createClient(this.modelDir, this.config.current.modelIdleMinutes * 60_000);
       this.clientKey = key;
       this.unsubscribe = this.client.onStateChange((state) => this.stateEmitter.fire(state));
     }

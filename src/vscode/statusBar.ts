@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ModelState } from '../core/model/workerClient';
+import type { ModelState } from '../core/model/modelClient';
 import { Commands } from './commandIds';
 import { Disposable } from './dispose';
 import type { ModelService } from './modelService';

@@ -4,8 +4,8 @@ import { ConversationStore, type Turn } from '../../core/chat/conversation';
 import { keyFor } from '../../core/chat/apiKey';
 import { modelOrigin, pickChatModel, sendThrough } from './languageModels';
 import { ServerError } from '../../core/chat/openaiClient';
-import { decodingOptions, ModelError } from '../../core/model/modelFiles';
-import { WorkerCrashedError } from '../../core/model/workerClient';
+import { ModelError } from '../../core/model/modelFormat';
+import { WorkerCrashedError } from '../../core/model/modelClient';
 import type { Glossary } from '../../core/glossary/glossary';
 import { nextTurn } from '../../core/slices';
 import { uiLang, type ConfigStore } from '../config';
@@ -221,7 +221,7 @@ export class ChatController {
       if (apiKey) this.sentKeys.add(apiKey);
       return { kind: 'server', settings: { url: config.serverUrl, model: config.serverModel, apiKey } };
     }
-    return { kind: 'bundled', model: this.model, options: decodingOptions(this.model.modelDir, { seed: Date.now() % 100000 }) };
+    return { kind: 'bundled', model: this.model, options: this.model.decodingOptions({ seed: Date.now() % 100000 }) };
   }
 }
 

@@ -4,7 +4,6 @@ import { MAX_QUESTION_CHARS, type Backend, type ChatEngine } from '../../core/pi
 import type { Turn } from '../../core/chat/conversation';
 import { searchConcepts } from '../../core/glossary/search';
 import { otherLang, type Lang } from '../../core/glossary/types';
-import { decodingOptions } from '../../core/model/modelFiles';
 import { Commands } from '../commandIds';
 import { compareWithLabel, comparePair, differenceQuestion, simplerQuestion } from '../../core/present/questions';
 import { escapeMarkdown, escapeMarkdownText, unescapeMarkdownText } from '../../core/present/markdown';
@@ -103,7 +102,7 @@ function questionFor(command: string | undefined, prompt: string, lang: Lang): s
 function backendFor(deps: ParticipantDeps, model: vscode.LanguageModelChat | undefined): Backend {
   // The bundled model picked in the Chat view (offered by this extension) is the bundled backend itself.
   if (model && model.vendor !== BUNDLED_MODEL_VENDOR && deps.config.current.participantUsesChatModel && vscode.workspace.isTrusted) return { kind: 'messages', send: sendThrough(model), origin: modelOrigin(model) };
-  return { kind: 'bundled', model: deps.model, options: decodingOptions(deps.model.modelDir, { seed: Date.now() % 100000 }) };
+  return { kind: 'bundled', model: deps.model, options: deps.model.decodingOptions({ seed: Date.now() % 100000 }) };
 }
 
 /** `/glossary <text>`: the concepts written like the text (or the closest), each with its definition. */
