@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Lang } from '../../src/core/glossary/types';
-import { definiteTerm, indefiniteTerm, ofDefiniteTerm, ofTerm, quoted, typeset, whatIsQuestion } from '../../src/core/pipeline/phrasing';
+import { definiteTerm, indefiniteTerm, namingSentence, ofDefiniteTerm, ofTerm, quoted, typeset, whatIsQuestion } from '../../src/core/pipeline/phrasing';
+import { bundledGlossary } from './bundled';
 import { aboutConcept, compareWithLabel, comparePair, differenceQuestion, EXAMPLE_QUESTIONS, exampleQuestions, simplerQuestion } from '../../src/core/present/questions';
 
 /** Every template the extension writes around a term, by name. */
@@ -144,6 +145,36 @@ describe('phrasing: every template around a term', () => {
   it('asks for a difference with the terms and their articles', () => {
     assert.equal(differenceQuestion(comparePair('affinage', 'pré-entraînement', 'fr'), 'fr'), "Quelle est la différence entre l'affinage et le pré-entraînement ?");
     assert.equal(differenceQuestion(comparePair('fine-tuning', 'Transformer', 'en'), 'en'), 'What is the difference between fine-tuning and the Transformer?');
+  });
+});
+
+describe('naming sentences: a definition said as a sentence that names its term, whatever its shape', () => {
+  const cases: Array<[string, string, Lang, string]> = [
+    ['streaming generation', 'Sending a language model\'s answer to the client piece by piece.', 'en', 'Streaming generation means sending a language model\'s answer to the client piece by piece.'],
+    ['underfitting', 'When a model is too simple to capture its data.', 'en', 'Underfitting is when a model is too simple to capture its data.'],
+    ['value function', 'In reinforcement learning, a function that estimates future reward.', 'en', 'In reinforcement learning, a value function is a function that estimates future reward.'],
+    ['DeepSpeed', "Microsoft's library for training very large models.", 'en', "DeepSpeed is Microsoft's library for training very large models."],
+    ['génération en flux', "Envoi de la réponse d'un modèle au client morceau par morceau.", 'fr', "La génération en flux désigne l'envoi de la réponse d'un modèle au client morceau par morceau."],
+    ['supervision faible', 'Entraîner un modèle sur des étiquettes imparfaites.', 'fr', "La supervision faible désigne le fait d'entraîner un modèle sur des étiquettes imparfaites."],
+    ['corrélation', 'Mesure, entre −1 et 1, de la force du lien.', 'fr', 'La corrélation désigne la mesure, entre −1 et 1, de la force du lien.'],
+    ['dimension du lot', 'Premier axe de la plupart des tenseurs.', 'fr', 'La dimension du lot désigne le premier axe de la plupart des tenseurs.'],
+    ['précision et rappel', 'Deux mesures complémentaires.', 'fr', 'La précision et le rappel désignent deux mesures complémentaires.'],
+    ['pic de perte', 'Hausse soudaine de la perte.', 'fr', 'Le pic de perte désigne la hausse soudaine de la perte.'],
+  ];
+  for (const [term, definition, lang, sentence] of cases) {
+    it(`${lang}: ${term}`, () => assert.equal(namingSentence(term, definition, lang), sentence));
+  }
+
+  it('names the term of every bundled definition in both languages, never as a « Terme : » label', () => {
+    for (const concept of bundledGlossary().concepts) {
+      for (const lang of ['fr', 'en'] as const) {
+        const sentence = namingSentence(concept[lang].term, concept[lang].definition, lang);
+        const words = concept[lang].term.toLowerCase().split(/[\s,]+/u).filter((word) => word.length > 2);
+        assert.ok(words.every((word) => sentence.toLowerCase().includes(word)), `${concept.id}.${lang}: ${sentence}`);
+        assert.ok(!sentence.startsWith(`${concept[lang].term} :`) && !sentence.startsWith(`${concept[lang].term}:`), `${concept.id}.${lang}: ${sentence}`);
+        assert.doesNotMatch(sentence, /\b(?:de de|le fait de de|l' )\b/u, `${concept.id}.${lang}: ${sentence}`);
+      }
+    }
   });
 });
 

@@ -114,6 +114,51 @@ describe('the chat as a tutor', function () {
     assert.match(answer!.text.split('\n')[0]!, /divided by the square root of the dimension/);
   });
 
+  it('recognises a problem from the signs a learner describes, names it, then says why it happens and how to avoid it', async () => {
+    const [diagnosis, avoid] = await converse(engine, [
+      "Pourquoi mon modèle a une perte d'entraînement très basse mais de mauvais résultats sur le test ?",
+      'Comment on peut éviter ça ?',
+    ]);
+    const overfitting = glossary.withDetails(glossary.get('overfitting')!);
+    assert.deepEqual(diagnosis!.understanding.concepts.map((concept) => concept.id), ['overfitting']);
+    assert.match(diagnosis!.text, /^Cela ressemble à un cas de surapprentissage\.\n\nLe surapprentissage est /);
+    assert.ok(diagnosis!.text.includes(overfitting.fr.sections!.causes!.slice(0, 60)), diagnosis!.text);
+    assert.equal(avoid!.understanding.intent, 'remedy');
+    assert.ok(avoid!.text.startsWith(overfitting.fr.sections!.remedies!.slice(0, 60)), avoid!.text);
+  });
+
+  it('recognises a mechanism described in a learner’s words, and keeps a named term that is only part of the description', async () => {
+    const [, reading] = await converse(engine, ['What is a context window?', 'How does the model actually read my text, word by word?']);
+    assert.deepEqual(reading!.understanding.concepts.map((concept) => concept.id), ['tokenizer']);
+    assert.match(reading!.text, /^This is where the tokenizer comes in\./);
+    const [layers] = await converse(engine, ['Comment on calcule le gradient dans un réseau avec plein de couches ?']);
+    assert.deepEqual(layers!.understanding.concepts.map((concept) => concept.id), ['backpropagation']);
+  });
+
+  it('keeps the topic when a question compares with it: "longer than that" asks what happens past its limit', async () => {
+    const [, longer] = await converse(engine, ['What is a context window?', 'What happens when my prompt is longer than that?']);
+    assert.deepEqual(longer!.understanding.concepts.map((concept) => concept.id), ['context-window']);
+    assert.equal(longer!.understanding.intent, 'limits');
+    const [, tooBig] = await converse(engine, ["C'est quoi le taux d'apprentissage ?", "Que se passe-t-il s'il est trop grand ?"]);
+    assert.equal(tooBig!.understanding.intent, 'limits');
+    assert.deepEqual(tooBig!.understanding.concepts.map((concept) => concept.id), ['learning-rate']);
+  });
+
+  it('answers "how do I avoid it" with the remedies of the problem, whichever concept is named first', async () => {
+    const [answer] = await converse(engine, ['Can dropout help me prevent overfitting?']);
+    assert.equal(answer!.understanding.intent, 'remedy');
+    assert.deepEqual(answer!.understanding.concepts.map((concept) => concept.id), ['overfitting']);
+  });
+
+  it('sums up the conversation when the learner says it is a lot, one named sentence a concept, nothing else repeated', async () => {
+    const answers = await converse(engine, ['What is a token?', 'And what is temperature?', 'What is RAG?', "That's a lot to take in."]);
+    const recap = answers[3]!;
+    assert.equal(recap.understanding.remark, 'recap');
+    assert.match(recap.text, /^In short, what we have covered: A token is .* Temperature is .* Retrieval-augmented generation is /s);
+    const [, french] = await converse(engine, ["C'est quoi un jeton ?", 'Tu peux résumer ?']);
+    assert.match(french!.text, /^En bref, ce que nous avons vu : (?:Le|Un) jeton est /);
+  });
+
   it('suggests two or three next questions it can answer, in the question’s language, none already asked', async () => {
     const [first, second] = await converse(engine, ["Qu'est-ce que LoRA ?", 'Quel est l’intérêt de LoRA ?']);
     assert.ok(first!.suggestions.length >= 2 && first!.suggestions.length <= 3, JSON.stringify(first!.suggestions));

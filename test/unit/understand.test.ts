@@ -32,6 +32,11 @@ describe('question understanding', () => {
       ["Qu'apporte le LoRA ?", 'why'],
       ['À quoi ressemble le dropout en pratique ?', 'example'],
       ["Explique le RLHF à quelqu'un qui ne connaît rien", 'simple'],
+      ['How do I avoid overfitting?', 'remedy'],
+      ['Comment éviter le surapprentissage ?', 'remedy'],
+      ['Comment on peut corriger ça ?', 'remedy'],
+      ['What can I do about hallucinations?', 'remedy'],
+      ['What happens if the learning rate is too high?', 'limits'],
       ['GPT vs ChatGPT', 'contrast'],
       ['Quelle est la différence entre GPT et ChatGPT ?', 'contrast'],
     ];

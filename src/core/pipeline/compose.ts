@@ -3,7 +3,7 @@ import type { ComposePlan } from '../model/runtime';
 import { otherLang, type Lang } from '../glossary/types';
 import type { Intent, SmallTalk } from './intent';
 import type { Register } from './language';
-import { definitionSentence, ofTerm } from './phrasing';
+import { definitionSentence, namingSentence, ofTerm } from './phrasing';
 import { oneLine, type Passage } from './prompt';
 
 /**
@@ -80,10 +80,9 @@ export function composeGroups(passages: readonly Passage[], glossary: Glossary, 
         }
         // The definition said as a sentence about its term (« LoRA est une méthode... »), never a « LoRA : »
         // label; where the rules cannot make that sentence, the definition alone (the question named the term),
-        // except in an answer about several concepts, where each must be named.
-        const sentence = definitionSentence(term, passage.text, lang);
-        if (sentence) return [sentence];
-        return context.intent === 'several' ? [`${term} : ${passage.text}`] : [passage.text];
+        // except in an answer about several concepts, where each is named in a plainer sentence.
+        if (context.intent === 'several') return [namingSentence(term, passage.text, lang)];
+        return [definitionSentence(term, passage.text, lang) ?? passage.text];
       }
       case 'intuition':
         return context.intent === 'simple' || context.intent === 'what' ? [`${lead.simple}${afterColon(passage.text)}`] : [passage.text];

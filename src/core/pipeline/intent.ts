@@ -8,6 +8,7 @@ export type Intent =
   | 'simple'
   | 'why'
   | 'cause'
+  | 'remedy'
   | 'how'
   | 'example'
   | 'limits'
@@ -28,7 +29,7 @@ export type SmallTalk = 'thanks' | 'greeting' | 'bye' | 'ack';
  * pas le cas »), confusion ("I don't get it"), interest ("Interesting"), "so what?", or a request for more. It
  * is about the topic in play, and each gets the part of the entry that serves it.
  */
-export type Remark = 'doubt' | 'confused' | 'interest' | 'sowhat' | 'more';
+export type Remark = 'doubt' | 'confused' | 'interest' | 'sowhat' | 'more' | 'recap';
 
 /** Lower case, no accents, ASCII apostrophes, single spaces: what the patterns below are written against. */
 export function plainQuestion(text: string): string {
@@ -46,7 +47,9 @@ export function plainQuestion(text: string): string {
 const CUES: ReadonlyArray<readonly [SingleIntent | 'contrast', RegExp]> = [
   ['translate', / (in|into) (french|english) | (french|english) (word|term|expression|name) | translat| how do (you|we|people) say | speak (french|english) | en (anglais|francais) | (terme|mot|expression) (anglais|francais)| tradui| comment (dit on|on dit|dire) | se dit | parle (anglais|francais) /],
   ['contrast', / differen| differ | vs | versus | compare| contrast(?!ive)| distinguish| sets? .* apart| same thing | mix up | confus| end and .* begin | diffe?re | distingu| oppose | pareil | la meme chose | confond| contre | plutot que | ou bien /],
-  ['limits', / (marche|fonctionne|works?) (toujours|always|every time)| revers | contrepartie| limit| drawback| downside| catch | pitfall| weak (point|spot)| risk| fall short| fails? | failure| go(es)? wrong | problem with | watch out | limite| piege| inconvenient| defaut| points? faibles? | risque| echou| coince| faire attention | probleme avec /],
+  // "How do I avoid overfitting?", « comment on peut éviter ça ? »: what to do about a problem.
+  ['remedy', / how (do|can|should|would|could|might) (i|we|you|one|people) (avoid|prevent|fix|mitigate|reduce|stop|cure|counter|combat|tackle|get rid of|deal with|handle|solve|detect|spot|catch)\b| how to (avoid|prevent|fix|mitigate|reduce|stop|cure|counter|combat|tackle|get rid of|deal with|handle|solve|detect|spot)\b| (avoid|avoiding|prevent|preventing|fix|fixing|mitigate|mitigating|get rid of|cure|remedy|remedies|countermeasures?) | what (can|should) (i|we|you) do | comment (on )?(peut on |pourrait on |faire pour |l'|les |le |la )?(eviter|prevenir|corriger|reduire|limiter|combattre|lutter|regler|resoudre|y remedier|s'en premunir|detecter|s'en debarrasser|empecher|gerer)| (on|je|tu|vous|nous) (peut|peux|pouvons|pouvez|doit|dois|devons|devez|pourrait|pourrais) (l'|le |la |les |y )?(eviter|prevenir|corriger|reduire|limiter|combattre|empecher|resoudre|regler|remedier)| remede| eviter | empecher | que faire | quoi faire /],
+  ['limits', / (what happens|what if|what would happen|que se passe t il|qu'arrive t il|et si) .*(too|trop) | (marche|fonctionne|works?) (toujours|always|every time)| revers | contrepartie| limit| drawback| downside| catch | pitfall| weak (point|spot)| risk| fall short| fails? | failure| go(es)? wrong | problem with | watch out | limite| piege| inconvenient| defaut| points? faibles? | risque| echou| coince| faire attention | probleme avec /],
   ['cause', / what causes | cause[sd]? (of )?| caus(e|ing) | why (does|do|did|is|are|would|might|can) .*(happen|occur|appear|arise|hallucinat|overfit|underfit|diverge|explode|vanish|collapse|forget|drift|spike|fail|go wrong|leak|memori[sz])| how come | where does .* come from when| pourquoi .*(se produit|arrive|apparait|survient|hallucin|surapprend|sur-apprend|diverge|explose|disparait|s'effondre|oublie|derive|echoue|fuit|memoris)| qu'est ce qui (cause|provoque|explique)| (la|les) causes? | a cause de quoi | comment se fait il /],
   ['history', / where (does|did) .* (come from|start)| come from | origin| histor| invent| came up with | introduced | backstory| how did .* appear| when was | d'ou (vient|ca vient|viennent)| origine| histoire| historique| inven| apparu| (est|sont|etait|etaient) nee?s? | a commence| commence ou | l'idee d| qui a eu /],
   ['why', /^ why | why (is|does|do|are|should|would|use|it) | why$| what .*(?<!stands?) for $| point of | use of | useful| valuable| good for | what makes .* (useful|valuable|important)| matter| important| problem does .* solve| pourquoi| a quoi (ca )?ser| sert a quoi| ca sert | interet| utile| apporte| avantage| probleme resou| importan/],
@@ -59,8 +62,10 @@ const CUES: ReadonlyArray<readonly [SingleIntent | 'contrast', RegExp]> = [
 ];
 
 const REMARKS: ReadonlyArray<readonly [Remark, RegExp]> = [
+  // "That's a lot to take in", « Tu peux résumer ? »: the short version of what the conversation covered.
+  ['recap', / (that'?s|this is|it'?s|thats) (a lot|too much|lots)\b| lot to (take in|digest|absorb|remember)| sum (it |this |that |everything |all (of )?(this|that) )?up| summar| recap| tl ?dr | in a nutshell | ca fait beaucoup| c'est beaucoup| beaucoup a (digerer|retenir|assimiler)| resum| recapitul| en bref /],
   ['sowhat', / so what | and so | why should i care | what'?s the point | whats the point | et alors | a quoi bon | et donc | so\? $/],
-  ['confused', / (don'?t|do not|didn'?t) (get|understand|follow)| abstra| vague | flou | (pas|rien) (tout |bien )?compris | n'ai pas (tout |bien )?compris| lost me | i'?m lost | confus| not clear| unclear| over my head | hard to follow| too (technical|complicated|complex)| complicated | complex | je (ne )?(comprends|saisis|suis) pas | (pas|rien) compris | j'ai pas (compris|suivi)| je suis perdu| complique| difficile| trop technique| beaucoup a (penser|digerer)| lot to (take in|think|digest)| pas clair| flou | hein /],
+  ['confused', / (don'?t|do not|didn'?t) (get|understand|follow)| abstra| vague | flou | (pas|rien) (tout |bien )?compris | n'ai pas (tout |bien )?compris| lost me | i'?m lost | confus| not clear| unclear| over my head | hard to follow| too (technical|complicated|complex)| complicated | complex | je (ne )?(comprends|saisis|suis) pas | (pas|rien) compris | j'ai pas (compris|suivi)| je suis perdu| complique| difficile| trop technique| beaucoup a penser| lot to think| pas clair| flou | hein /],
   ['doubt', / bet | doubt| really | too (simple|easy|good)| can'?t be (that|so)| sounds? (simple|easy|too)| seems? (simple|easy|too)| that simple | not that | parie | vraiment | trop (simple|beau|facile)| si simple | semble (simple|facile)| a l'air (simple|facile)| j'en doute| pas le cas | are you sure | t'es sur | vous etes sur | c'est tout /],
   ['more', / tell me more| go on | keep going| continue| more | and then | what else| et ensuite| et encore| dis m'en plus| vas y | ensuite | quoi d'autre| plus de details| details /],
   ['interest', / interesting| cool | wow | nice | impressive| neat | fascinat| amazing | huh | oh | interessant| impressionnant| genial| super | sympa | etonnant| surprenant| incroyable| ah bon | tiens /],

@@ -3,7 +3,7 @@ import { otherLang, type Concept, type Lang } from '../glossary/types';
 import { splitPieces } from '../matching/normalize';
 import type { SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
-import { definiteTerm, definitionSentence, indefiniteTerm, ofDefiniteTerm } from './phrasing';
+import { definiteTerm, indefiniteTerm, namingSentence, ofDefiniteTerm } from './phrasing';
 import { contrastPassage, definitionPassage, partPassage, type Passage, type PassagePart } from './prompt';
 import type { Understanding } from './understand';
 
@@ -17,6 +17,7 @@ export const INTENT_PART: Readonly<Record<SingleIntent, PassagePart | undefined>
   simple: 'intuition',
   why: 'why',
   cause: 'causes',
+  remedy: 'remedies',
   how: 'how',
   example: 'example',
   limits: 'limits',
@@ -35,9 +36,10 @@ const NEXT_PARTS: Readonly<Record<SingleIntent, readonly PassagePart[]>> = {
   simple: ['intuition', 'example', 'how'],
   why: ['why', 'causes', 'how', 'example'],
   cause: ['causes', 'why', 'how', 'limits'],
+  remedy: ['remedies', 'limits', 'causes', 'how'],
   how: ['how', 'example', 'why', 'intuition', 'limits'],
   example: ['example', 'intuition', 'how'],
-  limits: ['limits', 'causes', 'example', 'why'],
+  limits: ['limits', 'causes', 'remedies', 'example', 'why'],
   history: ['history', 'why', 'how'],
   translate: [],
 };
@@ -82,11 +84,12 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
     case 'ood':
       return [];
     case 'several':
-      return severalPassages(concepts, lang, shown);
+      return understanding.remark === 'recap' ? [recapPassage(concepts, lang)] : severalPassages(concepts, lang, shown);
     case 'contrast':
       return contrastPassages(concepts, lang, shown);
     default: {
       if (understanding.uncovered && concepts[0]) return [uncoveredPassage(concepts[0], lang), ...singlePassages(concepts[0], understanding, lang, shown, glossary).slice(0, 1)];
+      if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary);
       const passages = singlePassages(concepts[0], understanding, lang, shown, glossary);
       const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
       // A precise question (why the dot products are divided by √d) opens with the sentence that answers it.
@@ -197,6 +200,40 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
+const DESCRIBED: Record<'problem' | 'mechanism', Record<Lang, (concept: Concept) => string>> = {
+  problem: {
+    en: (concept) => `What you describe sounds like a case of ${lowerFirstWord(concept.en.term)}.`,
+    fr: (concept) => `Cela ressemble à un cas ${ofTermInSentence(concept.fr.term)}.`,
+  },
+  mechanism: {
+    en: (concept) => `This is where ${definiteTerm(concept.en.term, 'en')} comes in.`,
+    fr: (concept) => `C'est là qu'intervient ${definiteTerm(concept.fr.term, 'fr')}.`,
+  },
+};
+
+/**
+ * A question that described a concept without naming it: the answer names it first (« Cela ressemble à un cas
+ * de surapprentissage. »), then says what it is, then the part the question asked for.
+ */
+function describedPassages(concept: Concept, understanding: Understanding, lang: Lang, shown: Shown, glossary: Glossary): Passage[] {
+  const kind = concept.en.sections?.causes ? 'problem' : 'mechanism';
+  const text = DESCRIBED[kind][lang](concept);
+  const naming: Passage = { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
+  const rest = singlePassages(concept, understanding, lang, shown, glossary);
+  return [naming, ...rest.filter((passage) => passage.kind === 'definition'), ...rest.filter((passage) => passage.kind !== 'definition')];
+}
+
+/** "overfitting", "NaN loss": a term inside a sentence, its first letter small unless it is a name. */
+function lowerFirstWord(term: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(term) ? term.charAt(0).toLowerCase() + term.slice(1) : term;
+}
+
+/** « de surapprentissage », « d'hallucination », « de perte NaN ». */
+function ofTermInSentence(term: string): string {
+  const word = lowerFirstWord(term);
+  return /^[aeiouyàâéèêîïôûh]/iu.test(word) ? `d'${word}` : `de ${word}`;
+}
+
 const UNCOVERED: Record<Lang, string> = {
   en: 'The glossary has no entry that answers exactly that. Here is what it says next about {t}:',
   fr: "Le glossaire n'a pas d'entrée qui réponde exactement à cela. Voici ce qu'il dit ensuite à propos {t} :",
@@ -224,6 +261,25 @@ function severalPassages(concepts: readonly Concept[], lang: Lang, shown: Shown)
   return fresh.length > 0 ? fresh : concepts.slice(0, 1).map((concept) => pointerPassage(concept, lang));
 }
 
+const RECAP: Record<Lang, string> = {
+  en: 'In short, what we have covered:',
+  fr: 'En bref, ce que nous avons vu :',
+};
+
+/** The short version of a conversation: one sentence for each concept it was about, each from its definition. */
+function recapPassage(concepts: readonly Concept[], lang: Lang): Passage {
+  const sentences = concepts.map((concept) => withFullStop(namingSentence(concept[lang].term, firstClause(concept[lang].definition), lang)));
+  const text = [RECAP[lang], ...sentences].join(' ');
+  return { conceptIds: concepts.map((concept) => concept.id), kind: 'overview', text, line: `[${concepts[0]!.id}/overview] ${text}\n` };
+}
+
+/** A definition's first sentence, up to its first colon or semicolon: the gist, for a recap. */
+function firstClause(definition: string): string {
+  const first = (sentencesOf(definition)[0] ?? definition).replace(/\s*\([^()]*\)/gu, '');
+  const cut = /\s?[:;]\s/u.exec(first.slice(30));
+  return (cut ? first.slice(0, 30 + cut.index) : first).replace(/[,.\s]+$/u, '');
+}
+
 const NOT_THE_SAME: Record<Lang, string> = {
   en: '{a} and {b} are not the same thing.',
   fr: '{a} et {b} ne désignent pas la même chose.',
@@ -239,7 +295,7 @@ function contrastPassages(concepts: readonly Concept[], lang: Lang, shown: Shown
   const definitions = [definitionPassage(first, lang), definitionPassage(second, lang)].filter((passage) => !shown.has(passage.text));
   const curated = first.contrasts?.find((contrast) => contrast.with === second.id);
   if (curated) return [contrastPassage(first.id, second.id, curated[lang]), ...definitions].filter((passage) => !shown.has(passage.text));
-  const each = [first, second].map((concept) => definitionSentence(concept[lang].term, concept[lang].definition, lang) ?? `${concept[lang].term} : ${concept[lang].definition}`);
+  const each = [first, second].map((concept) => namingSentence(concept[lang].term, concept[lang].definition, lang));
   // "An embedding and a token", « le plongement et le jeton »: each language's way of naming a kind of thing.
   const named = (concept: Concept) => (lang === 'en' ? indefiniteTerm(concept.en.term, 'en') : definiteTerm(concept.fr.term, 'fr'));
   const opening = NOT_THE_SAME[lang].replace('{a}', named(first)).replace('{b}', named(second));

@@ -43,7 +43,7 @@ const MASCULINE = new Set(
 const FEMININE_ENDINGS = /(?:tion|sion|xion|té|ure|ance|ence|ie|ique|ise|ée|ette|ade|ude|elle|esse|ine|ole|ère)$/u;
 
 /** Words that start with an h French does not elide before (« le hachage »). */
-const ASPIRATED_H = new Set(['hachage', 'hasard', 'haut', 'hauteur', 'hiérarchie', 'hiérarchique', 'harnais', 'hub', 'hackathon', 'hugging']);
+const ASPIRATED_H = new Set(['hachage', 'hasard', 'haut', 'hauteur', 'hiérarchie', 'hiérarchique', 'harnais', 'hub', 'hackathon', 'hugging', 'hausse', 'haine', 'honte', 'hors', 'hache']);
 
 const PLURAL_FR = /(?:s|x)$/u;
 
@@ -373,4 +373,86 @@ export function typeset(text: string, lang: Lang): string {
 /** A term or a text quoted in a sentence: « affinage » in French, "fine-tuning" in English. */
 export function quoted(text: string, lang: Lang): string {
   return lang === 'fr' ? `«\u00a0${text}\u00a0»` : `"${text}"`;
+}
+
+/** A definition that opens on its setting: "In reinforcement learning, a function that...", « En interprétabilité, ». */
+const SETTING_FIRST = /^((?:in|for|with|en|dans|pour|avec|chez)\s[^,]{2,60},\s*)(.+)$/isu;
+
+/**
+ * A sentence that names its term and gives its definition, whatever the definition's shape: the sentence of
+ * `definitionSentence` where the rules make one, otherwise a plainer one ("Semantic search is search that...",
+ * "Underfitting is when a model...", « La génération en flux désigne l'envoi de la réponse... »). Used where
+ * each concept must be named (an answer about several, a comparison): never a « Terme : ... » label.
+ */
+export function namingSentence(term: string, definition: string, lang: Lang): string {
+  const sentence = definitionSentence(term, definition, lang);
+  // « La règle qui fixe combien de bruit est ajouté... » reads as a sentence but does not name its term.
+  if (sentence && sentence.toLowerCase().includes(term.trim().toLowerCase())) return sentence;
+  // « "Attention Is All You Need" is the 2017 paper... »: the definition names its term already.
+  if (definition.trim().slice(0, term.trim().length + 6).toLowerCase().includes(term.trim().toLowerCase())) return upperFirst(definition.trim());
+  const setting = SETTING_FIRST.exec(definition.trim());
+  if (setting) return `${setting[1]}${lowerFirst(namingSentence(term, setting[2]!, lang))}`;
+  return lang === 'en' ? englishNaming(term, definition.trim()) : frenchNaming(term, definition.trim());
+}
+
+function englishNaming(term: string, text: string): string {
+  const subject = isProperName(term) ? term.trim() : upperFirst(term.trim());
+  const rest = startsWithName(text) ? text : lowerFirst(text);
+  if (/^when\s/iu.test(text)) return `${subject} is ${rest}`;
+  if (/^\p{Lu}\p{Ll}+ing\s+\p{Ll}/u.test(text)) return `${subject} means ${rest}`;
+  return `${subject} ${englishPlural(term) ? 'are' : 'is'} ${rest}`;
+}
+
+/** "Hugging Face's library", "Microsoft's": a definition that opens on a name keeps its capital. */
+function startsWithName(text: string): boolean {
+  return /^\S+['’]s\s/u.test(text) || /^\S+\s+\p{Lu}/u.test(text);
+}
+
+/** French nouns in -er or -ir, and verbs in -re: what tells an infinitive (« Entraîner un modèle ») from a noun. */
+const NOUNS_LIKE_INFINITIVES = new Set(['premier', 'dernier', 'fichier', 'clavier', 'quartier', 'avenir', 'plaisir', 'désir', 'loisir', 'pouvoir', 'savoir', 'devoir', 'dossier', 'cahier', 'papier', 'atelier', 'métier', 'panier', 'levier', 'palier', 'sentier', 'entier']);
+const VERBS_IN_RE = /^(?:faire|prendre|apprendre|comprendre|mettre|permettre|réduire|produire|construire|traduire|conduire|lire|écrire|dire|rendre|répondre|attendre|étendre|décrire|inscrire|transmettre|soumettre|combattre|résoudre|extraire|distraire|peindre|atteindre|joindre|suivre|vivre|croire|boire)$/u;
+/** Abstract nouns in -eur that are feminine (« la grandeur », « l'erreur »); other -eur nouns are masculine. */
+const FEMININE_EUR = /^(?:grandeur|valeur|largeur|longueur|profondeur|erreur|hauteur|lenteur|rigueur|épaisseur|saveur|couleur|peur|chaleur|douleur|faveur|humeur|odeur|vapeur|teneur|ampleur|fraîcheur|lueur|sueur|minceur|rondeur|torpeur)$/u;
+/** Endings of masculine nouns in -e, where a noun outside the lexicon in -e is more often feminine. */
+const MASCULINE_IN_E = /(?:age|isme|ème|aire|ège|ède|ome|ice|sque|tre|vre|cle|ple|gme|ste|phe|ire|oire|amme|ogue)$/u;
+/** « premier axe », « grande partie »: the adjective that comes first says the gender. */
+const ADJECTIVE_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ...['premier', 'grand', 'petit', 'nouveau', 'bon', 'mauvais', 'vrai', 'seul', 'dernier'].map((word) => [word, 'm'] as const),
+  ...['première', 'grande', 'petite', 'nouvelle', 'bonne', 'mauvaise', 'vraie', 'seule', 'dernière'].map((word) => [word, 'f'] as const),
+]);
+
+/** A word without the punctuation that may follow it (« Mesure, entre −1 et 1 »), in lower case. */
+function wordOnly(word: string): string {
+  return word.toLowerCase().replace(/[^\p{L}-]/gu, '');
+}
+
+function isInfinitive(word: string): boolean {
+  if (MASCULINE.has(word) || FEMININE.has(word) || NOUNS_LIKE_INFINITIVES.has(word)) return false;
+  return /(?:er|ir)$/u.test(word) || VERBS_IN_RE.test(word);
+}
+
+/** The gender of a noun outside the lexicon, from its ending. */
+function guessedGender(word: string): Gender {
+  const adjective = ADJECTIVE_GENDER.get(word);
+  if (adjective) return adjective;
+  if (MASCULINE.has(word) || FEMININE.has(word) || FEMININE_ENDINGS.test(word)) return genderOf(word);
+  if (/eur$/u.test(word)) return FEMININE_EUR.test(word) ? 'f' : 'm';
+  return /e$/u.test(word) && !MASCULINE_IN_E.test(word) ? 'f' : 'm';
+}
+
+/** « Entraîner un modèle... » (an infinitive), « Fait de... », « Découpage d'un jeu... » (a noun without article). */
+function frenchNaming(term: string, text: string): string {
+  const coordinated = isCoordinated(term, 'fr');
+  const plural = !isProperName(term) && !coordinated && frenchPlural(term);
+  const subject = isProperName(term) ? term.trim() : upperFirst(plural ? `les ${lowerFirst(term.trim())}` : definiteTerm(term, 'fr'));
+  const verb = plural || coordinated ? 'désignent' : 'désigne';
+  const firstWord = wordOnly(text.split(/[\s']/u)[0]!);
+  const noun = ADJECTIVE_GENDER.has(firstWord) ? firstWord : wordOnly(headWord(text));
+  const rest = lowerFirst(text);
+  if (firstWord === 'fait') return `${subject} ${verb} le ${rest}`;
+  if (isInfinitive(firstWord)) return `${subject} ${verb} le fait ${elideDe(rest)}`;
+  if (/^(?:le|la|les|un|une|des|l|deux|trois|plusieurs)$/u.test(firstWord)) return `${subject} ${verb} ${rest}`;
+  const isPlural = PLURAL_FR.test(firstWord) && !MASCULINE.has(firstWord) && !FEMININE.has(firstWord) && !/(?:ais|as|us|is|ès|os|eux|oux|biais|poids|temps|corpus|processus|accès|pas|cas|flux|taux|choix|prix|index)$/u.test(firstWord);
+  const article = isPlural ? 'les ' : startsWithVowelSound(firstWord) ? "l'" : guessedGender(noun) === 'f' ? 'la ' : 'le ';
+  return `${subject} ${verb} ${article}${rest}`;
 }

@@ -5,6 +5,7 @@ import { splitPieces, type Piece } from '../matching/normalize';
 import { trigrams } from '../matching/trigrams';
 import { forEachInSlices } from '../slices';
 import { STOP_WORD_KEYS } from './language';
+import { SignIndex, type SignMatch } from './signs';
 
 /** A concept retrieved for a question, with how it was found. */
 export interface Retrieved {
@@ -81,6 +82,7 @@ export class Retriever {
   private readonly documentFrequency = new Map<string, number>();
   private totalLength = 0;
   private readonly stems = new Map<string, Set<string>>();
+  private readonly signs: SignIndex;
 
   /** `concepts`: the ones indexed now (all of the glossary's unless `sliced` adds them later). */
   constructor(
@@ -88,6 +90,12 @@ export class Retriever {
     concepts: readonly Concept[] = glossary.concepts,
   ) {
     for (const concept of concepts) this.add(concept);
+    this.signs = new SignIndex(glossary);
+  }
+
+  /** The entry a question describes without naming it (its `signs`): "my training loss is low but...". */
+  described(question: string): SignMatch | undefined {
+    return this.signs.match(question);
   }
 
   /**

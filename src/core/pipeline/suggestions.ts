@@ -19,6 +19,7 @@ type Asked = (term: string, register: Register) => string;
 const PART_QUESTIONS: Partial<Record<PassagePart, Record<Lang, Asked>>> = {
   why: { en: (t) => `Why does ${definiteTerm(t, 'en')} matter?`, fr: (t) => `Quel est l'intérêt ${ofDefiniteTerm(t, 'fr')} ?` },
   causes: { en: (t) => `Why does ${definiteTerm(t, 'en')} happen?`, fr: (t) => `Qu'est-ce qui cause ${definiteTerm(t, 'fr')} ?` },
+  remedies: { en: (t) => `How do you avoid ${definiteTerm(t, 'en')}?`, fr: (t) => `Comment éviter ${definiteTerm(t, 'fr')} ?` },
   how: { en: (t) => `How does ${definiteTerm(t, 'en')} work?`, fr: (t) => `Comment fonctionne ${definiteTerm(t, 'fr')} ?` },
   example: { en: (t) => `An example ${ofTerm(t, 'en')}?`, fr: (t) => `Un exemple ${ofTerm(t, 'fr')} ?` },
   limits: { en: (t) => `What are the pitfalls ${ofDefiniteTerm(t, 'en')}?`, fr: (t) => `Quelles sont les limites ${ofDefiniteTerm(t, 'fr')} ?` },
@@ -31,14 +32,15 @@ const PART_QUESTIONS: Partial<Record<PassagePart, Record<Lang, Asked>>> = {
 
 /** After each kind of question, the parts worth offering next, most useful first. */
 const OFFER_AFTER: Readonly<Record<SingleIntent, readonly PassagePart[]>> = {
-  what: ['why', 'causes', 'example', 'how', 'limits'],
+  what: ['why', 'causes', 'remedies', 'example', 'how', 'limits'],
   define: ['how', 'why', 'example'],
   simple: ['example', 'how', 'why'],
   why: ['how', 'example', 'limits'],
-  cause: ['limits', 'example', 'how'],
+  cause: ['remedies', 'limits', 'example'],
+  remedy: ['causes', 'limits', 'example'],
   how: ['example', 'why', 'limits'],
   example: ['how', 'limits', 'why'],
-  limits: ['causes', 'example', 'history'],
+  limits: ['causes', 'remedies', 'example'],
   history: ['how', 'why', 'example'],
   translate: ['why', 'how', 'example'],
 };

@@ -15,6 +15,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
+import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
 export interface Understanding {
@@ -31,6 +32,11 @@ export interface Understanding {
    * mon texte ? »): answered from the topic in play, after a sentence that says the glossary has no entry for it.
    */
   readonly uncovered?: boolean;
+  /**
+   * The question describes the concept without naming it (« ma perte d'entraînement est basse mais le test est
+   * mauvais »): the answer first names what was described.
+   */
+  readonly described?: boolean;
   /** The conversation had started: a greeting is not repeated. */
   readonly inConversation?: boolean;
 }
@@ -52,6 +58,7 @@ const REMARK_INTENT: Readonly<Record<Remark, SingleIntent>> = {
   interest: 'example',
   sowhat: 'why',
   more: 'how',
+  recap: 'what',
 };
 
 export function understand(question: string, retriever: Retriever, glossary: Glossary, earlier: readonly EarlierTurn[] = []): Understanding {
@@ -60,8 +67,18 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const inConversation = earlier.length > 0;
   const retrieved = subjectsOf(question, withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0));
   const named = retrieved.map((entry) => entry.concept);
-  if (named.length === 0) return { ...withoutNamedConcept(question, cue, previous, glossary), inConversation };
+  const described = describedSubject(question, retriever, retrieved);
+  if (described) return { intent: describedIntent(cue, glossary.withDetails(described)), concepts: [described], followUp: false, described: true, inConversation };
   const topic = previous[0];
+  if (topic && comparesWithTopic(question) && !named.some((concept) => concept.id === topic.id)) {
+    // "What happens when my prompt is longer than that?" after the context window: the window's limits.
+    return { intent: cue === 'what' || cue === 'how' ? 'limits' : cue === 'contrast' ? 'limits' : cue, concepts: [topic], followUp: true, inConversation };
+  }
+  if (named.length === 0 && detectRemark(question) === 'recap') {
+    const covered = conversationConcepts(earlier, glossary);
+    if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', inConversation };
+  }
+  if (named.length === 0) return { ...withoutNamedConcept(question, cue, previous, glossary), inConversation };
   if (topic && asksWhyNotInstead(question) && !named.some((concept) => concept.id === topic.id)) {
     // "Why not just use one-hot vectors?" after embeddings: the alternative weighed against the topic.
     return { intent: 'contrast', concepts: [topic, named[0]!], followUp: true, inConversation };
@@ -74,6 +91,9 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const intent: SingleIntent = cue === 'contrast' ? 'what' : cue;
   const causeAsked = asksForCause(question, intent, named.map((concept) => glossary.withDetails(concept)));
   if (causeAsked) return { intent: 'cause', concepts: [causeAsked], followUp: false, inConversation };
+  // "Can dropout prevent overfitting?": the remedies are the problem's, whichever concept is named first.
+  const problem = intent === 'remedy' ? named.find((concept) => glossary.withDetails(concept).en.sections?.remedies) : undefined;
+  if (problem) return { intent, concepts: [problem], followUp: false, inConversation };
   if (named.length >= 2 && (intent === 'what' || intent === 'define')) return { intent: 'several', concepts: named, followUp: false, inConversation };
   return { intent, concepts: named, followUp: false, inConversation };
 }
@@ -129,6 +149,38 @@ function clausesOf(question: string): { text: string; start: number; end: number
   return clauses;
 }
 
+/**
+ * The entry the question describes by its signs rather than by its name: no term named, or only terms that are
+ * part of the description (training loss, in "training loss low but test results bad", describes overfitting).
+ */
+function describedSubject(question: string, retriever: Retriever, retrieved: readonly Retrieved[]): Concept | undefined {
+  const match = retriever.described(question);
+  if (!match) return undefined;
+  if (retrieved.some((entry) => entry.concept.id === match.concept.id)) return undefined;
+  // Only a term written out weighs against the description; a typo's or a definition's match is weaker than it.
+  const named = retrieved.filter((entry) => entry.via === 'term').map((entry) => entry.concept);
+  return named.every((concept) => isPartOf(match, concept)) ? match.concept : undefined;
+}
+
+/**
+ * What a description asks of its concept: for a problem, why it happens unless the question asks how to avoid
+ * it or what it costs; for a mechanism, how it works when the question asks why it behaves so.
+ */
+function describedIntent(cue: SingleIntent | 'contrast', concept: Concept): SingleIntent {
+  const isProblem = Boolean(concept.en.sections?.causes);
+  if (cue === 'remedy' || cue === 'limits' || cue === 'example' || cue === 'simple' || cue === 'history' || cue === 'translate') return cue;
+  if (isProblem) return 'cause';
+  return cue === 'why' || cue === 'cause' || cue === 'contrast' ? 'how' : cue;
+}
+
+/**
+ * "Longer than that", « plus grand que ça », "what if it exceeds it": a comparison with what was just explained,
+ * which stays the subject whatever else the question names (the prompt, in "my prompt is longer than that").
+ */
+function comparesWithTopic(question: string): boolean {
+  return / (longer|shorter|bigger|larger|more|greater|smaller|fewer|less|higher|lower|beyond|past|over|above|below) (than )?(that|it|this|this limit|the limit)\b| (exceeds?|exceeding|overflows?|goes (over|past|beyond)|go (over|past|beyond)|runs? out of) (it|that|this|the limit)\b| (plus|moins) (long|longue|longs|longues|grand|grande|grands|grandes|gros|grosse|petit|petite|eleve|elevee)s? que (ca|cela|lui|elle|celle ci|celui ci|la limite)\b| (depasse|deborde|excede) (ca|cela|la limite|cette limite)\b| (depasse|deborde|excede) $| au dela (de ca|de cela|de cette limite|de la limite)\b/.test(plainQuestion(question));
+}
+
 /** "Why" about a purpose: why use it, why it matters, why it works. */
 const ASKS_PURPOSE = / (use|using|useful|matter|matters|important|point|need|worth|work|works|help|helps|good for|valuable|benefit|sert|servir|utile|utiliser|important|interet|marche|fonctionne|aide|besoin|vaut|apporte|avantage)/;
 
@@ -173,6 +225,15 @@ const FIELD_WORDS = / (model|models|modele|modeles|text|texte|word|words|mot|mot
 
 function speaksOfTheField(question: string): boolean {
   return FIELD_WORDS.test(plainQuestion(question));
+}
+
+/** A recap names at most this many concepts: the first ones the conversation was about. */
+const MAX_RECAP_CONCEPTS = 5;
+
+/** The concepts the conversation was about, in the order it met them, still in the glossary. */
+function conversationConcepts(earlier: readonly EarlierTurn[], glossary: Glossary): Concept[] {
+  const ids = [...new Set(earlier.flatMap((turn) => turn.conceptIds.slice(0, 1)))];
+  return ids.flatMap((id) => glossary.get(id) ?? []).slice(0, MAX_RECAP_CONCEPTS);
 }
 
 /** The concepts of the latest turn that was about some, still in the glossary. */

@@ -1,0 +1,94 @@
+import type { Glossary } from '../glossary/glossary';
+import { LANGS, type Concept } from '../glossary/types';
+import { splitPieces } from '../matching/normalize';
+import { STOP_WORD_KEYS } from './language';
+
+// Learners describe what they see before they know its name: "my training loss is very low but the test
+// results are bad" is overfitting, "how does the model read my text, word by word?" is the tokenizer. Each
+// entry may list such descriptions (`signs`); a question that holds most of the words of one is about that entry.
+
+/** A description the question matches, and how closely. */
+export interface SignMatch {
+  readonly concept: Concept;
+  /** The description's words found in the question. */
+  readonly matched: number;
+  /** matched / the description's words. */
+  readonly coverage: number;
+  /** The description's words (keys), to tell whether a named term is part of the description. */
+  readonly keys: ReadonlySet<string>;
+}
+
+/** A description is matched when the question holds this many of its words, and this share of them. */
+const MIN_MATCHED = 3;
+const MIN_COVERAGE = 0.75;
+
+/** Words that carry no sign of their own in a description ("my", « très »): besides the stop words. */
+const FILLER_KEYS = new Set(
+  splitPieces('my mon ma mes very tres really vraiment just juste always toujours still encore quite assez even meme so si')
+    .map((piece) => piece.key),
+);
+
+/** The words of a text that can tell one description from another. */
+export function signKeys(text: string): string[] {
+  const keys = splitPieces(text)
+    .map((piece) => piece.key)
+    .filter((key) => key.length > 1 && !STOP_WORD_KEYS.has(key) && !FILLER_KEYS.has(key));
+  return [...new Set(keys)];
+}
+
+/**
+ * Two forms of one word: the same key, one the other's start (low, lower; bas, basse), or the same first five
+ * letters (entraînement, entraîner).
+ */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (shorter.length >= 3 && longer.length - shorter.length <= 3 && longer.startsWith(shorter)) return true;
+  return shorter.length >= 5 && a.slice(0, 5) === b.slice(0, 5);
+}
+
+interface Sign {
+  readonly concept: Concept;
+  readonly keys: readonly string[];
+}
+
+/** Every entry's descriptions in both languages, read once (they are in the entries' details). */
+export class SignIndex {
+  private signs: Sign[] | undefined;
+
+  constructor(private readonly glossary: Glossary) {}
+
+  /** The entry whose description the question holds best, if one is held closely enough. */
+  match(question: string): SignMatch | undefined {
+    const asked = signKeys(question);
+    if (asked.length < MIN_MATCHED) return undefined;
+    let best: SignMatch | undefined;
+    for (const sign of this.all()) {
+      const matched = sign.keys.filter((key) => asked.some((word) => sameWord(key, word))).length;
+      const coverage = matched / sign.keys.length;
+      if (matched < MIN_MATCHED || coverage < MIN_COVERAGE) continue;
+      if (!best || matched > best.matched || (matched === best.matched && coverage > best.coverage)) {
+        best = { concept: sign.concept, matched, coverage, keys: new Set(sign.keys) };
+      }
+    }
+    return best;
+  }
+
+  private all(): Sign[] {
+    this.signs ??= this.glossary.concepts.flatMap((concept) => {
+      const detailed = this.glossary.withDetails(concept);
+      return LANGS.flatMap((lang) => (detailed[lang].signs ?? []).map((text) => ({ concept, keys: signKeys(text) })));
+    }).filter((sign) => sign.keys.length >= MIN_MATCHED);
+    return this.signs;
+  }
+}
+
+/** Whether a named term is part of the description (« perte d'entraînement » in the signs of overfitting). */
+export function isPartOf(match: SignMatch, concept: Concept): boolean {
+  return LANGS.some((lang) =>
+    [concept[lang].term, ...concept[lang].aliases].some((form) => {
+      const keys = signKeys(form);
+      return keys.length > 0 && keys.every((key) => [...match.keys].some((word) => sameWord(key, word)));
+    }),
+  );
+}
