@@ -64,6 +64,46 @@ describe('bundled glossary', () => {
     }
   });
 
+  it('tells how to avoid or fix each problem, and how a developer describes it, each description belonging to one entry', () => {
+    const problems = [
+      'adversarial-example', 'attention-sink', 'backdoor-attack', 'bias', 'calibration', 'catastrophic-forgetting',
+      'class-imbalance', 'cold-start', 'concept-drift', 'context-window', 'convergence', 'curse-of-dimensionality',
+      'data-contamination', 'data-drift', 'data-leakage', 'data-loader', 'data-poisoning', 'domain-adaptation',
+      'false-negative', 'false-positive', 'gradient-clipping', 'gradient-noise', 'hallucination', 'harmful-content',
+      'jailbreak', 'knowledge-cutoff', 'latency', 'local-minimum', 'long-context', 'loss-spike', 'max-new-tokens',
+      'membership-inference-attack', 'memorization', 'missing-data', 'mixture-of-experts-router', 'mode-collapse',
+      'model-collapse', 'model-extraction-attack', 'nan-loss', 'outlier', 'overfitting', 'prompt-injection',
+      'random-seed', 'relu', 'repetition-penalty', 'reward-hacking', 'saddle-point', 'sycophancy', 'train-eval-mode',
+      'underfitting', 'vanishing-gradient',
+    ];
+    // Phenomena with causes that are nothing to fix: no remedies, no signs.
+    const notProblems = ['emergent-abilities', 'superposition'];
+    for (const id of problems) {
+      const concept = glossary.get(id);
+      assert.ok(concept, `missing ${id}`);
+      const detailed = glossary.withDetails(concept);
+      for (const lang of ['fr', 'en'] as const) {
+        for (const name of ['causes', 'remedies'] as const) {
+          assert.ok((detailed[lang].sections?.[name] ?? '').length >= 60, `${id}.${lang} has no ${name}`);
+        }
+        assert.ok((detailed[lang].signs ?? []).length >= 3, `${id}.${lang} has fewer than 3 signs`);
+      }
+    }
+    for (const concept of glossary.concepts) {
+      if (glossary.withDetails(concept).en.sections?.causes === undefined) continue;
+      assert.ok(problems.includes(concept.id) || notProblems.includes(concept.id), `${concept.id} has causes but is in neither list`);
+    }
+    const owners = new Map<string, string>();
+    for (const concept of glossary.concepts) {
+      const detailed = glossary.withDetails(concept);
+      for (const sign of [...(detailed.fr.signs ?? []), ...(detailed.en.signs ?? [])]) {
+        const owner = owners.get(normalizeTerm(sign));
+        assert.ok(owner === undefined || owner === concept.id, `"${sign}" is a sign of both ${owner} and ${concept.id}`);
+        owners.set(normalizeTerm(sign), concept.id);
+      }
+    }
+  });
+
   it('makes every "why" give a reason, in the words a reason takes', () => {
     const reason = { en: /\b(because|so|since|which is why|that is why|thus|therefore|as it|lets|allows|helps|makes)\b/i, fr: /\b(car|parce qu|c'est pourquoi|ce qui|ainsi|donc|puisqu|permet|d'où|afin)/i };
     const without = glossary.concepts.flatMap((concept) =>
