@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { detectLanguage } from '../../src/core/pipeline/language';
 import { buildPrompt, definitionPassage } from '../../src/core/pipeline/prompt';
-import { editDistance, Retriever } from '../../src/core/pipeline/retrieval';
+import { editDistance } from '../../src/core/glossary/fuzzy';
+import { Retriever } from '../../src/core/pipeline/retrieval';
 import { isCommonWords } from '../../src/core/glossary/commonWords';
 import { mergeUserGlossaries, parseUserGlossary } from '../../src/core/glossary/userGlossary';
 import { bundledGlossary } from './bundled';

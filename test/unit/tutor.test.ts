@@ -135,6 +135,21 @@ describe('the chat as a tutor', function () {
     assert.deepEqual(layers!.understanding.concepts.map((concept) => concept.id), ['backpropagation']);
   });
 
+  it('takes a symptom told about one’s own work as the question, whatever setting it names', async () => {
+    const [nan] = await converse(engine, ["my loss goes down for a few hundred steps and then suddenly becomes nan. Adam, lr=3e-4. what's going on?"]);
+    assert.deepEqual(nan!.understanding.concepts.map((concept) => concept.id), ['nan-loss']);
+    assert.equal(nan!.understanding.intent, 'cause');
+  });
+
+  it('compares two things named together when asked "why both?", and weighs "can’t we just X" against the topic', async () => {
+    const [both] = await converse(engine, ['In our script I see `model.eval()` and then `with torch.no_grad():` before predictions. Why both?']);
+    assert.equal(both!.understanding.intent, 'contrast');
+    assert.deepEqual(both!.understanding.concepts.map((concept) => concept.id), ['train-eval-mode', 'no-grad']);
+    const [, instead] = await converse(engine, ['À quoi sert la validation croisée ?', 'On peut pas juste faire un seul découpage train/test ?']);
+    assert.equal(instead!.understanding.intent, 'contrast');
+    assert.deepEqual(instead!.understanding.concepts.map((concept) => concept.id), ['cross-validation', 'train-validation-test-split']);
+  });
+
   it('keeps the topic when a question compares with it: "longer than that" asks what happens past its limit', async () => {
     const [, longer] = await converse(engine, ['What is a context window?', 'What happens when my prompt is longer than that?']);
     assert.deepEqual(longer!.understanding.concepts.map((concept) => concept.id), ['context-window']);
@@ -155,6 +170,8 @@ describe('the chat as a tutor', function () {
     const recap = answers[3]!;
     assert.equal(recap.understanding.remark, 'recap');
     assert.match(recap.text, /^In short, what we have covered: A token is .* Temperature is .* Retrieval-augmented generation is /s);
+    const [, long] = await converse(engine, ['What is quantization?', 'Can you sum up what I should remember for shipping this, like 3 bullet points?']);
+    assert.equal(long!.understanding.remark, 'recap');
     const [, french] = await converse(engine, ["C'est quoi un jeton ?", 'Tu peux résumer ?']);
     assert.match(french!.text, /^En bref, ce que nous avons vu : (?:Le|Un) jeton est /);
   });

@@ -1,8 +1,10 @@
 import { normalizeTerm } from '../matching/normalize';
 import { TermMatcher, type MatchContext, type TermForm, type TermMatch } from '../matching/matcher';
 import { codeTermForms } from '../matching/rules';
-import { trigrams } from '../matching/trigrams';
 import { FormIndex } from './formIndex';
+import { closestForms, similarity } from './fuzzy';
+
+export { similarity } from './fuzzy';
 import { isCommonWords } from './commonWords';
 import { LANGS, type Concept, type DetailsSource, type Lang } from './types';
 
@@ -145,27 +147,21 @@ export class Glossary {
   }
 
   /**
-   * Concepts whose terms look most like the text, for "did you mean" lists: the best `similarity` of their forms,
-   * at least MIN_SUGGESTION_SCORE (« zorglub » is close to nothing, not to "benchmark"). Only forms that share a trigram with the text can reach it (an equal or contained key shares
-   * all of its own), so only those are compared.
+   * Concepts whose terms look most like the text, for "did you mean" lists: those with a form the text is a typo
+   * of first, then the best `similarity` of their forms, at least MIN_SUGGESTION_SCORE (« zorglub » is close to
+   * nothing, not to "benchmark"). Only forms that share a trigram with the text can reach it (an equal or
+   * contained key shares all of its own), so only those are compared.
    */
   suggest(text: string, limit = 5): Concept[] {
     const query = normalizeTerm(text.slice(0, MAX_QUERY_CHARS));
     if (!query) {
       return [];
     }
-    const { keys, owners } = this.forms;
-    const best = new Map<number, number>();
-    for (const [form, shared] of this.forms.sharedTrigrams(query)) {
-      const score = similarity(query, keys[form]!, shared);
-      const owner = owners[form]!;
-      if (score > (best.get(owner) ?? 0)) best.set(owner, score);
-    }
-    return [...best.entries()]
-      .filter(([, score]) => score >= MIN_SUGGESTION_SCORE)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    // The chat's retrieval takes a typo by the same measure (closestForms): both name the same concept first.
+    return closestForms(this.forms, query)
+      .filter((form) => form.typo || form.score >= MIN_SUGGESTION_SCORE)
       .slice(0, limit)
-      .map(([owner]) => this.concepts[owner]!);
+      .map((form) => this.concepts[form.owner]!);
   }
 
   private toHit(match: TermMatch<Lang>): ConceptHit {
@@ -213,23 +209,4 @@ export const MIN_SUGGESTION_SCORE = 0.5;
 /** A search or a "did you mean" reads this much of its text: a term is a few words. */
 export const MAX_QUERY_CHARS = 200;
 
-/**
- * Dice coefficient over character trigrams, with a bonus when one key contains the other and is at least half
- * its length (« zorglub » holds "glu", which says nothing of SwiGLU). `sharedTrigrams`: how many the two keys
- * share, when an index already counted them.
- */
-export function similarity(a: string, b: string, sharedTrigrams?: number): number {
-  if (a === b) {
-    return 1;
-  }
-  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  const containment = shorter.length >= 3 && shorter.length * 2 >= longer.length && longer.includes(shorter) ? 0.3 : 0;
-  let shared = sharedTrigrams ?? 0;
-  if (sharedTrigrams === undefined) {
-    const gramsB = trigrams(b);
-    for (const [gram, count] of trigrams(a)) shared += Math.min(count, gramsB.get(gram) ?? 0);
-  }
-  const dice = (2 * shared) / (a.length + b.length);
-  return Math.min(1, dice + containment);
-}
 

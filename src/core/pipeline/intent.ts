@@ -49,9 +49,9 @@ const CUES: ReadonlyArray<readonly [SingleIntent | 'contrast', RegExp]> = [
   ['contrast', / differen| differ | vs | versus | compare| contrast(?!ive)| distinguish| sets? .* apart| same thing | mix up | confus| end and .* begin | diffe?re | distingu| oppose | pareil | la meme chose | confond| contre | plutot que | ou bien /],
   // "How do I avoid overfitting?", « comment on peut éviter ça ? »: what to do about a problem.
   ['remedy', / how (do|can|should|would|could|might) (i|we|you|one|people) (avoid|prevent|fix|mitigate|reduce|stop|cure|counter|combat|tackle|get rid of|deal with|handle|solve|detect|spot|catch)\b| how to (avoid|prevent|fix|mitigate|reduce|stop|cure|counter|combat|tackle|get rid of|deal with|handle|solve|detect|spot)\b| (avoid|avoiding|prevent|preventing|fix|fixing|mitigate|mitigating|get rid of|cure|remedy|remedies|countermeasures?) | what (can|should) (i|we|you) do | comment (on )?(peut on |pourrait on |faire pour |l'|les |le |la )?(eviter|prevenir|corriger|reduire|limiter|combattre|lutter|regler|resoudre|y remedier|s'en premunir|detecter|s'en debarrasser|empecher|gerer)| (on|je|tu|vous|nous) (peut|peux|pouvons|pouvez|doit|dois|devons|devez|pourrait|pourrais) (l'|le |la |les |y )?(eviter|prevenir|corriger|reduire|limiter|combattre|empecher|resoudre|regler|remedier)| remede| eviter | empecher | que faire | quoi faire /],
-  ['limits', / (what happens|what if|what would happen|que se passe t il|qu'arrive t il|et si) .*(too|trop) | (marche|fonctionne|works?) (toujours|always|every time)| revers | contrepartie| limit| drawback| downside| catch | pitfall| weak (point|spot)| risk| fall short| fails? | failure| go(es)? wrong | problem with | watch out | limite| piege| inconvenient| defaut| points? faibles? | risque| echou| coince| faire attention | probleme avec /],
-  ['cause', / what causes | cause[sd]? (of )?| caus(e|ing) | why (does|do|did|is|are|would|might|can) .*(happen|occur|appear|arise|hallucinat|overfit|underfit|diverge|explode|vanish|collapse|forget|drift|spike|fail|go wrong|leak|memori[sz])| how come | where does .* come from when| pourquoi .*(se produit|arrive|apparait|survient|hallucin|surapprend|sur-apprend|diverge|explose|disparait|s'effondre|oublie|derive|echoue|fuit|memoris)| qu'est ce qui (cause|provoque|explique)| (la|les) causes? | a cause de quoi | comment se fait il /],
-  ['history', / where (does|did) .* (come from|start)| come from | origin| histor| invent| came up with | introduced | backstory| how did .* appear| when was | d'ou (vient|ca vient|viennent)| origine| histoire| historique| inven| apparu| (est|sont|etait|etaient) nee?s? | a commence| commence ou | l'idee d| qui a eu /],
+  ['limits', / (so|that|too|this) (slow|expensive|costly|hard|heavy|long to)\b| (si|aussi|trop|tellement) (lent|lente|cher|chere|couteux|couteuse|lourd|lourde|long|longue|difficile)s? | (what happens|what if|what would happen|que se passe t il|qu'arrive t il|et si) .*(too|trop) | (marche|fonctionne|works?) (toujours|always|every time)| revers | contrepartie| limit| drawback| downside| catch | pitfall| weak (point|spot)| risk| fall short| fails? | failure| go(es)? wrong | problem with | watch out | limite| piege| inconvenient| defaut| points? faibles? | risque| echou| coince| faire attention | probleme avec /],
+  ['cause', / why (does|do|did|would|is|are) (it|they|this|that|he|she|the model|my model) (do|doing|keep|behave|act)\b| why does (this|that) happen| what'?s going on | what is going on | pourquoi (il|elle|ils|elles|ca|cela|le modele|mon modele) (fait|font|agit|se comporte)| qu'est ce qui se passe | que se passe t il avec | what causes | cause[sd]? (of )?| caus(e|ing) | why (does|do|did|is|are|would|might|can) .*(happen|occur|appear|arise|hallucinat|overfit|underfit|diverge|explode|vanish|collapse|forget|drift|spike|fail|go wrong|leak|memori[sz])| how come | where does .* come from when| pourquoi .*(se produit|arrive|apparait|survient|hallucin|surapprend|sur-apprend|diverge|explose|disparait|s'effondre|oublie|derive|echoue|fuit|memoris)| qu'est ce qui (cause|provoque|explique)| (la|les) causes? | a cause de quoi | comment se fait il /],
+  ['history', / where (does|did) .* (come from|start)| come from | origin| histor| (who|when) .*invent| invented by | inventor| invention| came up with | introduced | backstory| how did .* appear| when was | d'ou (vient|ca vient|viennent)| origine| histoire| historique| (qui|quand) .*invent| invente par | inventeur| invention| apparu| (est|sont|etait|etaient) nee?s? | a commence| commence ou | l'idee d| qui a eu /],
   ['why', /^ why | why (is|does|do|are|should|would|use|it) | why$| what .*(?<!stands?) for $| point of | use of | useful| valuable| good for | what makes .* (useful|valuable|important)| matter| important| problem does .* solve| pourquoi| a quoi (ca )?ser| sert a quoi| ca sert | interet| utile| apporte| avantage| probleme resou| importan/],
   ['how', / how (does|do|is|are|can|it|exactly|to)| how$| mechanic| working| principle| walk me through| what happens | steps | proceed| idea behind | fonctionn| comment (ca )?(marche|fonctionne|fait|se passe|procede|ca se passe|est fait)| marche | mecanisme| principe| etapes| procede| concretement| idee derriere| se passe /],
   ['example', / example| analog| illustrat| in action | real case | look like in | exemple| analogi| illustre| cas concret| en action | a quoi ressemble .* (vrai|reel|pratique|concret)| en vrai /],
@@ -101,13 +101,21 @@ export function detectSmallTalk(question: string): SmallTalk | undefined {
  */
 export function detectRemark(question: string): Remark | undefined {
   const plain = plainQuestion(question);
-  if (plain.split(' ').length > 16) return undefined;
+  const words = plain.trim().split(' ').length;
+  // "Can you sum up what I should remember for shipping this?": a request for a recap may be a whole sentence.
+  if (words <= 30 && REMARKS[0]![1].test(plain)) return REMARKS[0]![0];
+  if (words > 14) return undefined;
   return REMARKS.find(([, cue]) => cue.test(plain))?.[0];
 }
 
 /** "Why not just use one-hot vectors?", « Pourquoi pas simplement X ? »: X weighed against the topic in play. */
 export function asksWhyNotInstead(question: string): boolean {
-  return / why not (just |simply |use |rather )?| why wouldn'?t (we|you|i) | instead of | rather than | pourquoi (pas|ne pas) | au lieu d| plutot qu/.test(plainQuestion(question));
+  return / why not (just |simply |use |rather )?| why wouldn'?t (we|you|i) | (can'?t|couldn'?t|cannot) (we|i|you|one) (just|simply) | instead of | rather than | pourquoi (pas|ne pas) | au lieu d| plutot qu| (on|je|tu) (ne )?(peut|peux|pourrait|pourrais) pas (juste|simplement) /.test(plainQuestion(question));
+}
+
+/** "Why both?", « pourquoi les deux ? »: two things named together, asked what sets them apart. */
+export function asksAboutBoth(question: string): boolean {
+  return / (why|what for|pourquoi|a quoi bon) .*(both|les deux)\b| both of them | les deux (a la fois|ensemble) /.test(plainQuestion(question));
 }
 
 /** "And the future?", « Et l'avenir de tout cela ? »: the concept that answers where the field is heading. */

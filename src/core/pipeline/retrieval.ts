@@ -2,7 +2,7 @@ import { formsOf, type Glossary } from '../glossary/glossary';
 import type { Concept, Lang } from '../glossary/types';
 import type { TermMatch } from '../matching/matcher';
 import { splitPieces, type Piece } from '../matching/normalize';
-import { trigrams } from '../matching/trigrams';
+import { closestForms } from '../glossary/fuzzy';
 import { forEachInSlices } from '../slices';
 import { STOP_WORD_KEYS } from './language';
 import { SignIndex, type SignMatch } from './signs';
@@ -64,20 +64,12 @@ function uncoveredPieces(question: string, matches: readonly TermMatch<Lang>[]):
   return uncovered;
 }
 
-interface FormGrams {
-  readonly conceptId: string;
-  readonly key: string;
-  readonly grams: ReadonlyMap<string, number>;
-}
-
 /**
  * Finds the glossary entries a question is about: terms the matcher finds first, then terms written with a
  * typo (character trigrams), then words shared with definitions (BM25). Nothing relevant: an empty list,
  * and the model answers that it only knows ML concepts.
  */
 export class Retriever {
-  private readonly forms: FormGrams[] = [];
-  private readonly gramIndex = new Map<string, number[]>();
   private readonly docs: Array<{ concept: Concept; terms: Map<string, number>; length: number }> = [];
   private readonly documentFrequency = new Map<string, number>();
   private totalLength = 0;
@@ -105,6 +97,8 @@ export class Retriever {
   static async sliced(glossary: Glossary, pause: () => Promise<void>, sliceMs = 8): Promise<Retriever> {
     const retriever = new Retriever(glossary, []);
     await forEachInSlices(glossary.concepts, (concept) => retriever.add(concept), pause, sliceMs);
+    // Typos are found in the glossary's own form index, the one Search Concepts uses: built in slices too.
+    await glossary.prepareSearch(pause);
     return retriever;
   }
 
@@ -115,13 +109,6 @@ export class Retriever {
   private add(concept: Concept): void {
     for (const form of formsOf(concept)) {
       const key = pieceKeys(form.text).join(' ');
-      const index = this.forms.push({ conceptId: concept.id, key, grams: trigrams(key) }) - 1;
-      for (const gram of this.forms[index]!.grams.keys()) {
-        // Pushed, not copied: a trigram shared by thousands of a team glossary's forms made copying quadratic.
-        const postings = this.gramIndex.get(gram);
-        if (postings) postings.push(index);
-        else this.gramIndex.set(gram, [index]);
-      }
       if (key.length >= STEM_LENGTH && !key.includes(' ')) this.stemsOf(key.slice(0, STEM_LENGTH)).add(concept.id);
     }
     const doc = documentOf(concept);
@@ -203,7 +190,7 @@ export class Retriever {
     for (const run of consecutiveRuns(pieces.slice(0, 40))) {
       for (let size = 1; size <= MAX_TERM_WORDS; size++) {
         for (let start = 0; start + size <= run.length; start++) {
-          this.scoreWindow(run.slice(start, start + size).join(' '), best);
+          this.scoreWindow(run.slice(start, start + size).join(''), best);
         }
       }
     }
@@ -212,26 +199,14 @@ export class Retriever {
       .map(([id, score]) => ({ concept: this.glossary.get(id)!, score, via: 'fuzzy' as const }));
   }
 
+  /** The concepts the window is a typo of, by the measure Search Concepts uses (glossary/fuzzy.ts). */
   private scoreWindow(window: string, best: Map<string, number>): void {
-    const allowed = allowedTypos(window.length);
-    if (allowed === 0) return;
-    for (const index of this.candidateForms(window)) {
-      const form = this.forms[index]!;
-      if (Math.abs(form.key.length - window.length) > allowed || form.key === window) continue;
-      const distance = editDistance(window, form.key, allowed);
-      const score = 1 - distance / window.length;
-      if (distance <= allowed && score > (best.get(form.conceptId) ?? 0)) best.set(form.conceptId, score);
+    const index = this.glossary.forms;
+    for (const close of closestForms(index, window, true)) {
+      const conceptId = index.concepts[close.owner]!.id;
+      const score = close.score - 1;
+      if (score > (best.get(conceptId) ?? 0)) best.set(conceptId, score);
     }
-  }
-
-  /** Forms that share a trigram (two for longer windows) with the window. */
-  private candidateForms(window: string): number[] {
-    const needed = window.length >= 8 ? 2 : 1;
-    const shared = new Map<number, number>();
-    for (const gram of trigrams(window).keys()) {
-      for (const index of this.gramIndex.get(gram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
-    }
-    return [...shared.entries()].filter(([, count]) => count >= needed).map(([index]) => index);
   }
 
   /** BM25 over each concept's terms, aliases and definitions in both languages. */
@@ -294,31 +269,4 @@ function documentOf(concept: Concept): { concept: Concept; terms: Map<string, nu
   const keys = pieceKeys(text).filter((key) => key.length > 2 && !STOP_WORD_KEYS.has(key));
   for (const key of keys) terms.set(key, (terms.get(key) ?? 0) + 1);
   return { concept, terms, length: keys.length };
-}
-
-
-/** Typos tolerated in a term of this length: none in short words, where one edit makes another word. */
-function allowedTypos(length: number): number {
-  return length >= 12 ? 2 : length >= 6 ? 1 : 0;
-}
-
-/** Optimal string alignment distance (edits, with a swap of neighbours as one), or more than `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return max + 1;
-    previous2 = previous;
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -1,6 +1,7 @@
 import type { Glossary } from '../glossary/glossary';
 import { LANGS, type Concept } from '../glossary/types';
 import { splitPieces } from '../matching/normalize';
+import { plainQuestion } from './intent';
 import { STOP_WORD_KEYS } from './language';
 
 // Learners describe what they see before they know its name: "my training loss is very low but the test
@@ -24,16 +25,25 @@ const MIN_COVERAGE = 0.75;
 
 /** Words that carry no sign of their own in a description ("my", « très »): besides the stop words. */
 const FILLER_KEYS = new Set(
-  splitPieces('my mon ma mes very tres really vraiment just juste always toujours still encore quite assez even meme so si')
+  splitPieces('my mon ma mes our notre nos very tres really vraiment just juste always toujours still encore quite assez even meme so si during pendant after apres some quelques then puis')
     .map((piece) => piece.key),
 );
 
-/** The words of a text that can tell one description from another. */
+/**
+ * The words of a text that can tell one description from another: plain words in lower case (not the
+ * matcher's keys, which read "NaN" as code), without stop words, a final s dropped.
+ */
 export function signKeys(text: string): string[] {
-  const keys = splitPieces(text)
-    .map((piece) => piece.key)
-    .filter((key) => key.length > 1 && !STOP_WORD_KEYS.has(key) && !FILLER_KEYS.has(key));
+  const words = plainQuestion(text).replace(/'/g, ' ').split(' ').filter((word) => word.length > 1);
+  const keys = words
+    .filter((word) => !isStopWord(word))
+    .map((word) => (word.length > 3 ? word.replace(/s$/u, '') : word));
   return [...new Set(keys)];
+}
+
+function isStopWord(word: string): boolean {
+  const key = splitPieces(word)[0]?.key ?? word;
+  return STOP_WORD_KEYS.has(key) || FILLER_KEYS.has(key);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Glossary } from '../glossary/glossary';
 import type { Concept } from '../glossary/types';
 import {
+  asksAboutBoth,
   asksAboutTheFuture,
   asksWhyNotInstead,
   detectIntent,
@@ -74,7 +75,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // "What happens when my prompt is longer than that?" after the context window: the window's limits.
     return { intent: cue === 'what' || cue === 'how' ? 'limits' : cue === 'contrast' ? 'limits' : cue, concepts: [topic], followUp: true, inConversation };
   }
-  if (named.length === 0 && detectRemark(question) === 'recap') {
+  // "Can you sum up what I should remember?": a recap, whatever a word of it happens to resemble.
+  if (!retrieved.some((entry) => entry.via === 'term') && detectRemark(question) === 'recap') {
     const covered = conversationConcepts(earlier, glossary);
     if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', inConversation };
   }
@@ -82,6 +84,10 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   if (topic && asksWhyNotInstead(question) && !named.some((concept) => concept.id === topic.id)) {
     // "Why not just use one-hot vectors?" after embeddings: the alternative weighed against the topic.
     return { intent: 'contrast', concepts: [topic, named[0]!], followUp: true, inConversation };
+  }
+  if (named.length >= 2 && asksAboutBoth(question)) {
+    // "`model.eval()` and then `torch.no_grad()`... why both?": what each does that the other does not.
+    return { intent: 'contrast', concepts: named.slice(0, 2), followUp: false, inConversation };
   }
   if (cue === 'contrast') {
     // "And how is it different from an RNN?": the previous subject against the new one.
@@ -159,7 +165,13 @@ function describedSubject(question: string, retriever: Retriever, retrieved: rea
   if (retrieved.some((entry) => entry.concept.id === match.concept.id)) return undefined;
   // Only a term written out weighs against the description; a typo's or a definition's match is weaker than it.
   const named = retrieved.filter((entry) => entry.via === 'term').map((entry) => entry.concept);
-  return named.every((concept) => isPartOf(match, concept)) ? match.concept : undefined;
+  // "My loss ... becomes NaN. Adam, lr=3e-4": a learner telling what happens to their own work names the
+  // setting (Adam) around the symptom; the symptom is the question.
+  return speaksOfOwnWork(question) || named.every((concept) => isPartOf(match, concept)) ? match.concept : undefined;
+}
+
+function speaksOfOwnWork(question: string): boolean {
+  return / (my|our|mon|ma|mes|notre|nos) /.test(plainQuestion(question));
 }
 
 /**
