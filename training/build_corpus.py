@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Build the training corpus and the held-out evaluation set from the glossary.
 
-    python3 training/build_corpus.py [--glossary glossary/concepts] [--out training/data]
-                                     [--eval-out training/eval/heldout.jsonl] [--per-concept 110]
+    python3 training/build_corpus.py [--glossary glossary/concepts] [--out training/data] [--per-concept 24]
+                                     [--eval-out FILE] [--exclude FILE...]
 
 Writes <out>/train.jsonl and <out>/val.jsonl, one example a line:
     {"prompt": ..., "answer": ..., "kind": ..., "lang": ..., "answer_lang": ..., "concept_ids": [...]}
 The model is trained on prompt + answer + <|endoftext|> (see PROMPT_FORMAT.md).
+
+The held-out set the evaluation reads (training/eval/heldout.jsonl and conversations.jsonl) is fixed: the
+builder never rewrites it (--eval-out writes a newly generated one to FILE), and no question of it, nor of
+the files given to --exclude, enters training or validation, with any case, accents or punctuation.
 
 Every question template below was written for this project. Templates are split in two disjoint
 sets: TRAIN (training and validation examples) and EVAL (held-out evaluation questions only), so
@@ -245,6 +249,11 @@ TRAIN["fr"].update({
     "several3": ["C'est quoi {le_t}, {le_t2} et {le_t3} ?", "Explique {le_t}, {le_t2} et {le_t3}.",
                  "Définis {le_t}, {le_t2} et {le_t3}."],
 })
+# "Why does it happen?": the entry's causes (only the entries that have a causes section get these questions).
+TRAIN["en"]["cause"] = ["What causes {t}?", "What are the causes of {t}?", "Why does {t} occur?", "How come {t} happens?",
+                        "What is the cause of {t}?", "Why do models suffer from {t}?"]
+TRAIN["fr"]["cause"] = ["Qu'est-ce qui cause {le_t} ?", "Quelles sont les causes {du_t} ?", "Pourquoi {le_t} se produit-il ?",
+                        "Qu'est-ce qui provoque {le_t} ?", "À cause de quoi {le_t} survient-il ?", "Quelle est la cause {du_t} ?"]
 EVAL["en"].update({
     "limits": ["What are the weak points of {t}?", "Where does {t} fall short?", "What risks come with {t}?"],
     "history": ["How did {t} appear?", "What is the backstory of {t}?"],
@@ -267,7 +276,8 @@ FOLLOWUP = {
                "history": ["Where does it come from?", "Who invented it?", "And its history?"],
                "example": ["Give me an example.", "An example?", "Can you show an example?"],
                "simple": ["Explain it more simply.", "In simpler words?", "Simpler please."],
-               "what": ["What is it exactly?", "Tell me more.", "What is that?"]},
+               "what": ["What is it exactly?", "Tell me more.", "What is that?"],
+               "cause": ["What causes it?", "What are its causes?", "Why does it occur?"]},
         "fr": {"how": ["Et comment ça marche ?", "Comment ça fonctionne ?", "Comment ?", "Et concrètement ?",
                        "Comment fait-il ?"],
                "why": ["Pourquoi ?", "Et pourquoi c'est important ?", "À quoi ça sert ?", "Pourquoi ça marche ?"],
@@ -275,7 +285,8 @@ FOLLOWUP = {
                "history": ["D'où ça vient ?", "Qui l'a inventé ?", "Et son histoire ?"],
                "example": ["Donne-moi un exemple.", "Un exemple ?", "Tu peux montrer un exemple ?"],
                "simple": ["Explique plus simplement.", "Avec des mots plus simples ?", "Plus simple stp."],
-               "what": ["C'est quoi exactement ?", "Dis-m'en plus.", "C'est-à-dire ?"]},
+               "what": ["C'est quoi exactement ?", "Dis-m'en plus.", "C'est-à-dire ?"],
+               "cause": ["Qu'est-ce qui cause ça ?", "Quelles en sont les causes ?", "Pourquoi ça se produit ?"]},
     },
     "eval": {
         "en": {"how": ["And what are the mechanics?", "So how is it done?"], "why": ["What makes it useful?"],
@@ -344,7 +355,7 @@ INTENT_PARTS = {"what": ["how"], "define": [], "simple": ["intuition"], "why": [
 
 KINDS_WEIGHTS = [("what", 14), ("define", 6), ("simple", 8), ("why", 10), ("how", 10), ("example", 8),
                  ("limits", 9), ("history", 6), ("translate", 5), ("contrast", 14), ("several", 6),
-                 ("followup", 12)]
+                 ("followup", 12), ("cause", 8)]
 # ---------------------------------------------------------------------------------------------
 # Text helpers
 # ---------------------------------------------------------------------------------------------
@@ -653,11 +664,15 @@ def single_answer(kind, c, al, overview_only=False):
     if kind == "define":
         return head(c, al), []
     if kind == "what":
+        if c.d.get("level") == "beginner" and part("intuition"):
+            # A beginner gets the intuition before the mechanism (src/core/pipeline/passages.ts, singlePassages).
+            return "%s\n\n%s%s %s\n\n%s" % (head(c, al), a["simple"], a["colon"], part("intuition"), part("how")), \
+                ["intuition", "how"]
         return head(c, al) + "\n\n" + part("how"), ["how"]
     if kind == "simple":
         return "%s%s %s\n\n%s" % (a["simple"], a["colon"], part("intuition"), c.definition(al)), ["intuition"]
-    if kind in ("why", "how", "limits", "history"):
-        return part(kind) + "\n\n" + labelled(c, al), [kind]
+    if kind in ("why", "how", "limits", "history", "cause"):
+        return part(wanted[0]) + "\n\n" + labelled(c, al), [wanted[0]]
     if kind == "example":
         return "%s%s %s" % (a["ex_of"].format(t=c.term(al)), a["colon"], part("example")), ["example"]
     if kind == "translate":
@@ -718,7 +733,7 @@ class Builder:
                 break
             if rng.random() < 0.45:
                 c = rng.choice(targets)
-                p = c.part_passage(al, rng.choice(["how", "why", "limits", "history", "intuition", "example"]))
+                p = c.part_passage(al, rng.choice(["how", "why", "causes", "limits", "history", "intuition", "example"]))
             else:
                 c = self.other_concept(targets)
                 if c is None:
@@ -807,10 +822,23 @@ class Builder:
         return self.record(prompt, ans, q, "several", qn or "term", qlang, al, [c.id for c in cs])
 
     def followup(self, c, qlang, al, pool):
+        """A follow-up without a term: the runtime gives it the part asked for alone, without the definition the
+        conversation showed already (passages.ts, singlePassages), and the answer is that part."""
         rng = self.rng
         intent = rng.choice(sorted(pool[qlang]))
+        if intent == "cause" and not c.part(al, "causes"):
+            intent = "why"
         q = rng.choice(pool[qlang][intent])
-        ex = self.single(c, intent, qlang, al, TRAIN, question=q)
+        part = INTENT_PARTS[intent][0]
+        text = c.part(al, part)
+        if not text:  # an entry without that part: answered as a first question about it
+            ex = self.single(c, intent, qlang, al, TRAIN, question=q)
+        else:
+            a = A[al]
+            ans = ("%s%s %s" % (a["simple"], a["colon"], text) if intent == "simple" else
+                   "%s%s %s" % (a["ex_of"].format(t=c.term(al)), a["colon"], text) if intent == "example" else text)
+            ex = self.record(build_prompt(al, [c.part_passage(al, part)], q), ans, q, "followup", "no_term", qlang, al,
+                             [c.id])
         ex["kind"], ex["intent"], ex["form"] = "followup", intent, "no_term"
         return ex
 
@@ -838,6 +866,8 @@ class Builder:
             return self.several(qlang, al, templates)
         if kind == "followup":
             return self.followup(c, qlang, al, FOLLOWUP["train"])
+        if kind == "cause" and not c.part(al, "causes"):
+            kind = "why"
         return self.single(c, kind, qlang, al, templates)
 
 
@@ -965,10 +995,15 @@ def main():
     ap.add_argument("--glossary", default=os.path.join(ROOT, "glossary", "concepts"))
     ap.add_argument("--contrasts", default=None, help="folder of contrast files, default <glossary>/../contrasts")
     ap.add_argument("--out", default=os.path.join(HERE, "data"))
-    ap.add_argument("--eval-out", default=os.path.join(HERE, "eval", "heldout.jsonl"),
-                    help="held-out questions; empty string to skip")
+    ap.add_argument("--eval-out", default="",
+                    help="write a newly generated held-out set there (default: none; the committed "
+                         "training/eval/heldout.jsonl stays as it is)")
     ap.add_argument("--user-glossary", default=os.path.join(HERE, "eval", "user-glossary.json"),
                     help="a user's glossary file (array of concepts) whose concepts get held-out questions only")
+    ap.add_argument("--exclude", nargs="*", default=[os.path.join(HERE, "eval", "heldout.jsonl"),
+                                                      os.path.join(HERE, "eval", "conversations.jsonl")],
+                    help="held-out files (jsonl of items with turns) whose questions never enter training or "
+                         "validation, as written or with other case, accents or punctuation")
     ap.add_argument("--per-concept", type=int, default=60, help="training examples per concept and question language")
     ap.add_argument("--val-per-concept", type=int, default=2)
     ap.add_argument("--max-concepts", type=int, default=None)
@@ -988,6 +1023,10 @@ def main():
         with open(args.user_glossary, encoding="utf-8") as f:
             heldout += user_heldout([Concept(d) for d in json.load(f)], {}, args.seed + 3)
     banned = {norm_q(t["question"]) for h in heldout for t in h["turns"]}
+    for path in args.exclude or []:
+        if path and os.path.exists(path):  # read before --eval-out may rewrite it
+            with open(path, encoding="utf-8") as f:
+                banned |= {norm_q(t["question"]) for line in f if line.strip() for t in json.loads(line)["turns"]}
     train = [e for e in build_split(concepts, contrasts, args.per_concept, args.seed) if norm_q(e["question"]) not in banned]
     seen = {e["prompt"] for e in train}
     val = [e for e in build_split(concepts, contrasts, args.val_per_concept, args.seed + 1)
