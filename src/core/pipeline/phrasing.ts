@@ -157,6 +157,16 @@ const MASS_WORDS = new Set(
     'ai analysis oversight softmax tanh momentum content bandwidth time means').split(' '),
 );
 
+/** "does" or "do" with the term as subject: "How do training and evaluation modes work?". */
+export function doesTerm(term: string): 'does' | 'do' {
+  return englishPlural(term) ? 'do' : 'does';
+}
+
+/** French « fonctionne » or « fonctionnent »: the verb agrees with a plural or coordinated term. */
+export function frenchVerbAgrees(term: string, singular: string, plural: string): string {
+  return frenchPlural(term) || isCoordinated(term, 'fr') ? plural : singular;
+}
+
 function englishPlural(term: string): boolean {
   if (isCoordinated(term, 'en')) return true;
   const last = englishHead(term).pop() ?? '';

@@ -3,7 +3,7 @@ import type { Concept, Lang } from '../glossary/types';
 import type { SingleIntent } from './intent';
 import type { Register } from './language';
 import { INTENT_PART, partText, type Shown } from './passages';
-import { definiteTerm, ofDefiniteTerm, ofTerm, whatIsQuestion } from './phrasing';
+import { definiteTerm, doesTerm, frenchVerbAgrees, ofDefiniteTerm, ofTerm, whatIsQuestion } from './phrasing';
 import type { PassagePart } from './prompt';
 import type { Understanding } from './understand';
 
@@ -17,17 +17,17 @@ type Asked = (term: string, register: Register) => string;
 
 /** A question for each part of an entry, in both languages (French in the learner's tu or vous). */
 const PART_QUESTIONS: Partial<Record<PassagePart, Record<Lang, Asked>>> = {
-  why: { en: (t) => `Why does ${definiteTerm(t, 'en')} matter?`, fr: (t) => `Quel est l'intérêt ${ofDefiniteTerm(t, 'fr')} ?` },
-  causes: { en: (t) => `Why does ${definiteTerm(t, 'en')} happen?`, fr: (t) => `Qu'est-ce qui cause ${definiteTerm(t, 'fr')} ?` },
+  why: { en: (t) => `Why ${doesTerm(t)} ${definiteTerm(t, 'en')} matter?`, fr: (t) => `Quel est l'intérêt ${ofDefiniteTerm(t, 'fr')} ?` },
+  causes: { en: (t) => `Why ${doesTerm(t)} ${definiteTerm(t, 'en')} happen?`, fr: (t) => `Qu'est-ce qui cause ${definiteTerm(t, 'fr')} ?` },
   remedies: { en: (t) => `How do you avoid ${definiteTerm(t, 'en')}?`, fr: (t) => `Comment éviter ${definiteTerm(t, 'fr')} ?` },
-  how: { en: (t) => `How does ${definiteTerm(t, 'en')} work?`, fr: (t) => `Comment fonctionne ${definiteTerm(t, 'fr')} ?` },
+  how: { en: (t) => `How ${doesTerm(t)} ${definiteTerm(t, 'en')} work?`, fr: (t) => `Comment ${frenchVerbAgrees(t, 'fonctionne', 'fonctionnent')} ${definiteTerm(t, 'fr')} ?` },
   example: { en: (t) => `An example ${ofTerm(t, 'en')}?`, fr: (t) => `Un exemple ${ofTerm(t, 'fr')} ?` },
   limits: { en: (t) => `What are the pitfalls ${ofDefiniteTerm(t, 'en')}?`, fr: (t) => `Quelles sont les limites ${ofDefiniteTerm(t, 'fr')} ?` },
   intuition: {
     en: (t) => `Explain ${definiteTerm(t, 'en')} simply.`,
     fr: (t, register) => `${register === 'vous' ? 'Expliquez' : 'Explique'}-moi ${definiteTerm(t, 'fr')} simplement.`,
   },
-  history: { en: (t) => `Where does ${definiteTerm(t, 'en')} come from?`, fr: (t) => `D'où vient ${definiteTerm(t, 'fr')} ?` },
+  history: { en: (t) => `Where ${doesTerm(t)} ${definiteTerm(t, 'en')} come from?`, fr: (t) => `D'où ${frenchVerbAgrees(t, 'vient', 'viennent')} ${definiteTerm(t, 'fr')} ?` },
 };
 
 /** After each kind of question, the parts worth offering next, most useful first. */
