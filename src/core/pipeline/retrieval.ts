@@ -1,6 +1,6 @@
 import { formsOf, type Glossary } from '../glossary/glossary';
 import type { Concept, Lang } from '../glossary/types';
-import type { TermMatch } from '../matching/matcher';
+import type { MatchContext, TermMatch } from '../matching/matcher';
 import { splitPieces, type Piece } from '../matching/normalize';
 import { closestForms } from '../glossary/fuzzy';
 import { forEachInSlices } from '../slices';
@@ -15,6 +15,12 @@ export interface Retrieved {
   /** Where the question names it (terms only). */
   readonly start?: number;
 }
+
+/**
+ * A question to the chat is about machine learning and reads like a comment in code: the field's short names
+ * count there as they do in a Python file's comments (`lr`, `bs`, `attn`), with the hovers' own rules.
+ */
+const QUESTION_CONTEXT: MatchContext = { code: false, codeFile: true, ml: true };
 
 /** The prompt format has room for this many glossary entries. */
 export const MAX_RETRIEVED = 3;
@@ -132,7 +138,7 @@ export class Retriever {
     // « inventent-ils des choses »: the inverted subject is blanked (same length, so offsets hold) to let a term
     // written around it match.
     const question = asked.replace(INVERTED_SUBJECT, (found) => ' '.repeat(found.length));
-    const matches = this.glossary.matcher.findAll(question);
+    const matches = this.glossary.matcher.findAll(question, QUESTION_CONTEXT);
     const named = this.byTerm(matches);
     const subjects = named.filter((entry) => !qualifies(question, entry.start ?? 0));
     // In one pass: testing each piece against every match was O(pieces x matches), seconds for a long message.
