@@ -69,9 +69,13 @@ export function recall(answer: string, expected: string): number {
 
 /** A passage counts as given when the answer holds this share of its words. */
 const GIVEN = 0.6;
-/** Where an answer must address the question: its first paragraph. */
+/** A first paragraph this short is a lead-in, not the answer's opening (« Cela ressemble à un cas de surapprentissage. »). */
+const LEAD_IN_CHARS = 100;
+
+/** Where an answer must address the question: its first paragraph, and the next one after a one-line lead-in. */
 function opening(answer: string): string {
-  return answer.split(/\n\s*\n/)[0] ?? '';
+  const [first = '', second] = answer.split(/\n\s*\n/);
+  return first.trim().length < LEAD_IN_CHARS && second !== undefined ? `${first}\n\n${second}` : first;
 }
 
 /** Share of trigrams of words and punctuation marks that repeat an earlier one (`,,,,` repeats too). */
@@ -177,7 +181,8 @@ export function faithfulness(answer: string, passages: readonly Passage[], quest
 const SCAFFOLD =
   'in french english en anglais francais simple terms termes simples example exemple called appelle dit also aussi ' +
   'not same thing designent pas meme chose explained above expliqué plus haut propos concept read next lire ensuite ' +
-  'glossary glossaire entry entree answers reponde exactly exactement here voici says dit';
+  'glossary glossaire entry entree answers reponde exactly exactement here voici says dit ' +
+  'describe sounds like case cela ressemble cas comes intervient short covered bref avons means designe designent';
 
 export function judge(glossary: Glossary, turn: HeldOutTurn, answer: string, passages: readonly Passage[], dialogue: DialogueSoFar = { earlierAnswers: [] }): Judgement {
   const previousAnswer = dialogue.earlierAnswers[dialogue.earlierAnswers.length - 1];

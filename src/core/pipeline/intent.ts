@@ -145,7 +145,8 @@ const FOLLOW_UP_WORDS = new Set(
     'fonctionnement sert servir utile important interet vient viennent venu histoire origine invente signifie veut ' +
     'precise preciser clarifier y ya il y a-t-il t-il faut fait passe se s n ne pas m\'en l\'a montrer mechanics makes ' +
     'put clarify apporte coince commence commencer wow cool nice great impressive interesting see sense seems bet case ' +
-    'impressionnant interessant super sympa genial vois sens semble parie cas accord d\'accord plutot bien'
+    'impressionnant interessant super sympa genial vois sens semble parie cas accord d\'accord plutot bien ' +
+    'have has got concrete real practical practice avoir as avez concret concrete reel pratique'
   ).split(' '),
 );
 

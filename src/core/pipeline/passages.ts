@@ -213,14 +213,15 @@ const DESCRIBED: Record<'problem' | 'mechanism', Record<Lang, (concept: Concept)
 
 /**
  * A question that described a concept without naming it: the answer names it first (« Cela ressemble à un cas
- * de surapprentissage. »), then says what it is, then the part the question asked for.
+ * de surapprentissage. »), then gives the part the question asked for, then says what it is.
  */
 function describedPassages(concept: Concept, understanding: Understanding, lang: Lang, shown: Shown, glossary: Glossary): Passage[] {
   const kind = concept.en.sections?.causes ? 'problem' : 'mechanism';
   const text = DESCRIBED[kind][lang](concept);
   const naming: Passage = { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
   const rest = singlePassages(concept, understanding, lang, shown, glossary);
-  return [naming, ...rest.filter((passage) => passage.kind === 'definition'), ...rest.filter((passage) => passage.kind !== 'definition')];
+  // The part asked for right after the name (why it happens, how to avoid it), then what it is.
+  return [naming, ...rest.filter((passage) => passage.kind !== 'definition'), ...rest.filter((passage) => passage.kind === 'definition')];
 }
 
 /** "overfitting", "NaN loss": a term inside a sentence, its first letter small unless it is a name. */

@@ -21,11 +21,11 @@ export interface SignMatch {
 
 /** A description is matched when the question holds this many of its words, and this share of them. */
 const MIN_MATCHED = 3;
-const MIN_COVERAGE = 0.75;
+const MIN_COVERAGE = 0.6;
 
 /** Words that carry no sign of their own in a description ("my", « très »): besides the stop words. */
 const FILLER_KEYS = new Set(
-  splitPieces('my mon ma mes our notre nos very tres really vraiment just juste always toujours still encore quite assez even meme so si during pendant after apres some quelques then puis')
+  splitPieces('my mon ma mes our notre nos very tres really vraiment just juste always toujours still encore quite assez even meme so si during pendant after apres some quelques then puis but mais while alors instead lieu keep keeps going goes')
     .map((piece) => piece.key),
 );
 

@@ -69,7 +69,11 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const retrieved = subjectsOf(question, withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0));
   const named = retrieved.map((entry) => entry.concept);
   const described = describedSubject(question, retriever, retrieved);
-  if (described) return { intent: describedIntent(cue, glossary.withDetails(described)), concepts: [described], followUp: false, described: true, inConversation };
+  if (described) {
+    // Named among others (« ma perte affiche inf puis NaN » names the loss too): the subject, without a lead-in.
+    const named = retrieved.some((entry) => entry.concept.id === described.id);
+    return { intent: describedIntent(cue, glossary.withDetails(described)), concepts: [described], followUp: false, ...(!named && { described: true }), inConversation };
+  }
   const topic = previous[0];
   if (topic && comparesWithTopic(question) && !named.some((concept) => concept.id === topic.id)) {
     // "What happens when my prompt is longer than that?" after the context window: the window's limits.
@@ -162,7 +166,7 @@ function clausesOf(question: string): { text: string; start: number; end: number
 function describedSubject(question: string, retriever: Retriever, retrieved: readonly Retrieved[]): Concept | undefined {
   const match = retriever.described(question);
   if (!match) return undefined;
-  if (retrieved.some((entry) => entry.concept.id === match.concept.id)) return undefined;
+  if (retrieved.some((entry) => entry.concept.id === match.concept.id)) return retrieved.length > 1 ? match.concept : undefined;
   // Only a term written out weighs against the description; a typo's or a definition's match is weaker than it.
   const named = retrieved.filter((entry) => entry.via === 'term').map((entry) => entry.concept);
   // "My loss ... becomes NaN. Adam, lr=3e-4": a learner telling what happens to their own work names the
