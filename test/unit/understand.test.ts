@@ -53,6 +53,12 @@ describe('question understanding', () => {
     assert.deepEqual(read("Qu'est-ce que l'IA ?").ids, ['artificial-intelligence'], 'a qualifier alone is the subject');
   });
 
+  it('reads the field’s code names in a question as hovers do in a code comment', () => {
+    assert.deepEqual(read('What is a good lr for AdamW?').ids, ['learning-rate']);
+    assert.deepEqual(read('Why do I need to call model.eval() before predicting?').ids, ['train-eval-mode']);
+    assert.deepEqual(read('What does nn.LayerNorm do?').ids, ['layer-normalization']);
+  });
+
   it('reads « demain » as the field’s future only in « et demain ? »', () => {
     assert.deepEqual(read('Va-t-il faire beau demain ?').intent, 'ood');
     assert.deepEqual(read('Et demain ?').ids, ['future-of-ai']);
