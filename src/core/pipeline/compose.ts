@@ -3,7 +3,7 @@ import type { ComposePlan } from '../model/runtime';
 import { otherLang, type Lang } from '../glossary/types';
 import type { Intent, SmallTalk } from './intent';
 import type { Register } from './language';
-import { definitionSentence, namingSentence, ofTerm } from './phrasing';
+import { namingSentence, ofTerm } from './phrasing';
 import { oneLine, type Passage } from './prompt';
 
 /**
@@ -78,11 +78,9 @@ export function composeGroups(passages: readonly Passage[], glossary: Glossary, 
           const translation = lead.translate.replace('{t}', term).replace('{o}', other).replace('{al}', aliases.length > 0 ? lead.also.replace('{a}', aliases.join(', ')) : '');
           return [`${translation}\n\n${passage.text}`];
         }
-        // The definition said as a sentence about its term (« LoRA est une méthode... »), never a « LoRA : »
-        // label; where the rules cannot make that sentence, the definition alone (the question named the term),
-        // except in an answer about several concepts, where each is named in a plainer sentence.
-        if (context.intent === 'several') return [namingSentence(term, passage.text, lang)];
-        return [definitionSentence(term, passage.text, lang) ?? passage.text];
+        // The definition said as a sentence about its term (« LoRA est une méthode... », "Overfitting is when a
+        // model..."), never a « LoRA : » label nor a bare noun phrase (« Deux mesures complémentaires... »).
+        return [namingSentence(term, passage.text, lang)];
       }
       case 'intuition':
         return context.intent === 'simple' || context.intent === 'what' ? [`${lead.simple}${afterColon(passage.text)}`] : [passage.text];
