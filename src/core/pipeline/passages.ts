@@ -216,7 +216,8 @@ const DESCRIBED: Record<'problem' | 'mechanism', Record<Lang, (concept: Concept)
  * de surapprentissage. »), then gives the part the question asked for, then says what it is.
  */
 function describedPassages(concept: Concept, understanding: Understanding, lang: Lang, shown: Shown, glossary: Glossary): Passage[] {
-  const kind = concept.en.sections?.causes ? 'problem' : 'mechanism';
+  const asksAboutAProblem = understanding.intent === 'cause' || understanding.intent === 'remedy' || understanding.intent === 'limits';
+  const kind = concept.en.sections?.causes && asksAboutAProblem ? 'problem' : 'mechanism';
   const text = DESCRIBED[kind][lang](concept);
   const naming: Passage = { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
   const rest = singlePassages(concept, understanding, lang, shown, glossary);

@@ -171,7 +171,15 @@ function describedSubject(question: string, retriever: Retriever, retrieved: rea
   const named = retrieved.filter((entry) => entry.via === 'term').map((entry) => entry.concept);
   // "My loss ... becomes NaN. Adam, lr=3e-4": a learner telling what happens to their own work names the
   // setting (Adam) around the symptom; the symptom is the question.
-  return speaksOfOwnWork(question) || named.every((concept) => isPartOf(match, concept)) ? match.concept : undefined;
+  // "How do transformers know the order of words?": the named concept is where the described one works
+  // (positional encoding is the Transformer's), or the description is held whole.
+  const settles = (concept: Concept) => isPartOf(match, concept) || areLinked(concept, match.concept);
+  return speaksOfOwnWork(question) || match.coverage === 1 || named.every(settles) ? match.concept : undefined;
+}
+
+/** One entry leads to the other (its `related`), either way. */
+function areLinked(a: Concept, b: Concept): boolean {
+  return a.related.includes(b.id) || b.related.includes(a.id);
 }
 
 function speaksOfOwnWork(question: string): boolean {
@@ -185,6 +193,8 @@ function speaksOfOwnWork(question: string): boolean {
 function describedIntent(cue: SingleIntent | 'contrast', concept: Concept): SingleIntent {
   const isProblem = Boolean(concept.en.sections?.causes);
   if (cue === 'remedy' || cue === 'limits' || cue === 'example' || cue === 'simple' || cue === 'history' || cue === 'translate') return cue;
+  // "How does ChatGPT remember what I said?" asks for a mechanism, even of an entry that is also a problem.
+  if (cue === 'how') return 'how';
   if (isProblem) return 'cause';
   return cue === 'why' || cue === 'cause' || cue === 'contrast' ? 'how' : cue;
 }
