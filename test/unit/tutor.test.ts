@@ -151,6 +151,22 @@ describe('the chat as a tutor', function () {
     assert.deepEqual(instead!.understanding.concepts.map((concept) => concept.id), ['cross-validation', 'train-validation-test-split']);
   });
 
+  it('takes "what about X?" as a new subject, "does it hurt quality?" as the limits, "explain like I’m 5" as a follow-up', async () => {
+    const [, about, hurt, eli5] = await converse(engine, ['So is attention like an ensemble?', 'What about flash attention, is it a different model?', 'Does quantization hurt quality much?', 'Explain like im 5']);
+    assert.deepEqual(about!.understanding.concepts.map((concept) => concept.id), ['flash-attention']);
+    assert.notEqual(about!.understanding.intent, 'contrast');
+    assert.equal(hurt!.understanding.intent, 'limits');
+    assert.equal(eli5!.understanding.intent, 'simple');
+    assert.deepEqual(eli5!.understanding.concepts.map((concept) => concept.id), ['quantization']);
+  });
+
+  it('names a described concept once: described again while it is the topic, it is a follow-up', async () => {
+    const [first, again] = await converse(engine, ['Comment le modèle choisit le mot suivant ?', "C'est pour ça que les réponses changent à chaque fois ?"]);
+    assert.equal(first!.understanding.described, true);
+    assert.deepEqual(again!.understanding.concepts.map((concept) => concept.id), first!.understanding.concepts.map((concept) => concept.id));
+    assert.ok(!again!.understanding.described);
+  });
+
   it('keeps the topic when a question compares with it: "longer than that" asks what happens past its limit', async () => {
     const [, longer] = await converse(engine, ['What is a context window?', 'What happens when my prompt is longer than that?']);
     assert.deepEqual(longer!.understanding.concepts.map((concept) => concept.id), ['context-window']);

@@ -71,8 +71,10 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const described = describedSubject(question, retriever, retrieved);
   if (described) {
     // Named among others (« ma perte affiche inf puis NaN » names the loss too): the subject, without a lead-in.
-    const named = retrieved.some((entry) => entry.concept.id === described.id);
-    return { intent: describedIntent(cue, glossary.withDetails(described)), concepts: [described], followUp: false, ...(!named && { described: true }), inConversation };
+    const named = retrieved.some((entry) => entry.via === 'term' && entry.concept.id === described.id);
+    // Described again while it is the topic (« C'est pour ça que les réponses changent ? »): a follow-up on it.
+    const inPlay = previous[0]?.id === described.id;
+    return { intent: describedIntent(cue, glossary.withDetails(described)), concepts: [described], followUp: inPlay, ...(!named && !inPlay && { described: true }), inConversation };
   }
   const topic = previous[0];
   if (topic && comparesWithTopic(question) && !named.some((concept) => concept.id === topic.id)) {
@@ -93,7 +95,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // "`model.eval()` and then `torch.no_grad()`... why both?": what each does that the other does not.
     return { intent: 'contrast', concepts: named.slice(0, 2), followUp: false, inConversation };
   }
-  if (cue === 'contrast') {
+  if (cue === 'contrast' && !opensOnANewSubject(question)) {
     // "And how is it different from an RNN?": the previous subject against the new one.
     const pair = named.length >= 2 ? named.slice(0, 2) : topic && topic.id !== named[0]!.id ? [topic, named[0]!] : [];
     if (pair.length === 2) return { intent: 'contrast', concepts: pair, followUp: named.length < 2, inConversation };
@@ -166,15 +168,20 @@ function clausesOf(question: string): { text: string; start: number; end: number
 function describedSubject(question: string, retriever: Retriever, retrieved: readonly Retrieved[]): Concept | undefined {
   const match = retriever.described(question);
   if (!match) return undefined;
-  if (retrieved.some((entry) => entry.concept.id === match.concept.id)) return retrieved.length > 1 ? match.concept : undefined;
   // Only a term written out weighs against the description; a typo's or a definition's match is weaker than it.
   const named = retrieved.filter((entry) => entry.via === 'term').map((entry) => entry.concept);
+  if (named.some((concept) => concept.id === match.concept.id)) return named.length > 1 ? match.concept : undefined;
   // "My loss ... becomes NaN. Adam, lr=3e-4": a learner telling what happens to their own work names the
   // setting (Adam) around the symptom; the symptom is the question.
   // "How do transformers know the order of words?": the named concept is where the described one works
   // (positional encoding is the Transformer's), or the description is held whole.
   const settles = (concept: Concept) => isPartOf(match, concept) || areLinked(concept, match.concept);
   return speaksOfOwnWork(question) || match.coverage === 1 || named.every(settles) ? match.concept : undefined;
+}
+
+/** "What about flash attention, is it a different model?": a new subject, not a comparison with the last one. */
+function opensOnANewSubject(question: string): boolean {
+  return /^ (and |so )?(what|how) about | quid de | et (pour |concernant )?(le|la|les|l) [^ ]+ (alors|la dedans|dans tout ca) /.test(plainQuestion(question));
 }
 
 /** One entry leads to the other (its `related`), either way. */
