@@ -167,6 +167,17 @@ describe('the chat as a tutor', function () {
     assert.ok(!again!.understanding.described);
   });
 
+  it('answers "why X instead of Y?" about the chosen X, and "is it better than Y?" as a comparison with the topic', async () => {
+    const [why] = await converse(engine, ["Pourquoi on utilise des CNN plutôt qu'un réseau classique pour les images ?"]);
+    assert.equal(why!.understanding.intent, 'why');
+    assert.deepEqual(why!.understanding.concepts.map((concept) => concept.id), ['convolutional-neural-network']);
+    const [, better] = await converse(engine, ["What's gradient boosting?", 'Is it better than random forest?']);
+    assert.equal(better!.understanding.intent, 'contrast');
+    assert.deepEqual(better!.understanding.concepts.map((concept) => concept.id), ['gradient-boosting', 'random-forest']);
+    const [confuses] = await converse(engine, ["Mon modèle confond les chats et les chiens dès que l'éclairage change, pourquoi ?"]);
+    assert.notEqual(confuses!.understanding.intent, 'contrast');
+  });
+
   it('keeps the topic when a question compares with it: "longer than that" asks what happens past its limit', async () => {
     const [, longer] = await converse(engine, ['What is a context window?', 'What happens when my prompt is longer than that?']);
     assert.deepEqual(longer!.understanding.concepts.map((concept) => concept.id), ['context-window']);

@@ -87,6 +87,11 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', inConversation };
   }
   if (named.length === 0) return { ...withoutNamedConcept(question, cue, previous, glossary), inConversation };
+  const preferred = preferredOverAnAlternative(question, retrieved);
+  if (preferred) {
+    // « Pourquoi on utilise des CNN plutôt qu'un réseau classique ? »: what the named choice is good for.
+    return { intent: 'why', concepts: [preferred], followUp: false, inConversation };
+  }
   if (topic && asksWhyNotInstead(question) && !named.some((concept) => concept.id === topic.id)) {
     // "Why not just use one-hot vectors?" after embeddings: the alternative weighed against the topic.
     return { intent: 'contrast', concepts: [topic, named[0]!], followUp: true, inConversation };
@@ -177,6 +182,22 @@ function describedSubject(question: string, retriever: Retriever, retrieved: rea
   // (positional encoding is the Transformer's), or the description is held whole.
   const settles = (concept: Concept) => isPartOf(match, concept) || areLinked(concept, match.concept);
   return speaksOfOwnWork(question) || match.coverage === 1 || named.every(settles) ? match.concept : undefined;
+}
+
+/** "instead of", « plutôt que »: what follows is the alternative set aside. */
+const ALTERNATIVE_MARKER = /\b(?:instead of|rather than|over)\b|\bplutôt qu(?:e\b|['’])|\bau lieu d(?:e\b|['’])/iu;
+
+/**
+ * "Why do we use CNNs instead of a plain network for images?": the concept named before "instead of" is the
+ * one chosen, and the question asks what it is good for (the alternative may be no entry at all).
+ */
+function preferredOverAnAlternative(question: string, retrieved: readonly Retrieved[]): Concept | undefined {
+  if (!/^ (why|pourquoi) /.test(plainQuestion(question)) || / why not | pourquoi (pas|ne pas) /.test(plainQuestion(question))) return undefined;
+  const marker = ALTERNATIVE_MARKER.exec(question);
+  if (!marker) return undefined;
+  const before = retrieved.filter((entry) => entry.via === 'term' && entry.start !== undefined && entry.start < marker.index);
+  const after = retrieved.filter((entry) => entry.via === 'term' && entry.start !== undefined && entry.start > marker.index);
+  return before.length === 1 && after.length === 0 ? before[0]!.concept : undefined;
 }
 
 /** "What about flash attention, is it a different model?": a new subject, not a comparison with the last one. */
