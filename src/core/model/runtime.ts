@@ -67,6 +67,17 @@ const DEFAULT_MAX_NEW_TOKENS = 256;
  */
 const PREFILL_CHUNK = 128;
 
+/**
+ * Each step copies its outputs (every layer's keys and values, the logits) out of onnxruntime's heap into new buffers,
+ * and the previous step's become garbage: 5.5 MB a token with a 600-token cache, 1 MB with a 100-token one. V8 frees
+ * buffers only when it collects their objects, which it does after tens of megabytes of them, and the allocator keeps
+ * the pages they took: a chat's answers added 25-40 MB to the process. Collecting the young generation once this much
+ * has been dropped (see `collectGarbage`) kept that to 5-15 MB, and decoded 10-17% faster than leaving it to V8 (the
+ * two workers in one process, in turn, 21 rounds of a 300-token prompt and 128 tokens, a loaded machine): fewer
+ * pages to fault in, no large collections.
+ */
+const GARBAGE_PER_COLLECTION = 4 * 2 ** 20;
+
 const SESSION_OPTIONS: Ort.InferenceSession.SessionOptions = {
   graphOptimizationLevel: 'all',
   // The bundled weights are int8 behind DequantizeLinear nodes (training/quantize_onnx.py). By default onnxruntime
@@ -78,6 +89,13 @@ const SESSION_OPTIONS: Ort.InferenceSession.SessionOptions = {
 
 /** A decoder-only model in the standard ONNX layout, run with a key/value cache. */
 export class ModelRuntime {
+  /**
+   * Called between two steps once the runtime has dropped GARBAGE_PER_COLLECTION bytes of tensors: the worker collects
+   * V8's young generation there, where the dropped buffers are (see GARBAGE_PER_COLLECTION).
+   */
+  collectGarbage: (() => void) | undefined;
+  private droppedBytes = 0;
+
   private constructor(
     private readonly ort: OrtModule,
     private readonly session: Ort.InferenceSession,
@@ -226,11 +244,25 @@ export class ModelRuntime {
     for (const name of Object.keys(past)) {
       cache[name] = results[name.replace('past_key_values', 'present')]!;
     }
-    for (const tensor of Object.values(past)) tensor.dispose?.();
-    logits.dispose?.();
+    this.drop([...Object.values(past), logits]);
     return { logits: last, cache };
   }
+
+  /** Lets go of tensors the next steps do not need, and has them collected once they add up. */
+  private drop(tensors: readonly Ort.Tensor[]): void {
+    for (const tensor of tensors) {
+      this.droppedBytes += tensor.size * BYTES_PER_ELEMENT;
+      tensor.dispose?.();
+    }
+    if (this.droppedBytes >= GARBAGE_PER_COLLECTION && this.collectGarbage) {
+      this.droppedBytes = 0;
+      this.collectGarbage();
+    }
+  }
 }
+
+/** The cache and the logits are float32 (emptyCache feeds float32 tensors). */
+const BYTES_PER_ELEMENT = 4;
 
 function isIdList(prompt: Prompt): prompt is readonly number[] {
   return prompt.length > 0 && typeof prompt[0] === 'number';
