@@ -19,9 +19,24 @@ const nodeDefaults = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
-  external: ['vscode', 'onnxruntime-node'],
+  // playwright-core: the command line's bench drives Chromium with it, from node_modules (a development dependency).
+  external: ['vscode', 'onnxruntime-node', 'playwright-core'],
   // jsonc-parser's default entry is a UMD build whose run-time requires a bundle cannot follow.
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+};
+
+/**
+ * A browser's extension host and web workers: no Node. onnxruntime-web reads import.meta.url, which a script that is
+ * not a module lacks; it only uses it to find files that the web extension hands it as bytes instead.
+ */
+const webDefaults = {
+  ...nodeDefaults,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  external: [],
+  banner: { js: 'var __importMetaUrl = self.location.href;' },
+  define: { 'import.meta.url': '__importMetaUrl' },
 };
 
 const targets = [
@@ -45,6 +60,11 @@ const targets = [
     entryPoints: { panel: 'media-src/panel/main.ts', chat: 'media-src/chat/main.ts' },
     outdir: path.join(dist, 'media'),
   },
+  // The web extension (package.json `browser`) and its web workers: the same code on a browser's extension host.
+  { ...webDefaults, format: 'cjs', external: ['vscode'], entryPoints: { extension: 'src/web/extension.ts' }, outdir: path.join(dist, 'web') },
+  { ...webDefaults, entryPoints: { modelWorker: 'src/web/modelWorker.ts', glossaryWorker: 'src/web/glossaryWorker.ts' }, outdir: path.join(dist, 'web') },
+  // bench's page in Chromium (src/cli/benchChromium.ts); not part of the extension.
+  { ...webDefaults, entryPoints: { benchPage: 'src/web/benchPage.ts' }, outdir: path.join(dist, 'web') },
   {
     // The notebook renderer that marks terms in Markdown cells: an ES module loaded by the notebook's webview.
     ...nodeDefaults,

@@ -3,15 +3,18 @@
 //
 // Default path (works offline): the VS Code server shipped in the `code-server` npm package, provisioned
 // once into .cache/vscode-server/, started under Node 24, with its web workbench opened in Debian's
-// Chromium through playwright-core. Two runs: a trusted workspace and an untrusted one (Restricted Mode).
+// Chromium through playwright-core. Three runs: a trusted workspace and an untrusted one (Restricted Mode) in the
+// Node extension host, and `web`: the extension's `browser` entry in the workbench's web worker extension host,
+// with the suite of test/integration/web/.
 //
-// Usage: node scripts/run-vscode-tests.mjs [--mode trusted|untrusted|both] [--grep REGEX] [--timeout SECONDS]
+// Usage: node scripts/run-vscode-tests.mjs [--mode trusted|untrusted|web|both|all] [--grep REGEX] [--timeout SECONDS]
 //                                          [--extension-path DIR] [--suite-dir DIR] [--keep-temp] [--electron]
 //   --electron          use @vscode/test-electron instead (downloads VS Code: needs internet, and a display
 //                       or xvfb-run on Linux)
 //   --extension-path    the extension under test (default: this repository)
 //   --suite-dir         where the *.test.ts files are (default: test/integration/suite)
 //   --keep-temp         keep the temporary folders (workspace, server data, logs) after the run
+//   --mode              both: trusted and untrusted; all (the default): those and web
 // Output: one line per test, failures with their messages, test-results/integration-<mode>.json,
 // test-results/<mode>.png (a screenshot of the workbench), test-results/integration-<mode>.log (server
 // output and browser console), and a closing line "N passed, N failed". Exit code 0 only if all passed.
@@ -20,7 +23,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bundleIntegrationTests, createStackMapper } from './vscode-server/bundle.mjs';
+import { bundleIntegrationTests, bundleWebIntegrationTests, createStackMapper } from './vscode-server/bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'test-results');
@@ -30,7 +33,7 @@ const fixturesDir = path.join(root, 'test', 'integration', 'fixtures');
 const { values: options } = parseArgs({
   options: {
     electron: { type: 'boolean', default: false },
-    mode: { type: 'string', default: 'both' },
+    mode: { type: 'string', default: 'all' },
     grep: { type: 'string' },
     timeout: { type: 'string', default: '300' },
     'extension-path': { type: 'string' },
@@ -40,8 +43,10 @@ const { values: options } = parseArgs({
   allowPositionals: false,
 });
 
-const modes = options.mode === 'both' ? ['trusted', 'untrusted'] : [options.mode];
-if (!modes.every((m) => m === 'trusted' || m === 'untrusted')) fail(`--mode must be trusted, untrusted or both (got ${options.mode})`);
+const MODE_SETS = { both: ['trusted', 'untrusted'], all: ['trusted', 'untrusted', 'web'] };
+const modes = MODE_SETS[options.mode] ?? [options.mode];
+if (!modes.every((m) => ['trusted', 'untrusted', 'web'].includes(m))) fail(`--mode must be trusted, untrusted, web, both or all (got ${options.mode})`);
+if (options.electron && modes.includes('web')) fail('--electron runs the Node extension host only: use --mode trusted, untrusted or both');
 const runTimeoutMs = Number(options.timeout) * 1000;
 if (!(runTimeoutMs > 0)) fail(`--timeout must be a number of seconds (got ${options.timeout})`);
 const extensionPath = path.resolve(options['extension-path'] ?? root);
@@ -96,6 +101,8 @@ function userSettings(mode) {
     'extensions.ignoreRecommendations': true,
     'chat.disableAIFeatures': true,
     'git.enabled': false,
+    // The web run: the extension in the web worker extension host, though the server has it too (from the payload).
+    ...(mode === 'web' ? { 'remote.extensionKind': { 'concept-explainer.concept-explainer': ['web'] } } : {}),
   };
 }
 
@@ -224,7 +231,7 @@ async function runInServer(mode, paths, testsPath) {
         serverDataDir: dirs.serverDataDir,
         extensionsDir: dirs.extensionsDir,
         logsDir: dirs.logsDir,
-        extraArgs: mode === 'trusted' ? ['--disable-workspace-trust'] : [],
+        extraArgs: mode === 'untrusted' ? [] : ['--disable-workspace-trust'],
         logFile,
         deadline: Math.min(deadline, Date.now() + 120_000),
       });
@@ -234,16 +241,21 @@ async function runInServer(mode, paths, testsPath) {
     }
     log(`[${mode}] server ready after ${((Date.now() - started) / 1000).toFixed(1)} s; opening the workbench in Chromium`);
 
+    // The web suite is bundled for each run: the results file's path is written into it.
+    const extensionTestsPath = mode === 'web' ? (await bundleWebIntegrationTests(root, dirs.results)).outfile : testsPath;
     const url = workbenchUrl({
       baseUrl: server.url,
       port,
       folder: dirs.workspace,
       extensionDevelopmentPath: extensionPath,
-      extensionTestsPath: testsPath,
+      extensionTestsPath,
+      extensionDevelopmentKind: mode === 'web' ? 'web' : undefined,
     });
     browser = await openWorkbench({
       url,
       profileDir: dirs.profileDir,
+      // The web run's extension, for the browser's extension scanner: the server's copy, read through the workbench.
+      webExtensions: mode === 'web' ? [{ scheme: 'vscode-remote', authority: `127.0.0.1:${port}`, path: extensionPath }] : undefined,
       onMessage: (kind, text) => {
         appendLog(`[browser ${kind}] ${text}`);
         if (kind === 'error' || kind === 'pageerror') browserErrors.push(text);

@@ -67,3 +67,32 @@ export function createStackMapper(root, outfile) {
           return `${path.relative(root, source)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
         });
 }
+
+/**
+ * Builds <root>/dist/test/web/index.js: test/integration/webIndex.ts and every test/integration/web/*.test.ts, for a
+ * browser's extension host (a web worker: no Node, mocha's browser build). A web worker reads no environment, so the
+ * results file's path is written into the bundle. Returns { outfile, suiteFiles }.
+ */
+export async function bundleWebIntegrationTests(root, resultsFile) {
+  const suiteFiles = findSuiteFiles(path.join(root, 'test', 'integration', 'web'));
+  const outfile = path.join(root, 'dist', 'test', 'web', 'index.js');
+  const registrations = suiteFiles.map((file) => {
+    const rel = path.relative(root, file).split(path.sep).join('/');
+    return `  { file: ${JSON.stringify(rel)}, load: () => require(${JSON.stringify('./' + rel)}) },`;
+  });
+  const contents = ['globalThis.__conceptExplainerSuites = [', ...registrations, '];', "module.exports = require('./test/integration/webIndex.ts');", ''].join('\n');
+  fs.rmSync(path.dirname(outfile), { recursive: true, force: true });
+  await esbuild.build({
+    stdin: { contents, resolveDir: root, sourcefile: 'web-integration-tests-entry.js', loader: 'js' },
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'cjs',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    external: ['vscode'],
+    define: { CONCEPT_EXPLAINER_RESULTS: JSON.stringify(resultsFile) },
+    outfile,
+  });
+  return { outfile, suiteFiles };
+}

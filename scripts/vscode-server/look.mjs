@@ -2,7 +2,9 @@
 // a notebook's rendered cells), hovers or clicks a marked term, and takes a screenshot. The suite runs inside the
 // extension host and cannot reach the page, so a test writes a request file and waits for the answer file:
 //   <results>.look.json       { "id", "view": "preview" | "notebook", "hover"?: conceptId, "click"?: conceptId, "screenshot"?: name }
-//   <results>.look-<id>.json  { "terms": [...], "headings": [...], "tooltip"?: {...}, "screenshot"?: path } or { "error" }
+//                             or { "id", "view": "workbench", "waitFor"?: text, "screenshot"?: name }
+//   <results>.look-<id>.json  { "terms": [...], "headings": [...], "tooltip"?: {...}, "screenshot"?: path }
+//                             or, for the workbench, { "hover": text, "webviews": [text...], "screenshot"?: path }; or { "error" }
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -11,6 +13,9 @@ const WEBVIEWS = {
   preview: 'iframe.webview[src*="extensionId=vscode.markdown-language-features"]',
   notebook: 'iframe.webview[src*="purpose=notebookRenderer"]',
 };
+
+/** The requests answered, by results file and id. */
+const answered = new Set();
 
 /** Answers the pending request, if there is one. Never throws: a failure is the answer. */
 export async function answerLookRequest(page, resultsFile, resultsDir) {
@@ -22,7 +27,11 @@ export async function answerLookRequest(page, resultsFile, resultsDir) {
   } catch {
     return; // still being written
   }
-  fs.rmSync(requestFile, { force: true });
+  // The request file stays where it is (a web suite writes it through workspace.fs, which looks at the file again
+  // once written, and fails if it has gone): each request is answered once, by its id.
+  const key = `${resultsFile}#${request.id}`;
+  if (answered.has(key)) return;
+  answered.add(key);
   let answer;
   try {
     answer = await look(page, request, resultsDir);
@@ -35,6 +44,7 @@ export async function answerLookRequest(page, resultsFile, resultsDir) {
 }
 
 async function look(page, request, resultsDir) {
+  if (request.view === 'workbench') return lookAtWorkbench(page, request, resultsDir);
   const selector = WEBVIEWS[request.view];
   if (!selector) throw new Error(`unknown view ${request.view}`);
   const frame = page.frameLocator(selector).last().frameLocator('#active-frame');
@@ -87,4 +97,37 @@ async function look(page, request, resultsDir) {
     await page.waitForTimeout(300);
   }
   return answer;
+}
+
+/**
+ * The workbench as a person sees it: the text of the hover on screen and of every extension webview (the explanation
+ * panel, the chat view), after waiting until one of them shows `waitFor`; then a screenshot.
+ */
+async function lookAtWorkbench(page, request, resultsDir) {
+  const read = async () => ({
+    hover: await page.locator('.monaco-hover:visible').allTextContents().then((texts) => texts.join('\n')).catch(() => ''),
+    webviews: await webviewTexts(page),
+  });
+  const deadline = Date.now() + 30_000;
+  let seen = await read();
+  while (request.waitFor && ![seen.hover, ...seen.webviews].some((text) => text.includes(request.waitFor)) && Date.now() < deadline) {
+    await page.waitForTimeout(300);
+    seen = await read();
+  }
+  if (request.screenshot) {
+    const file = path.join(resultsDir, `${String(request.screenshot).replace(/[^\w-]/g, '')}.png`);
+    await page.screenshot({ path: file, timeout: 15_000 });
+    seen.screenshot = path.relative(process.cwd(), file);
+  }
+  return seen;
+}
+
+/** The visible text of each extension webview (the page inside its iframe). */
+async function webviewTexts(page) {
+  const texts = [];
+  for (const frame of page.frames()) {
+    if (!/\/webview\/browser\/pre\/fake\.html/.test(frame.url())) continue;
+    texts.push(await frame.evaluate(() => document.body?.innerText ?? '').catch(() => ''));
+  }
+  return texts;
 }

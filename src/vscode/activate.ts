@@ -9,7 +9,7 @@ import { GlossaryService } from './glossaryService';
 import { ConceptHoverProvider } from './hover';
 import { ExplanationPanelManager, type PanelSnapshot } from './panel/explanationPanel';
 import type { Turn } from '../core/chat/conversation';
-import type { ModelState } from '../core/model/modelClient';
+import type { ModelState, ModelThread } from '../core/model/modelClient';
 import type { ChatPhase } from '../webviewProtocol/chatMessages';
 import { registerChatCommands } from './chat/chatCommands';
 import { ChatController } from './chat/chatController';
@@ -35,6 +35,8 @@ export interface ConceptExplainerApi {
   /** The saved chat conversation. */
   chatTurns(): readonly Turn[];
   modelState(): ModelState;
+  /** Where the model runs: a worker thread (desktop), a web worker or the web extension host's thread (browser). */
+  modelThread(): ModelThread | undefined;
   /** Whether the chat view has been shown (its webview resolved). */
   chatViewResolved(): boolean;
   /** What the chat view showed in place of the latest answer before its first text (loading, reading...). */
@@ -114,6 +116,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     panelSnapshot: () => panels.snapshot,
     chatTurns: () => chat.store.all,
     modelState: () => model.state,
+    modelThread: () => model.thread,
     chatViewResolved: () => chatView.resolved,
     chatPhasesShown: () => chatView.phasesShown,
     chatWaiting: () => chat.waiting,

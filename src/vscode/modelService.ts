@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { GenerateOptions, GenerationResult, Prompt } from '../core/model/runtime';
-import type { ModelClient, ModelState } from '../core/model/modelClient';
+import type { ModelClient, ModelState, ModelThread } from '../core/model/modelClient';
 import { decodingOptionsFrom, type DecodingOverrides } from '../core/model/modelFormat';
 import type { ConfigStore } from './config';
 import { Disposable } from './dispose';
@@ -31,6 +31,11 @@ export class ModelService extends Disposable {
 
   get state(): ModelState {
     return this.client?.currentState ?? 'unloaded';
+  }
+
+  /** Where the model runs, once started. */
+  get thread(): ModelThread | undefined {
+    return this.client?.thread;
   }
 
   /** The folder the model is read from. */

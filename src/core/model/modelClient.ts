@@ -4,6 +4,9 @@ import type { ModelInfo } from './workerProtocol';
 /** Where the model stands, for the status bar and the chat view. */
 export type ModelState = 'unloaded' | 'loading' | 'ready' | 'generating';
 
+/** Where the model runs: a Node worker thread (the desktop), a web worker, or the web extension host's own thread. */
+export type ModelThread = 'worker thread' | 'web worker' | 'extension host';
+
 /** The request failed because the model's worker died; the next request starts a new one. */
 export class WorkerCrashedError extends Error {}
 
@@ -23,6 +26,8 @@ export interface ModelClient {
   readonly currentState: ModelState;
   /** The loaded model's shape and load time, once loaded. */
   readonly info: ModelInfo | undefined;
+  /** Where the model runs (or last ran); undefined before it first starts. */
+  readonly thread: ModelThread | undefined;
   onStateChange(listener: (state: ModelState) => void): () => void;
   /** Queues a generation; it starts when every earlier one has ended. */
   generate(prompt: Prompt, options: GenerateOptions, onText: (text: string, tokens: number) => void, signal?: AbortSignal): Promise<GenerationResult>;

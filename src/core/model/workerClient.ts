@@ -49,6 +49,7 @@ export class WorkerModelClient implements ModelClient {
   private state: ModelState = 'unloaded';
   private readonly listeners = new Set<(state: ModelState) => void>();
   info: ModelInfo | undefined;
+  readonly thread = 'worker thread';
 
   constructor(private readonly options: WorkerClientOptions) {}
 

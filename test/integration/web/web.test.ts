@@ -1,0 +1,170 @@
+// The extension in a browser's extension host (a web worker: package.json's `browser` entry), driven in Chromium:
+// the runner starts this suite with `extensionDevelopmentKind: web` (scripts/run-vscode-tests.mjs --mode web).
+// Nothing here may use Node: the suite runs in the same web worker as the extension.
+import * as vscode from 'vscode';
+import type { Turn } from '../../../src/core/chat/conversation';
+import type { ConceptExplainerApi } from '../../../src/extension';
+import { resultsPath, serverFile } from '../webIndex';
+
+const EXTENSION_ID = 'concept-explainer.concept-explainer';
+/** The bundled model answers on the CPU, in WebAssembly; the first question also loads it. */
+const ANSWER_TIMEOUT_MS = 180_000;
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(test: () => boolean | PromiseLike<boolean>, message: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await test())) {
+    check(Date.now() < deadline, message);
+    await sleep(100);
+  }
+}
+
+async function activate(): Promise<ConceptExplainerApi> {
+  const extension = vscode.extensions.getExtension<ConceptExplainerApi>(EXTENSION_ID);
+  check(extension, `${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const exists = (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+
+interface WorkbenchLook {
+  hover: string;
+  webviews: string[];
+  screenshot?: string;
+  error?: string;
+}
+
+let looks = 0;
+
+/**
+ * Asks the runner to look at the workbench (scripts/vscode-server/look.mjs): the hover and webviews as a person sees
+ * them, once one shows `waitFor`, and a screenshot under test-results/.
+ */
+async function lookAtWorkbench(request: { waitFor?: string; screenshot?: string }): Promise<WorkbenchLook> {
+  const id = `web${++looks}`;
+  const answer = serverFile(`${resultsPath}.look-${id}.json`);
+  // Written in place: the runner reads it again while it is not yet valid JSON, and a rename would race with the
+  // runner taking the file away.
+  await vscode.workspace.fs.writeFile(serverFile(`${resultsPath}.look.json`), encode(JSON.stringify({ id, view: 'workbench', ...request })));
+  await waitFor(() => exists(answer), 'the runner did not answer', 90_000);
+  const look = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(answer))) as WorkbenchLook;
+  await vscode.workspace.fs.delete(answer);
+  check(look.error === undefined, `the runner could not look: ${look.error}`);
+  return look;
+}
+
+/** Text as shown: a hover's appendText writes spaces as U+00A0. */
+const shown = (text: string) => text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+
+async function openWorkspaceFile(name: string, text?: string): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  check(folder, 'the web suite needs a workspace folder');
+  const uri = vscode.Uri.joinPath(folder.uri, name);
+  if (text !== undefined) await vscode.workspace.fs.writeFile(uri, encode(text));
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+}
+
+async function conceptHoverAt(editor: vscode.TextEditor, needle: string): Promise<string> {
+  const offset = editor.document.getText().indexOf(needle);
+  check(offset >= 0, `"${needle}" is not in the document`);
+  const position = editor.document.positionAt(offset + 2);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+  const texts = hovers.map((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)).join('\n'));
+  // As shown: without Markdown's escapes (`auto\-attention`).
+  return (texts.find((text) => text.includes('conceptExplainer.showConcept')) ?? '').replace(/\\(.)/g, '$1');
+}
+
+describe('The web extension in a browser extension host', function () {
+  this.timeout(60_000);
+
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('runs in a browser: no Node, the browser entry activated', async () => {
+    const api = await activate();
+    const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+    check(node === undefined, `this extension host is Node ${node}, not a browser's`);
+    check(typeof navigator === 'object' && /Chrom/.test(navigator.userAgent), `not Chromium: ${typeof navigator === 'object' ? navigator.userAgent : 'no navigator'}`);
+    check(typeof api.activationMs === 'number', 'the API is the extension’s');
+  });
+
+  it('shows a definition on hover, as the workbench draws it', async () => {
+    await activate();
+    const editor = await openWorkspaceFile('sample.md');
+    const hover = await conceptHoverAt(editor, "l'auto-attention");
+    check(/auto-attention/i.test(hover), `no hover for auto-attention: ${hover}`);
+    const offset = editor.document.getText().indexOf("l'auto-attention") + 4;
+    editor.selection = new vscode.Selection(editor.document.positionAt(offset), editor.document.positionAt(offset));
+    await vscode.commands.executeCommand('editor.action.showHover');
+    const look = await lookAtWorkbench({ waitFor: 'attention', screenshot: 'web-hover' });
+    check(/auto-attention/i.test(shown(look.hover)), `the workbench shows no definition: ${look.hover}`);
+  });
+
+  it('opens the explanation panel with a full explanation', async () => {
+    const api = await activate();
+    await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
+    const snapshot = await vscode.commands.executeCommand<ConceptExplainerApiSnapshot>('conceptExplainer.showConcept', { id: 'fine-tuning', lang: 'en' });
+    check(snapshot?.view?.term, `no panel: ${JSON.stringify(snapshot)}`);
+    const term = snapshot.view.term;
+    check(api.panelSnapshot()?.view?.term === term, 'the panel does not show the concept');
+    const look = await lookAtWorkbench({ waitFor: 'Why it matters', screenshot: 'web-panel' });
+    const panel = look.webviews.find((text) => text.includes(term));
+    check(panel, `the panel's page shows nothing of ${term}: ${JSON.stringify(look.webviews).slice(0, 500)}`);
+    check(panel.length > 400, `the panel shows only ${panel.length} characters: ${panel}`);
+  });
+
+  it('reads a user glossary through workspace.fs, with the desktop’s size limit and problem', async () => {
+    const api = await activate();
+    const entry = { id: 'feature-vault', category: 'data-deployment', level: 'beginner', en: { term: 'feature vault', definition: 'Our in-house store of precomputed model features, shared by every team.' } };
+    const editor = await openWorkspaceFile('.vscode/concepts.json', JSON.stringify([entry], null, 2));
+    await waitFor(() => api.conceptOrigin('feature-vault')?.kind === 'user', 'the user glossary was not read', 20_000);
+    await api.glossarySettled();
+    const notes = await openWorkspaceFile('vault-notes.md', 'We keep them in the feature vault for now.\n');
+    const hover = await conceptHoverAt(notes, 'feature vault');
+    check(hover.includes('precomputed model features'), `the hover does not show the user's definition: ${hover}`);
+    // Over the size limit: the same problem as on the desktop, at the file, and the other entries stay.
+    const big = { ...entry, id: 'big-entry', en: { term: 'big entry', definition: 'x'.repeat(3000) } };
+    await vscode.workspace.getConfiguration('conceptExplainer').update('glossary.maxFileSizeKB', 2, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('conceptExplainer').update('glossary.paths', ['big.concepts.json'], vscode.ConfigurationTarget.Global);
+    const bigFile = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'big.concepts.json');
+    await vscode.workspace.fs.writeFile(bigFile, encode(JSON.stringify([big])));
+    try {
+      await waitFor(() => vscode.languages.getDiagnostics(bigFile).some((d) => /over the 2 KB/.test(d.message)), `no size problem: ${JSON.stringify(vscode.languages.getDiagnostics(bigFile))}`, 20_000);
+      check(api.conceptOrigin('big-entry') === undefined, 'the file over the limit was read');
+      check(api.conceptOrigin('feature-vault')?.kind === 'user', 'the other file stopped loading');
+    } finally {
+      await vscode.workspace.getConfiguration('conceptExplainer').update('glossary.paths', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration('conceptExplainer').update('glossary.maxFileSizeKB', undefined, vscode.ConfigurationTarget.Global);
+    }
+    void editor;
+  });
+
+  it('streams a chat answer from the bundled model', async function () {
+    this.timeout(ANSWER_TIMEOUT_MS + 60_000);
+    const api = await activate();
+    const question = 'What is dropout?';
+    const pending = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', question);
+    // Streamed: the answer shows in pieces before it is done.
+    let partial = '';
+    await waitFor(() => {
+      const last = api.chatTurns().at(-1);
+      if (last?.question === question && last.state === 'streaming' && last.answer.length > 0) partial = last.answer;
+      return partial.length > 0 || last?.state === 'done' || last?.state === 'error';
+    }, 'the answer never started', ANSWER_TIMEOUT_MS);
+    const turn = await pending;
+    check(turn.state === 'done', `the answer failed: ${turn.error}`);
+    check(partial.length > 0 && partial.length < turn.answer.length, `the answer was not streamed (first piece ${partial.length} of ${turn.answer.length} characters)`);
+    check(turn.answer.trim().length > 20 && turn.sources.includes('dropout'), `${turn.answer} ${JSON.stringify(turn.sources)}`);
+    check(api.modelThread() === 'web worker' || api.modelThread() === 'extension host', `the model ran in ${api.modelThread()}`);
+    console.log(`web integration: the model ran in the ${api.modelThread()}`);
+    const look = await lookAtWorkbench({ waitFor: turn.answer.slice(0, 30), screenshot: 'web-chat' });
+    check(look.webviews.some((text) => shown(text).includes(shown(turn.answer.slice(0, 30)))), `the chat view does not show the answer: ${JSON.stringify(look.webviews).slice(0, 500)}`);
+  });
+});
+
+type ConceptExplainerApiSnapshot = ReturnType<ConceptExplainerApi['panelSnapshot']>;

@@ -1,0 +1,82 @@
+// Entry point of the web integration suite (test/integration/web/*.test.ts) in a browser's extension host: VS Code
+// loads it from the `extensionTestsPath` and calls `run()`, as index.ts is for the Node host. A web worker has no
+// file system and no environment: the runner writes the results file's path into this bundle
+// (CONCEPT_EXPLAINER_RESULTS), and the results are written through workspace.fs, whose files are the server's.
+import 'mocha/mocha.js';
+import * as vscode from 'vscode';
+import type { TestResults } from './index';
+
+declare const CONCEPT_EXPLAINER_RESULTS: string;
+
+interface SuiteModule {
+  file: string;
+  load: () => unknown;
+}
+
+const globals = globalThis as typeof globalThis & { __conceptExplainerSuites?: SuiteModule[] };
+
+/** A path of the machine that serves the workspace, as a URI the web extension host can write. */
+export function serverFile(path: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the web suite needs a workspace folder');
+  return folder.uri.with({ path });
+}
+
+export const resultsPath = CONCEPT_EXPLAINER_RESULTS;
+
+function errorText(error: unknown): { message: string; stack?: string } {
+  if (error instanceof Error) return { message: error.message || String(error), ...(error.stack ? { stack: error.stack } : {}) };
+  return { message: String(error) };
+}
+
+async function writeResults(results: TestResults): Promise<void> {
+  const text = new TextEncoder().encode(JSON.stringify(results, null, 2));
+  // Write then rename, so the driver never reads a half-written file.
+  await vscode.workspace.fs.writeFile(serverFile(`${resultsPath}.tmp`), text);
+  await vscode.workspace.fs.rename(serverFile(`${resultsPath}.tmp`), serverFile(resultsPath), { overwrite: true });
+}
+
+export async function run(): Promise<void> {
+  const started = Date.now();
+  const results: TestResults = { mode: 'web', passes: 0, failures: 0, pending: 0, durationMs: 0, tests: [] };
+  try {
+    mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 30_000, color: false });
+    const instance = mocha as unknown as Mocha;
+    for (const suiteModule of globals.__conceptExplainerSuites ?? []) {
+      instance.suite.emit('pre-require', globalThis, suiteModule.file, instance);
+      try {
+        instance.suite.emit('require', suiteModule.load(), suiteModule.file, instance);
+      } catch (error) {
+        results.tests.push({ title: `loading ${suiteModule.file}`, state: 'failed', durationMs: null, error: errorText(error).message });
+        results.failures++;
+      }
+      instance.suite.emit('post-require', globalThis, suiteModule.file, instance);
+    }
+    await new Promise<void>((resolve) => {
+      const runner = mocha.run(() => resolve());
+      runner.on('pass', (t: Mocha.Test) => {
+        results.passes++;
+        results.tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration ?? null, error: null });
+      });
+      runner.on('fail', (t: Mocha.Test | Mocha.Hook, error: unknown) => {
+        const { message, stack } = errorText(error);
+        results.failures++;
+        results.tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration ?? null, error: message, ...(stack ? { stack } : {}) });
+      });
+      runner.on('pending', (t: Mocha.Test) => {
+        results.pending++;
+        results.tests.push({ title: t.fullTitle(), state: 'pending', durationMs: null, error: null });
+      });
+    });
+  } catch (error) {
+    results.failures++;
+    const { message, stack } = errorText(error);
+    results.tests.push({ title: 'running the web integration suite', state: 'failed', durationMs: null, error: message, ...(stack ? { stack } : {}) });
+  }
+  results.durationMs = Date.now() - started;
+  const exported = vscode.extensions.getExtension('concept-explainer.concept-explainer')?.exports as { activationMs?: unknown } | undefined;
+  if (typeof exported?.activationMs === 'number') results.activationMs = Math.round(exported.activationMs * 100) / 100;
+  results.vscodeVersion = vscode.version;
+  await writeResults(results);
+  if (results.failures > 0) throw new Error(`${results.failures} integration test(s) failed.`);
+}
