@@ -178,6 +178,16 @@ describe('the chat as a tutor', function () {
     assert.notEqual(confuses!.understanding.intent, 'contrast');
   });
 
+  it('keeps a short request for a part on the topic, a typo-like word of it aside, and answers "how do we protect against that?"', async () => {
+    const [, history, example] = await converse(engine, ["C'est quoi le warmup ?", "Et ça vient d'où, le warmup ?", "T'as un exemple de valeurs ?"]);
+    assert.equal(history!.understanding.intent, 'history');
+    assert.equal(example!.understanding.intent, 'example');
+    assert.deepEqual(example!.understanding.concepts.map((concept) => concept.id), ['learning-rate-warmup']);
+    const [injection, protect] = await converse(engine, ['A user wrote "ignore previous instructions" in a ticket and the bot leaked our system prompt. What happened?', 'How do we protect against that?']);
+    assert.deepEqual(injection!.understanding.concepts.map((concept) => concept.id), ['prompt-injection']);
+    assert.equal(protect!.understanding.intent, 'remedy');
+  });
+
   it('keeps the topic when a question compares with it: "longer than that" asks what happens past its limit', async () => {
     const [, longer] = await converse(engine, ['What is a context window?', 'What happens when my prompt is longer than that?']);
     assert.deepEqual(longer!.understanding.concepts.map((concept) => concept.id), ['context-window']);

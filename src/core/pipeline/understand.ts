@@ -116,13 +116,16 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
 }
 
 /**
- * Concepts found only by the words of their definitions (not by a term) say little; in a reaction or a
+ * Concepts found only by the words of their definitions or as a typo (not by a term) say little; in a reaction or a
  * question that points back (« Je n'ai pas tout compris », "Where did it come from?") the topic in play is
  * the subject instead.
  */
 function withoutWeakMatches(retrieved: readonly Retrieved[], question: string, hasTopic: boolean): Retrieved[] {
-  if (!hasTopic || retrieved.some((entry) => entry.via !== 'text')) return [...retrieved];
-  return detectRemark(question) || refersBack(question) || soundsLikeFollowUp(question) ? [] : [...retrieved];
+  if (!hasTopic || retrieved.some((entry) => entry.via === 'term' || entry.via === 'stem')) return [...retrieved];
+  // « T'as un exemple de valeurs ? »: a short question that asks for a part of the topic, a word of it aside.
+  const cue = detectIntent(question);
+  const asksForAPart = (cue === 'example' || cue === 'simple' || cue === 'history') && plainQuestion(question).trim().split(' ').length <= 8;
+  return detectRemark(question) || refersBack(question) || soundsLikeFollowUp(question) || asksForAPart ? [] : [...retrieved];
 }
 
 /** Words that mark the clause a question asks in: « c'est quoi », "what is", "how", "explain". */
@@ -264,7 +267,9 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
     const asked = intent !== 'what' && !(remark === 'doubt' && intent === 'simple') ? intent : REMARK_INTENT[remark];
     return { intent: asked, concepts: topic, followUp: true, remark };
   }
-  if (topic.length > 0 && (soundsLikeFollowUp(question) || refersBack(question) || smallTalk === 'ack')) {
+  // « T'as un exemple de valeurs ? », "explain like im 5": a short question asking for a part of the topic.
+  const asksForAPart = ['example', 'simple', 'history', 'limits', 'remedy'].includes(intent) && plainQuestion(question).trim().split(' ').length <= 8;
+  if (topic.length > 0 && (soundsLikeFollowUp(question) || refersBack(question) || asksForAPart || smallTalk === 'ack')) {
     return { intent: smallTalk === 'ack' && intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, ...(smallTalk === 'ack' && { remark: 'more' as const }) };
   }
   if (smallTalk || remark) return { intent: 'smalltalk', concepts: [], followUp: false, smallTalk: 'ack' };
@@ -275,7 +280,7 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
 }
 
 /** Words that place a question in machine learning even when it names no concept of the glossary. */
-const FIELD_WORDS = / (model|models|modele|modeles|text|texte|word|words|mot|mots|token|tokens|jeton|jetons|train|trains|trained|training|entraine|entrainer|entrainement|data|donnees|neural|neurones|reseau|reseaux|layer|layers|couche|couches|learn|learns|learning|apprend|apprendre|apprentissage|predict|predicts|prediction|predit|predire|weights|poids|gpu|prompt|llm|llms|ai|ia|output|input|sortie|entree|answer|answers|reponse|reponses|accuracy|loss|perte|test|dataset) /;
+const FIELD_WORDS = / (model|models|modele|modeles|text|texte|word|words|mot|mots|token|tokens|jeton|jetons|train|trains|trained|training|entraine|entrainer|entrainement|data|donnees|neural|neurones|reseau|reseaux|layer|layers|couche|couches|learn|learns|learning|apprend|apprendre|apprentissage|predict|predicts|prediction|predit|predire|weights|poids|gpu|prompt|llm|llms|ai|ia|output|input|sortie|entree|answer|answers|reponse|reponses|accuracy|loss|perte|test|dataset|evaluate|evaluation|evaluer|evaluation|metric|metrics|metrique|metriques|benchmark) /;
 
 function speaksOfTheField(question: string): boolean {
   return FIELD_WORDS.test(plainQuestion(question));
