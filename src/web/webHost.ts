@@ -8,8 +8,8 @@ import { decodeUtf8 } from '../core/text';
 import type { ExtensionHost } from '../vscode/host';
 import { readUserFileThroughFs } from '../vscode/workspaceFiles';
 import { readExtensionFile, startWorkerFrom } from './extensionFiles';
-import type { ModelBytes } from './modelProtocol';
-import { WebModelClient } from './webModelClient';
+import type { FromWebModel, ModelBytes } from './modelProtocol';
+import { WebModelClient, type ModelWorker } from './webModelClient';
 
 /** The model files a web worker is sent, with their size limits. */
 const MODEL_FILES: ReadonlyArray<readonly [string, number, boolean]> = [
@@ -60,7 +60,7 @@ export async function webHost(extensionUri: vscode.Uri): Promise<ExtensionHost> 
       createClient: (dir, idleMs) =>
         new WebModelClient({
           readModel: () => readModel(vscode.Uri.parse(dir), vscode.Uri.joinPath(dist, 'ort-wasm-simd-threaded.wasm')),
-          startWorker: () => startWorkerFrom(vscode.Uri.joinPath(dist, 'web', 'modelWorker.js'), 'Concept Explainer model'),
+          startWorker: async () => modelWorker(await startWorkerFrom(vscode.Uri.joinPath(dist, 'web', 'modelWorker.js'), 'Concept Explainer model')),
           idleMs,
         }),
       generationDefaults: () => defaults,
@@ -117,6 +117,22 @@ function startMergeWorker(script: vscode.Uri, request: MergeRequest, events: Mer
     stop: () => {
       stopped = true;
       worker?.terminate();
+    },
+  };
+}
+
+/** A browser's Worker as the model client sees it. */
+function modelWorker(worker: Worker | undefined): ModelWorker | undefined {
+  if (!worker) return undefined;
+  return {
+    post: (message) => worker.postMessage(message),
+    terminate: () => worker.terminate(),
+    listen: (onMessage, onError) => {
+      worker.onmessage = (event: MessageEvent<FromWebModel>) => onMessage(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        onError(event.message || 'the model worker stopped');
+      };
     },
   };
 }

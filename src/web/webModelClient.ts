@@ -13,11 +13,19 @@ interface Endpoint {
   end(): void;
 }
 
+/** What the client needs of the model's web worker (webHost.ts adapts a browser's Worker to it). */
+export interface ModelWorker {
+  post(message: ToWebModel): void;
+  terminate(): void;
+  /** Where the worker's messages go, and its failure (an uncaught error, a script that cannot load). */
+  listen(onMessage: (message: FromWebModel) => void, onError: (message: string) => void): void;
+}
+
 export interface WebModelClientOptions {
   /** Reads the model's files and the WebAssembly runtime (the extension host reads them: a worker cannot). */
   readonly readModel: () => Promise<ModelBytes>;
   /** Starts the model's web worker, or undefined where the extension host cannot start one. */
-  readonly startWorker: () => Promise<Worker | undefined>;
+  readonly startWorker: () => Promise<ModelWorker | undefined>;
   /** The model is released after this long without a request. 0: never. */
   readonly idleMs: number;
 }
@@ -229,21 +237,22 @@ export class WebModelClient implements ModelClient {
  * A web worker as the way to the model. A worker that fails before the model is loaded (a host that lets a worker be
  * created but not run, say) hands over to `fallback`, the extension host's own thread, with the same load request.
  */
-function workerEndpoint(worker: Worker, onMessage: (message: FromWebModel) => void, onCrash: (error: Error) => void, fallback: () => Endpoint): Endpoint {
+function workerEndpoint(worker: ModelWorker, onMessage: (message: FromWebModel) => void, onCrash: (error: Error) => void, fallback: () => Endpoint): Endpoint {
   let replacement: Endpoint | undefined;
   let loadRequest: ToWebModel | undefined;
   let loaded = false;
-  worker.onmessage = (event: MessageEvent<FromWebModel>) => {
-    if (event.data.type === 'ready' || event.data.type === 'loadFailed') loaded = true;
-    onMessage(event.data);
-  };
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    worker.terminate();
-    if (loaded || replacement) return onCrash(new Error(event.message || 'the worker stopped'));
-    replacement = fallback();
-    if (loadRequest) replacement.post(loadRequest);
-  };
+  worker.listen(
+    (message) => {
+      if (message.type === 'ready' || message.type === 'loadFailed') loaded = true;
+      onMessage(message);
+    },
+    (error) => {
+      worker.terminate();
+      if (loaded || replacement) return onCrash(new Error(error));
+      replacement = fallback();
+      if (loadRequest) replacement.post(loadRequest);
+    },
+  );
   return {
     get thread() {
       return replacement?.thread ?? 'web worker';
@@ -251,7 +260,7 @@ function workerEndpoint(worker: Worker, onMessage: (message: FromWebModel) => vo
     post(message) {
       if (replacement) return replacement.post(message);
       if (message.type === 'load') loadRequest = message;
-      worker.postMessage(message);
+      worker.post(message);
     },
     end() {
       if (replacement) replacement.end();
