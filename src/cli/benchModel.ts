@@ -9,6 +9,7 @@ import { ModelRuntime, type GenerateOptions, type OrtModule } from '../core/mode
 import { WorkerModelClient } from '../core/model/workerClient';
 import type { WorkerMemory } from '../core/model/workerProtocol';
 import type { CliPaths } from './model';
+import { measureChromium, type ChromiumFigures } from './benchChromium';
 
 export interface RuntimeFigures {
   loadMs: number;
@@ -29,6 +30,8 @@ export interface ModelBench {
   /** onnxruntime-node on one thread, as the WebAssembly runtime runs: the same kernels' speed, compared alone. */
   nodeOneThread: RuntimeFigures | null;
   webToNodeOneThreadRatio: number | null;
+  /** The same model in headless Chromium, as VS Code for the Web runs it (benchChromium.ts); null without Chromium. */
+  chromium: ChromiumFigures | null;
   chat: { question: string; promptTokens: number; firstTokenMs: number; preparedMs: number; tokensPerS: number };
   /** The chat view opens (the model starts loading), stays idle 10 s, then the first question: to its first token. */
   firstAnswerAfterOpenMs: number;
@@ -255,6 +258,7 @@ export async function benchModel(paths: CliPaths, glossary: Glossary): Promise<M
   const { memory: workerMemory, ...web } = await measureWeb(paths, prompt);
   const node = await measureNode(paths, prompt);
   const nodeOneThread = await measureNode(paths, prompt, 1);
+  const chromium = await measureChromium(paths, prompt, { promptTokens: PROMPT_TOKENS, decodeTokens: DECODE_TOKENS, runs: RUNS });
   const chat = await measureChat(paths, glossary);
   const { readyAfterOpenMs, firstAnswerAfterOpenMs } = await measureFirstAnswer(paths, glossary);
   const askFreshProcessMs = measureAskProcess(paths);
@@ -269,6 +273,7 @@ export async function benchModel(paths: CliPaths, glossary: Glossary): Promise<M
     webToNodeRatio: node ? Number((web.decodeTokensPerS / node.decodeTokensPerS).toFixed(2)) : null,
     nodeOneThread,
     webToNodeOneThreadRatio: nodeOneThread ? Number((web.decodeTokensPerS / nodeOneThread.decodeTokensPerS).toFixed(2)) : null,
+    chromium,
     chat,
     firstAnswerAfterOpenMs,
     readyAfterOpenMs,
