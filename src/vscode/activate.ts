@@ -102,8 +102,8 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     vscode.languages.registerHoverProvider('*', new ConceptHoverProvider(glossary, config)),
     registerConceptParticipant(participantDeps),
     // The bundled model as a VS Code language model, where VS Code has the API (1.104 and later).
-    registerBundledModelProvider({ chat, model }) ?? new vscode.Disposable(() => {}),
-    vscode.lm.registerTool(GLOSSARY_TOOL, new GlossaryLookupTool(chat)),
+    registerBundledModelProvider({ glossary, model }) ?? new vscode.Disposable(() => {}),
+    vscode.lm.registerTool(GLOSSARY_TOOL, new GlossaryLookupTool(glossary)),
     vscode.window.registerUriHandler(links),
     preview,
     notebooks,

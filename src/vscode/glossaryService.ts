@@ -8,6 +8,8 @@ import type { UserFileRules } from '../core/glossary/userFileRules';
 import type { ConfigStore } from './config';
 import type { GlossaryHost } from './host';
 import { DocumentReadings } from './readings';
+import { engineFor, type ChatEngine } from '../core/pipeline/engine';
+import { nextTurn } from '../core/slices';
 import type { DocumentReading } from '../core/matching/reading';
 
 /** Each workspace folder's own glossary, documented in the README. */
@@ -85,6 +87,16 @@ export class GlossaryService extends Disposable {
   /** The glossary, or `undefined` (after telling the user once) when the bundled one cannot be loaded. */
   get(): Glossary | undefined {
     return this.merged ?? this.loadBundled();
+  }
+
+  /**
+   * The answering engine of the glossary in use: its retrieval index is too much work to build for every
+   * question, so it is built once per glossary, in slices (a team glossary of 5,000 concepts is some 300 ms
+   * of work, which must not hold the extension host's thread).
+   */
+  engine(): Promise<ChatEngine | undefined> {
+    const glossary = this.get();
+    return glossary ? engineFor(glossary, nextTurn) : Promise.resolve(undefined);
   }
 
   /** Reads the user's glossaries now (the first time, and after any change); resolves once merged. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { definitionPassage, REFUSAL, SPECIAL } from '../../src/core/pipeline/prompt';
-import { ChatEngine, MAX_QUESTION_CHARS as PIPELINE_QUESTION_CHARS, quotedPassages, serverMessages, withoutCitations, withSelection, type Backend, type ChatRequest, type TextGenerator } from '../../src/core/pipeline/engine';
+import { ChatEngine, engineFor, MAX_QUESTION_CHARS as PIPELINE_QUESTION_CHARS, quotedPassages, serverMessages, withoutCitations, withSelection, type Backend, type ChatRequest, type TextGenerator } from '../../src/core/pipeline/engine';
 import type { Turn } from '../../src/core/chat/conversation';
 import { ServerError, type ChatMessage } from '../../src/core/chat/openaiClient';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../../src/core/model/runtime';
@@ -10,6 +10,7 @@ import { escapeMarkdownText, renderAnswer, renderMarkdown, unescapeMarkdownText 
 import { mergeUserGlossaries, parseUserGlossary } from '../../src/core/glossary/userGlossary';
 import * as fc from 'fast-check';
 import { MAX_QUESTION_CHARS, parseChatMessage } from '../../src/webviewProtocol/chatMessages';
+import { Glossary } from '../../src/core/glossary/glossary';
 import { bundledGlossary } from './bundled';
 
 /** A model that records what it was asked and streams a scripted answer. */
@@ -208,6 +209,18 @@ describe('chat engine with the bundled model', () => {
     assert.ok(texts(model.prompt).includes('What is this?\n'), 'the model reads the question as it was trained to');
     assert.equal(withSelection('  Why?  ', '   '), 'Why?');
     assert.equal(withSelection('Why?', 'x'.repeat(1000)), `Why? « ${'x'.repeat(300)} »`);
+  });
+});
+
+describe('one engine per glossary', () => {
+  it('is built once for a glossary and shared, and built again for a glossary a user file changed', async () => {
+    const glossary = bundledGlossary();
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const first = engineFor(glossary, pause);
+    assert.equal(engineFor(glossary, pause), first);
+    const other = new Glossary(glossary.concepts);
+    assert.notEqual(engineFor(other, pause), first);
+    assert.equal((await first).glossary, glossary);
   });
 });
 

@@ -187,6 +187,19 @@ function earlierTurn(turn: Turn): EarlierTurn {
   return { conceptIds: turn.concepts ?? turn.sources, intent: turn.intent };
 }
 
+const engines = new WeakMap<Glossary, Promise<ChatEngine>>();
+
+/**
+ * The engine of a glossary, built once (in slices, with `pause` between) and shared by every surface that
+ * answers from it: the side view, `@concepts`, the `#concept` tool, the bundled language model. A glossary
+ * changed by a saved user file is another glossary, so it gets its own engine; the old one goes with it.
+ */
+export function engineFor(glossary: Glossary, pause: () => Promise<void>): Promise<ChatEngine> {
+  let engine = engines.get(glossary);
+  if (!engine) engines.set(glossary, (engine = ChatEngine.sliced(glossary, pause)));
+  return engine;
+}
+
 export function withSelection(question: string, selection: string | undefined): string {
   const excerpt = selection?.slice(0, 2 * MAX_SELECTION_CHARS).trim().slice(0, MAX_SELECTION_CHARS);
   return excerpt ? `${question.trim()} « ${excerpt} »` : question.trim();

@@ -3,7 +3,7 @@ import type { Turn } from '../../core/chat/conversation';
 import { detectLanguage } from '../../core/pipeline/language';
 import { uiLang } from '../config';
 import type { ModelService } from '../modelService';
-import type { ChatController } from './chatController';
+import type { GlossaryService } from '../glossaryService';
 
 /** The vendor under which the bundled model is offered to VS Code (package.json `languageModelChatProviders`). */
 export const BUNDLED_MODEL_VENDOR = 'concept-explainer';
@@ -37,7 +37,7 @@ interface ChatProvider {
 type RegisterProvider = (vendor: string, provider: ChatProvider) => vscode.Disposable;
 
 export interface BundledModelDeps {
-  readonly chat: ChatController;
+  readonly glossary: GlossaryService;
   readonly model: ModelService;
 }
 
@@ -69,7 +69,7 @@ export function registerBundledModelProvider(deps: BundledModelDeps): vscode.Dis
 }
 
 async function answer(deps: BundledModelDeps, messages: readonly RequestMessage[], progress: vscode.Progress<vscode.LanguageModelTextPart>, token: vscode.CancellationToken): Promise<void> {
-  const engine = await deps.chat.engine();
+  const engine = await deps.glossary.engine();
   if (!engine) throw new Error(vscode.l10n.t('The glossary could not be loaded.'));
   const turns = messages.filter((message) => message.role === vscode.LanguageModelChatMessageRole.User || message.role === vscode.LanguageModelChatMessageRole.Assistant);
   const question = textOf(turns.at(-1) ?? { role: vscode.LanguageModelChatMessageRole.User, content: [] }).trim();

@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
-import { ChatEngine, originOfBackend, type Backend } from '../../core/pipeline/engine';
+import { originOfBackend, type Backend } from '../../core/pipeline/engine';
 import { ConversationStore, type Turn } from '../../core/chat/conversation';
 import { keyFor } from '../../core/chat/apiKey';
 import { modelOrigin, pickChatModel, sendThrough } from './languageModels';
 import { ServerError } from '../../core/chat/openaiClient';
 import { ModelError } from '../../core/model/modelFormat';
 import { WorkerCrashedError } from '../../core/model/modelClient';
-import type { Glossary } from '../../core/glossary/glossary';
-import { nextTurn } from '../../core/slices';
 import { uiLang, type ConfigStore } from '../config';
 import type { GlossaryService } from '../glossaryService';
 import type { ModelService } from '../modelService';
@@ -45,7 +43,6 @@ export class ChatController {
   /** Ends what the answer in progress set up (its saving timer, its watch on the model). */
   private endAnswer: (() => void) | undefined;
   private listeners: ChatEvents | undefined;
-  private cachedEngine: { readonly glossary: Glossary; readonly engine: Promise<ChatEngine> } | undefined;
   /** The API keys sent in this session: a server that echoes one in its answer does not get it saved. */
   private readonly sentKeys = new Set<string>();
 
@@ -165,7 +162,7 @@ export class ChatController {
     let origin: string | undefined;
     try {
       // Built in slices the first time (see engine()): the view already shows the question and what it waits for.
-      const engine = await this.engine();
+      const engine = await this.glossary.engine();
       if (!engine) throw new Error(vscode.l10n.t('The glossary could not be loaded.'));
       if (signal.aborted) throw new Error('stopped');
       this.setPhase(turn.id, this.phaseOf(backendKind));
@@ -190,20 +187,6 @@ export class ChatController {
     const turn = this.store.update(id, change);
     if (turn) this.listeners?.turn(turn);
     return turn;
-  }
-
-  /**
-   * Built once per glossary: the engine indexes it for retrieval, which is too much work for every question,
-   * and is built again when a saved user glossary changes the concepts. Built in slices: for a team glossary
-   * of 5,000 concepts the index is some 300 ms of work, which must not hold the extension host's thread.
-   */
-  engine(): Promise<ChatEngine | undefined> {
-    const glossary = this.glossary.get();
-    if (!glossary) return Promise.resolve(undefined);
-    if (this.cachedEngine?.glossary !== glossary) {
-      this.cachedEngine = { glossary, engine: ChatEngine.sliced(glossary, nextTurn) };
-    }
-    return this.cachedEngine.engine;
   }
 
   private async backend(): Promise<Backend> {

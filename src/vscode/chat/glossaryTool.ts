@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { filterConcepts } from '../../core/glossary/search';
 import { otherLang, type Concept, type Lang } from '../../core/glossary/types';
-import type { ChatController } from './chatController';
+import type { GlossaryService } from '../glossaryService';
 
 export const GLOSSARY_TOOL = 'conceptExplainer_lookup';
 
@@ -20,7 +20,7 @@ const MAX_QUERY_CHARS = 500;
  * passages that answer the question and their ids. Read-only and local: nothing leaves the machine.
  */
 export class GlossaryLookupTool implements vscode.LanguageModelTool<LookupInput> {
-  constructor(private readonly chat: ChatController) {}
+  constructor(private readonly glossary: GlossaryService) {}
 
   prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<LookupInput>): vscode.PreparedToolInvocation {
     return { invocationMessage: vscode.l10n.t('Looking up "{0}" in the concept glossary', String(options.input?.query ?? '').slice(0, 80)) };
@@ -33,7 +33,7 @@ export class GlossaryLookupTool implements vscode.LanguageModelTool<LookupInput>
   /** The text an agent reads; exported through `invoke` only. */
   async lookup(input: unknown): Promise<string> {
     const { query, lang } = parseInput(input);
-    const engine = await this.chat.engine();
+    const engine = await this.glossary.engine();
     if (!query) return 'Give a term or a question about machine learning in "query".';
     if (!engine) return 'The concept glossary could not be loaded.';
     const prepared = engine.prepare({ question: query, answerLang: lang ?? 'auto', fallbackLang: 'en', history: [] });

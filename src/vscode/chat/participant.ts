@@ -52,7 +52,7 @@ export async function answerInChat(
   stream: Pick<vscode.ChatResponseStream, 'markdown' | 'button' | 'progress'>,
   token: vscode.CancellationToken,
 ): Promise<vscode.ChatResult> {
-  const engine = await deps.chat.engine();
+  const engine = await deps.glossary.engine();
   if (!engine) return { errorDetails: { message: vscode.l10n.t('The glossary could not be loaded.') } };
   // The pipeline reads this much of a question; a 1 MB message held the host 6 to 8 s before it was cut.
   const prompt = request.prompt.slice(0, MAX_QUESTION_CHARS);
