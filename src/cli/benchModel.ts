@@ -52,10 +52,26 @@ export interface ModelMemory {
    * ready), after its answers (a contrast, three concepts, a follow-up) with the model still loaded, and at the peak;
    * `modelMb` is the difference the model makes, the figure to hold (under 150). Null where /proc cannot be read.
    */
-  process: { beforeModelMb: number; withModelMb: number; peakMb: number; modelMb: number } | null;
+  process: ProcessMemory | null;
   /** The worker's own figures after the bench's runs (the 600-token prompts included): WebAssembly heap, JS heap, buffers. */
   worker: WorkerMemory | null;
 }
+
+/** The medians of MEMORY_RUNS fresh processes, in MB, with the range of `modelMb`. */
+export interface ProcessMemory {
+  runs: number;
+  beforeModelMb: number;
+  withModelMb: number;
+  peakMb: number;
+  modelMb: number;
+  modelMbRange: [number, number];
+}
+
+/**
+ * Fresh `chat` processes measured for `model.memory.process`: one process's `modelMb` varies by 10-25 MB from run to
+ * run (what the C allocator keeps of the memory V8 and the worker freed), their median by a few.
+ */
+const MEMORY_RUNS = 3;
 
 /** Greedy, and always the full number of tokens, so that every run decodes the same amount. */
 const GREEDY: GenerateOptions = { greedy: true, stop: [], ignoreEos: true };
@@ -209,12 +225,34 @@ function residentMb(pid: number): { rss: number; hwm: number } | null {
   }
 }
 
+/** The model's memory: the medians of MEMORY_RUNS fresh `chat` processes (see measureOneProcess). */
+async function measureProcessMemory(paths: CliPaths): Promise<ProcessMemory | null> {
+  const samples: ProcessSample[] = [];
+  for (let run = 0; run < MEMORY_RUNS; run++) {
+    const sample = await measureOneProcess(paths);
+    if (!sample) return null;
+    samples.push(sample);
+  }
+  const middle = (pick: (sample: ProcessSample) => number) => samples.map(pick).sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+  const models = samples.map((sample) => sample.modelMb);
+  return {
+    runs: samples.length,
+    beforeModelMb: middle((sample) => sample.beforeModelMb),
+    withModelMb: middle((sample) => sample.withModelMb),
+    peakMb: middle((sample) => sample.peakMb),
+    modelMb: middle((sample) => sample.modelMb),
+    modelMbRange: [Math.min(...models), Math.max(...models)],
+  };
+}
+
+type ProcessSample = Omit<ProcessMemory, 'runs' | 'modelMbRange'>;
+
 /**
  * The model's memory in a fresh `chat` process: one question a line on its standard input, one JSON line an answer
  * on its output. Issue 19 measured the extension host this way: 215 MB before the model, 748 MB after the first
  * answer, 814 MB at the peak.
  */
-async function measureProcessMemory(paths: CliPaths): Promise<ModelMemory['process']> {
+async function measureOneProcess(paths: CliPaths): Promise<ProcessSample | null> {
   const child = spawn(process.execPath, [path.join(paths.dist, 'cli.js'), 'chat', '--json', '--greedy'], {
     env: { ...process.env, CONCEPT_EXPLAINER_MODEL: paths.modelDir },
     stdio: ['pipe', 'pipe', 'ignore'],
