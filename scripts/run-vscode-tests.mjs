@@ -23,7 +23,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bundleIntegrationTests, bundleWebIntegrationTests, createStackMapper } from './vscode-server/bundle.mjs';
+import { bundleIntegrationTests, bundleWebIntegrationTests, createStackMapper, runBundleDir } from './vscode-server/bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'test-results');
@@ -447,6 +447,7 @@ async function main() {
   fs.mkdirSync(resultsDir, { recursive: true });
 
   const suiteDir = options['suite-dir'] ? path.resolve(options['suite-dir']) : undefined;
+  onCleanup(() => fs.rmSync(runBundleDir(root), { recursive: true, force: true }));
   const { outfile, suiteFiles } = await bundleIntegrationTests(root, suiteDir);
   log(`Bundled ${suiteFiles.length} suite file(s) into ${path.relative(root, outfile)}`);
 

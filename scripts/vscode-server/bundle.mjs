@@ -5,15 +5,23 @@ import * as fs from 'node:fs';
 import { SourceMap } from 'node:module';
 import * as path from 'node:path';
 
+/**
+ * This run's own folder for its bundles, dist/test/run-<pid>/: runs of the runner at the same time in one working tree
+ * (with other suites) must not replace each other's bundle. The runner removes it when it ends.
+ */
+export function runBundleDir(root) {
+  return path.join(root, 'dist', 'test', `run-${process.pid}`);
+}
+
 function findSuiteFiles(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { recursive: true }).filter((name) => name.endsWith('.test.ts')).map((name) => path.join(dir, name)).sort();
 }
 
-/** Builds <root>/dist/test/integration/index.js from every *.test.ts under suiteDir; returns { outfile, suiteFiles }. */
+/** Builds <run folder>/integration/index.js from every *.test.ts under suiteDir; returns { outfile, suiteFiles }. */
 export async function bundleIntegrationTests(root, suiteDir = path.join(root, 'test', 'integration', 'suite')) {
   const suiteFiles = findSuiteFiles(suiteDir);
-  const outfile = path.join(root, 'dist', 'test', 'integration', 'index.js');
+  const outfile = path.join(runBundleDir(root), 'integration', 'index.js');
   // A generated entry registers each suite file lazily (esbuild wraps each required ES module in an
   // initialiser that runs at the require call), so index.ts can load them between mocha's
   // pre-require and post-require events, exactly like mocha loading files from disk.
@@ -35,7 +43,7 @@ export async function bundleIntegrationTests(root, suiteDir = path.join(root, 't
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    sourcemap: 'linked', // dist/test/integration/index.js.map, used by createStackMapper below
+    sourcemap: 'linked', // integration/index.js.map, used by createStackMapper below
     sourcesContent: false,
     logLevel: 'warning',
     external: ['vscode', 'mocha'],
@@ -45,7 +53,7 @@ export async function bundleIntegrationTests(root, suiteDir = path.join(root, 't
 }
 
 /**
- * Returns a function that rewrites positions in the bundle (".../dist/test/integration/index.js:L:C")
+ * Returns a function that rewrites positions in the bundle (".../dist/test/run-<pid>/integration/index.js:L:C")
  * into positions in the TypeScript sources ("test/integration/suite/x.test.ts:L:C"), so failures printed
  * from the extension host point at the test files. Unmapped text is left as it is.
  */
@@ -56,7 +64,7 @@ export function createStackMapper(root, outfile) {
   } catch {
     return (text) => text;
   }
-  const pattern = /(?:[^\s()'"]*[\\/])?dist[\\/]test[\\/]integration[\\/]index\.js:(\d+):(\d+)/g;
+  const pattern = /(?:[^\s()'"]*[\\/])?dist[\\/]test[\\/](?:run-\d+[\\/])?integration[\\/]index\.js:(\d+):(\d+)/g;
   return (text) =>
     typeof text !== 'string'
       ? text
@@ -69,13 +77,13 @@ export function createStackMapper(root, outfile) {
 }
 
 /**
- * Builds <root>/dist/test/web/index.js: test/integration/webIndex.ts and every test/integration/web/*.test.ts, for a
+ * Builds <run folder>/web/index.js: test/integration/webIndex.ts and every test/integration/web/*.test.ts, for a
  * browser's extension host (a web worker: no Node, mocha's browser build). A web worker reads no environment, so the
  * results file's path is written into the bundle. Returns { outfile, suiteFiles }.
  */
 export async function bundleWebIntegrationTests(root, resultsFile) {
   const suiteFiles = findSuiteFiles(path.join(root, 'test', 'integration', 'web'));
-  const outfile = path.join(root, 'dist', 'test', 'web', 'index.js');
+  const outfile = path.join(runBundleDir(root), 'web', 'index.js');
   const registrations = suiteFiles.map((file) => {
     const rel = path.relative(root, file).split(path.sep).join('/');
     return `  { file: ${JSON.stringify(rel)}, load: () => require(${JSON.stringify('./' + rel)}) },`;
