@@ -188,6 +188,18 @@ describe('the chat as a tutor', function () {
     assert.equal(protect!.understanding.intent, 'remedy');
   });
 
+  it('reads "I mix up X and Y" as a comparison of both, whatever signs it holds; « qu’apporte » asks for the purpose even of a problem', async () => {
+    const [mixUp, purpose] = await converse(engine, ['I mix up reinforcement learning from human feedback and direct preference optimization, help?', "Qu'apporte le surapprentissage ?"]);
+    assert.equal(mixUp!.understanding.intent, 'contrast');
+    assert.deepEqual(mixUp!.understanding.concepts.map((concept) => concept.id), ['rlhf', 'direct-preference-optimization']);
+    assert.equal(purpose!.understanding.intent, 'why');
+  });
+
+  it('keeps a name’s capitals after a lead-in (« Un exemple de fonction d’activation : ReLU agit... »)', async () => {
+    const [answer] = await converse(engine, ['À quoi ressemble la nonlinear-activation dans un vrai projet ?']);
+    assert.doesNotMatch(answer!.text, /reLU/);
+  });
+
   it('keeps the topic when a question compares with it: "longer than that" asks what happens past its limit', async () => {
     const [, longer] = await converse(engine, ['What is a context window?', 'What happens when my prompt is longer than that?']);
     assert.deepEqual(longer!.understanding.concepts.map((concept) => concept.id), ['context-window']);

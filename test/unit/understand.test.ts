@@ -37,6 +37,8 @@ describe('question understanding', () => {
       ['Comment on peut corriger ça ?', 'remedy'],
       ['What can I do about hallucinations?', 'remedy'],
       ['What happens if the learning rate is too high?', 'limits'],
+      ['Comment procède la confidentialité différentielle ?', 'how'],
+      ['En quoi sont-ils différents ?', 'contrast'],
       ['GPT vs ChatGPT', 'contrast'],
       ['Quelle est la différence entre GPT et ChatGPT ?', 'contrast'],
     ];

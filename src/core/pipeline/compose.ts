@@ -94,6 +94,9 @@ export function composeGroups(passages: readonly Passage[], glossary: Glossary, 
 
 /** A sentence after a lead-in's colon starts in lower case (« En termes simples : un plongement... »), a name does not. */
 function afterColon(text: string): string {
+  // "ReLU", "PyTorch": a word with another capital is a name and keeps its own.
+  const firstWord = /^\S+/u.exec(text)?.[0] ?? '';
+  if (/\p{Lu}/u.test(firstWord.slice(1))) return text;
   return /^\p{Lu}(?:\p{Ll}|['’])/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 

@@ -178,7 +178,9 @@ function describedSubject(question: string, retriever: Retriever, retrieved: rea
   if (!match) return undefined;
   // Only a term written out weighs against the description; a typo's or a definition's match is weaker than it.
   const named = retrieved.filter((entry) => entry.via === 'term').map((entry) => entry.concept);
-  if (named.some((concept) => concept.id === match.concept.id)) return named.length > 1 ? match.concept : undefined;
+  // « Ma perte affiche inf puis NaN » names the loss and the NaN loss: the symptom told is the subject. A
+  // question that only names both ("I mix up RLHF and DPO") is about both.
+  if (named.some((concept) => concept.id === match.concept.id)) return named.length > 1 && speaksOfOwnWork(question) ? match.concept : undefined;
   // "My loss ... becomes NaN. Adam, lr=3e-4": a learner telling what happens to their own work names the
   // setting (Adam) around the symptom; the symptom is the question.
   // "How do transformers know the order of words?": the named concept is where the described one works
@@ -247,7 +249,8 @@ const ASKS_PURPOSE = / (use|using|useful|matter|matters|important|point|need|wor
  */
 function asksForCause(question: string, intent: SingleIntent, named: readonly Concept[]): Concept | undefined {
   if (intent !== 'cause' && intent !== 'why' && intent !== 'history') return undefined;
-  if (intent !== 'cause' && ASKS_PURPOSE.test(plainQuestion(question))) return undefined;
+  // « Qu'apporte le surapprentissage ? »: the purpose word may follow an elided one.
+  if (intent !== 'cause' && ASKS_PURPOSE.test(plainQuestion(question).replace(/'/g, ' '))) return undefined;
   const withCauses = named.find((concept) => concept.fr.sections?.causes || concept.en.sections?.causes);
   if (withCauses && (intent === 'cause' || intent === 'why' || !withCauses.en.sections?.history)) return withCauses;
   return intent === 'cause' ? named[0] : undefined;
