@@ -7,14 +7,14 @@
 // Node extension host, and `web`: the extension's `browser` entry in the workbench's web worker extension host,
 // with the suite of test/integration/web/.
 //
-// Usage: node scripts/run-vscode-tests.mjs [--mode trusted|untrusted|web|both|all] [--grep REGEX] [--timeout SECONDS]
+// Usage: node scripts/run-vscode-tests.mjs [--mode trusted|untrusted|web|web-untrusted|both|all] [--grep REGEX] [--timeout SECONDS]
 //                                          [--extension-path DIR] [--suite-dir DIR] [--keep-temp] [--electron]
 //   --electron          use @vscode/test-electron instead (downloads VS Code: needs internet, and a display
 //                       or xvfb-run on Linux)
 //   --extension-path    the extension under test (default: this repository)
 //   --suite-dir         where the *.test.ts files are (default: test/integration/suite)
 //   --keep-temp         keep the temporary folders (workspace, server data, logs) after the run
-//   --mode              both: trusted and untrusted; all (the default): those and web
+//   --mode              both: trusted and untrusted; web: web and web-untrusted; all (the default): the four
 // Output: one line per test, failures with their messages, test-results/integration-<mode>.json,
 // test-results/<mode>.png (a screenshot of the workbench), test-results/integration-<mode>.log (server
 // output and browser console), and a closing line "N passed, N failed". Exit code 0 only if all passed.
@@ -43,10 +43,16 @@ const { values: options } = parseArgs({
   allowPositionals: false,
 });
 
-const MODE_SETS = { both: ['trusted', 'untrusted'], all: ['trusted', 'untrusted', 'web'] };
+const MODE_SETS = { both: ['trusted', 'untrusted'], web: ['web', 'web-untrusted'], all: ['trusted', 'untrusted', 'web', 'web-untrusted'] };
+/** The runs in the browser's extension host (the extension's `browser` entry). */
+const isWeb = (mode) => mode.startsWith('web');
+/** The runs in Restricted Mode. */
+const isUntrusted = (mode) => mode.endsWith('untrusted');
 const modes = MODE_SETS[options.mode] ?? [options.mode];
-if (!modes.every((m) => ['trusted', 'untrusted', 'web'].includes(m))) fail(`--mode must be trusted, untrusted, web, both or all (got ${options.mode})`);
-if (options.electron && modes.includes('web')) fail('--electron runs the Node extension host only: use --mode trusted, untrusted or both');
+if (!modes.every((m) => ['trusted', 'untrusted', 'web', 'web-untrusted'].includes(m))) {
+  fail(`--mode must be trusted, untrusted, web (trusted and untrusted in the browser's host), web-untrusted, both or all (got ${options.mode})`);
+}
+if (options.electron && modes.some(isWeb)) fail('--electron runs the Node extension host only: use --mode trusted, untrusted or both');
 const runTimeoutMs = Number(options.timeout) * 1000;
 if (!(runTimeoutMs > 0)) fail(`--timeout must be a number of seconds (got ${options.timeout})`);
 const extensionPath = path.resolve(options['extension-path'] ?? root);
@@ -87,7 +93,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 // ---------------------------------------------------------------------------------------------------------
 function userSettings(mode) {
   return {
-    'security.workspace.trust.enabled': mode === 'untrusted',
+    'security.workspace.trust.enabled': isUntrusted(mode),
     'security.workspace.trust.startupPrompt': 'never',
     'security.workspace.trust.banner': 'always',
     'workbench.startupEditor': 'none',
@@ -102,7 +108,7 @@ function userSettings(mode) {
     'chat.disableAIFeatures': true,
     'git.enabled': false,
     // The web run: the extension in the web worker extension host, though the server has it too (from the payload).
-    ...(mode === 'web' ? { 'remote.extensionKind': { 'concept-explainer.concept-explainer': ['web'] } } : {}),
+    ...(isWeb(mode) ? { 'remote.extensionKind': { 'concept-explainer.concept-explainer': ['web'] } } : {}),
   };
 }
 
@@ -231,7 +237,7 @@ async function runInServer(mode, paths, testsPath) {
         serverDataDir: dirs.serverDataDir,
         extensionsDir: dirs.extensionsDir,
         logsDir: dirs.logsDir,
-        extraArgs: mode === 'untrusted' ? [] : ['--disable-workspace-trust'],
+        extraArgs: isUntrusted(mode) ? [] : ['--disable-workspace-trust'],
         logFile,
         deadline: Math.min(deadline, Date.now() + 120_000),
       });
@@ -242,20 +248,20 @@ async function runInServer(mode, paths, testsPath) {
     log(`[${mode}] server ready after ${((Date.now() - started) / 1000).toFixed(1)} s; opening the workbench in Chromium`);
 
     // The web suite is bundled for each run: the results file's path is written into it.
-    const extensionTestsPath = mode === 'web' ? (await bundleWebIntegrationTests(root, dirs.results)).outfile : testsPath;
+    const extensionTestsPath = isWeb(mode) ? (await bundleWebIntegrationTests(root, dirs.results, mode)).outfile : testsPath;
     const url = workbenchUrl({
       baseUrl: server.url,
       port,
       folder: dirs.workspace,
       extensionDevelopmentPath: extensionPath,
       extensionTestsPath,
-      extensionDevelopmentKind: mode === 'web' ? 'web' : undefined,
+      extensionDevelopmentKind: isWeb(mode) ? 'web' : undefined,
     });
     browser = await openWorkbench({
       url,
       profileDir: dirs.profileDir,
       // The web run's extension, for the browser's extension scanner: the server's copy, read through the workbench.
-      webExtensions: mode === 'web' ? [{ scheme: 'vscode-remote', authority: `127.0.0.1:${port}`, path: extensionPath }] : undefined,
+      webExtensions: isWeb(mode) ? [{ scheme: 'vscode-remote', authority: `127.0.0.1:${port}`, path: extensionPath }] : undefined,
       onMessage: (kind, text) => {
         appendLog(`[browser ${kind}] ${text}`);
         if (kind === 'error' || kind === 'pageerror') browserErrors.push(text);

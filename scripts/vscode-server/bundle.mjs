@@ -79,9 +79,9 @@ export function createStackMapper(root, outfile) {
 /**
  * Builds <run folder>/web/index.js: test/integration/webIndex.ts and every test/integration/web/*.test.ts, for a
  * browser's extension host (a web worker: no Node, mocha's browser build). A web worker reads no environment, so the
- * results file's path is written into the bundle. Returns { outfile, suiteFiles }.
+ * results file's path and the run's mode (web or web-untrusted) are written into the bundle. Returns { outfile, suiteFiles }.
  */
-export async function bundleWebIntegrationTests(root, resultsFile) {
+export async function bundleWebIntegrationTests(root, resultsFile, mode) {
   const suiteFiles = findSuiteFiles(path.join(root, 'test', 'integration', 'web'));
   const outfile = path.join(runBundleDir(root), 'web', 'index.js');
   const registrations = suiteFiles.map((file) => {
@@ -99,7 +99,7 @@ export async function bundleWebIntegrationTests(root, resultsFile) {
     sourcemap: 'inline',
     logLevel: 'warning',
     external: ['vscode'],
-    define: { CONCEPT_EXPLAINER_RESULTS: JSON.stringify(resultsFile) },
+    define: { CONCEPT_EXPLAINER_RESULTS: JSON.stringify(resultsFile), CONCEPT_EXPLAINER_MODE: JSON.stringify(mode) },
     outfile,
   });
   return { outfile, suiteFiles };

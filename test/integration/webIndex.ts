@@ -7,6 +7,10 @@ import * as vscode from 'vscode';
 import type { TestResults } from './index';
 
 declare const CONCEPT_EXPLAINER_RESULTS: string;
+declare const CONCEPT_EXPLAINER_MODE: string;
+
+/** `web` (a trusted workspace) or `web-untrusted` (Restricted Mode): "[untrusted]" tests run only in the second. */
+export const mode = CONCEPT_EXPLAINER_MODE;
 
 interface SuiteModule {
   file: string;
@@ -24,6 +28,12 @@ export function serverFile(path: string): vscode.Uri {
 
 export const resultsPath = CONCEPT_EXPLAINER_RESULTS;
 
+/** Keeps only the tests that belong to this mode. */
+function filterTests(root: Mocha.Suite, keep: (fullTitle: string) => boolean): void {
+  root.tests = root.tests.filter((t) => keep(t.fullTitle()));
+  for (const child of root.suites) filterTests(child, keep);
+}
+
 function errorText(error: unknown): { message: string; stack?: string } {
   if (error instanceof Error) return { message: error.message || String(error), ...(error.stack ? { stack: error.stack } : {}) };
   return { message: String(error) };
@@ -38,7 +48,7 @@ async function writeResults(results: TestResults): Promise<void> {
 
 export async function run(): Promise<void> {
   const started = Date.now();
-  const results: TestResults = { mode: 'web', passes: 0, failures: 0, pending: 0, durationMs: 0, tests: [] };
+  const results: TestResults = { mode, passes: 0, failures: 0, pending: 0, durationMs: 0, tests: [] };
   try {
     mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 30_000, color: false });
     const instance = mocha as unknown as Mocha;
@@ -52,6 +62,8 @@ export async function run(): Promise<void> {
       }
       instance.suite.emit('post-require', globalThis, suiteModule.file, instance);
     }
+    const excluded = mode === 'web-untrusted' ? '[trusted]' : '[untrusted]';
+    filterTests(instance.suite, (title) => !title.includes(excluded));
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
       runner.on('pass', (t: Mocha.Test) => {

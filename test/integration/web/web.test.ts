@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Turn } from '../../../src/core/chat/conversation';
 import type { ConceptExplainerApi } from '../../../src/extension';
-import { resultsPath, serverFile } from '../webIndex';
+import { mode, resultsPath, serverFile } from '../webIndex';
 
 const EXTENSION_ID = 'concept-explainer.concept-explainer';
 /** The bundled model answers on the CPU, in WebAssembly; the first question also loads it. */
@@ -59,6 +59,9 @@ async function lookAtWorkbench(request: { waitFor?: string; screenshot?: string 
   return look;
 }
 
+/** A screenshot's name: web-hover, or web-untrusted-hover in Restricted Mode. */
+const shot = (name: string) => `${mode}-${name}`;
+
 /** Text as shown: a hover's appendText writes spaces as U+00A0. */
 const shown = (text: string) => text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
 
@@ -101,7 +104,7 @@ describe('The web extension in a browser extension host', function () {
     const offset = editor.document.getText().indexOf("l'auto-attention") + 4;
     editor.selection = new vscode.Selection(editor.document.positionAt(offset), editor.document.positionAt(offset));
     await vscode.commands.executeCommand('editor.action.showHover');
-    const look = await lookAtWorkbench({ waitFor: 'attention', screenshot: 'web-hover' });
+    const look = await lookAtWorkbench({ waitFor: 'attention', screenshot: shot('hover') });
     check(/auto-attention/i.test(shown(look.hover)), `the workbench shows no definition: ${look.hover}`);
   });
 
@@ -112,7 +115,7 @@ describe('The web extension in a browser extension host', function () {
     check(snapshot?.view?.term, `no panel: ${JSON.stringify(snapshot)}`);
     const term = snapshot.view.term;
     check(api.panelSnapshot()?.view?.term === term, 'the panel does not show the concept');
-    const look = await lookAtWorkbench({ waitFor: 'Why it matters', screenshot: 'web-panel' });
+    const look = await lookAtWorkbench({ waitFor: 'Why it matters', screenshot: shot('panel') });
     const panel = look.webviews.find((text) => text.includes(term));
     check(panel, `the panel's page shows nothing of ${term}: ${JSON.stringify(look.webviews).slice(0, 500)}`);
     check(panel.length > 400, `the panel shows only ${panel.length} characters: ${panel}`);
@@ -144,6 +147,27 @@ describe('The web extension in a browser extension host', function () {
     void editor;
   });
 
+  it('follows Restricted Mode’s rules for glossary files outside the workspace', async () => {
+    const api = await activate();
+    check(vscode.workspace.isTrusted === !mode.endsWith('untrusted'), `the workspace is ${vscode.workspace.isTrusted ? '' : 'not '}trusted in the ${mode} run`);
+    // A file of the paths setting (the user's own settings) that lies outside the workspace folder.
+    const outside = serverFile(`${resultsPath}.outside.concepts.json`);
+    const entry = { id: 'outside-entry', category: 'data-deployment', level: 'beginner', en: { term: 'outside entry', definition: 'A concept kept outside the workspace folder.' } };
+    await vscode.workspace.fs.writeFile(outside, encode(JSON.stringify([entry])));
+    await vscode.workspace.getConfiguration('conceptExplainer').update('glossary.paths', [outside.path], vscode.ConfigurationTarget.Global);
+    try {
+      if (vscode.workspace.isTrusted) {
+        await waitFor(() => api.conceptOrigin('outside-entry')?.kind === 'user', 'a trusted workspace did not read the file of the paths setting', 20_000);
+      } else {
+        const refused = () => vscode.languages.getDiagnostics(outside).some((d) => /Restricted Mode/.test(d.message));
+        await waitFor(refused, `no Restricted Mode problem: ${JSON.stringify(vscode.languages.getDiagnostics(outside))}`, 20_000);
+        check(api.conceptOrigin('outside-entry') === undefined, 'Restricted Mode read a file outside the workspace');
+      }
+    } finally {
+      await vscode.workspace.getConfiguration('conceptExplainer').update('glossary.paths', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('streams a chat answer from the bundled model', async function () {
     this.timeout(ANSWER_TIMEOUT_MS + 60_000);
     const api = await activate();
@@ -162,7 +186,7 @@ describe('The web extension in a browser extension host', function () {
     check(turn.answer.trim().length > 20 && turn.sources.includes('dropout'), `${turn.answer} ${JSON.stringify(turn.sources)}`);
     check(api.modelThread() === 'web worker' || api.modelThread() === 'extension host', `the model ran in ${api.modelThread()}`);
     console.log(`web integration: the model ran in the ${api.modelThread()}`);
-    const look = await lookAtWorkbench({ waitFor: turn.answer.slice(0, 30), screenshot: 'web-chat' });
+    const look = await lookAtWorkbench({ waitFor: turn.answer.slice(0, 30), screenshot: shot('chat') });
     check(look.webviews.some((text) => shown(text).includes(shown(turn.answer.slice(0, 30)))), `the chat view does not show the answer: ${JSON.stringify(look.webviews).slice(0, 500)}`);
   });
 });
