@@ -69,7 +69,7 @@ describe('bundled glossary', () => {
       'adversarial-example', 'attention-sink', 'backdoor-attack', 'bias', 'calibration', 'catastrophic-forgetting',
       'class-imbalance', 'cold-start', 'concept-drift', 'context-window', 'convergence', 'curse-of-dimensionality',
       'data-contamination', 'data-drift', 'data-leakage', 'data-loader', 'data-poisoning', 'domain-adaptation',
-      'false-negative', 'false-positive', 'gradient-clipping', 'gradient-noise', 'hallucination', 'harmful-content',
+      'false-negative', 'false-positive', 'gpu-memory', 'gradient-clipping', 'gradient-noise', 'hallucination', 'harmful-content',
       'jailbreak', 'knowledge-cutoff', 'latency', 'local-minimum', 'long-context', 'loss-spike', 'max-new-tokens',
       'membership-inference-attack', 'memorization', 'missing-data', 'mixture-of-experts-router', 'mode-collapse',
       'model-collapse', 'model-extraction-attack', 'nan-loss', 'outlier', 'overfitting', 'prompt-injection',

@@ -200,6 +200,39 @@ describe('the chat as a tutor', function () {
     assert.doesNotMatch(answer!.text, /reLU/);
   });
 
+  it('keeps "why does that help?" on the topic however long the remark after it, and takes "why not just X?" as a fix proposed for a problem', async () => {
+    const [, that] = await converse(engine, ['A colleague put dropout=0.1 in the model config, what does that actually do?', "Why does that help? Sounds like you're just breaking the network on purpose"]);
+    assert.deepEqual(that!.understanding.concepts.map((concept) => concept.id), ['dropout']);
+    assert.equal(that!.understanding.intent, 'why');
+    const [, popular] = await converse(engine, ["What's the cold start problem?", 'Why not just show the most popular products to everyone?']);
+    assert.deepEqual(popular!.understanding.concepts.map((concept) => concept.id), ['cold-start']);
+    assert.equal(popular!.understanding.intent, 'remedy');
+  });
+
+  it('answers a comparison inside one entry from it, and a doubt naming another concept with what sets them apart', async () => {
+    const [, within, doubt] = await converse(engine, [
+      "Qu'est-ce qu'un réseau de neurones convolutif ?",
+      'Quelle est la différence entre la précision et le rappel ? Je les confonds toujours.',
+      "Vous êtes sûr ? J'avais lu que la précision, c'était le pourcentage de bonnes réponses.",
+    ]);
+    assert.deepEqual(within!.understanding.concepts.map((concept) => concept.id), ['precision-and-recall']);
+    assert.equal(doubt!.understanding.intent, 'contrast');
+    assert.deepEqual(doubt!.understanding.concepts.map((concept) => concept.id), ['precision-and-recall', 'accuracy']);
+  });
+
+  it('answers thanks as thanks even when they say « c’est beaucoup plus clair », and takes the first of two questions as the lead', async () => {
+    const [, thanks] = await converse(engine, ["Qu'est-ce que l'augmentation de données ? Est-ce que ça marche aussi pour les séries temporelles ?", 'Merci beaucoup, c’est beaucoup plus clair.']);
+    assert.equal(thanks!.understanding.intent, 'smalltalk');
+    const [compound] = await converse(engine, ["Qu'est-ce que l'augmentation de données ? Est-ce que ça marche aussi pour les séries temporelles ?"]);
+    assert.equal(compound!.understanding.intent, 'what');
+  });
+
+  it('answers an out-of-memory error with what frees GPU memory', async () => {
+    const [oom] = await converse(engine, ['Now I get torch.cuda.OutOfMemoryError as soon as I set batch_size to 512, what should I do?']);
+    assert.equal(oom!.understanding.intent, 'remedy');
+    assert.deepEqual(oom!.understanding.concepts.map((concept) => concept.id), ['gpu-memory']);
+  });
+
   it('keeps the topic when a question compares with it: "longer than that" asks what happens past its limit', async () => {
     const [, longer] = await converse(engine, ['What is a context window?', 'What happens when my prompt is longer than that?']);
     assert.deepEqual(longer!.understanding.concepts.map((concept) => concept.id), ['context-window']);

@@ -297,7 +297,10 @@ function contrastPassages(concepts: readonly Concept[], lang: Lang, shown: Shown
   const definitions = [definitionPassage(first, lang), definitionPassage(second, lang)].filter((passage) => !shown.has(passage.text));
   const curated = first.contrasts?.find((contrast) => contrast.with === second.id);
   if (curated) return [contrastPassage(first.id, second.id, curated[lang]), ...definitions].filter((passage) => !shown.has(passage.text));
-  const each = [first, second].map((concept) => namingSentence(concept[lang].term, concept[lang].definition, lang));
+  // A definition the conversation just showed is not said again: the opening sentence names both.
+  const each = [first, second]
+    .filter((concept) => !shown.has(concept[lang].definition.replace(/\s+/g, ' ').trim()))
+    .map((concept) => namingSentence(concept[lang].term, concept[lang].definition, lang));
   // "An embedding and a token", « le plongement et le jeton »: each language's way of naming a kind of thing.
   const named = (concept: Concept) => (lang === 'en' ? indefiniteTerm(concept.en.term, 'en') : definiteTerm(concept.fr.term, 'fr'));
   const opening = NOT_THE_SAME[lang].replace('{a}', named(first)).replace('{b}', named(second));

@@ -22,6 +22,13 @@ export interface SignMatch {
 /** A description is matched when the question holds this many of its words, and this share of them. */
 const MIN_MATCHED = 3;
 const MIN_COVERAGE = 0.6;
+/**
+ * ... of which this many are words few descriptions use: "model", « entraînement » or "answer" are in dozens,
+ * so "using the trained model to get answers" is not matched by any question about a trained model.
+ */
+const MIN_DISTINCTIVE = 2;
+/** A word in more descriptions than this is common to the field, not a sign of one concept. */
+const COMMON_IN_SIGNS = 12;
 
 /** Words that carry no sign of their own in a description ("my", « très »): besides the stop words. */
 const FILLER_KEYS = new Set(
@@ -60,6 +67,8 @@ function sameWord(a: string, b: string): boolean {
 interface Sign {
   readonly concept: Concept;
   readonly keys: readonly string[];
+  /** The keys few descriptions share. */
+  readonly distinctive: ReadonlySet<string>;
 }
 
 /** Every entry's descriptions in both languages, read once (they are in the entries' details). */
@@ -74,9 +83,13 @@ export class SignIndex {
     if (asked.length < MIN_MATCHED) return undefined;
     let best: SignMatch | undefined;
     for (const sign of this.all()) {
-      const matched = sign.keys.filter((key) => asked.some((word) => sameWord(key, word))).length;
+      const found = sign.keys.filter((key) => asked.some((word) => sameWord(key, word)));
+      const matched = found.length;
       const coverage = matched / sign.keys.length;
       if (matched < MIN_MATCHED || coverage < MIN_COVERAGE) continue;
+      // A short description held whole ("how it reads my text word by word") needs one rare word only.
+      const distinctive = found.filter((key) => sign.distinctive.has(key)).length;
+      if (distinctive < (coverage === 1 ? 1 : MIN_DISTINCTIVE)) continue;
       if (!best || matched > best.matched || (matched === best.matched && coverage > best.coverage)) {
         best = { concept: sign.concept, matched, coverage, keys: new Set(sign.keys) };
       }
@@ -85,11 +98,20 @@ export class SignIndex {
   }
 
   private all(): Sign[] {
-    this.signs ??= this.glossary.concepts.flatMap((concept) => {
+    this.signs ??= this.read();
+    return this.signs;
+  }
+
+  private read(): Sign[] {
+    const described = this.glossary.concepts.flatMap((concept) => {
       const detailed = this.glossary.withDetails(concept);
       return LANGS.flatMap((lang) => (detailed[lang].signs ?? []).map((text) => ({ concept, keys: signKeys(text) })));
-    }).filter((sign) => sign.keys.length >= MIN_MATCHED);
-    return this.signs;
+    });
+    const frequency = new Map<string, number>();
+    for (const sign of described) for (const key of sign.keys) frequency.set(key, (frequency.get(key) ?? 0) + 1);
+    return described
+      .filter((sign) => sign.keys.length >= MIN_MATCHED)
+      .map((sign) => ({ ...sign, distinctive: new Set(sign.keys.filter((key) => (frequency.get(key) ?? 0) <= COMMON_IN_SIGNS)) }));
   }
 }
 

@@ -63,12 +63,17 @@ const REMARK_INTENT: Readonly<Record<Remark, SingleIntent>> = {
 };
 
 export function understand(question: string, retriever: Retriever, glossary: Glossary, earlier: readonly EarlierTurn[] = []): Understanding {
-  const cue = detectIntent(question);
+  const cue = detectIntent(firstQuestionOf(question));
   const previous = previousConcepts(earlier, glossary);
   const inConversation = earlier.length > 0;
   const retrieved = subjectsOf(question, withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0));
   const named = retrieved.map((entry) => entry.concept);
   const described = describedSubject(question, retriever, retrieved);
+  if (described && topic0(previous) && described.id !== topic0(previous)!.id && opensWithADoubt(question)) {
+    // « Vous êtes sûr ? J'avais lu que la précision, c'était le pourcentage de bonnes réponses. »: the learner
+    // has another concept in mind (accuracy); what sets the two apart answers the doubt.
+    return { intent: 'contrast', concepts: [topic0(previous)!, described], followUp: true, inConversation };
+  }
   if (described) {
     // Named among others (« ma perte affiche inf puis NaN » names the loss too): the subject, without a lead-in.
     const named = retrieved.some((entry) => entry.via === 'term' && entry.concept.id === described.id);
@@ -82,7 +87,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     return { intent: cue === 'what' || cue === 'how' ? 'limits' : cue === 'contrast' ? 'limits' : cue, concepts: [topic], followUp: true, inConversation };
   }
   // "Can you sum up what I should remember?": a recap, whatever a word of it happens to resemble.
-  if (!retrieved.some((entry) => entry.via === 'term') && detectRemark(question) === 'recap') {
+  if (!retrieved.some((entry) => entry.via === 'term') && detectRemark(question) === 'recap' && detectSmallTalk(question) !== 'thanks') {
     const covered = conversationConcepts(earlier, glossary);
     if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', inConversation };
   }
@@ -92,6 +97,12 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // « Pourquoi on utilise des CNN plutôt qu'un réseau classique ? »: what the named choice is good for.
     return { intent: 'why', concepts: [preferred], followUp: false, inConversation };
   }
+  const strong = retrieved.filter((entry) => entry.via === 'term' || entry.via === 'stem').map((entry) => entry.concept);
+  if (topic && asksWhyNotInstead(question) && strong.length === 0) {
+    // "Why not just show the most popular products?" after the cold start: a fix proposed for the topic.
+    const intent = glossary.withDetails(topic).en.sections?.remedies ? 'remedy' : 'why';
+    return { intent, concepts: [topic], followUp: true, inConversation };
+  }
   if (topic && asksWhyNotInstead(question) && !named.some((concept) => concept.id === topic.id)) {
     // "Why not just use one-hot vectors?" after embeddings: the alternative weighed against the topic.
     return { intent: 'contrast', concepts: [topic, named[0]!], followUp: true, inConversation };
@@ -99,6 +110,11 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   if (named.length >= 2 && asksAboutBoth(question)) {
     // "`model.eval()` and then `torch.no_grad()`... why both?": what each does that the other does not.
     return { intent: 'contrast', concepts: named.slice(0, 2), followUp: false, inConversation };
+  }
+  if (cue === 'contrast' && named.length === 1 && namesBothSides(question)) {
+    // « Quelle est la différence entre la précision et le rappel ? »: one entry that holds both (precision and
+    // recall) answers it; the topic in play is not one of the two.
+    return { intent: 'what', concepts: named, followUp: false, inConversation };
   }
   if (cue === 'contrast' && !opensOnANewSubject(question)) {
     // "And how is it different from an RNN?": the previous subject against the new one.
@@ -197,12 +213,35 @@ const ALTERNATIVE_MARKER = /\b(?:instead of|rather than|over)\b|\bplutôt qu(?:e
  * one chosen, and the question asks what it is good for (the alternative may be no entry at all).
  */
 function preferredOverAnAlternative(question: string, retrieved: readonly Retrieved[]): Concept | undefined {
-  if (!/^ (why|pourquoi) /.test(plainQuestion(question)) || / why not | pourquoi (pas|ne pas) /.test(plainQuestion(question))) return undefined;
+  if (!/^ (and |so |et |mais |alors )?(why|pourquoi) /.test(plainQuestion(question)) || / why not | pourquoi (pas|ne pas) /.test(plainQuestion(question))) return undefined;
   const marker = ALTERNATIVE_MARKER.exec(question);
   if (!marker) return undefined;
   const before = retrieved.filter((entry) => entry.via === 'term' && entry.start !== undefined && entry.start < marker.index);
   const after = retrieved.filter((entry) => entry.via === 'term' && entry.start !== undefined && entry.start > marker.index);
   return before.length === 1 && after.length === 0 ? before[0]!.concept : undefined;
+}
+
+function topic0(previous: readonly Concept[]): Concept | undefined {
+  return previous[0];
+}
+
+/** "Are you sure?", « Vous êtes sûr ? », "Really?" at the start of a message. */
+function opensWithADoubt(question: string): boolean {
+  return /^ (are you sure|you sure|really|vous etes sure?s?|t'es sure?|tu es sure?|vraiment|c'est sur|sure) /.test(plainQuestion(question));
+}
+
+/**
+ * « Qu'est-ce que l'augmentation de données ? Est-ce que ça marche pour les séries temporelles ? »: two
+ * questions; the first says what the answer opens with. A single question is itself.
+ */
+function firstQuestionOf(question: string): string {
+  const first = /^[^?]{8,}\?/u.exec(question.trim())?.[0];
+  return first && first.length < question.trim().length - 8 ? first : question;
+}
+
+/** "between A and B", « entre A et B »: the question names both things it compares. */
+function namesBothSides(question: string): boolean {
+  return / (between|entre) .+ (and|et) /.test(plainQuestion(question));
 }
 
 /** "What about flash attention, is it a different model?": a new subject, not a comparison with the last one. */
@@ -283,19 +322,19 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
 }
 
 /** Words that place a question in machine learning even when it names no concept of the glossary. */
-const FIELD_WORDS = / (model|models|modele|modeles|text|texte|word|words|mot|mots|token|tokens|jeton|jetons|train|trains|trained|training|entraine|entrainer|entrainement|data|donnees|neural|neurones|reseau|reseaux|layer|layers|couche|couches|learn|learns|learning|apprend|apprendre|apprentissage|predict|predicts|prediction|predit|predire|weights|poids|gpu|prompt|llm|llms|ai|ia|output|input|sortie|entree|answer|answers|reponse|reponses|accuracy|loss|perte|test|dataset|evaluate|evaluation|evaluer|evaluation|metric|metrics|metrique|metriques|benchmark) /;
+const FIELD_WORDS = / (model|models|modele|modeles|text|texte|word|words|mot|mots|token|tokens|jeton|jetons|train|trains|trained|training|entraine|entrainer|entrainement|data|donnees|neural|neurones|reseau|reseaux|layer|layers|couche|couches|learn|learns|learning|apprend|apprendre|apprentissage|predict|predicts|prediction|predit|predire|weights|poids|gpu|prompt|llm|llms|ai|ia|output|input|sortie|entree|answer|answers|reponse|reponses|accuracy|loss|perte|test|dataset|evaluate|evaluation|evaluer|evaluation|metric|metrics|metrique|metriques|benchmark|image|images|class|classes|classe|label|labels|etiquette|etiquettes|feature|features|training|epoch|epochs|batch) /;
 
 function speaksOfTheField(question: string): boolean {
   return FIELD_WORDS.test(plainQuestion(question));
 }
 
-/** A recap names at most this many concepts: the first ones the conversation was about. */
+/** A recap names at most this many concepts: the latest ones the conversation was about. */
 const MAX_RECAP_CONCEPTS = 5;
 
 /** The concepts the conversation was about, in the order it met them, still in the glossary. */
 function conversationConcepts(earlier: readonly EarlierTurn[], glossary: Glossary): Concept[] {
   const ids = [...new Set(earlier.flatMap((turn) => turn.conceptIds.slice(0, 1)))];
-  return ids.flatMap((id) => glossary.get(id) ?? []).slice(0, MAX_RECAP_CONCEPTS);
+  return ids.flatMap((id) => glossary.get(id) ?? []).slice(-MAX_RECAP_CONCEPTS);
 }
 
 /** The concepts of the latest turn that was about some, still in the glossary. */
