@@ -50,6 +50,12 @@ describe('answers composed from the passages', () => {
     ];
     assert.deepEqual(composePlan(fromOverview, 'why'), { opensWith: 0, mustCover: [0, 1] }, 'a user entry without a "why": the overview too');
     assert.deepEqual(composePlan(fromOverview, 'what'), { opensWith: 0, mustCover: [0] });
+    const detailThenWhy = [
+      { conceptIds: ['cnn'], kind: 'overview' as const, text: 'A CNN is made for grids.', line: '' },
+      { conceptIds: ['convolution'], kind: 'why' as const, text: 'Why convolution works.', line: '' },
+      { conceptIds: ['convolution'], kind: 'definition' as const, text: 'A convolution is...', line: '' },
+    ];
+    assert.deepEqual(composePlan(detailThenWhy, 'why'), { opensWith: 0, mustCover: [0, 1] }, 'a precise sentence first, the reason still given');
   });
 
   it('offers, for a "why", the reason and then the definition said as a sentence, never a « Terme : » label', () => {

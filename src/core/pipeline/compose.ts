@@ -1,7 +1,8 @@
 import type { Glossary } from '../glossary/glossary';
 import type { ComposePlan } from '../model/runtime';
 import { otherLang, type Lang } from '../glossary/types';
-import type { Intent, SmallTalk } from './intent';
+import type { Intent, SingleIntent, SmallTalk } from './intent';
+import { INTENT_PART } from './passages';
 import type { Register } from './language';
 import { namingSentence, ofTerm } from './phrasing';
 import { oneLine, type Passage } from './prompt';
@@ -115,5 +116,9 @@ export function composePlan(passages: readonly Passage[], intent: Intent): Compo
   // An entry without the part asked for (a user's) answers a "why" or a "how" from its overview, after the
   // definition: the definition alone would not answer it.
   const overview = intent !== 'what' && intent !== 'define' ? passages.findIndex((passage) => passage.kind === 'overview') : -1;
-  return { opensWith: 0, mustCover: coversEach ? definitions : overview > 0 ? [0, overview] : [0] };
+  // A precise sentence that opens a "why" (a CNN is made for grids) does not replace the reason itself.
+  const part = intent in INTENT_PART ? INTENT_PART[intent as SingleIntent] : undefined;
+  const asked = part && intent !== 'what' ? passages.findIndex((passage, index) => index > 0 && passage.kind === part) : -1;
+  const covered = [0, ...(overview > 0 ? [overview] : []), ...(asked > 0 ? [asked] : [])];
+  return { opensWith: 0, mustCover: coversEach ? definitions : [...new Set(covered)] };
 }
