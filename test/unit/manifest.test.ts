@@ -74,13 +74,14 @@ describe('manifest and localisation', () => {
 });
 
 describe('the .vsix package', function () {
-  this.timeout(60_000);
+  // vsce ls took 56 s on the shared 2-core machine under load (a few seconds when quiet).
+  this.timeout(180_000);
 
   it('holds what users need and no sources, tests, training data or source maps', () => {
     const run = spawnSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     const files = run.stdout.split('\n').filter(Boolean);
-    for (const needed of ['dist/extension.js', 'dist/modelWorker.js', 'dist/glossaryWorker.js', 'dist/glossary.json', 'dist/glossary-details.json', 'dist/user-glossary.schema.json', 'dist/ort-wasm-simd-threaded.wasm', 'dist/ort-wasm-simd-threaded.mjs', 'dist/media/panel.js', 'dist/media/chat.js', 'dist/notebookRenderer.js', 'media/panel.css', 'media/chat.css', 'media/terms.css', 'package.nls.fr.json', 'l10n/bundle.l10n.fr.json', 'models/concept-gpt/model.onnx', 'models/concept-gpt/tokenizer.json']) {
+    for (const needed of ['dist/extension.js', 'dist/modelWorker.js', 'dist/glossaryWorker.js', 'dist/glossary.json', 'dist/glossary-details.json', 'dist/user-glossary.schema.json', 'dist/ort-wasm-simd-threaded.wasm', 'dist/ort-wasm-simd-threaded.mjs', 'dist/media/panel.js', 'dist/media/chat.js', 'dist/notebookRenderer.js', 'dist/web/extension.js', 'dist/web/modelWorker.js', 'dist/web/glossaryWorker.js', 'media/panel.css', 'media/chat.css', 'media/terms.css', 'package.nls.fr.json', 'l10n/bundle.l10n.fr.json', 'models/concept-gpt/model.onnx', 'models/concept-gpt/tokenizer.json']) {
       assert.ok(files.includes(needed), `${needed} is not packaged`);
     }
     // models/concept-gpt-fp32 is the int8 model's reference (training/quantize_onnx.py), not shipped.
