@@ -147,6 +147,28 @@ describe('The web extension in a browser extension host', function () {
     void editor;
   });
 
+  it('merges a big user glossary (off the host’s thread where a web worker starts)', async () => {
+    const api = await activate();
+    // Over the 200,000 characters above which the merge leaves the extension host's thread (merge.ts).
+    const entries = Array.from({ length: 700 }, (_, i) => ({
+      id: `team-concept-${i}`,
+      category: 'data-deployment',
+      level: 'beginner',
+      en: { term: `team concept ${i}`, definition: `Concept number ${i} of the team's own glossary, written long enough for the file to pass the threshold. `.repeat(3).trim() },
+    }));
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'many.concepts.json');
+    const text = JSON.stringify(entries);
+    check(text.length > 200_000, `only ${text.length} characters`);
+    await vscode.workspace.fs.writeFile(file, encode(text));
+    await vscode.workspace.getConfiguration('conceptExplainer').update('glossary.paths', ['many.concepts.json'], vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => api.conceptOrigin('team-concept-699')?.kind === 'user', 'the big glossary was not merged', 60_000);
+      check(api.conceptOrigin('team-concept-0')?.kind === 'user', 'the first entry is missing');
+    } finally {
+      await vscode.workspace.getConfiguration('conceptExplainer').update('glossary.paths', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('follows Restricted Mode’s rules for glossary files outside the workspace', async () => {
     const api = await activate();
     check(vscode.workspace.isTrusted === !mode.endsWith('untrusted'), `the workspace is ${vscode.workspace.isTrusted ? '' : 'not '}trusted in the ${mode} run`);
