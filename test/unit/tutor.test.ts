@@ -233,6 +233,26 @@ describe('the chat as a tutor', function () {
     assert.deepEqual(oom!.understanding.concepts.map((concept) => concept.id), ['gpu-memory']);
   });
 
+  it('recognises a problem told as a story without "my", and figures as figures (99 % where a sign says 100 %)', async () => {
+    const [drift] = await converse(engine, ["After deployment the predictions looked great for a month, but now they're getting worse and nobody touched the model. What's going on?"]);
+    assert.deepEqual(drift!.understanding.concepts.map((concept) => concept.id), ['data-drift']);
+    const [overfit] = await converse(engine, ["Mon modèle a 99 % de réussite sur l'entraînement mais 60 % sur les données de test, qu'est-ce qui se passe ?"]);
+    assert.deepEqual(overfit!.understanding.concepts.map((concept) => concept.id), ['overfitting']);
+  });
+
+  it('answers "why not just X?" with what the topic is for when nothing curated compares them', async () => {
+    const [, gpu] = await converse(engine, ['What does quantization do to a model?', 'Why not just buy a bigger GPU instead?']);
+    assert.equal(gpu!.understanding.intent, 'why');
+    assert.deepEqual(gpu!.understanding.concepts.map((concept) => concept.id), ['quantization']);
+    const [, dense] = await converse(engine, ["C'est quoi un réseau de neurones convolutif ?", "Et pourquoi on n'utilise pas juste un réseau normal entièrement connecté ?"]);
+    assert.deepEqual(dense!.understanding.concepts.map((concept) => concept.id), ['convolutional-neural-network']);
+  });
+
+  it('answers "I always mix up precision and recall" from the one entry that holds both, not against the topic', async () => {
+    const [, both] = await converse(engine, ["C'est quoi le surapprentissage ?", "Je confonds toujours la précision et le rappel, c'est quoi la différence ?"]);
+    assert.deepEqual(both!.understanding.concepts.map((concept) => concept.id), ['precision-and-recall']);
+  });
+
   it('keeps the topic when a question compares with it: "longer than that" asks what happens past its limit', async () => {
     const [, longer] = await converse(engine, ['What is a context window?', 'What happens when my prompt is longer than that?']);
     assert.deepEqual(longer!.understanding.concepts.map((concept) => concept.id), ['context-window']);

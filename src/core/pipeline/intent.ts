@@ -66,7 +66,7 @@ const REMARKS: ReadonlyArray<readonly [Remark, RegExp]> = [
   ['recap', / (that'?s|this is|it'?s|thats) (a lot|too much|lots)\b| lot to (take in|digest|absorb|remember)| sum (it |this |that |everything |all (of )?(this|that) )?up| summar| recap| tl ?dr | in a nutshell | ca fait beaucoup (a|d'un coup|trop)?| c'est beaucoup (a|d'un coup|trop)| beaucoup a (digerer|retenir|assimiler)| resum| recapitul| en bref /],
   ['sowhat', / so what | and so | why should i care | what'?s the point | whats the point | et alors | a quoi bon | et donc | so\? $/],
   ['confused', / (don'?t|do not|didn'?t) (get|understand|follow)| abstra| vague | flou | (pas|rien) (tout |bien )?compris | n'ai pas (tout |bien )?compris| lost me | i'?m lost | confus| not clear| unclear| over my head | hard to follow| too (technical|complicated|complex)| complicated | complex | je (ne )?(comprends|saisis|suis) pas | (pas|rien) compris | j'ai pas (compris|suivi)| je suis perdu| complique| difficile| trop technique| beaucoup a penser| lot to think| pas clair| flou | hein /],
-  ['doubt', / bet | doubt| really | too (simple|easy|good)| can'?t be (that|so)| sounds? (simple|easy|too)| seems? (simple|easy|too)| that simple | not that | parie | vraiment | trop (simple|beau|facile)| si simple | semble (simple|facile)| a l'air (simple|facile)| j'en doute| pas le cas | are you sure | t'es sur | vous etes sur | c'est tout /],
+  ['doubt', / not convinced| pas convaincu| skeptical| sceptique| bet | doubt| really | too (simple|easy|good)| can'?t be (that|so)| sounds? (simple|easy|too)| seems? (simple|easy|too)| that simple | not that | parie | vraiment | trop (simple|beau|facile)| si simple | semble (simple|facile)| a l'air (simple|facile)| j'en doute| pas le cas | are you sure | t'es sur | vous etes sur | c'est tout /],
   ['more', / tell me more| go on | keep going| continue| more | and then | what else| et ensuite| et encore| dis m'en plus| vas y | ensuite | quoi d'autre| plus de details| details /],
   ['interest', / interesting| cool | wow | nice | impressive| neat | fascinat| amazing | huh | oh | interessant| impressionnant| genial| super | sympa | etonnant| surprenant| incroyable| ah bon | tiens /],
 ];
@@ -110,7 +110,7 @@ export function detectRemark(question: string): Remark | undefined {
 
 /** "Why not just use one-hot vectors?", « Pourquoi pas simplement X ? »: X weighed against the topic in play. */
 export function asksWhyNotInstead(question: string): boolean {
-  return / why not (just |simply |use |rather )?| why wouldn'?t (we|you|i) | (can'?t|couldn'?t|cannot) (we|i|you|one) (just|simply) | instead of | rather than | pourquoi (pas|ne pas) | au lieu d| plutot qu| (on|je|tu) (ne )?(peut|peux|pourrait|pourrais) pas (juste|simplement) /.test(plainQuestion(question));
+  return / why not (just |simply |use |rather )?| why wouldn'?t (we|you|i) | (can'?t|couldn'?t|cannot) (we|i|you|one) (just|simply) | instead of | rather than | pourquoi (pas|ne pas) | au lieu d| plutot qu| (on|je|tu) (ne )?(peut|peux|pourrait|pourrais) pas (juste|simplement) | pourquoi (on |je |tu |nous |vous )?(ne |n')?[a-z]+ pas (juste|simplement) /.test(plainQuestion(question));
 }
 
 /** "Why both?", « pourquoi les deux ? »: two things named together, asked what sets them apart. */

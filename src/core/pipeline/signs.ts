@@ -59,6 +59,8 @@ function isStopWord(word: string): boolean {
  */
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
+  // "99 %" where a description says "100 %": a figure stands for any figure.
+  if (/^\d+$/u.test(a) && /^\d+$/u.test(b)) return true;
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
   if (shorter.length >= 3 && longer.length - shorter.length <= 3 && longer.startsWith(shorter)) return true;
   return shorter.length >= 5 && a.slice(0, 5) === b.slice(0, 5);

@@ -103,6 +103,12 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const intent = glossary.withDetails(topic).en.sections?.remedies ? 'remedy' : 'why';
     return { intent, concepts: [topic], followUp: true, inConversation };
   }
+  const alternative = strong[0];
+  if (topic && alternative && asksWhyNotInstead(question) && alternative.id !== topic.id && !hasCuratedContrast(glossary, topic, alternative)) {
+    // "Why not just buy a bigger GPU instead?" after quantization: what the topic is for answers it; two
+    // definitions side by side would not.
+    return { intent: 'why', concepts: [topic], followUp: true, inConversation };
+  }
   if (topic && asksWhyNotInstead(question) && !named.some((concept) => concept.id === topic.id)) {
     // "Why not just use one-hot vectors?" after embeddings: the alternative weighed against the topic.
     return { intent: 'contrast', concepts: [topic, named[0]!], followUp: true, inConversation };
@@ -111,7 +117,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // "`model.eval()` and then `torch.no_grad()`... why both?": what each does that the other does not.
     return { intent: 'contrast', concepts: named.slice(0, 2), followUp: false, inConversation };
   }
-  if (cue === 'contrast' && named.length === 1 && namesBothSides(question)) {
+  if (cue === 'contrast' && named.length === 1 && (namesBothSides(question) || namesTwoThings(named[0]!))) {
     // « Quelle est la différence entre la précision et le rappel ? »: one entry that holds both (precision and
     // recall) answers it; the topic in play is not one of the two.
     return { intent: 'what', concepts: named, followUp: false, inConversation };
@@ -221,13 +227,17 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
   return before.length === 1 && after.length === 0 ? before[0]!.concept : undefined;
 }
 
+function hasCuratedContrast(glossary: Glossary, a: Concept, b: Concept): boolean {
+  return Boolean(glossary.withDetails(a).contrasts?.some((contrast) => contrast.with === b.id));
+}
+
 function topic0(previous: readonly Concept[]): Concept | undefined {
   return previous[0];
 }
 
 /** "Are you sure?", « Vous êtes sûr ? », "Really?" at the start of a message. */
 function opensWithADoubt(question: string): boolean {
-  return /^ (are you sure|you sure|really|vous etes sure?s?|t'es sure?|tu es sure?|vraiment|c'est sur|sure) /.test(plainQuestion(question));
+  return /^ (hmm |hm |well |mouais |bof )?(are you sure|you sure|really|i'?m not (so )?(sure|convinced)|not convinced|vous etes sure?s?|t'es sure?|tu es sure?|vraiment|c'est sur|sure|je ne suis pas (sur|convaincu)|je suis pas (sur|convaincu)|pas convaincu) /.test(plainQuestion(question));
 }
 
 /**
@@ -237,6 +247,11 @@ function opensWithADoubt(question: string): boolean {
 function firstQuestionOf(question: string): string {
   const first = /^[^?]{8,}\?/u.exec(question.trim())?.[0];
   return first && first.length < question.trim().length - 8 ? first : question;
+}
+
+/** "precision and recall", « la précision et le rappel »: one entry for two things learners compare. */
+function namesTwoThings(concept: Concept): boolean {
+  return / (and|et) /.test(` ${concept.en.term} `) && / (and|et) /.test(` ${concept.fr.term} `);
 }
 
 /** "between A and B", « entre A et B »: the question names both things it compares. */
@@ -255,7 +270,9 @@ function areLinked(a: Concept, b: Concept): boolean {
 }
 
 function speaksOfOwnWork(question: string): boolean {
-  return / (my|our|mon|ma|mes|notre|nos) /.test(plainQuestion(question));
+  const plain = plainQuestion(question);
+  // "After deployment the predictions looked great... nobody touched the model", « j'ai entraîné »: a story.
+  return / (my|our|mon|ma|mes|notre|nos) /.test(plain) || / (i|we) (trained|deployed|set|ran|changed|added|see|saw|get|got|noticed|have|had)\b| nobody (touched|changed)| after deployment | (j'ai|on a|nous avons) (entraine|deploye|lance|change|ajoute|vu|remarque|obtenu)/.test(plain);
 }
 
 /**
@@ -322,7 +339,7 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
 }
 
 /** Words that place a question in machine learning even when it names no concept of the glossary. */
-const FIELD_WORDS = / (model|models|modele|modeles|text|texte|word|words|mot|mots|token|tokens|jeton|jetons|train|trains|trained|training|entraine|entrainer|entrainement|data|donnees|neural|neurones|reseau|reseaux|layer|layers|couche|couches|learn|learns|learning|apprend|apprendre|apprentissage|predict|predicts|prediction|predit|predire|weights|poids|gpu|prompt|llm|llms|ai|ia|output|input|sortie|entree|answer|answers|reponse|reponses|accuracy|loss|perte|test|dataset|evaluate|evaluation|evaluer|evaluation|metric|metrics|metrique|metriques|benchmark|image|images|class|classes|classe|label|labels|etiquette|etiquettes|feature|features|training|epoch|epochs|batch) /;
+const FIELD_WORDS = / (model|models|modele|modeles|text|texte|word|words|mot|mots|token|tokens|jeton|jetons|train|trains|trained|training|entraine|entrainer|entrainement|data|donnees|neural|neurones|reseau|reseaux|layer|layers|couche|couches|learn|learns|learning|apprend|apprendre|apprentissage|predict|predicts|prediction|predit|predire|weights|poids|gpu|prompt|llm|llms|ai|ia|output|input|sortie|entree|answer|answers|reponse|reponses|accuracy|loss|perte|test|dataset|evaluate|evaluation|evaluer|evaluation|metric|metrics|metrique|metriques|benchmark|image|images|class|classes|classe|label|labels|etiquette|etiquettes|feature|features|training|epoch|epochs|batch|docs|documents|retrieval|production|deploy|deployment|deploie|deploiement|chatbot|agent) /;
 
 function speaksOfTheField(question: string): boolean {
   return FIELD_WORDS.test(plainQuestion(question));
