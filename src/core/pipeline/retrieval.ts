@@ -258,9 +258,17 @@ function consecutiveRuns(pieces: readonly Piece[]): string[][] {
   return runs;
 }
 
-/** « ai » in « je n'ai pas compris » is not AI: a two-letter acronym written in lower case is a word of the sentence. */
+/** Names written in capitals that are everyday words in lower case: "the clips we trained on" are audio clips. */
+const EVERYDAY_WORD_NAMES = new Set(['clip', 'clips', 'glue', 'squad']);
+
+/**
+ * « ai » in « je n'ai pas compris » is not AI, nor "clips" CLIP: a two-letter acronym, or a name that is an
+ * everyday word, written in lower case is a word of the sentence.
+ */
 function isLowercaseAcronym(match: TermMatch<Lang>): boolean {
-  return match.text.length <= 2 && match.text === match.text.toLowerCase() && match.forms.every((form) => /^\p{Lu}{2}$/u.test(form.text));
+  if (match.text !== match.text.toLowerCase()) return false;
+  if (EVERYDAY_WORD_NAMES.has(match.text)) return true;
+  return match.text.length <= 2 && match.forms.every((form) => /^\p{Lu}{2}$/u.test(form.text));
 }
 
 function pieceKeys(text: string): string[] {

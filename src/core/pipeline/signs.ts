@@ -113,7 +113,8 @@ export class SignIndex {
     for (const sign of described) for (const key of sign.keys) frequency.set(key, (frequency.get(key) ?? 0) + 1);
     return described
       .filter((sign) => sign.keys.length >= MIN_MATCHED)
-      .map((sign) => ({ ...sign, distinctive: new Set(sign.keys.filter((key) => (frequency.get(key) ?? 0) <= COMMON_IN_SIGNS)) }));
+      // A figure matches any figure, so it tells nothing on its own: never a distinctive word.
+      .map((sign) => ({ ...sign, distinctive: new Set(sign.keys.filter((key) => !/^\d+$/u.test(key) && (frequency.get(key) ?? 0) <= COMMON_IN_SIGNS)) }));
   }
 }
 

@@ -66,7 +66,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const cue = detectIntent(firstQuestionOf(question));
   const previous = previousConcepts(earlier, glossary);
   const inConversation = earlier.length > 0;
-  const retrieved = subjectsOf(question, withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0));
+  const retrieved = subjectsOf(question, withoutStoryWords(withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0), question));
   const named = retrieved.map((entry) => entry.concept);
   const described = describedSubject(question, retriever, retrieved);
   if (described && topic0(previous) && described.id !== topic0(previous)!.id && opensWithADoubt(question)) {
@@ -148,6 +148,16 @@ function withoutWeakMatches(retrieved: readonly Retrieved[], question: string, h
   const cue = detectIntent(question);
   const asksForAPart = (cue === 'example' || cue === 'simple' || cue === 'history') && plainQuestion(question).trim().split(' ').length <= 8;
   return detectRemark(question) || refersBack(question) || soundsLikeFollowUp(question) || asksForAPart ? [] : [...retrieved];
+}
+
+/**
+ * A learner's story ("we trained something on 2000 clips, it gets 99% on them but garbage on new recordings")
+ * shares words with many definitions; an entry found only by those words is no diagnosis, and answering it
+ * would be worse than saying the glossary has no entry for what was described.
+ */
+function withoutStoryWords(retrieved: Retrieved[], question: string): Retrieved[] {
+  if (retrieved.some((entry) => entry.via !== 'text')) return retrieved;
+  return speaksOfOwnWork(question) && plainQuestion(question).trim().split(' ').length > 12 ? [] : retrieved;
 }
 
 /** Words that mark the clause a question asks in: « c'est quoi », "what is", "how", "explain". */
