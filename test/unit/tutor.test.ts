@@ -279,6 +279,13 @@ describe('the chat as a tutor', function () {
     assert.match(french!.text, /^En bref, ce que nous avons vu : (?:Le|Un) jeton est /);
   });
 
+  it('takes "that\'s a lot" after one concept as a wish for simpler words, and "sounds easy to avoid, I bet it isn\'t" as a doubt', async () => {
+    const [, lot] = await converse(engine, ['What is quantization?', "That's a lot to take in."]);
+    assert.equal(lot!.understanding.intent, 'simple');
+    const [, doubt] = await converse(engine, ['What is overfitting?', "Sounds easy to avoid, I bet it isn't."]);
+    assert.equal(doubt!.understanding.intent, 'limits');
+  });
+
   it('suggests two or three next questions it can answer, in the question’s language, none already asked', async () => {
     const [first, second] = await converse(engine, ["Qu'est-ce que LoRA ?", 'Quel est l’intérêt de LoRA ?']);
     assert.ok(first!.suggestions.length >= 2 && first!.suggestions.length <= 3, JSON.stringify(first!.suggestions));

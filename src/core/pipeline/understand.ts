@@ -89,6 +89,9 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   // "Can you sum up what I should remember?": a recap, whatever a word of it happens to resemble.
   if (!retrieved.some((entry) => entry.via === 'term') && detectRemark(question) === 'recap' && detectSmallTalk(question) !== 'thanks') {
     const covered = conversationConcepts(earlier, glossary);
+    // One concept so far: "that's a lot" asks for it in simpler words, not for its definition again.
+    const asksForASummary = / sum | summar| recap| resum| recapitul| tl ?dr | en bref | in a nutshell /.test(plainQuestion(question));
+    if (covered.length === 1 && !asksForASummary) return { intent: 'simple', concepts: covered, followUp: true, remark: 'confused', inConversation };
     if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', inConversation };
   }
   if (named.length === 0) return { ...withoutNamedConcept(question, cue, previous, glossary), inConversation };
@@ -333,7 +336,8 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   if (remark && topic.length > 0) {
     // A question cue in the remark wins (« Ça a l'air compliqué, comment ça marche ? »), but a doubt that
     // something is "too simple" asks for the catch, not for simpler words.
-    const asked = intent !== 'what' && !(remark === 'doubt' && intent === 'simple') ? intent : REMARK_INTENT[remark];
+    // "Sounds easy to avoid, I bet it isn't" doubts; it does not ask how to avoid it.
+    const asked = intent !== 'what' && !(remark === 'doubt' && (intent === 'simple' || intent === 'remedy')) ? intent : REMARK_INTENT[remark];
     return { intent: asked, concepts: topic, followUp: true, remark };
   }
   // « T'as un exemple de valeurs ? », "explain like im 5": a short question asking for a part of the topic.
