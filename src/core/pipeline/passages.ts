@@ -3,7 +3,7 @@ import { otherLang, type Concept, type Lang } from '../glossary/types';
 import { splitPieces } from '../matching/normalize';
 import type { SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
-import { definiteTerm, indefiniteTerm, namingSentence, ofDefiniteTerm } from './phrasing';
+import { definiteTerm, doesTerm, indefiniteTerm, namingSentence, ofDefiniteTerm } from './phrasing';
 import { contrastPassage, definitionPassage, partPassage, type Passage, type PassagePart } from './prompt';
 import type { Understanding } from './understand';
 
@@ -206,7 +206,7 @@ const DESCRIBED: Record<'problem' | 'mechanism', Record<Lang, (concept: Concept)
     fr: (concept) => `Cela ressemble à un cas ${ofTermInSentence(concept.fr.term)}.`,
   },
   mechanism: {
-    en: (concept) => `This is where ${definiteTerm(concept.en.term, 'en')} comes in.`,
+    en: (concept) => `This is where ${definiteTerm(concept.en.term, 'en')} ${doesTerm(concept.en.term) === 'do' ? 'come' : 'comes'} in.`,
     fr: (concept) => `C'est là qu'intervient ${definiteTerm(concept.fr.term, 'fr')}.`,
   },
 };

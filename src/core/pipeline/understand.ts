@@ -160,8 +160,15 @@ function withoutWeakMatches(retrieved: readonly Retrieved[], question: string, h
  */
 function withoutStoryWords(retrieved: Retrieved[], question: string): Retrieved[] {
   if (retrieved.some((entry) => entry.via !== 'text')) return retrieved;
-  return speaksOfOwnWork(question) && plainQuestion(question).trim().split(' ').length > 12 ? [] : retrieved;
+  if (!speaksOfOwnWork(question) || plainQuestion(question).trim().split(' ').length <= 12) return retrieved;
+  // "Our chatbot makes up answers that sound confident, citing docs that don't exist": one definition holds far
+  // more of the story than any other (hallucination, 21 against 9): that one is meant.
+  const [first, second] = retrieved;
+  return first && first.score >= STORY_TEXT_SCORE && first.score >= 2 * (second?.score ?? 0) ? [first] : [];
 }
+
+/** A definition's BM25 score above which it is what a learner's story is about (a chance match scores 8-12). */
+const STORY_TEXT_SCORE = 15;
 
 /** Words that mark the clause a question asks in: « c'est quoi », "what is", "how", "explain". */
 const ASKING = / (what|which|how|why|explain|define|describe|difference|c'est quoi|qu'est ce|quoi|quel|quelle|quels|quelles|comment|pourquoi|explique|expliquez|definis|definition|difference)\b/;
