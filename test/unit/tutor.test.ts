@@ -286,6 +286,12 @@ describe('the chat as a tutor', function () {
     assert.equal(doubt!.understanding.intent, 'limits');
   });
 
+  it('takes a long doubt about the topic as a doubt, whatever words of it match some definition', async () => {
+    const [, doubt] = await converse(engine, ["C'est quoi l'apprentissage par renforcement ?", "Mouais, je suis pas sûr que ce soit vraiment de l'apprentissage s'il essaie juste des trucs au hasard"]);
+    assert.equal(doubt!.understanding.intent, 'limits');
+    assert.deepEqual(doubt!.understanding.concepts.map((concept) => concept.id), ['reinforcement-learning']);
+  });
+
   it('suggests two or three next questions it can answer, in the question’s language, none already asked', async () => {
     const [first, second] = await converse(engine, ["Qu'est-ce que LoRA ?", 'Quel est l’intérêt de LoRA ?']);
     assert.ok(first!.suggestions.length >= 2 && first!.suggestions.length <= 3, JSON.stringify(first!.suggestions));

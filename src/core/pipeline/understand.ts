@@ -82,6 +82,11 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     return { intent: describedIntent(cue, glossary.withDetails(described)), concepts: [described], followUp: inPlay, ...(!named && !inPlay && { described: true }), inConversation };
   }
   const topic = previous[0];
+  if (topic && opensWithADoubt(question) && !retrieved.some((entry) => entry.via === 'term' || entry.via === 'stem')) {
+    // « Mouais, je suis pas sûr que ce soit vraiment de l'apprentissage s'il essaie juste des trucs au hasard »:
+    // a doubt about the topic however long it goes on, a word of it matching some definition aside.
+    return { intent: 'limits', concepts: [topic], followUp: true, remark: 'doubt', inConversation };
+  }
   if (topic && comparesWithTopic(question) && !named.some((concept) => concept.id === topic.id)) {
     // "What happens when my prompt is longer than that?" after the context window: the window's limits.
     return { intent: cue === 'what' || cue === 'how' ? 'limits' : cue === 'contrast' ? 'limits' : cue, concepts: [topic], followUp: true, inConversation };
