@@ -292,6 +292,13 @@ describe('the chat as a tutor', function () {
     assert.deepEqual(doubt!.understanding.concepts.map((concept) => concept.id), ['reinforcement-learning']);
   });
 
+  it('answers "that\'s a lot, put it more simply" with simpler words, and "is that related?" on the topic, never the refusal', async () => {
+    const [, , simpler] = await converse(engine, ['What is the learning rate?', 'And if it is much smaller?', "OK that's a lot. Can you put it more simply?"]);
+    assert.equal(simpler!.understanding.intent, 'simple');
+    const [, related] = await converse(engine, ['What is accuracy?', 'Most of our collection is Roman pottery and only a handful of Viking pieces. It almost never says Viking. Is that related?']);
+    assert.notEqual(related!.understanding.intent, 'ood');
+  });
+
   it('suggests two or three next questions it can answer, in the question’s language, none already asked', async () => {
     const [first, second] = await converse(engine, ["Qu'est-ce que LoRA ?", 'Quel est l’intérêt de LoRA ?']);
     assert.ok(first!.suggestions.length >= 2 && first!.suggestions.length <= 3, JSON.stringify(first!.suggestions));

@@ -92,7 +92,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     return { intent: cue === 'what' || cue === 'how' ? 'limits' : cue === 'contrast' ? 'limits' : cue, concepts: [topic], followUp: true, inConversation };
   }
   // "Can you sum up what I should remember?": a recap, whatever a word of it happens to resemble.
-  if (!retrieved.some((entry) => entry.via === 'term') && detectRemark(question) === 'recap' && detectSmallTalk(question) !== 'thanks') {
+  // "That's a lot. Can you put it more simply?" asks for simpler words, not a recap.
+  if (!retrieved.some((entry) => entry.via === 'term') && detectRemark(question) === 'recap' && detectSmallTalk(question) !== 'thanks' && cue !== 'simple') {
     const covered = conversationConcepts(earlier, glossary);
     // One concept so far: "that's a lot" asks for it in simpler words, not for its definition again.
     const asksForASummary = / sum | summar| recap| resum| recapitul| tl ?dr | en bref | in a nutshell /.test(plainQuestion(question));
@@ -360,12 +361,19 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   if (smallTalk || remark) return { intent: 'smalltalk', concepts: [], followUp: false, smallTalk: 'ack' };
   const limits = glossary.get(LIMITS_OF_LARGE_MODELS);
   if (limits && intent === 'limits' && soundsLikeFollowUp(question)) return { intent: 'what', concepts: [limits], followUp: false };
-  if (topic.length > 0 && speaksOfTheField(question)) return { intent: intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, uncovered: true };
+  // "Only a handful of Viking pieces... it almost never says Viking. Is that related?": a question that points
+  // back into the conversation is in its field, whatever words it uses.
+  if (topic.length > 0 && (speaksOfTheField(question) || pointsBack(question))) return { intent: intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, uncovered: true };
   return { intent: 'ood', concepts: [], followUp: false };
 }
 
 /** Words that place a question in machine learning even when it names no concept of the glossary. */
 const FIELD_WORDS = / (model|models|modele|modeles|text|texte|word|words|mot|mots|token|tokens|jeton|jetons|train|trains|trained|training|entraine|entrainer|entrainement|data|donnees|neural|neurones|reseau|reseaux|layer|layers|couche|couches|learn|learns|learning|apprend|apprendre|apprentissage|predict|predicts|prediction|predit|predire|weights|poids|gpu|prompt|llm|llms|ai|ia|output|input|sortie|entree|answer|answers|reponse|reponses|accuracy|loss|perte|test|dataset|evaluate|evaluation|evaluer|evaluation|metric|metrics|metrique|metriques|benchmark|image|images|class|classes|classe|label|labels|etiquette|etiquettes|feature|features|training|epoch|epochs|batch|docs|documents|retrieval|production|deploy|deployment|deploie|deploiement|chatbot|agent) /;
+
+/** "is that related?", « c'est lié ? »: a pronoun or a word that refers to what was said before. */
+function pointsBack(question: string): boolean {
+  return / (that|this|it|ca|cela) (is |est )?(related|linked|lie|liee|the same|normal|why)\b| is (that|this|it) (related|normal|why|because)\b| (c'est|est ce) (lie|normal|pour ca)\b/.test(plainQuestion(question));
+}
 
 function speaksOfTheField(question: string): boolean {
   return FIELD_WORDS.test(plainQuestion(question));
