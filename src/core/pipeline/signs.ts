@@ -28,7 +28,7 @@ const MIN_COVERAGE = 0.6;
  */
 const MIN_DISTINCTIVE = 2;
 /** A word in more descriptions than this is common to the field, not a sign of one concept. */
-const COMMON_IN_SIGNS = 12;
+const COMMON_IN_SIGNS = 15;
 
 /** Words that carry no sign of their own in a description ("my", « très »): besides the stop words. */
 const FILLER_KEYS = new Set(

@@ -263,6 +263,8 @@ function topic0(previous: readonly Concept[]): Concept | undefined {
 
 /** "Are you sure?", « Vous êtes sûr ? », "Really?" at the start of a message. */
 function opensWithADoubt(question: string): boolean {
+  // « Je ne suis pas sûr de comprendre » is confusion, not a doubt.
+  if (/ (sur|sure) (de|d'|to|i|that i) ?(comprendre|avoir compris|understand|follow|get it)/.test(plainQuestion(question))) return false;
   return /^ (hmm |hm |well |mouais |bof )?(are you sure|you sure|really|i'?m not (so )?(sure|convinced)|not convinced|vous etes sure?s?|t'es sure?|tu es sure?|vraiment|c'est sur|sure|je ne suis pas (sur|convaincu)|je suis pas (sur|convaincu)|pas convaincu) /.test(plainQuestion(question));
 }
 
