@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { CancelledError, untilAborted, WorkerCrashedError, type ModelClient, type ModelState, type ModelThread } from '../core/model/modelClient';
+import { CancelledError, ModelStateEvents, OneAtATime, untilAborted, WorkerCrashedError, type ModelClient, type ModelState, type ModelThread } from '../core/model/modelClient';
 import { ModelError } from '../core/model/modelFormat';
 import type { GenerateOptions, GenerationResult, Prompt } from '../core/model/runtime';
 import type { ModelInfo } from '../core/model/workerProtocol';
@@ -53,29 +53,25 @@ interface Live {
 export class WebModelClient implements ModelClient {
   private live: Live | undefined;
   private pending: Pending | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly turns = new OneAtATime();
   private nextId = 1;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private state: ModelState = 'unloaded';
-  private readonly listeners = new Set<(state: ModelState) => void>();
+  private readonly states = new ModelStateEvents();
   info: ModelInfo | undefined;
   thread: ModelThread | undefined;
 
   constructor(private readonly options: WebModelClientOptions) {}
 
   get currentState(): ModelState {
-    return this.state;
+    return this.states.current;
   }
 
   onStateChange(listener: (state: ModelState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.states.on(listener);
   }
 
   generate(prompt: Prompt, options: GenerateOptions, onText: (text: string, tokens: number) => void, signal?: AbortSignal): Promise<GenerationResult> {
-    const run = this.queue.then(() => this.run(prompt, options, onText, signal));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.turns.run(() => this.run(prompt, options, onText, signal));
   }
 
   async preload(): Promise<void> {
@@ -93,7 +89,7 @@ export class WebModelClient implements ModelClient {
     this.live = undefined;
     this.pending?.reject(new CancelledError());
     this.pending = undefined;
-    this.setState('unloaded');
+    this.states.set('unloaded');
     (await live?.endpoint.catch(() => undefined))?.end();
   }
 
@@ -106,7 +102,7 @@ export class WebModelClient implements ModelClient {
     clearTimeout(this.idleTimer);
     const endpoint = await live.endpoint;
     const requestId = this.nextId++;
-    this.setState('generating');
+    this.states.set('generating');
     let grace: ReturnType<typeof setTimeout> | undefined;
     const onAbort = () => {
       endpoint.post({ type: 'cancel', requestId });
@@ -123,7 +119,7 @@ export class WebModelClient implements ModelClient {
       signal?.removeEventListener('abort', onAbort);
       this.pending = undefined;
       if (this.live === live) {
-        this.setState('ready');
+        this.states.set('ready');
         this.scheduleIdleRelease();
       }
     }
@@ -140,11 +136,11 @@ export class WebModelClient implements ModelClient {
     if (endpoint.thread !== 'web worker') return;
     if (this.live === live) this.live = undefined;
     endpoint.end();
-    this.setState('unloaded');
+    this.states.set('unloaded');
   }
 
   private start(): Live {
-    this.setState('loading');
+    this.states.set('loading');
     let readyResolve!: (info: ModelInfo) => void;
     let readyReject!: (error: Error) => void;
     const ready = new Promise<ModelInfo>((resolve, reject) => {
@@ -164,15 +160,15 @@ export class WebModelClient implements ModelClient {
     const live: Live = { endpoint, ready };
     ready.then(
       () => {
-        if (this.live === live && this.state === 'loading') {
-          this.setState('ready');
+        if (this.live === live && this.states.current === 'loading') {
+          this.states.set('ready');
           this.scheduleIdleRelease();
         }
       },
       () => {
         if (this.live === live) {
           this.live = undefined;
-          this.setState('unloaded');
+          this.states.set('unloaded');
         }
       },
     );
@@ -215,7 +211,7 @@ export class WebModelClient implements ModelClient {
   private crashed(live: Live, error: Error): void {
     if (this.live !== live) return;
     this.live = undefined;
-    this.setState('unloaded');
+    this.states.set('unloaded');
     this.pending?.reject(new WorkerCrashedError(l10n.t('The model worker failed: {0}', error.message)));
     this.pending = undefined;
   }
@@ -224,12 +220,6 @@ export class WebModelClient implements ModelClient {
     clearTimeout(this.idleTimer);
     if (this.options.idleMs <= 0) return;
     this.idleTimer = setTimeout(() => void this.dispose(), this.options.idleMs);
-  }
-
-  private setState(state: ModelState): void {
-    if (state === this.state) return;
-    this.state = state;
-    for (const listener of this.listeners) listener(state);
   }
 }
 

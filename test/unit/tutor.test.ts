@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Turn } from '../../src/core/chat/conversation';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../../src/core/model/runtime';
-import { ChatEngine, type Backend, type ChatAnswer, type TextGenerator } from '../../src/core/pipeline/engine';
+import { ChatEngine, turnOf, type Backend, type ChatAnswer, type TextGenerator } from '../../src/core/pipeline/engine';
 import { REFUSAL } from '../../src/core/pipeline/prompt';
 import { bundledGlossary } from './bundled';
 
@@ -26,17 +26,7 @@ async function converse(engine: ChatEngine, questions: readonly string[]): Promi
   for (const question of questions) {
     const answer = await engine.ask({ question, answerLang: 'auto', fallbackLang: 'en', history }, BACKEND, () => {});
     answers.push(answer);
-    history.push({
-      id: String(history.length),
-      question,
-      answer: answer.text,
-      lang: answer.lang,
-      sources: answer.sources,
-      intent: answer.understanding.intent,
-      concepts: answer.understanding.concepts.map((concept) => concept.id),
-      state: 'done',
-      createdAt: 0,
-    });
+    history.push(turnOf(String(history.length), question, answer, 'done', 0));
   }
   return answers;
 }

@@ -47,3 +47,35 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
+
+/** A model client's state and those who follow it (the status bar, the chat view): each change told once. */
+export class ModelStateEvents {
+  private state: ModelState = 'unloaded';
+  private readonly listeners = new Set<(state: ModelState) => void>();
+
+  get current(): ModelState {
+    return this.state;
+  }
+
+  on(listener: (state: ModelState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  set(state: ModelState): void {
+    if (state === this.state) return;
+    this.state = state;
+    for (const listener of this.listeners) listener(state);
+  }
+}
+
+/** Runs generations one at a time, in the order asked; one that fails does not hold back the next. */
+export class OneAtATime {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -4,7 +4,7 @@ import type { GenerateOptions, GenerationResult, Prompt } from './runtime';
 import { REQUESTS_WAITING, type FromWorker, type ModelInfo, type ToWorker, type WorkerData, type WorkerMemory } from './workerProtocol';
 import { messageBundle } from '../messages';
 import { ModelError } from './modelFormat';
-import { CancelledError, untilAborted, WorkerCrashedError, type ModelClient, type ModelState } from './modelClient';
+import { CancelledError, ModelStateEvents, OneAtATime, untilAborted, WorkerCrashedError, type ModelClient, type ModelState } from './modelClient';
 
 export { CancelledError, WorkerCrashedError, type ModelState } from './modelClient';
 
@@ -40,33 +40,29 @@ interface LiveWorker {
 export class WorkerModelClient implements ModelClient {
   private live: LiveWorker | undefined;
   private pending: Pending | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly turns = new OneAtATime();
   private nextId = 1;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly cancel = new SharedArrayBuffer(8);
   private readonly slots = new Int32Array(this.cancel);
   private readonly memoryRequests = new Map<number, (memory: WorkerMemory | undefined) => void>();
-  private state: ModelState = 'unloaded';
-  private readonly listeners = new Set<(state: ModelState) => void>();
+  private readonly states = new ModelStateEvents();
   info: ModelInfo | undefined;
   readonly thread = 'worker thread';
 
   constructor(private readonly options: WorkerClientOptions) {}
 
   get currentState(): ModelState {
-    return this.state;
+    return this.states.current;
   }
 
   onStateChange(listener: (state: ModelState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.states.on(listener);
   }
 
   /** Queues a generation; it starts when every earlier one has ended. */
   generate(prompt: Prompt, options: GenerateOptions, onText: (text: string, tokens: number) => void, signal?: AbortSignal): Promise<GenerationResult> {
-    const run = this.queue.then(() => this.run(prompt, options, onText, signal));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.turns.run(() => this.run(prompt, options, onText, signal));
   }
 
   /**
@@ -100,7 +96,7 @@ export class WorkerModelClient implements ModelClient {
     const live = this.live;
     this.live = undefined;
     this.failPending(new CancelledError());
-    this.setState('unloaded');
+    this.states.set('unloaded');
     await live?.worker.terminate();
   }
 
@@ -114,7 +110,7 @@ export class WorkerModelClient implements ModelClient {
     // The load's end may have scheduled an idle release: this request is not idle.
     clearTimeout(this.idleTimer);
     const requestId = this.nextId++;
-    this.setState('generating');
+    this.states.set('generating');
     let grace: ReturnType<typeof setTimeout> | undefined;
     const onAbort = () => {
       Atomics.store(this.slots, 0, requestId);
@@ -125,7 +121,7 @@ export class WorkerModelClient implements ModelClient {
         this.failPending(new CancelledError());
         if (this.live === live) this.live = undefined;
         void live.worker.terminate();
-        this.setState('unloaded');
+        this.states.set('unloaded');
       }, STOP_GRACE_MS);
     };
     signal?.addEventListener('abort', onAbort);
@@ -139,7 +135,7 @@ export class WorkerModelClient implements ModelClient {
       signal?.removeEventListener('abort', onAbort);
       this.pending = undefined;
       if (this.live === live) {
-        this.setState('ready');
+        this.states.set('ready');
         this.scheduleIdleRelease();
       }
     }
@@ -152,7 +148,7 @@ export class WorkerModelClient implements ModelClient {
   }
 
   private start(): LiveWorker {
-    this.setState('loading');
+    this.states.set('loading');
     Atomics.store(this.slots, REQUESTS_WAITING, 0);
     const workerData: WorkerData = { modelDir: this.options.modelDir, wasmDir: this.options.wasmDir, cancel: this.cancel, warmUp: this.options.warmUp, messages: messageBundle() };
     const worker = new Worker(this.options.workerFile, { workerData });
@@ -170,8 +166,8 @@ export class WorkerModelClient implements ModelClient {
     });
     ready.then(
       () => {
-        if (this.live?.worker === worker && this.state === 'loading') {
-          this.setState('ready');
+        if (this.live?.worker === worker && this.states.current === 'loading') {
+          this.states.set('ready');
           this.scheduleIdleRelease();
         }
       },
@@ -205,7 +201,7 @@ export class WorkerModelClient implements ModelClient {
     this.memoryRequests.clear();
     if (this.live?.worker === worker) {
       this.live = undefined;
-      this.setState('unloaded');
+      this.states.set('unloaded');
     }
   }
 
@@ -221,11 +217,6 @@ export class WorkerModelClient implements ModelClient {
     this.idleTimer.unref?.();
   }
 
-  private setState(state: ModelState): void {
-    if (state === this.state) return;
-    this.state = state;
-    for (const listener of this.listeners) listener(state);
-  }
 
   /** For tests: stop the worker as a crash would. */
   simulateCrash(): Promise<number> | undefined {

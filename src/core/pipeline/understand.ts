@@ -65,23 +65,23 @@ const REMARK_INTENT: Readonly<Record<Remark, SingleIntent>> = {
 export function understand(question: string, retriever: Retriever, glossary: Glossary, earlier: readonly EarlierTurn[] = []): Understanding {
   const cue = detectIntent(firstQuestionOf(question));
   const previous = previousConcepts(earlier, glossary);
+  const topic = previous[0];
   const inConversation = earlier.length > 0;
   const retrieved = subjectsOf(question, withoutStoryWords(withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0), question));
   const named = retrieved.map((entry) => entry.concept);
   const described = describedSubject(question, retriever, retrieved);
-  if (described && topic0(previous) && described.id !== topic0(previous)!.id && opensWithADoubt(question)) {
+  if (described && topic && described.id !== topic.id && opensWithADoubt(question)) {
     // « Vous êtes sûr ? J'avais lu que la précision, c'était le pourcentage de bonnes réponses. »: the learner
     // has another concept in mind (accuracy); what sets the two apart answers the doubt.
-    return { intent: 'contrast', concepts: [topic0(previous)!, described], followUp: true, inConversation };
+    return { intent: 'contrast', concepts: [topic, described], followUp: true, inConversation };
   }
   if (described) {
     // Named among others (« ma perte affiche inf puis NaN » names the loss too): the subject, without a lead-in.
-    const named = retrieved.some((entry) => entry.via === 'term' && entry.concept.id === described.id);
+    const namedToo = retrieved.some((entry) => entry.via === 'term' && entry.concept.id === described.id);
     // Described again while it is the topic (« C'est pour ça que les réponses changent ? »): a follow-up on it.
-    const inPlay = previous[0]?.id === described.id;
-    return { intent: describedIntent(cue, glossary.withDetails(described)), concepts: [described], followUp: inPlay, ...(!named && !inPlay && { described: true }), inConversation };
+    const inPlay = topic?.id === described.id;
+    return { intent: describedIntent(cue, glossary.withDetails(described)), concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), inConversation };
   }
-  const topic = previous[0];
   if (topic && opensWithADoubt(question) && !retrieved.some((entry) => entry.via === 'term' || entry.via === 'stem')) {
     // « Mouais, je suis pas sûr que ce soit vraiment de l'apprentissage s'il essaie juste des trucs au hasard »:
     // a doubt about the topic however long it goes on, a word of it matching some definition aside.
@@ -89,7 +89,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   }
   if (topic && comparesWithTopic(question) && !named.some((concept) => concept.id === topic.id)) {
     // "What happens when my prompt is longer than that?" after the context window: the window's limits.
-    return { intent: cue === 'what' || cue === 'how' ? 'limits' : cue === 'contrast' ? 'limits' : cue, concepts: [topic], followUp: true, inConversation };
+    return { intent: cue === 'what' || cue === 'how' || cue === 'contrast' ? 'limits' : cue, concepts: [topic], followUp: true, inConversation };
   }
   // "Can you sum up what I should remember?": a recap, whatever a word of it happens to resemble.
   // "That's a lot. Can you put it more simply?" asks for simpler words, not a recap.
@@ -255,10 +255,6 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
 
 function hasCuratedContrast(glossary: Glossary, a: Concept, b: Concept): boolean {
   return Boolean(glossary.withDetails(a).contrasts?.some((contrast) => contrast.with === b.id));
-}
-
-function topic0(previous: readonly Concept[]): Concept | undefined {
-  return previous[0];
 }
 
 /** "Are you sure?", « Vous êtes sûr ? », "Really?" at the start of a message. */
