@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { errorText, filterTests, recordRun, type TestResults } from './results';
 
 /** One suite file, as registered by the bundle that scripts/run-vscode-tests.mjs builds. */
 interface SuiteModule {
@@ -22,24 +23,6 @@ interface SuiteModule {
   load: () => unknown;
 }
 
-export interface TestResult {
-  title: string;
-  state: 'passed' | 'failed' | 'pending';
-  durationMs: number | null;
-  error: string | null;
-  stack?: string;
-}
-
-export interface TestResults {
-  mode: string;
-  passes: number;
-  failures: number;
-  pending: number;
-  durationMs: number;
-  activationMs?: number;
-  vscodeVersion?: string;
-  tests: TestResult[];
-}
 
 interface TestGlobals {
   __conceptExplainerSuites?: SuiteModule[];
@@ -66,16 +49,6 @@ function suiteModules(): SuiteModule[] {
   return files.sort().map((file) => ({ file, load: () => load(file) as unknown }));
 }
 
-/** Keeps only the tests that belong to this mode and match the optional grep. */
-function filterTests(root: Mocha.Suite, keep: (fullTitle: string) => boolean): void {
-  root.tests = root.tests.filter((t) => keep(t.fullTitle()));
-  for (const child of root.suites) filterTests(child, keep);
-}
-
-function errorText(error: unknown): { message: string; stack?: string } {
-  if (error instanceof Error) return { message: error.message || String(error), ...(error.stack ? { stack: error.stack } : {}) };
-  return { message: String(error) };
-}
 
 function writeResults(results: TestResults): void {
   const target = process.env.CONCEPT_EXPLAINER_TEST_RESULTS;
@@ -120,22 +93,7 @@ export async function run(): Promise<void> {
     }
     filterTests(mocha.suite, (title) => !title.includes(excluded) && inPhase(title) && (!grep || grep.test(title)));
 
-    await new Promise<void>((resolve) => {
-      const runner = mocha.run(() => resolve());
-      runner.on('pass', (t: Mocha.Test) => {
-        results.passes++;
-        results.tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration ?? null, error: null });
-      });
-      runner.on('fail', (t: Mocha.Test | Mocha.Hook, error: unknown) => {
-        const { message, stack } = errorText(error);
-        results.failures++;
-        results.tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration ?? null, error: message, ...(stack ? { stack } : {}) });
-      });
-      runner.on('pending', (t: Mocha.Test) => {
-        results.pending++;
-        results.tests.push({ title: t.fullTitle(), state: 'pending', durationMs: null, error: null });
-      });
-    });
+    await recordRun((done) => mocha.run(done), results);
   } catch (error) {
     const { message, stack } = errorText(error);
     results.failures++;

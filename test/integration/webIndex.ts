@@ -4,7 +4,7 @@
 // (CONCEPT_EXPLAINER_RESULTS), and the results are written through workspace.fs, whose files are the server's.
 import 'mocha/mocha.js';
 import * as vscode from 'vscode';
-import type { TestResults } from './index';
+import { errorText, filterTests, recordRun, type TestResults } from './results';
 
 declare const CONCEPT_EXPLAINER_RESULTS: string;
 declare const CONCEPT_EXPLAINER_MODE: string;
@@ -28,16 +28,6 @@ export function serverFile(path: string): vscode.Uri {
 
 export const resultsPath = CONCEPT_EXPLAINER_RESULTS;
 
-/** Keeps only the tests that belong to this mode. */
-function filterTests(root: Mocha.Suite, keep: (fullTitle: string) => boolean): void {
-  root.tests = root.tests.filter((t) => keep(t.fullTitle()));
-  for (const child of root.suites) filterTests(child, keep);
-}
-
-function errorText(error: unknown): { message: string; stack?: string } {
-  if (error instanceof Error) return { message: error.message || String(error), ...(error.stack ? { stack: error.stack } : {}) };
-  return { message: String(error) };
-}
 
 async function writeResults(results: TestResults): Promise<void> {
   const text = new TextEncoder().encode(JSON.stringify(results, null, 2));
@@ -64,22 +54,7 @@ export async function run(): Promise<void> {
     }
     const excluded = mode === 'web-untrusted' ? '[trusted]' : '[untrusted]';
     filterTests(instance.suite, (title) => !title.includes(excluded));
-    await new Promise<void>((resolve) => {
-      const runner = mocha.run(() => resolve());
-      runner.on('pass', (t: Mocha.Test) => {
-        results.passes++;
-        results.tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration ?? null, error: null });
-      });
-      runner.on('fail', (t: Mocha.Test | Mocha.Hook, error: unknown) => {
-        const { message, stack } = errorText(error);
-        results.failures++;
-        results.tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration ?? null, error: message, ...(stack ? { stack } : {}) });
-      });
-      runner.on('pending', (t: Mocha.Test) => {
-        results.pending++;
-        results.tests.push({ title: t.fullTitle(), state: 'pending', durationMs: null, error: null });
-      });
-    });
+    await recordRun((done) => mocha.run(done), results);
   } catch (error) {
     results.failures++;
     const { message, stack } = errorText(error);
