@@ -12,6 +12,8 @@ Layout (the names Hugging Face Optimum and transformers.js use):
           position_ids int64 [batch, seq],
           past_key_values.{i}.key / .value float32 [batch, heads, past, head_dim]
   outputs logits float32 [batch, seq, vocab], present.{i}.key / .value [batch, heads, past+seq, head_dim]
+          and, beside them, step_key_values.{i}.key / .value [batch, heads, seq, head_dim]: this step's own keys and
+          values, for a runtime that keeps the cache itself (training/step_outputs.py)
 The first step feeds zero-length past tensors ([batch, heads, 0, head_dim]).
 
 Writes model.onnx, config.json, generation_config.json, tokenizer.json, tokenizer_config.json and
@@ -392,8 +394,9 @@ def main():
     n_tied = dedupe_transposed_weights(model_path)
     import onnx
     from quantize_onnx import replace_bool_casts
+    from step_outputs import add_step_outputs
     m = onnx.load(model_path)
-    if replace_bool_casts(m):
+    if replace_bool_casts(m) + add_step_outputs(m):
         onnx.save(m, model_path)
     onnx.checker.check_model(m)
     meta = {"params": model.num_params(), "train_step": state.get("step"), "train_tokens": state.get("tokens_seen"),

@@ -36,6 +36,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 from bpe import Tokenizer  # noqa: E402
 from prompt_format import build_prompt, definition_passage, part_passage  # noqa: E402
+from step_outputs import add_step_outputs  # noqa: E402
 
 COPIED = ("generation_config.json", "tokenizer.json", "tokenizer_config.json", "tokenizer_tests.json")
 # Smaller float initialisers (LayerNorm weights, biases) stay fp32: quantising them saves nothing.
@@ -230,6 +231,7 @@ def main():
     model = onnx.load(source)
     weights = quantize_model(model, args.min_elements)
     casts = replace_bool_casts(model)
+    add_step_outputs(model)  # a reference exported before they existed gets them too
     onnx.checker.check_model(model)
     os.makedirs(args.out, exist_ok=True)
     target = os.path.join(args.out, "model.onnx")

@@ -102,10 +102,10 @@ export function yieldingOrt(module: OrtModule): OrtModule {
     InferenceSession: {
       create: async (bytes, options) => {
         const session = await module.InferenceSession.create(bytes, options);
-        // The runtime calls run(feeds) only.
-        const run = async (feeds: Ort.InferenceSession.FeedsType) => {
+        // The runtime calls run(feeds) and run(feeds, outputNames) only.
+        const run = async (feeds: Ort.InferenceSession.FeedsType, fetches?: readonly string[]) => {
           await nextTurn();
-          return session.run(feeds);
+          return fetches ? session.run(feeds, [...fetches]) : session.run(feeds);
         };
         return new Proxy(session, {
           get: (target, property) => {

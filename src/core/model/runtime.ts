@@ -3,6 +3,7 @@ import type * as Ort from 'onnxruntime-web';
 import { StreamDecoder } from '../tokenizer/bpe';
 import { ModelError, type GenerationDefaults, type ModelConfig, type ModelFiles } from './modelFormat';
 import { ComposeConstraint, StopFilter } from './constraints';
+import { hasStepOutputs, OwnedCache, PresentCache, type KeyValueCache } from './keyValueCache';
 import { sampleToken, seededRandom, type SamplingOptions } from './sampling';
 
 /** The part of onnxruntime's API the runtime uses: onnxruntime-web and onnxruntime-node both provide it. */
@@ -68,13 +69,13 @@ const DEFAULT_MAX_NEW_TOKENS = 256;
 const PREFILL_CHUNK = 128;
 
 /**
- * Each step copies its outputs (every layer's keys and values, the logits) out of onnxruntime's heap into new buffers,
- * and the previous step's become garbage: 5.5 MB a token with a 600-token cache, 1 MB with a 100-token one. V8 frees
- * buffers only when it collects their objects, which it does after tens of megabytes of them, and the allocator keeps
- * the pages they took: a chat's answers added 25-40 MB to the process. Collecting the young generation once this much
- * has been dropped (see `collectGarbage`) kept that to 5-15 MB, and a 300-token prompt with 128 new tokens took 9-24%
- * less CPU time than leaving it to V8 (three runs of each build in turn, a loaded machine): fewer pages to fault in,
- * no large collections.
+ * Each step copies its outputs out of onnxruntime's heap into new buffers, and the previous step's become garbage: the
+ * logits (16 KB a token) and, for a model without step outputs (PresentCache), every layer's keys and values, 5.5 MB a
+ * token with a 600-token cache. V8 frees buffers only when it collects their objects, which it does after tens of
+ * megabytes of them, and the allocator keeps the pages they took: a chat's answers added 25-40 MB to the process.
+ * Collecting the young generation once this much has been dropped (see `collectGarbage`) kept that to 5-15 MB, and a
+ * 300-token prompt with 128 new tokens took 9-24% less CPU time than leaving it to V8 (three runs of each build in
+ * turn, a loaded machine): fewer pages to fault in, no large collections.
  */
 const GARBAGE_PER_COLLECTION = 4 * 2 ** 20;
 
@@ -95,12 +96,16 @@ export class ModelRuntime {
    */
   collectGarbage: (() => void) | undefined;
   private droppedBytes = 0;
+  /** Kept between generations where the model has step outputs: its buffers are reused. */
+  private readonly ownedCache: OwnedCache | undefined;
 
   private constructor(
     private readonly ort: OrtModule,
     private readonly session: Ort.InferenceSession,
     readonly files: ModelFiles,
-  ) {}
+  ) {
+    if (hasStepOutputs(session.outputNames, files.config.layers)) this.ownedCache = new OwnedCache(ort.Tensor, files.config);
+  }
 
   /** `threads`: onnxruntime-node's threads inside an operator (the WebAssembly runtime sets its own globally). */
   static async load(files: ModelFiles, ort: OrtModule, executionProviders: string[] = ['wasm'], threads?: number): Promise<ModelRuntime> {
@@ -155,7 +160,7 @@ export class ModelRuntime {
     const ids: number[] = [];
     const output = new StopFilter(options.stop ?? [], (text) => onText(text, ids.length));
     const decoder = new StreamDecoder(this.files.tokenizer, true);
-    let past = this.emptyCache();
+    const cache: KeyValueCache = this.ownedCache?.reset() ?? new PresentCache(this.ort.Tensor, this.config);
     let input = promptIds;
     let firstTokenAt = 0;
     let stopReason: StopReason = 'length';
@@ -164,12 +169,11 @@ export class ModelRuntime {
         stopReason = 'cancelled';
         break;
       }
-      const step = await this.feed(input, promptIds.length + ids.length - input.length, past, isCancelled);
+      const step = await this.feed(input, promptIds.length + ids.length - input.length, cache, isCancelled);
       if (!step) {
         stopReason = 'cancelled';
         break;
       }
-      past = step.cache;
       // The penalty looks at the answer only: copying words of the glossary lines in the prompt is the point.
       constraint?.mask(step.logits);
       const next = sampleToken(step.logits, options, ids, random, promptIds);
@@ -201,52 +205,36 @@ export class ModelRuntime {
     };
   }
 
-  private emptyCache(): Record<string, Ort.Tensor> {
-    const { layers, kvHeads, headDim } = this.config;
-    const cache: Record<string, Ort.Tensor> = {};
-    for (let i = 0; i < layers; i++) {
-      for (const kind of ['key', 'value']) {
-        cache[`past_key_values.${i}.${kind}`] = new this.ort.Tensor('float32', new Float32Array(0), [1, kvHeads, 0, headDim]);
-      }
-    }
-    return cache;
-  }
-
   /**
-   * Runs the model on new tokens after `pastLength` cached ones, PREFILL_CHUNK at a time; returns the last position's
-   * scores, or undefined when cancelled between two chunks.
+   * Runs the model on new tokens after `pastLength` cached ones, PREFILL_CHUNK at a time, adding them to `cache`;
+   * returns the last position's scores, or undefined when cancelled between two chunks.
    */
-  private async feed(tokens: readonly number[], pastLength: number, past: Record<string, Ort.Tensor>, isCancelled: () => boolean) {
-    let step = { logits: new Float32Array(0), cache: past };
+  private async feed(tokens: readonly number[], pastLength: number, cache: KeyValueCache, isCancelled: () => boolean) {
+    let logits: Float32Array = new Float32Array(0);
     for (let start = 0; start < tokens.length; start += PREFILL_CHUNK) {
       if (start > 0 && isCancelled()) return undefined;
-      step = await this.step(tokens.slice(start, start + PREFILL_CHUNK), pastLength + start, step.cache);
+      logits = await this.step(tokens.slice(start, start + PREFILL_CHUNK), pastLength + start, cache);
     }
-    return step;
+    return { logits };
   }
 
-  private async step(tokens: readonly number[], pastLength: number, past: Record<string, Ort.Tensor>) {
+  private async step(tokens: readonly number[], pastLength: number, cache: KeyValueCache): Promise<Float32Array> {
     const { Tensor } = this.ort;
     const total = pastLength + tokens.length;
     const feeds: Record<string, Ort.Tensor> = {
-      ...past,
+      ...cache.past(),
       input_ids: new Tensor('int64', BigInt64Array.from(tokens, BigInt), [1, tokens.length]),
       attention_mask: new Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]),
     };
     if (this.session.inputNames.includes('position_ids')) {
       feeds.position_ids = new Tensor('int64', BigInt64Array.from(tokens, (_, i) => BigInt(pastLength + i)), [1, tokens.length]);
     }
-    const results = await this.session.run(feeds);
+    const results = cache.fetches ? await this.session.run(feeds, [...cache.fetches]) : await this.session.run(feeds);
     const logits = results.logits!;
     const vocab = logits.dims[2]!;
-    const data = logits.data as Float32Array;
-    const last = data.slice((tokens.length - 1) * vocab, tokens.length * vocab);
-    const cache: Record<string, Ort.Tensor> = {};
-    for (const name of Object.keys(past)) {
-      cache[name] = results[name.replace('past_key_values', 'present')]!;
-    }
-    this.drop([...Object.values(past), logits]);
-    return { logits: last, cache };
+    const last = (logits.data as Float32Array).slice((tokens.length - 1) * vocab, tokens.length * vocab);
+    this.drop([...cache.take(results, tokens.length), logits]);
+    return last;
   }
 
   /** Lets go of tensors the next steps do not need, counting their bytes for collectIfDue. */
