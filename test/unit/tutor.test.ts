@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Turn } from '../../src/core/chat/conversation';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../../src/core/model/runtime';
 import { ChatEngine, turnOf, type Backend, type ChatAnswer, type TextGenerator } from '../../src/core/pipeline/engine';
-import { REFUSAL } from '../../src/core/pipeline/prompt';
+import { NO_ENTRY, REFUSAL } from '../../src/core/pipeline/prompt';
 import { bundledGlossary } from './bundled';
 
 /**
@@ -299,5 +299,52 @@ describe('the chat as a tutor', function () {
       assert.notEqual(followed!.understanding.intent, 'ood', suggestion);
       assert.notEqual(followed!.text, REFUSAL.fr, suggestion);
     }
+  });
+
+  it('finds the entry a need describes in its own words, and stays on it for "is that enough?" and "what if...?"', async () => {
+    const [shop, enough, what] = await converse(engine, [
+      'Je gère un petit magasin de vélos et je voudrais prévoir mes ventes du mois prochain à partir des ventes passées. Comment faire ?',
+      "Est-ce que deux ans de données, c'est assez ?",
+      'Et si un concurrent ouvre juste à côté ?',
+    ]);
+    assert.deepEqual(shop!.understanding.concepts.map((concept) => concept.id), ['time-series-forecasting']);
+    assert.equal(shop!.understanding.intent, 'how');
+    for (const follow of [enough!, what!]) {
+      assert.deepEqual(follow.understanding.concepts.map((concept) => concept.id), ['time-series-forecasting']);
+      assert.equal(follow.understanding.intent, 'limits');
+    }
+    const [shortcut] = await converse(engine, ["Why can't we just train a classifier and report its accuracy?"]);
+    assert.equal(shortcut!.understanding.intent, 'limits');
+    assert.deepEqual(shortcut!.understanding.concepts.map((concept) => concept.id), ['accuracy']);
+    const [fraud] = await converse(engine, ['Our bank wants to catch fraudulent card payments automatically, but fraud is very rare in our data. Where should we start?']);
+    assert.deepEqual(fraud!.understanding.concepts.map((concept) => concept.id), ['anomaly-detection']);
+  });
+
+  it('takes a shortcut proposed after a topic to the linked entry that is that shortcut', async () => {
+    const [, naive] = await converse(engine, ['How does time series forecasting work?', 'Why not simply reuse the sales of the same week last year as the forecast?']);
+    assert.deepEqual(naive!.understanding.concepts.map((concept) => concept.id), ['baseline-model']);
+  });
+
+  it('never takes an everyday word for a typo of a term, nor a definition sharing a few words for the subject', async () => {
+    const [players, model, boxes] = await converse(engine, [
+      'I have logs of every player and their scores, where do I start?',
+      'Could a model help me sort my holiday photos?',
+      'Combien de boîtes de médicaments faut-il commander ?',
+    ]);
+    assert.ok(!players!.understanding.concepts.some((concept) => concept.id === 'layer'));
+    assert.ok(!model!.understanding.concepts.some((concept) => concept.id === 'autoregressive-model'));
+    assert.ok(!boxes!.understanding.concepts.some((concept) => concept.id === 'throughput'));
+    const [cheaters] = await converse(engine, ['I only have about 40 confirmed cheaters out of 200,000 players. Is that a problem?']);
+    assert.ok(!cheaters!.understanding.concepts.some((concept) => concept.id === 'cold-start'), cheaters!.understanding.concepts.map((c) => c.id).join());
+    const [typo, spaced] = await converse(engine, ['what is a tranformer?', 'explain self atention']);
+    assert.deepEqual(typo!.understanding.concepts.map((concept) => concept.id), ['transformer']);
+    assert.equal(spaced!.understanding.concepts[0]?.id, 'self-attention');
+  });
+
+  it('says plainly that no entry answers a question in the field, and keeps the refusal for questions outside it', async () => {
+    const [pdfs] = await converse(engine, ['I have thousands of leaked PDFs. Could a model help me find the ones that talk about the same topic?']);
+    assert.equal(pdfs!.text, NO_ENTRY.en);
+    const [wall] = await converse(engine, ['What year did the Berlin Wall fall?']);
+    assert.equal(wall!.text, REFUSAL.en);
   });
 });

@@ -2,7 +2,7 @@ import { composeGroups, composePlan } from './compose';
 import { detectLanguage, detectRegister, type Register } from './language';
 import { passagesFor, shownIn } from './passages';
 import { suggestionsFor } from './suggestions';
-import { buildPrompt, REFUSAL, type Passage } from './prompt';
+import { buildPrompt, NO_ENTRY, REFUSAL, type Passage } from './prompt';
 import { Retriever } from './retrieval';
 import { understand, type EarlierTurn, type Understanding } from './understand';
 import { splitPieces } from '../matching/normalize';
@@ -147,7 +147,7 @@ export class ChatEngine {
     let text: string;
     if (understanding.intent === 'ood' && backend.kind === 'bundled') {
       // Nothing to ground an answer on: the fixed sentence, without running the model.
-      text = REFUSAL[lang];
+      text = (understanding.uncovered ? NO_ENTRY : REFUSAL)[lang];
       stream(text);
     } else if (backend.kind === 'bundled') {
       const options = backend.options.composeFromContext

@@ -1,7 +1,7 @@
 import type { Glossary } from '../glossary/glossary';
 import { otherLang, type Concept, type Lang } from '../glossary/types';
 import { splitPieces } from '../matching/normalize';
-import type { SingleIntent } from './intent';
+import type { Intent, SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, doesTerm, indefiniteTerm, namingSentence, ofDefiniteTerm } from './phrasing';
 import { contrastPassage, definitionPassage, partPassage, type Passage, type PassagePart } from './prompt';
@@ -84,7 +84,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
     case 'ood':
       return [];
     case 'several':
-      return understanding.remark === 'recap' ? [recapPassage(concepts, lang)] : severalPassages(concepts, lang, shown);
+      return understanding.remark === 'recap' ? [recapPassage(concepts, lang, understanding.asked)] : severalPassages(concepts, lang, shown);
     case 'contrast':
       return contrastPassages(concepts, lang, shown);
     default: {
@@ -269,10 +269,20 @@ const RECAP: Record<Lang, string> = {
 };
 
 /** The short version of a conversation: one sentence for each concept it was about, each from its definition. */
-function recapPassage(concepts: readonly Concept[], lang: Lang): Passage {
-  const sentences = concepts.map((concept) => withFullStop(namingSentence(concept[lang].term, firstClause(concept[lang].definition), lang)));
+function recapPassage(concepts: readonly Concept[], lang: Lang, asked: Readonly<Record<string, Intent>> = {}): Passage {
+  const sentences = concepts.map((concept) => [withFullStop(namingSentence(concept[lang].term, firstClause(concept[lang].definition), lang)), conclusionOf(concept, lang, asked[concept.id])].filter(Boolean).join(' '));
   const text = [RECAP[lang], ...sentences].join(' ');
   return { conceptIds: concepts.map((concept) => concept.id), kind: 'overview', text, line: `[${concepts[0]!.id}/overview] ${text}\n` };
+}
+
+/**
+ * What the conversation concluded about a concept, when it asked more than what it is: the first sentence of its
+ * limits, remedies, causes or purpose ("Accuracy misleads when one class is rare").
+ */
+function conclusionOf(concept: Concept, lang: Lang, intent: Intent | undefined): string {
+  const part = intent && intent in INTENT_PART ? INTENT_PART[intent as SingleIntent] : undefined;
+  if (part !== 'limits' && part !== 'remedies' && part !== 'causes' && part !== 'why') return '';
+  return sentencesOf(concept[lang].sections?.[part] ?? '')[0] ?? '';
 }
 
 /** A definition's first sentence, up to its first colon or semicolon: the gist, for a recap. */

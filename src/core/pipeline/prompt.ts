@@ -11,6 +11,12 @@ export const SPECIAL = {
 } as const;
 
 /** The answer to a question about nothing the glossary knows; the model is trained to give it too. */
+/** A question in the field that no entry answers and no topic is in play for: said plainly, without a refusal. */
+export const NO_ENTRY: Record<Lang, string> = {
+  en: 'The glossary has no entry that answers exactly that. Name a concept, or describe the problem you are seeing, and I will explain what the glossary says about it.',
+  fr: "Le glossaire n'a pas d'entrée qui réponde exactement à cela. Un concept nommé, ou le problème observé décrit en quelques mots, permet d'y trouver une explication.",
+};
+
 export const REFUSAL: Record<Lang, string> = {
   en: 'I only know machine-learning concepts, and this question is not about one of them.',
   fr: "Je ne connais que les concepts d'apprentissage automatique, et cette question n'en fait pas partie.",

@@ -6,6 +6,7 @@ import { closestForms } from '../glossary/fuzzy';
 import { forEachInSlices } from '../slices';
 import { STOP_WORD_KEYS } from './language';
 import { SignIndex, type SignMatch } from './signs';
+import { WholeEntryIndex, type CloseEntry } from './wholeEntries';
 
 /** A concept retrieved for a question, with how it was found. */
 export interface Retrieved {
@@ -80,7 +81,10 @@ export class Retriever {
   private readonly documentFrequency = new Map<string, number>();
   private totalLength = 0;
   private readonly stems = new Map<string, Set<string>>();
+  /** Entries named as a pair (« précision et rappel »), by the keys of each side. */
+  private readonly pairs: Array<{ concept: Concept; sides: readonly [string, string] }> = [];
   private readonly signs: SignIndex;
+  private wholeEntries: WholeEntryIndex | undefined;
 
   /** `concepts`: the ones indexed now (all of the glossary's unless `sliced` adds them later). */
   constructor(
@@ -97,6 +101,18 @@ export class Retriever {
   }
 
   /**
+   * The entries whose whole text holds most of a question that names none (wholeEntries.ts), built at the first
+   * such question: most questions name their concept and never need it.
+   */
+  closestEntries(question: string, among?: ReadonlySet<string>): CloseEntry[] {
+    return this.entries.closest(question, 3, among);
+  }
+
+  private get entries(): WholeEntryIndex {
+    return (this.wholeEntries ??= WholeEntryIndex.of(this.glossary));
+  }
+
+  /**
    * The same index, built a few milliseconds at a time with `pause` between: for a team glossary of 5,000
    * concepts it is some 300 ms of work, which would otherwise hold the extension host's thread.
    */
@@ -105,6 +121,7 @@ export class Retriever {
     await forEachInSlices(glossary.concepts, (concept) => retriever.add(concept), pause, sliceMs);
     // Typos are found in the glossary's own form index, the one Search Concepts uses: built in slices too.
     await glossary.prepareSearch(pause);
+    retriever.wholeEntries = await WholeEntryIndex.sliced(glossary, pause, sliceMs);
     return retriever;
   }
 
@@ -116,6 +133,10 @@ export class Retriever {
     for (const form of formsOf(concept)) {
       const key = pieceKeys(form.text).join(' ');
       if (key.length >= STEM_LENGTH && !key.includes(' ')) this.stemsOf(key.slice(0, STEM_LENGTH)).add(concept.id);
+    }
+    for (const lang of ['en', 'fr'] as const) {
+      const sides = / (?:and|et) /.exec(concept[lang].term) ? concept[lang].term.split(/ (?:and|et) /) : [];
+      if (sides.length === 2) this.pairs.push({ concept, sides: [` ${pieceKeys(sides[0]!).join(' ')} `, ` ${pieceKeys(sides[1]!).join(' ')} `] });
     }
     const doc = documentOf(concept);
     this.docs.push(doc);
@@ -139,7 +160,8 @@ export class Retriever {
     // written around it match.
     const question = asked.replace(INVERTED_SUBJECT, (found) => ' '.repeat(found.length));
     const matches = this.glossary.matcher.findAll(question, QUESTION_CONTEXT);
-    const named = this.byTerm(matches);
+    const byTerm = this.byTerm(matches);
+    const named = [...byTerm, ...this.byPair(question).filter((pair) => !byTerm.some((entry) => entry.concept.id === pair.concept.id))];
     const subjects = named.filter((entry) => !qualifies(question, entry.start ?? 0));
     // In one pass: testing each piece against every match was O(pieces x matches), seconds for a long message.
     const uncovered = uncoveredPieces(question, matches);
@@ -155,6 +177,14 @@ export class Retriever {
     if (ordered.length === 0 && named.length > 0) return named.slice(0, limit);
     if (ordered.length > 0) return ordered.slice(0, limit);
     return this.byText(question).slice(0, Math.min(limit, 2));
+  }
+
+  /** "How does precision differ from recall?": an entry whose term is a pair, both sides named apart. */
+  private byPair(question: string): Retrieved[] {
+    const keys = ` ${pieceKeys(question).join(' ')} `;
+    return this.pairs
+      .filter(({ sides }) => sides.every((side) => side.trim() && keys.includes(side)))
+      .map(({ concept, sides }) => ({ concept, score: sides[0].length + sides[1].length, via: 'term' as const, start: question.length }));
   }
 
   /** Long words that start like a one-word term or alias (the same seven letters), when only one concept does. */
@@ -196,7 +226,7 @@ export class Retriever {
     for (const run of consecutiveRuns(pieces.slice(0, 40))) {
       for (let size = 1; size <= MAX_TERM_WORDS; size++) {
         for (let start = 0; start + size <= run.length; start++) {
-          this.scoreWindow(run.slice(start, start + size).join(''), best);
+          this.scoreWindow(run.slice(start, start + size), best);
         }
       }
     }
@@ -206,9 +236,11 @@ export class Retriever {
   }
 
   /** The concepts the window is a typo of, by the measure Search Concepts uses (glossary/fuzzy.ts). */
-  private scoreWindow(window: string, best: Map<string, number>): void {
+  private scoreWindow(words: readonly string[], best: Map<string, number>): void {
     const index = this.glossary.forms;
-    for (const close of closestForms(index, window, true)) {
+    for (const close of closestForms(index, words.join(''), true)) {
+      // A typo has a misspelt word: words the glossary itself uses make another phrase ("a model" is no "AR model").
+      if (words.every((word) => this.entries.knows(word))) continue;
       const conceptId = index.concepts[close.owner]!.id;
       const score = close.score - 1;
       if (score > (best.get(conceptId) ?? 0)) best.set(conceptId, score);

@@ -1,6 +1,7 @@
 import type { Glossary } from '../glossary/glossary';
 import type { Concept } from '../glossary/types';
 import {
+  asksWhetherItHolds,
   asksAboutBoth,
   asksAboutTheFuture,
   asksWhyNotInstead,
@@ -40,6 +41,8 @@ export interface Understanding {
   readonly described?: boolean;
   /** The conversation had started: a greeting is not repeated. */
   readonly inConversation?: boolean;
+  /** For a recap: what the conversation last asked of each concept, by id (its limits, how to avoid it...). */
+  readonly asked?: Readonly<Record<string, Intent>>;
 }
 
 /** What an earlier turn was about, newest last. */
@@ -67,9 +70,9 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const previous = previousConcepts(earlier, glossary);
   const topic = previous[0];
   const inConversation = earlier.length > 0;
-  const retrieved = subjectsOf(question, withoutStoryWords(withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0), question));
+  const retrieved = subjectsOf(question, withoutStoryWords(withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0)));
   const named = retrieved.map((entry) => entry.concept);
-  const described = describedSubject(question, retriever, retrieved);
+  const described = describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic);
   if (described && topic && described.id !== topic.id && opensWithADoubt(question)) {
     // « Vous êtes sûr ? J'avais lu que la précision, c'était le pourcentage de bonnes réponses. »: the learner
     // has another concept in mind (accuracy); what sets the two apart answers the doubt.
@@ -98,9 +101,27 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // One concept so far: "that's a lot" asks for it in simpler words, not for its definition again.
     const asksForASummary = / sum | summar| recap| resum| recapitul| tl ?dr | en bref | in a nutshell /.test(plainQuestion(question));
     if (covered.length === 1 && !asksForASummary) return { intent: 'simple', concepts: covered, followUp: true, remark: 'confused', inConversation };
-    if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', inConversation };
+    if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', asked: askedOf(earlier), inConversation };
   }
-  if (named.length === 0) return { ...withoutNamedConcept(question, cue, previous, glossary), inConversation };
+  if (named.length === 0) {
+    const onTopic = withoutNamedConcept(question, cue, previous, glossary);
+    // « Comment je saurai si mes prévisions sont bonnes ? » after time series forecasting: the error measure it
+    // links to answers it better than the topic's next part.
+    // A follow-up the topic's entry does not cover takes a linked concept more readily than one it answers.
+    const needed = onTopic.uncovered ? NEIGHBOUR_SCORE : asksWhyNotInstead(question) ? PROPOSED_NEIGHBOUR_SCORE : undefined;
+    const neighbour = topic && onTopic.followUp && !onTopic.remark && needed ? neighbourAsked(question, earlier, retriever, glossary, needed) : undefined;
+    if (neighbour) return { intent: describedIntent(cue, glossary.withDetails(neighbour)), concepts: [neighbour], followUp: false, described: true, inConversation };
+    return { ...onTopic, inConversation };
+  }
+  if (topic && asksWhyNotInstead(question) && named.every((concept) => concept.id === topic.id)) {
+    // "Why not simply reuse last year's sales as the forecast?": the shortcut, named by the topic's word, is a linked entry.
+    const shortcut = neighbourAsked(question, earlier, retriever, glossary, PROPOSED_NEIGHBOUR_SCORE);
+    if (shortcut) return { intent: describedIntent(cue, glossary.withDetails(shortcut)), concepts: [shortcut], followUp: false, described: true, inConversation };
+  }
+  if (!topic && asksWhyNotInstead(question) && !/^ (and |so |et |mais |alors )?(why|pourquoi) (use|choose|prefer|utiliser|choisir|prendre|on utilise|utilise t on)\b/.test(plainQuestion(question))) {
+    // "Why can't I just train a classifier and look at its accuracy?": what is wrong with the shortcut, its last word.
+    return { intent: 'limits', concepts: [named[named.length - 1]!], followUp: false, inConversation };
+  }
   const preferred = preferredOverAnAlternative(question, retrieved);
   if (preferred) {
     // « Pourquoi on utilise des CNN plutôt qu'un réseau classique ? »: what the named choice is good for.
@@ -113,6 +134,14 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     return { intent, concepts: [topic], followUp: true, inConversation };
   }
   const alternative = strong[0];
+  const curated = Boolean(topic && alternative && hasCuratedContrast(glossary, topic, alternative));
+  if (topic && alternative && asksWhyNotInstead(question) && alternative.id !== topic.id && !curated && !SETS_AGAINST.test(plainQuestion(question))) {
+    // "Why not just measure accuracy then?", « pourquoi ne pas juste remplacer les valeurs manquantes par zéro ? »:
+    // the shortcut itself falls short, which its limits (or, for a problem, its remedies) say.
+    const shortcut = glossary.withDetails(alternative);
+    const intent = shortcut.en.sections?.remedies ? 'remedy' : shortcut.en.sections?.limits ? 'limits' : undefined;
+    if (intent) return { intent, concepts: [alternative], followUp: false, inConversation };
+  }
   if (topic && alternative && asksWhyNotInstead(question) && alternative.id !== topic.id && !hasCuratedContrast(glossary, topic, alternative)) {
     // "Why not just buy a bigger GPU instead?" after quantization: what the topic is for answers it; two
     // definitions side by side would not.
@@ -160,20 +189,20 @@ function withoutWeakMatches(retrieved: readonly Retrieved[], question: string, h
 }
 
 /**
- * A learner's story ("we trained something on 2000 clips, it gets 99% on them but garbage on new recordings")
- * shares words with many definitions; an entry found only by those words is no diagnosis, and answering it
- * would be worse than saying the glossary has no entry for what was described.
+ * An entry found only by words its definition shares with the question is no subject: a learner's story ("we
+ * trained something on 2000 clips, it gets 99% on them but garbage on new recordings", "40 confirmed cheaters out of
+ * 200,000 players") shares words with many definitions, and in the evaluation's questions such a match was the
+ * right entry once in eleven. Answering it is worse than saying the glossary has no entry for what was asked, unless
+ * one definition holds far more of the question than any other ("our chatbot makes up answers that sound confident,
+ * citing docs that don't exist": hallucination, 21 against 9).
  */
-function withoutStoryWords(retrieved: Retrieved[], question: string): Retrieved[] {
+function withoutStoryWords(retrieved: Retrieved[]): Retrieved[] {
   if (retrieved.some((entry) => entry.via !== 'text')) return retrieved;
-  if (!speaksOfOwnWork(question) || plainQuestion(question).trim().split(' ').length <= 12) return retrieved;
-  // "Our chatbot makes up answers that sound confident, citing docs that don't exist": one definition holds far
-  // more of the story than any other (hallucination, 21 against 9): that one is meant.
   const [first, second] = retrieved;
   return first && first.score >= STORY_TEXT_SCORE && first.score >= 2 * (second?.score ?? 0) ? [first] : [];
 }
 
-/** A definition's BM25 score above which it is what a learner's story is about (a chance match scores 8-12). */
+/** A definition's BM25 score above which it is what a question is about (a chance match scores 6-12). */
 const STORY_TEXT_SCORE = 15;
 
 /** Words that mark the clause a question asks in: « c'est quoi », "what is", "how", "explain". */
@@ -236,6 +265,58 @@ function describedSubject(question: string, retriever: Retriever, retrieved: rea
   const settles = (concept: Concept) => isPartOf(match, concept) || areLinked(concept, match.concept);
   return speaksOfOwnWork(question) || match.coverage === 1 || named.every(settles) ? match.concept : undefined;
 }
+
+/**
+ * A question that names no concept but whose words one entry's whole text holds far more of than any other's:
+ * « j'aimerais prévoir combien de boîtes de chaque médicament je vais vendre la semaine prochaine » is time series
+ * forecasting (22 against 10). Only a question long enough to say something, and not a follow-up on the topic.
+ */
+function describedInWholeEntries(question: string, retriever: Retriever, retrieved: readonly Retrieved[], topic: Concept | undefined): Concept | undefined {
+  if (retrieved.length > 0 || plainQuestion(question).trim().split(' ').length < MIN_DESCRIPTION_WORDS) return undefined;
+  if (topic && (soundsLikeFollowUp(question) || refersBack(question) || pointsBack(question))) return undefined;
+  const [first] = retriever.closestEntries(question);
+  // The topic's own words come back in its follow-ups: what they ask of it is the follow-up rules' to decide.
+  if (!first || first.score < WHOLE_ENTRY_SCORE || first.concept.id === topic?.id) return undefined;
+  return first.concept;
+}
+
+/**
+ * The concept linked to the topic (related, or a prerequisite) whose whole text holds far more of a follow-up than any
+ * other linked concept: where a tutor would take the conversation next.
+ */
+function neighbourAsked(question: string, earlier: readonly EarlierTurn[], retriever: Retriever, glossary: Glossary, needed: number): Concept | undefined {
+  const covered = new Set(earlier.flatMap((turn) => turn.conceptIds));
+  const recent = conversationConcepts(earlier, glossary).slice(-RECENT_TOPICS);
+  const linked = new Set(recent.flatMap((concept) => [...concept.related, ...(concept.prerequisites ?? [])]).filter((id) => glossary.get(id) && !covered.has(id)));
+  if (linked.size === 0 || plainQuestion(question).trim().split(' ').length < MIN_DESCRIPTION_WORDS - 2) return undefined;
+  const [first, second] = retriever.closestEntries(question, linked);
+  if (!first || first.score < needed || first.score < NEIGHBOUR_MARGIN * (second?.score ?? 0)) return undefined;
+  return first.concept;
+}
+
+const NEIGHBOUR_SCORE = 8;
+/**
+ * "Why not just reuse last week's sales?" proposes something a linked entry may be (a baseline model, 14), or only
+ * mention an alternative the topic's purpose answers ("why not a plain fully connected network?").
+ */
+const PROPOSED_NEIGHBOUR_SCORE = 12;
+/** The concepts of the latest turns whose links a follow-up may take. */
+const RECENT_TOPICS = 3;
+const NEIGHBOUR_MARGIN = 1.3;
+
+/** "Why not just buy a bigger GPU instead?": the alternative set against the topic, which the topic's purpose answers. */
+const SETS_AGAINST = / instead | plutot | au lieu /;
+
+/** A question of fewer words does not describe a need. */
+const MIN_DESCRIPTION_WORDS = 8;
+/**
+ * An entry is what a question describes when its text scores this much. Measured on 135 questions of learners'
+ * conversations that named no concept: every entry at 20 or more was the right one (five: fraud that is rare in the
+ * data: anomaly detection, 29; « prévoir mes ventes du mois prochain »: time series forecasting, 21), and so were
+ * only two of the nine at 14-20, whatever the margin over the next entry (a nurse's "warn us before a patient
+ * deteriorates" gave membership inference, 19.8, 1.7 times the next).
+ */
+const WHOLE_ENTRY_SCORE = 20;
 
 /** "instead of", « plutôt que »: what follows is the alternative set aside. */
 const ALTERNATIVE_MARKER = /\b(?:instead of|rather than|over)\b|\bplutôt qu(?:e\b|['’])|\bau lieu d(?:e\b|['’])/iu;
@@ -351,8 +432,16 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
     const asked = intent !== 'what' && !(remark === 'doubt' && (intent === 'simple' || intent === 'remedy')) ? intent : REMARK_INTENT[remark];
     return { intent: asked, concepts: topic, followUp: true, remark };
   }
+  // "Is that enough?", « Et si une épidémie arrive d'un coup ? »: whether the topic holds up in the learner's case.
+  if (topic.length > 0 && asksWhetherItHolds(question) && intent !== 'remedy' && intent !== 'example') {
+    return { intent: 'limits', concepts: topic, followUp: true };
+  }
+  if (topic.length > 0 && asksWhyNotInstead(question)) {
+    // « Pourquoi ne pas simplement reprendre les ventes de l'an dernier ? »: a shortcut weighed against the topic.
+    return { intent: glossary.withDetails(topic[0]!).en.sections?.remedies ? 'remedy' : 'why', concepts: topic, followUp: true };
+  }
   // « T'as un exemple de valeurs ? », "explain like im 5": a short question asking for a part of the topic.
-  const asksForAPart = ['example', 'simple', 'history', 'limits', 'remedy'].includes(intent) && plainQuestion(question).trim().split(' ').length <= 8;
+  const asksForAPart = ['example', 'simple', 'history', 'limits', 'remedy'].includes(intent) && plainQuestion(question).trim().split(' ').length <= PART_REQUEST_WORDS;
   if (topic.length > 0 && (soundsLikeFollowUp(question) || refersBack(question) || asksForAPart || smallTalk === 'ack')) {
     return { intent: smallTalk === 'ack' && intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, ...(smallTalk === 'ack' && { remark: 'more' as const }) };
   }
@@ -362,11 +451,23 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   // "Only a handful of Viking pieces... it almost never says Viking. Is that related?": a question that points
   // back into the conversation is in its field, whatever words it uses.
   if (topic.length > 0 && (speaksOfTheField(question) || pointsBack(question))) return { intent: intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, uncovered: true };
+  // "Could a model help me find the leaked PDFs that talk about the same topic?": in the field, but no entry answers it;
+  // so is whatever comes in a conversation already about machine learning (« comment j'ajoute la pluie prévue ? »).
+  if (topic.length > 0 || MACHINE_LEARNING_WORDS.test(plainQuestion(question))) return { intent: 'ood', concepts: [], followUp: false, uncovered: true };
   return { intent: 'ood', concepts: [], followUp: false };
 }
 
+/**
+ * Words that say a question is about machine learning itself, with nothing before it in the conversation: "a name for
+ * my cat" or « un mot qui rime avec orange » is not, "could a model find the PDFs on the same topic?" is.
+ */
+const MACHINE_LEARNING_WORDS = / (model|models|modele|modeles|train|trained|training|entraine|entrainer|entrainement|dataset|datasets|neural|neurones|learning|apprentissage|predict|predicts|prediction|predictions|predire|prevoir|prevision|previsions|forecast|forecasting|classifier|classifieur|algorithm|algorithme|ai|ia|llm|llms|gpu|machine learning|deep learning) /;
+
+/** « Tu peux me donner un exemple concret avec mes parcelles ? »: a request for a part of the topic is this short. */
+const PART_REQUEST_WORDS = 12;
+
 /** Words that place a question in machine learning even when it names no concept of the glossary. */
-const FIELD_WORDS = / (model|models|modele|modeles|text|texte|word|words|mot|mots|token|tokens|jeton|jetons|train|trains|trained|training|entraine|entrainer|entrainement|data|donnees|neural|neurones|reseau|reseaux|layer|layers|couche|couches|learn|learns|learning|apprend|apprendre|apprentissage|predict|predicts|prediction|predit|predire|weights|poids|gpu|prompt|llm|llms|ai|ia|output|input|sortie|entree|answer|answers|reponse|reponses|accuracy|loss|perte|test|dataset|evaluate|evaluation|evaluer|evaluation|metric|metrics|metrique|metriques|benchmark|image|images|class|classes|classe|label|labels|etiquette|etiquettes|feature|features|training|epoch|epochs|batch|docs|documents|retrieval|production|deploy|deployment|deploie|deploiement|chatbot|agent) /;
+const FIELD_WORDS = / (model|models|modele|modeles|text|texte|word|words|mot|mots|token|tokens|jeton|jetons|train|trains|trained|training|entraine|entrainer|entrainement|data|donnees|neural|neurones|reseau|reseaux|layer|layers|couche|couches|learn|learns|learning|apprend|apprendre|apprentissage|predict|predicts|prediction|predit|predire|weights|poids|gpu|prompt|llm|llms|ai|ia|output|input|sortie|entree|answer|answers|reponse|reponses|accuracy|loss|perte|test|dataset|evaluate|evaluation|evaluer|evaluation|metric|metrics|metrique|metriques|benchmark|image|images|class|classes|classe|label|labels|etiquette|etiquettes|feature|features|training|epoch|epochs|batch|docs|documents|retrieval|production|deploy|deployment|deploie|deploiement|chatbot|agent|forecast|forecasts|forecasting|prevision|previsions|prevoir|algorithm|algorithms|algorithme|algorithmes|statistics|statistiques|classifier|classifieur|score|scores|tester|testing|tests) /;
 
 /** "is that related?", « c'est lié ? »: a pronoun or a word that refers to what was said before. */
 function pointsBack(question: string): boolean {
@@ -384,6 +485,13 @@ const MAX_RECAP_CONCEPTS = 5;
 function conversationConcepts(earlier: readonly EarlierTurn[], glossary: Glossary): Concept[] {
   const ids = [...new Set(earlier.flatMap((turn) => turn.conceptIds.slice(0, 1)))];
   return ids.flatMap((id) => glossary.get(id) ?? []).slice(-MAX_RECAP_CONCEPTS);
+}
+
+/** What the conversation last asked of each concept it was about. */
+function askedOf(earlier: readonly EarlierTurn[]): Record<string, Intent> {
+  const asked: Record<string, Intent> = {};
+  for (const turn of earlier) if (turn.conceptIds[0] && turn.intent) asked[turn.conceptIds[0]] = turn.intent;
+  return asked;
 }
 
 /** The concepts of the latest turn that was about some, still in the glossary. */
