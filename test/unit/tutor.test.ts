@@ -316,6 +316,9 @@ describe('the chat as a tutor', function () {
     const [shortcut] = await converse(engine, ["Why can't we just train a classifier and report its accuracy?"]);
     assert.equal(shortcut!.understanding.intent, 'limits');
     assert.deepEqual(shortcut!.understanding.concepts.map((concept) => concept.id), ['accuracy']);
+    const [, how, will] = await converse(engine, ['What is LoRA?', 'And how does it work?', 'Will it still work on my old laptop?']);
+    assert.equal(how!.understanding.intent, 'how');
+    assert.equal(will!.understanding.intent, 'limits');
     const [fraud] = await converse(engine, ['Our bank wants to catch fraudulent card payments automatically, but fraud is very rare in our data. Where should we start?']);
     assert.deepEqual(fraud!.understanding.concepts.map((concept) => concept.id), ['anomaly-detection']);
   });

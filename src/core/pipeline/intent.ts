@@ -96,7 +96,10 @@ export function detectIntent(question: string): SingleIntent | 'contrast' {
  * up in the learner's case, which its limits answer.
  */
 export function asksWhetherItHolds(question: string): boolean {
-  return / (is|was) (that|it|this|they) (enough|sufficient)| (enough|sufficient) $| (will|would|does|do|can|could) (it|that|this|they|the model|my model) (still |really |also )?(work|hold|cope|scale)\b| what (if|happens if|happens when|about when) | won'?t (it|that|this|my model|the model) (just )?(stop|break|fail|die)| est ce (que )?(c'est |ce sera |ca sera |ca )?(suffisant|assez|suffit)| (c'est|ca sera|ce sera|est ce) (suffisant|assez)| (ca|cela) suffi| suffit il | (ca|cela|il|elle|ils|elles|le modele) (va|vont|peut|pourra|pourrait|marchera|fonctionnera|tiendra)( [a-z]+)? (marcher|fonctionner|tenir|suivre)| (ca|cela) (marchera|fonctionnera|tiendra)| (et si|que se passe t il si|qu'arrive t il si|que se passera t il si) /.test(plainQuestion(question));
+  const plain = plainQuestion(question);
+  // "And how does it work?", « comment ça va marcher ? » ask for the mechanism.
+  if (/^ (and |so |et |alors |mais )?(how|comment) /.test(plain)) return false;
+  return / (is|was) (that|it|this|they) (enough|sufficient)| (enough|sufficient) $| (will|would|can|could) (it|that|this|they|the model|my model) (still |really |also )?(work|hold|cope|scale)\b| (does|do) (it|that|this|they|the model|my model) (still |really |also )(work|hold|cope|scale)\b| (does|do) (it|that|this|they|the model|my model) work (for|with|on|if|when)\b| what (if|happens if|happens when|about when) | won'?t (it|that|this|my model|the model) (just )?(stop|break|fail|die)| est ce (que )?(c'est |ce sera |ca sera |ca )?(suffisant|assez|suffit)| (c'est|ca sera|ce sera|est ce) (suffisant|assez)| (ca|cela) suffi| suffit il | (ca|cela|il|elle|ils|elles|le modele) (va|vont|peut|pourra|pourrait|marchera|fonctionnera|tiendra)( [a-z]+)? (marcher|fonctionner|tenir|suivre)| (ca|cela) (marchera|fonctionnera|tiendra)| (et si|que se passe t il si|qu'arrive t il si|que se passera t il si) /.test(plain);
 }
 
 /** Small talk: a short message that thanks, greets, says goodbye or acknowledges, and asks nothing. */

@@ -461,7 +461,7 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
  * Words that say a question is about machine learning itself, with nothing before it in the conversation: "a name for
  * my cat" or « un mot qui rime avec orange » is not, "could a model find the PDFs on the same topic?" is.
  */
-const MACHINE_LEARNING_WORDS = / (model|models|modele|modeles|train|trained|training|entraine|entrainer|entrainement|dataset|datasets|neural|neurones|learning|apprentissage|predict|predicts|prediction|predictions|predire|prevoir|prevision|previsions|forecast|forecasting|classifier|classifieur|algorithm|algorithme|ai|ia|llm|llms|gpu|machine learning|deep learning) /;
+const MACHINE_LEARNING_WORDS = / (learn|learns|apprend|apprendre|model|models|modele|modeles|train|trained|training|entraine|entrainer|entrainement|dataset|datasets|neural|neurones|learning|apprentissage|predict|predicts|prediction|predictions|predire|prevoir|prevision|previsions|forecast|forecasting|classifier|classifieur|algorithm|algorithme|ai|ia|llm|llms|gpu|machine learning|deep learning) /;
 
 /** « Tu peux me donner un exemple concret avec mes parcelles ? »: a request for a part of the topic is this short. */
 const PART_REQUEST_WORDS = 12;
