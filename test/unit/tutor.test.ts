@@ -347,7 +347,18 @@ describe('the chat as a tutor', function () {
   it('says plainly that no entry answers a question in the field, and keeps the refusal for questions outside it', async () => {
     const [pdfs] = await converse(engine, ['I have thousands of leaked PDFs. Could a model help me find the ones that talk about the same topic?']);
     assert.equal(pdfs!.text, NO_ENTRY.en);
+    const [wish] = await converse(engine, ["J'aimerais un outil qui m'aide à trier les CV que je reçois. C'est faisable ?"]);
+    assert.equal(wish!.text, NO_ENTRY.fr);
     const [wall] = await converse(engine, ['What year did the Berlin Wall fall?']);
     assert.equal(wall!.text, REFUSAL.en);
+  });
+
+  it('takes a doubt for one about the conversation’s concept when it says more of it than of the everyday term it names', async () => {
+    const [, doubt] = await converse(engine, [
+      'How does anomaly detection work?',
+      "Hmm, that sounds fragile. Temperature changes the readings all the time, won't it flag every cold morning as an anomaly?",
+    ]);
+    assert.equal(doubt!.understanding.intent, 'limits');
+    assert.deepEqual(doubt!.understanding.concepts.map((concept) => concept.id), ['anomaly-detection']);
   });
 });

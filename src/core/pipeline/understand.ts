@@ -85,10 +85,13 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const inPlay = topic?.id === described.id;
     return { intent: describedIntent(cue, glossary.withDetails(described)), concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), inConversation };
   }
-  if (topic && opensWithADoubt(question) && !retrieved.some((entry) => entry.via === 'term' || entry.via === 'stem')) {
+  const doubted = topic && opensWithADoubt(question) ? doubtedConcept(topic, conversationConcepts(earlier, glossary), retrieved, question, retriever) : undefined;
+  if (doubted) {
     // « Mouais, je suis pas sûr que ce soit vraiment de l'apprentissage s'il essaie juste des trucs au hasard »:
-    // a doubt about the topic however long it goes on, a word of it matching some definition aside.
-    return { intent: 'limits', concepts: [topic], followUp: true, remark: 'doubt', inConversation };
+    // a doubt about the topic however long it goes on, a word of it matching some definition aside; "Hmm, sounds
+    // fragile. Traffic and temperature change the vibrations, won't it flag every cold morning as an anomaly?"
+    // names a term (temperature), but says far more of the topic (anomaly detection).
+    return { intent: 'limits', concepts: [doubted], followUp: true, remark: 'doubt', inConversation };
   }
   if (topic && comparesWithTopic(question) && !named.some((concept) => concept.id === topic.id)) {
     // "What happens when my prompt is longer than that?" after the context window: the window's limits.
@@ -281,6 +284,18 @@ function describedInWholeEntries(question: string, retriever: Retriever, retriev
 }
 
 /**
+ * What a doubt is about: the topic, when the doubt names no concept; else the concept of the conversation whose whole
+ * entry holds more of the question than any concept it names does (undefined when a named one does).
+ */
+function doubtedConcept(topic: Concept, covered: readonly Concept[], retrieved: readonly Retrieved[], question: string, retriever: Retriever): Concept | undefined {
+  const named = retrieved.filter((entry) => entry.via === 'term' || entry.via === 'stem').map((entry) => entry.concept);
+  if (named.length === 0) return topic;
+  const recent = [topic, ...covered.slice(-RECENT_TOPICS)];
+  const [first] = retriever.closestEntries(question, new Set([...recent, ...named].map((concept) => concept.id)));
+  return first && !named.some((concept) => concept.id === first.concept.id) ? first.concept : undefined;
+}
+
+/**
  * The concept linked to the topic (related, or a prerequisite) whose whole text holds far more of a follow-up than any
  * other linked concept: where a tutor would take the conversation next.
  */
@@ -342,7 +357,7 @@ function hasCuratedContrast(glossary: Glossary, a: Concept, b: Concept): boolean
 function opensWithADoubt(question: string): boolean {
   // « Je ne suis pas sûr de comprendre » is confusion, not a doubt.
   if (/ (sur|sure) (de|d'|to|i|that i) ?(comprendre|avoir compris|understand|follow|get it)/.test(plainQuestion(question))) return false;
-  return /^ (hmm |hm |well |mouais |bof )?(are you sure|you sure|really|i'?m not (so )?(sure|convinced)|not convinced|vous etes sure?s?|t'es sure?|tu es sure?|vraiment|c'est sur|sure|je ne suis pas (sur|convaincu)|je suis pas (sur|convaincu)|pas convaincu) /.test(plainQuestion(question));
+  return /^ (hmm |hm |well |mouais |bof |but |mais )?(are you sure|you sure|really|i'?m not (so )?(sure|convinced)|not convinced|vous etes sure?s?|t'es sure?|tu es sure?|vraiment|c'est sur|sure|je ne suis pas (sur|convaincu)|je suis pas (sur|convaincu)|pas convaincu|(that|this|it)( all)? (sounds|seems|looks) (fragile|risky|brittle|shaky|naive|too (simple|easy|good))|(ca|cela|c'est|tout ca) (me )?(parait|semble|a l'air) (fragile|risque|naif|trop (simple|beau|facile))) /.test(plainQuestion(question));
 }
 
 /**
@@ -453,7 +468,7 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   if (topic.length > 0 && (speaksOfTheField(question) || pointsBack(question))) return { intent: intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, uncovered: true };
   // "Could a model help me find the leaked PDFs that talk about the same topic?": in the field, but no entry answers it;
   // so is whatever comes in a conversation already about machine learning (« comment j'ajoute la pluie prévue ? »).
-  if (topic.length > 0 || MACHINE_LEARNING_WORDS.test(plainQuestion(question))) return { intent: 'ood', concepts: [], followUp: false, uncovered: true };
+  if (topic.length > 0 || MACHINE_LEARNING_WORDS.test(plainQuestion(question)) || AUTOMATION_WISH.test(plainQuestion(question))) return { intent: 'ood', concepts: [], followUp: false, uncovered: true };
   return { intent: 'ood', concepts: [], followUp: false };
 }
 
@@ -462,6 +477,12 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
  * my cat" or « un mot qui rime avec orange » is not, "could a model find the PDFs on the same topic?" is.
  */
 const MACHINE_LEARNING_WORDS = / (learn|learns|apprend|apprendre|model|models|modele|modeles|train|trained|training|entraine|entrainer|entrainement|dataset|datasets|neural|neurones|learning|apprentissage|predict|predicts|prediction|predictions|predire|prevoir|prevision|previsions|forecast|forecasting|classifier|classifieur|algorithm|algorithme|ai|ia|llm|llms|gpu|machine learning|deep learning) /;
+
+/**
+ * A wish for a system that does a task by itself: "I'd like a system that warns us when something looks abnormal",
+ * « j'aimerais un outil qui m'aide à repérer les CV qui correspondent ». What machine learning is for.
+ */
+const AUTOMATION_WISH = / (system|tool|software|app|program|outil|logiciel|application|programme|systeme) (that|which|to|qui|pour) | automatic(ally)? | automatiquement | (could|can) (a|an|the) (computer|machine|program) | (une|la) machine (peut|pourrait|saurait) /;
 
 /** « Tu peux me donner un exemple concret avec mes parcelles ? »: a request for a part of the topic is this short. */
 const PART_REQUEST_WORDS = 12;
