@@ -361,4 +361,10 @@ describe('the chat as a tutor', function () {
     assert.equal(doubt!.understanding.intent, 'limits');
     assert.deepEqual(doubt!.understanding.concepts.map((concept) => concept.id), ['anomaly-detection']);
   });
+
+  it('answers a question no entry covers from the topic’s sentence closest to it, not from its next part', async () => {
+    const [, close] = await converse(engine, ['What is anomaly detection?', 'So the model learns what normal looks like, and then a score with a threshold decides?']);
+    assert.ok(close!.understanding.uncovered);
+    assert.match(close!.passages.map((passage) => passage.text).join(' '), /learns what normal looks like/);
+  });
 });

@@ -88,7 +88,12 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
     case 'contrast':
       return contrastPassages(concepts, lang, shown);
     default: {
-      if (understanding.uncovered && concepts[0]) return [uncoveredPassage(concepts[0], lang), ...singlePassages(concepts[0], understanding, lang, shown, glossary).slice(0, 1)];
+      if (understanding.uncovered && concepts[0]) {
+        // The sentence of the topic's entry closest to the question, if one shares enough of its words; else its next part.
+        const closest = closestSentence(question, concepts[0], lang, shown);
+        if (closest) return [uncoveredPassage(concepts[0], lang, UNCOVERED_CLOSEST), closest];
+        return [uncoveredPassage(concepts[0], lang), ...singlePassages(concepts[0], understanding, lang, shown, glossary).slice(0, 1)];
+      }
       if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary);
       const passages = singlePassages(concepts[0], understanding, lang, shown, glossary);
       const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
@@ -147,6 +152,25 @@ function detailPassage(question: string, subject: Concept, intent: Understanding
   if (best.score < asked.filter((key) => sectionKeys.has(key)).length + DETAIL_MIN_WORDS) return undefined;
   return partPassage(best.concept.id, 'overview', best.sentence);
 }
+
+/**
+ * For a question the glossary has no entry for, in a conversation about `subject`: the sentence of its entry, not yet
+ * shown, that shares the most of the question's own words (three at least: two words in common say little).
+ */
+function closestSentence(question: string, subject: Concept, lang: Lang, shown: Shown): Passage | undefined {
+  const termKeys = new Set([subject[lang].term, ...subject[lang].aliases].flatMap((form) => splitPieces(form).map((piece) => piece.key)));
+  const asked = distinctiveKeys(question, termKeys);
+  let best: { sentence: string; score: number } | undefined;
+  for (const sentence of entrySentences(subject, lang)) {
+    if (shown.has(sentence)) continue;
+    const keys = new Set(splitPieces(sentence).map((piece) => piece.key));
+    const score = asked.filter((key) => keys.has(key)).length;
+    if (score > (best?.score ?? 0)) best = { sentence, score };
+  }
+  return best && best.score >= CLOSEST_SENTENCE_MIN_WORDS ? partPassage(subject.id, 'overview', best.sentence) : undefined;
+}
+
+const CLOSEST_SENTENCE_MIN_WORDS = 3;
 
 /** Every sentence an entry writes in one language: overview, sections, example. */
 function entrySentences(concept: Concept, lang: Lang): string[] {
@@ -241,9 +265,14 @@ const UNCOVERED: Record<Lang, string> = {
   fr: "Le glossaire n'a pas d'entrée qui réponde exactement à cela. Voici ce qu'il dit ensuite à propos {t} :",
 };
 
+const UNCOVERED_CLOSEST: Record<Lang, string> = {
+  en: 'The glossary has no entry that answers exactly that. The closest it says, about {t}:',
+  fr: "Le glossaire n'a pas d'entrée qui réponde exactement à cela. Ce qu'il en dit de plus proche, à propos {t} :",
+};
+
 /** A question the glossary cannot match, in the conversation's field: said plainly, then the topic in play. */
-function uncoveredPassage(concept: Concept, lang: Lang): Passage {
-  const text = UNCOVERED[lang].replace('{t}', aboutTerm(concept, lang));
+function uncoveredPassage(concept: Concept, lang: Lang, template: Record<Lang, string> = UNCOVERED): Passage {
+  const text = template[lang].replace('{t}', aboutTerm(concept, lang));
   return { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
 }
 
