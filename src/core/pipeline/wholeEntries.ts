@@ -21,8 +21,8 @@ export interface CloseEntry {
  * pair of arrays per word cost the extension host 8 MB.
  */
 export class WholeEntryIndex {
+  private readonly termIds: ReadonlyMap<string, number>;
   /** Each word's postings are docs[offsets[id]..offsets[id + 1]], with how often the entry uses it in `counts`. */
-  private readonly termIds = new Map<string, number>();
   private readonly offsets: Uint32Array;
   private readonly docs: Uint32Array;
   private readonly counts: Uint8Array;
@@ -31,42 +31,32 @@ export class WholeEntryIndex {
 
   private constructor(
     private readonly concepts: readonly Concept[],
-    documents: ReadonlyArray<EntryWords>,
+    postings: Postings,
   ) {
-    this.lengths = Uint32Array.from(documents, (document) => document.length);
-    this.averageLength = this.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, documents.length);
-    const frequency: number[] = [];
-    for (const { terms } of documents) {
-      for (const term of terms.keys()) {
-        let id = this.termIds.get(term);
-        if (id === undefined) this.termIds.set(term, (id = frequency.push(0) - 1));
-        frequency[id]!++;
-      }
-    }
-    this.offsets = new Uint32Array(frequency.length + 1);
-    frequency.forEach((count, id) => (this.offsets[id + 1] = this.offsets[id]! + count));
-    this.docs = new Uint32Array(this.offsets[frequency.length]!);
-    this.counts = new Uint8Array(this.docs.length);
-    const filled = this.offsets.slice(0, frequency.length);
-    documents.forEach(({ terms }, doc) => {
-      for (const [term, count] of terms) {
-        const at = filled[this.termIds.get(term)!]!++;
-        this.docs[at] = doc;
-        this.counts[at] = Math.min(count, 255);
-      }
-    });
+    ({ termIds: this.termIds, offsets: this.offsets, docs: this.docs, counts: this.counts } = postings);
+    this.lengths = Uint32Array.from(postings.documents, (document) => document.length);
+    this.averageLength = this.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, this.lengths.length);
   }
 
   /** Built from the glossary's entries with their details (a few hundred milliseconds for the bundled glossary). */
   static of(glossary: Glossary): WholeEntryIndex {
-    return new WholeEntryIndex(glossary.concepts, glossary.concepts.map((concept) => wordsOf(glossary.withDetails(concept))));
+    const postings = new Postings();
+    for (const concept of glossary.concepts) postings.add(wordsOf(glossary.withDetails(concept)));
+    postings.allocate();
+    postings.documents.forEach((_, doc) => postings.fill(doc));
+    return new WholeEntryIndex(glossary.concepts, postings);
   }
 
-  /** The same index, read a few milliseconds at a time with `pause` between, off the critical path of a question. */
+  /**
+   * The same index, read and put together a few milliseconds at a time with `pause` between, off the critical path
+   * of a question (a user glossary at the size cap has 5,000 entries).
+   */
   static async sliced(glossary: Glossary, pause: () => Promise<void>, sliceMs = 8): Promise<WholeEntryIndex> {
-    const documents: EntryWords[] = [];
-    await forEachInSlices(glossary.concepts, (concept) => documents.push(wordsOf(glossary.withDetails(concept))), pause, sliceMs);
-    return new WholeEntryIndex(glossary.concepts, documents);
+    const postings = new Postings();
+    await forEachInSlices(glossary.concepts, (concept) => postings.add(wordsOf(glossary.withDetails(concept))), pause, sliceMs);
+    postings.allocate();
+    await forEachInSlices(postings.documents.keys(), (doc) => postings.fill(doc), pause, sliceMs);
+    return new WholeEntryIndex(glossary.concepts, postings);
   }
 
   /**
@@ -99,6 +89,43 @@ export class WholeEntryIndex {
       .sort((a, b) => scores[b]! - scores[a]!)
       .slice(0, limit)
       .map((doc) => ({ concept: this.concepts[doc]!, score: scores[doc]! }));
+  }
+}
+
+/** The postings of every word, gathered entry by entry: counted first, then laid out in three typed arrays. */
+class Postings {
+  readonly termIds = new Map<string, number>();
+  readonly documents: EntryWords[] = [];
+  private readonly frequency: number[] = [];
+  offsets = new Uint32Array(1);
+  docs = new Uint32Array(0);
+  counts = new Uint8Array(0);
+  /** Where the next posting of each word goes, while filling. */
+  private next = new Uint32Array(0);
+
+  add(words: EntryWords): void {
+    this.documents.push(words);
+    for (const term of words.terms.keys()) {
+      let id = this.termIds.get(term);
+      if (id === undefined) this.termIds.set(term, (id = this.frequency.push(0) - 1));
+      this.frequency[id]!++;
+    }
+  }
+
+  allocate(): void {
+    this.offsets = new Uint32Array(this.frequency.length + 1);
+    this.frequency.forEach((count, id) => (this.offsets[id + 1] = this.offsets[id]! + count));
+    this.docs = new Uint32Array(this.offsets[this.frequency.length]!);
+    this.counts = new Uint8Array(this.docs.length);
+    this.next = this.offsets.slice(0, this.frequency.length);
+  }
+
+  fill(doc: number): void {
+    for (const [term, count] of this.documents[doc]!.terms) {
+      const at = this.next[this.termIds.get(term)!]!++;
+      this.docs[at] = doc;
+      this.counts[at] = Math.min(count, 255);
+    }
   }
 }
 
