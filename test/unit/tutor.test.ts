@@ -367,4 +367,22 @@ describe('the chat as a tutor', function () {
     assert.ok(close!.understanding.uncovered);
     assert.match(close!.passages.map((passage) => passage.text).join(' '), /learns what normal looks like/);
   });
+
+  it('keeps a recap short enough to be written whole, conclusions after the gists while there is room', async () => {
+    const answers = await converse(engine, [
+      "Quelles sont les limites de l'exactitude ?",
+      'Quels sont les pièges des données manquantes ?',
+      'Quelles sont les limites de la validation croisée ?',
+      'Quelles sont les limites de la régularisation ?',
+      'Quelles sont les limites du gradient boosting ?',
+      'Tu peux me résumer ce qu’on a dit ?',
+    ]);
+    const recap = answers[answers.length - 1]!;
+    assert.equal(recap.understanding.remark, 'recap');
+    const text = recap.passages.map((passage) => passage.text).join(' ');
+    assert.ok(text.length <= 1000, `${text.length} characters`);
+    const listed = recap.passages.flatMap((passage) => passage.conceptIds);
+    assert.ok(listed.length >= 3, listed.join());
+    for (const concept of recap.understanding.concepts.filter((c) => listed.includes(c.id))) assert.ok(text.includes(concept.fr.term.slice(1, 8)), concept.id);
+  });
 });

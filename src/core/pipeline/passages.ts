@@ -299,10 +299,33 @@ const RECAP: Record<Lang, string> = {
 
 /** The short version of a conversation: one sentence for each concept it was about, each from its definition. */
 function recapPassage(concepts: readonly Concept[], lang: Lang, asked: Readonly<Record<string, Intent>> = {}): Passage {
-  const sentences = concepts.map((concept) => [withFullStop(namingSentence(concept[lang].term, firstClause(concept[lang].definition), lang)), conclusionOf(concept, lang, asked[concept.id])].filter(Boolean).join(' '));
+  // The recap must be short enough to be written whole: the model writes at most generation_config's
+  // max_new_tokens (320), and a French recap of five concepts with every conclusion was cut mid-sentence. The
+  // oldest concepts give way first, then what was concluded comes after each gist while there is room.
+  let kept = concepts;
+  let gists = kept.map((concept) => gistOf(concept, lang));
+  while (kept.length > 2 && gists.join(' ').length > RECAP_MAX_CHARS) {
+    kept = kept.slice(1);
+    gists = gists.slice(1);
+  }
+  let room = RECAP_MAX_CHARS - gists.join(' ').length;
+  const sentences = kept.map((concept, i) => {
+    const conclusion = conclusionOf(concept, lang, asked[concept.id]);
+    if (!conclusion || conclusion.length + 1 > room) return gists[i]!;
+    room -= conclusion.length + 1;
+    return `${gists[i]!} ${conclusion}`;
+  });
   const text = [RECAP[lang], ...sentences].join(' ');
-  return { conceptIds: concepts.map((concept) => concept.id), kind: 'overview', text, line: `[${concepts[0]!.id}/overview] ${text}\n` };
+  return { conceptIds: kept.map((concept) => concept.id), kind: 'overview', text, line: `[${kept[0]!.id}/overview] ${text}\n` };
 }
+
+/** A concept's definition up to its first colon, said as a sentence that names it. */
+function gistOf(concept: Concept, lang: Lang): string {
+  return withFullStop(namingSentence(concept[lang].term, firstClause(concept[lang].definition), lang));
+}
+
+/** About 250 tokens of French with the bundled tokenizer (879 characters: 240), within the 320 an answer may have. */
+const RECAP_MAX_CHARS = 900;
 
 /**
  * What the conversation concluded about a concept, when it asked more than what it is: the first sentence of its
