@@ -127,10 +127,9 @@ function distinctiveKeys(text: string, exclude: ReadonlySet<string>): string[] {
  */
 function detailPassage(question: string, subject: Concept, intent: Understanding['intent'], lang: Lang, shown: Shown, glossary: Glossary): Passage | undefined {
   if (intent !== 'how' && intent !== 'why' && intent !== 'cause') return undefined;
-  const termKeys = new Set([subject[lang].term, ...subject[lang].aliases, subject[otherLang(lang)].term].flatMap((form) => splitPieces(form).map((piece) => piece.key)));
-  const asked = distinctiveKeys(question, termKeys);
+  const asked = distinctiveKeys(question, termKeys([subject[lang].term, ...subject[lang].aliases, subject[otherLang(lang)].term]));
   if (asked.length < DETAIL_MIN_WORDS) return undefined;
-  let best: { concept: Concept; sentence: string; score: number } | undefined;
+  let best: SharedSentence | undefined;
   // The subject's entry, the entries it leads to and those that lead to it (scaled dot-product attention, for
   // a question about the dot products of attention).
   const linked = glossary.concepts.filter((concept) => concept.related.includes(subject.id) || subject.related.includes(concept.id));
@@ -139,11 +138,8 @@ function detailPassage(question: string, subject: Concept, intent: Understanding
   const aroundNamed = named.flatMap((concept) => [concept, ...concept.related.flatMap((id) => glossary.get(id) ?? [])]);
   const candidates = [...new Map([subject, ...linked, ...aroundNamed].map((concept) => [concept.id, concept])).values()];
   for (const concept of candidates.map((c) => glossary.withDetails(c))) {
-    for (const sentence of entrySentences(concept, lang)) {
-      const keys = new Set(splitPieces(sentence).map((piece) => piece.key));
-      const score = asked.filter((key) => keys.has(key)).length;
-      if (score > (best?.score ?? 0)) best = { concept, sentence, score };
-    }
+    const found = sentenceSharingMost(asked, concept, lang, best?.score ?? 0);
+    if (found) best = found;
   }
   if (!best || best.score < Math.max(DETAIL_MIN_WORDS, asked.length / 2) || shown.has(best.sentence)) return undefined;
   // The section the intent asks for answers as well as any single sentence: it stays the answer.
@@ -158,16 +154,35 @@ function detailPassage(question: string, subject: Concept, intent: Understanding
  * shown, that shares the most of the question's own words (three at least: two words in common say little).
  */
 function closestSentence(question: string, subject: Concept, lang: Lang, shown: Shown): Passage | undefined {
-  const termKeys = new Set([subject[lang].term, ...subject[lang].aliases].flatMap((form) => splitPieces(form).map((piece) => piece.key)));
-  const asked = distinctiveKeys(question, termKeys);
-  let best: { sentence: string; score: number } | undefined;
-  for (const sentence of entrySentences(subject, lang)) {
+  const asked = distinctiveKeys(question, termKeys([subject[lang].term, ...subject[lang].aliases]));
+  const best = sentenceSharingMost(asked, subject, lang, CLOSEST_SENTENCE_MIN_WORDS - 1, shown);
+  return best && partPassage(subject.id, 'overview', best.sentence);
+}
+
+interface SharedSentence {
+  readonly concept: Concept;
+  readonly sentence: string;
+  readonly score: number;
+}
+
+/** The keys of a concept's forms, which a question names rather than asks about. */
+function termKeys(forms: readonly string[]): Set<string> {
+  return new Set(forms.flatMap((form) => splitPieces(form).map((piece) => piece.key)));
+}
+
+/**
+ * The first sentence of the entry that holds more of `asked` than `above` words (and than any other of its
+ * sentences), skipping those the conversation has shown.
+ */
+function sentenceSharingMost(asked: readonly string[], concept: Concept, lang: Lang, above: number, shown: Shown = NOTHING_SHOWN): SharedSentence | undefined {
+  let best: SharedSentence | undefined;
+  for (const sentence of entrySentences(concept, lang)) {
     if (shown.has(sentence)) continue;
     const keys = new Set(splitPieces(sentence).map((piece) => piece.key));
     const score = asked.filter((key) => keys.has(key)).length;
-    if (score > (best?.score ?? 0)) best = { sentence, score };
+    if (score > (best?.score ?? above)) best = { concept, sentence, score };
   }
-  return best && best.score >= CLOSEST_SENTENCE_MIN_WORDS ? partPassage(subject.id, 'overview', best.sentence) : undefined;
+  return best;
 }
 
 const CLOSEST_SENTENCE_MIN_WORDS = 3;

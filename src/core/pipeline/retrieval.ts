@@ -6,7 +6,7 @@ import { closestForms } from '../glossary/fuzzy';
 import { forEachInSlices } from '../slices';
 import { STOP_WORD_KEYS } from './language';
 import { SignIndex, type SignMatch } from './signs';
-import { WholeEntryIndex, type CloseEntry } from './wholeEntries';
+import { bm25Weight, WholeEntryIndex, type CloseEntry } from './wholeEntries';
 
 /** A concept retrieved for a question, with how it was found. */
 export interface Retrieved {
@@ -238,9 +238,10 @@ export class Retriever {
   /** The concepts the window is a typo of, by the measure Search Concepts uses (glossary/fuzzy.ts). */
   private scoreWindow(words: readonly string[], best: Map<string, number>): void {
     const index = this.glossary.forms;
-    for (const close of closestForms(index, words.join(''), true)) {
-      // A typo has a misspelt word: words the glossary itself uses make another phrase ("a model" is no "AR model").
-      if (words.every((word) => this.entries.knows(word))) continue;
+    const candidates = closestForms(index, words.join(''), true);
+    // A typo has a misspelt word: words the glossary itself uses make another phrase ("a model" is no "AR model").
+    if (candidates.length === 0 || words.every((word) => this.entries.knows(word))) return;
+    for (const close of candidates) {
       const conceptId = index.concepts[close.owner]!.id;
       const score = close.score - 1;
       if (score > (best.get(conceptId) ?? 0)) best.set(conceptId, score);
@@ -261,18 +262,14 @@ export class Retriever {
   }
 
   private bm25(doc: { terms: Map<string, number>; length: number }, queryTerms: readonly string[]): number {
-    const k1 = 1.2;
-    const b = 0.75;
     let score = 0;
     for (const term of queryTerms) {
       const frequency = doc.terms.get(term);
-      if (!frequency) continue;
-      const df = this.documentFrequency.get(term) ?? 0;
-      const idf = Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
-      score += (idf * frequency * (k1 + 1)) / (frequency + k1 * (1 - b + (b * doc.length) / this.averageLength));
+      if (frequency) score += bm25Weight(frequency, this.documentFrequency.get(term) ?? 0, this.docs.length, doc.length / this.averageLength);
     }
     return score;
   }
+
 }
 
 /** At most this many characters (a space, an elided `d'`) between two words of one term. */

@@ -70,6 +70,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const previous = previousConcepts(earlier, glossary);
   const topic = previous[0];
   const inConversation = earlier.length > 0;
+  // A concept the question describes, or leads to, without naming it: the answer first names it.
+  const describedAs = (concept: Concept): Understanding => ({ intent: describedIntent(cue, glossary.withDetails(concept)), concepts: [concept], followUp: false, described: true, inConversation });
   const retrieved = subjectsOf(question, withoutStoryWords(withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0)));
   const named = retrieved.map((entry) => entry.concept);
   const described = describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic);
@@ -113,13 +115,13 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // A follow-up the topic's entry does not cover takes a linked concept more readily than one it answers.
     const needed = onTopic.uncovered ? NEIGHBOUR_SCORE : asksWhyNotInstead(question) ? PROPOSED_NEIGHBOUR_SCORE : undefined;
     const neighbour = topic && onTopic.followUp && !onTopic.remark && needed ? neighbourAsked(question, earlier, retriever, glossary, needed) : undefined;
-    if (neighbour) return { intent: describedIntent(cue, glossary.withDetails(neighbour)), concepts: [neighbour], followUp: false, described: true, inConversation };
+    if (neighbour) return describedAs(neighbour);
     return { ...onTopic, inConversation };
   }
   if (topic && asksWhyNotInstead(question) && named.every((concept) => concept.id === topic.id)) {
     // "Why not simply reuse last year's sales as the forecast?": the shortcut, named by the topic's word, is a linked entry.
     const shortcut = neighbourAsked(question, earlier, retriever, glossary, PROPOSED_NEIGHBOUR_SCORE);
-    if (shortcut) return { intent: describedIntent(cue, glossary.withDetails(shortcut)), concepts: [shortcut], followUp: false, described: true, inConversation };
+    if (shortcut) return describedAs(shortcut);
   }
   if (!topic && asksWhyNotInstead(question) && !/^ (and |so |et |mais |alors )?(why|pourquoi) (use|choose|prefer|utiliser|choisir|prendre|on utilise|utilise t on)\b/.test(plainQuestion(question))) {
     // "Why can't I just train a classifier and look at its accuracy?": what is wrong with the shortcut, its last word.
@@ -133,8 +135,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const strong = retrieved.filter((entry) => entry.via === 'term' || entry.via === 'stem').map((entry) => entry.concept);
   if (topic && asksWhyNotInstead(question) && strong.length === 0) {
     // "Why not just show the most popular products?" after the cold start: a fix proposed for the topic.
-    const intent = glossary.withDetails(topic).en.sections?.remedies ? 'remedy' : 'why';
-    return { intent, concepts: [topic], followUp: true, inConversation };
+    return { intent: fixOrPurpose(topic, glossary), concepts: [topic], followUp: true, inConversation };
   }
   const alternative = strong[0];
   const curated = Boolean(topic && alternative && hasCuratedContrast(glossary, topic, alternative));
@@ -145,7 +146,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const intent = shortcut.en.sections?.remedies ? 'remedy' : shortcut.en.sections?.limits ? 'limits' : undefined;
     if (intent) return { intent, concepts: [alternative], followUp: false, inConversation };
   }
-  if (topic && alternative && asksWhyNotInstead(question) && alternative.id !== topic.id && !hasCuratedContrast(glossary, topic, alternative)) {
+  if (topic && alternative && asksWhyNotInstead(question) && alternative.id !== topic.id && !curated) {
     // "Why not just buy a bigger GPU instead?" after quantization: what the topic is for answers it; two
     // definitions side by side would not.
     return { intent: 'why', concepts: [topic], followUp: true, inConversation };
@@ -187,7 +188,7 @@ function withoutWeakMatches(retrieved: readonly Retrieved[], question: string, h
   if (!hasTopic || retrieved.some((entry) => entry.via === 'term' || entry.via === 'stem')) return [...retrieved];
   // « T'as un exemple de valeurs ? »: a short question that asks for a part of the topic, a word of it aside.
   const cue = detectIntent(question);
-  const asksForAPart = (cue === 'example' || cue === 'simple' || cue === 'history') && plainQuestion(question).trim().split(' ').length <= 8;
+  const asksForAPart = (cue === 'example' || cue === 'simple' || cue === 'history') && wordsIn(question) <= 8;
   return detectRemark(question) || refersBack(question) || soundsLikeFollowUp(question) || asksForAPart ? [] : [...retrieved];
 }
 
@@ -275,7 +276,7 @@ function describedSubject(question: string, retriever: Retriever, retrieved: rea
  * forecasting (22 against 10). Only a question long enough to say something, and not a follow-up on the topic.
  */
 function describedInWholeEntries(question: string, retriever: Retriever, retrieved: readonly Retrieved[], topic: Concept | undefined): Concept | undefined {
-  if (retrieved.length > 0 || plainQuestion(question).trim().split(' ').length < MIN_DESCRIPTION_WORDS) return undefined;
+  if (retrieved.length > 0 || wordsIn(question) < MIN_DESCRIPTION_WORDS) return undefined;
   if (topic && (soundsLikeFollowUp(question) || refersBack(question) || pointsBack(question))) return undefined;
   const [first] = retriever.closestEntries(question);
   // The topic's own words come back in its follow-ups: what they ask of it is the follow-up rules' to decide.
@@ -303,7 +304,7 @@ function neighbourAsked(question: string, earlier: readonly EarlierTurn[], retri
   const covered = new Set(earlier.flatMap((turn) => turn.conceptIds));
   const recent = conversationConcepts(earlier, glossary).slice(-RECENT_TOPICS);
   const linked = new Set(recent.flatMap((concept) => [...concept.related, ...(concept.prerequisites ?? [])]).filter((id) => glossary.get(id) && !covered.has(id)));
-  if (linked.size === 0 || plainQuestion(question).trim().split(' ').length < MIN_DESCRIPTION_WORDS - 2) return undefined;
+  if (linked.size === 0 || wordsIn(question) < MIN_DESCRIPTION_WORDS - 2) return undefined;
   const [first, second] = retriever.closestEntries(question, linked);
   if (!first || first.score < needed || first.score < NEIGHBOUR_MARGIN * (second?.score ?? 0)) return undefined;
   return first.concept;
@@ -321,6 +322,10 @@ const NEIGHBOUR_MARGIN = 1.3;
 
 /** "Why not just buy a bigger GPU instead?": the alternative set against the topic, which the topic's purpose answers. */
 const SETS_AGAINST = / instead | plutot | au lieu /;
+
+function wordsIn(question: string): number {
+  return plainQuestion(question).trim().split(' ').length;
+}
 
 /** A question of fewer words does not describe a need. */
 const MIN_DESCRIPTION_WORDS = 8;
@@ -347,6 +352,11 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
   const before = retrieved.filter((entry) => entry.via === 'term' && entry.start !== undefined && entry.start < marker.index);
   const after = retrieved.filter((entry) => entry.via === 'term' && entry.start !== undefined && entry.start > marker.index);
   return before.length === 1 && after.length === 0 ? before[0]!.concept : undefined;
+}
+
+/** A shortcut proposed for a problem is weighed as one of its fixes; for anything else, against what it is for. */
+function fixOrPurpose(topic: Concept, glossary: Glossary): SingleIntent {
+  return glossary.withDetails(topic).en.sections?.remedies ? 'remedy' : 'why';
 }
 
 function hasCuratedContrast(glossary: Glossary, a: Concept, b: Concept): boolean {
@@ -453,10 +463,10 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   }
   if (topic.length > 0 && asksWhyNotInstead(question)) {
     // « Pourquoi ne pas simplement reprendre les ventes de l'an dernier ? »: a shortcut weighed against the topic.
-    return { intent: glossary.withDetails(topic[0]!).en.sections?.remedies ? 'remedy' : 'why', concepts: topic, followUp: true };
+    return { intent: fixOrPurpose(topic[0]!, glossary), concepts: topic, followUp: true };
   }
   // « T'as un exemple de valeurs ? », "explain like im 5": a short question asking for a part of the topic.
-  const asksForAPart = ['example', 'simple', 'history', 'limits', 'remedy'].includes(intent) && plainQuestion(question).trim().split(' ').length <= PART_REQUEST_WORDS;
+  const asksForAPart = ['example', 'simple', 'history', 'limits', 'remedy'].includes(intent) && wordsIn(question) <= PART_REQUEST_WORDS;
   if (topic.length > 0 && (soundsLikeFollowUp(question) || refersBack(question) || asksForAPart || smallTalk === 'ack')) {
     return { intent: smallTalk === 'ack' && intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, ...(smallTalk === 'ack' && { remark: 'more' as const }) };
   }
@@ -476,7 +486,13 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
  * Words that say a question is about machine learning itself, with nothing before it in the conversation: "a name for
  * my cat" or « un mot qui rime avec orange » is not, "could a model find the PDFs on the same topic?" is.
  */
-const MACHINE_LEARNING_WORDS = / (learn|learns|apprend|apprendre|model|models|modele|modeles|train|trained|training|entraine|entrainer|entrainement|dataset|datasets|neural|neurones|learning|apprentissage|predict|predicts|prediction|predictions|predire|prevoir|prevision|previsions|forecast|forecasting|classifier|classifieur|algorithm|algorithme|ai|ia|llm|llms|gpu|machine learning|deep learning) /;
+const MACHINE_LEARNING_WORD_LIST = [
+  'learn', 'learns', 'apprend', 'apprendre', 'model', 'models', 'modele', 'modeles', 'train', 'trained', 'training',
+  'entraine', 'entrainer', 'entrainement', 'dataset', 'datasets', 'neural', 'neurones', 'learning', 'apprentissage',
+  'predict', 'predicts', 'prediction', 'predictions', 'predire', 'prevoir', 'prevision', 'previsions', 'forecast',
+  'forecasting', 'classifier', 'classifieur', 'algorithm', 'algorithme', 'ai', 'ia', 'llm', 'llms', 'gpu',
+];
+const MACHINE_LEARNING_WORDS = wordsRegExp(MACHINE_LEARNING_WORD_LIST);
 
 /**
  * A wish for a system that does a task by itself: "I'd like a system that warns us when something looks abnormal",
@@ -487,8 +503,26 @@ const AUTOMATION_WISH = / (system|tool|software|app|program|outil|logiciel|appli
 /** « Tu peux me donner un exemple concret avec mes parcelles ? »: a request for a part of the topic is this short. */
 const PART_REQUEST_WORDS = 12;
 
-/** Words that place a question in machine learning even when it names no concept of the glossary. */
-const FIELD_WORDS = / (model|models|modele|modeles|text|texte|word|words|mot|mots|token|tokens|jeton|jetons|train|trains|trained|training|entraine|entrainer|entrainement|data|donnees|neural|neurones|reseau|reseaux|layer|layers|couche|couches|learn|learns|learning|apprend|apprendre|apprentissage|predict|predicts|prediction|predit|predire|weights|poids|gpu|prompt|llm|llms|ai|ia|output|input|sortie|entree|answer|answers|reponse|reponses|accuracy|loss|perte|test|dataset|evaluate|evaluation|evaluer|evaluation|metric|metrics|metrique|metriques|benchmark|image|images|class|classes|classe|label|labels|etiquette|etiquettes|feature|features|training|epoch|epochs|batch|docs|documents|retrieval|production|deploy|deployment|deploie|deploiement|chatbot|agent|forecast|forecasts|forecasting|prevision|previsions|prevoir|algorithm|algorithms|algorithme|algorithmes|statistics|statistiques|classifier|classifieur|score|scores|tester|testing|tests) /;
+/**
+ * Words that place a question in machine learning even when it names no concept of the glossary, in a conversation
+ * already about it: those above, and words the field uses among others (text, data, a test, a score).
+ */
+const FIELD_WORDS = wordsRegExp([
+  ...MACHINE_LEARNING_WORD_LIST,
+  'text', 'texte', 'word', 'words', 'mot', 'mots', 'token', 'tokens', 'jeton', 'jetons', 'trains', 'data', 'donnees',
+  'reseau', 'reseaux', 'layer', 'layers', 'couche', 'couches', 'predit', 'weights', 'poids', 'prompt', 'output',
+  'input', 'sortie', 'entree', 'answer', 'answers', 'reponse', 'reponses', 'accuracy', 'loss', 'perte', 'test',
+  'evaluate', 'evaluation', 'evaluer', 'metric', 'metrics', 'metrique', 'metriques', 'benchmark', 'image', 'images',
+  'class', 'classes', 'classe', 'label', 'labels', 'etiquette', 'etiquettes', 'feature', 'features', 'epoch',
+  'epochs', 'batch', 'docs', 'documents', 'retrieval', 'production', 'deploy', 'deployment', 'deploie',
+  'deploiement', 'chatbot', 'agent', 'forecasts', 'algorithms', 'algorithmes', 'statistics', 'statistiques', 'score',
+  'scores', 'tester', 'testing', 'tests',
+]);
+
+/** A test for any of `words`, each whole, in a plain question (see plainQuestion). */
+function wordsRegExp(words: readonly string[]): RegExp {
+  return new RegExp(` (${words.join('|')}) `);
+}
 
 /** "is that related?", « c'est lié ? »: a pronoun or a word that refers to what was said before. */
 function pointsBack(question: string): boolean {

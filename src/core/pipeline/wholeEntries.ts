@@ -64,24 +64,19 @@ export class WholeEntryIndex {
    * term ("player" is one letter from "layer", « boîtes » two from « débit »).
    */
   knows(key: string): boolean {
-    return key.length <= 2 || STOP_WORD_KEYS.has(key) || /^\d+$/.test(key) || this.termIds.has(key);
+    return !isIndexed(key) || this.termIds.has(key);
   }
 
   /** The entries whose text holds most of the question, best first; only those in `among` where it is given. */
   closest(question: string, limit = 3, among?: ReadonlySet<string>): CloseEntry[] {
     const scores = new Float64Array(this.concepts.length);
-    const k1 = 1.2;
-    const b = 0.75;
     for (const term of new Set(wordKeys(question))) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
       const [from, to] = [this.offsets[id]!, this.offsets[id + 1]!];
-      const df = to - from;
-      const idf = Math.log(1 + (this.concepts.length - df + 0.5) / (df + 0.5));
       for (let i = from; i < to; i++) {
         const doc = this.docs[i]!;
-        const count = this.counts[i]!;
-        scores[doc]! += (idf * count * (k1 + 1)) / (count + k1 * (1 - b + (b * this.lengths[doc]!) / this.averageLength));
+        scores[doc]! += bm25Weight(this.counts[i]!, to - from, this.concepts.length, this.lengths[doc]! / this.averageLength);
       }
     }
     return [...scores.keys()]
@@ -90,6 +85,17 @@ export class WholeEntryIndex {
       .slice(0, limit)
       .map((doc) => ({ concept: this.concepts[doc]!, score: scores[doc]! }));
   }
+}
+
+/**
+ * BM25's weight of one word in one document: used `count` times there, in `documentFrequency` of `documents`
+ * documents, in a document `relativeLength` times the average length.
+ */
+export function bm25Weight(count: number, documentFrequency: number, documents: number, relativeLength: number): number {
+  const k1 = 1.2;
+  const b = 0.75;
+  const idf = Math.log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
+  return (idf * count * (k1 + 1)) / (count + k1 * (1 - b + b * relativeLength));
 }
 
 /** The postings of every word, gathered entry by entry: counted first, then laid out in three typed arrays. */
@@ -170,7 +176,12 @@ function wordKeys(text: string): string[] {
   const keys: string[] = [];
   for (const word of foldCase(text).match(/[a-z0-9]+/g) ?? []) {
     const key = singular(word);
-    if (key.length > 2 && !STOP_WORD_KEYS.has(key) && !/^\d+$/.test(key)) keys.push(key);
+    if (isIndexed(key)) keys.push(key);
   }
   return keys;
+}
+
+/** Short words, stop words and numbers say nothing of which entry is meant: they are not indexed. */
+function isIndexed(key: string): boolean {
+  return key.length > 2 && !STOP_WORD_KEYS.has(key) && !/^\d+$/.test(key);
 }
