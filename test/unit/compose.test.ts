@@ -36,6 +36,16 @@ describe('answers composed from the passages', () => {
     assert.deepEqual(allowed(unplannable), ['a'], 'a plan that names no group is ignored');
   });
 
+  it('writes the passages one after the other when the plan keeps their order', () => {
+    const constraint = new ComposeConstraint([['ab'], ['cd'], ['ef']], encode, [EOS], { opensWith: 0, mustCover: [0, 1, 2], inOrder: true });
+    for (const ch of 'ab\n\n') constraint.accept(ch.charCodeAt(0));
+    assert.deepEqual(allowed(constraint), ['c'], 'only the next piece, none skipped');
+    for (const ch of 'cd\n\n') constraint.accept(ch.charCodeAt(0));
+    assert.deepEqual(allowed(constraint), ['e']);
+    for (const ch of 'ef') constraint.accept(ch.charCodeAt(0));
+    assert.deepEqual(allowed(constraint), ['EOS'], 'all written: the end');
+  });
+
   it('plans the opening and the coverage from the passages and the intent', () => {
     const glossary = bundledGlossary();
     const [gpt, bert, dropout] = ['gpt', 'bert', 'dropout'].map((id) => glossary.get(id)!);

@@ -307,7 +307,8 @@ describe('the chat as a tutor', function () {
       "Est-ce que deux ans de données, c'est assez ?",
       'Et si un concurrent ouvre juste à côté ?',
     ]);
-    assert.deepEqual(shop!.understanding.concepts.map((concept) => concept.id), ['time-series-forecasting']);
+    // A project's opening: the kind of task, then the steps; the follow-ups are about the task.
+    assert.deepEqual(shop!.understanding.concepts.map((concept) => concept.id), ['time-series-forecasting', 'machine-learning-workflow']);
     assert.equal(shop!.understanding.intent, 'how');
     for (const follow of [enough!, what!]) {
       assert.deepEqual(follow.understanding.concepts.map((concept) => concept.id), ['time-series-forecasting']);
@@ -320,7 +321,7 @@ describe('the chat as a tutor', function () {
     assert.equal(how!.understanding.intent, 'how');
     assert.equal(will!.understanding.intent, 'limits');
     const [fraud] = await converse(engine, ['Our bank wants to catch fraudulent card payments automatically, but fraud is very rare in our data. Where should we start?']);
-    assert.deepEqual(fraud!.understanding.concepts.map((concept) => concept.id), ['anomaly-detection']);
+    assert.deepEqual(fraud!.understanding.concepts.map((concept) => concept.id), ['anomaly-detection', 'machine-learning-workflow']);
   });
 
   it('takes a shortcut proposed after a topic to the linked entry that is that shortcut', async () => {
@@ -384,5 +385,25 @@ describe('the chat as a tutor', function () {
     const listed = recap.passages.flatMap((passage) => passage.conceptIds);
     assert.ok(listed.length >= 3, listed.join());
     for (const concept of recap.understanding.concepts.filter((c) => listed.includes(c.id))) assert.ok(text.includes(concept.fr.term.slice(1, 8)), concept.id);
+  });
+
+  it('answers a project’s opening with the kind of task it is, when that is clear, then the steps, in order', async () => {
+    const [bakery] = await converse(engine, ['I run a small bakery chain and want to predict how many croissants each shop will sell tomorrow. Where do I start?']);
+    assert.deepEqual(bakery!.sources, ['regression', 'machine-learning-workflow']);
+    const text = bakery!.text;
+    assert.ok(text.indexOf('This is where regression comes in.') === 0, text);
+    assert.ok(text.indexOf('Regression is') < text.indexOf('A machine learning project starts'), 'the task, then the steps');
+    const [bank] = await converse(engine, ['Je travaille dans une banque et on voudrait repérer les transactions suspectes. Par où commencer ?']);
+    assert.deepEqual(bank!.sources, ['anomaly-detection', 'machine-learning-workflow']);
+    assert.match(bank!.text, /^C'est là qu'intervient la détection d'anomalies\./);
+    assert.match(bank!.text, /Un projet de machine learning commence par formuler ce que le modèle doit prédire/);
+    // A close call between two kinds of task (urgent tickets: a search or a classification?) gets the steps, no guess.
+    const [tickets] = await converse(engine, ['My boss wants a model that tells which support tickets are urgent so they get answered first. How should I approach this?']);
+    assert.deepEqual(tickets!.sources, ['machine-learning-workflow']);
+    // "Where do I start?" alone, in a conversation, asks how the topic in play is done; a named technique stays the subject.
+    const [, start] = await converse(engine, ['What is fine-tuning?', 'Where do I even start?']);
+    assert.deepEqual(start!.sources, ['fine-tuning']);
+    const [boosting] = await converse(engine, ['I want to try gradient boosting on the sales of my shops. Where do I start?']);
+    assert.ok(!boosting!.sources.includes('machine-learning-workflow'), boosting!.sources.join());
   });
 });

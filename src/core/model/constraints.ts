@@ -91,6 +91,7 @@ export class ComposeConstraint {
 
   private mayStartWith(group: number): boolean {
     if (this.used.has(group)) return false;
+    if (this.plan.inOrder && [...this.first.keys()].some((earlier) => earlier < group && !this.used.has(earlier))) return false;
     const opening = this.plan.opensWith;
     return this.used.size > 0 || opening === undefined || opening >= this.first.length || group === opening;
   }

@@ -42,6 +42,8 @@ export interface GenerateOptions extends SamplingOptions {
 export interface ComposePlan {
   readonly opensWith?: number;
   readonly mustCover?: readonly number[];
+  /** Each group comes after the one before it, none skipped (an answer whose order is its sense: a task, then its steps). */
+  readonly inOrder?: boolean;
 }
 
 export type StopReason = 'eos' | 'stop' | 'length' | 'cancelled';

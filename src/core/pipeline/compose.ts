@@ -107,8 +107,10 @@ function afterColon(text: string): string {
  * "difference"), and when several concepts are asked about, or compared without a curated contrast, it does not
  * end before each one's definition; an entry answered from its overview does not end before the overview. The model still chooses the wording, what else to add and where to stop.
  */
-export function composePlan(passages: readonly Passage[], intent: Intent): ComposePlan {
+export function composePlan(passages: readonly Passage[], intent: Intent, inOrder = false): ComposePlan {
   if (passages.length === 0) return {};
+  // A project's opening reads as the kind of task it is, what that is, then the steps: in that order, whole.
+  if (inOrder) return { opensWith: 0, mustCover: passages.map((_, index) => index), inOrder: true };
   // A sentence that points back or says what the glossary lacks is never the whole answer: what follows it is.
   if (passages[0]!.kind === 'pointer') return { opensWith: 0, mustCover: passages.map((_, index) => index) };
   const coversEach = intent === 'several' || (intent === 'contrast' && passages[0]!.kind === 'definition');

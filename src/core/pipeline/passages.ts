@@ -94,6 +94,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
         if (closest) return [uncoveredPassage(concepts[0], lang, UNCOVERED_CLOSEST), closest];
         return [uncoveredPassage(concepts[0], lang), ...singlePassages(concepts[0], understanding, lang, shown, glossary).slice(0, 1)];
       }
+      if (understanding.project) return projectPassages(concepts, lang, shown);
       if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary);
       const passages = singlePassages(concepts[0], understanding, lang, shown, glossary);
       const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
@@ -257,11 +258,27 @@ const DESCRIBED: Record<'problem' | 'mechanism', Record<Lang, (concept: Concept)
 function describedPassages(concept: Concept, understanding: Understanding, lang: Lang, shown: Shown, glossary: Glossary): Passage[] {
   const asksAboutAProblem = understanding.intent === 'cause' || understanding.intent === 'remedy' || understanding.intent === 'limits';
   const kind = concept.en.sections?.causes && asksAboutAProblem ? 'problem' : 'mechanism';
-  const text = DESCRIBED[kind][lang](concept);
-  const naming: Passage = { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
+  const naming = namingPassage(concept, kind, lang);
   const rest = singlePassages(concept, understanding, lang, shown, glossary);
   // The part asked for right after the name (why it happens, how to avoid it), then what it is.
   return [naming, ...rest.filter((passage) => passage.kind !== 'definition'), ...rest.filter((passage) => passage.kind === 'definition')];
+}
+
+/**
+ * The opening of a project: the kind of task it is, named and defined, then the steps of a project; a definition
+ * or the steps the conversation has shown are not shown again.
+ */
+function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown): Passage[] {
+  const workflow = concepts[concepts.length - 1]!;
+  const task = concepts.length > 1 ? concepts[0] : undefined;
+  const steps = partPassage(workflow.id, 'how', partText(workflow, lang, 'how'));
+  const framing: Passage[] = task ? [namingPassage(task, 'mechanism', lang), definitionPassage(task, lang)] : [];
+  return [...framing, steps].filter((passage) => passage.kind === 'pointer' || !shown.has(passage.text));
+}
+
+function namingPassage(concept: Concept, kind: 'problem' | 'mechanism', lang: Lang): Passage {
+  const text = DESCRIBED[kind][lang](concept);
+  return { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
 }
 
 /** "overfitting", "NaN loss": a term inside a sentence, its first letter small unless it is a name. */

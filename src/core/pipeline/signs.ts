@@ -27,8 +27,12 @@ const MIN_COVERAGE = 0.6;
  * so "using the trained model to get answers" is not matched by any question about a trained model.
  */
 const MIN_DISTINCTIVE = 2;
-/** A word in more descriptions than this is common to the field, not a sign of one concept. */
-const COMMON_IN_SIGNS = 15;
+/**
+ * A word in more than this share of the descriptions (and more than 15 of them) is common to the field, not a sign of
+ * one concept: a share, so that writing signs for more entries does not turn "gradient" into a common word.
+ */
+const COMMON_IN_SIGNS_SHARE = 0.012;
+const COMMON_IN_SIGNS_MIN = 15;
 
 /** Words that carry no sign of their own in a description ("my", « très »): besides the stop words. */
 const FILLER_KEYS = new Set(
@@ -111,10 +115,11 @@ export class SignIndex {
     });
     const frequency = new Map<string, number>();
     for (const sign of described) for (const key of sign.keys) frequency.set(key, (frequency.get(key) ?? 0) + 1);
+    const common = Math.max(COMMON_IN_SIGNS_MIN, COMMON_IN_SIGNS_SHARE * described.length);
     return described
       .filter((sign) => sign.keys.length >= MIN_MATCHED)
       // A figure matches any figure, so it tells nothing on its own: never a distinctive word.
-      .map((sign) => ({ ...sign, distinctive: new Set(sign.keys.filter((key) => !/^\d+$/u.test(key) && (frequency.get(key) ?? 0) <= COMMON_IN_SIGNS)) }));
+      .map((sign) => ({ ...sign, distinctive: new Set(sign.keys.filter((key) => !/^\d+$/u.test(key) && (frequency.get(key) ?? 0) <= common)) }));
   }
 }
 

@@ -17,6 +17,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
+import { asksHowToStart, asksHowToStartAProject, namesOnlyTaskTypes, projectTaskType, WORKFLOW_ID } from './project';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -41,6 +42,11 @@ export interface Understanding {
   readonly described?: boolean;
   /** The conversation had started: a greeting is not repeated. */
   readonly inConversation?: boolean;
+  /**
+   * The question opens a project and asks where to start: the concepts are the kind of task it is, when that is
+   * clear, and the steps of a machine learning project.
+   */
+  readonly project?: boolean;
   /** For a recap: what the conversation last asked of each concept, by id (its limits, how to avoid it...). */
   readonly asked?: Readonly<Record<string, Intent>>;
 }
@@ -74,6 +80,12 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const describedAs = (concept: Concept): Understanding => ({ intent: describedIntent(cue, glossary.withDetails(concept)), concepts: [concept], followUp: false, described: true, inConversation });
   const retrieved = subjectsOf(question, withoutStoryWords(withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0)));
   const named = retrieved.map((entry) => entry.concept);
+  const workflow = glossary.get(WORKFLOW_ID);
+  if (workflow && asksHowToStartAProject(question) && namesOnlyTaskTypes(namedByTerm(retrieved))) {
+    // "My manager wants a model that flags suspicious claims. Where do I start?": the kind of task, then the steps.
+    const task = projectTaskType(question, retriever, glossary, named);
+    return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, inConversation };
+  }
   const described = describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic);
   if (described && topic && described.id !== topic.id && opensWithADoubt(question)) {
     // « Vous êtes sûr ? J'avais lu que la précision, c'était le pourcentage de bonnes réponses. »: the learner
@@ -177,6 +189,11 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   if (problem) return { intent, concepts: [problem], followUp: false, inConversation };
   if (named.length >= 2 && (intent === 'what' || intent === 'define')) return { intent: 'several', concepts: named, followUp: false, inConversation };
   return { intent, concepts: named, followUp: false, inConversation };
+}
+
+/** The concepts a question names by one of their terms (not by a stem, a typo or the words of a definition). */
+function namedByTerm(retrieved: readonly Retrieved[]): Concept[] {
+  return retrieved.filter((entry) => entry.via === 'term').map((entry) => entry.concept);
 }
 
 /**
@@ -466,7 +483,8 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
     return { intent: fixOrPurpose(topic[0]!, glossary), concepts: topic, followUp: true };
   }
   // « T'as un exemple de valeurs ? », "explain like im 5": a short question asking for a part of the topic.
-  const asksForAPart = ['example', 'simple', 'history', 'limits', 'remedy'].includes(intent) && wordsIn(question) <= PART_REQUEST_WORDS;
+  // "Where do I even start?" after fine-tuning: how it is done.
+  const asksForAPart = (['example', 'simple', 'history', 'limits', 'remedy'].includes(intent) || asksHowToStart(question)) && wordsIn(question) <= PART_REQUEST_WORDS;
   if (topic.length > 0 && (soundsLikeFollowUp(question) || refersBack(question) || asksForAPart || smallTalk === 'ack')) {
     return { intent: smallTalk === 'ack' && intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, ...(smallTalk === 'ack' && { remark: 'more' as const }) };
   }
