@@ -406,4 +406,29 @@ describe('the chat as a tutor', function () {
     const [boosting] = await converse(engine, ['I want to try gradient boosting on the sales of my shops. Where do I start?']);
     assert.ok(!boosting!.sources.includes('machine-learning-workflow'), boosting!.sources.join());
   });
+
+  it('takes a rare class told in figures for class imbalance, and says why it matters unless asked what to do', async () => {
+    const [claims] = await converse(engine, ['Only about 1 in 200 of our claims turns out to be fraud. Is that a problem for training?']);
+    assert.deepEqual(claims!.sources, ['class-imbalance']);
+    assert.match(claims!.text, /^What you describe sounds like a case of class imbalance\.\n\nClass imbalance matters because/);
+    const [players] = await converse(engine, ['Nous avons 40 tricheurs confirmés sur 200 000 joueurs. Que faire ?']);
+    assert.deepEqual(players!.sources, ['class-imbalance']);
+    assert.equal(players!.understanding.intent, 'remedy');
+    // A split of the data or an error rate is no rare class.
+    for (const question of ['I train on 80% of the data and test on 20%. Is that a problem?', 'My model is at 3% error on the test set, is that good?']) {
+      const [answer] = await converse(engine, [question]);
+      assert.ok(!answer!.sources.includes('class-imbalance'), question);
+    }
+  });
+
+  it('sums up what to do as numbered steps, one a concept in the order met, each saying what to do about it', async () => {
+    const answers = await converse(engine, ['What is overfitting?', 'What is data leakage?', 'Can you summarize what I should do, in a few steps?']);
+    const steps = answers[2]!;
+    assert.deepEqual(steps.sources, ['overfitting', 'data-leakage']);
+    const overfitting = glossary.get('overfitting')!.en.sections!.remedies!;
+    const leakage = glossary.get('data-leakage')!.en.sections!.remedies!;
+    assert.equal(steps.text, ['What to do, step by step, from what we covered:', `1. ${overfitting.split('. ')[0]}.`, `2. ${leakage.split('. ')[0]}.`].join('\n\n'));
+    const [, , etapes] = await converse(engine, ["C'est quoi le surapprentissage ?", "Et la fuite de données ?", 'Pouvez-vous résumer les étapes principales ?']);
+    assert.match(etapes!.text, /^Ce qu'il faut faire, étape par étape, d'après ce que nous avons vu :\n\n1\. /);
+  });
 });

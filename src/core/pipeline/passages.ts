@@ -84,7 +84,8 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
     case 'ood':
       return [];
     case 'several':
-      return understanding.remark === 'recap' ? [recapPassage(concepts, lang, understanding.asked)] : severalPassages(concepts, lang, shown);
+      if (understanding.remark === 'recap') return understanding.steps ? stepPassages(concepts, lang, understanding.asked) : [recapPassage(concepts, lang, understanding.asked)];
+      return severalPassages(concepts, lang, shown);
     case 'contrast':
       return contrastPassages(concepts, lang, shown);
     default: {
@@ -256,7 +257,8 @@ const DESCRIBED: Record<'problem' | 'mechanism', Record<Lang, (concept: Concept)
  * de surapprentissage. »), then gives the part the question asked for, then says what it is.
  */
 function describedPassages(concept: Concept, understanding: Understanding, lang: Lang, shown: Shown, glossary: Glossary): Passage[] {
-  const asksAboutAProblem = understanding.intent === 'cause' || understanding.intent === 'remedy' || understanding.intent === 'limits';
+  // "How does ChatGPT remember what I said?" asks for a mechanism; a problem told in other words is a case of it.
+  const asksAboutAProblem = understanding.intent !== 'how' && understanding.intent !== 'what' && understanding.intent !== 'define';
   const kind = concept.en.sections?.causes && asksAboutAProblem ? 'problem' : 'mechanism';
   const naming = namingPassage(concept, kind, lang);
   const rest = singlePassages(concept, understanding, lang, shown, glossary);
@@ -349,6 +351,39 @@ function recapPassage(concepts: readonly Concept[], lang: Lang, asked: Readonly<
   });
   const text = [RECAP[lang], ...sentences].join(' ');
   return { conceptIds: kept.map((concept) => concept.id), kind: 'overview', text, line: `[${kept[0]!.id}/overview] ${text}\n` };
+}
+
+const STEPS: Record<Lang, string> = {
+  en: 'What to do, step by step, from what we covered:',
+  fr: "Ce qu'il faut faire, étape par étape, d'après ce que nous avons vu :",
+};
+
+/**
+ * A recap asked as what to do: one numbered step a concept, in the order the conversation met them, each the
+ * sentence of its entry that says what to do about it. As short as the recap, the oldest concepts giving way first.
+ */
+function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<Record<string, Intent>> = {}): Passage[] {
+  let kept = concepts.map((concept) => ({ concept, action: actionOf(concept, lang, asked[concept.id]) }));
+  while (kept.length > 2 && kept.map((step) => step.action).join(' ').length > RECAP_MAX_CHARS) kept = kept.slice(1);
+  const header: Passage = { conceptIds: kept.map((step) => step.concept.id), kind: 'pointer', text: STEPS[lang], line: `[${kept[0]!.concept.id}/pointer] ${STEPS[lang]}\n` };
+  return [
+    header,
+    ...kept.map(({ concept, action }, index): Passage => {
+      const text = `${index + 1}. ${action}`;
+      return { conceptIds: [concept.id], kind: 'overview', text, line: `[${concept.id}/overview] ${text}\n` };
+    }),
+  ];
+}
+
+/**
+ * What to do about a concept, in one sentence: for a problem, how it is avoided; for what the conversation doubted,
+ * its limits; else what it is for; its gist when the entry says none of these.
+ */
+function actionOf(concept: Concept, lang: Lang, intent: Intent | undefined): string {
+  const sections = concept[lang].sections ?? {};
+  const doubted = intent === 'limits' ? sections.limits : undefined;
+  const first = sentencesOf(sections.remedies ?? doubted ?? sections.why ?? '')[0];
+  return first ?? gistOf(concept, lang);
 }
 
 /** A concept's definition up to its first colon, said as a sentence that names it. */

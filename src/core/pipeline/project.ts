@@ -75,3 +75,29 @@ const PROJECT_WORD_IDS = ['prediction', 'label', 'dataset', 'training-data', 'ma
 export function namesOnlyTaskTypes(named: readonly Concept[]): boolean {
   return named.every((concept) => TASK_TYPE_IDS.includes(concept.id) || PROJECT_WORD_IDS.includes(concept.id));
 }
+
+/** The entry for a class far rarer than the others. */
+export const CLASS_IMBALANCE_ID = 'class-imbalance';
+
+/** A share this small of the examples is a rare class: one in twenty, or 5%. */
+const RARE_SHARE = 0.05;
+
+/**
+ * Whether the question tells of a class this rare in the learner's data: "only about 1 in 200 of our claims turns out
+ * to be fraud", "3% of our customers cancel", « 40 tricheurs sur 200 000 joueurs », « seulement 2 % de positifs ».
+ */
+export function tellsOfARareClass(question: string): boolean {
+  const text = question.toLowerCase().replace(/(\d)[\s\u00a0\u202f,.](?=\d{3}\b)/gu, '$1');
+  // "1 in 200", "40 confirmed cheaters out of 200,000", « un cas sur 500 »: what is counted may come between.
+  const ratio = /\b(\d+|one|an?|un|une)\s+(?:[\p{L}'-]+\s+){0,3}?(?:in|out of|of every|sur|pour)\s+(?:every\s+|chaque\s+)?(\d+)\b/u.exec(text);
+  if (ratio) {
+    const part = /^\d+$/u.test(ratio[1]!) ? Number(ratio[1]) : 1;
+    const whole = Number(ratio[2]);
+    if (whole > 0 && part > 0 && part / whole <= RARE_SHARE) return true;
+  }
+  const percent = /\b(\d+(?:[.,]\d+)?)\s?(?:%|percent|pour ?cent)/u.exec(text);
+  return Boolean(percent && Number(percent[1]!.replace(',', '.')) <= RARE_SHARE * 100 && RARE_WORDS.test(text));
+}
+
+/** A small percentage is a rare class only where the question speaks of cases, classes or labels. */
+const RARE_WORDS = /\b(only|just|seulement|que|rare|rarely|few|peu|positive|positives|positifs?|cases|cas|class|classe|label|labels|étiquettes?|fraud|fraude|churn|cancel|résili|défectueu|defect|sick|malades?)/u;

@@ -17,7 +17,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, namesOnlyTaskTypes, projectTaskType, WORKFLOW_ID } from './project';
+import { asksHowToStart, asksHowToStartAProject, CLASS_IMBALANCE_ID, namesOnlyTaskTypes, projectTaskType, tellsOfARareClass, WORKFLOW_ID } from './project';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -49,6 +49,8 @@ export interface Understanding {
   readonly project?: boolean;
   /** For a recap: what the conversation last asked of each concept, by id (its limits, how to avoid it...). */
   readonly asked?: Readonly<Record<string, Intent>>;
+  /** A recap asked as what to do ("sum up what I should do, in steps"): one step a concept, in order. */
+  readonly steps?: boolean;
 }
 
 /** What an earlier turn was about, newest last. */
@@ -86,6 +88,13 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const task = projectTaskType(question, retriever, glossary, named);
     return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, inConversation };
   }
+  const imbalance = glossary.get(CLASS_IMBALANCE_ID);
+  if (imbalance && tellsOfARareClass(question) && namesOnlyTaskTypes(namedByTerm(retrieved)) && topic?.id !== imbalance.id) {
+    // "Only about 1 in 200 of our claims turns out to be fraud. Is that a problem?": why a rare class matters,
+    // unless the question asks what to do about it.
+    const asked: SingleIntent = cue === 'remedy' || cue === 'how' || cue === 'example' || cue === 'simple' || cue === 'limits' ? cue : 'why';
+    return { intent: asked, concepts: [imbalance], followUp: false, described: true, inConversation };
+  }
   const described = describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic);
   if (described && topic && described.id !== topic.id && opensWithADoubt(question)) {
     // « Vous êtes sûr ? J'avais lu que la précision, c'était le pourcentage de bonnes réponses. »: the learner
@@ -118,7 +127,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // One concept so far: "that's a lot" asks for it in simpler words, not for its definition again.
     const asksForASummary = / sum | summar| recap| resum| recapitul| tl ?dr | en bref | in a nutshell /.test(plainQuestion(question));
     if (covered.length === 1 && !asksForASummary) return { intent: 'simple', concepts: covered, followUp: true, remark: 'confused', inConversation };
-    if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', asked: askedOf(earlier), inConversation };
+    if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', asked: askedOf(earlier), ...(asksForSteps(question) && { steps: true }), inConversation };
   }
   if (named.length === 0) {
     const onTopic = withoutNamedConcept(question, cue, previous, glossary);
@@ -135,38 +144,13 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const shortcut = neighbourAsked(question, earlier, retriever, glossary, PROPOSED_NEIGHBOUR_SCORE);
     if (shortcut) return describedAs(shortcut);
   }
-  if (!topic && asksWhyNotInstead(question) && !/^ (and |so |et |mais |alors )?(why|pourquoi) (use|choose|prefer|utiliser|choisir|prendre|on utilise|utilise t on)\b/.test(plainQuestion(question))) {
-    // "Why can't I just train a classifier and look at its accuracy?": what is wrong with the shortcut, its last word.
-    return { intent: 'limits', concepts: [named[named.length - 1]!], followUp: false, inConversation };
-  }
   const preferred = preferredOverAnAlternative(question, retrieved);
   if (preferred) {
-    // « Pourquoi on utilise des CNN plutôt qu'un réseau classique ? »: what the named choice is good for.
+    // « Pourquoi les CNN plutôt qu'un réseau classique ? »: what the named choice is good for.
     return { intent: 'why', concepts: [preferred], followUp: false, inConversation };
   }
-  const strong = retrieved.filter((entry) => entry.via === 'term' || entry.via === 'stem').map((entry) => entry.concept);
-  if (topic && asksWhyNotInstead(question) && strong.length === 0) {
-    // "Why not just show the most popular products?" after the cold start: a fix proposed for the topic.
-    return { intent: fixOrPurpose(topic, glossary), concepts: [topic], followUp: true, inConversation };
-  }
-  const alternative = strong[0];
-  const curated = Boolean(topic && alternative && hasCuratedContrast(glossary, topic, alternative));
-  if (topic && alternative && asksWhyNotInstead(question) && alternative.id !== topic.id && !curated && !SETS_AGAINST.test(plainQuestion(question))) {
-    // "Why not just measure accuracy then?", « pourquoi ne pas juste remplacer les valeurs manquantes par zéro ? »:
-    // the shortcut itself falls short, which its limits (or, for a problem, its remedies) say.
-    const shortcut = glossary.withDetails(alternative);
-    const intent = shortcut.en.sections?.remedies ? 'remedy' : shortcut.en.sections?.limits ? 'limits' : undefined;
-    if (intent) return { intent, concepts: [alternative], followUp: false, inConversation };
-  }
-  if (topic && alternative && asksWhyNotInstead(question) && alternative.id !== topic.id && !curated) {
-    // "Why not just buy a bigger GPU instead?" after quantization: what the topic is for answers it; two
-    // definitions side by side would not.
-    return { intent: 'why', concepts: [topic], followUp: true, inConversation };
-  }
-  if (topic && asksWhyNotInstead(question) && !named.some((concept) => concept.id === topic.id)) {
-    // "Why not just use one-hot vectors?" after embeddings: the alternative weighed against the topic.
-    return { intent: 'contrast', concepts: [topic, named[0]!], followUp: true, inConversation };
-  }
+  const weighed = asksWhyNotInstead(question) ? weighedShortcut(question, topic, named, retrieved, glossary) : undefined;
+  if (weighed) return { ...weighed, inConversation };
   if (named.length >= 2 && asksAboutBoth(question)) {
     // "`model.eval()` and then `torch.no_grad()`... why both?": what each does that the other does not.
     return { intent: 'contrast', concepts: named.slice(0, 2), followUp: false, inConversation };
@@ -371,6 +355,37 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
   return before.length === 1 && after.length === 0 ? before[0]!.concept : undefined;
 }
 
+/** "Why use X...?", « pourquoi choisir X... ? »: a choice asked about, not a shortcut proposed. */
+const ASKS_WHY_CHOSEN = /^ (and |so |et |mais |alors )?(why|pourquoi) (use|choose|prefer|utiliser|choisir|prendre|on utilise|utilise t on)\b/;
+
+/**
+ * "Why not just X?", "can't we simply X?", « pourquoi pas plutôt X ? »: what answers the shortcut or alternative X
+ * proposed, weighed against the topic in play (or, with none, on its own); undefined when nothing weighs it.
+ */
+function weighedShortcut(question: string, topic: Concept | undefined, named: readonly Concept[], retrieved: readonly Retrieved[], glossary: Glossary): Omit<Understanding, 'inConversation'> | undefined {
+  const plain = plainQuestion(question);
+  if (!topic) {
+    // "Why can't I just train a classifier and look at its accuracy?": what is wrong with the shortcut, its last word.
+    return ASKS_WHY_CHOSEN.test(plain) ? undefined : { intent: 'limits', concepts: [named[named.length - 1]!], followUp: false };
+  }
+  const alternative = retrieved.find((entry) => entry.via === 'term' || entry.via === 'stem')?.concept;
+  // "Why not just show the most popular products?" after the cold start: a fix proposed for the topic.
+  if (!alternative) return { intent: fixOrPurpose(topic, glossary), concepts: [topic], followUp: true };
+  if (alternative.id !== topic.id && !hasCuratedContrast(glossary, topic, alternative)) {
+    // "Why not just measure accuracy then?": the shortcut itself falls short, which its limits (or, for a problem,
+    // its remedies) say...
+    const shortcut = glossary.withDetails(alternative);
+    const falling = shortcut.en.sections?.remedies ? 'remedy' : shortcut.en.sections?.limits ? 'limits' : undefined;
+    if (falling && !SETS_AGAINST.test(plain)) return { intent: falling, concepts: [alternative], followUp: false };
+    // ... but "why not just buy a bigger GPU instead?" after quantization is answered by what the topic is for;
+    // two definitions side by side would not.
+    return { intent: 'why', concepts: [topic], followUp: true };
+  }
+  // "Why not just use one-hot vectors?" after embeddings, a contrast curated: the alternative weighed against the topic.
+  if (!named.some((concept) => concept.id === topic.id)) return { intent: 'contrast', concepts: [topic, named[0]!], followUp: true };
+  return undefined;
+}
+
 /** A shortcut proposed for a problem is weighed as one of its fixes; for anything else, against what it is for. */
 function fixOrPurpose(topic: Concept, glossary: Glossary): SingleIntent {
   return glossary.withDetails(topic).en.sections?.remedies ? 'remedy' : 'why';
@@ -549,6 +564,11 @@ function pointsBack(question: string): boolean {
 
 function speaksOfTheField(question: string): boolean {
   return FIELD_WORDS.test(plainQuestion(question));
+}
+
+/** "What I should do, in a few steps", « les étapes principales », « ce que je dois faire »: a recap as actions. */
+function asksForSteps(question: string): boolean {
+  return / steps?\b| what (i|we|you) (should|need to|must|have to) do| what to do| to do list| checklist| action plan| plan of action| etapes?\b| ce que (je|nous|on|tu|vous) (dois|doit|devons|devez|devrais|devrait|devrions) (faire|retenir faire)| quoi faire| que faire| marche a suivre| plan d'action/.test(plainQuestion(question));
 }
 
 /** A recap names at most this many concepts: the latest ones the conversation was about. */
