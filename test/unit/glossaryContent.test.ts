@@ -2,6 +2,7 @@ import { otherLang, SECTION_NAMES, type SectionName } from '../../src/core/gloss
 import { normalizeTerm } from '../../src/core/matching/normalize';
 import * as assert from 'node:assert/strict';
 import { filterConcepts } from '../../src/core/glossary/search';
+import { SignIndex } from '../../src/core/pipeline/signs';
 import { bundledGlossary } from './bundled';
 
 /** The concepts named by the product brief, each of which must be explained. */
@@ -102,6 +103,19 @@ describe('bundled glossary', () => {
         owners.set(normalizeTerm(sign), concept.id);
       }
     }
+  });
+
+  it('recognises every description a learner may give, asked as a question, as its own entry', () => {
+    // A sign another entry's signs outweigh, or made of words every description uses, would never be matched.
+    const signs = new SignIndex(glossary);
+    const missed = glossary.concepts.flatMap((concept) => {
+      const detailed = glossary.withDetails(concept);
+      return [...(detailed.fr.signs ?? []), ...(detailed.en.signs ?? [])]
+        .filter((sign) => signs.match(sign)?.concept.id !== concept.id)
+        .map((sign) => `${concept.id}: "${sign}" -> ${signs.match(sign)?.concept.id ?? 'nothing'}`);
+    });
+    assert.deepEqual(missed, []);
+    assert.ok(glossary.concepts.filter((concept) => glossary.withDetails(concept).en.signs?.length).length >= 300, 'signs for 300 entries or more');
   });
 
   it('makes every "why" give a reason, in the words a reason takes', () => {

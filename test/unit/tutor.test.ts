@@ -403,6 +403,8 @@ describe('the chat as a tutor', function () {
     // "Where do I start?" alone, in a conversation, asks how the topic in play is done; a named technique stays the subject.
     const [, start] = await converse(engine, ['What is fine-tuning?', 'Where do I even start?']);
     assert.deepEqual(start!.sources, ['fine-tuning']);
+    const [brewery] = await converse(engine, ['We log temperature, gravity and pH from every fermentation tank every 10 minutes. I would like to predict when a batch gets stuck. Where do I start?']);
+    assert.ok(brewery!.sources.includes('machine-learning-workflow'), brewery!.sources.join());
     const [boosting] = await converse(engine, ['I want to try gradient boosting on the sales of my shops. Where do I start?']);
     assert.ok(!boosting!.sources.includes('machine-learning-workflow'), boosting!.sources.join());
   });
@@ -414,6 +416,12 @@ describe('the chat as a tutor', function () {
     const [players] = await converse(engine, ['Nous avons 40 tricheurs confirmés sur 200 000 joueurs. Que faire ?']);
     assert.deepEqual(players!.sources, ['class-imbalance']);
     assert.equal(players!.understanding.intent, 'remedy');
+    // A score that high with a class never found is the same story, told by its symptom.
+    const [paradox] = await converse(engine, ['I trained a model and it says 97% accuracy, but it never flagged a single one of the stuck batches in my test set. What is going on?']);
+    assert.deepEqual(paradox!.sources, ['class-imbalance']);
+    // A brewery's temperature and batches are not the sampling temperature and the mini-batch.
+    const [batches] = await converse(engine, ['This sounds fragile, we only have about 40 stuck batches out of 900 in our history.']);
+    assert.deepEqual(batches!.sources, ['class-imbalance']);
     // A split of the data or an error rate is no rare class.
     for (const question of ['I train on 80% of the data and test on 20%. Is that a problem?', 'My model is at 3% error on the test set, is that good?']) {
       const [answer] = await converse(engine, [question]);
@@ -428,7 +436,24 @@ describe('the chat as a tutor', function () {
     const overfitting = glossary.get('overfitting')!.en.sections!.remedies!;
     const leakage = glossary.get('data-leakage')!.en.sections!.remedies!;
     assert.equal(steps.text, ['What to do, step by step, from what we covered:', `1. ${overfitting.split('. ')[0]}.`, `2. ${leakage.split('. ')[0]}.`].join('\n\n'));
+    // A conversation that opened a project sums up with the project's steps first.
+    const project = await converse(engine, ['I run a bakery and want to predict how many croissants each shop will sell tomorrow. Where do I start?', 'What is overfitting?', 'OK, can you sum up what I should do, step by step?']);
+    assert.equal(project[2]!.sources[0], 'machine-learning-workflow');
+    assert.match(project[2]!.text, /\n\n1\. A machine learning project starts by/);
+    assert.match(project[2]!.text, /\n\n2\. Regression matters because[^]*\n\n3\. Overfitting is reduced by/);
     const [, , etapes] = await converse(engine, ["C'est quoi le surapprentissage ?", "Et la fuite de données ?", 'Pouvez-vous résumer les étapes principales ?']);
     assert.match(etapes!.text, /^Ce qu'il faut faire, étape par étape, d'après ce que nous avons vu :\n\n1\. /);
+  });
+
+  it('takes a hand-written rule proposed instead of a model for the baseline it is, in both languages', async () => {
+    const [, alarm] = await converse(engine, ['How does a random forest make a decision?', 'Why not just set an alarm when the gravity stops dropping for 12 hours?']);
+    assert.deepEqual(alarm!.sources, ['baseline-model']);
+    assert.match(alarm!.text, /^This is where the baseline model comes in\./);
+    assert.match(alarm!.text, /hand-written rule/);
+    const [, seuil] = await converse(engine, ['Et un autoencodeur, ça marche comment ?', "Pourquoi ne pas juste mettre un seuil fixe sur l'amplitude des vibrations ?"]);
+    assert.deepEqual(seuil!.sources, ['baseline-model']);
+    // A problem's own fixes still answer a shortcut proposed for it.
+    const [, popular] = await converse(engine, ['What is the cold start problem?', 'Why not just show the most popular products?']);
+    assert.deepEqual(popular!.sources, ['cold-start']);
   });
 });

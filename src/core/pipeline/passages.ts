@@ -5,6 +5,7 @@ import type { Intent, SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, doesTerm, indefiniteTerm, namingSentence, ofDefiniteTerm } from './phrasing';
 import { contrastPassage, definitionPassage, partPassage, type Passage, type PassagePart } from './prompt';
+import { WORKFLOW_ID } from './project';
 import type { Understanding } from './understand';
 
 /**
@@ -363,8 +364,13 @@ const STEPS: Record<Lang, string> = {
  * sentence of its entry that says what to do about it. As short as the recap, the oldest concepts giving way first.
  */
 function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<Record<string, Intent>> = {}): Passage[] {
-  let kept = concepts.map((concept) => ({ concept, action: actionOf(concept, lang, asked[concept.id]) }));
-  while (kept.length > 2 && kept.map((step) => step.action).join(' ').length > RECAP_MAX_CHARS) kept = kept.slice(1);
+  // A project's steps, when the conversation opened one, come first and stay; the oldest concepts after them give way.
+  const project = concepts[0]?.id === WORKFLOW_ID ? concepts[0] : undefined;
+  const projectStep = project ? [{ concept: project, action: partText(project, lang, 'how') }] : [];
+  let kept = concepts.slice(projectStep.length).map((concept) => ({ concept, action: actionOf(concept, lang, asked[concept.id]) }));
+  const length = () => [...projectStep, ...kept].map((step) => step.action).join(' ').length;
+  while (kept.length > 1 && length() > RECAP_MAX_CHARS) kept = kept.slice(1);
+  kept = [...projectStep, ...kept];
   const header: Passage = { conceptIds: kept.map((step) => step.concept.id), kind: 'pointer', text: STEPS[lang], line: `[${kept[0]!.concept.id}/pointer] ${STEPS[lang]}\n` };
   return [
     header,

@@ -79,6 +79,14 @@ export function namesOnlyTaskTypes(named: readonly Concept[]): boolean {
 /** The entry for a class far rarer than the others. */
 export const CLASS_IMBALANCE_ID = 'class-imbalance';
 
+/** What a rare class is told with besides a project's words: "97% accuracy on my test set". */
+const RARE_CLASS_SETTING_IDS = ['accuracy', 'train-validation-test-split', 'evaluation-metric', 'test-set'];
+
+/** Whether the concepts named are only a project's words and what a rare class is told with. */
+export function namesOnlyARareClassSetting(named: readonly Concept[]): boolean {
+  return named.every((concept) => RARE_CLASS_SETTING_IDS.includes(concept.id) || namesOnlyTaskTypes([concept]));
+}
+
 /** A share this small of the examples is a rare class: one in twenty, or 5%. */
 const RARE_SHARE = 0.05;
 
@@ -96,8 +104,13 @@ export function tellsOfARareClass(question: string): boolean {
     if (whole > 0 && part > 0 && part / whole <= RARE_SHARE) return true;
   }
   const percent = /\b(\d+(?:[.,]\d+)?)\s?(?:%|percent|pour ?cent)/u.exec(text);
-  return Boolean(percent && Number(percent[1]!.replace(',', '.')) <= RARE_SHARE * 100 && RARE_WORDS.test(text));
+  if (percent && Number(percent[1]!.replace(',', '.')) <= RARE_SHARE * 100 && RARE_WORDS.test(text)) return true;
+  // "97% accuracy, but it never flagged a single stuck batch": a score that high and a class never found.
+  return /\b9\d(?:[.,]\d+)?\s?%/u.test(text) && NEVER_FOUND.test(text);
 }
+
+/** "never flagged", "not a single one", « n'en détecte aucun », « il rate tout ». */
+const NEVER_FOUND = /\b(never|not a single|not one|none of|jamais|aucun|aucune|pas un seul|pas une seule)\b|\brate (tout|toutes|tous)\b/u;
 
 /** A small percentage is a rare class only where the question speaks of cases, classes or labels. */
 const RARE_WORDS = /\b(only|just|seulement|que|rare|rarely|few|peu|positive|positives|positifs?|cases|cas|class|classe|label|labels|étiquettes?|fraud|fraude|churn|cancel|résili|défectueu|defect|sick|malades?)/u;

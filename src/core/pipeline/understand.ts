@@ -17,7 +17,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, CLASS_IMBALANCE_ID, namesOnlyTaskTypes, projectTaskType, tellsOfARareClass, WORKFLOW_ID } from './project';
+import { asksHowToStart, asksHowToStartAProject, CLASS_IMBALANCE_ID, namesOnlyARareClassSetting, namesOnlyTaskTypes, projectTaskType, tellsOfARareClass, WORKFLOW_ID } from './project';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -83,13 +83,14 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const retrieved = subjectsOf(question, withoutStoryWords(withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0)));
   const named = retrieved.map((entry) => entry.concept);
   const workflow = glossary.get(WORKFLOW_ID);
-  if (workflow && asksHowToStartAProject(question) && namesOnlyTaskTypes(namedByTerm(retrieved))) {
+  const namedInEarnest = earnestlyNamed(question, retrieved, retriever);
+  if (workflow && asksHowToStartAProject(question) && namesOnlyTaskTypes(namedInEarnest)) {
     // "My manager wants a model that flags suspicious claims. Where do I start?": the kind of task, then the steps.
     const task = projectTaskType(question, retriever, glossary, named);
     return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, inConversation };
   }
   const imbalance = glossary.get(CLASS_IMBALANCE_ID);
-  if (imbalance && tellsOfARareClass(question) && namesOnlyTaskTypes(namedByTerm(retrieved)) && topic?.id !== imbalance.id) {
+  if (imbalance && tellsOfARareClass(question) && namesOnlyARareClassSetting(namedInEarnest) && topic?.id !== imbalance.id) {
     // "Only about 1 in 200 of our claims turns out to be fraud. Is that a problem?": why a rare class matters,
     // unless the question asks what to do about it.
     const asked: SingleIntent = cue === 'remedy' || cue === 'how' || cue === 'example' || cue === 'simple' || cue === 'limits' ? cue : 'why';
@@ -127,7 +128,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // One concept so far: "that's a lot" asks for it in simpler words, not for its definition again.
     const asksForASummary = / sum | summar| recap| resum| recapitul| tl ?dr | en bref | in a nutshell /.test(plainQuestion(question));
     if (covered.length === 1 && !asksForASummary) return { intent: 'simple', concepts: covered, followUp: true, remark: 'confused', inConversation };
-    if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', asked: askedOf(earlier), ...(asksForSteps(question) && { steps: true }), inConversation };
+    if (covered.length > 0 && asksForSteps(question)) return { intent: 'several', concepts: withProjectSteps(covered, earlier, glossary), followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, inConversation };
+    if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', asked: askedOf(earlier), inConversation };
   }
   if (named.length === 0) {
     const onTopic = withoutNamedConcept(question, cue, previous, glossary);
@@ -175,10 +177,24 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   return { intent, concepts: named, followUp: false, inConversation };
 }
 
-/** The concepts a question names by one of their terms (not by a stem, a typo or the words of a definition). */
-function namedByTerm(retrieved: readonly Retrieved[]): Concept[] {
-  return retrieved.filter((entry) => entry.via === 'term').map((entry) => entry.concept);
+/**
+ * The concepts a question names by one of their terms (not by a stem, a typo or the words of a definition), less
+ * those named by an everyday word that the rest of the question does not bear out: in "we log temperature, gravity and
+ * pH from every fermentation tank... a batch gets stuck", temperature and batch are the brewery's, not the model's
+ * (their entries hold 11 and 6 of the question; a term the question is about holds 15 to 30).
+ */
+function earnestlyNamed(question: string, retrieved: readonly Retrieved[], retriever: Retriever): Concept[] {
+  const named = retrieved.filter((entry) => entry.via === 'term');
+  const isEveryday = (entry: Retrieved) => entry.start !== undefined && EVERYDAY_WORD.test(question.slice(entry.start));
+  const everyday = named.filter(isEveryday);
+  if (everyday.length === 0) return named.map((entry) => entry.concept);
+  const borneOut = retriever.closestEntries(question, new Set(everyday.map((entry) => entry.concept.id))).filter((close) => close.score >= EARNEST_SCORE);
+  return named.filter((entry) => !isEveryday(entry) || borneOut.some((close) => close.concept.id === entry.concept.id)).map((entry) => entry.concept);
 }
+
+/** A word in lower case on its own: "temperature", "batch"; not "CNN", "fine-tune" or "mini-batch". */
+const EVERYDAY_WORD = /^\p{Ll}+(?![\p{L}\p{N}_-])/u;
+const EARNEST_SCORE = 12;
 
 /**
  * Concepts found only by the words of their definitions or as a typo (not by a term) say little; in a reaction or a
@@ -355,6 +371,12 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
   return before.length === 1 && after.length === 0 ? before[0]!.concept : undefined;
 }
 
+/** The entry a hand-written rule proposed instead of a model is. */
+const BASELINE_MODEL = 'baseline-model';
+
+/** "An alarm when...", "a fixed threshold", « une règle simple », « un seuil fixe »: a rule written by hand. */
+const HAND_WRITTEN_RULE = / (alarm|alert|rule|rules|threshold|cutoff|heuristic|heuristics|hard ?coded?|if then|fixed|alarme|alerte|regle|regles|seuil|heuristique|fixe|en dur) /;
+
 /** "Why use X...?", « pourquoi choisir X... ? »: a choice asked about, not a shortcut proposed. */
 const ASKS_WHY_CHOSEN = /^ (and |so |et |mais |alors )?(why|pourquoi) (use|choose|prefer|utiliser|choisir|prendre|on utilise|utilise t on)\b/;
 
@@ -369,6 +391,12 @@ function weighedShortcut(question: string, topic: Concept | undefined, named: re
     return ASKS_WHY_CHOSEN.test(plain) ? undefined : { intent: 'limits', concepts: [named[named.length - 1]!], followUp: false };
   }
   const alternative = retrieved.find((entry) => entry.via === 'term' || entry.via === 'stem')?.concept;
+  const baseline = glossary.get(BASELINE_MODEL);
+  if (!alternative && baseline && topic.id !== baseline.id && !glossary.withDetails(topic).en.sections?.remedies && HAND_WRITTEN_RULE.test(plain)) {
+    // "Why not just set an alarm when the gravity stops dropping for 12 hours?" after a model: a rule is the
+    // baseline the model must beat.
+    return { intent: 'why', concepts: [baseline], followUp: false, described: true };
+  }
   // "Why not just show the most popular products?" after the cold start: a fix proposed for the topic.
   if (!alternative) return { intent: fixOrPurpose(topic, glossary), concepts: [topic], followUp: true };
   if (alternative.id !== topic.id && !hasCuratedContrast(glossary, topic, alternative)) {
@@ -495,7 +523,7 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   }
   if (topic.length > 0 && asksWhyNotInstead(question)) {
     // « Pourquoi ne pas simplement reprendre les ventes de l'an dernier ? »: a shortcut weighed against the topic.
-    return { intent: fixOrPurpose(topic[0]!, glossary), concepts: topic, followUp: true };
+    return weighedShortcut(question, topic[0], [], [], glossary)!;
   }
   // « T'as un exemple de valeurs ? », "explain like im 5": a short question asking for a part of the topic.
   // "Where do I even start?" after fine-tuning: how it is done.
@@ -564,6 +592,13 @@ function pointsBack(question: string): boolean {
 
 function speaksOfTheField(question: string): boolean {
   return FIELD_WORDS.test(plainQuestion(question));
+}
+
+/** A conversation that opened a project sums up what to do with the project's steps first. */
+function withProjectSteps(covered: readonly Concept[], earlier: readonly EarlierTurn[], glossary: Glossary): Concept[] {
+  const workflow = glossary.get(WORKFLOW_ID);
+  if (!workflow || !earlier.some((turn) => turn.conceptIds.includes(WORKFLOW_ID))) return [...covered];
+  return [workflow, ...covered.filter((concept) => concept.id !== WORKFLOW_ID)];
 }
 
 /** "What I should do, in a few steps", « les étapes principales », « ce que je dois faire »: a recap as actions. */
