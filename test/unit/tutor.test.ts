@@ -456,4 +456,17 @@ describe('the chat as a tutor', function () {
     const [, popular] = await converse(engine, ['What is the cold start problem?', 'Why not just show the most popular products?']);
     assert.deepEqual(popular!.sources, ['cold-start']);
   });
+
+  it('takes "good where it learnt, bad elsewhere" for overfitting, and "good on the past, bad now" for data drift, however worded', async () => {
+    const [turbine] = await converse(engine, ["Mon modèle marche super bien sur les données d'entraînement mais dès que je le teste sur une autre éolienne il rate presque tout. Tu sais pourquoi ?"]);
+    assert.deepEqual(turbine!.sources, ['overfitting']);
+    assert.match(turbine!.text, /^Cela ressemble à un cas de surapprentissage\./);
+    const [claims] = await converse(engine, ["The model did great on our old claims but worse on this year's claims. Why?"]);
+    assert.deepEqual(claims!.sources, ['data-drift']);
+    // A loss that drops is no bad result; a slow model is no overfitting.
+    for (const question of ['The training went fine but then the loss drops to NaN', "It works great but it's slow, why?"]) {
+      const [answer] = await converse(engine, [question]);
+      assert.ok(!answer!.sources.includes('overfitting') && !answer!.sources.includes('data-drift'), question);
+    }
+  });
 });

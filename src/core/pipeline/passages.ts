@@ -5,7 +5,7 @@ import type { Intent, SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, doesTerm, indefiniteTerm, namingSentence, ofDefiniteTerm } from './phrasing';
 import { contrastPassage, definitionPassage, partPassage, type Passage, type PassagePart } from './prompt';
-import { WORKFLOW_ID } from './project';
+import { WORKFLOW_ID } from './situations';
 import type { Understanding } from './understand';
 
 /**

@@ -17,7 +17,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, CLASS_IMBALANCE_ID, namesOnlyARareClassSetting, namesOnlyTaskTypes, projectTaskType, tellsOfARareClass, WORKFLOW_ID } from './project';
+import { asksHowToStart, asksHowToStartAProject, CLASS_IMBALANCE_ID, goodThereBadHere, namesOnlyAResultsSetting, namesOnlyTaskTypes, projectTaskType, tellsOfARareClass, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -90,11 +90,18 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, inConversation };
   }
   const imbalance = glossary.get(CLASS_IMBALANCE_ID);
-  if (imbalance && tellsOfARareClass(question) && namesOnlyARareClassSetting(namedInEarnest) && topic?.id !== imbalance.id) {
+  if (imbalance && tellsOfARareClass(question) && namesOnlyAResultsSetting(namedInEarnest) && topic?.id !== imbalance.id) {
     // "Only about 1 in 200 of our claims turns out to be fraud. Is that a problem?": why a rare class matters,
     // unless the question asks what to do about it.
     const asked: SingleIntent = cue === 'remedy' || cue === 'how' || cue === 'example' || cue === 'simple' || cue === 'limits' ? cue : 'why';
     return { intent: asked, concepts: [imbalance], followUp: false, described: true, inConversation };
+  }
+  const story = goodThereBadHere(question);
+  const told = story ? glossary.get(story) : undefined;
+  if (told && topic?.id !== told.id && namesOnlyAResultsSetting(namedInEarnest)) {
+    // « Mon modèle marche super bien sur les données d'entraînement mais il rate presque tout sur une autre éolienne »:
+    // good where it learnt, bad elsewhere, however it is worded.
+    return describedAs(told);
   }
   const described = describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic);
   if (described && topic && described.id !== topic.id && opensWithADoubt(question)) {

@@ -3,8 +3,9 @@ import type { Concept } from '../glossary/types';
 import { plainQuestion } from './intent';
 import type { Retriever } from './retrieval';
 
-// Learners often open with their project, not a concept: "my manager wants a model that flags suspicious claims,
-// where do I start?". A tutor answers with the kind of task it is, when that is clear, and the steps of a project.
+// What learners tell of their own work before they know the names: a project ("my manager wants a model that flags
+// suspicious claims, where do I start?"), a rare class ("only 1 in 200 are fraud"), a model good on its training
+// data and bad elsewhere. A tutor answers with the concept the situation is a case of.
 
 /** The entry that says how a machine learning project is carried out, step by step. */
 export const WORKFLOW_ID = 'machine-learning-workflow';
@@ -79,12 +80,12 @@ export function namesOnlyTaskTypes(named: readonly Concept[]): boolean {
 /** The entry for a class far rarer than the others. */
 export const CLASS_IMBALANCE_ID = 'class-imbalance';
 
-/** What a rare class is told with besides a project's words: "97% accuracy on my test set". */
-const RARE_CLASS_SETTING_IDS = ['accuracy', 'train-validation-test-split', 'evaluation-metric', 'test-set'];
+/** What a learner's results are told with besides a project's words: "97% accuracy on my test set", « les données d'entraînement ». */
+const RESULT_WORD_IDS = ['accuracy', 'train-validation-test-split', 'evaluation-metric', 'training-data', 'model-training'];
 
-/** Whether the concepts named are only a project's words and what a rare class is told with. */
-export function namesOnlyARareClassSetting(named: readonly Concept[]): boolean {
-  return named.every((concept) => RARE_CLASS_SETTING_IDS.includes(concept.id) || namesOnlyTaskTypes([concept]));
+/** Whether the concepts named are only a project's words and those its results are told with. */
+export function namesOnlyAResultsSetting(named: readonly Concept[]): boolean {
+  return named.every((concept) => RESULT_WORD_IDS.includes(concept.id) || namesOnlyTaskTypes([concept]));
 }
 
 /** A share this small of the examples is a rare class: one in twenty, or 5%. */
@@ -114,3 +115,31 @@ const NEVER_FOUND = /\b(never|not a single|not one|none of|jamais|aucun|aucune|p
 
 /** A small percentage is a rare class only where the question speaks of cases, classes or labels. */
 const RARE_WORDS = /\b(only|just|seulement|que|rare|rarely|few|peu|positive|positives|positifs?|cases|cas|class|classe|label|labels|étiquettes?|fraud|fraude|churn|cancel|résili|défectueu|defect|sick|malades?)/u;
+
+/** The entries a model good on what it learnt from and bad elsewhere is a case of. */
+export const OVERFITTING_ID = 'overfitting';
+export const DATA_DRIFT_ID = 'data-drift';
+
+/** "works perfectly", "99%", « marche super bien », « parfait »: a result the learner is happy with. */
+const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|amazing|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%/u;
+/** "much worse", "fails", « rate presque tout », « nul »: a result that falls apart. */
+const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi)\b/u;
+/** Where the good result came from: the data it learnt from... */
+const ON_TRAINING = /\b(training|train set|trained on|entrainement|donnees d'entrainement|apprentissage)\b/u;
+/** ... or the past, which the present no longer looks like. */
+const ON_THE_PAST = /\b(old|older|last year'?s?|past|earlier|at first|initially|anciens?|anciennes?|l'an dernier|l'annee derniere|au debut|passees?)\b/u;
+
+/**
+ * The concept a learner's "good there, bad here" story is a case of: overfitting when "there" is the training data
+ * (« parfait sur l'entraînement, il rate presque tout sur une autre éolienne »), data drift when it is the past ("great on
+ * our old claims, worse on this year's"); undefined for any other question.
+ */
+export function goodThereBadHere(question: string): typeof OVERFITTING_ID | typeof DATA_DRIFT_ID | undefined {
+  const text = question.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[\u2019]/gu, "'");
+  const turn = /\b(but|yet|mais|pourtant|cependant|whereas|alors que|tandis que)\b/u.exec(text);
+  if (!turn) return undefined;
+  const [before, after] = [text.slice(0, turn.index), text.slice(turn.index)];
+  if (!GOOD_RESULT.test(before) || !BAD_RESULT.test(after)) return undefined;
+  if (ON_TRAINING.test(before)) return OVERFITTING_ID;
+  return ON_THE_PAST.test(before) ? DATA_DRIFT_ID : undefined;
+}
