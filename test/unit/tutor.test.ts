@@ -443,6 +443,8 @@ describe('the chat as a tutor', function () {
     assert.match(project[2]!.text, /\n\n2\. Regression matters because[^]*\n\n3\. Overfitting is reduced by/);
     const [, , etapes] = await converse(engine, ["C'est quoi le surapprentissage ?", "Et la fuite de données ?", 'Pouvez-vous résumer les étapes principales ?']);
     assert.match(etapes!.text, /^Ce qu'il faut faire, étape par étape, d'après ce que nous avons vu :\n\n1\. /);
+    // Where to go next starts from where the conversation ended.
+    assert.ok(steps.suggestions.some((suggestion) => /data leakage/i.test(suggestion)) && !steps.suggestions.some((suggestion) => /overfitting/i.test(suggestion)), steps.suggestions.join(' | '));
   });
 
   it('takes a hand-written rule proposed instead of a model for the baseline it is, in both languages', async () => {

@@ -53,7 +53,9 @@ export function suggestionsFor(
   shown: Shown,
   asked: readonly string[],
 ): string[] {
-  const subject = understanding.concepts[0] && glossary.withDetails(understanding.concepts[0]);
+  // After a recap, where to go next starts from where the conversation ended, not from where it began.
+  const lead = understanding.remark === 'recap' ? understanding.concepts[understanding.concepts.length - 1] : understanding.concepts[0];
+  const subject = lead && glossary.withDetails(lead);
   if (!subject) return [];
   const single = understanding.intent === 'several' || understanding.intent === 'contrast' ? 'what' : (understanding.intent as SingleIntent);
   const candidates = [
