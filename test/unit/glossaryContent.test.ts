@@ -105,7 +105,9 @@ describe('bundled glossary', () => {
     }
   });
 
-  it('recognises every description a learner may give, asked as a question, as its own entry', () => {
+  it('recognises every description a learner may give, asked as a question, as its own entry', function () {
+    // Some 2,000 descriptions, each read against all: seconds, more on a busy machine.
+    this.timeout(120_000);
     // A sign another entry's signs outweigh, or made of words every description uses, would never be matched.
     const signs = new SignIndex(glossary);
     const missed = glossary.concepts.flatMap((concept) => {

@@ -72,6 +72,21 @@ function sameWord(a: string, b: string): boolean {
   return shorter.length >= 5 && a.slice(0, 5) === b.slice(0, 5);
 }
 
+/**
+ * Two forms of one word start alike (their first three letters, or both are figures): the question's words grouped
+ * so, each description's word is compared with a few of them only, not with all (the bundled glossary's 2,000
+ * descriptions are read at every question).
+ */
+function startOf(word: string): string {
+  return /^\d+$/u.test(word) ? '#' : word.slice(0, 3);
+}
+
+function byStart(words: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const word of words) groups.set(startOf(word), [...(groups.get(startOf(word)) ?? []), word]);
+  return groups;
+}
+
 interface Sign {
   readonly concept: Concept;
   readonly keys: readonly string[];
@@ -89,9 +104,10 @@ export class SignIndex {
   match(question: string): SignMatch | undefined {
     const asked = signKeys(question);
     if (asked.length < MIN_MATCHED) return undefined;
+    const askedByStart = byStart(asked);
     let best: SignMatch | undefined;
     for (const sign of this.all()) {
-      const found = sign.keys.filter((key) => asked.some((word) => sameWord(key, word)));
+      const found = sign.keys.filter((key) => (askedByStart.get(startOf(key)) ?? []).some((word) => sameWord(key, word)));
       const matched = found.length;
       const coverage = matched / sign.keys.length;
       if (matched < MIN_MATCHED || coverage < MIN_COVERAGE) continue;
