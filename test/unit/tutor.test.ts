@@ -471,4 +471,12 @@ describe('the chat as a tutor', function () {
       assert.ok(!answer!.sources.includes('overfitting') && !answer!.sources.includes('data-drift'), question);
     }
   });
+
+  it('answers "what is X, and do I need it here?" with what X is for, then what it is', async () => {
+    const [scaling] = await converse(engine, ["C'est quoi la normalisation des données, et est-ce que j'en ai besoin ici ?"]);
+    assert.equal(scaling!.understanding.intent, 'why');
+    assert.ok(scaling!.text.startsWith(glossary.get('feature-scaling')!.fr.sections!.why!.slice(0, 60)), scaling!.text);
+    const [dropout] = await converse(engine, ['What is dropout?']);
+    assert.equal(dropout!.understanding.intent, 'what');
+  });
 });

@@ -174,7 +174,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const pair = named.length >= 2 ? named.slice(0, 2) : topic && topic.id !== named[0]!.id ? [topic, named[0]!] : [];
     if (pair.length === 2) return { intent: 'contrast', concepts: pair, followUp: named.length < 2, inConversation };
   }
-  const intent: SingleIntent = cue === 'contrast' ? 'what' : cue;
+  // « C'est quoi la normalisation des données, et est-ce que j'en ai besoin ici ? »: what it is for says whether.
+  const intent: SingleIntent = cue === 'contrast' ? 'what' : cue === 'what' && asksWhetherNeeded(question) ? 'why' : cue;
   const causeAsked = asksForCause(question, intent, named.map((concept) => glossary.withDetails(concept)));
   if (causeAsked) return { intent: 'cause', concepts: [causeAsked], followUp: false, inConversation };
   // "Can dropout prevent overfitting?": the remedies are the problem's, whichever concept is named first.
@@ -611,6 +612,11 @@ function withProjectSteps(covered: readonly Concept[], earlier: readonly Earlier
 /** "What I should do, in a few steps", « les étapes principales », « ce que je dois faire »: a recap as actions. */
 function asksForSteps(question: string): boolean {
   return / steps?\b| what (i|we|you) (should|need to|must|have to) do| what to do| to do list| checklist| action plan| plan of action| etapes?\b| ce que (je|nous|on|tu|vous) (dois|doit|devons|devez|devrais|devrait|devrions) (faire|retenir faire)| quoi faire| que faire| marche a suivre| plan d'action/.test(plainQuestion(question));
+}
+
+/** "Do I need it here?", "should I use it?", « est-ce que j'en ai besoin ? », « faut-il l'utiliser ? ». */
+function asksWhetherNeeded(question: string): boolean {
+  return / (do|would|will|should) (i|we) (really |even |also )?(need|use) (it|one|this|that|them)\b| (is it|is that|are they) (needed|necessary|useful|worth it)\b| (j'en|en) (ai|avons|aurais|aurai) (vraiment |aussi )?besoin| faut il (l'|les |en )?(utiliser|faire)?| (dois je|devrais je|doit on) (l'|les |en )?utiliser| est ce (que c'est |utile|necessaire)/.test(plainQuestion(question));
 }
 
 /** A recap names at most this many concepts: the latest ones the conversation was about. */
