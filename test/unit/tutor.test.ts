@@ -479,4 +479,35 @@ describe('the chat as a tutor', function () {
     const [dropout] = await converse(engine, ['What is dropout?']);
     assert.equal(dropout!.understanding.intent, 'what');
   });
+
+  it('knows more situations told in a learner’s words: a dominant class, several labels at once, a share of cases', async () => {
+    const cases: [string, string][] = [
+      ['Le modèle range presque tout en « roman », même des livres de cuisine. Qu’est-ce qui se passe ?', 'class-imbalance'],
+      ['Un livre peut être à la fois jeunesse et histoire. Comment gérer ça ?', 'multi-label-classification'],
+      ['Only 20 of the 400 hives died last winter. Is that a problem?', 'class-imbalance'],
+      ["Our demand model was great last spring, but it's much worse on this year's orders. What happened?", 'data-drift'],
+      ["Notre modèle donne d'excellents résultats sur les données d'entraînement, mais il se trompe beaucoup sur une autre région.", 'overfitting'],
+    ];
+    for (const [question, id] of cases) {
+      const [answer] = await converse(engine, [question]);
+      assert.deepEqual(answer!.sources, [id], question);
+    }
+    // The situation is named first, then what was asked of it, then what it is: in that order.
+    const [labels] = await converse(engine, ['Un livre peut être à la fois jeunesse et histoire. Comment gérer ça ?']);
+    const multiLabel = glossary.get('multi-label-classification')!.fr;
+    const [how, definition] = [labels!.text.indexOf(multiLabel.sections!.how!.slice(0, 40)), labels!.text.indexOf(multiLabel.definition.slice(1, 40))];
+    assert.ok(how > 0 && definition > how, labels!.text);
+    // "Epoch 3 of 100" counts steps, not cases; « le résumé de l'éditeur » is no request for a recap; "at risk" no pitfall.
+    const [epoch] = await converse(engine, ['At epoch 3 of 100 the loss becomes NaN. Why?']);
+    assert.ok(!epoch!.sources.includes('class-imbalance'), epoch!.sources.join());
+    const [, keywords] = await converse(engine, ["Qu'est-ce qu'un embedding ?", 'Pourquoi ne pas simplement chercher des mots-clés dans le résumé, comme « meurtre » ?']);
+    assert.notEqual(keywords!.understanding.remark, 'recap');
+    assert.deepEqual(keywords!.sources, ['baseline-model']);
+    const [, risk] = await converse(engine, ['What is a random forest?', 'How does it actually decide which hives are at risk?']);
+    assert.notEqual(risk!.understanding.intent, 'limits');
+    // A shortcut the problem's own fixes name stays one of its fixes.
+    const [, threshold] = await converse(engine, ['What is class imbalance?', 'Why not just move the threshold?']);
+    assert.deepEqual(threshold!.sources, ['class-imbalance']);
+    assert.equal(threshold!.understanding.intent, 'remedy');
+  });
 });

@@ -109,7 +109,8 @@ function afterColon(text: string): string {
  */
 export function composePlan(passages: readonly Passage[], intent: Intent, inOrder = false): ComposePlan {
   if (passages.length === 0) return {};
-  // A project's opening reads as the kind of task it is, what that is, then the steps; numbered steps as numbered.
+  // A project's opening reads as the kind of task it is, what that is, then the steps; numbered steps as numbered;
+  // a situation told is named, then what the question asked of it, then what it is.
   if (inOrder) return { opensWith: 0, mustCover: passages.map((_, index) => index), inOrder: true };
   // A sentence that points back or says what the glossary lacks is never the whole answer: what follows it is.
   if (passages[0]!.kind === 'pointer') return { opensWith: 0, mustCover: passages.map((_, index) => index) };

@@ -154,7 +154,7 @@ export class ChatEngine {
         ? {
             ...backend.options,
             compose: composeGroups(passages, this.glossary, lang, context),
-            composePlan: backend.options.composeFollowsPlan ? composePlan(passages, understanding.intent, understanding.project || understanding.steps) : undefined,
+            composePlan: backend.options.composeFollowsPlan ? composePlan(passages, understanding.intent, understanding.project || understanding.steps || understanding.described) : undefined,
           }
         : backend.options;
       generation = await backend.model.generate(prompt, options, stream, signal);

@@ -36,7 +36,7 @@ const TASK_MARGIN = 1.2;
 const MIN_PROJECT_WORDS = 10;
 
 /** "where do I start?", "how should I approach this?", « par où commencer ? », « comment s'y prendre ? ». */
-const ASKS_HOW_TO_START = / where (do|should|can|would) (i|we|you|one) (even )?(start|begin)| where to (start|begin)| how (do|should|can|would) (i|we) (get started|start|begin|approach|tackle|go about)| (first|1st) step| how (would|should|do) (i|we|you) go about | par ou (je |on |tu |nous |vous )?(commencer|commence|commencez|commencons)| comment (commencer|demarrer|debuter|s'y prendre|m'y prendre|je m'y prends|on s'y prend|on demarre|je demarre|je commence|on commence|aborder|faire)\b| premiere etape| premieres etapes /;
+const ASKS_HOW_TO_START = / where (do|should|can|would) (i|we|you|one) ([a-z']+ ){0,4}(start|begin)\b| where to (start|begin)| par ou ([a-z']+ ){0,4}(commencer|demarrer|debuter)\b| how (do|should|can|would) (i|we) (get started|start|begin|approach|tackle|go about)| (first|1st) step| how (would|should|do) (i|we|you) go about | par ou (je |on |tu |nous |vous )?(commencer|commence|commencez|commencons)| comment (commencer|demarrer|debuter|s'y prendre|m'y prendre|je m'y prends|on s'y prend|on demarre|je demarre|je commence|on commence|aborder|faire)\b| premiere etape| premieres etapes /;
 
 /** A wish for something a model would do: "my boss wants a model that...", « on voudrait repérer... ». */
 const WISHES = /[ '](want|wants|wanted|would like|d like|need|needs|hope|hoping|asked me|asks me|planning|trying to) | should (suggest|predict|tell|flag|detect|spot|sort|recognize|recognise|find|answer|estimate) |[ '](voudrais|voudrait|voudrions|voulons|voulez|veut|veux|aimerais|aimerait|aimerions|souhaite|souhaitons|souhaiterais|cherche a|cherchons a|doit|devrait|dois|besoin d) /;
@@ -97,6 +97,9 @@ const RARE_SHARE = 0.05;
  */
 export function tellsOfARareClass(question: string): boolean {
   const text = question.toLowerCase().replace(/(\d)[\s\u00a0\u202f,.](?=\d{3}\b)/gu, '$1');
+  // "Only 20 of the 400 hives died": a share of things counted, not "epoch 3 of 100".
+  const share = /\b(\d+) of (?:the |our |my |these |those |all )?(\d+) \p{L}{3,}/u.exec(text);
+  if (share && !COUNTERS.test(text.slice(Math.max(0, share.index - 12), share.index)) && Number(share[1]) / Number(share[2]) <= RARE_SHARE) return true;
   // "1 in 200", "40 confirmed cheaters out of 200,000", « un cas sur 500 »: what is counted may come between.
   const ratio = /\b(\d+|one|an?|un|une)\s+(?:[\p{L}'-]+\s+){0,3}?(?:in|out of|of every|sur|pour)\s+(?:every\s+|chaque\s+)?(\d+)\b/u.exec(text);
   if (ratio) {
@@ -108,6 +111,41 @@ export function tellsOfARareClass(question: string): boolean {
   if (percent && Number(percent[1]!.replace(',', '.')) <= RARE_SHARE * 100 && RARE_WORDS.test(text)) return true;
   // "97% accuracy, but it never flagged a single stuck batch": a score that high and a class never found.
   return /\b9\d(?:[.,]\d+)?\s?%/u.test(text) && NEVER_FOUND.test(text);
+}
+
+/** Words that number steps rather than count cases: "epoch 3 of 100", "page 2 of 40". */
+const COUNTERS = /\b(epoch|step|layer|page|chapter|part|fold|iteration|item|row|line|question|turn|batch|run|trial)s?\s*$/u;
+
+/**
+ * Whether the question tells of a model that answers one class for nearly everything: « le modèle range presque
+ * tout en roman, même des livres de cuisine », "it predicts the same class for almost every input".
+ */
+export function tellsOfADominantClass(question: string): boolean {
+  const text = plainQuestion(question);
+  return / (almost|nearly|pretty much|virtually) (everything|every (one|input|example|item|image|text)|all of them|always)\b| presque (tout|toujours|tous|toutes)\b| (always|toujours) (the same|la meme|le meme) /.test(text) && / (class|classes|category|categories|label|labels|predicts?|puts?|says|classifies|classe|classes|categorie|categories|etiquette|predit|met|range|classe|repond) /.test(text);
+}
+
+/** The entry for examples that may have several labels at once. */
+const MULTI_LABEL_ID = 'multi-label-classification';
+
+/** « Un livre peut être à la fois jeunesse et histoire », "a photo can have several tags at once". */
+export function tellsOfSeveralLabels(question: string): boolean {
+  const text = plainQuestion(question);
+  return / can (be|belong to|have) (both|several|multiple|two|more than one)\b| (both|several|multiple|more than one) (labels|categories|classes|tags|genres) (at once|at the same time)| (peut|peuvent) (etre|appartenir|avoir) (a la fois|a plusieurs|plusieurs|deux)| a la fois [a-z']+ et [a-z']+ | plusieurs (etiquettes|categories|classes|genres|rayons|tags) (a la fois|en meme temps)/.test(text);
+}
+
+/** A situation a learner tells, the concept it is a case of, and whether "is that a problem?" asks why it matters. */
+export interface Situation {
+  readonly conceptId: string;
+  readonly asksWhetherItMatters?: boolean;
+}
+
+/** The situation the question tells of, among those above, if any. */
+export function situationTold(question: string): Situation | undefined {
+  if (tellsOfARareClass(question) || tellsOfADominantClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asksWhetherItMatters: true };
+  const story = goodThereBadHere(question);
+  if (story) return { conceptId: story };
+  return tellsOfSeveralLabels(question) ? { conceptId: MULTI_LABEL_ID } : undefined;
 }
 
 /** "never flagged", "not a single one", « n'en détecte aucun », « il rate tout ». */
@@ -123,11 +161,11 @@ export const DATA_DRIFT_ID = 'data-drift';
 /** "works perfectly", "99%", « marche super bien », « parfait »: a result the learner is happy with. */
 const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|amazing|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%/u;
 /** "much worse", "fails", « rate presque tout », « nul »: a result that falls apart. */
-const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi)\b/u;
+const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b/u;
 /** Where the good result came from: the data it learnt from... */
 const ON_TRAINING = /\b(training|train set|trained on|entrainement|donnees d'entrainement|apprentissage)\b/u;
 /** ... or the past, which the present no longer looks like. */
-const ON_THE_PAST = /\b(old|older|last year'?s?|past|earlier|at first|initially|anciens?|anciennes?|l'an dernier|l'annee derniere|au debut|passees?)\b/u;
+const ON_THE_PAST = /\b(old|older|last (year|month|week|spring|summer|autumn|fall|winter|season|quarter)'?s?|past|earlier|at first|initially|at launch|anciens?|anciennes?|l'an dernier|l'annee derniere|(le mois|la semaine|l'ete|l'hiver|l'automne|le printemps|la saison) (dernier|derniere)|au debut|au lancement|passees?)\b/u;
 
 /**
  * The concept a learner's "good there, bad here" story is a case of: overfitting when "there" is the training data

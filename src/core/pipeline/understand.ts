@@ -17,7 +17,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, CLASS_IMBALANCE_ID, goodThereBadHere, namesOnlyAResultsSetting, namesOnlyTaskTypes, projectTaskType, tellsOfARareClass, WORKFLOW_ID } from './situations';
+import { asksHowToStart, asksHowToStartAProject, namesOnlyAResultsSetting, namesOnlyTaskTypes, projectTaskType, situationTold, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -89,18 +89,14 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const task = projectTaskType(question, retriever, glossary, named);
     return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, inConversation };
   }
-  const imbalance = glossary.get(CLASS_IMBALANCE_ID);
-  if (imbalance && tellsOfARareClass(question) && namesOnlyAResultsSetting(namedInEarnest) && topic?.id !== imbalance.id) {
+  const situation = situationTold(question);
+  const told = situation && glossary.get(situation.conceptId);
+  if (told && topic?.id !== told.id && namesOnlyAResultsSetting(namedInEarnest)) {
     // "Only about 1 in 200 of our claims turns out to be fraud. Is that a problem?": why a rare class matters,
     // unless the question asks what to do about it.
-    const asked: SingleIntent = cue === 'remedy' || cue === 'how' || cue === 'example' || cue === 'simple' || cue === 'limits' ? cue : 'why';
-    return { intent: asked, concepts: [imbalance], followUp: false, described: true, inConversation };
-  }
-  const story = goodThereBadHere(question);
-  const told = story ? glossary.get(story) : undefined;
-  if (told && topic?.id !== told.id && namesOnlyAResultsSetting(namedInEarnest)) {
+    if (situation.asksWhetherItMatters && !ASKS_WHAT_TO_DO.includes(cue)) return { intent: 'why', concepts: [told], followUp: false, described: true, inConversation };
     // « Mon modèle marche super bien sur les données d'entraînement mais il rate presque tout sur une autre éolienne »:
-    // good where it learnt, bad elsewhere, however it is worded.
+    // the case it is, then what the question asks of it.
     return describedAs(told);
   }
   const described = describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic);
@@ -133,7 +129,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   if (!retrieved.some((entry) => entry.via === 'term') && detectRemark(question) === 'recap' && detectSmallTalk(question) !== 'thanks' && cue !== 'simple') {
     const covered = conversationConcepts(earlier, glossary);
     // One concept so far: "that's a lot" asks for it in simpler words, not for its definition again.
-    const asksForASummary = / sum | summar| recap| resum| recapitul| tl ?dr | en bref | in a nutshell /.test(plainQuestion(question));
+    const asksForASummary = / sum | summar| recap| resum(er|ez|ons|e moi|e nous)\b| recapitul| tl ?dr | en bref | in a nutshell /.test(plainQuestion(question));
     if (covered.length === 1 && !asksForASummary) return { intent: 'simple', concepts: covered, followUp: true, remark: 'confused', inConversation };
     if (covered.length > 0 && asksForSteps(question)) return { intent: 'several', concepts: withProjectSteps(covered, earlier, glossary), followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, inConversation };
     if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', asked: askedOf(earlier), inConversation };
@@ -158,7 +154,9 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // « Pourquoi les CNN plutôt qu'un réseau classique ? »: what the named choice is good for.
     return { intent: 'why', concepts: [preferred], followUp: false, inConversation };
   }
-  const weighed = asksWhyNotInstead(question) ? weighedShortcut(question, topic, named, retrieved, glossary) : undefined;
+  // "Why not just alert when a hive's weight drops below a threshold?": the hive's weight is no model's weights.
+  const earnest = retrieved.filter((entry) => entry.via !== 'term' || namedInEarnest.includes(entry.concept));
+  const weighed = asksWhyNotInstead(question) ? weighedShortcut(question, topic, earnest.map((entry) => entry.concept), earnest, glossary) : undefined;
   if (weighed) return { ...weighed, inConversation };
   if (named.length >= 2 && asksAboutBoth(question)) {
     // "`model.eval()` and then `torch.no_grad()`... why both?": what each does that the other does not.
@@ -379,11 +377,28 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
   return before.length === 1 && after.length === 0 ? before[0]!.concept : undefined;
 }
 
+/** Cues that ask what to do, or for another part, rather than whether a situation matters. */
+const ASKS_WHAT_TO_DO: readonly (SingleIntent | 'contrast')[] = ['remedy', 'how', 'example', 'simple', 'limits'];
+
 /** The entry a hand-written rule proposed instead of a model is. */
 const BASELINE_MODEL = 'baseline-model';
 
 /** "An alarm when...", "a fixed threshold", « une règle simple », « un seuil fixe »: a rule written by hand. */
-const HAND_WRITTEN_RULE = / (alarm|alert|rule|rules|threshold|cutoff|heuristic|heuristics|hard ?coded?|if then|fixed|alarme|alerte|regle|regles|seuil|heuristique|fixe|en dur) /;
+const HAND_WRITTEN_RULE = / (alarm|alert|rule|rules|threshold|cutoff|heuristic|heuristics|hard ?coded?|if then|fixed|keywords?|regex|regexes|regular expressions?|alarme|alerte|regle|regles|seuil|heuristique|fixe|en dur|mots? cles?|expressions? regulieres?) /;
+
+/**
+ * Whether a shortcut proposed is a hand-written rule rather than one of the topic's own fixes: "why not just lower
+ * the threshold?" after class imbalance is a fix its remedies name; "why not just flag every student with fewer than
+ * ten lessons, as a fixed rule?" is not.
+ */
+function proposesARule(plain: string, topic: Concept): boolean {
+  const rule = HAND_WRITTEN_RULE.exec(plain)?.[1];
+  if (!rule) return false;
+  const remedies = topic.en.sections?.remedies;
+  if (!remedies) return true;
+  const fixes = plainQuestion(`${remedies} ${topic.fr.sections?.remedies ?? ''}`);
+  return !fixes.includes(` ${rule} `) && !fixes.includes(` ${rule.replace(/s$/u, '')} `);
+}
 
 /** "Why use X...?", « pourquoi choisir X... ? »: a choice asked about, not a shortcut proposed. */
 const ASKS_WHY_CHOSEN = /^ (and |so |et |mais |alors )?(why|pourquoi) (use|choose|prefer|utiliser|choisir|prendre|on utilise|utilise t on)\b/;
@@ -396,11 +411,12 @@ function weighedShortcut(question: string, topic: Concept | undefined, named: re
   const plain = plainQuestion(question);
   if (!topic) {
     // "Why can't I just train a classifier and look at its accuracy?": what is wrong with the shortcut, its last word.
-    return ASKS_WHY_CHOSEN.test(plain) ? undefined : { intent: 'limits', concepts: [named[named.length - 1]!], followUp: false };
+    const last = named[named.length - 1];
+    return ASKS_WHY_CHOSEN.test(plain) || !last ? undefined : { intent: 'limits', concepts: [last], followUp: false };
   }
   const alternative = retrieved.find((entry) => entry.via === 'term' || entry.via === 'stem')?.concept;
   const baseline = glossary.get(BASELINE_MODEL);
-  if (!alternative && baseline && topic.id !== baseline.id && !glossary.withDetails(topic).en.sections?.remedies && HAND_WRITTEN_RULE.test(plain)) {
+  if (!alternative && baseline && topic.id !== baseline.id && proposesARule(plain, glossary.withDetails(topic))) {
     // "Why not just set an alarm when the gravity stops dropping for 12 hours?" after a model: a rule is the
     // baseline the model must beat.
     return { intent: 'why', concepts: [baseline], followUp: false, described: true };
@@ -479,6 +495,8 @@ function speaksOfOwnWork(question: string): boolean {
  */
 function describedIntent(cue: SingleIntent | 'contrast', concept: Concept): SingleIntent {
   const isProblem = Boolean(concept.en.sections?.causes);
+  // « Comment gérer ça ? » about something that is no problem to fix (several labels a book): how it is done.
+  if (cue === 'remedy' && !concept.en.sections?.remedies) return 'how';
   if (cue === 'remedy' || cue === 'limits' || cue === 'example' || cue === 'simple' || cue === 'history' || cue === 'translate') return cue;
   // "How does ChatGPT remember what I said?" asks for a mechanism, even of an entry that is also a problem.
   if (cue === 'how') return 'how';
