@@ -505,6 +505,12 @@ describe('the chat as a tutor', function () {
     assert.deepEqual(keywords!.sources, ['baseline-model']);
     const [, risk] = await converse(engine, ['What is a random forest?', 'How does it actually decide which hives are at risk?']);
     assert.notEqual(risk!.understanding.intent, 'limits');
+    // A worry that the data will change is data drift, answered with what to do; "X sounds fragile" asks X's limits.
+    const [, publishers] = await converse(engine, ["Qu'est-ce que le fine-tuning ?", "Ça me paraît fragile : si les éditeurs changent leur façon d'écrire les résumés, tout s'effondre ?"]);
+    assert.deepEqual(publishers!.sources, ['data-drift']);
+    assert.equal(publishers!.understanding.intent, 'remedy');
+    const [fragile] = await converse(engine, ['Cross-validation sounds fragile with so few dead hives, no?']);
+    assert.deepEqual([fragile!.understanding.intent, ...fragile!.sources], ['limits', 'cross-validation']);
     // A shortcut the problem's own fixes name stays one of its fixes.
     const [, threshold] = await converse(engine, ['What is class imbalance?', 'Why not just move the threshold?']);
     assert.deepEqual(threshold!.sources, ['class-imbalance']);

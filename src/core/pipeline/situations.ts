@@ -134,10 +134,22 @@ export function tellsOfSeveralLabels(question: string): boolean {
   return / can (be|belong to|have) (both|several|multiple|two|more than one)\b| (both|several|multiple|more than one) (labels|categories|classes|tags|genres) (at once|at the same time)| (peut|peuvent) (etre|appartenir|avoir) (a la fois|a plusieurs|plusieurs|deux)| a la fois [a-z']+ et [a-z']+ | plusieurs (etiquettes|categories|classes|genres|rayons|tags) (a la fois|en meme temps)/.test(text);
 }
 
-/** A situation a learner tells, the concept it is a case of, and whether "is that a problem?" asks why it matters. */
+/**
+ * « Si les éditeurs changent leur façon d'écrire les résumés, tout s'effondre ? », "what if customers' habits
+ * change?": the data the model will meet drifting from what it learnt on.
+ */
+export function worriesAboutChangingData(question: string): boolean {
+  const text = plainQuestion(question);
+  return / (if|when|once) (the |our |my |their |its )?([a-z']+ ){0,3}(data|inputs?|users?|customers?|clients?|habits?|behaviou?rs?|style|distribution|patterns?|publishers?|suppliers?|market|trends?)( [a-z']+){0,2} (change|changes|changed|shift|shifts|evolve|evolves|drift|drifts)\b| (si|quand|lorsque) (les |le |la |l'|nos |mes |leurs |leur )?([a-z']+ ){0,3}(donnees|entrees|utilisateurs|clients|habitudes|comportements?|style|distribution|editeurs|fournisseurs|marche|tendances?|facon)( [a-z']+){0,3} (changent|change|changeait|evoluent|evolue|derivent|derive)\b/.test(text);
+}
+
+/** A situation a learner tells, the concept it is a case of, and what it asks of it when the question does not say. */
 export interface Situation {
   readonly conceptId: string;
+  /** "Is that a problem?" asks why it matters. */
   readonly asksWhetherItMatters?: boolean;
+  /** A worry asks what to do about it. */
+  readonly asksWhatToDo?: boolean;
 }
 
 /** The situation the question tells of, among those above, if any. */
@@ -145,6 +157,7 @@ export function situationTold(question: string): Situation | undefined {
   if (tellsOfARareClass(question) || tellsOfADominantClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asksWhetherItMatters: true };
   const story = goodThereBadHere(question);
   if (story) return { conceptId: story };
+  if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asksWhatToDo: true };
   return tellsOfSeveralLabels(question) ? { conceptId: MULTI_LABEL_ID } : undefined;
 }
 

@@ -95,6 +95,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // "Only about 1 in 200 of our claims turns out to be fraud. Is that a problem?": why a rare class matters,
     // unless the question asks what to do about it.
     if (situation.asksWhetherItMatters && !ASKS_WHAT_TO_DO.includes(cue)) return { intent: 'why', concepts: [told], followUp: false, described: true, inConversation };
+    // « Ça me paraît fragile : si les éditeurs changent leur façon d'écrire, tout s'effondre ? »: what to do about it.
+    if (situation.asksWhatToDo) return { intent: 'remedy', concepts: [told], followUp: false, described: true, inConversation };
     // « Mon modèle marche super bien sur les données d'entraînement mais il rate presque tout sur une autre éolienne »:
     // the case it is, then what the question asks of it.
     return describedAs(told);
@@ -172,8 +174,9 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const pair = named.length >= 2 ? named.slice(0, 2) : topic && topic.id !== named[0]!.id ? [topic, named[0]!] : [];
     if (pair.length === 2) return { intent: 'contrast', concepts: pair, followUp: named.length < 2, inConversation };
   }
-  // « C'est quoi la normalisation des données, et est-ce que j'en ai besoin ici ? »: what it is for says whether.
-  const intent: SingleIntent = cue === 'contrast' ? 'what' : cue === 'what' && asksWhetherNeeded(question) ? 'why' : cue;
+  // « C'est quoi la normalisation des données, et est-ce que j'en ai besoin ici ? »: what it is for says whether;
+  // "cross-validation sounds fragile with so few positives, no?": its limits.
+  const intent: SingleIntent = cue === 'contrast' ? 'what' : cue === 'what' && asksWhetherNeeded(question) ? 'why' : cue === 'what' && SOUNDS_FRAGILE.test(plainQuestion(question)) ? 'limits' : cue;
   const causeAsked = asksForCause(question, intent, named.map((concept) => glossary.withDetails(concept)));
   if (causeAsked) return { intent: 'cause', concepts: [causeAsked], followUp: false, inConversation };
   // "Can dropout prevent overfitting?": the remedies are the problem's, whichever concept is named first.
@@ -631,6 +634,9 @@ function withProjectSteps(covered: readonly Concept[], earlier: readonly Earlier
 function asksForSteps(question: string): boolean {
   return / steps?\b| what (i|we|you) (should|need to|must|have to) do| what to do| to do list| checklist| action plan| plan of action| etapes?\b| ce que (je|nous|on|tu|vous) (dois|doit|devons|devez|devrais|devrait|devrions) (faire|retenir faire)| quoi faire| que faire| marche a suivre| plan d'action/.test(plainQuestion(question));
 }
+
+/** "Sounds fragile", "seems risky", « me paraît fragile », « un peu naïf »: a doubt, wherever it stands in the question. */
+const SOUNDS_FRAGILE = / (sounds?|seems?|looks?|feels?) (a bit |kind of |rather |quite |too )?(fragile|risky|brittle|shaky|naive|unreliable|dangerous)\b| (parait|parais|semble|a l'air) (un peu |assez |bien |trop )?(fragile|risque|naif|naive|dangereux|douteux|bancal)\b/;
 
 /** "Do I need it here?", "should I use it?", « est-ce que j'en ai besoin ? », « faut-il l'utiliser ? ». */
 function asksWhetherNeeded(question: string): boolean {
