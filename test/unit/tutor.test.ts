@@ -516,4 +516,31 @@ describe('the chat as a tutor', function () {
     assert.deepEqual(threshold!.sources, ['class-imbalance']);
     assert.equal(threshold!.understanding.intent, 'remedy');
   });
+
+  it('takes a naive prediction or the past’s average for a baseline, asks of features and of which metric matters', async () => {
+    const [, , majority] = await converse(engine, ['What is class imbalance?', 'And how do I handle it?', 'Why not just predict "no failure" for everything? That would be 98% accurate.']);
+    assert.deepEqual(majority!.sources, ['baseline-model']);
+    const [, average] = await converse(engine, ["C'est quoi une régression, exactement ?", 'Pourquoi ne pas juste prendre la moyenne des notes des années précédentes ?']);
+    assert.deepEqual(average!.sources, ['baseline-model']);
+    for (const question of [
+      'Can you give me a concrete example of a feature I could build from the door open/close timings?',
+      'Mes capteurs envoient une mesure toutes les 5 minutes, ça fait des milliers de valeurs. Je les mets toutes directement en entrée du modèle ?',
+    ]) {
+      const [answer] = await converse(engine, [question]);
+      assert.deepEqual(answer!.sources, ['feature-engineering'], question);
+    }
+    const [, which] = await converse(engine, ["What's the difference between precision and recall?", 'Our technicians can only visit about 50 lifts a week, so which one should I care more about?']);
+    assert.deepEqual([which!.understanding.intent, ...which!.sources], ['why', 'precision-and-recall']);
+    // The overfitting story told with a score and "almost none", or with the two errors, and "what's going on?" asks why.
+    for (const question of [
+      "My model scores 0.97 on the data I trained it on but when I test it on last month's lifts it catches almost none of the failures. What's going on?",
+      "Quand j'ajoute plus de variables, l'erreur sur mes données d'entraînement baisse mais l'erreur sur les meules de cette année augmente. Qu'est-ce qui se passe ?",
+    ]) {
+      const [answer] = await converse(engine, [question]);
+      assert.deepEqual([answer!.understanding.intent, ...answer!.sources], ['cause', 'overfitting'], question);
+    }
+    // « Tu me conseilles de commencer par où ? » opens a project, whatever « température » and « affinage » name elsewhere.
+    const [cheese] = await converse(engine, ["Salut ! Je suis développeuse dans une fromagerie, on a des capteurs de température et d'humidité dans nos caves d'affinage et je voudrais prédire la note de qualité de chaque meule. Tu me conseilles de commencer par où ?"]);
+    assert.ok(cheese!.sources.includes('machine-learning-workflow'), cheese!.sources.join());
+  });
 });

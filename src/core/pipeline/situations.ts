@@ -36,7 +36,7 @@ const TASK_MARGIN = 1.2;
 const MIN_PROJECT_WORDS = 10;
 
 /** "where do I start?", "how should I approach this?", « par où commencer ? », « comment s'y prendre ? ». */
-const ASKS_HOW_TO_START = / where (do|should|can|would) (i|we|you|one) ([a-z']+ ){0,4}(start|begin)\b| where to (start|begin)| par ou ([a-z']+ ){0,4}(commencer|demarrer|debuter)\b| how (do|should|can|would) (i|we) (get started|start|begin|approach|tackle|go about)| (first|1st) step| how (would|should|do) (i|we|you) go about | par ou (je |on |tu |nous |vous )?(commencer|commence|commencez|commencons)| comment (commencer|demarrer|debuter|s'y prendre|m'y prendre|je m'y prends|on s'y prend|on demarre|je demarre|je commence|on commence|aborder|faire)\b| premiere etape| premieres etapes /;
+const ASKS_HOW_TO_START = / where (do|should|can|would) (i|we|you|one) ([a-z']+ ){0,4}(start|begin)\b| where to (start|begin)| par ou ([a-z']+ ){0,4}(commencer|demarrer|debuter)\b| (commencer|commence|demarrer|debuter) par (ou|quoi)\b| (start|begin) with what\b| what (should|do) (i|we) (start|begin) with\b| how (do|should|can|would) (i|we) (get started|start|begin|approach|tackle|go about)| (first|1st) step| how (would|should|do) (i|we|you) go about | par ou (je |on |tu |nous |vous )?(commencer|commence|commencez|commencons)| comment (commencer|demarrer|debuter|s'y prendre|m'y prendre|je m'y prends|on s'y prend|on demarre|je demarre|je commence|on commence|aborder|faire)\b| premiere etape| premieres etapes /;
 
 /** A wish for something a model would do: "my boss wants a model that...", « on voudrait repérer... ». */
 const WISHES = /[ '](want|wants|wanted|would like|d like|need|needs|hope|hoping|asked me|asks me|planning|trying to) | should (suggest|predict|tell|flag|detect|spot|sort|recognize|recognise|find|answer|estimate) |[ '](voudrais|voudrait|voudrions|voulons|voulez|veut|veux|aimerais|aimerait|aimerions|souhaite|souhaitons|souhaiterais|cherche a|cherchons a|doit|devrait|dois|besoin d) /;
@@ -143,6 +143,18 @@ export function worriesAboutChangingData(question: string): boolean {
   return / (if|when|once) (the |our |my |their |its )?([a-z']+ ){0,3}(data|inputs?|users?|customers?|clients?|habits?|behaviou?rs?|style|distribution|patterns?|publishers?|suppliers?|market|trends?)( [a-z']+){0,2} (change|changes|changed|shift|shifts|evolve|evolves|drift|drifts)\b| (si|quand|lorsque) (les |le |la |l'|nos |mes |leurs |leur )?([a-z']+ ){0,3}(donnees|entrees|utilisateurs|clients|habitudes|comportements?|style|distribution|editeurs|fournisseurs|marche|tendances?|facon)( [a-z']+){0,3} (changent|change|changeait|evoluent|evolue|derivent|derive)\b/.test(text);
 }
 
+/** The entry for turning raw data into the inputs a model learns from. */
+const FEATURE_ENGINEERING_ID = 'feature-engineering';
+
+/**
+ * « Un exemple de variable à construire à partir des courbes ? », "a feature I could build from the door timings?",
+ * « je mets toutes les mesures directement en entrée du modèle ? »: making inputs out of raw data.
+ */
+export function asksForFeatures(question: string): boolean {
+  const text = plainQuestion(question);
+  return / (features?|variables?) (i|we|you) (could|can|should|might) (build|compute|make|extract|derive|create|engineer)\b| (build|compute|make|extract|derive|create|engineer) (a |some |useful |good |new )?(features?|variables?) (from|out of|with)\b| (variables?|caracteristiques?) (utiles? |concretes? |pertinentes? )?(a|pour) (construire|calculer|creer|tirer|extraire|fabriquer)\b| (construire|calculer|creer|tirer|extraire|fabriquer) (une |des |de nouvelles )?(variables?|caracteristiques?) (a partir|depuis|avec)\b| (feed|give|pass|put) (it |them |all (of )?(it|them|the [a-z]+) )(all )?(directly|straight|as is|raw)\b| (mets?|mettre|donne|donner|passe|passer)( (les|toutes|tous|ces|mes|nos))*( (mesures|donnees|valeurs|lectures|releves))?( [a-z']+){0,2} (directement|telles quelles|tels quels|brutes?) (en entree|dans le modele|au modele)/.test(text);
+}
+
 /** A situation a learner tells, the concept it is a case of, and what it asks of it when the question does not say. */
 export interface Situation {
   readonly conceptId: string;
@@ -158,6 +170,7 @@ export function situationTold(question: string): Situation | undefined {
   const story = goodThereBadHere(question);
   if (story) return { conceptId: story };
   if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asksWhatToDo: true };
+  if (asksForFeatures(question)) return { conceptId: FEATURE_ENGINEERING_ID };
   return tellsOfSeveralLabels(question) ? { conceptId: MULTI_LABEL_ID } : undefined;
 }
 
@@ -172,13 +185,18 @@ export const OVERFITTING_ID = 'overfitting';
 export const DATA_DRIFT_ID = 'data-drift';
 
 /** "works perfectly", "99%", « marche super bien », « parfait »: a result the learner is happy with. */
-const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|amazing|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%/u;
+const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|amazing|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b/u;
 /** "much worse", "fails", « rate presque tout », « nul »: a result that falls apart. */
-const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b/u;
+const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
 /** Where the good result came from: the data it learnt from... */
-const ON_TRAINING = /\b(training|train set|trained on|entrainement|donnees d'entrainement|apprentissage)\b/u;
+const ON_TRAINING = /\b(training|train set|trained (it |them |the model |my model )?on|learnt from|learned from|entrainement|entraine (dessus|sur)|donnees d'entrainement|apprentissage)\b/u;
 /** ... or the past, which the present no longer looks like. */
 const ON_THE_PAST = /\b(old|older|last (year|month|week|spring|summer|autumn|fall|winter|season|quarter)'?s?|past|earlier|at first|initially|at launch|anciens?|anciennes?|l'an dernier|l'annee derniere|(le mois|la semaine|l'ete|l'hiver|l'automne|le printemps|la saison) (dernier|derniere)|au debut|au lancement|passees?)\b/u;
+
+/** "training error goes down", « l'erreur sur mes données d'entraînement baisse ». */
+const TRAINING_ERROR_FALLS = /\b(training|train) (error|loss)( [a-z']+){0,3} (falls|goes down|decreases|drops|keeps (falling|going down|decreasing|dropping))\b|\b(erreur|perte)( [a-z']+){0,4} (d'entrainement|sur l'entrainement)( [a-z']+){0,2} (baisse|diminue|descend|chute)\b/u;
+/** "... but the test error goes up", « mais l'erreur sur les meules de cette année augmente ». */
+const OTHER_ERROR_RISES = /\b(but|while|whereas|mais|alors que|tandis que)\b.*\b(error|loss|erreur|perte)\b.*\b(rises|goes up|increases|grows|climbs|augmente|monte|remonte|grimpe)\b/u;
 
 /**
  * The concept a learner's "good there, bad here" story is a case of: overfitting when "there" is the training data
@@ -187,6 +205,8 @@ const ON_THE_PAST = /\b(old|older|last (year|month|week|spring|summer|autumn|fal
  */
 export function goodThereBadHere(question: string): typeof OVERFITTING_ID | typeof DATA_DRIFT_ID | undefined {
   const text = question.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[\u2019]/gu, "'");
+  // "The training error goes down but this year's error goes up": the same story told with the two errors.
+  if (TRAINING_ERROR_FALLS.test(text) && OTHER_ERROR_RISES.test(text)) return OVERFITTING_ID;
   const turn = /\b(but|yet|mais|pourtant|cependant|whereas|alors que|tandis que)\b/u.exec(text);
   if (!turn) return undefined;
   const [before, after] = [text.slice(0, turn.index), text.slice(turn.index)];
@@ -194,3 +214,16 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
   if (ON_TRAINING.test(before)) return OVERFITTING_ID;
   return ON_THE_PAST.test(before) ? DATA_DRIFT_ID : undefined;
 }
+
+/**
+ * A shortcut a model must beat, proposed instead of one: a hand-written rule ("an alarm when...", « un seuil fixe »,
+ * keywords), always the same answer ("why not just predict 'no failure'?"), or the past's average (« la moyenne des
+ * notes des années précédentes »). The words that say so, for the rule's words to be looked for among a topic's fixes.
+ */
+export function proposedBaseline(plain: string): string | undefined {
+  return HAND_WRITTEN_RULE.exec(plain)?.[1] ?? (SAME_ANSWER.exec(plain) ?? PAST_AVERAGE.exec(plain))?.[0].trim();
+}
+
+const HAND_WRITTEN_RULE = / (alarm|alert|rule|rules|threshold|cutoff|heuristic|heuristics|hard ?coded?|if then|fixed|keywords?|regex|regexes|regular expressions?|alarme|alerte|regle|regles|seuil|heuristique|fixe|en dur|mots? cles?|expressions? regulieres?) /;
+const SAME_ANSWER = / (always )?(predict|predicts|predicting|say|answer|output|return)(ing)? (no|none|nothing|zero|the same|the majority|the most frequent)\b[^?]*?(for everything|for every|for all|every time|always)?| (toujours )?(predire|repondre|dire) (toujours )?(non|aucune?|rien|la meme|zero)\b/;
+const PAST_AVERAGE = / (mean|average|median|moyenne|mediane) (of |des |de la |du |d')?(the )?([a-z']+ ){0,3}(past|previous|last|historical|earlier|precedentes?|derniers?|dernieres?|passees?|anciennes?)\b/;

@@ -17,7 +17,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, namesOnlyAResultsSetting, namesOnlyTaskTypes, projectTaskType, situationTold, WORKFLOW_ID } from './situations';
+import { asksHowToStart, asksHowToStartAProject, namesOnlyAResultsSetting, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -98,7 +98,9 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // « Ça me paraît fragile : si les éditeurs changent leur façon d'écrire, tout s'effondre ? »: what to do about it.
     if (situation.asksWhatToDo) return { intent: 'remedy', concepts: [told], followUp: false, described: true, inConversation };
     // « Mon modèle marche super bien sur les données d'entraînement mais il rate presque tout sur une autre éolienne »:
-    // the case it is, then what the question asks of it.
+    // the case it is, then what the question asks of it ("what's going on?" asks why it happens, whatever "failures"
+    // the story tells of).
+    if (ASKS_WHAT_HAPPENS.test(plainQuestion(question)) && glossary.withDetails(told).en.sections?.causes) return { ...describedAs(told), intent: 'cause' };
     return describedAs(told);
   }
   const described = describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic);
@@ -380,14 +382,15 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
   return before.length === 1 && after.length === 0 ? before[0]!.concept : undefined;
 }
 
+/** "What's going on?", "why?", « qu'est-ce qui se passe ? », « tu sais pourquoi ? ». */
+const ASKS_WHAT_HAPPENS = / what'?s going on| what is going on| what happened| what'?s happening| why\b| how come| pourquoi| qu'est ce qui se passe| que se passe t il| qu'est ce qui (cloche|ne va pas)/;
+
 /** Cues that ask what to do, or for another part, rather than whether a situation matters. */
 const ASKS_WHAT_TO_DO: readonly (SingleIntent | 'contrast')[] = ['remedy', 'how', 'example', 'simple', 'limits'];
 
 /** The entry a hand-written rule proposed instead of a model is. */
 const BASELINE_MODEL = 'baseline-model';
 
-/** "An alarm when...", "a fixed threshold", « une règle simple », « un seuil fixe »: a rule written by hand. */
-const HAND_WRITTEN_RULE = / (alarm|alert|rule|rules|threshold|cutoff|heuristic|heuristics|hard ?coded?|if then|fixed|keywords?|regex|regexes|regular expressions?|alarme|alerte|regle|regles|seuil|heuristique|fixe|en dur|mots? cles?|expressions? regulieres?) /;
 
 /**
  * Whether a shortcut proposed is a hand-written rule rather than one of the topic's own fixes: "why not just lower
@@ -395,7 +398,7 @@ const HAND_WRITTEN_RULE = / (alarm|alert|rule|rules|threshold|cutoff|heuristic|h
  * ten lessons, as a fixed rule?" is not.
  */
 function proposesARule(plain: string, topic: Concept): boolean {
-  const rule = HAND_WRITTEN_RULE.exec(plain)?.[1];
+  const rule = proposedBaseline(plain);
   if (!rule) return false;
   const remedies = topic.en.sections?.remedies;
   if (!remedies) return true;
@@ -419,7 +422,9 @@ function weighedShortcut(question: string, topic: Concept | undefined, named: re
   }
   const alternative = retrieved.find((entry) => entry.via === 'term' || entry.via === 'stem')?.concept;
   const baseline = glossary.get(BASELINE_MODEL);
-  if (!alternative && baseline && topic.id !== baseline.id && proposesARule(plain, glossary.withDetails(topic))) {
+  // "Why not just predict 'no failure' for everything?" names a prediction, but proposes a baseline all the same.
+  const namesOnlyTheShortcut = !alternative || namesOnlyAResultsSetting([alternative]);
+  if (namesOnlyTheShortcut && baseline && topic.id !== baseline.id && proposesARule(plain, glossary.withDetails(topic))) {
     // "Why not just set an alarm when the gravity stops dropping for 12 hours?" after a model: a rule is the
     // baseline the model must beat.
     return { intent: 'why', concepts: [baseline], followUp: false, described: true };
