@@ -367,7 +367,13 @@ function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<
   // A project's steps, when the conversation opened one, come first and stay; the oldest concepts after them give way.
   const project = concepts[0]?.id === WORKFLOW_ID ? concepts[0] : undefined;
   const projectStep = project ? [{ concept: project, action: partText(project, lang, 'how') }] : [];
-  let kept = concepts.slice(projectStep.length).map((concept) => ({ concept, action: actionOf(concept, lang, asked[concept.id]) }));
+  const others = concepts.slice(projectStep.length);
+  // The concepts there is something to do about; if none, what each is for.
+  const actions = others.flatMap((concept) => {
+    const action = actionOf(concept, lang, asked[concept.id]);
+    return action ? [{ concept, action }] : [];
+  });
+  let kept = actions.length > 0 ? actions : others.map((concept) => ({ concept, action: purposeOf(concept, lang) }));
   const length = () => [...projectStep, ...kept].map((step) => step.action).join(' ').length;
   while (kept.length > 1 && length() > RECAP_MAX_CHARS) kept = kept.slice(1);
   kept = [...projectStep, ...kept];
@@ -382,14 +388,22 @@ function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<
 }
 
 /**
- * What to do about a concept, in one sentence: for a problem, how it is avoided; for what the conversation doubted,
- * its limits; else what it is for; its gist when the entry says none of these.
+ * What to do about a concept, in one sentence, if anything: for a problem, how it is avoided; for a baseline or
+ * what the conversation asked how to do, how it is done; for what it doubted, the limits to watch.
  */
-function actionOf(concept: Concept, lang: Lang, intent: Intent | undefined): string {
+function actionOf(concept: Concept, lang: Lang, intent: Intent | undefined): string | undefined {
   const sections = concept[lang].sections ?? {};
+  const howToDo = concept.id === BASELINE_ID || intent === 'how' || intent === 'remedy' ? sections.how : undefined;
   const doubted = intent === 'limits' ? sections.limits : undefined;
-  const first = sentencesOf(sections.remedies ?? doubted ?? sections.why ?? '')[0];
-  return first ?? gistOf(concept, lang);
+  return sentencesOf(sections.remedies ?? howToDo ?? doubted ?? '')[0];
+}
+
+/** The entry of the simple reference a model must beat: building one is a step of its own. */
+const BASELINE_ID = 'baseline-model';
+
+/** What a concept is for, in one sentence; its gist when its entry does not say. */
+function purposeOf(concept: Concept, lang: Lang): string {
+  return sentencesOf(concept[lang].sections?.why ?? '')[0] ?? gistOf(concept, lang);
 }
 
 /** A concept's definition up to its first colon, said as a sentence that names it. */
@@ -397,7 +411,10 @@ function gistOf(concept: Concept, lang: Lang): string {
   return withFullStop(namingSentence(concept[lang].term, firstClause(concept[lang].definition), lang));
 }
 
-/** About 250 tokens of French with the bundled tokenizer (879 characters: 240), within the 320 an answer may have. */
+/**
+ * About 250 tokens of French with the bundled tokenizer (879 characters: 240), within the 320 an answer may have;
+ * steps that quote code (DummyClassifier(strategy='most_frequent')) take more, 3.3 characters a token.
+ */
 const RECAP_MAX_CHARS = 900;
 
 /**

@@ -135,7 +135,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // One concept so far: "that's a lot" asks for it in simpler words, not for its definition again.
     const asksForASummary = / sum | summar| recap| resum(er|ez|ons|e moi|e nous)\b| recapitul| tl ?dr | en bref | in a nutshell /.test(plainQuestion(question));
     if (covered.length === 1 && !asksForASummary) return { intent: 'simple', concepts: covered, followUp: true, remark: 'confused', inConversation };
-    if (covered.length > 0 && asksForSteps(question)) return { intent: 'several', concepts: withProjectSteps(covered, earlier, glossary), followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, inConversation };
+    if (covered.length > 0 && asksForSteps(question)) return { intent: 'several', concepts: withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary), followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, inConversation };
     if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', asked: askedOf(earlier), inConversation };
   }
   if (named.length === 0) {
@@ -652,15 +652,19 @@ function asksWhetherNeeded(question: string): boolean {
 const MAX_RECAP_CONCEPTS = 5;
 
 /** The concepts the conversation was about, in the order it met them, still in the glossary. */
-function conversationConcepts(earlier: readonly EarlierTurn[], glossary: Glossary): Concept[] {
+function conversationConcepts(earlier: readonly EarlierTurn[], glossary: Glossary, most = MAX_RECAP_CONCEPTS): Concept[] {
   const ids = [...new Set(earlier.flatMap((turn) => turn.conceptIds.slice(0, 1)))];
-  return ids.flatMap((id) => glossary.get(id) ?? []).slice(-MAX_RECAP_CONCEPTS);
+  return ids.flatMap((id) => glossary.get(id) ?? []).slice(-most);
 }
+
+/** Steps are drawn from this many of the conversation's concepts: those with something to do come first. */
+const MAX_STEP_CONCEPTS = 12;
 
 /** What the conversation last asked of each concept it was about. */
 function askedOf(earlier: readonly EarlierTurn[]): Record<string, Intent> {
   const asked: Record<string, Intent> = {};
-  for (const turn of earlier) if (turn.conceptIds[0] && turn.intent) asked[turn.conceptIds[0]] = turn.intent;
+  // A project's opening asked how to start the project, not how its kind of task works.
+  for (const turn of earlier) if (turn.conceptIds[0] && turn.intent && !turn.conceptIds.includes(WORKFLOW_ID)) asked[turn.conceptIds[0]] = turn.intent;
   return asked;
 }
 
