@@ -114,8 +114,11 @@ describe('the chat as a tutor', function () {
     assert.match(diagnosis!.text, /^Cela ressemble à un cas de surapprentissage\.\n\n/);
     assert.ok(diagnosis!.text.split('\n\n')[1]!.startsWith(overfitting.fr.sections!.causes!.slice(0, 60)), diagnosis!.text);
     assert.match(diagnosis!.text, /\n\nLe surapprentissage est une situation/);
+    // A diagnosis ends with the first way to avoid it; "how do we avoid it?" then gets the others.
+    const [firstFix, ...otherFixes] = overfitting.fr.sections!.remedies!.split(/(?<=\.) /u);
+    assert.ok(diagnosis!.text.endsWith(firstFix!), diagnosis!.text);
     assert.equal(avoid!.understanding.intent, 'remedy');
-    assert.ok(avoid!.text.startsWith(overfitting.fr.sections!.remedies!.slice(0, 60)), avoid!.text);
+    assert.ok(avoid!.text.startsWith(otherFixes.join(' ').slice(0, 60)), avoid!.text);
   });
 
   it('recognises a mechanism described in a learner’s words, and keeps a named term that is only part of the description', async () => {
@@ -544,5 +547,32 @@ describe('the chat as a tutor', function () {
     // « Tu me conseilles de commencer par où ? » opens a project, whatever « température » and « affinage » name elsewhere.
     const [cheese] = await converse(engine, ["Salut ! Je suis développeuse dans une fromagerie, on a des capteurs de température et d'humidité dans nos caves d'affinage et je voudrais prédire la note de qualité de chaque meule. Tu me conseilles de commencer par où ?"]);
     assert.ok(cheese!.sources.includes('machine-learning-workflow'), cheese!.sources.join());
+  });
+
+  it('answers "what is a feature?" although the word alone names nothing in running text, and "is 300 enough?" from the entry on how much data', async () => {
+    const [feature] = await converse(engine, ['What is a feature, exactly? Would "minutes between the two flights" be a feature?']);
+    assert.deepEqual(feature!.sources, ['feature']);
+    const [caracteristique] = await converse(engine, ["C'est quoi une caractéristique ?"]);
+    assert.deepEqual(caracteristique!.sources, ['feature']);
+    // A word that never names a concept alone does not in a definition question either.
+    const [score] = await converse(engine, ["Qu'est-ce qu'un score ?"]);
+    assert.ok(!score!.sources.includes('attention-scores'), score!.sources.join());
+    for (const question of ['Je n’ai que 300 images annotées. Est-ce que c’est suffisant ?', 'Is a few thousand customers enough data to train this?', 'How much data do I need to train an image classifier?']) {
+      const [answer] = await converse(engine, [question]);
+      assert.deepEqual([answer!.understanding.intent, ...answer!.sources], ['how', 'training-set-size'], question);
+    }
+    // "Is two years of data enough?" after forecasting still asks about the forecast's limits; GPUs are no examples.
+    const [, years] = await converse(engine, ['What is time series forecasting?', 'Is two years of data enough?']);
+    assert.deepEqual(years!.sources, ['time-series-forecasting']);
+    const [gpus] = await converse(engine, ['We only have 2 GPUs, is that enough to fine-tune Llama?']);
+    assert.ok(!gpus!.sources.includes('training-set-size'), gpus!.sources.join());
+    // « Normalisation des variables » is feature scaling, not the layers that normalise inside a network.
+    const [scaling] = await converse(engine, ['Pouvez-vous me donner un exemple concret de normalisation des variables ?']);
+    assert.deepEqual(scaling!.sources, ['feature-scaling']);
+    // A worry that the schedule or the weather changes is data drift.
+    for (const question of ['Honestly this sounds fragile. What happens when the flight schedule changes next season?', 'Ça me paraît fragile, la météo change tout le temps, non ?']) {
+      const [, answer] = await converse(engine, ['What is regression?', question]);
+      assert.deepEqual(answer!.sources, ['data-drift'], question);
+    }
   });
 });

@@ -59,6 +59,17 @@ export function partText(concept: Concept, lang: Lang, part: PassagePart): strin
   return firstSentences(localized.sections?.[part] ?? '');
 }
 
+/**
+ * A part's text without the sentences the conversation has shown: "how do I avoid it?" after a diagnosis that gave
+ * the first way to avoid it gets the others.
+ */
+function unshownPartText(concept: Concept, lang: Lang, part: PassagePart, shown: Shown): string {
+  const text = partText(concept, lang, part);
+  if (text === '' || !shown.has(sentencesOf(text)[0] ?? '')) return text;
+  const full = part === 'example' || part === 'overview' ? text : concept[lang].sections?.[part] ?? '';
+  return firstSentences(sentencesOf(full).filter((sentence) => !shown.has(sentence)).join(' '));
+}
+
 /** What the conversation has already shown: a passage whose text is in an earlier answer is not shown again. */
 export interface Shown {
   has(text: string): boolean;
@@ -205,7 +216,7 @@ function singlePassages(subject: Concept | undefined, understanding: Understandi
   if (intent === 'define' || intent === 'translate') return definitionNeeded || intent === 'translate' ? [definition] : pointerBack(subject, lang, glossary, shown);
   const part = nextPart(subject, intent, lang, shown);
   if (!part) return definitionNeeded ? [definition] : pointerBack(subject, lang, glossary, shown);
-  const passage = partPassage(subject.id, part, partText(subject, lang, part));
+  const passage = partPassage(subject.id, part, unshownPartText(subject, lang, part, shown));
   if (!definitionNeeded) return [passage];
   // "What is it?" opens with the definition; a beginner then gets the intuition before the mechanism. Any
   // other question opens with the part it asks for (training/build_corpus.py writes the same order).
@@ -222,7 +233,7 @@ function nextPart(concept: Concept, intent: SingleIntent, lang: Lang, shown: Sho
   const order: PassagePart[] = [...(wanted ? [wanted] : []), ...NEXT_PARTS[intent].filter((part) => part !== wanted)];
   if (intent !== 'example') order.push('overview');
   return order.find((part) => {
-    const text = partText(concept, lang, part);
+    const text = unshownPartText(concept, lang, part, shown);
     return text !== '' && !shown.has(text);
   });
 }
@@ -263,8 +274,11 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
   const kind = concept.en.sections?.causes && asksAboutAProblem ? 'problem' : 'mechanism';
   const naming = namingPassage(concept, kind, lang);
   const rest = singlePassages(concept, understanding, lang, shown, glossary);
-  // The part asked for right after the name (why it happens, how to avoid it), then what it is.
-  return [naming, ...rest.filter((passage) => passage.kind !== 'definition'), ...rest.filter((passage) => passage.kind === 'definition')];
+  // The part asked for right after the name (why it happens, how to avoid it), then what it is; for a problem, then
+  // what to do about it, in one sentence: a diagnosis is of little use without it.
+  const remedy = sentencesOf(concept[lang].sections?.remedies ?? '')[0];
+  const fix = remedy && kind === 'problem' && understanding.intent !== 'remedy' && !shown.has(remedy) ? [partPassage(concept.id, 'remedies', remedy)] : [];
+  return [naming, ...rest.filter((passage) => passage.kind !== 'definition'), ...rest.filter((passage) => passage.kind === 'definition'), ...fix];
 }
 
 /**
@@ -389,13 +403,12 @@ function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<
 
 /**
  * What to do about a concept, in one sentence, if anything: for a problem, how it is avoided; for a baseline or
- * what the conversation asked how to do, how it is done; for what it doubted, the limits to watch.
+ * what the conversation asked how to do, how it is done. A limit is a caveat, not a step.
  */
 function actionOf(concept: Concept, lang: Lang, intent: Intent | undefined): string | undefined {
   const sections = concept[lang].sections ?? {};
   const howToDo = concept.id === BASELINE_ID || intent === 'how' || intent === 'remedy' ? sections.how : undefined;
-  const doubted = intent === 'limits' ? sections.limits : undefined;
-  return sentencesOf(sections.remedies ?? howToDo ?? doubted ?? '')[0];
+  return sentencesOf(sections.remedies ?? howToDo ?? '')[0];
 }
 
 /** The entry of the simple reference a model must beat: building one is a step of its own. */

@@ -1,7 +1,8 @@
 import { formsOf, type Glossary } from '../glossary/glossary';
 import type { Concept, Lang } from '../glossary/types';
 import type { MatchContext, TermMatch } from '../matching/matcher';
-import { splitPieces, type Piece } from '../matching/normalize';
+import { normalizeTerm, splitPieces, type Piece } from '../matching/normalize';
+import { genericRulesFor } from '../matching/rules';
 import { closestForms } from '../glossary/fuzzy';
 import { forEachInSlices } from '../slices';
 import { STOP_WORD_KEYS } from './language';
@@ -22,6 +23,9 @@ export interface Retrieved {
  * count there as they do in a Python file's comments (`lr`, `bs`, `attn`), with the hovers' own rules.
  */
 const QUESTION_CONTEXT: MatchContext = { code: false, codeFile: true, ml: true };
+
+/** "What is a feature", « qu'est-ce qu'une caractéristique », « c'est quoi le score »: the form asked about, up to four words. */
+const DEFINITION_QUESTION = /^\s*(?:(?:and|so|et|alors|ok|okay)[\s,]+)?(?:what(?:'s|\s+is|\s+are)\s+|define\s+|c'est quoi\s+|qu'est-ce qu(?:e\s+|')|que (?:veut dire|signifie)\s+)(?:(?:a|an|the|un|une|le|la|les|des)\s+|l')?(?<form>[\p{L}\p{N}'-]+(?:\s+[\p{L}\p{N}'-]+){0,3}?)\s*(?=[?,.!]|\s+exactly|\s+exactement|\s+au juste|\s*$)/iu;
 
 /** The prompt format has room for this many glossary entries. */
 export const MAX_RETRIEVED = 3;
@@ -160,7 +164,7 @@ export class Retriever {
     // written around it match.
     const question = asked.replace(INVERTED_SUBJECT, (found) => ' '.repeat(found.length));
     const matches = this.glossary.matcher.findAll(question, QUESTION_CONTEXT);
-    const byTerm = this.byTerm(matches);
+    const byTerm = [...this.askedForm(question, matches), ...this.byTerm(matches)];
     const named = [...byTerm, ...this.byPair(question).filter((pair) => !byTerm.some((entry) => entry.concept.id === pair.concept.id))];
     const subjects = named.filter((entry) => !qualifies(question, entry.start ?? 0));
     // In one pass: testing each piece against every match was O(pieces x matches), seconds for a long message.
@@ -177,6 +181,22 @@ export class Retriever {
     if (ordered.length === 0 && named.length > 0) return named.slice(0, limit);
     if (ordered.length > 0) return ordered.slice(0, limit);
     return this.byText(question).slice(0, Math.min(limit, 2));
+  }
+
+  /**
+   * "What is a feature?", « c'est quoi un score ? »: the form a definition question asks about, even an everyday word
+   * that alone names nothing in running text (a feature of a product, a score in a match).
+   */
+  private askedForm(question: string, matches: readonly TermMatch<Lang>[]): Retrieved[] {
+    const asked = DEFINITION_QUESTION.exec(question);
+    if (!asked?.groups?.form) return [];
+    const start = asked.index + asked[0].length - asked.groups.form.length;
+    if (matches.some((match) => match.start <= start && match.end > start)) return [];
+    // A word that never names a concept alone ("score": a match's, an exam's, attention's) does not here either.
+    if (genericRulesFor(normalizeTerm(asked.groups.form))?.length === 0) return [];
+    const id = this.glossary.matcher.lookupExact(asked.groups.form)[0]?.conceptId;
+    const concept = id ? this.glossary.get(id) : undefined;
+    return concept ? [{ concept, score: asked.groups.form.length, via: 'term', start }] : [];
   }
 
   /** "How does precision differ from recall?": an entry whose term is a pair, both sides named apart. */

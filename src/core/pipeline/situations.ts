@@ -140,7 +140,9 @@ export function tellsOfSeveralLabels(question: string): boolean {
  */
 export function worriesAboutChangingData(question: string): boolean {
   const text = plainQuestion(question);
-  return / (if|when|once) (the |our |my |their |its )?([a-z']+ ){0,3}(data|inputs?|users?|customers?|clients?|habits?|behaviou?rs?|style|distribution|patterns?|publishers?|suppliers?|market|trends?)( [a-z']+){0,2} (change|changes|changed|shift|shifts|evolve|evolves|drift|drifts)\b| (si|quand|lorsque) (les |le |la |l'|nos |mes |leurs |leur )?([a-z']+ ){0,3}(donnees|entrees|utilisateurs|clients|habitudes|comportements?|style|distribution|editeurs|fournisseurs|marche|tendances?|facon)( [a-z']+){0,3} (changent|change|changeait|evoluent|evolue|derivent|derive)\b/.test(text);
+  // "Won't it break when we install new door models?", « ça ne va pas casser avec les nouveaux modèles ? »
+  if (/ (won'?t|will|wouldn'?t|would|could|might) (it|this|that|the model|my model|the threshold) (still )?(break|fail|stop working|fall apart|degrade|drift)\b.*\b(new|different|changing)\b| (va|vont|risque de|risquent de) (casser|lacher|s'effondrer|ne plus (marcher|fonctionner)|se degrader)\b.*\b(nouveaux?|nouvelles?|differents?|differentes?)\b/.test(text)) return true;
+  return / (if|when|once) (the |our |my |their |its )?([a-z']+ ){0,3}(data|inputs?|users?|customers?|clients?|habits?|behaviou?rs?|style|distribution|patterns?|publishers?|suppliers?|market|trends?|schedules?|timetables?|seasons?|weather|prices?|demand|products?|catalogu?e|rules|regulations?|sensors?|equipment|format|layout)( [a-z']+){0,2} (change|changes|changed|shift|shifts|evolve|evolves|drift|drifts)\b| (si|quand|lorsque) (les |le |la |l'|nos |mes |leurs |leur )?([a-z']+ ){0,3}(donnees|entrees|utilisateurs|clients|habitudes|comportements?|style|distribution|editeurs|fournisseurs|marche|tendances?|facon|horaires?|saisons?|meteo|prix|demande|produits|catalogue|regles|reglementation|capteurs|equipements?|format)( [a-z']+){0,3} (changent|change|changeait|evoluent|evolue|derivent|derive)\b| (la |le |les )?(meteo|donnees|habitudes|clients|horaires|prix|demande|marche) (change|changent|evolue|evoluent) (tout le temps|sans cesse|constamment|souvent|chaque (annee|saison|mois|semaine))| (the )?(weather|data|habits|customers|schedule|prices|demand|market) (changes?|shifts?|evolves?) (all the time|constantly|often|every (year|season|month|week))/.test(text);
 }
 
 /** The entry for turning raw data into the inputs a model learns from. */
@@ -155,22 +157,38 @@ export function asksForFeatures(question: string): boolean {
   return / (features?|variables?) (i|we|you) (could|can|should|might) (build|compute|make|extract|derive|create|engineer)\b| (build|compute|make|extract|derive|create|engineer) (a |some |useful |good |new )?(features?|variables?) (from|out of|with)\b| (variables?|caracteristiques?) (utiles? |concretes? |pertinentes? )?(a|pour) (construire|calculer|creer|tirer|extraire|fabriquer)\b| (construire|calculer|creer|tirer|extraire|fabriquer) (une |des |de nouvelles )?(variables?|caracteristiques?) (a partir|depuis|avec)\b| (feed|give|pass|put) (it |them |all (of )?(it|them|the [a-z]+) )(all )?(directly|straight|as is|raw)\b| (mets?|mettre|donne|donner|passe|passer)( (les|toutes|tous|ces|mes|nos))*( (mesures|donnees|valeurs|lectures|releves))?( [a-z']+){0,2} (directement|telles quelles|tels quels|brutes?) (en entree|dans le modele|au modele)/.test(text);
 }
 
+/** The entry for how many examples a model needs. */
+const TRAINING_SET_SIZE_ID = 'training-set-size';
+
+/**
+ * « Je n'ai que 300 images annotées, est-ce suffisant ? », "is a few thousand customers enough data?", « on n'a que 400
+ * meules notées par an », "how much data do I need?": whether there are examples enough. A count is needed: "is two
+ * years of data enough?" after forecasting asks about the forecast's limits.
+ */
+export function asksAboutDataQuantity(question: string): boolean {
+  const text = plainQuestion(question);
+  const counted = /\d| a few | several | hundreds? | thousands? | dozens? | quelques | plusieurs | centaines? | milliers? | dizaines? /.test(text);
+  const enough = / (enough|sufficient)\b| (assez|suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b/.test(text);
+  const fewLabelled = / (only|just) (have )?(about |around |roughly )?(\d+|a few (hundred|thousand|dozen)) ([a-z']+ ){0,2}(labell?ed|annotated|scored|tagged|rated)\b| n'?(ai|a|avons|avez|ont) que (\d+|quelques (centaines|dizaines|milliers))( [a-z']+){0,3} (etiquete|annote|note|labellise|tague)e?s?\b/.test(text);
+  const howMuch = / how (much|many) (data|examples|samples|images|rows|records|labels|labell?ed examples) (do|would|will|should) (i|we) need| combien (de donnees|d'exemples|d'images|de lignes|d'echantillons) (faut il|me faut il|il faut|dois je|faudrait il)/.test(text);
+  return howMuch || fewLabelled || (counted && enough);
+}
+
 /** A situation a learner tells, the concept it is a case of, and what it asks of it when the question does not say. */
 export interface Situation {
   readonly conceptId: string;
-  /** "Is that a problem?" asks why it matters. */
-  readonly asksWhetherItMatters?: boolean;
-  /** A worry asks what to do about it. */
-  readonly asksWhatToDo?: boolean;
+  /** What is answered when the question asks nothing more precise ("is that a problem?": why it matters). */
+  readonly asks?: 'why' | 'remedy' | 'how';
 }
 
 /** The situation the question tells of, among those above, if any. */
 export function situationTold(question: string): Situation | undefined {
-  if (tellsOfARareClass(question) || tellsOfADominantClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asksWhetherItMatters: true };
+  if (tellsOfARareClass(question) || tellsOfADominantClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asks: 'why' };
   const story = goodThereBadHere(question);
   if (story) return { conceptId: story };
-  if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asksWhatToDo: true };
+  if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asks: 'remedy' };
   if (asksForFeatures(question)) return { conceptId: FEATURE_ENGINEERING_ID };
+  if (asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
   return tellsOfSeveralLabels(question) ? { conceptId: MULTI_LABEL_ID } : undefined;
 }
 

@@ -94,9 +94,9 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   if (told && topic?.id !== told.id && namesOnlyAResultsSetting(namedInEarnest)) {
     // "Only about 1 in 200 of our claims turns out to be fraud. Is that a problem?": why a rare class matters,
     // unless the question asks what to do about it.
-    if (situation.asksWhetherItMatters && !ASKS_WHAT_TO_DO.includes(cue)) return { intent: 'why', concepts: [told], followUp: false, described: true, inConversation };
-    // « Ça me paraît fragile : si les éditeurs changent leur façon d'écrire, tout s'effondre ? »: what to do about it.
-    if (situation.asksWhatToDo) return { intent: 'remedy', concepts: [told], followUp: false, described: true, inConversation };
+    // « Ça me paraît fragile : si les éditeurs changent leur façon d'écrire, tout s'effondre ? »: what to do about it;
+    // « je n'ai que 300 images annotées, c'est suffisant ? »: how to tell, and what to do with few.
+    if (situation.asks && !ASKS_WHAT_TO_DO.includes(cue)) return { intent: situation.asks, concepts: [told], followUp: false, described: true, inConversation };
     // « Mon modèle marche super bien sur les données d'entraînement mais il rate presque tout sur une autre éolienne »:
     // the case it is, then what the question asks of it ("what's going on?" asks why it happens, whatever "failures"
     // the story tells of).
