@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { composeGroups, composePlan } from '../../src/core/pipeline/compose';
+import { composeGroups, composePlan, exampleFromElsewhere } from '../../src/core/pipeline/compose';
 import { passagesFor } from '../../src/core/pipeline/passages';
 import { ComposeConstraint } from '../../src/core/model/constraints';
 import { bundledGlossary } from './bundled';
@@ -93,5 +93,13 @@ describe('answers composed from the passages', () => {
     assert.match(reply('greeting', 'tu')[0]![0]!, /^Bonjour/);
     assert.doesNotMatch(reply('greeting', 'tu', true)[0]![0]!, /Bonjour/);
     assert.match(composeGroups([], glossary, 'en', { intent: 'smalltalk', smallTalk: 'thanks', register: 'tu' })[0]![0]!, /^You're welcome/);
+  });
+
+  it('says an example asked for in the learner’s own setting comes from another field, only when it does', () => {
+    const fraud = 'A fraud detector flags 100 transactions, 80 of which are real frauds: its precision is 80%.';
+    assert.equal(exampleFromElsewhere('Can you give me an example of precision and recall with my hives?', fraud), true);
+    assert.equal(exampleFromElsewhere('And an example with our fraud detector?', fraud), false, 'the glossary’s example is their setting');
+    assert.equal(exampleFromElsewhere('Can you give me an example of precision and recall?', fraud), false, 'no setting of their own');
+    assert.equal(exampleFromElsewhere('Tu peux me donner un exemple concret avec nos éoliennes ?', 'Un modèle trie 100 radiographies.'), true);
   });
 });

@@ -16,10 +16,42 @@ import { oneLine, type Passage } from './prompt';
 export type ComposeGroups = readonly (readonly string[])[];
 
 /** The connecting phrases an answer may use around the glossary's text: a small closed set, in both languages. */
-const LEAD: Record<Lang, { simple: string; exampleOf: (term: string) => string; translate: string; also: string }> = {
-  en: { simple: 'In simple terms: ', exampleOf: (term) => `An example ${ofTerm(term, 'en')}: `, translate: 'In French, {t} is called "{o}"{al}.', also: ' (also: {a})' },
-  fr: { simple: 'En termes simples : ', exampleOf: (term) => `Un exemple ${ofTerm(term, 'fr')} : `, translate: 'En anglais, {t} se dit « {o} »{al}.', also: ' (aussi : {a})' },
+const LEAD: Record<Lang, { simple: string; exampleOf: (term: string) => string; exampleElsewhere: (term: string) => string; translate: string; also: string }> = {
+  en: {
+    simple: 'In simple terms: ',
+    exampleOf: (term) => `An example ${ofTerm(term, 'en')}: `,
+    exampleElsewhere: (term) => `The glossary's example ${ofTerm(term, 'en')} comes from another field, but the idea carries over: `,
+    translate: 'In French, {t} is called "{o}"{al}.',
+    also: ' (also: {a})',
+  },
+  fr: {
+    simple: 'En termes simples : ',
+    exampleOf: (term) => `Un exemple ${ofTerm(term, 'fr')} : `,
+    exampleElsewhere: (term) => `L'exemple ${ofTerm(term, 'fr')} que donne le glossaire vient d'un autre domaine, mais l'idée se transpose : `,
+    translate: 'En anglais, {t} se dit « {o} »{al}.',
+    also: ' (aussi : {a})',
+  },
 };
+
+/** "With my hives", « avec nos éoliennes », "in our case", « dans mon cas »: the learner's own setting. */
+const OWN_SETTING = /\b(with|for|in|from|on|using) (my|our) \p{L}+|\b(in|for) (my|our) (case|project|situation|data)\b|\b(avec|pour|dans|sur|de) (mes|nos|mon|ma|notre) \p{L}+|\bdans (mon|notre) cas\b/u;
+
+/**
+ * Whether an example asked for "with my hives" must say it comes from elsewhere: the question names its own setting
+ * and the glossary's example shares none of the question's longer words.
+ */
+export function exampleFromElsewhere(question: string, example: string): boolean {
+  const plain = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '');
+  const setting = OWN_SETTING.exec(plain(question));
+  if (!setting) return false;
+  // The words that tell the learner's setting: those after "my", « nos » ("my baggage data": baggage, data).
+  const told = (plain(question).slice(setting.index).match(/\p{L}{4,}/gu) ?? []).slice(1, 4).filter((word) => !SETTING_FILLERS.has(word));
+  const exampleWords = new Set(plain(example).match(/\p{L}{4,}/gu) ?? []);
+  return told.length > 0 && !told.some((word) => exampleWords.has(word) || exampleWords.has(word.replace(/s$/u, '')) || exampleWords.has(`${word}s`));
+}
+
+/** Words of the setting phrase that tell nothing of the setting itself. */
+const SETTING_FILLERS = new Set(['with', 'from', 'using', 'case', 'avec', 'pour', 'dans', 'notre', 'mes', 'nos', 'data', 'donnees', 'project', 'projet']);
 
 /** The reply to small talk, by kind, in the learner's register. A greeting greets only at the start. */
 const REPLIES: Record<'en' | 'tu' | 'vous', Record<SmallTalk | 'greetingAgain', string>> = {
@@ -56,6 +88,8 @@ export interface ComposeContext {
   readonly register: Register;
   /** Earlier turns exist: a greeting is answered without greeting again. */
   readonly inConversation?: boolean;
+  /** The question, to tell whether an example asked for in the learner's own setting comes from elsewhere. */
+  readonly question?: string;
 }
 
 /** The one reply that fits a message without passages: thanks get thanks, never a greeting. */
@@ -86,7 +120,8 @@ export function composeGroups(passages: readonly Passage[], glossary: Glossary, 
       case 'intuition':
         return context.intent === 'simple' || context.intent === 'what' ? [`${lead.simple}${afterColon(passage.text)}`] : [passage.text];
       case 'example':
-        return [`${lead.exampleOf(term)}${afterColon(passage.text)}`];
+        // "An example with my hives?": the glossary's own says it comes from elsewhere rather than pass for theirs.
+        return [`${(exampleFromElsewhere(context.question ?? '', passage.text) ? lead.exampleElsewhere : lead.exampleOf)(term)}${afterColon(passage.text)}`];
       default:
         return [passage.text];
     }

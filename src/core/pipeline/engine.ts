@@ -142,7 +142,7 @@ export class ChatEngine {
       onText(text);
     };
     const { understanding, lang, register, passages, prompt } = this.prepare(request);
-    const context = { intent: understanding.intent, smallTalk: understanding.smallTalk, register, inConversation: understanding.inConversation };
+    const context = { intent: understanding.intent, smallTalk: understanding.smallTalk, register, inConversation: understanding.inConversation, question: request.question };
     let generation: GenerationResult | undefined;
     let text: string;
     if (understanding.intent === 'ood' && backend.kind === 'bundled') {
