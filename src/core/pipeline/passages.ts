@@ -191,7 +191,7 @@ function termKeys(forms: readonly string[]): Set<string> {
 function sentenceSharingMost(asked: readonly string[], concept: Concept, lang: Lang, above: number, shown: Shown = NOTHING_SHOWN): SharedSentence | undefined {
   let best: SharedSentence | undefined;
   for (const sentence of entrySentences(concept, lang)) {
-    if (shown.has(sentence)) continue;
+    if (shown.has(sentence) || leansOnThePrevious(sentence)) continue;
     const keys = new Set(splitPieces(sentence).map((piece) => piece.key));
     const score = asked.filter((key) => keys.has(key)).length;
     if (score > (best?.score ?? above)) best = { concept, sentence, score };
@@ -200,6 +200,14 @@ function sentenceSharingMost(asked: readonly string[], concept: Concept, lang: L
 }
 
 const CLOSEST_SENTENCE_MIN_WORDS = 3;
+
+/**
+ * A sentence that cannot open an answer, since it points back at the one before it in its entry: "It is then...",
+ * « Elle sert... », "A softmax turns them into probabilities".
+ */
+function leansOnThePrevious(sentence: string): boolean {
+  return /^(?:It|They|This|These|That|Those|Its|Their|Il|Elle|Ils|Elles|Cela|Ceci|Ces|Celui-ci|Celle-ci)\b/u.test(sentence) || /\bthem\b/u.test(sentence);
+}
 
 /** Every sentence an entry writes in one language: overview, sections, example. */
 function entrySentences(concept: Concept, lang: Lang): string[] {
@@ -378,18 +386,25 @@ const STEPS: Record<Lang, string> = {
  * sentence of its entry that says what to do about it. As short as the recap, the oldest concepts giving way first.
  */
 function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<Record<string, Intent>> = {}): Passage[] {
-  // A project's steps, when the conversation opened one, come first and stay; the oldest concepts after them give way.
+  // A project's steps, when the conversation opened one, come first and stay.
   const project = concepts[0]?.id === WORKFLOW_ID ? concepts[0] : undefined;
-  const projectStep = project ? [{ concept: project, action: partText(project, lang, 'how') }] : [];
+  // At recap time the project's framing is behind the learner: its doing part (its last sentence) is the step.
+  const projectStep = project ? [{ concept: project, action: sentencesOf(partText(project, lang, 'how')).slice(-1).join(' '), weight: Infinity }] : [];
   const others = concepts.slice(projectStep.length);
   // The concepts there is something to do about; if none, what each is for.
   const actions = others.flatMap((concept) => {
     const action = actionOf(concept, lang, asked[concept.id]);
-    return action ? [{ concept, action }] : [];
+    return action ? [{ concept, action, weight: stepWeight(concept) }] : [];
   });
-  let kept = actions.length > 0 ? actions : others.map((concept) => ({ concept, action: purposeOf(concept, lang) }));
+  let kept = actions.length > 0 ? actions : others.map((concept) => ({ concept, action: purposeOf(concept, lang), weight: 0 }));
   const length = () => [...projectStep, ...kept].map((step) => step.action).join(' ').length;
-  while (kept.length > 1 && length() > RECAP_MAX_CHARS) kept = kept.slice(1);
+  // Too long: each step is cut to a line or two; still too long, the least weighty step gives way, the oldest of
+  // equal weight first. The order stays the conversation's.
+  if (length() > RECAP_MAX_CHARS) kept = kept.map((step) => ({ ...step, action: clipped(step.action) }));
+  while (kept.length > 1 && length() > RECAP_MAX_CHARS) {
+    const lightest = kept.reduce((least, step) => (step.weight < least.weight ? step : least));
+    kept = kept.filter((step) => step !== lightest);
+  }
   kept = [...projectStep, ...kept];
   const header: Passage = { conceptIds: kept.map((step) => step.concept.id), kind: 'pointer', text: STEPS[lang], line: `[${kept[0]!.concept.id}/pointer] ${STEPS[lang]}\n` };
   return [
@@ -402,17 +417,39 @@ function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<
 }
 
 /**
- * What to do about a concept, in one sentence, if anything: for a problem, how it is avoided; for a baseline or
- * what the conversation asked how to do, how it is done. A limit is a caveat, not a step.
+ * What to do about a concept, in one sentence, if anything: for a problem, how it is avoided; for a step every
+ * project has (a baseline, enough data, a split) or what the conversation asked how to handle, how it is done. A
+ * limit is a caveat, not a step; how a technique works is knowledge, not a step.
  */
 function actionOf(concept: Concept, lang: Lang, intent: Intent | undefined): string | undefined {
   const sections = concept[lang].sections ?? {};
-  const howToDo = concept.id === BASELINE_ID || intent === 'how' || intent === 'remedy' ? sections.how : undefined;
+  // How backpropagation works is no step; how a baseline is built, or what was asked how to handle, is.
+  const howToDo = PROJECT_STEP_IDS.includes(concept.id) || intent === 'remedy' ? sections.how : undefined;
   return sentencesOf(sections.remedies ?? howToDo ?? '')[0];
 }
 
-/** The entry of the simple reference a model must beat: building one is a step of its own. */
-const BASELINE_ID = 'baseline-model';
+/** A step says what to do in a line or two: a long list of ways is cut after a comma, with an ellipsis. */
+function clipped(action: string): string {
+  if (action.length <= MAX_STEP_CHARS) return action;
+  // A semicolon ends a thought; a comma only an item of a list.
+  const semicolon = Math.max(action.lastIndexOf(' ; ', MAX_STEP_CHARS), action.lastIndexOf('; ', MAX_STEP_CHARS));
+  const cut = semicolon > MAX_STEP_CHARS / 2 ? semicolon : action.lastIndexOf(', ', MAX_STEP_CHARS);
+  return cut > MAX_STEP_CHARS / 2 ? `${action.slice(0, cut).trimEnd()}…` : action;
+}
+
+const MAX_STEP_CHARS = 210;
+
+/**
+ * How much a step weighs in a plan: fixing a problem the conversation met most, then the steps every project has (a
+ * baseline, enough data), then doing what was asked how to do.
+ */
+function stepWeight(concept: Concept): number {
+  if (concept.en.sections?.remedies) return 3;
+  return PROJECT_STEP_IDS.includes(concept.id) ? 2 : 1;
+}
+
+const PROJECT_STEP_IDS = ['baseline-model', 'training-set-size', 'train-validation-test-split', 'cross-validation', 'feature-engineering'];
+
 
 /** What a concept is for, in one sentence; its gist when its entry does not say. */
 function purposeOf(concept: Concept, lang: Lang): string {

@@ -193,7 +193,7 @@ export function situationTold(question: string): Situation | undefined {
 }
 
 /** "never flagged", "not a single one", « n'en détecte aucun », « il rate tout ». */
-const NEVER_FOUND = /\b(never|not a single|not one|none of|jamais|aucun|aucune|pas un seul|pas une seule)\b|\brate (tout|toutes|tous)\b/u;
+const NEVER_FOUND = /\b(never|not a single|not one|none of|(almost|nearly) (none|all|every)|jamais|aucun|aucune|pas un seul|pas une seule)\b|\brate (presque )?(tout|toutes|tous)\b|\bmisses (almost |nearly )?(all|every)\b/u;
 
 /** A small percentage is a rare class only where the question speaks of cases, classes or labels. */
 const RARE_WORDS = /\b(only|just|seulement|que|rare|rarely|few|peu|positive|positives|positifs?|cases|cas|class|classe|label|labels|étiquettes?|fraud|fraude|churn|cancel|résili|défectueu|defect|sick|malades?)/u;
@@ -203,9 +203,9 @@ export const OVERFITTING_ID = 'overfitting';
 export const DATA_DRIFT_ID = 'data-drift';
 
 /** "works perfectly", "99%", « marche super bien », « parfait »: a result the learner is happy with. */
-const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|amazing|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b/u;
+const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|amazing|nails?|nailed|spot on|within a day|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable|au jour pres)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b/u;
 /** "much worse", "fails", « rate presque tout », « nul »: a result that falls apart. */
-const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
+const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
 /** Where the good result came from: the data it learnt from... */
 const ON_TRAINING = /\b(training|train set|trained (it |them |the model |my model )?on|learnt from|learned from|entrainement|entraine (dessus|sur)|donnees d'entrainement|apprentissage)\b/u;
 /** ... or the past, which the present no longer looks like. */
@@ -235,13 +235,15 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
 
 /**
  * A shortcut a model must beat, proposed instead of one: a hand-written rule ("an alarm when...", « un seuil fixe »,
- * keywords), always the same answer ("why not just predict 'no failure'?"), or the past's average (« la moyenne des
- * notes des années précédentes »). The words that say so, for the rule's words to be looked for among a topic's fixes.
+ * keywords), always the same answer ("why not just predict 'no failure'?"), the past's average (« la moyenne des
+ * notes des années précédentes ») or the simplest model ("a straight line of date against temperature"). The words that say so, for the rule's words to be looked for among a topic's fixes.
  */
 export function proposedBaseline(plain: string): string | undefined {
-  return HAND_WRITTEN_RULE.exec(plain)?.[1] ?? (SAME_ANSWER.exec(plain) ?? PAST_AVERAGE.exec(plain))?.[0].trim();
+  return HAND_WRITTEN_RULE.exec(plain)?.[1] ?? (SAME_ANSWER.exec(plain) ?? PAST_AVERAGE.exec(plain) ?? SIMPLEST_MODEL.exec(plain))?.[0].trim();
 }
 
 const HAND_WRITTEN_RULE = / (alarm|alert|rule|rules|threshold|cutoff|heuristic|heuristics|hard ?coded?|if then|fixed|keywords?|regex|regexes|regular expressions?|alarme|alerte|regle|regles|seuil|heuristique|fixe|en dur|mots? cles?|expressions? regulieres?) /;
 const SAME_ANSWER = / (always )?(predict|predicts|predicting|say|answer|output|return)(ing)? (no|none|nothing|zero|the same|the majority|the most frequent)\b[^?]*?(for everything|for every|for all|every time|always)?| (toujours )?(predire|repondre|dire) (toujours )?(non|aucune?|rien|la meme|zero)\b/;
+/** "Why not just fit a straight line?", « une simple droite ? »: the simplest model, a baseline too. */
+const SIMPLEST_MODEL = / (straight line|linear fit|line through|simple linear regression|une droite|ligne droite|simple droite|regression lineaire simple)\b/;
 const PAST_AVERAGE = / (mean|average|median|moyenne|mediane) (of |des |de la |du |d')?(the )?([a-z']+ ){0,3}(past|previous|last|historical|earlier|precedentes?|derniers?|dernieres?|passees?|anciennes?)\b/;
