@@ -591,4 +591,18 @@ describe('the chat as a tutor', function () {
     assert.ok(!steps.sources.includes('backpropagation'), 'how a technique works is no step of the plan');
     assert.ok(steps.text.length < 1000, steps.text);
   });
+
+  it('weighs a model proposed instead of the topic by its own limits, and reads a project whatever everyday words it names', async () => {
+    const [, lstm] = await converse(engine, ['What is feature engineering?', 'Why not just use an LSTM on the raw readings instead?']);
+    assert.deepEqual([lstm!.understanding.intent, ...lstm!.sources], ['limits', 'lstm']);
+    const [, network] = await converse(engine, ["Qu'est-ce que la régression linéaire ?", 'Pourquoi ne pas utiliser directement un réseau de neurones ?']);
+    assert.deepEqual([network!.understanding.intent, ...network!.sources], ['limits', 'neural-network']);
+    const [pool] = await converse(engine, ["Hi, I write software for a company that sells pool-chemistry sensors (pH, chlorine and water temperature every 10 minutes). We'd like to warn owners a few days before their pool turns green with algae. Where do I start?"]);
+    assert.ok(pool!.sources.includes('machine-learning-workflow') && !pool!.sources.includes('temperature'), pool!.sources.join());
+    const [sales] = await converse(engine, ['Pouvez-vous me donner un exemple concret de variable que je pourrais construire à partir de nos données de ventes ?']);
+    assert.deepEqual(sales!.sources, ['feature-engineering']);
+    // Data measured over time is split in time order: the split's own answer says so.
+    const [split] = await converse(engine, ['How should I split the data into training and test sets?']);
+    assert.match(split!.text, /split chronologically/);
+  });
 });

@@ -20,14 +20,14 @@ const LEAD: Record<Lang, { simple: string; exampleOf: (term: string) => string; 
   en: {
     simple: 'In simple terms: ',
     exampleOf: (term) => `An example ${ofTerm(term, 'en')}: `,
-    exampleElsewhere: (term) => `The glossary's example ${ofTerm(term, 'en')} comes from another field, but the idea carries over: `,
+    exampleElsewhere: (term) => `An example ${ofTerm(term, 'en')} from another field, where the idea is the same: `,
     translate: 'In French, {t} is called "{o}"{al}.',
     also: ' (also: {a})',
   },
   fr: {
     simple: 'En termes simples : ',
     exampleOf: (term) => `Un exemple ${ofTerm(term, 'fr')} : `,
-    exampleElsewhere: (term) => `L'exemple ${ofTerm(term, 'fr')} que donne le glossaire vient d'un autre domaine, mais l'idée se transpose : `,
+    exampleElsewhere: (term) => `Un exemple ${ofTerm(term, 'fr')} pris dans un autre domaine, où l'idée est la même : `,
     translate: 'En anglais, {t} se dit « {o} »{al}.',
     also: ' (aussi : {a})',
   },

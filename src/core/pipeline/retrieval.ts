@@ -16,6 +16,8 @@ export interface Retrieved {
   readonly via: 'term' | 'fuzzy' | 'stem' | 'text';
   /** Where the question names it (terms only). */
   readonly start?: number;
+  /** Where the name ends (terms only). */
+  readonly end?: number;
 }
 
 /**
@@ -196,7 +198,7 @@ export class Retriever {
     if (genericRulesFor(normalizeTerm(asked.groups.form))?.length === 0) return [];
     const id = this.glossary.matcher.lookupExact(asked.groups.form)[0]?.conceptId;
     const concept = id ? this.glossary.get(id) : undefined;
-    return concept ? [{ concept, score: asked.groups.form.length, via: 'term', start }] : [];
+    return concept ? [{ concept, score: asked.groups.form.length, via: 'term', start, end: start + asked.groups.form.length }] : [];
   }
 
   /** "How does precision differ from recall?": an entry whose term is a pair, both sides named apart. */
@@ -230,7 +232,7 @@ export class Retriever {
       const id = match.forms[0]!.conceptId;
       if (!seen.has(id)) {
         seen.add(id);
-        found.push({ concept: this.glossary.get(id)!, score: match.end - match.start, via: 'term', start: match.start });
+        found.push({ concept: this.glossary.get(id)!, score: match.end - match.start, via: 'term', start: match.start, end: match.end });
       }
     }
     return found;

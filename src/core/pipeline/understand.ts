@@ -158,8 +158,10 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // « Pourquoi les CNN plutôt qu'un réseau classique ? »: what the named choice is good for.
     return { intent: 'why', concepts: [preferred], followUp: false, inConversation };
   }
-  // "Why not just alert when a hive's weight drops below a threshold?": the hive's weight is no model's weights.
-  const earnest = retrieved.filter((entry) => entry.via !== 'term' || namedInEarnest.includes(entry.concept));
+  // "Why not just alert when a hive's weight drops below a threshold?": in a rule proposed, the hive's weight is no
+  // model's weights; "why not just report its accuracy?" means accuracy.
+  const proposesABaseline = proposedBaseline(plainQuestion(question)) !== undefined;
+  const earnest = proposesABaseline ? retrieved.filter((entry) => entry.via !== 'term' || namedInEarnest.includes(entry.concept)) : retrieved;
   const weighed = asksWhyNotInstead(question) ? weighedShortcut(question, topic, earnest.map((entry) => entry.concept), earnest, glossary) : undefined;
   if (weighed) return { ...weighed, inConversation };
   if (named.length >= 2 && asksAboutBoth(question)) {
@@ -196,16 +198,17 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
  */
 function earnestlyNamed(question: string, retrieved: readonly Retrieved[], retriever: Retriever): Concept[] {
   const named = retrieved.filter((entry) => entry.via === 'term');
-  const isEveryday = (entry: Retrieved) => entry.start !== undefined && EVERYDAY_WORD.test(question.slice(entry.start));
+  const isEveryday = (entry: Retrieved) => entry.start !== undefined && entry.end !== undefined && EVERYDAY_WORD.test(question.slice(entry.start, entry.end));
   const everyday = named.filter(isEveryday);
   if (everyday.length === 0) return named.map((entry) => entry.concept);
   const borneOut = retriever.closestEntries(question, new Set(everyday.map((entry) => entry.concept.id))).filter((close) => close.score >= EARNEST_SCORE);
   return named.filter((entry) => !isEveryday(entry) || borneOut.some((close) => close.concept.id === entry.concept.id)).map((entry) => entry.concept);
 }
 
-/** A word in lower case on its own: "temperature", "batch"; not "CNN", "fine-tune" or "mini-batch". */
-const EVERYDAY_WORD = /^\p{Ll}+(?![\p{L}\p{N}_-])/u;
-const EARNEST_SCORE = 12;
+/** A name that is one word in lower case: "temperature", "batch"; not "CNN", "fine-tune", "réseau de neurones". */
+const EVERYDAY_WORD = /^\p{Ll}+$/u;
+/** Everyday words that named a project's setting scored 6 to 13 ("water temperature" of a pool: 12.6). */
+const EARNEST_SCORE = 15;
 
 /**
  * Concepts found only by the words of their definitions or as a typo (not by a term) say little; in a reaction or a
@@ -436,7 +439,10 @@ function weighedShortcut(question: string, topic: Concept | undefined, named: re
     // its remedies) say...
     const shortcut = glossary.withDetails(alternative);
     const falling = shortcut.en.sections?.remedies ? 'remedy' : shortcut.en.sections?.limits ? 'limits' : undefined;
-    if (falling && !SETS_AGAINST.test(plain)) return { intent: falling, concepts: [alternative], followUp: false };
+    // "Why not just an LSTM on the raw readings instead?": a model or method proposed instead has its own limits to say;
+    // "a bigger GPU instead?" is answered by what the topic is for.
+    const anotherMethod = alternative.category !== 'data-deployment' && alternative.category !== 'ecosystem';
+    if (falling && (!SETS_AGAINST.test(plain) || anotherMethod)) return { intent: falling, concepts: [alternative], followUp: false };
     // ... but "why not just buy a bigger GPU instead?" after quantization is answered by what the topic is for;
     // two definitions side by side would not.
     return { intent: 'why', concepts: [topic], followUp: true };
