@@ -605,4 +605,17 @@ describe('the chat as a tutor', function () {
     const [split] = await converse(engine, ['How should I split the data into training and test sets?']);
     assert.match(split!.text, /split chronologically/);
   });
+
+  it('reads a worry about a change to come, a leak told in words, and scoring on the training data', async () => {
+    const [, behave] = await converse(engine, ['How does logistic regression work?', 'Sounds fragile... what if people behave differently next season?']);
+    assert.deepEqual(behave!.sources, ['data-drift']);
+    const [, lighting] = await converse(engine, ["C'est quoi l'augmentation de données ?", "Ça a l'air fragile tout ça... si on change l'éclairage de l'atelier, tout est à refaire ?"]);
+    assert.deepEqual(lighting!.sources, ['data-drift']);
+    const [leak] = await converse(engine, ['Can you give me a concrete example of a feature that would leak the answer in my case?']);
+    assert.deepEqual([leak!.understanding.intent, ...leak!.sources], ['example', 'data-leakage']);
+    const [trainAll] = await converse(engine, ['Why not just train on all the data and check the accuracy on that?']);
+    assert.deepEqual([trainAll!.understanding.intent, ...trainAll!.sources], ['why', 'train-validation-test-split']);
+    const [, afterSplit] = await converse(engine, ['What is a train/test split?', 'Why not just train on all the data and check the accuracy on that?']);
+    assert.deepEqual(afterSplit!.sources, ['overfitting']);
+  });
 });

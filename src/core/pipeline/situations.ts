@@ -140,9 +140,23 @@ export function tellsOfSeveralLabels(question: string): boolean {
  */
 export function worriesAboutChangingData(question: string): boolean {
   const text = plainQuestion(question);
+  // "What if people behave differently next season?", « si on change l'éclairage de l'atelier, tout est à refaire ? »:
+  // a change to come, told as a worry.
+  if (FEARS.test(text) && / (if|when|what if|si|quand|et si) ([a-z']+ ){0,5}(change|changes|changed|changent|evolue|evoluent|shift|shifts|behave differently|act differently|se comportent autrement|differemment|autrement)\b/.test(text)) return true;
   // "Won't it break when we install new door models?", « ça ne va pas casser avec les nouveaux modèles ? »
   if (/ (won'?t|will|wouldn'?t|would|could|might) (it|this|that|the model|my model|the threshold) (still )?(break|fail|stop working|fall apart|degrade|drift)\b.*\b(new|different|changing)\b| (va|vont|risque de|risquent de) (casser|lacher|s'effondrer|ne plus (marcher|fonctionner)|se degrader)\b.*\b(nouveaux?|nouvelles?|differents?|differentes?)\b/.test(text)) return true;
   return / (if|when|once) (the |our |my |their |its )?([a-z']+ ){0,3}(data|inputs?|users?|customers?|clients?|habits?|behaviou?rs?|style|distribution|patterns?|publishers?|suppliers?|market|trends?|schedules?|timetables?|seasons?|weather|prices?|demand|products?|catalogu?e|rules|regulations?|sensors?|equipment|format|layout)( [a-z']+){0,2} (change|changes|changed|shift|shifts|evolve|evolves|drift|drifts)\b| (si|quand|lorsque) (les |le |la |l'|nos |mes |leurs |leur )?([a-z']+ ){0,3}(donnees|entrees|utilisateurs|clients|habitudes|comportements?|style|distribution|editeurs|fournisseurs|marche|tendances?|facon|horaires?|saisons?|meteo|prix|demande|produits|catalogue|regles|reglementation|capteurs|equipements?|format)( [a-z']+){0,3} (changent|change|changeait|evoluent|evolue|derivent|derive)\b| (la |le |les )?(meteo|donnees|habitudes|clients|horaires|prix|demande|marche) (change|changent|evolue|evoluent) (tout le temps|sans cesse|constamment|souvent|chaque (annee|saison|mois|semaine))| (the )?(weather|data|habits|customers|schedule|prices|demand|market) (changes?|shifts?|evolves?) (all the time|constantly|often|every (year|season|month|week))/.test(text);
+}
+
+/** Words of a worry: "sounds fragile", "will it break?", « tout est à refaire ? ». */
+const FEARS = / (fragile|risky|break|breaks|redo|start over|retrain|fall apart|still work|worried|worry|refaire|reentrainer|casser|s'effondre|tenir le coup|encore marcher|inquiet|inquiete|peur)\b/;
+
+/** The entry for information from the answer slipping into training. */
+const DATA_LEAKAGE_ID = 'data-leakage';
+
+/** "A feature that would leak the answer", « une variable qui fait fuiter la réponse ». */
+export function tellsOfLeakage(question: string): boolean {
+  return / (leak|leaks|leaking|leaked) (the |into (the )?)?(answer|target|label|labels|future|outcome|test)| (fuite|fuit|fuiter|fuient) (la |le |les |de la |du |des )?(reponse|cible|etiquette|etiquettes|futur|resultat|test)/.test(plainQuestion(question));
 }
 
 /** The entry for turning raw data into the inputs a model learns from. */
@@ -189,6 +203,7 @@ export function situationTold(question: string): Situation | undefined {
   if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asks: 'remedy' };
   if (asksForFeatures(question)) return { conceptId: FEATURE_ENGINEERING_ID };
   if (asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
+  if (tellsOfLeakage(question)) return { conceptId: DATA_LEAKAGE_ID };
   return tellsOfSeveralLabels(question) ? { conceptId: MULTI_LABEL_ID } : undefined;
 }
 
@@ -247,3 +262,11 @@ const SAME_ANSWER = / (always )?(predict|predicts|predicting|say|answer|output|r
 /** "Why not just fit a straight line?", « une simple droite ? »: the simplest model, a baseline too. */
 const SIMPLEST_MODEL = / (straight line|linear fit|line through|simple linear regression|une droite|ligne droite|simple droite|regression lineaire simple)\b/;
 const PAST_AVERAGE = / (mean|average|median|moyenne|mediane) (of |des |de la |du |d')?(the )?([a-z']+ ){0,3}(past|previous|last|historical|earlier|precedentes?|derniers?|dernieres?|passees?|anciennes?)\b/;
+
+/**
+ * "Why not just train on all the data and check the accuracy on that?", « pourquoi ne pas tester sur les données
+ * d'entraînement ? »: scoring a model on what it learnt from, which the split into training and test sets answers.
+ */
+export function testsOnTrainingData(plain: string): boolean {
+  return / train(ing)? (it |the model )?on all (the |of the |my |our )?data and (then )?(check|test|measure|evaluate|score|look at)| (check|test|measure|evaluate|score)( [a-z']+){0,3} on (that|it|the same data|the training data|the data it (was )?trained on)\b| (tester|evaluer|mesurer|verifier)( [a-z']+){0,3} sur (les memes donnees|les donnees d'entrainement|ces memes donnees)| (entrainer|entraine) sur toutes les donnees et (tester|evaluer|mesurer|verifier)/.test(plain);
+}

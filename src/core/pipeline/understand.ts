@@ -17,7 +17,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, namesOnlyAResultsSetting, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, WORKFLOW_ID } from './situations';
+import { asksHowToStart, asksHowToStartAProject, namesOnlyAResultsSetting, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -388,6 +388,10 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
 /** "What's going on?", "why?", « qu'est-ce qui se passe ? », « tu sais pourquoi ? ». */
 const ASKS_WHAT_HAPPENS = / what'?s going on| what is going on| what happened| what'?s happening| why\b| how come| pourquoi| qu'est ce qui se passe| que se passe t il| qu'est ce qui (cloche|ne va pas)/;
 
+/** The entry that says why a model is scored on data it did not learn from, and what a score on the rest hides. */
+const SPLIT_ID = 'train-validation-test-split';
+const OVERFITTING_ID = 'overfitting';
+
 /** Cues that ask what to do, or for another part, rather than whether a situation matters. */
 const ASKS_WHAT_TO_DO: readonly (SingleIntent | 'contrast')[] = ['remedy', 'how', 'example', 'simple', 'limits'];
 
@@ -418,6 +422,13 @@ const ASKS_WHY_CHOSEN = /^ (and |so |et |mais |alors )?(why|pourquoi) (use|choos
  */
 function weighedShortcut(question: string, topic: Concept | undefined, named: readonly Concept[], retrieved: readonly Retrieved[], glossary: Glossary): Omit<Understanding, 'inConversation'> | undefined {
   const plain = plainQuestion(question);
+  // "Why not just train on all the data and check the accuracy on that?": why a test set is kept apart, or, once
+  // that was the topic, what such a score hides (overfitting).
+  const split = glossary.get(SPLIT_ID);
+  const overfitting = glossary.get(OVERFITTING_ID);
+  if (split && overfitting && testsOnTrainingData(plain)) {
+    return topic?.id === split.id ? { intent: 'what', concepts: [overfitting], followUp: false, described: true } : { intent: 'why', concepts: [split], followUp: false };
+  }
   if (!topic) {
     // "Why can't I just train a classifier and look at its accuracy?": what is wrong with the shortcut, its last word.
     const last = named[named.length - 1];
