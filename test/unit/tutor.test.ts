@@ -618,4 +618,13 @@ describe('the chat as a tutor', function () {
     const [, afterSplit] = await converse(engine, ['What is a train/test split?', 'Why not just train on all the data and check the accuracy on that?']);
     assert.deepEqual(afterSplit!.sources, ['overfitting']);
   });
+
+  it('takes "just use the average rate" for a baseline and replacing the sensors for a change to come; a weak task type is not named', async () => {
+    const [, average] = await converse(engine, ['What is logistic regression?', 'Why not just use the average no-show rate per clinic instead of a model?']);
+    assert.deepEqual(average!.sources, ['baseline-model']);
+    const [, sensors] = await converse(engine, ["C'est quoi la normalisation des données ?", 'Ça me paraît fragile : si on remplace les capteurs par un autre modèle, tout est à refaire ?']);
+    assert.deepEqual(sensors!.sources, ['data-drift']);
+    const [noShows] = await converse(engine, ['Hi, I do IT for a small chain of veterinary clinics and we want to predict which appointments will be no-shows so we can overbook. Where do I start?']);
+    assert.deepEqual(noShows!.sources, ['machine-learning-workflow']);
+  });
 });
