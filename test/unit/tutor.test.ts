@@ -627,4 +627,15 @@ describe('the chat as a tutor', function () {
     const [noShows] = await converse(engine, ['Hi, I do IT for a small chain of veterinary clinics and we want to predict which appointments will be no-shows so we can overbook. Where do I start?']);
     assert.deepEqual(noShows!.sources, ['machine-learning-workflow']);
   });
+
+  it('words a suggested contrast with a term that holds "and" so that it reads, and asks « qu’est-ce qu’une caractéristique ? »', async () => {
+    const [en] = await converse(engine, ['What are precision and recall?']);
+    assert.ok(en!.suggestions.includes('Precision and recall versus accuracy: what is the difference?'), en!.suggestions.join(' | '));
+    const [fr] = await converse(engine, ["Qu'est-ce que la précision et le rappel ?"]);
+    assert.ok(fr!.suggestions.includes("La précision et le rappel face à l'exactitude : quelle différence ?"), fr!.suggestions.join(' | '));
+    const [asked] = await converse(engine, ["La précision et le rappel face à l'exactitude : quelle différence ?"]);
+    assert.deepEqual([asked!.understanding.intent, ...asked!.sources], ['contrast', 'precision-and-recall', 'accuracy']);
+    const [scaling] = await converse(engine, ["C'est quoi l'ingénierie des caractéristiques ?"]);
+    assert.ok(!scaling!.suggestions.some((suggestion) => suggestion.includes('que la caractéristique')), scaling!.suggestions.join(' | '));
+  });
 });

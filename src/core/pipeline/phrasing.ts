@@ -194,7 +194,7 @@ function inSentence(term: string, lang: Lang): string {
 }
 
 /** "precision and recall", « précision et rappel »: two or more concepts named together, each a noun. */
-function isCoordinated(term: string, lang: Lang): boolean {
+export function isCoordinated(term: string, lang: Lang): boolean {
   const parts = conjuncts(term, lang);
   if (parts.length < 2) return false;
   // « modes entraînement et évaluation » is one plural noun with its complements, not two concepts.
@@ -268,7 +268,7 @@ function elideDe(words: string): string {
 
 /** French things one can count, asked about with « un » or « une » (« Qu'est-ce qu'un jeton ? »). */
 const COUNTABLE_FR = new Set(
-  ('modèle réseau jeton couche arbre agent serveur chargeur registre magasin fichier vecteur matrice tenseur neurone ' +
+  ('modèle réseau jeton couche arbre caractéristique agent serveur chargeur registre magasin fichier vecteur matrice tenseur neurone ' +
     'perceptron optimiseur classifieur encodeur décodeur auto-encodeur encodeur-décodeur échantillonneur exemple masque ' +
     'cache graphe pipeline notebook benchmark test point pic minimum maximum hyperparamètre paramètre prompt gabarit ' +
     'système processus étiquette variable valeur fonction courbe harnais accélérateur puce carte tête dérivée transformer ' +
