@@ -1,6 +1,7 @@
 import type { Glossary } from '../glossary/glossary';
 import type { ComposePlan } from '../model/runtime';
 import { otherLang, type Lang } from '../glossary/types';
+import { foldCase } from '../matching/normalize';
 import type { Intent, SingleIntent, SmallTalk } from './intent';
 import { INTENT_PART } from './passages';
 import type { Register } from './language';
@@ -41,12 +42,11 @@ const OWN_SETTING = /\b(with|for|in|from|on|using) (my|our) \p{L}+|\b(in|for) (m
  * and the glossary's example shares none of the question's longer words.
  */
 export function exampleFromElsewhere(question: string, example: string): boolean {
-  const plain = (text: string) => text.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '');
-  const setting = OWN_SETTING.exec(plain(question));
+  const setting = OWN_SETTING.exec(foldCase(question));
   if (!setting) return false;
   // The words that tell the learner's setting: those after "my", « nos » ("my baggage data": baggage, data).
-  const told = (plain(question).slice(setting.index).match(/\p{L}{4,}/gu) ?? []).slice(1, 4).filter((word) => !SETTING_FILLERS.has(word));
-  const exampleWords = new Set(plain(example).match(/\p{L}{4,}/gu) ?? []);
+  const told = (foldCase(question).slice(setting.index).match(/\p{L}{4,}/gu) ?? []).slice(1, 4).filter((word) => !SETTING_FILLERS.has(word));
+  const exampleWords = new Set(foldCase(example).match(/\p{L}{4,}/gu) ?? []);
   return told.length > 0 && !told.some((word) => exampleWords.has(word) || exampleWords.has(word.replace(/s$/u, '')) || exampleWords.has(`${word}s`));
 }
 

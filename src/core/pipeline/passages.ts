@@ -3,7 +3,7 @@ import { otherLang, type Concept, type Lang } from '../glossary/types';
 import { splitPieces } from '../matching/normalize';
 import type { Intent, SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
-import { definiteTerm, doesTerm, indefiniteTerm, namingSentence, ofDefiniteTerm } from './phrasing';
+import { definiteTerm, doesTerm, indefiniteTerm, namingSentence, ofDefiniteTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, partPassage, type Passage, type PassagePart } from './prompt';
 import { WORKFLOW_ID } from './situations';
 import type { Understanding } from './understand';
@@ -508,10 +508,6 @@ function contrastPassages(concepts: readonly Concept[], lang: Lang, shown: Shown
   const opening = NOT_THE_SAME[lang].replace('{a}', named(first)).replace('{b}', named(second));
   const text = [upperFirst(opening), ...each.map(withFullStop)].join(' ');
   return [contrastPassage(first.id, second.id, text)];
-}
-
-function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function withFullStop(sentence: string): string {

@@ -178,7 +178,7 @@ function lowerFirst(text: string): string {
   return /^\p{Lu}\p{Lu}/u.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function upperFirst(text: string): string {
+export function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -372,6 +372,14 @@ export function ofDefiniteTerm(term: string, lang: Lang): string {
   if (definite.startsWith('les ')) return `des ${definite.slice(4)}`;
   // « d'Adagrad », « de la quantification », « de l'affinage ».
   return isProperName(term) ? elideDe(definite) : `de ${definite}`;
+}
+
+/** « au modèle », « à l'exactitude », « aux logits », « à la précision et au rappel » (after « face »). */
+export function toDefiniteTerm(term: string): string {
+  if (isCoordinated(term, 'fr')) return joinFrench(conjuncts(term, 'fr').map(toDefiniteTerm));
+  const definite = definiteTerm(term, 'fr');
+  if (definite.startsWith('le ')) return `au ${definite.slice(3)}`;
+  return definite.startsWith('les ') ? `aux ${definite.slice(4)}` : `à ${definite}`;
 }
 
 /** French spacing: a no-break space inside « » and before ? ! : ; so none of them starts a line. */

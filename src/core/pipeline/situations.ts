@@ -1,5 +1,6 @@
 import type { Glossary } from '../glossary/glossary';
 import type { Concept } from '../glossary/types';
+import { foldCase } from '../matching/normalize';
 import { plainQuestion } from './intent';
 import type { Retriever } from './retrieval';
 
@@ -124,7 +125,7 @@ const COUNTERS = /\b(epoch|step|layer|page|chapter|part|fold|iteration|item|row|
  */
 export function tellsOfADominantClass(question: string): boolean {
   const text = plainQuestion(question);
-  return / (almost|nearly|pretty much|virtually) (everything|every (one|input|example|item|image|text)|all of them|always)\b| presque (tout|toujours|tous|toutes)\b| (always|toujours) (the same|la meme|le meme) /.test(text) && / (class|classes|category|categories|label|labels|predicts?|puts?|says|classifies|classe|classes|categorie|categories|etiquette|predit|met|range|classe|repond) /.test(text);
+  return / (almost|nearly|pretty much|virtually) (everything|every (one|input|example|item|image|text)|all of them|always)\b| presque (tout|toujours|tous|toutes)\b| (always|toujours) (the same|la meme|le meme) /.test(text) && / (class|classes|category|categories|label|labels|predicts?|puts?|says|classifies|classe|categorie|etiquette|predit|met|range|repond) /.test(text);
 }
 
 /** The entry for examples that may have several labels at once. */
@@ -239,7 +240,8 @@ const OTHER_ERROR_RISES = /\b(but|while|whereas|mais|alors que|tandis que)\b.*\b
  * our old claims, worse on this year's"); undefined for any other question.
  */
 export function goodThereBadHere(question: string): typeof OVERFITTING_ID | typeof DATA_DRIFT_ID | undefined {
-  const text = question.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[\u2019]/gu, "'");
+  // Figures and signs kept ("0.97", "99%"), which plainQuestion drops.
+  const text = foldCase(question).replace(/[\u2019]/gu, "'");
   // "The training error goes down but this year's error goes up": the same story told with the two errors.
   if (TRAINING_ERROR_FALLS.test(text) && OTHER_ERROR_RISES.test(text)) return OVERFITTING_ID;
   const turn = /\b(but|yet|mais|pourtant|cependant|whereas|alors que|tandis que)\b/u.exec(text);

@@ -3,7 +3,7 @@ import type { Concept, Lang } from '../glossary/types';
 import type { SingleIntent } from './intent';
 import type { Register } from './language';
 import { INTENT_PART, partText, type Shown } from './passages';
-import { definiteTerm, doesTerm, frenchVerbAgrees, isCoordinated, ofDefiniteTerm, ofTerm, whatIsQuestion } from './phrasing';
+import { definiteTerm, doesTerm, frenchVerbAgrees, isCoordinated, ofDefiniteTerm, ofTerm, toDefiniteTerm, upperFirst, whatIsQuestion } from './phrasing';
 import type { PassagePart } from './prompt';
 import type { Understanding } from './understand';
 
@@ -87,7 +87,7 @@ function contrastQuestion(concept: Concept, understanding: Understanding, glossa
   if (isCoordinated(a, lang) || isCoordinated(b, lang)) {
     return lang === 'en'
       ? `${upperFirst(definiteTerm(a, 'en'))} versus ${definiteTerm(b, 'en')}: what is the difference?`
-      : `${upperFirst(definiteTerm(a, 'fr'))} face ${aTerm(b)} : quelle différence ?`;
+      : `${upperFirst(definiteTerm(a, 'fr'))} face ${toDefiniteTerm(b)} : quelle différence ?`;
   }
   return lang === 'en'
     ? `What is the difference between ${definiteTerm(a, 'en')} and ${definiteTerm(b, 'en')}?`
@@ -101,14 +101,4 @@ function nextConceptQuestion(concept: Concept, understanding: Understanding, glo
     .map((id) => glossary.get(id))
     .find((candidate): candidate is Concept => candidate !== undefined && !inAnswer.has(candidate.id) && !shown.has(candidate[lang].definition));
   return next && whatIsQuestion(next[lang].term, lang);
-}
-
-function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** « à l'exactitude », « au modèle », « aux logits »: after « face ». */
-function aTerm(term: string): string {
-  const definite = definiteTerm(term, 'fr');
-  return definite.startsWith('le ') ? `au ${definite.slice(3)}` : definite.startsWith('les ') ? `aux ${definite.slice(4)}` : `à ${definite}`;
 }

@@ -17,7 +17,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, namesOnlyAResultsSetting, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
+import { asksHowToStart, asksHowToStartAProject, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -388,9 +388,8 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
 /** "What's going on?", "why?", « qu'est-ce qui se passe ? », « tu sais pourquoi ? ». */
 const ASKS_WHAT_HAPPENS = / what'?s going on| what is going on| what happened| what'?s happening| why\b| how come| pourquoi| qu'est ce qui se passe| que se passe t il| qu'est ce qui (cloche|ne va pas)/;
 
-/** The entry that says why a model is scored on data it did not learn from, and what a score on the rest hides. */
+/** The entry that says why a model is scored on data it did not learn from. */
 const SPLIT_ID = 'train-validation-test-split';
-const OVERFITTING_ID = 'overfitting';
 
 /** Cues that ask what to do, or for another part, rather than whether a situation matters. */
 const ASKS_WHAT_TO_DO: readonly (SingleIntent | 'contrast')[] = ['remedy', 'how', 'example', 'simple', 'limits'];
