@@ -372,7 +372,7 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "models", "concept-gpt-fp32"))
     ap.add_argument("--tol", type=float, default=1e-3, help="max abs logit difference allowed")
     ap.add_argument("--no-verify", action="store_true")
-    ap.add_argument("--max-new-tokens", type=int, default=320, help="generation_config.json's max_new_tokens")
+    ap.add_argument("--max-new-tokens", type=int, default=480, help="generation_config.json's max_new_tokens")
     ap.add_argument("--compose", action="store_true",
                     help="generation_config.json's compose_from_context: the answer is composed of the prompt's passages")
     ap.add_argument("--copy-bias", type=float, default=0.0,

@@ -1,6 +1,6 @@
 import type { Glossary } from '../core/glossary/glossary';
 import { otherLang, SECTION_NAMES, type Concept, type Lang, type Sections } from '../core/glossary/types';
-import { contrastsLabel, sectionLabel } from '../core/present/labels';
+import { contrastsLabel, sectionLabel, stepLabel } from '../core/present/labels';
 import type { ParsedArgs } from './args';
 import { UsageError } from './args';
 
@@ -71,7 +71,10 @@ function formatExplanation(glossary: Glossary, concept: Concept, lang: Lang): st
   const other = concept[otherLang(lang)].term;
   const termOf = (id: string) => glossary.get(id)?.[lang].term ?? id;
   const labels = LABELS[lang];
-  const sections = SECTION_NAMES.flatMap((name) => (entry.sections?.[name] ? ['', `${sectionLabel(name, lang)}: ${entry.sections[name]}`] : []));
+  const sections = [
+    ...SECTION_NAMES.flatMap((name) => (entry.sections?.[name] ? ['', `${sectionLabel(name, lang)}: ${entry.sections[name]}`] : [])),
+    ...(entry.step ? ['', `${stepLabel(lang)}: ${entry.step}`] : []),
+  ];
   const contrasts = (concept.contrasts ?? []).flatMap((contrast) => ['', `${contrastsLabel(lang)} ${termOf(contrast.with)}: ${contrast[lang]}`]);
   return [
     `${entry.term} (${other})`,

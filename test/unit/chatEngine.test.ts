@@ -129,13 +129,13 @@ describe('chat engine with the bundled model', () => {
     assert.deepEqual(answer.sources, ['gpt']);
   });
 
-  it('gives a contrast question both definitions and the curated contrast', async () => {
+  it('gives a contrast question the curated contrast, which says what each is, without their definitions again', async () => {
     const model = new FakeModel(['...']);
     const answer = await engine.ask(request('Quelle est la différence entre GPT et ChatGPT ?'), bundled(model), () => {});
     assert.equal(answer.understanding.intent, 'contrast');
     const context = texts(model.prompt)[0]!;
-    assert.ok(context.includes('[gpt] ') && context.includes('[chatgpt] '), context);
     assert.ok(context.includes('[chatgpt|gpt] '), context);
+    assert.ok(!context.includes('[gpt] ') && !context.includes('[chatgpt] '), context);
   });
 
   it('gives a "why" the entry’s own reason and a "how" its mechanism, in the question’s language', async () => {

@@ -302,6 +302,9 @@ describe('the chat as a tutor', function () {
       assert.notEqual(followed!.understanding.intent, 'ood', suggestion);
       assert.notEqual(followed!.text, REFUSAL.fr, suggestion);
     }
+    // A problem is not offered as if it were good for something: its causes are.
+    const [overfitting] = await converse(engine, ["Qu'est-ce que le surapprentissage ?"]);
+    assert.ok(!overfitting!.suggestions.some((question) => /intérêt/.test(question)), JSON.stringify(overfitting!.suggestions));
   });
 
   it('finds the entry a need describes in its own words, and stays on it for "is that enough?" and "what if...?"', async () => {
@@ -436,16 +439,17 @@ describe('the chat as a tutor', function () {
     const answers = await converse(engine, ['What is overfitting?', 'What is data leakage?', 'Can you summarize what I should do, in a few steps?']);
     const steps = answers[2]!;
     assert.deepEqual(steps.sources, ['overfitting', 'data-leakage']);
-    const overfitting = glossary.get('overfitting')!.en.sections!.remedies!;
-    const leakage = glossary.get('data-leakage')!.en.sections!.remedies!;
-    assert.equal(steps.text, ['What to do, step by step, from what we covered:', `1. ${overfitting.split('. ')[0]}.`, `2. ${leakage.split('. ')[0]}.`].join('\n\n'));
+    // Each step is its entry's own, whole: what to do about it in a project.
+    const stepOf = (id: string) => glossary.withDetails(glossary.get(id)!).en.step!;
+    assert.equal(steps.text, ['What to do, step by step, from what we covered:', `1. ${stepOf('overfitting')}`, `2. ${stepOf('data-leakage')}`].join('\n\n'));
     // A conversation that opened a project sums up with the project's steps first.
     const project = await converse(engine, ['I run a bakery and want to predict how many croissants each shop will sell tomorrow. Where do I start?', 'What is overfitting?', 'OK, can you sum up what I should do, step by step?']);
     assert.equal(project[2]!.sources[0], 'machine-learning-workflow');
-    assert.match(project[2]!.text, /\n\n1\. Set a test set aside first, build a simple baseline/);
-    // Only what there is something to do about makes a step: regression, only named, makes none.
-    assert.match(project[2]!.text, /\n\n2\. Overfitting is reduced by/);
-    assert.doesNotMatch(project[2]!.text, /\n\n3\. /);
+    assert.equal(project[2]!.text.split('\n\n')[1], `1. ${stepOf('machine-learning-workflow')}`);
+    assert.ok(project[2]!.text.includes(`. ${stepOf('overfitting')}`), project[2]!.text);
+    // A concept with nothing to do about it makes no step: the gradient, only named, makes none.
+    const named = await converse(engine, ['What is a gradient?', 'What is overfitting?', 'OK, can you sum up what I should do, step by step?']);
+    assert.deepEqual(named[2]!.sources, ['overfitting']);
     const [, , etapes] = await converse(engine, ["C'est quoi le surapprentissage ?", "Et la fuite de données ?", 'Pouvez-vous résumer les étapes principales ?']);
     assert.match(etapes!.text, /^Ce qu'il faut faire, étape par étape, d'après ce que nous avons vu :\n\n1\. /);
     // Where to go next starts from where the conversation ended.
@@ -637,5 +641,33 @@ describe('the chat as a tutor', function () {
     assert.deepEqual([asked!.understanding.intent, ...asked!.sources], ['contrast', 'precision-and-recall', 'accuracy']);
     const [scaling] = await converse(engine, ["C'est quoi l'ingénierie des caractéristiques ?"]);
     assert.ok(!scaling!.suggestions.some((suggestion) => suggestion.includes('que la caractéristique')), scaling!.suggestions.join(' | '));
+  });
+  it('says what a concept means in the kind of data the learner told of, first when asked of their own case', async () => {
+    const field = (id: string, lang: 'en' | 'fr', kind: 'appointments' | 'machines') => glossary.withDetails(glossary.get(id)!)[lang].byField![kind]!;
+    const [opening, precision, forUs, features, worry] = await converse(engine, [
+      'I do IT for a chain of veterinary clinics and we want to predict which appointments will be no-shows. Where do I start?',
+      'What are precision and recall?',
+      'Which matters more for us, precision or recall, if a wrong overbooking means a vet runs late?',
+      'Can you give me a concrete example of a feature I could build from our booking data?',
+      'Sounds fragile. What if pet owners behave differently after we change our SMS reminders?',
+    ]);
+    // The project framed as a prediction in their data, then the steps of any project.
+    assert.ok(opening!.text.includes(field('machine-learning-workflow', 'en', 'appointments')), opening!.text);
+    // After a general answer, what it means for them; asked of their own case, that first.
+    assert.ok(precision!.text.trimEnd().endsWith(field('precision-and-recall', 'en', 'appointments')), precision!.text);
+    assert.ok(!forUs!.text.includes(field('precision-and-recall', 'en', 'appointments')), 'not shown twice');
+    assert.ok(features!.text.includes(field('feature-engineering', 'en', 'appointments')), features!.text);
+    assert.doesNotMatch(features!.text, /from another field|credit-card/);
+    // A change to come is a risk, not a symptom.
+    assert.match(worry!.text, /^That risk has a name: data drift\./);
+    assert.ok(worry!.text.includes(field('data-drift', 'en', 'appointments')), worry!.text);
+    const [, dansMonCas] = await converse(engine, [
+      'Je suis ingénieur maintenance pour des trains régionaux et nous voudrions prédire les pannes de portes à partir des capteurs. Par où dois-je commencer ?',
+      'Quelle est la différence entre la précision et le rappel dans mon cas ?',
+    ]);
+    assert.ok(dansMonCas!.text.startsWith(field('precision-and-recall', 'fr', 'machines')), dansMonCas!.text);
+    // A learner who told of no data of their own gets the glossary's answer alone.
+    const [general] = await converse(engine, ['What are precision and recall?']);
+    assert.ok(general!.passages.every((passage) => passage.kind !== 'field'));
   });
 });

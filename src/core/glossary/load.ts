@@ -18,8 +18,8 @@ export function splitDetails(concepts: readonly Concept[]): { index: Concept[]; 
   const index = concepts.map((concept) => {
     const { references, contrasts, ...rest } = concept;
     const long = (lang: 'fr' | 'en') => {
-      const { explanation, example, sections, signs } = concept[lang];
-      return { explanation, example, ...(sections && { sections }), ...(signs && { signs }) };
+      const { explanation, example, sections, signs, step, byField } = concept[lang];
+      return { explanation, example, ...(sections && { sections }), ...(signs && { signs }), ...(step && { step }), ...(byField && { byField }) };
     };
     details[concept.id] = { fr: long('fr'), en: long('en'), ...(references && { references }), ...(contrasts && { contrasts }) };
     const short = (lang: 'fr' | 'en') => {

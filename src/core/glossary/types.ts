@@ -45,8 +45,19 @@ export interface LocalizedConcept {
   readonly sections?: Sections;
   /** A phenomenon's signs as a developer describes them ("training loss low but test accuracy bad"). */
   readonly signs?: readonly string[];
+  /** What a learner does about it in a project, as one step of a plan (bundled entries that have something to do). */
+  readonly step?: string;
+  /** What it means in one kind of learners' data, by field (`LEARNER_FIELDS`). */
+  readonly byField?: Readonly<Partial<Record<LearnerField, string>>>;
   readonly example: string;
 }
+
+/**
+ * The kinds of data learners bring (glossary/concept.schema.json, `byField`): the chat recognises them in the
+ * learner's words (pipeline/fields.ts) and answers with what a concept means there.
+ */
+export const LEARNER_FIELDS = ['appointments', 'machines', 'sales', 'health', 'finance', 'text', 'images', 'users', 'energy', 'nature', 'people', 'transport', 'sports', 'audio'] as const;
+export type LearnerField = (typeof LEARNER_FIELDS)[number];
 
 /** What tells two concepts apart, seen from one of them (`with` is the other). */
 export interface ContrastText {
@@ -88,8 +99,8 @@ export interface Concept {
  * hovers and search need: the extension loads them only when the panel or the command line shows a concept.
  */
 export interface ConceptDetails {
-  readonly fr: Pick<LocalizedConcept, 'explanation' | 'example' | 'sections' | 'signs'>;
-  readonly en: Pick<LocalizedConcept, 'explanation' | 'example' | 'sections' | 'signs'>;
+  readonly fr: Pick<LocalizedConcept, 'explanation' | 'example' | 'sections' | 'signs' | 'step' | 'byField'>;
+  readonly en: Pick<LocalizedConcept, 'explanation' | 'example' | 'sections' | 'signs' | 'step' | 'byField'>;
   readonly references?: readonly Reference[];
   readonly contrasts?: readonly ContrastText[];
 }

@@ -5,6 +5,7 @@ import { foldCase } from '../matching/normalize';
 import type { Intent, SingleIntent, SmallTalk } from './intent';
 import { INTENT_PART } from './passages';
 import type { Register } from './language';
+import { OWN_SETTING } from './fields';
 import { namingSentence, ofTerm } from './phrasing';
 import { oneLine, type Passage } from './prompt';
 
@@ -33,9 +34,6 @@ const LEAD: Record<Lang, { simple: string; exampleOf: (term: string) => string; 
     also: ' (aussi : {a})',
   },
 };
-
-/** "With my hives", « avec nos éoliennes », "in our case", « dans mon cas »: the learner's own setting. */
-const OWN_SETTING = /\b(with|for|in|from|on|using) (my|our) \p{L}+|\b(in|for) (my|our) (case|project|situation|data)\b|\b(avec|pour|dans|sur|de) (mes|nos|mon|ma|notre) \p{L}+|\bdans (mon|notre) cas\b/u;
 
 /**
  * Whether an example asked for "with my hives" must say it comes from elsewhere: the question names its own setting

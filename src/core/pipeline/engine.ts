@@ -1,4 +1,5 @@
 import { composeGroups, composePlan } from './compose';
+import { learnerField } from './fields';
 import { detectLanguage, detectRegister, type Register } from './language';
 import { passagesFor, shownIn } from './passages';
 import { suggestionsFor } from './suggestions';
@@ -122,7 +123,8 @@ export class ChatEngine {
   prepare(raw: ChatRequest): { understanding: Understanding; lang: Lang; register: Register; passages: Passage[]; prompt: PromptPart[] } {
     const request = bounded(raw);
     const earlier = request.history.map(earlierTurn);
-    const understanding = understand(withSelection(request.question, request.selection), this.retriever, this.glossary, earlier);
+    const field = learnerField([...request.history.map((turn) => turn.question), request.question]);
+    const understanding = { ...understand(withSelection(request.question, request.selection), this.retriever, this.glossary, earlier), ...(field && { field }) };
     const previousLang = request.history[request.history.length - 1]?.lang;
     const lang = request.answerLang === 'auto' ? detectLanguage(request.question, previousLang ?? request.fallbackLang) : request.answerLang;
     const register = registerOf(request);
@@ -154,7 +156,7 @@ export class ChatEngine {
         ? {
             ...backend.options,
             compose: composeGroups(passages, this.glossary, lang, context),
-            composePlan: backend.options.composeFollowsPlan ? composePlan(passages, understanding.intent, understanding.project || understanding.steps || understanding.described) : undefined,
+            composePlan: backend.options.composeFollowsPlan ? composePlan(passages, understanding.intent, inOrder(understanding, passages)) : undefined,
           }
         : backend.options;
       generation = await backend.model.generate(prompt, options, stream, signal);
@@ -174,6 +176,14 @@ export class ChatEngine {
     const suggestions = suggestionsFor(understanding, this.glossary, lang, register, shownNow, request.history.map((turn) => turn.question));
     return { text: answer, lang, register, suggestions, sources: sourcesOf(answer, understanding, passages), understanding, passages, origin, generation, firstTextMs };
   }
+}
+
+/**
+ * Whether an answer is written in the order its passages were chosen: a project's opening, numbered steps, a
+ * situation told, and an answer that says what a concept means in the learner's own data.
+ */
+function inOrder(understanding: Understanding, passages: readonly Passage[]): boolean {
+  return !!(understanding.project || understanding.steps || understanding.described) || passages.some((passage) => passage.kind === 'field');
 }
 
 /** The learner's tu or vous, from this question and the earlier ones (the last that said either). */

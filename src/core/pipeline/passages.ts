@@ -1,11 +1,12 @@
 import type { Glossary } from '../glossary/glossary';
-import { otherLang, type Concept, type Lang } from '../glossary/types';
+import { otherLang, type Concept, type Lang, type LearnerField } from '../glossary/types';
 import { splitPieces } from '../matching/normalize';
 import type { Intent, SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, doesTerm, indefiniteTerm, namingSentence, ofDefiniteTerm, upperFirst } from './phrasing';
-import { contrastPassage, definitionPassage, partPassage, type Passage, type PassagePart } from './prompt';
-import { WORKFLOW_ID } from './situations';
+import { contrastPassage, definitionPassage, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
+import { asksAboutOwnCase, fieldText } from './fields';
+import { WORKFLOW_ID, worriesAboutChangingData } from './situations';
 import type { Understanding } from './understand';
 
 /**
@@ -107,14 +108,43 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
         if (closest) return [uncoveredPassage(concepts[0], lang, UNCOVERED_CLOSEST), closest];
         return [uncoveredPassage(concepts[0], lang), ...singlePassages(concepts[0], understanding, lang, shown, glossary).slice(0, 1)];
       }
-      if (understanding.project) return projectPassages(concepts, lang, shown);
-      if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary);
+      if (understanding.project) return projectPassages(concepts, lang, shown, understanding.field);
+      if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary, question);
       const passages = singlePassages(concepts[0], understanding, lang, shown, glossary);
       const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
       // A precise question (why the dot products are divided by √d) opens with the sentence that answers it.
-      return detail ? [detail, ...passages.filter((passage) => !passage.text.includes(detail.text))].slice(0, 3) : passages;
+      const answered = detail ? [detail, ...passages.filter((passage) => !passage.text.includes(detail.text))].slice(0, 3) : passages;
+      const inField = concepts[0] && fieldPassage(concepts[0], lang, understanding.field, shown);
+      return inField ? withFieldPassage(answered, inField, understanding.intent === 'example' || asksAboutOwnCase(question)) : answered;
     }
   }
+}
+
+/** What a concept means in the learner's kind of data, when its entry says and the conversation has not shown it. */
+function fieldPassage(concept: Concept, lang: Lang, field: LearnerField | undefined, shown: Shown): Passage | undefined {
+  const text = fieldText(concept, lang, field);
+  if (!text || shown.has(text)) return undefined;
+  const flat = oneLine(text);
+  return { conceptIds: [concept.id], kind: 'field', text: flat, line: `[${concept.id}/field] ${flat}\n` };
+}
+
+/**
+ * An answer with what it means in the learner's data: first when the question asks about their own case ("which
+ * matters more for us?", "an example from our bookings?"), where it replaces the glossary's example from another
+ * field; after the answer otherwise, so that a tutor says what the concept means for them.
+ */
+function withFieldPassage(passages: readonly Passage[], inField: Passage, ownCase: boolean): Passage[] {
+  return withinAnswerLength(ownCase ? [inField, ...passages.filter((passage) => passage.kind !== 'example')] : [...passages, inField]);
+}
+
+/** Passages that fit in one answer: those after the first give way, the last first, never the learner's case. */
+function withinAnswerLength(passages: readonly Passage[]): Passage[] {
+  const kept = [...passages];
+  const length = () => kept.reduce((sum, passage) => sum + passage.text.length, 0);
+  for (let index = kept.length - 1; index > 0 && length() > ANSWER_MAX_CHARS; index--) {
+    if (kept[index]!.kind !== 'field') kept.splice(index, 1);
+  }
+  return kept;
 }
 
 /** The words of a question that name nothing of its subject and ask nothing: what a precise question is about. */
@@ -261,7 +291,11 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
-const DESCRIBED: Record<'problem' | 'mechanism', Record<Lang, (concept: Concept) => string>> = {
+const DESCRIBED: Record<'problem' | 'mechanism' | 'risk', Record<Lang, (concept: Concept) => string>> = {
+  risk: {
+    en: (concept) => `That risk has a name: ${lowerFirstWord(concept.en.term)}.`,
+    fr: (concept) => `Ce risque porte un nom : ${definiteTerm(concept.fr.term, 'fr')}.`,
+  },
   problem: {
     en: (concept) => `What you describe sounds like a case of ${lowerFirstWord(concept.en.term)}.`,
     fr: (concept) => `Cela ressemble à un cas ${ofTermInSentence(concept.fr.term)}.`,
@@ -276,32 +310,40 @@ const DESCRIBED: Record<'problem' | 'mechanism', Record<Lang, (concept: Concept)
  * A question that described a concept without naming it: the answer names it first (« Cela ressemble à un cas
  * de surapprentissage. »), then gives the part the question asked for, then says what it is.
  */
-function describedPassages(concept: Concept, understanding: Understanding, lang: Lang, shown: Shown, glossary: Glossary): Passage[] {
-  // "How does ChatGPT remember what I said?" asks for a mechanism; a problem told in other words is a case of it.
+function describedPassages(concept: Concept, understanding: Understanding, lang: Lang, shown: Shown, glossary: Glossary, question: string): Passage[] {
+  // "How does ChatGPT remember what I said?" asks for a mechanism; a problem told in other words is a case of it;
+  // "what if owners behave differently next year?" is a risk, not a symptom.
   const asksAboutAProblem = understanding.intent !== 'how' && understanding.intent !== 'what' && understanding.intent !== 'define';
-  const kind = concept.en.sections?.causes && asksAboutAProblem ? 'problem' : 'mechanism';
+  const kind = concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : 'problem') : 'mechanism';
   const naming = namingPassage(concept, kind, lang);
-  const rest = singlePassages(concept, understanding, lang, shown, glossary);
-  // The part asked for right after the name (why it happens, how to avoid it), then what it is; for a problem, then
-  // what to do about it, in one sentence: a diagnosis is of little use without it.
+  const inField = fieldPassage(concept, lang, understanding.field, shown);
+  // The learner's own data says more than the glossary's example from another field.
+  const rest = singlePassages(concept, understanding, lang, shown, glossary).filter((passage) => !inField || passage.kind !== 'example');
+  // The part asked for right after the name (why it happens, how to avoid it), then what it is, then what it means in
+  // the learner's data; for a problem, then what to do about it, in one sentence: a diagnosis is of little use without it.
   const remedy = sentencesOf(concept[lang].sections?.remedies ?? '')[0];
-  const fix = remedy && kind === 'problem' && understanding.intent !== 'remedy' && !shown.has(remedy) ? [partPassage(concept.id, 'remedies', remedy)] : [];
-  return [naming, ...rest.filter((passage) => passage.kind !== 'definition'), ...rest.filter((passage) => passage.kind === 'definition'), ...fix];
+  const fix = remedy && kind !== 'mechanism' && understanding.intent !== 'remedy' && !shown.has(remedy) ? [partPassage(concept.id, 'remedies', remedy)] : [];
+  // What it means in the learner's data says what it is in their words: the glossary's definition would make the
+  // answer too long to be written whole.
+  const definitions = inField ? [] : rest.filter((passage) => passage.kind === 'definition');
+  return withinAnswerLength([naming, ...rest.filter((passage) => passage.kind !== 'definition'), ...definitions, ...(inField ? [inField] : []), ...fix]);
 }
 
 /**
  * The opening of a project: the kind of task it is, named and defined, then the steps of a project; a definition
  * or the steps the conversation has shown are not shown again.
  */
-function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown): Passage[] {
+function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown, field: LearnerField | undefined): Passage[] {
   const workflow = concepts[concepts.length - 1]!;
   const task = concepts.length > 1 ? concepts[0] : undefined;
   const steps = partPassage(workflow.id, 'how', partText(workflow, lang, 'how'));
   const framing: Passage[] = task ? [namingPassage(task, 'mechanism', lang), definitionPassage(task, lang)] : [];
-  return [...framing, steps].filter((passage) => passage.kind === 'pointer' || !shown.has(passage.text));
+  // Then a project framed as a prediction in the learner's kind of data (for each booked appointment, will the client come?).
+  const inField = fieldPassage(workflow, lang, field, shown);
+  return [...framing, steps, ...(inField ? [inField] : [])].filter((passage) => passage.kind === 'pointer' || !shown.has(passage.text));
 }
 
-function namingPassage(concept: Concept, kind: 'problem' | 'mechanism', lang: Lang): Passage {
+function namingPassage(concept: Concept, kind: keyof typeof DESCRIBED, lang: Lang): Passage {
   const text = DESCRIBED[kind][lang](concept);
   return { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
 }
@@ -357,7 +399,7 @@ const RECAP: Record<Lang, string> = {
 /** The short version of a conversation: one sentence for each concept it was about, each from its definition. */
 function recapPassage(concepts: readonly Concept[], lang: Lang, asked: Readonly<Record<string, Intent>> = {}): Passage {
   // The recap must be short enough to be written whole: the model writes at most generation_config's
-  // max_new_tokens (320), and a French recap of five concepts with every conclusion was cut mid-sentence. The
+  // max_new_tokens (then 320), and a French recap of five concepts with every conclusion was cut mid-sentence. The
   // oldest concepts give way first, then what was concluded comes after each gist while there is room.
   let kept = concepts;
   let gists = kept.map((concept) => gistOf(concept, lang));
@@ -386,11 +428,11 @@ const STEPS: Record<Lang, string> = {
  * sentence of its entry that says what to do about it. As short as the recap, the oldest concepts giving way first.
  */
 function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<Record<string, Intent>> = {}): Passage[] {
-  // A project's steps, when the conversation opened one, come first and stay.
+  // A project's steps, when the conversation opened one, come first and stay: how a project goes (its step, or the
+  // doing part of how it works; its framing is behind the learner).
   const project = concepts[0]?.id === WORKFLOW_ID ? concepts[0] : undefined;
-  // At recap time the project's framing is behind the learner: its doing part (its last sentence) is the step.
-  const projectStep = project ? [{ concept: project, action: sentencesOf(partText(project, lang, 'how')).slice(-1).join(' '), weight: Infinity }] : [];
-  const others = concepts.slice(projectStep.length);
+  const projectStep = project ? [{ concept: project, action: project[lang].step ?? sentencesOf(partText(project, lang, 'how')).slice(-1).join(' '), weight: Infinity }] : [];
+  const others = concepts.slice(project ? 1 : 0);
   // The concepts there is something to do about; if none, what each is for.
   const actions = others.flatMap((concept) => {
     const action = actionOf(concept, lang, asked[concept.id]);
@@ -400,8 +442,8 @@ function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<
   const length = () => [...projectStep, ...kept].map((step) => step.action).join(' ').length;
   // Too long: each step is cut to a line or two; still too long, the least weighty step gives way, the oldest of
   // equal weight first. The order stays the conversation's.
-  if (length() > RECAP_MAX_CHARS) kept = kept.map((step) => ({ ...step, action: clipped(step.action) }));
-  while (kept.length > 1 && length() > RECAP_MAX_CHARS) {
+  if (length() > STEPS_MAX_CHARS) kept = kept.map((step) => ({ ...step, action: clipped(step.action) }));
+  while (kept.length > 1 && length() > STEPS_MAX_CHARS) {
     const lightest = kept.reduce((least, step) => (step.weight < least.weight ? step : least));
     kept = kept.filter((step) => step !== lightest);
   }
@@ -422,6 +464,8 @@ function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<
  * limit is a caveat, not a step; how a technique works is knowledge, not a step.
  */
 function actionOf(concept: Concept, lang: Lang, intent: Intent | undefined): string | undefined {
+  // The entry's own step says it best; entries without one give the first sentence of how it is avoided or done.
+  if (concept[lang].step) return oneLine(concept[lang].step);
   const sections = concept[lang].sections ?? {};
   // How backpropagation works is no step; how a baseline is built, or what was asked how to handle, is.
   const howToDo = PROJECT_STEP_IDS.includes(concept.id) || intent === 'remedy' ? sections.how : undefined;
@@ -437,7 +481,8 @@ function clipped(action: string): string {
   return cut > MAX_STEP_CHARS / 2 ? `${action.slice(0, cut).trimEnd()}…` : action;
 }
 
-const MAX_STEP_CHARS = 210;
+/** Longer than any entry's step (240 characters at most): only a sentence taken from elsewhere is cut. */
+const MAX_STEP_CHARS = 240;
 
 /**
  * How much a step weighs in a plan: fixing a problem the conversation met most, then the steps every project has (a
@@ -448,7 +493,7 @@ function stepWeight(concept: Concept): number {
   return PROJECT_STEP_IDS.includes(concept.id) ? 2 : 1;
 }
 
-const PROJECT_STEP_IDS = ['baseline-model', 'training-set-size', 'train-validation-test-split', 'cross-validation', 'feature-engineering'];
+const PROJECT_STEP_IDS = ['baseline-model', 'training-set-size', 'train-validation-test-split', 'cross-validation', 'feature-engineering', 'precision-and-recall', 'evaluation-metric'];
 
 
 /** What a concept is for, in one sentence; its gist when its entry does not say. */
@@ -462,10 +507,22 @@ function gistOf(concept: Concept, lang: Lang): string {
 }
 
 /**
- * About 250 tokens of French with the bundled tokenizer (879 characters: 240), within the 320 an answer may have;
- * steps that quote code (DummyClassifier(strategy='most_frequent')) take more, 3.3 characters a token.
+ * About 250 tokens of French with the bundled tokenizer (879 characters: 240), well within the 480 an answer may have
+ * (generation_config.json's max_new_tokens): a recap is a short version.
  */
 const RECAP_MAX_CHARS = 900;
+
+/**
+ * A plan has room for five or six steps: the entries' steps, written after the tokenizer was trained, take 3.1
+ * characters a token (1,250 characters: about 400 tokens of the 480).
+ */
+const STEPS_MAX_CHARS = 1_250;
+
+/**
+ * An answer's passages hold at most this much text when it says what a concept means in the learner's data (about
+ * 400 tokens): the passages after the first give way, the last first, so that the learner's own case is not cut.
+ */
+const ANSWER_MAX_CHARS = 1_300;
 
 /**
  * What the conversation concluded about a concept, when it asked more than what it is: the first sentence of its
@@ -496,9 +553,14 @@ const NOT_THE_SAME: Record<Lang, string> = {
 function contrastPassages(concepts: readonly Concept[], lang: Lang, shown: Shown): Passage[] {
   const [first, second] = concepts;
   if (!first || !second) return [];
-  const definitions = [definitionPassage(first, lang), definitionPassage(second, lang)].filter((passage) => !shown.has(passage.text));
   const curated = first.contrasts?.find((contrast) => contrast.with === second.id);
-  if (curated) return [contrastPassage(first.id, second.id, curated[lang]), ...definitions].filter((passage) => !shown.has(passage.text));
+  // A curated contrast says what each is as it tells them apart: their definitions after it would say it twice
+  // (asked again, they are what is left to say).
+  if (curated) {
+    const contrast = contrastPassage(first.id, second.id, curated[lang]);
+    const definitions = [definitionPassage(first, lang), definitionPassage(second, lang)];
+    return (shown.has(contrast.text) ? definitions : [contrast]).filter((passage) => !shown.has(passage.text));
+  }
   // A definition the conversation just showed is not said again: the opening sentence names both.
   const each = [first, second]
     .filter((concept) => !shown.has(concept[lang].definition.replace(/\s+/g, ' ').trim()))

@@ -29,8 +29,11 @@ export type PassagePart = SectionName | 'example' | 'overview';
 export interface Passage {
   /** The concepts it belongs to: one, or two for a contrast. */
   readonly conceptIds: readonly string[];
-  /** `pointer`: the sentence that points back to an earlier answer when everything asked was shown. */
-  readonly kind: 'definition' | PassagePart | 'contrast' | 'pointer';
+  /**
+   * `pointer`: the sentence that points back to an earlier answer when everything asked was shown; `field`: what the
+   * concept means in the learner's kind of data.
+   */
+  readonly kind: 'definition' | PassagePart | 'contrast' | 'pointer' | 'field';
   /** The glossary text, on one line. */
   readonly text: string;
   /** The line as the model reads it, `\n` included. */

@@ -71,7 +71,9 @@ function nextPartQuestion(concept: Concept, intent: SingleIntent, lang: Lang, re
   const answered = INTENT_PART[intent];
   const part = OFFER_AFTER[intent].find((candidate) => {
     const text = partText(concept, lang, candidate);
-    return candidate !== answered && text !== '' && !shown.has(text) && PART_QUESTIONS[candidate];
+    // A problem's "why" reads as what it is good for (« Quel est l'intérêt du surapprentissage ? »): its causes are asked.
+    const problemsWhy = candidate === 'why' && !!concept[lang].sections?.causes;
+    return candidate !== answered && !problemsWhy && text !== '' && !shown.has(text) && PART_QUESTIONS[candidate];
   });
   return part && PART_QUESTIONS[part]![lang](concept[lang].term, register);
 }

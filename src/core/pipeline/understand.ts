@@ -1,5 +1,5 @@
 import type { Glossary } from '../glossary/glossary';
-import type { Concept } from '../glossary/types';
+import type { Concept, LearnerField } from '../glossary/types';
 import {
   asksWhetherItHolds,
   asksAboutBoth,
@@ -51,6 +51,8 @@ export interface Understanding {
   readonly asked?: Readonly<Record<string, Intent>>;
   /** A recap asked as what to do ("sum up what I should do, in steps"): one step a concept, in order. */
   readonly steps?: boolean;
+  /** The kind of data the learner told of (appointments, machines...), over the conversation (pipeline/fields.ts). */
+  readonly field?: LearnerField;
 }
 
 /** What an earlier turn was about, newest last. */

@@ -2,7 +2,7 @@ import type { Glossary } from '../glossary/glossary';
 import { dependentsOf, learningPath } from '../glossary/graph';
 import { otherLang, SECTION_NAMES, type Concept, type Lang, type Reference } from '../glossary/types';
 import type { ConceptLink, ConceptView } from '../../webviewProtocol/panelMessages';
-import { categoryLabel, contrastsLabel, levelLabel, sectionLabel } from './labels';
+import { categoryLabel, contrastsLabel, levelLabel, sectionLabel, stepLabel } from './labels';
 import { renderMarkdown, renderPlainText } from './markdown';
 import { typeset } from '../pipeline/phrasing';
 
@@ -51,10 +51,14 @@ export function buildConceptView(glossary: Glossary, indexed: Concept, lang: Lan
     level: levelLabel(concept.level, labels),
     definition: text(entry.definition),
     explanationHtml: plainText ? renderPlainText(text(shownPart(entry.explanation))) : renderMarkdown(text(shownPart(entry.explanation))),
-    sections: SECTION_NAMES.flatMap((name) => {
-      const section = entry.sections?.[name];
-      return section ? [{ title: sectionLabel(name, labels), text: text(section) }] : [];
-    }),
+    sections: [
+      ...SECTION_NAMES.flatMap((name) => {
+        const section = entry.sections?.[name];
+        return section ? [{ title: sectionLabel(name, labels), text: text(section) }] : [];
+      }),
+      // What to do about it in a project of one's own, after what it is.
+      ...(entry.step ? [{ title: stepLabel(labels), text: text(entry.step) }] : []),
+    ],
     example: text(entry.example),
     contrasts: (concept.contrasts ?? []).flatMap((contrast) => {
       const other = glossary.get(contrast.with);

@@ -42,6 +42,11 @@ export function sectionLabel(section: SectionName, lang: Lang): string {
   return SECTIONS[section][lang];
 }
 
+/** The heading of what a learner does about a concept in a project (an entry's `step`). */
+export function stepLabel(lang: Lang): string {
+  return lang === 'fr' ? 'Dans un projet' : 'In a project';
+}
+
 /** The heading of the curated contrasts. */
 export function contrastsLabel(lang: Lang): string {
   return lang === 'fr' ? 'À ne pas confondre avec' : 'Not to be confused with';

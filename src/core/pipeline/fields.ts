@@ -1,0 +1,107 @@
+import { LEARNER_FIELDS, type Concept, type Lang, type LearnerField } from '../glossary/types';
+import { foldCase } from '../matching/normalize';
+import { plainQuestion, WHICH_OF_THE_TWO } from './intent';
+
+// The kind of data a learner works with, from what they tell of their project ("we want to predict which appointments
+// will be no-shows", « prédire les pannes de portes à partir des capteurs »): a tutor then says what a concept means
+// there (the entries' `byField`), rather than only in the glossary's own examples (fraud, tumours, taxis).
+
+/**
+ * The words that tell each field, folded (lower case, no accents). `*` ends a prefix (`sensor*`: sensors); a word
+ * written twice counts twice: the words that name the field's very object (no-shows, failures) outweigh those it
+ * shares with others (clinics are health's and appointments'). Words that machine learning uses for itself stay out:
+ * "train", "machine", "logistic", "grid", "noise", "driver", "team", « produit » (scalaire), « texte », « prêt ».
+ */
+const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
+  appointments:
+    'appointment* appointment* booking* booking* reservation* reservation* no-show* no-show* noshow* rendez-vous rendez-vous rdv ' +
+    'overbook* overbook* surbook* surbook* cancellation* annulation* booked reserve* lapin* hotel* salon* hairdresser* coiffeur*',
+  machines:
+    'sensor* sensor* capteur* capteur* failure* failure* panne* panne* breakdown* maintenance maintenance machinery equipment* equipement* ' +
+    'vibration* motor* moteur* pump* pompe* turbine* eolienne* lift lifts elevator* ascenseur* door doors porte portes conveyor* ' +
+    'bearing* roulement* compressor* compresseur* defaillance* factory factories usine*',
+  sales:
+    'sale sales vente* vente* stores shop* magasin* magasin* boutique* product products produits demand bakery bakery bakeries ' +
+    'boulanger* boulanger* retail* supermarket* supermarche* promotion* inventory stock stocks orders basket* panier* price* prix',
+  health:
+    'patient* patient* hospital* hospital* hopita* hopita* diagnos* medical medica* clinic* clinique* radiolog* x-ray* disease* ' +
+    'maladie* doctor* medecin* nurse* infirmi* veterinar* veterinaire* vet vets symptom* symptome* sante healthcare',
+  finance:
+    'transaction* transaction* payment* payment* paiement* paiement* loan* loan* emprunt* credit* bank* banque* bancaire* claim* ' +
+    'sinistre* insurance insurance assuran* assuran* invoice* facture* fraud* fraude* trading',
+  text:
+    'email* email* e-mail* mail mails courriel* courriel* document* ticket* ticket* review* message* comments commentaire* ' +
+    'formulaire* forms article* contract* contrat* tweet* posts',
+  images:
+    'photo* photo* image* image* picture* camera* camera* video* pixel* defects defauts snapshot* cliche* drone*',
+  users:
+    'user* utilisateur* subscriber* subscriber* abonne* abonne* click* clic* website* site sites churn churn ' +
+    'desabonne* resiliation* member* adherent* customer* client* visitor* visiteur* app apps',
+  energy:
+    'electric* electric* energy energy energie* energie* water eau eaux gas gaz meter* meter* compteur* compteur* consumption ' +
+    'consommation* boiler* chaudiere* heating chauffage solar solaire* kwh batiment* utility utilities',
+  nature:
+    'crop* crop* farm* farm* ferme* agricult* agricult* agricol* agricol* parcelle* weather meteo* animal* livestock betail cow* vache* bee bees abeille* hive* ' +
+    'ruche* vineyard* vigne* grape* raisin* fish* poisson* forest* foret* plante* harvest* recolte* pollution rainfall pluie* ' +
+    'wildlife bird* oiseau* elevage*',
+  people:
+    'employee* employee* salarie* salarie* employe* candidate* candidate* candidat* candidat* recruit* recrut* hiring embauche* staff ' +
+    'personnel attrition turnover student* student* etudiant* etudiant* eleve* pupil* school* ecole* payroll',
+  transport:
+    'delivery deliveries delivery livraison* livraison* parcel parcel parcels parcels colis truck* camion* railway* railway* ferroviaire* ferroviaire* ' +
+    'gare gares tram* flight* flight* vol vols bus buses baggage* bagage* luggage delay* retard* airport* aeroport* shipment* fleet ' +
+    'flotte chauffeur* taxi* passenger* voyageur*',
+  sports:
+    'player* player* joueur* joueur* matchs athlete* athlete* sport* sport* football soccer basketball tennis rugby ' +
+    'injur* blessure* coach* entraineur* league ligue tournament* tournoi*',
+  audio:
+    'audio audio sound* sound* speech speech parole voice* voix recording* recording* enregistrement* enregistrement* music* ' +
+    'musique* microphone* podcast* song* chanson* acoust*',
+};
+
+interface FieldWord {
+  readonly field: LearnerField;
+  readonly pattern: RegExp;
+  readonly source: string;
+}
+
+const WORDS: readonly FieldWord[] = LEARNER_FIELDS.flatMap((field) =>
+  FIELD_WORDS[field].split(/\s+/).map((word) => {
+    const prefix = word.endsWith('*');
+    const stem = (prefix ? word.slice(0, -1) : word).replace(/-/g, '[- ]?');
+    return { field, source: word, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${stem}${prefix ? '' : '(?![\\p{L}\\p{N}])'}`, 'u') };
+  }),
+);
+
+/** A field is told when its words weigh this much, and more than any other field's. */
+const MIN_FIELD_WEIGHT = 2;
+
+/**
+ * The field the learner's own words tell, over the whole conversation (a project is told once, at its opening),
+ * when one stands above the others; none for a learner who only asks about concepts.
+ */
+export function learnerField(questions: readonly string[]): LearnerField | undefined {
+  const text = foldCase(questions.join('\n'));
+  const weights = new Map<LearnerField, number>();
+  for (const word of WORDS) if (word.pattern.test(text)) weights.set(word.field, (weights.get(word.field) ?? 0) + 1);
+  const [best, second] = [...weights.entries()].sort((a, b) => b[1] - a[1]);
+  if (!best || best[1] < MIN_FIELD_WEIGHT || (second && second[1] === best[1])) return undefined;
+  return best[0];
+}
+
+/** What a concept means in the learner's field, when its entry says. */
+export function fieldText(concept: Concept, lang: Lang, field: LearnerField | undefined): string | undefined {
+  return field ? concept[lang].byField?.[field] : undefined;
+}
+
+/** "With my hives", « avec nos éoliennes », "in our case", « dans mon cas »: the learner's own setting. */
+export const OWN_SETTING = /\b(with|for|in|from|on|using) (my|our) \p{L}+|\b(in|for) (my|our) (case|project|situation|data)\b|\b(avec|pour|dans|sur|de) (mes|nos|mon|ma|notre) \p{L}+|\bdans (mon|notre) cas\b/u;
+
+/**
+ * The question asks about the learner's own case: their setting ("for us", « dans mon cas »), which of two matters
+ * to them, or something concrete.
+ */
+export function asksAboutOwnCase(question: string): boolean {
+  const folded = foldCase(question);
+  return OWN_SETTING.test(folded) || /\b(for us|pour nous|chez nous|in practice|en pratique|concrete|concretely|concret|concretement)\b/u.test(folded) || WHICH_OF_THE_TWO.test(plainQuestion(question));
+}

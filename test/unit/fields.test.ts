@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { LEARNER_FIELDS } from '../../src/core/glossary/types';
+import { asksAboutOwnCase, learnerField } from '../../src/core/pipeline/fields';
+import { buildConceptView } from '../../src/core/present/conceptView';
+import { bundledGlossary } from './bundled';
+
+describe('the learner’s kind of data', () => {
+  it('reads it from a project told in a learner’s words, in both languages', () => {
+    const told: [string, string][] = [
+      ['Hi, I do IT for a chain of veterinary clinics and we want to predict which appointments will be no-shows. Where do I start?', 'appointments'],
+      ['Je suis ingénieur maintenance pour des trains régionaux et nous voudrions prédire les pannes de portes à partir des capteurs.', 'machines'],
+      ['Je travaille dans une boulangerie et je veux prévoir mes ventes de la semaine.', 'sales'],
+      ['We have photos of welds from a camera on the line and want to find defects.', 'images'],
+      ['Je suis analyste pour un club de rugby, on veut prédire les blessures des joueurs.', 'sports'],
+      ['I am an HR recruiter and we get 2,000 candidates a month.', 'people'],
+      ['Je travaille dans une coopérative agricole et nous voudrions estimer le rendement de chaque parcelle à partir de la météo.', 'nature'],
+      ['Je gère des hôtels et je veux prévoir les annulations de réservations.', 'appointments'],
+    ];
+    for (const [question, field] of told) assert.equal(learnerField([question]), field, question);
+  });
+
+  it('keeps the field told at the opening for the rest of the conversation', () => {
+    assert.equal(learnerField(['We want to predict which appointments will be no-shows.', 'What is precision?', 'And recall?']), 'appointments');
+  });
+
+  it('reads none from questions about machine learning itself, whose words name no kind of data', () => {
+    for (const question of [
+      'What is a train/test split and why do I need one?',
+      'How does logistic regression work with a grid search?',
+      'Is the noise in my labels a problem for the machine learning model?',
+      'Comment fonctionne le produit scalaire dans l’attention ? Le texte est découpé en jetons ?',
+      'Our team wants to train a driver model in production.',
+    ]) {
+      assert.equal(learnerField([question]), undefined, question);
+    }
+  });
+
+  it('reads a question about the learner’s own case, and not a general one', () => {
+    for (const question of ['Which matters more for us, precision or recall?', 'Quelle est la différence entre la précision et le rappel dans mon cas ?', 'Can you give me a concrete example from our booking data?', 'Which one should I care more about?']) {
+      assert.ok(asksAboutOwnCase(question), question);
+    }
+    for (const question of ['What are precision and recall?', 'Comment fonctionne un arbre de décision ?']) assert.ok(!asksAboutOwnCase(question), question);
+  });
+
+  it('has, for every entry that says what it means by field, every field in both languages', () => {
+    const glossary = bundledGlossary();
+    const withFields = glossary.concepts.map((concept) => glossary.withDetails(concept)).filter((concept) => concept.en.byField || concept.fr.byField);
+    assert.ok(withFields.length >= 7, `${withFields.length} entries say what they mean by field`);
+    for (const concept of withFields) {
+      for (const lang of ['en', 'fr'] as const) assert.deepEqual(Object.keys(concept[lang].byField ?? {}).sort(), [...LEARNER_FIELDS].sort(), `${concept.id} (${lang})`);
+    }
+  });
+
+  it('shows in the explanation panel what to do about a concept in a project, in the panel’s language', () => {
+    const glossary = bundledGlossary();
+    const baseline = glossary.withDetails(glossary.get('baseline-model')!);
+    const en = buildConceptView(glossary, glossary.get('baseline-model')!, 'en');
+    assert.deepEqual(en.sections.at(-1), { title: 'In a project', text: baseline.en.step });
+    const fr = buildConceptView(glossary, glossary.get('baseline-model')!, 'fr');
+    assert.equal(fr.sections.at(-1)!.title, 'Dans un projet');
+    // A concept with nothing to do about it has no such section.
+    assert.ok(!buildConceptView(glossary, glossary.get('derivative')!, 'en').sections.some((section) => section.title === 'In a project'));
+  });
+});
