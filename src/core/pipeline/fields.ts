@@ -31,7 +31,8 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'sinistre* insurance insurance assuran* assuran* invoice* facture* fraud* fraude* trading',
   text:
     'email* email* e-mail* mail mails courriel* courriel* document* ticket* ticket* review* message* comments commentaire* ' +
-    'formulaire* forms article* contract* contrat* tweet* posts',
+    'formulaire* forms article* contract* contrat* tweet* posts manuscript* manuscrit* book books livre* novel* publish* editeur* ' +
+    'edition* newsletter* transcript*',
   images:
     'photo* photo* image* image* picture* camera* camera* video* pixel* defects defauts snapshot* cliche* drone*',
   users:

@@ -94,9 +94,13 @@ export function namesOnlyAResultsSetting(named: readonly Concept[]): boolean {
 /** A share this small of the examples is a rare class: one in twenty, or 5%. */
 const RARE_SHARE = 0.05;
 
+/** Two classes counted apart are imbalanced when one is five times the other (150 against 1,200). */
+const CLASS_RATIO = 0.2;
+
 /**
  * Whether the question tells of a class this rare in the learner's data: "only about 1 in 200 of our claims turns out
- * to be fraud", "3% of our customers cancel", « 40 tricheurs sur 200 000 joueurs », « seulement 2 % de positifs ».
+ * to be fraud", "3% of our customers cancel", « 40 tricheurs sur 200 000 joueurs », « seulement 2 % de positifs »,
+ * « 150 manuscrits jeunesse contre 1200 polars ».
  */
 export function tellsOfARareClass(question: string): boolean {
   const text = question.toLowerCase().replace(/(\d)[\s\u00a0\u202f,.](?=\d{3}\b)/gu, '$1');
@@ -110,6 +114,9 @@ export function tellsOfARareClass(question: string): boolean {
     const whole = Number(ratio[2]);
     if (whole > 0 && part > 0 && part / whole <= RARE_SHARE) return true;
   }
+  // « 150 manuscrits jeunesse contre 1200 polars », "80 defective parts vs 6,000 good ones": two classes counted.
+  const counts = /\b(\d+)\s+(?:[\p{L}'-]+\s+){0,3}?(?:contre|vs\.?|versus|against|compared (?:to|with)|face à|as opposed to)\s+(?:[\p{L}'-]+\s+){0,2}?(\d+)\b/u.exec(text);
+  if (counts && Math.min(Number(counts[1]), Number(counts[2])) / Math.max(Number(counts[1]), Number(counts[2])) <= CLASS_RATIO) return true;
   const percent = /\b(\d+(?:[.,]\d+)?)\s?(?:%|percent|pour ?cent)/u.exec(text);
   if (percent && Number(percent[1]!.replace(',', '.')) <= RARE_SHARE * 100 && RARE_WORDS.test(text)) return true;
   // "97% accuracy, but it never flagged a single stuck batch": a score that high and a class never found.

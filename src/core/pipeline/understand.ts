@@ -105,6 +105,11 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     if (ASKS_WHAT_HAPPENS.test(plainQuestion(question)) && glossary.withDetails(told).en.sections?.causes) return { ...describedAs(told), intent: 'cause' };
     return describedAs(told);
   }
+  if (told && topic?.id === told.id && namesOnlyAResultsSetting(namedInEarnest)) {
+    // The same situation told again in other words while it is the topic (« 90 % de bonnes réponses mais il ne reconnaît
+    // jamais les essais » after the class counts): what it is, which says how the symptom comes about, unless shown.
+    return { intent: cue === 'contrast' ? 'what' : cue === 'cause' || cue === 'how' ? 'what' : cue, concepts: [told], followUp: false, inConversation };
+  }
   const described = describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic);
   if (described && topic && described.id !== topic.id && opensWithADoubt(question)) {
     // « Vous êtes sûr ? J'avais lu que la précision, c'était le pourcentage de bonnes réponses. »: the learner
@@ -116,7 +121,10 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const namedToo = retrieved.some((entry) => entry.via === 'term' && entry.concept.id === described.id);
     // Described again while it is the topic (« C'est pour ça que les réponses changent ? »): a follow-up on it.
     const inPlay = topic?.id === described.id;
-    return { intent: describedIntent(cue, glossary.withDetails(described)), concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), inConversation };
+    // "Should I just shuffle them before splitting?" while the split is the topic, « ne devrais-je pas plutôt demander
+    // le genre à un grand modèle de langage ? » (zero-shot classification): a shortcut, weighed by its pitfalls.
+    const intent = asksWhyNotInstead(question) && cue === 'what' ? 'limits' : describedIntent(cue, glossary.withDetails(described));
+    return { intent, concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), inConversation };
   }
   const doubted = topic && opensWithADoubt(question) ? doubtedConcept(topic, conversationConcepts(earlier, glossary), retrieved, question, retriever) : undefined;
   if (doubted) {
@@ -388,7 +396,7 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
 }
 
 /** "What's going on?", "why?", « qu'est-ce qui se passe ? », « tu sais pourquoi ? ». */
-const ASKS_WHAT_HAPPENS = / what'?s going on| what is going on| what happened| what'?s happening| why\b| how come| pourquoi| qu'est ce qui se passe| que se passe t il| qu'est ce qui (cloche|ne va pas)/;
+const ASKS_WHAT_HAPPENS = / what'?s going on| what is going on| what happened| what'?s happening| why\b| how come| how (is|can) (that|this|it) (be )?possible| pourquoi| qu'est ce qui se passe| que se passe t il| qu'est ce qui (cloche|ne va pas)| comment (est ce|c'est) possible| comment (ca|cela) se fait/;
 
 /** The entry that says why a model is scored on data it did not learn from. */
 const SPLIT_ID = 'train-validation-test-split';
@@ -650,8 +658,13 @@ function speaksOfTheField(question: string): boolean {
 function withProjectSteps(covered: readonly Concept[], earlier: readonly EarlierTurn[], glossary: Glossary): Concept[] {
   const workflow = glossary.get(WORKFLOW_ID);
   if (!workflow || !earlier.some((turn) => turn.conceptIds.includes(WORKFLOW_ID))) return [...covered];
-  return [workflow, ...covered.filter((concept) => concept.id !== WORKFLOW_ID)];
+  // Every project sets a test set aside and beats a baseline, whether the conversation came to them or not.
+  const first = [workflow, ...EVERY_PROJECTS_STEPS.flatMap((id) => glossary.get(id) ?? [])];
+  return [...first, ...covered.filter((concept) => !first.includes(concept))];
 }
+
+/** What every project does after framing its prediction, in this order. */
+const EVERY_PROJECTS_STEPS = ['train-validation-test-split', 'baseline-model'];
 
 /** "What I should do, in a few steps", « les étapes principales », « ce que je dois faire »: a recap as actions. */
 function asksForSteps(question: string): boolean {
