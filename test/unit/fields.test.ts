@@ -21,6 +21,7 @@ describe('the learner’s kind of data', () => {
 
   it('keeps the field told at the opening for the rest of the conversation', () => {
     assert.equal(learnerField(['We want to predict which appointments will be no-shows.', 'What is precision?', 'And recall?']), 'appointments');
+    assert.equal(learnerField(['I work at a city water utility: which water mains will burst next winter?', "Bursts depend on frost and we can't know the weather or the farm's crops."]), 'energy');
   });
 
   it('reads none from questions about machine learning itself, whose words name no kind of data', () => {

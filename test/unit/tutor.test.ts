@@ -459,7 +459,7 @@ describe('the chat as a tutor', function () {
   it('takes a hand-written rule proposed instead of a model for the baseline it is, in both languages', async () => {
     const [, alarm] = await converse(engine, ['How does a random forest make a decision?', 'Why not just set an alarm when the gravity stops dropping for 12 hours?']);
     assert.deepEqual(alarm!.sources, ['baseline-model']);
-    assert.match(alarm!.text, /^This is where the baseline model comes in\./);
+    assert.match(alarm!.text, /^That idea is known as the baseline model\./);
     assert.match(alarm!.text, /hand-written rule/);
     const [, seuil] = await converse(engine, ['Et un autoencodeur, ça marche comment ?', "Pourquoi ne pas juste mettre un seuil fixe sur l'amplitude des vibrations ?"]);
     assert.deepEqual(seuil!.sources, ['baseline-model']);
@@ -685,6 +685,11 @@ describe('the chat as a tutor', function () {
     assert.ok(!again!.understanding.uncovered && !again!.passages.some((passage) => passage.kind === 'pointer'), JSON.stringify(again!.passages.map((passage) => passage.kind)));
     const [llm] = await converse(engine, ['Est-ce que je ne devrais pas plutôt demander directement le genre à un grand modèle de langage ?']);
     assert.equal(llm!.understanding.concepts[0]!.id, 'zero-shot-classification');
+    // The learner's idea has a name, and its pitfalls weigh it; their words describe no case of anything.
+    assert.match(llm!.text, /^Cette idée porte un nom : la classification zero-shot\.\n\n/);
+    assert.equal(llm!.understanding.intent, 'limits');
+    const [, average] = await converse(engine, ['How does logistic regression work?', 'Why not just use the average no-show rate per clinic instead of a model?']);
+    assert.match(average!.text, /^That idea is known as the baseline model\./);
     const [, , shuffle] = await converse(engine, ['I want to predict each flush’s yield from our grow-room logs. Where do I start?', 'What is the difference between a validation set and a test set?', 'Our harvests are in time order. Should I just shuffle them randomly before splitting?']);
     assert.equal(shuffle!.understanding.intent, 'limits');
     assert.match(shuffle!.text, /shuffled at random instead of split chronologically/);
@@ -694,5 +699,24 @@ describe('the chat as a tutor', function () {
     const [, , plan] = await converse(engine, ['I run a bakery and want to predict how many croissants each shop will sell tomorrow. Where do I start?', 'What is overfitting?', 'OK, can you sum up what I should do, step by step?']);
     assert.deepEqual(plan!.sources.slice(0, 3), ['machine-learning-workflow', 'train-validation-test-split', 'baseline-model']);
     assert.equal((plan!.text.match(/test set/g) ?? []).length, 2, plan!.text);
+  });
+  it('takes ranking by one attribute for a baseline, and a doubt about outside factors for inputs to build', async () => {
+    const [opening, sorted, frost] = await converse(engine, [
+      'I work at a city water utility and we want to predict which water mains are likely to burst next winter. Where do I start?',
+      'Why not just sort the pipes by age and replace the oldest ones first?',
+      "Honestly this sounds fragile, bursts depend a lot on frost and we can't know next winter's weather in advance.",
+    ]);
+    // Which mains will burst is no forecast of a quantity over time, "next winter" notwithstanding.
+    assert.ok(!opening!.understanding.concepts.some((concept) => concept.id === 'time-series-forecasting'));
+    assert.match(sorted!.text, /^That idea is known as the baseline model\./);
+    assert.deepEqual(frost!.understanding.concepts.map((concept) => concept.id), ['feature-engineering']);
+    // The utility told at the opening stays the learner's field, whatever words about the weather come later.
+    assert.ok(frost!.passages.some((passage) => passage.kind === 'field' && /^With energy and utility data/.test(passage.text)), JSON.stringify(frost!.passages));
+    const [, , meteo] = await converse(engine, [
+      'Je gère une chaîne de boulangeries et je voudrais prévoir combien de baguettes cuire chaque matin. Par où commencer ?',
+      'Qu’est-ce que la validation croisée ?',
+      'Ça me paraît fragile, les ventes changent avec la météo, les vacances et les jours fériés...',
+    ]);
+    assert.deepEqual(meteo!.understanding.concepts.map((concept) => concept.id), ['feature-engineering']);
   });
 });

@@ -78,11 +78,20 @@ const WORDS: readonly FieldWord[] = LEARNER_FIELDS.flatMap((field) =>
 const MIN_FIELD_WEIGHT = 2;
 
 /**
- * The field the learner's own words tell, over the whole conversation (a project is told once, at its opening),
- * when one stands above the others; none for a learner who only asks about concepts.
+ * The field the learner's own words tell, when one stands above the others: the first question that tells one (a
+ * project is told at its opening; "we can't know next winter's weather" later does not make a water utility a farm),
+ * else the conversation's words together; none for a learner who only asks about concepts.
  */
 export function learnerField(questions: readonly string[]): LearnerField | undefined {
-  const text = foldCase(questions.join('\n'));
+  for (const question of questions) {
+    const told = fieldTold(question);
+    if (told) return told;
+  }
+  return questions.length > 1 ? fieldTold(questions.join('\n')) : undefined;
+}
+
+function fieldTold(words: string): LearnerField | undefined {
+  const text = foldCase(words);
   const weights = new Map<LearnerField, number>();
   for (const word of WORDS) if (word.pattern.test(text)) weights.set(word.field, (weights.get(word.field) ?? 0) + 1);
   const [best, second] = [...weights.entries()].sort((a, b) => b[1] - a[1]);

@@ -291,7 +291,11 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
-const DESCRIBED: Record<'problem' | 'mechanism' | 'risk', Record<Lang, (concept: Concept) => string>> = {
+const DESCRIBED: Record<'problem' | 'mechanism' | 'risk' | 'idea', Record<Lang, (concept: Concept) => string>> = {
+  idea: {
+    en: (concept) => `That idea is known as ${definiteTerm(concept.en.term, 'en')}.`,
+    fr: (concept) => `Cette idée porte un nom : ${definiteTerm(concept.fr.term, 'fr')}.`,
+  },
   risk: {
     en: (concept) => `That risk has a name: ${lowerFirstWord(concept.en.term)}.`,
     fr: (concept) => `Ce risque porte un nom : ${definiteTerm(concept.fr.term, 'fr')}.`,
@@ -312,9 +316,9 @@ const DESCRIBED: Record<'problem' | 'mechanism' | 'risk', Record<Lang, (concept:
  */
 function describedPassages(concept: Concept, understanding: Understanding, lang: Lang, shown: Shown, glossary: Glossary, question: string): Passage[] {
   // "How does ChatGPT remember what I said?" asks for a mechanism; a problem told in other words is a case of it;
-  // "what if owners behave differently next year?" is a risk, not a symptom.
+  // "what if owners behave differently next year?" is a risk, not a symptom; "why not just use the average?" an idea.
   const asksAboutAProblem = understanding.intent !== 'how' && understanding.intent !== 'what' && understanding.intent !== 'define';
-  const kind = concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : 'problem') : 'mechanism';
+  const kind = understanding.shortcut ? 'idea' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : 'problem') : 'mechanism';
   const naming = namingPassage(concept, kind, lang);
   const inField = fieldPassage(concept, lang, understanding.field, shown);
   // The learner's own data says more than the glossary's example from another field.

@@ -61,9 +61,18 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   // "I want to build a classifier for my emails, where do I start?": the learner said which task it is.
   const namedTask = named.find((concept) => taskTypes.has(concept.id));
   if (namedTask) return namedTask;
+  // "Predict which water mains will burst next winter": which ones, a classification, however much of time it speaks.
+  if (asksWhichOnes(question)) taskTypes.delete(TIME_SERIES_FORECASTING_ID);
   const [first, second] = retriever.closestEntries(question, taskTypes);
   if (!first || first.score < TASK_SCORE || first.score < TASK_MARGIN * (second?.score ?? 0)) return undefined;
   return first.concept;
+}
+
+const TIME_SERIES_FORECASTING_ID = 'time-series-forecasting';
+
+/** "Which appointments will be no-shows", « quels clients vont partir »: items to pick out, not a quantity to forecast. */
+function asksWhichOnes(question: string): boolean {
+  return / which ([a-z']+ ){1,3}(will|would|are (likely|going) to|might|could|is (likely|going) to)\b| (quels|quelles|lesquels|lesquelles) ([a-z']+ ){1,3}(vont|risquent|vont probablement|pourraient|seront)\b/.test(plainQuestion(question));
 }
 
 /**
@@ -181,6 +190,14 @@ export function asksForFeatures(question: string): boolean {
   return / (features?|variables?) (i|we|you) (could|can|should|might) (build|compute|make|extract|derive|create|engineer)\b| (build|compute|make|extract|derive|create|engineer) (a |some |useful |good |new )?(features?|variables?) (from|out of|with)\b| (variables?|caracteristiques?) (utiles? |concretes? |pertinentes? )?(a|pour) (construire|calculer|creer|tirer|extraire|fabriquer)\b| (variables?|caracteristiques?) (que|qu') ?(je|j'|nous|on|tu|vous) ?(pourrais|pourrait|pourrions|pourriez|peux|peut|pouvons|pouvez|devrais|dois) (construire|calculer|creer|tirer|extraire|fabriquer)\b| (construire|calculer|creer|tirer|extraire|fabriquer) (une |des |de nouvelles )?(variables?|caracteristiques?) (a partir|depuis|avec)\b| (feed|give|pass|put) (it |them |all (of )?(it|them|the [a-z]+) )(all )?(directly|straight|as is|raw)\b| (mets?|mettre|donne|donner|passe|passer)( (les|toutes|tous|ces|mes|nos))*( (mesures|donnees|valeurs|lectures|releves))?( [a-z']+){0,2} (directement|telles quelles|tels quels|brutes?) (en entree|dans le modele|au modele)/.test(text);
 }
 
+/**
+ * "Bursts depend a lot on frost", « les ventes changent avec la météo, les vacances et les jours fériés »: what is
+ * predicted moves with outside factors, which become inputs (the calendar is known ahead, the weather forecast).
+ */
+export function dependsOnOutsideFactors(question: string): boolean {
+  return / (depends?|depending|dependent|vary|varies|varying|changes?|moves?|swings?|depend|dependent|varie|varient|change|changent|bouge|bougent|evolue|evoluent) (a lot |heavily |mostly |strongly |beaucoup |fortement |surtout |enormement )?(on|with|avec|de|du|des|selon|suivant|en fonction d[eu']s?) ([a-z']+ ){0,4}(weather|frost|temperatures?|rain|holidays?|seasons?|promotions?|events?|calendar|day of the week|meteo|gel|pluie|vacances|jours? feries|saisons?|evenements?|calendrier|jour de la semaine)\b/.test(plainQuestion(question));
+}
+
 /** The entry for how many examples a model needs. */
 const TRAINING_SET_SIZE_ID = 'training-set-size';
 
@@ -212,6 +229,8 @@ export function situationTold(question: string): Situation | undefined {
   if (story) return { conceptId: story };
   if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asks: 'remedy' };
   if (asksForFeatures(question)) return { conceptId: FEATURE_ENGINEERING_ID };
+  // How outside factors become inputs, whatever the doubt's words ask.
+  if (dependsOnOutsideFactors(question)) return { conceptId: FEATURE_ENGINEERING_ID, asks: 'how' };
   if (asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
   if (tellsOfLeakage(question)) return { conceptId: DATA_LEAKAGE_ID };
   return tellsOfSeveralLabels(question) ? { conceptId: MULTI_LABEL_ID } : undefined;
@@ -265,8 +284,11 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
  * notes des années précédentes ») or the simplest model ("a straight line of date against temperature"). The words that say so, for the rule's words to be looked for among a topic's fixes.
  */
 export function proposedBaseline(plain: string): string | undefined {
-  return HAND_WRITTEN_RULE.exec(plain)?.[1] ?? (SAME_ANSWER.exec(plain) ?? PAST_AVERAGE.exec(plain) ?? SIMPLEST_MODEL.exec(plain))?.[0].trim();
+  return HAND_WRITTEN_RULE.exec(plain)?.[1] ?? (SAME_ANSWER.exec(plain) ?? PAST_AVERAGE.exec(plain) ?? SIMPLEST_MODEL.exec(plain) ?? SORTED_BY_ONE.exec(plain))?.[0].trim();
 }
+
+/** "Why not just sort the pipes by age and replace the oldest first?", « classer les clients par ancienneté ? »: a ranking rule. */
+const SORTED_BY_ONE = / (sort|sorting|rank|ranking|order|ordering|trier|classer|ranger)( [a-z']+){0,3} (by|par|selon) (their |its |leur |son |sa |ses |l'|le |la |les )?[a-z']+|( the| les?| la) (oldest|newest|biggest|largest|smallest|plus (vieux|vieilles|anciens|anciennes|gros|grosses)) (first|d'abord|en premier)/;
 
 const HAND_WRITTEN_RULE = / (alarm|alert|rule|rules|threshold|cutoff|heuristic|heuristics|hard ?coded?|if then|fixed|keywords?|regex|regexes|regular expressions?|alarme|alerte|regle|regles|seuil|heuristique|fixe|en dur|mots? cles?|expressions? regulieres?) /;
 const SAME_ANSWER = / (always )?(predict|predicts|predicting|say|answer|output|return)(ing)? (no|none|nothing|zero|the same|the majority|the most frequent)\b[^?]*?(for everything|for every|for all|every time|always)?| (toujours )?(predire|repondre|dire) (toujours )?(non|aucune?|rien|la meme|zero)\b/;

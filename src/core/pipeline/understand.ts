@@ -51,6 +51,11 @@ export interface Understanding {
   readonly asked?: Readonly<Record<string, Intent>>;
   /** A recap asked as what to do ("sum up what I should do, in steps"): one step a concept, in order. */
   readonly steps?: boolean;
+  /**
+   * The learner proposed a shortcut that the concept names ("why not just use last week's average?": the baseline
+   * model): the answer says the idea has a name rather than that their words describe a case of it.
+   */
+  readonly shortcut?: boolean;
   /** The kind of data the learner told of (appointments, machines...), over the conversation (pipeline/fields.ts). */
   readonly field?: LearnerField;
 }
@@ -124,7 +129,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // "Should I just shuffle them before splitting?" while the split is the topic, « ne devrais-je pas plutôt demander
     // le genre à un grand modèle de langage ? » (zero-shot classification): a shortcut, weighed by its pitfalls.
     const intent = asksWhyNotInstead(question) && cue === 'what' ? 'limits' : describedIntent(cue, glossary.withDetails(described));
-    return { intent, concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), inConversation };
+    return { intent, concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), ...(asksWhyNotInstead(question) && { shortcut: true }), inConversation };
   }
   const doubted = topic && opensWithADoubt(question) ? doubtedConcept(topic, conversationConcepts(earlier, glossary), retrieved, question, retriever) : undefined;
   if (doubted) {
@@ -450,7 +455,7 @@ function weighedShortcut(question: string, topic: Concept | undefined, named: re
   if (namesOnlyTheShortcut && baseline && topic.id !== baseline.id && proposesARule(plain, glossary.withDetails(topic))) {
     // "Why not just set an alarm when the gravity stops dropping for 12 hours?" after a model: a rule is the
     // baseline the model must beat.
-    return { intent: 'why', concepts: [baseline], followUp: false, described: true };
+    return { intent: 'why', concepts: [baseline], followUp: false, described: true, shortcut: true };
   }
   // "Why not just show the most popular products?" after the cold start: a fix proposed for the topic.
   if (!alternative) return { intent: fixOrPurpose(topic, glossary), concepts: [topic], followUp: true };
