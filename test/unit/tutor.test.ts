@@ -452,8 +452,8 @@ describe('the chat as a tutor', function () {
     assert.deepEqual(named[2]!.sources, ['overfitting']);
     const [, , etapes] = await converse(engine, ["C'est quoi le surapprentissage ?", "Et la fuite de données ?", 'Pouvez-vous résumer les étapes principales ?']);
     assert.match(etapes!.text, /^Ce qu'il faut faire, étape par étape, d'après ce que nous avons vu :\n\n1\. /);
-    // Where to go next starts from where the conversation ended.
-    assert.ok(steps.suggestions.some((suggestion) => /data leakage/i.test(suggestion)) && !steps.suggestions.some((suggestion) => /overfitting/i.test(suggestion)), steps.suggestions.join(' | '));
+    // Where to go next starts from where the conversation ended, and offers nothing offered under the answer before.
+    assert.ok(!steps.suggestions.some((suggestion) => /overfitting/i.test(suggestion) || answers[1]!.suggestions.includes(suggestion)), steps.suggestions.join(' | '));
   });
 
   it('takes a hand-written rule proposed instead of a model for the baseline it is, in both languages', async () => {
@@ -718,5 +718,36 @@ describe('the chat as a tutor', function () {
       'Ça me paraît fragile, les ventes changent avec la météo, les vacances et les jours fériés...',
     ]);
     assert.deepEqual(meteo!.understanding.concepts.map((concept) => concept.id), ['feature-engineering']);
+  });
+  it('never offers again, under a recap, the follow-ups offered under the answer before it', async () => {
+    const [, , last, recap] = await converse(engine, ['What is overfitting?', 'What is data leakage?', 'What is the difference between a random forest and gradient boosting?', 'OK, can you sum up what I should do, step by step?']);
+    assert.ok(!recap!.suggestions.some((suggestion) => last!.suggestions.includes(suggestion)), JSON.stringify([last!.suggestions, recap!.suggestions]));
+  });
+  it('reads an orchard’s frost as no frozen layers, a year after the good ones as drift, and what one miss costs as precision against recall', async () => {
+    const [opening, , drift, cost] = await converse(engine, [
+      "Bonjour, je suis développeur dans une coopérative d'arboriculteurs et on voudrait prévenir les producteurs la veille quand il risque de geler dans les vergers. Par où est-ce que je commence ?",
+      'C’est quoi exactement l’apprentissage supervisé ?',
+      "J'ai entraîné un modèle qui est excellent sur les données de 2015 à 2022, mais sur le printemps 2023 il rate presque toutes les nuits de gel. Qu'est-ce qui se passe ?",
+      'Tout ça me paraît un peu fragile : si le modèle se trompe une seule nuit, c’est toute une récolte de perdue, non ?',
+    ]);
+    assert.ok(opening!.understanding.project && !opening!.understanding.concepts.some((concept) => concept.id === 'parameter-freezing'));
+    assert.equal(opening!.understanding.field, 'nature');
+    assert.equal(drift!.understanding.concepts[0]!.id, 'data-drift');
+    assert.equal(cost!.understanding.concepts[0]!.id, 'precision-and-recall');
+    assert.match(cost!.text, /^C'est là qu'interviennent la précision et le rappel\./);
+    const [, , , onItsOwnData, majority, leak] = await converse(engine, [
+      'We want to predict which booked donors will not show up so we can overbook. Where do I start?',
+      'What is a train/test split and why do I need one?',
+      'How does cross-validation work?',
+      'Why not just train on all our data and check the accuracy on that same data?',
+      'My first model gets 92% accuracy, but it basically says every single donor will show up. What’s going on?',
+      'Can you give me a concrete example of a feature that would leak the answer in my no-show data?',
+    ]);
+    // Why a test set is kept apart was said: what a score on the training data hides is overfitting.
+    assert.equal(onItsOwnData!.understanding.concepts[0]!.id, 'overfitting');
+    assert.equal(majority!.understanding.concepts[0]!.id, 'class-imbalance');
+    // The learner said "leak": the answer does not tell them that their words describe leakage.
+    assert.doesNotMatch(leak!.text, /What you describe/);
+    assert.ok(leak!.text.startsWith('With appointment and booking data'), leak!.text);
   });
 });

@@ -64,6 +64,9 @@ const SCHEDULE = ['lr', 'scheduler', 'schedule', 'decay', 'learning', 'warmup', 
 const PLOTTING = ['plt', 'plot', 'ax', 'axes', 'legend', 'fig', 'scatter', 'hist', 'bar', 'barh', 'title', 'xlabel', 'ylabel', 'sns', 'matplotlib', 'button', 'tk', 'html', 'form', 'input', 'widget', 'gr', 'st'];
 const BIAS_TERM_WORDS = ['weight', 'weights', 'poids', 'layer', 'layers', 'couche', 'couches', 'linear', 'linéaire', 'linéaires', 'neuron', 'neurons', 'neurone', 'neurones', 'term', 'terme', 'intercept', 'affine', 'add', 'added', 'w', 'b', 'wx', 'matrix', 'matrice', 'unit', 'units', 'dense', 'conv', 'layernorm'];
 const SKLEARN_SCALER = ['standardscaler', 'minmaxscaler', 'robustscaler', 'transform', 'fit_transform', 'sklearn', 'preprocessing', 'x_train', 'x_test'];
+/** What a model freezes (« geler les couches »): without one of these near it, « geler » is frost in an orchard. */
+const FROZEN_WHAT = ['couche', 'couches', 'poids', 'paramètre', 'paramètres', 'modèle', 'réseau', 'backbone', 'encodeur', 'embeddings', 'plongements', 'tête', 'base', 'affinage', 'gradient', 'gradients', 'requires_grad'];
+
 const AMP_SCALER = ['amp', 'gradscaler', 'unscale', 'unscale_', 'float16', 'fp16', 'scale', 'update', 'step', 'backward'];
 
 /** The table, by concept id. */
@@ -148,7 +151,7 @@ export const CODE_TERMS: Readonly<Record<string, readonly CodeTermRule[]>> = {
     { forms: ['eval', 'train'], ml: true, zone: 'code', before: '.', after: '()' },
   ],
   'no-grad': [always('no_grad', 'torch.no_grad', 'inference_mode', 'torch.inference_mode', 'stop_gradient', 'stop gradient')],
-  'parameter-freezing': [always('requires_grad_', 'freeze_layers', 'freeze_base', 'frozen layers', 'frozen weights', 'freeze the weights', 'freezing'), ml('freeze', 'frozen'), frMl(...frenchVerb('gel'), 'gèle', 'gèlent', 'gelés', 'gelées')],
+  'parameter-freezing': [always('requires_grad_', 'freeze_layers', 'freeze_base', 'frozen layers', 'frozen weights', 'freeze the weights', 'freezing'), ml('freeze', 'frozen'), { forms: [...frenchVerb('gel'), 'gèle', 'gèlent', 'gelés', 'gelées'], lang: 'fr', ml: true, near: FROZEN_WHAT }],
   'optimizer-state': [always('optimizer_state', 'opt_state', 'exp_avg', 'exp_avg_sq', 'optimizer state')],
   'random-seed': [always('manual_seed', 'set_seed', 'random_seed', 'random_state', 'seed_everything', 'PRNGKey'), ml('seed', 'seeds', 'seeded'), frMl('graine', 'graines')],
   'model-training': [method('fit'), always('trainer.train', 'model.fit', 'fit_generator'), frMl(...frenchVerb('entraîn'))],

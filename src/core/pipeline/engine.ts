@@ -173,7 +173,9 @@ export class ChatEngine {
     }
     const answer = withoutCitations(text, (id) => this.glossary.get(id) !== undefined);
     const shownNow = shownIn([...request.history.map((turn) => turn.answer), answer]);
-    const suggestions = suggestionsFor(understanding, this.glossary, lang, register, shownNow, request.history.map((turn) => turn.question));
+    // Neither a question already asked nor one offered under the previous answer (a recap would offer it again).
+    const offered = request.history[request.history.length - 1]?.suggestions ?? [];
+    const suggestions = suggestionsFor(understanding, this.glossary, lang, register, shownNow, [...request.history.map((turn) => turn.question), ...offered]);
     return { text: answer, lang, register, suggestions, sources: sourcesOf(answer, understanding, passages), understanding, passages, origin, generation, firstTextMs };
   }
 }
@@ -342,6 +344,7 @@ export function turnOf(id: string, question: string, answer: ChatAnswer, state: 
     sources: answer.sources,
     intent: answer.understanding.intent,
     concepts: answer.understanding.concepts.map((concept) => concept.id),
+    suggestions: answer.suggestions,
     origin: answer.origin,
     state,
     createdAt,

@@ -44,7 +44,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
   nature:
     'crop* crop* farm* farm* ferme* agricult* agricult* agricol* agricol* parcelle* weather meteo* animal* livestock betail cow* vache* bee bees abeille* hive* ' +
     'ruche* vineyard* vigne* grape* raisin* fish* poisson* forest* foret* plante* harvest* recolte* pollution rainfall pluie* ' +
-    'wildlife bird* oiseau* elevage*',
+    'wildlife bird* oiseau* elevage* orchard* orchard* verger* verger* arboricult* arboricult* fruit* frost gelee* apiculteur*',
   people:
     'employee* employee* salarie* salarie* employe* candidate* candidate* candidat* candidat* recruit* recrut* hiring embauche* staff ' +
     'personnel attrition turnover student* student* etudiant* etudiant* eleve* pupil* school* ecole* payroll',

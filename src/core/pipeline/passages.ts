@@ -3,7 +3,7 @@ import { otherLang, type Concept, type Lang, type LearnerField } from '../glossa
 import { splitPieces } from '../matching/normalize';
 import type { Intent, SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
-import { definiteTerm, doesTerm, indefiniteTerm, namingSentence, ofDefiniteTerm, upperFirst } from './phrasing';
+import { definiteTerm, doesTerm, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
 import { WORKFLOW_ID, worriesAboutChangingData } from './situations';
@@ -306,7 +306,7 @@ const DESCRIBED: Record<'problem' | 'mechanism' | 'risk' | 'idea', Record<Lang, 
   },
   mechanism: {
     en: (concept) => `This is where ${definiteTerm(concept.en.term, 'en')} ${doesTerm(concept.en.term) === 'do' ? 'come' : 'comes'} in.`,
-    fr: (concept) => `C'est là qu'intervient ${definiteTerm(concept.fr.term, 'fr')}.`,
+    fr: (concept) => `C'est là qu'${frenchVerbAgrees(concept.fr.term, 'intervient', 'interviennent')} ${definiteTerm(concept.fr.term, 'fr')}.`,
   },
 };
 

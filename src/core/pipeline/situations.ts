@@ -39,7 +39,7 @@ const TASK_MARGIN = 1.2;
 const MIN_PROJECT_WORDS = 10;
 
 /** "where do I start?", "how should I approach this?", « par où commencer ? », « comment s'y prendre ? ». */
-const ASKS_HOW_TO_START = / where (do|should|can|would) (i|we|you|one) ([a-z']+ ){0,4}(start|begin)\b| where to (start|begin)| par ou ([a-z']+ ){0,4}(commencer|demarrer|debuter)\b| (commencer|commence|demarrer|debuter) par (ou|quoi)\b| (start|begin) with what\b| what (should|do) (i|we) (start|begin) with\b| how (do|should|can|would) (i|we) (get started|start|begin|approach|tackle|go about)| (first|1st) step| how (would|should|do) (i|we|you) go about | par ou (je |on |tu |nous |vous )?(commencer|commence|commencez|commencons)| comment (commencer|demarrer|debuter|s'y prendre|m'y prendre|je m'y prends|on s'y prend|on demarre|je demarre|je commence|on commence|aborder|faire)\b| premiere etape| premieres etapes /;
+const ASKS_HOW_TO_START = / where (do|should|can|would) (i|we|you|one) ([a-z']+ ){0,4}(start|begin)\b| where to (start|begin)| par ou ([a-z']+ ){0,4}(commencer|demarrer|debuter|commence|commences|commencez|commencons)\b| (commencer|commence|demarrer|debuter) par (ou|quoi)\b| (start|begin) with what\b| what (should|do) (i|we) (start|begin) with\b| how (do|should|can|would) (i|we) (get started|start|begin|approach|tackle|go about)| (first|1st) step| how (would|should|do) (i|we|you) go about | par ou (je |on |tu |nous |vous )?(commencer|commence|commencez|commencons)| comment (commencer|demarrer|debuter|s'y prendre|m'y prendre|je m'y prends|on s'y prend|on demarre|je demarre|je commence|on commence|aborder|faire)\b| premiere etape| premieres etapes /;
 
 /** A wish for something a model would do: "my boss wants a model that...", « on voudrait repérer... ». */
 const WISHES = /[ '](want|wants|wanted|would like|d like|need|needs|hope|hoping|asked me|asks me|planning|trying to) | should (suggest|predict|tell|flag|detect|spot|sort|recognize|recognise|find|answer|estimate) |[ '](voudrais|voudrait|voudrions|voulons|voulez|veut|veux|aimerais|aimerait|aimerions|souhaite|souhaitons|souhaiterais|cherche a|cherchons a|doit|devrait|dois|besoin d) /;
@@ -141,6 +141,8 @@ const COUNTERS = /\b(epoch|step|layer|page|chapter|part|fold|iteration|item|row|
  */
 export function tellsOfADominantClass(question: string): boolean {
   const text = plainQuestion(question);
+  // "92% accuracy, but it basically says every single donor will show up", « il prédit que tout le monde viendra ».
+  if (/ (says?|predicts?|thinks?|classifies|labels|marks|puts) (that )?(every single|every|all|each|all the|all our) [a-z]+ (will|would|is|are|as)\b| (dit|predit|pense|classe|met) (que )?(tous les|toutes les|tout le monde|chaque) /.test(text) && / (accuracy|exactitude|bonnes reponses|correct|right|juste)|\d\d ?%/.test(text)) return true;
   return / (almost|nearly|pretty much|virtually) (everything|every (one|input|example|item|image|text)|all of them|always)\b| presque (tout|toujours|tous|toutes)\b| (always|toujours) (the same|la meme|le meme) /.test(text) && / (class|classes|category|categories|label|labels|predicts?|puts?|says|classifies|classe|categorie|etiquette|predit|met|range|repond) /.test(text);
 }
 
@@ -198,6 +200,20 @@ export function dependsOnOutsideFactors(question: string): boolean {
   return / (depends?|depending|dependent|vary|varies|varying|changes?|moves?|swings?|depend|dependent|varie|varient|change|changent|bouge|bougent|evolue|evoluent) (a lot |heavily |mostly |strongly |beaucoup |fortement |surtout |enormement )?(on|with|avec|de|du|des|selon|suivant|en fonction d[eu']s?) ([a-z']+ ){0,4}(weather|frost|temperatures?|rain|holidays?|seasons?|promotions?|events?|calendar|day of the week|meteo|gel|pluie|vacances|jours? feries|saisons?|evenements?|calendrier|jour de la semaine)\b/.test(plainQuestion(question));
 }
 
+/** The entry for the two errors a classifier makes and what each costs. */
+const PRECISION_AND_RECALL_ID = 'precision-and-recall';
+
+/**
+ * « Si le modèle se trompe une seule nuit, c'est toute une récolte de perdue », "if it misses one burst, a street
+ * floods": what one error costs, which sets how precision and recall are weighed.
+ */
+export function tellsWhatAMissCosts(question: string): boolean {
+  const text = plainQuestion(question);
+  const errs = / (it|the model|my model|we|il|le modele|mon modele|on) ([a-z']+ ){0,2}(misses|missed|miss|gets it wrong|is wrong|gets one wrong|fails to (flag|catch|warn|detect)|se trompe|rate|manque|loupe|passe a cote)\b/.test(text);
+  const costs = / (lose|loses|lost|losing|cost|costs|ruin|ruined|dies|die|dead|accident|injur[a-z]*|flood[a-z]*|disaster|perdu|perdue|perdus|perdues|perte|pertes|coute|coutent|catastrophe|accident|blesse|mort|ruine)\b/.test(text);
+  return errs && costs;
+}
+
 /** The entry for how many examples a model needs. */
 const TRAINING_SET_SIZE_ID = 'training-set-size';
 
@@ -220,6 +236,8 @@ export interface Situation {
   readonly conceptId: string;
   /** What is answered when the question asks nothing more precise ("is that a problem?": why it matters). */
   readonly asks?: 'why' | 'remedy' | 'how';
+  /** The learner's words name it ("a feature that would leak the answer"): the answer does not name it for them. */
+  readonly named?: boolean;
 }
 
 /** The situation the question tells of, among those above, if any. */
@@ -228,11 +246,12 @@ export function situationTold(question: string): Situation | undefined {
   const story = goodThereBadHere(question);
   if (story) return { conceptId: story };
   if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asks: 'remedy' };
+  if (tellsWhatAMissCosts(question)) return { conceptId: PRECISION_AND_RECALL_ID, asks: 'why' };
   if (asksForFeatures(question)) return { conceptId: FEATURE_ENGINEERING_ID };
   // How outside factors become inputs, whatever the doubt's words ask.
   if (dependsOnOutsideFactors(question)) return { conceptId: FEATURE_ENGINEERING_ID, asks: 'how' };
   if (asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
-  if (tellsOfLeakage(question)) return { conceptId: DATA_LEAKAGE_ID };
+  if (tellsOfLeakage(question)) return { conceptId: DATA_LEAKAGE_ID, named: true };
   return tellsOfSeveralLabels(question) ? { conceptId: MULTI_LABEL_ID } : undefined;
 }
 
@@ -252,6 +271,13 @@ const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really wel
 const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
 /** Where the good result came from: the data it learnt from... */
 const ON_TRAINING = /\b(training|train set|trained (it |them |the model |my model )?on|learnt from|learned from|entrainement|entraine (dessus|sur)|donnees d'entrainement|apprentissage)\b/u;
+/** "Excellent on 2015 to 2022, but in spring 2023 it misses...": a year after those the good result was told of. */
+function laterYear(before: string, after: string): boolean {
+  const years = (text: string) => (text.match(/\b(?:19|20)\d\d\b/gu) ?? []).map(Number);
+  const [earlier, later] = [years(before), years(after)];
+  return earlier.length > 0 && later.length > 0 && Math.max(...later) > Math.max(...earlier);
+}
+
 /** ... or the past, which the present no longer looks like. */
 const ON_THE_PAST = /\b(old|older|last (year|month|week|spring|summer|autumn|fall|winter|season|quarter)'?s?|past|earlier|at first|initially|at launch|anciens?|anciennes?|l'an dernier|l'annee derniere|(le mois|la semaine|l'ete|l'hiver|l'automne|le printemps|la saison) (dernier|derniere)|au debut|au lancement|passees?)\b/u;
 
@@ -275,7 +301,7 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
   const [before, after] = [text.slice(0, turn.index), text.slice(turn.index)];
   if (!GOOD_RESULT.test(before) || !BAD_RESULT.test(after)) return undefined;
   if (ON_TRAINING.test(before)) return OVERFITTING_ID;
-  return ON_THE_PAST.test(before) ? DATA_DRIFT_ID : undefined;
+  return ON_THE_PAST.test(before) || laterYear(before, after) ? DATA_DRIFT_ID : undefined;
 }
 
 /**

@@ -108,7 +108,9 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // the case it is, then what the question asks of it ("what's going on?" asks why it happens, whatever "failures"
     // the story tells of).
     if (ASKS_WHAT_HAPPENS.test(plainQuestion(question)) && glossary.withDetails(told).en.sections?.causes) return { ...describedAs(told), intent: 'cause' };
-    return describedAs(told);
+    // "A feature that would leak the answer in my data?" names what it asks about: no "what you describe sounds like".
+    const namesIt = situation.named || retrieved.some((entry) => entry.concept.id === told.id && (entry.via === 'term' || entry.via === 'stem'));
+    return namesIt ? { intent: describedIntent(cue, glossary.withDetails(told)), concepts: [told], followUp: false, inConversation } : describedAs(told);
   }
   if (told && topic?.id === told.id && namesOnlyAResultsSetting(namedInEarnest)) {
     // The same situation told again in other words while it is the topic (« 90 % de bonnes réponses mais il ne reconnaît
@@ -177,7 +179,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   // model's weights; "why not just report its accuracy?" means accuracy.
   const proposesABaseline = proposedBaseline(plainQuestion(question)) !== undefined;
   const earnest = proposesABaseline ? retrieved.filter((entry) => entry.via !== 'term' || namedInEarnest.includes(entry.concept)) : retrieved;
-  const weighed = asksWhyNotInstead(question) ? weighedShortcut(question, topic, earnest.map((entry) => entry.concept), earnest, glossary) : undefined;
+  const metSplit = earlier.some((turn) => turn.conceptIds.includes(SPLIT_ID));
+  const weighed = asksWhyNotInstead(question) ? weighedShortcut(question, topic, earnest.map((entry) => entry.concept), earnest, glossary, metSplit) : undefined;
   if (weighed) return { ...weighed, inConversation };
   if (named.length >= 2 && asksAboutBoth(question)) {
     // "`model.eval()` and then `torch.no_grad()`... why both?": what each does that the other does not.
@@ -434,14 +437,14 @@ const ASKS_WHY_CHOSEN = /^ (and |so |et |mais |alors )?(why|pourquoi) (use|choos
  * "Why not just X?", "can't we simply X?", « pourquoi pas plutôt X ? »: what answers the shortcut or alternative X
  * proposed, weighed against the topic in play (or, with none, on its own); undefined when nothing weighs it.
  */
-function weighedShortcut(question: string, topic: Concept | undefined, named: readonly Concept[], retrieved: readonly Retrieved[], glossary: Glossary): Omit<Understanding, 'inConversation'> | undefined {
+function weighedShortcut(question: string, topic: Concept | undefined, named: readonly Concept[], retrieved: readonly Retrieved[], glossary: Glossary, metSplit = false): Omit<Understanding, 'inConversation'> | undefined {
   const plain = plainQuestion(question);
   // "Why not just train on all the data and check the accuracy on that?": why a test set is kept apart, or, once
-  // that was the topic, what such a score hides (overfitting).
+  // the conversation came to the split, what such a score hides (overfitting).
   const split = glossary.get(SPLIT_ID);
   const overfitting = glossary.get(OVERFITTING_ID);
   if (split && overfitting && testsOnTrainingData(plain)) {
-    return topic?.id === split.id ? { intent: 'what', concepts: [overfitting], followUp: false, described: true } : { intent: 'why', concepts: [split], followUp: false };
+    return topic?.id === split.id || metSplit ? { intent: 'what', concepts: [overfitting], followUp: false, described: true } : { intent: 'why', concepts: [split], followUp: false };
   }
   if (!topic) {
     // "Why can't I just train a classifier and look at its accuracy?": what is wrong with the shortcut, its last word.
