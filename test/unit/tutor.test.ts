@@ -750,4 +750,21 @@ describe('the chat as a tutor', function () {
     assert.doesNotMatch(leak!.text, /What you describe/);
     assert.ok(leak!.text.startsWith('With appointment and booking data'), leak!.text);
   });
+  it('answers what a named concept is though compared with no concept, a score that falls ten points as overfitting, few plots as a question of data, a constant prediction as underfitting', async () => {
+    const [, classification, , gap] = await converse(engine, [
+      "Hi, I'm a dev at a volcano observatory. We have years of seismometer recordings that analysts labelled as earthquake, tremor, rockfall or noise, and I'd like to auto-label new events. Where do I start?",
+      "What is a classification model exactly, compared to the rules I'd normally write by hand?",
+      'What is a baseline model?',
+      "My model gets 98% on the events I trained it on, but on last month's recordings it's around 70%. What's going on?",
+    ]);
+    assert.deepEqual(classification!.understanding.concepts.map((concept) => concept.id), ['classification']);
+    assert.equal(gap!.understanding.concepts[0]!.id, 'overfitting');
+    const [, few, mean] = await converse(engine, [
+      'Je voudrais prédire le rendement en huile essentielle de chaque parcelle de lavande. Par où commencer ?',
+      "J'ai seulement une quarantaine de parcelles sur six ans, ça me paraît un peu fragile tout ça, non ?",
+      'Mon modèle prédit presque toujours la même valeur, autour de la moyenne, quelle que soit la météo. Qu’est-ce qui se passe ?',
+    ]);
+    assert.equal(few!.understanding.concepts[0]!.id, 'training-set-size');
+    assert.equal(mean!.understanding.concepts[0]!.id, 'underfitting');
+  });
 });

@@ -89,6 +89,9 @@ export function namesOnlyTaskTypes(named: readonly Concept[]): boolean {
   return named.every((concept) => TASK_TYPE_IDS.includes(concept.id) || PROJECT_WORD_IDS.includes(concept.id));
 }
 
+/** The entry for a model too simple, or fed too little signal, to learn the pattern. */
+const UNDERFITTING_ID = 'underfitting';
+
 /** The entry for a class far rarer than the others. */
 export const CLASS_IMBALANCE_ID = 'class-imbalance';
 
@@ -141,10 +144,15 @@ const COUNTERS = /\b(epoch|step|layer|page|chapter|part|fold|iteration|item|row|
  */
 export function tellsOfADominantClass(question: string): boolean {
   const text = plainQuestion(question);
+  // « Il prédit presque toujours la même valeur, autour de la moyenne »: a regression that learnt nothing, no class.
+  if (PREDICTS_THE_MEAN.test(text)) return false;
   // "92% accuracy, but it basically says every single donor will show up", « il prédit que tout le monde viendra ».
   if (/ (says?|predicts?|thinks?|classifies|labels|marks|puts) (that )?(every single|every|all|each|all the|all our) [a-z]+ (will|would|is|are|as)\b| (dit|predit|pense|classe|met) (que )?(tous les|toutes les|tout le monde|chaque) /.test(text) && / (accuracy|exactitude|bonnes reponses|correct|right|juste)|\d\d ?%/.test(text)) return true;
   return / (almost|nearly|pretty much|virtually) (everything|every (one|input|example|item|image|text)|all of them|always)\b| presque (tout|toujours|tous|toutes)\b| (always|toujours) (the same|la meme|le meme) /.test(text) && / (class|classes|category|categories|label|labels|predicts?|puts?|says|classifies|classe|categorie|etiquette|predit|met|range|repond) /.test(text);
 }
+
+/** "It predicts about the average whatever the input", « la même valeur, autour de la moyenne »: underfitting. */
+const PREDICTS_THE_MEAN = / (same|constant) (value|number)| (the|about the|around the|close to the) (mean|average)\b| (meme|constante) valeur| (la|de la|autour de la|proche de la|pres de la) moyenne\b/;
 
 /** The entry for examples that may have several labels at once. */
 const MULTI_LABEL_ID = 'multi-label-classification';
@@ -224,8 +232,8 @@ const TRAINING_SET_SIZE_ID = 'training-set-size';
  */
 export function asksAboutDataQuantity(question: string): boolean {
   const text = plainQuestion(question);
-  const counted = /\d| a few | several | hundreds? | thousands? | dozens? | quelques | plusieurs | centaines? | milliers? | dizaines? /.test(text);
-  const enough = / (enough|sufficient)\b| (assez|suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b/.test(text);
+  const counted = /\d| a few | several | hundreds? | thousands? | dozens? | quelques | plusieurs | centaines? | milliers? | dizaines? | (vingt|trent|quarant|cinquant|soixant)aines? | douzaines? /.test(text);
+  const enough = / (enough|sufficient)\b| (assez|suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b/.test(text) || (/ (only|just|seulement|n'?(ai|a|avons|avez|ont) que) /.test(text) && / (fragile|risky|shaky|peu|few|little|small|petit) /.test(text));
   const fewLabelled = / (only|just) (have )?(about |around |roughly )?(\d+|a few (hundred|thousand|dozen)) ([a-z']+ ){0,2}(labell?ed|annotated|scored|tagged|rated)\b| n'?(ai|a|avons|avez|ont) que (\d+|quelques (centaines|dizaines|milliers))( [a-z']+){0,3} (etiquete|annote|note|labellise|tague)e?s?\b/.test(text);
   const howMuch = / how (much|many) (data|examples|samples|images|rows|records|labels|labell?ed examples) (do|would|will|should) (i|we) need| combien (de donnees|d'exemples|d'images|de lignes|d'echantillons) (faut il|me faut il|il faut|dois je|faudrait il)/.test(text);
   return howMuch || fewLabelled || (counted && enough);
@@ -243,6 +251,7 @@ export interface Situation {
 /** The situation the question tells of, among those above, if any. */
 export function situationTold(question: string): Situation | undefined {
   if (tellsOfARareClass(question) || tellsOfADominantClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asks: 'why' };
+  if (PREDICTS_THE_MEAN.test(plainQuestion(question)) && / (predicts?|predit|predisent|returns?|renvoie|gives?|donne|outputs?|sort) /.test(plainQuestion(question))) return { conceptId: UNDERFITTING_ID };
   const story = goodThereBadHere(question);
   if (story) return { conceptId: story };
   if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asks: 'remedy' };
@@ -271,6 +280,13 @@ const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really wel
 const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
 /** Where the good result came from: the data it learnt from... */
 const ON_TRAINING = /\b(training|train set|trained (it |them |the model |my model )?on|learnt from|learned from|entrainement|entraine (dessus|sur)|donnees d'entrainement|apprentissage)\b/u;
+/** "98% on the events I trained it on, but around 70% on last month's": a score ten points lower after the turn. */
+function fallsBy(before: string, after: string): boolean {
+  const scores = (text: string) => (text.match(/\b\d{1,3}(?:[.,]\d+)? ?%/gu) ?? []).map((score) => Number(score.replace(/[ %]/gu, '').replace(',', '.')));
+  const [good, bad] = [scores(before), scores(after)];
+  return good.length > 0 && bad.length > 0 && Math.min(...bad) <= Math.max(...good) - 10;
+}
+
 /** "Excellent on 2015 to 2022, but in spring 2023 it misses...": a year after those the good result was told of. */
 function laterYear(before: string, after: string): boolean {
   const years = (text: string) => (text.match(/\b(?:19|20)\d\d\b/gu) ?? []).map(Number);
@@ -299,7 +315,7 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
   const turn = /\b(but|yet|mais|pourtant|cependant|whereas|alors que|tandis que)\b/u.exec(text);
   if (!turn) return undefined;
   const [before, after] = [text.slice(0, turn.index), text.slice(turn.index)];
-  if (!GOOD_RESULT.test(before) || !BAD_RESULT.test(after)) return undefined;
+  if (!GOOD_RESULT.test(before) || !(BAD_RESULT.test(after) || fallsBy(before, after))) return undefined;
   if (ON_TRAINING.test(before)) return OVERFITTING_ID;
   return ON_THE_PAST.test(before) || laterYear(before, after) ? DATA_DRIFT_ID : undefined;
 }

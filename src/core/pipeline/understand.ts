@@ -117,7 +117,14 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // jamais les essais » after the class counts): what it is, which says how the symptom comes about, unless shown.
     return { intent: cue === 'contrast' ? 'what' : cue === 'cause' || cue === 'how' ? 'what' : cue, concepts: [told], followUp: false, inConversation };
   }
-  const described = describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic);
+  // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
+  // a description elsewhere in it (comparing, rules) does not make it about another.
+  const asksWhatANamedConceptIs = asksWhatItNamesIs(question, retrieved);
+  const described = asksWhatANamedConceptIs ? undefined : (describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic));
+  if (asksWhatANamedConceptIs && cue === 'contrast' && named.length === 1) {
+    // ... "compared to the rules I'd write by hand": what it is, since what it is compared with is no concept.
+    return { intent: 'what', concepts: [named[0]!], followUp: false, inConversation };
+  }
   if (described && topic && described.id !== topic.id && opensWithADoubt(question)) {
     // « Vous êtes sûr ? J'avais lu que la précision, c'était le pourcentage de bonnes réponses. »: the learner
     // has another concept in mind (accuracy); what sets the two apart answers the doubt.
@@ -405,6 +412,14 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
 
 /** "What's going on?", "why?", « qu'est-ce qui se passe ? », « tu sais pourquoi ? ». */
 const ASKS_WHAT_HAPPENS = / what'?s going on| what is going on| what happened| what'?s happening| why\b| how come| how (is|can) (that|this|it) (be )?possible| pourquoi| qu'est ce qui se passe| que se passe t il| qu'est ce qui (cloche|ne va pas)| comment (est ce|c'est) possible| comment (ca|cela) se fait/;
+
+/** "What is a classification model...", « C'est quoi un plongement... »: a question opening with what a term it names is. */
+function asksWhatItNamesIs(question: string, retrieved: readonly Retrieved[]): boolean {
+  const opening = ASKS_WHAT_IS.exec(question);
+  return !!opening && retrieved.some((entry) => entry.via === 'term' && entry.start !== undefined && entry.start <= opening[0].length);
+}
+
+const ASKS_WHAT_IS = /^\s*(?:(?:and|so|ok|et|alors),? )?(?:what is|what's|what are|qu'est-ce que|qu’est-ce que|qu'est-ce qu'|qu’est-ce qu’|c'est quoi|c’est quoi)\s+(?:exactly |exactement |(?:a|an|the|un|une|le|la|les|l'|l’|des) ?)?/iu;
 
 /** The entry that says why a model is scored on data it did not learn from. */
 const SPLIT_ID = 'train-validation-test-split';
