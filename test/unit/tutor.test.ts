@@ -699,6 +699,17 @@ describe('the chat as a tutor', function () {
     const [, , plan] = await converse(engine, ['I run a bakery and want to predict how many croissants each shop will sell tomorrow. Where do I start?', 'What is overfitting?', 'OK, can you sum up what I should do, step by step?']);
     assert.deepEqual(plan!.sources.slice(0, 3), ['machine-learning-workflow', 'train-validation-test-split', 'baseline-model']);
     assert.equal((plan!.text.match(/test set/g) ?? []).length, 2, plan!.text);
+    // However many problems the conversation met, the plan keeps them.
+    const crowded = await converse(engine, [
+      'I work at a city water utility and we want to predict which water mains are likely to burst next winter. Where do I start?',
+      'What is class imbalance?',
+      'My model shows 99% accuracy but it never flags a single pipe. What is going on?',
+      'What is the difference between precision and recall?',
+      'What is cross-validation?',
+      'Can you give me a concrete example of a feature I could build from our pipe records?',
+      'OK, can you sum up what I should do, step by step?',
+    ]);
+    assert.deepEqual(crowded.at(-1)!.sources.slice(0, 3), ['machine-learning-workflow', 'train-validation-test-split', 'baseline-model']);
   });
   it('takes ranking by one attribute for a baseline, and a doubt about outside factors for inputs to build', async () => {
     const [opening, sorted, frost] = await converse(engine, [

@@ -6,7 +6,7 @@ import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, doesTerm, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
-import { WORKFLOW_ID, worriesAboutChangingData } from './situations';
+import { EVERY_PROJECTS_STEPS, WORKFLOW_ID, worriesAboutChangingData } from './situations';
 import type { Understanding } from './understand';
 
 /**
@@ -440,7 +440,9 @@ function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<
   // The concepts there is something to do about; if none, what each is for.
   const actions = others.flatMap((concept) => {
     const action = actionOf(concept, lang, asked[concept.id]);
-    return action ? [{ concept, action, weight: stepWeight(concept) }] : [];
+    // A project's plan keeps its test set and its baseline whatever else gives way.
+    const weight = project && EVERY_PROJECTS_STEPS.includes(concept.id) ? Infinity : stepWeight(concept);
+    return action ? [{ concept, action, weight }] : [];
   });
   let kept = actions.length > 0 ? actions : others.map((concept) => ({ concept, action: purposeOf(concept, lang), weight: 0 }));
   const length = () => [...projectStep, ...kept].map((step) => step.action).join(' ').length;

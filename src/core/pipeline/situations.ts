@@ -11,6 +11,9 @@ import type { Retriever } from './retrieval';
 /** The entry that says how a machine learning project is carried out, step by step. */
 export const WORKFLOW_ID = 'machine-learning-workflow';
 
+/** What every project does after framing its prediction, in this order: its plan always holds them. */
+export const EVERY_PROJECTS_STEPS: readonly string[] = ['train-validation-test-split', 'baseline-model'];
+
 /**
  * The kinds of task a project can be, as the glossary names them: what "predict tomorrow's sales" or "sort reviews
  * into happy and unhappy" turns into. Only these are weighed, so that a project's everyday words (claims, shops,

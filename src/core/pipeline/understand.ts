@@ -17,7 +17,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
+import { asksHowToStart, asksHowToStartAProject, EVERY_PROJECTS_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -686,8 +686,6 @@ function withProjectSteps(covered: readonly Concept[], earlier: readonly Earlier
   return [...first, ...covered.filter((concept) => !first.includes(concept))];
 }
 
-/** What every project does after framing its prediction, in this order. */
-const EVERY_PROJECTS_STEPS = ['train-validation-test-split', 'baseline-model'];
 
 /** "What I should do, in a few steps", « les étapes principales », « ce que je dois faire »: a recap as actions. */
 function asksForSteps(question: string): boolean {
