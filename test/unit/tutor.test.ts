@@ -778,4 +778,20 @@ describe('the chat as a tutor', function () {
     assert.equal(few!.understanding.concepts[0]!.id, 'training-set-size');
     assert.equal(mean!.understanding.concepts[0]!.id, 'underfitting');
   });
+  it('reads "sounds fragile" as no sound data, "which orders will need a remake" as no regression, switching vendors as drift, features for one order as feature engineering', async () => {
+    const [opening, vendors, features] = await converse(engine, [
+      'Hi, I write the order software for a dental lab that makes crowns. About 1 in 12 crowns comes back for a remake and my boss wants us to predict which orders will need one before we mill them. Where do I start?',
+      "Sounds fragile though. If we switch intraoral scanner vendors next year, won't the whole thing break?",
+      'Can you give me an example of what the features would look like for one of our crown orders?',
+    ]);
+    assert.ok(!opening!.understanding.concepts.some((concept) => concept.id === 'regression'));
+    assert.equal(vendors!.understanding.concepts[0]!.id, 'data-drift');
+    assert.equal(vendors!.understanding.field, undefined);
+    assert.equal(features!.understanding.concepts[0]!.id, 'feature-engineering');
+    const [, examiners] = await converse(engine, [
+      'Je travaille pour une chaîne d’auto-écoles et nous voudrions prédire quels élèves vont échouer au permis. Par où commencer ?',
+      "Ça me paraît fragile : si les examinateurs ou les parcours d'examen changent, le modèle ne vaudra plus rien, non ?",
+    ]);
+    assert.equal(examiners!.understanding.concepts[0]!.id, 'data-drift');
+  });
 });

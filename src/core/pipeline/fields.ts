@@ -10,7 +10,8 @@ import { plainQuestion, WHICH_OF_THE_TWO } from './intent';
  * The words that tell each field, folded (lower case, no accents). `*` ends a prefix (`sensor*`: sensors); a word
  * written twice counts twice: the words that name the field's very object (no-shows, failures) outweigh those it
  * shares with others (clinics are health's and appointments'). Words that machine learning uses for itself stay out:
- * "train", "machine", "logistic", "grid", "noise", "driver", "team", « produit » (scalaire), « texte », « prêt ».
+ * "train", "machine", "logistic", "grid", "noise", "driver", "team", "sounds" (fragile), « produit » (scalaire),
+ * « texte », « prêt ».
  */
 const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
   appointments:
@@ -56,7 +57,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'player* player* joueur* joueur* matchs athlete* athlete* sport* sport* football soccer basketball tennis rugby ' +
     'injur* blessure* coach* entraineur* league ligue tournament* tournoi*',
   audio:
-    'audio audio sound* sound* speech speech parole voice* voix recording* recording* enregistrement* enregistrement* music* ' +
+    'audio audio speech speech parole voice* voix recording* recording* enregistrement* enregistrement* music* ' +
     'musique* microphone* podcast* song* chanson* acoust*',
 };
 

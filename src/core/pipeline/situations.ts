@@ -64,14 +64,16 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   // "I want to build a classifier for my emails, where do I start?": the learner said which task it is.
   const namedTask = named.find((concept) => taskTypes.has(concept.id));
   if (namedTask) return namedTask;
-  // "Predict which water mains will burst next winter": which ones, a classification, however much of time it speaks.
-  if (asksWhichOnes(question)) taskTypes.delete(TIME_SERIES_FORECASTING_ID);
+  // "Predict which water mains will burst next winter", "which orders will need a remake": which ones, a
+  // classification, however much of time or amounts it speaks.
+  if (asksWhichOnes(question)) for (const quantity of QUANTITY_TASK_IDS) taskTypes.delete(quantity);
   const [first, second] = retriever.closestEntries(question, taskTypes);
   if (!first || first.score < TASK_SCORE || first.score < TASK_MARGIN * (second?.score ?? 0)) return undefined;
   return first.concept;
 }
 
-const TIME_SERIES_FORECASTING_ID = 'time-series-forecasting';
+/** The kinds of task that predict a quantity, not which items: "which orders will need a remake" is neither. */
+const QUANTITY_TASK_IDS = ['time-series-forecasting', 'regression'];
 
 /** "Which appointments will be no-shows", « quels clients vont partir »: items to pick out, not a quantity to forecast. */
 function asksWhichOnes(question: string): boolean {
@@ -174,7 +176,7 @@ export function worriesAboutChangingData(question: string): boolean {
   const text = plainQuestion(question);
   // "What if people behave differently next season?", « si on change l'éclairage de l'atelier, tout est à refaire ? »:
   // a change to come, told as a worry.
-  if (FEARS.test(text) && / (if|when|what if|si|quand|et si) ([a-z']+ ){0,5}(change|changes|changed|changent|evolue|evoluent|shift|shifts|replace|replaces|remplace|remplacent|behave differently|act differently|se comportent autrement|differemment|autrement)\b/.test(text)) return true;
+  if (FEARS.test(text) && / (if|when|what if|si|quand|et si) ([a-z']+ ){0,7}(change|changes|changed|changent|evolue|evoluent|shift|shifts|replace|replaces|remplace|remplacent|switch|switches|swap|upgrade|move to|behave differently|act differently|se comportent autrement|differemment|autrement)\b/.test(text)) return true;
   // "Won't it break when we install new door models?", « ça ne va pas casser avec les nouveaux modèles ? »
   if (/ (won'?t|will|wouldn'?t|would|could|might) (it|this|that|the model|my model|the threshold) (still )?(break|fail|stop working|fall apart|degrade|drift)\b.*\b(new|different|changing)\b| (va|vont|risque de|risquent de) (casser|lacher|s'effondrer|ne plus (marcher|fonctionner)|se degrader)\b.*\b(nouveaux?|nouvelles?|differents?|differentes?)\b/.test(text)) return true;
   return / (if|when|once) (the |our |my |their |its )?([a-z']+ ){0,3}(data|inputs?|users?|customers?|clients?|habits?|behaviou?rs?|style|distribution|patterns?|publishers?|suppliers?|market|trends?|schedules?|timetables?|seasons?|weather|prices?|demand|products?|catalogu?e|rules|regulations?|sensors?|equipment|format|layout)( [a-z']+){0,2} (change|changes|changed|shift|shifts|evolve|evolves|drift|drifts)\b| (si|quand|lorsque) (les |le |la |l'|nos |mes |leurs |leur )?([a-z']+ ){0,3}(donnees|entrees|utilisateurs|clients|habitudes|comportements?|style|distribution|editeurs|fournisseurs|marche|tendances?|facon|horaires?|saisons?|meteo|prix|demande|produits|catalogue|regles|reglementation|capteurs|equipements?|format)( [a-z']+){0,3} (changent|change|changeait|evoluent|evolue|derivent|derive)\b| (la |le |les )?(meteo|donnees|habitudes|clients|horaires|prix|demande|marche) (change|changent|evolue|evoluent) (tout le temps|sans cesse|constamment|souvent|chaque (annee|saison|mois|semaine))| (the )?(weather|data|habits|customers|schedule|prices|demand|market) (changes?|shifts?|evolves?) (all the time|constantly|often|every (year|season|month|week))/.test(text);
@@ -200,6 +202,8 @@ const FEATURE_ENGINEERING_ID = 'feature-engineering';
  */
 export function asksForFeatures(question: string): boolean {
   const text = plainQuestion(question);
+  // "An example of what the features would look like for one of our orders", « un exemple des variables pour un élève ».
+  if (/ (example|examples|exemple|exemples) (of |of what |de |des |d'une? )?([a-z']+ ){0,4}(features?|variables?|caracteristiques?) ([a-z']+ ){0,6}(for|pour|from|with|avec|a partir) /.test(text)) return true;
   return / (features?|variables?) (i|we|you) (could|can|should|might) (build|compute|make|extract|derive|create|engineer)\b| (build|compute|make|extract|derive|create|engineer) (a |some |useful |good |new )?(features?|variables?) (from|out of|with)\b| (variables?|caracteristiques?) (utiles? |concretes? |pertinentes? )?(a|pour) (construire|calculer|creer|tirer|extraire|fabriquer)\b| (variables?|caracteristiques?) (que|qu') ?(je|j'|nous|on|tu|vous) ?(pourrais|pourrait|pourrions|pourriez|peux|peut|pouvons|pouvez|devrais|dois) (construire|calculer|creer|tirer|extraire|fabriquer)\b| (construire|calculer|creer|tirer|extraire|fabriquer) (une |des |de nouvelles )?(variables?|caracteristiques?) (a partir|depuis|avec)\b| (feed|give|pass|put) (it |them |all (of )?(it|them|the [a-z]+) )(all )?(directly|straight|as is|raw)\b| (mets?|mettre|donne|donner|passe|passer)( (les|toutes|tous|ces|mes|nos))*( (mesures|donnees|valeurs|lectures|releves))?( [a-z']+){0,2} (directement|telles quelles|tels quels|brutes?) (en entree|dans le modele|au modele)/.test(text);
 }
 
