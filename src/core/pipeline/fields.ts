@@ -64,14 +64,13 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
 interface FieldWord {
   readonly field: LearnerField;
   readonly pattern: RegExp;
-  readonly source: string;
 }
 
 const WORDS: readonly FieldWord[] = LEARNER_FIELDS.flatMap((field) =>
   FIELD_WORDS[field].split(/\s+/).map((word) => {
     const prefix = word.endsWith('*');
     const stem = (prefix ? word.slice(0, -1) : word).replace(/-/g, '[- ]?');
-    return { field, source: word, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${stem}${prefix ? '' : '(?![\\p{L}\\p{N}])'}`, 'u') };
+    return { field, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${stem}${prefix ? '' : '(?![\\p{L}\\p{N}])'}`, 'u') };
   }),
 );
 

@@ -123,9 +123,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
 /** What a concept means in the learner's kind of data, when its entry says and the conversation has not shown it. */
 function fieldPassage(concept: Concept, lang: Lang, field: LearnerField | undefined, shown: Shown): Passage | undefined {
   const text = fieldText(concept, lang, field);
-  if (!text || shown.has(text)) return undefined;
-  const flat = oneLine(text);
-  return { conceptIds: [concept.id], kind: 'field', text: flat, line: `[${concept.id}/field] ${flat}\n` };
+  return text && !shown.has(text) ? partPassage(concept.id, 'field', text) : undefined;
 }
 
 /**
@@ -349,7 +347,7 @@ function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown,
 
 function namingPassage(concept: Concept, kind: keyof typeof DESCRIBED, lang: Lang): Passage {
   const text = DESCRIBED[kind][lang](concept);
-  return { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
+  return partPassage(concept.id, 'pointer', text);
 }
 
 /** "overfitting", "NaN loss": a term inside a sentence, its first letter small unless it is a name. */
@@ -376,7 +374,7 @@ const UNCOVERED_CLOSEST: Record<Lang, string> = {
 /** A question the glossary cannot match, in the conversation's field: said plainly, then the topic in play. */
 function uncoveredPassage(concept: Concept, lang: Lang, template: Record<Lang, string> = UNCOVERED): Passage {
   const text = template[lang].replace('{t}', aboutTerm(concept, lang));
-  return { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
+  return partPassage(concept.id, 'pointer', text);
 }
 
 /** "the context window", « du surapprentissage » / « de LoRA » (after « à propos »). */
@@ -386,7 +384,7 @@ function aboutTerm(concept: Concept, lang: Lang): string {
 
 function pointerPassage(concept: Concept, lang: Lang): Passage {
   const text = POINTER[lang].replace('{t}', aboutTerm(concept, lang));
-  return { conceptIds: [concept.id], kind: 'pointer', text, line: `[${concept.id}/pointer] ${text}\n` };
+  return partPassage(concept.id, 'pointer', text);
 }
 
 /** Each concept's definition, said as a sentence that names it (a definition already shown is not repeated). */
@@ -457,10 +455,7 @@ function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<
   const header: Passage = { conceptIds: kept.map((step) => step.concept.id), kind: 'pointer', text: STEPS[lang], line: `[${kept[0]!.concept.id}/pointer] ${STEPS[lang]}\n` };
   return [
     header,
-    ...kept.map(({ concept, action }, index): Passage => {
-      const text = `${index + 1}. ${action}`;
-      return { conceptIds: [concept.id], kind: 'overview', text, line: `[${concept.id}/overview] ${text}\n` };
-    }),
+    ...kept.map(({ concept, action }, index) => partPassage(concept.id, 'overview', `${index + 1}. ${action}`)),
   ];
 }
 
@@ -500,7 +495,6 @@ function stepWeight(concept: Concept): number {
 }
 
 const PROJECT_STEP_IDS = ['baseline-model', 'training-set-size', 'train-validation-test-split', 'cross-validation', 'feature-engineering', 'precision-and-recall', 'evaluation-metric'];
-
 
 /** What a concept is for, in one sentence; its gist when its entry does not say. */
 function purposeOf(concept: Concept, lang: Lang): string {

@@ -55,8 +55,8 @@ export function definitionPassage(concept: Concept, lang: Lang): Passage {
   return { conceptIds: [concept.id], kind: 'definition', text, line };
 }
 
-/** `[<id>/<part>] <text>\n`. */
-export function partPassage(conceptId: string, part: PassagePart, text: string): Passage {
+/** `[<id>/<part>] <text>\n`: a part of an entry, a sentence that points back or names, what it means in the learner's data. */
+export function partPassage(conceptId: string, part: PassagePart | 'pointer' | 'field', text: string): Passage {
   const flat = oneLine(text);
   return { conceptIds: [conceptId], kind: part, text: flat, line: `[${conceptId}/${part}] ${flat}\n` };
 }

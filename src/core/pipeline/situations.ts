@@ -42,7 +42,7 @@ const TASK_MARGIN = 1.2;
 const MIN_PROJECT_WORDS = 10;
 
 /** "where do I start?", "how should I approach this?", « par où commencer ? », « comment s'y prendre ? ». */
-const ASKS_HOW_TO_START = / where (do|should|can|would) (i|we|you|one) ([a-z']+ ){0,4}(start|begin)\b| where to (start|begin)| par ou ([a-z']+ ){0,4}(commencer|demarrer|debuter|commence|commences|commencez|commencons)\b| (commencer|commence|demarrer|debuter) par (ou|quoi)\b| (start|begin) with what\b| what (should|do) (i|we) (start|begin) with\b| how (do|should|can|would) (i|we) (get started|start|begin|approach|tackle|go about)| (first|1st) step| how (would|should|do) (i|we|you) go about | par ou (je |on |tu |nous |vous )?(commencer|commence|commencez|commencons)| comment (commencer|demarrer|debuter|s'y prendre|m'y prendre|je m'y prends|on s'y prend|on demarre|je demarre|je commence|on commence|aborder|faire)\b| premiere etape| premieres etapes /;
+const ASKS_HOW_TO_START = / where (do|should|can|would) (i|we|you|one) ([a-z']+ ){0,4}(start|begin)\b| where to (start|begin)| par ou ([a-z']+ ){0,4}(commencer|demarrer|debuter|commence|commences|commencez|commencons)\b| (commencer|commence|demarrer|debuter) par (ou|quoi)\b| (start|begin) with what\b| what (should|do) (i|we) (start|begin) with\b| how (do|should|can|would) (i|we) (get started|start|begin|approach|tackle|go about)| (first|1st) step| how (would|should|do) (i|we|you) go about | comment (commencer|demarrer|debuter|s'y prendre|m'y prendre|je m'y prends|on s'y prend|on demarre|je demarre|je commence|on commence|aborder|faire)\b| premiere etape| premieres etapes /;
 
 /** A wish for something a model would do: "my boss wants a model that...", « on voudrait repérer... ». */
 const WISHES = /[ '](want|wants|wanted|would like|d like|need|needs|hope|hoping|asked me|asks me|planning|trying to) | should (suggest|predict|tell|flag|detect|spot|sort|recognize|recognise|find|answer|estimate) |[ '](voudrais|voudrait|voudrions|voulons|voulez|veut|veux|aimerais|aimerait|aimerions|souhaite|souhaitons|souhaiterais|cherche a|cherchons a|doit|devrait|dois|besoin d) /;
@@ -159,6 +159,12 @@ export function tellsOfADominantClass(question: string): boolean {
 /** "It predicts about the average whatever the input", « la même valeur, autour de la moyenne »: underfitting. */
 const PREDICTS_THE_MEAN = / (same|constant) (value|number)| (the|about the|around the|close to the) (mean|average)\b| (meme|constante) valeur| (la|de la|autour de la|proche de la|pres de la) moyenne\b/;
 
+/** « Mon modèle prédit presque toujours la même valeur, autour de la moyenne »: a regression that learnt nothing. */
+function predictsTheMean(question: string): boolean {
+  const text = plainQuestion(question);
+  return PREDICTS_THE_MEAN.test(text) && / (predicts?|predit|predisent|returns?|renvoie|gives?|donne|outputs?|sort) /.test(text);
+}
+
 /** The entry for examples that may have several labels at once. */
 const MULTI_LABEL_ID = 'multi-label-classification';
 
@@ -258,7 +264,7 @@ export interface Situation {
 /** The situation the question tells of, among those above, if any. */
 export function situationTold(question: string): Situation | undefined {
   if (tellsOfARareClass(question) || tellsOfADominantClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asks: 'why' };
-  if (PREDICTS_THE_MEAN.test(plainQuestion(question)) && / (predicts?|predit|predisent|returns?|renvoie|gives?|donne|outputs?|sort) /.test(plainQuestion(question))) return { conceptId: UNDERFITTING_ID };
+  if (predictsTheMean(question)) return { conceptId: UNDERFITTING_ID };
   const story = goodThereBadHere(question);
   if (story) return { conceptId: story };
   if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asks: 'remedy' };

@@ -115,7 +115,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   if (told && topic?.id === told.id && namesOnlyAResultsSetting(namedInEarnest)) {
     // The same situation told again in other words while it is the topic (« 90 % de bonnes réponses mais il ne reconnaît
     // jamais les essais » after the class counts): what it is, which says how the symptom comes about, unless shown.
-    return { intent: cue === 'contrast' ? 'what' : cue === 'cause' || cue === 'how' ? 'what' : cue, concepts: [told], followUp: false, inConversation };
+    return { intent: cue === 'contrast' || cue === 'cause' || cue === 'how' ? 'what' : cue, concepts: [told], followUp: false, inConversation };
   }
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
   // a description elsewhere in it (comparing, rules) does not make it about another.
@@ -137,8 +137,9 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const inPlay = topic?.id === described.id;
     // "Should I just shuffle them before splitting?" while the split is the topic, « ne devrais-je pas plutôt demander
     // le genre à un grand modèle de langage ? » (zero-shot classification): a shortcut, weighed by its pitfalls.
-    const intent = asksWhyNotInstead(question) && cue === 'what' ? 'limits' : describedIntent(cue, glossary.withDetails(described));
-    return { intent, concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), ...(asksWhyNotInstead(question) && { shortcut: true }), inConversation };
+    const shortcut = asksWhyNotInstead(question);
+    const intent = shortcut && cue === 'what' ? 'limits' : describedIntent(cue, glossary.withDetails(described));
+    return { intent, concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), ...(shortcut && { shortcut }), inConversation };
   }
   const doubted = topic && opensWithADoubt(question) ? doubtedConcept(topic, conversationConcepts(earlier, glossary), retrieved, question, retriever) : undefined;
   if (doubted) {
@@ -415,11 +416,12 @@ const ASKS_WHAT_HAPPENS = / what'?s going on| what is going on| what happened| w
 
 /** "What is a classification model...", « C'est quoi un plongement... »: a question opening with what a term it names is. */
 function asksWhatItNamesIs(question: string, retrieved: readonly Retrieved[]): boolean {
-  const opening = ASKS_WHAT_IS.exec(question);
+  // The typographic apostrophe as the plain one, the same length: the offsets of what was retrieved hold.
+  const opening = ASKS_WHAT_IS.exec(question.replace(/’/gu, "'"));
   return !!opening && retrieved.some((entry) => entry.via === 'term' && entry.start !== undefined && entry.start <= opening[0].length);
 }
 
-const ASKS_WHAT_IS = /^\s*(?:(?:and|so|ok|et|alors),? )?(?:what is|what's|what are|qu'est-ce que|qu’est-ce que|qu'est-ce qu'|qu’est-ce qu’|c'est quoi|c’est quoi)\s+(?:exactly |exactement |(?:a|an|the|un|une|le|la|les|l'|l’|des) ?)?/iu;
+const ASKS_WHAT_IS = /^\s*(?:(?:and|so|ok|et|alors),? )?(?:what is|what's|what are|qu'est-ce que|qu'est-ce qu'|c'est quoi)\s+(?:exactly |exactement |(?:a|an|the|un|une|le|la|les|l'|des) ?)?/iu;
 
 /** The entry that says why a model is scored on data it did not learn from. */
 const SPLIT_ID = 'train-validation-test-split';
@@ -429,7 +431,6 @@ const ASKS_WHAT_TO_DO: readonly (SingleIntent | 'contrast')[] = ['remedy', 'how'
 
 /** The entry a hand-written rule proposed instead of a model is. */
 const BASELINE_MODEL = 'baseline-model';
-
 
 /**
  * Whether a shortcut proposed is a hand-written rule rather than one of the topic's own fixes: "why not just lower
@@ -685,7 +686,6 @@ function withProjectSteps(covered: readonly Concept[], earlier: readonly Earlier
   const first = [workflow, ...EVERY_PROJECTS_STEPS.flatMap((id) => glossary.get(id) ?? [])];
   return [...first, ...covered.filter((concept) => !first.includes(concept))];
 }
-
 
 /** "What I should do, in a few steps", « les étapes principales », « ce que je dois faire »: a recap as actions. */
 function asksForSteps(question: string): boolean {
