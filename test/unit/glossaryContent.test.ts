@@ -74,7 +74,7 @@ describe('bundled glossary', () => {
       'jailbreak', 'knowledge-cutoff', 'latency', 'local-minimum', 'long-context', 'loss-spike', 'max-new-tokens',
       'membership-inference-attack', 'memorization', 'missing-data', 'mixture-of-experts-router', 'mode-collapse',
       'model-collapse', 'model-extraction-attack', 'nan-loss', 'outlier', 'overfitting', 'prompt-injection',
-      'random-seed', 'relu', 'repetition-penalty', 'reward-hacking', 'saddle-point', 'sycophancy', 'train-eval-mode',
+      'random-seed', 'relu', 'repetition-penalty', 'reward-hacking', 'saddle-point', 'shortcut-learning', 'sycophancy', 'train-eval-mode',
       'underfitting', 'vanishing-gradient',
     ];
     // Phenomena with causes that are nothing to fix: no remedies, no signs.

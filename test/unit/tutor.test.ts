@@ -794,4 +794,54 @@ describe('the chat as a tutor', function () {
     ]);
     assert.equal(examiners!.understanding.concepts[0]!.id, 'data-drift');
   });
+
+  it('makes "what is it?" concrete and leaves the mechanism to "how?", where a pronoun of the entry reads as its term', async () => {
+    const [what, how] = await converse(engine, ['What is a random forest?', 'How does it work?']);
+    assert.equal(what!.passages[0]!.kind, 'definition');
+    assert.ok(what!.passages.some((passage) => passage.kind === 'example' || passage.kind === 'intuition'), JSON.stringify(what!.passages));
+    assert.ok(!what!.passages.some((passage) => passage.kind === 'how'), 'the mechanism waits for "how?"');
+    assert.equal(how!.passages[0]!.kind, 'how');
+    const [, probability] = await converse(engine, ['C’est quoi la régression logistique ?', 'Et concrètement, elle calcule comment la probabilité ?']);
+    assert.match(probability!.text, /^La régression logistique calcule d'abord/);
+  });
+
+  it('reads a perfect score or unseen data as overfitting whatever model was tried, and "caught nothing" beside a high score as a rare class', async () => {
+    const [tried, unseen, nothing] = await converse(engine, [
+      'I tried a random forest on my delivery data: 100% right on the jobs I had, but on this week’s jobs it is wrong a third of the time. What is happening?',
+      "Le modèle a 97 % sur les photos d'entraînement mais 55 % sur celles qu'il n'a jamais vues. Pourquoi ?",
+      'Our model reports 95% accuracy but it caught nothing when the pump actually failed last week.',
+    ]);
+    assert.equal(tried!.understanding.concepts[0]!.id, 'overfitting');
+    assert.equal(unseen!.understanding.concepts[0]!.id, 'overfitting');
+    assert.equal(nothing!.understanding.concepts[0]!.id, 'class-imbalance');
+  });
+
+  it('reads a fleet or a supplier that changes as drift, « à peine 200 » as a question of data, variables to build and splitting one’s data', async () => {
+    const cases: Array<[string, string]> = [
+      ['The trucks in our fleet get replaced all the time, different brands too. Won’t the model simply break?', 'data-drift'],
+      ['Si on change de fournisseur de farine, le modèle sera-t-il encore fiable ?', 'data-drift'],
+      ["J'ai à peine 200 commandes annotées, est-ce que ça a du sens ?", 'training-set-size'],
+      ['Quelles variables devrais-je calculer à partir des relevés du four ?', 'feature-engineering'],
+      ['How should I split my sensor data for testing?', 'train-validation-test-split'],
+    ];
+    for (const [question, id] of cases) {
+      const [answer] = await converse(engine, [question]);
+      assert.equal(answer!.understanding.concepts[0]?.id, id, question);
+    }
+    const [, unchanged] = await converse(engine, ['What is a tokenizer?', 'Will it work with the new version of PyTorch?']);
+    assert.notEqual(unchanged!.understanding.concepts[0]?.id, 'data-drift');
+  });
+
+  it('answers what to measure after a rare class, a contrast one entry holds, and "why not X?" against the choice the conversation made', async () => {
+    const [, measure] = await converse(engine, ['My classifier says 99% accuracy but finds almost none of the defective parts. Why?', 'So what should I measure instead?']);
+    assert.equal(measure!.understanding.concepts[0]!.id, 'precision-and-recall');
+    const [pair] = await converse(engine, ['What is the difference between precision and recall? A false alarm costs us little.']);
+    assert.deepEqual(pair!.understanding.concepts.map((concept) => concept.id), ['precision-and-recall']);
+    const [, , lstm] = await converse(engine, ['How does gradient boosting work?', 'What is data drift?', 'Why not just use an LSTM instead?']);
+    assert.equal(lstm!.understanding.intent, 'contrast');
+    assert.deepEqual(lstm!.understanding.concepts.map((concept) => concept.id), ['gradient-boosting', 'lstm']);
+    const [, scratch] = await converse(engine, ["Comment marche l'apprentissage par transfert ?", 'Pourquoi ne pas entraîner un modèle à partir de zéro ?']);
+    assert.equal(scratch!.understanding.intent, 'contrast');
+    assert.ok(scratch!.understanding.concepts.some((concept) => concept.id === 'training-from-scratch'));
+  });
 });

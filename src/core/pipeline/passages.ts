@@ -3,7 +3,7 @@ import { otherLang, type Concept, type Lang, type LearnerField } from '../glossa
 import { splitPieces } from '../matching/normalize';
 import type { Intent, SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
-import { definiteTerm, doesTerm, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, upperFirst } from './phrasing';
+import { definiteTerm, doesTerm, subjectPronoun, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
 import { EVERY_PROJECTS_STEPS, WORKFLOW_ID, worriesAboutChangingData } from './situations';
@@ -14,7 +14,7 @@ import type { Understanding } from './understand';
  * INTENT_PARTS): a "why" gets the entry's own reason, a "how" its mechanism, a "why does it happen" its causes.
  */
 export const INTENT_PART: Readonly<Record<SingleIntent, PassagePart | undefined>> = {
-  what: 'how',
+  what: 'example',
   define: undefined,
   simple: 'intuition',
   why: 'why',
@@ -33,7 +33,7 @@ export const INTENT_PART: Readonly<Record<SingleIntent, PassagePart | undefined>
  * an example; "tell me more" after the mechanism gets the reason.
  */
 const NEXT_PARTS: Readonly<Record<SingleIntent, readonly PassagePart[]>> = {
-  what: ['how', 'why', 'intuition', 'example', 'limits'],
+  what: ['example', 'intuition', 'how', 'why', 'limits'],
   define: ['how', 'intuition', 'example'],
   simple: ['intuition', 'example', 'how'],
   why: ['why', 'causes', 'how', 'example'],
@@ -218,8 +218,8 @@ function termKeys(forms: readonly string[]): Set<string> {
  */
 function sentenceSharingMost(asked: readonly string[], concept: Concept, lang: Lang, above: number, shown: Shown = NOTHING_SHOWN): SharedSentence | undefined {
   let best: SharedSentence | undefined;
-  for (const sentence of entrySentences(concept, lang)) {
-    if (shown.has(sentence) || leansOnThePrevious(sentence)) continue;
+  for (const { original, text: sentence } of entrySentences(concept, lang)) {
+    if (shown.has(original) || shown.has(sentence) || leansOnThePrevious(sentence)) continue;
     const keys = new Set(splitPieces(sentence).map((piece) => piece.key));
     const score = asked.filter((key) => keys.has(key)).length;
     if (score > (best?.score ?? above)) best = { concept, sentence, score };
@@ -238,10 +238,34 @@ function leansOnThePrevious(sentence: string): boolean {
 }
 
 /** Every sentence an entry writes in one language: overview, sections, example. */
-function entrySentences(concept: Concept, lang: Lang): string[] {
+function entrySentences(concept: Concept, lang: Lang): EntrySentence[] {
   const localized = concept[lang];
   const texts = [plainText(localized.explanation), ...Object.values(localized.sections ?? {}), plainText(localized.example)];
-  return texts.flatMap((text) => sentencesOf(text ?? '')).filter((sentence) => sentence.length >= 40 && sentence.length <= 400);
+  return texts
+    .flatMap((text) => withSubjectNamed(sentencesOf(text ?? ''), localized.term, lang))
+    .filter(({ original }) => original.length >= 40 && original.length <= 400);
+}
+
+interface EntrySentence {
+  /** The sentence as the entry writes it: what the conversation may have shown. */
+  readonly original: string;
+  /** The sentence as it reads on its own. */
+  readonly text: string;
+}
+
+/**
+ * The sentences of a text, each able to stand alone where a pronoun only stood for the term named just before:
+ * « La régression logistique est un modèle... Elle calcule d'abord un score » gives « La régression logistique
+ * calcule d'abord un score ».
+ */
+function withSubjectNamed(sentences: readonly string[], term: string, lang: Lang): EntrySentence[] {
+  const named = upperFirst(definiteTerm(term, lang));
+  const pronoun = `${subjectPronoun(term, lang)} `;
+  return sentences.map((original, index) => {
+    const previous = sentences[index - 1] ?? '';
+    const standsForTerm = original.startsWith(pronoun) && (previous.startsWith(`${named} `) || previous.startsWith(`${upperFirst(term)} `));
+    return { original, text: standsForTerm ? `${named} ${original.slice(pronoun.length)}` : original };
+  });
 }
 
 function singlePassages(subject: Concept | undefined, understanding: Understanding, lang: Lang, shown: Shown, glossary: Glossary): Passage[] {
@@ -254,12 +278,13 @@ function singlePassages(subject: Concept | undefined, understanding: Understandi
   if (!part) return definitionNeeded ? [definition] : pointerBack(subject, lang, glossary, shown);
   const passage = partPassage(subject.id, part, unshownPartText(subject, lang, part, shown));
   if (!definitionNeeded) return [passage];
-  // "What is it?" opens with the definition; a beginner then gets the intuition before the mechanism. Any
-  // other question opens with the part it asks for (training/build_corpus.py writes the same order).
+  // "What is it?" opens with the definition, then makes it concrete (a beginner gets the intuition, others an
+  // example) and leaves the mechanism to "how does it work?", the question a learner asks next. Any other question
+  // opens with the part it asks for.
   if (intent !== 'what' && part !== 'overview') return [passage, definition];
-  const beginnerIntuition = subject.level === 'beginner' && part === 'how' ? partText(subject, lang, 'intuition') : '';
+  const beginnerIntuition = subject.level === 'beginner' && part === 'example' ? partText(subject, lang, 'intuition') : '';
   return beginnerIntuition && !shown.has(beginnerIntuition)
-    ? [definition, partPassage(subject.id, 'intuition', beginnerIntuition), passage]
+    ? [definition, partPassage(subject.id, 'intuition', beginnerIntuition)]
     : [definition, passage];
 }
 

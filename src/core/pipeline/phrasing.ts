@@ -236,6 +236,14 @@ export function definiteTerm(term: string, lang: Lang): string {
   return `${genderOf(headWord(t)) === 'f' ? 'la' : 'le'} ${words}`;
 }
 
+/** The pronoun that stands for a term at the start of a sentence: "It", "They", « Il », « Elle », « Ils ». */
+export function subjectPronoun(term: string, lang: Lang): string {
+  if (lang === 'en') return englishPlural(term) ? 'They' : 'It';
+  const plural = frenchPlural(term) || isCoordinated(term, 'fr');
+  const feminine = genderOf(headWord(term)) === 'f';
+  return `${feminine ? 'Elle' : 'Il'}${plural ? 's' : ''}`;
+}
+
 function joinFrench(parts: readonly string[]): string {
   return parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
 }

@@ -75,9 +75,12 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
 /** The kinds of task that predict a quantity, not which items: "which orders will need a remake" is neither. */
 const QUANTITY_TASK_IDS = ['time-series-forecasting', 'regression'];
 
-/** "Which appointments will be no-shows", « quels clients vont partir »: items to pick out, not a quantity to forecast. */
+/**
+ * "Which appointments will be no-shows", « quels clients vont partir », « les fournées à risque »: items to pick out,
+ * not a quantity to forecast.
+ */
 function asksWhichOnes(question: string): boolean {
-  return / which ([a-z']+ ){1,3}(will|would|are (likely|going) to|might|could|is (likely|going) to)\b| (quels|quelles|lesquels|lesquelles) ([a-z']+ ){1,3}(vont|risquent|vont probablement|pourraient|seront)\b/.test(plainQuestion(question));
+  return / which ([a-z']+ ){1,3}(will|would|are (likely|going) to|might|could|is (likely|going) to)\b| (quels|quelles|lesquels|lesquelles) ([a-z']+ ){1,3}(vont|risquent|vont probablement|pourraient|seront)\b| (at risk|at high risk|a risque|a haut risque|susceptibles? de)\b/.test(plainQuestion(question));
 }
 
 /**
@@ -137,8 +140,13 @@ export function tellsOfARareClass(question: string): boolean {
   const percent = /\b(\d+(?:[.,]\d+)?)\s?(?:%|percent|pour ?cent)/u.exec(text);
   if (percent && Number(percent[1]!.replace(',', '.')) <= RARE_SHARE * 100 && RARE_WORDS.test(text)) return true;
   // "97% accuracy, but it never flagged a single stuck batch": a score that high and a class never found.
-  return /\b9\d(?:[.,]\d+)?\s?%/u.test(text) && NEVER_FOUND.test(text);
+  if (/\b9\d(?:[.,]\d+)?\s?%/u.test(text) && NEVER_FOUND.test(text)) return true;
+  // « certaines espèces rares n'ont que trois ou quatre planches », "a few rare labels have only 5 examples".
+  return FEW_OF_SOME.test(plainQuestion(question));
 }
+
+/** Some classes told with a handful of examples each: « certaines espèces rares n'ont que trois planches ». */
+const FEW_OF_SOME = / (rare|rares|some|certaines?|certains|a few|quelques) ([a-z']+ ){0,3}(have|has|get|n'ont|n'a|ont|only have) (only |just |que |seulement |a peine )?(\d|one|two|three|four|five|a handful|un|une|deux|trois|quatre|cinq|une poignee)\b( or \w+| ou \w+)? ([a-z']+ )?(examples?|images?|photos?|samples?|rows?|cases?|exemples?|planches?|cas|lignes?|echantillons?)\b/;
 
 /** Words that number steps rather than count cases: "epoch 3 of 100", "page 2 of 40". */
 const COUNTERS = /\b(epoch|step|layer|page|chapter|part|fold|iteration|item|row|line|question|turn|batch|run|trial)s?\s*$/u;
@@ -184,9 +192,17 @@ export function worriesAboutChangingData(question: string): boolean {
   // a change to come, told as a worry.
   if (FEARS.test(text) && / (if|when|what if|si|quand|et si) ([a-z']+ ){0,7}(change|changes|changed|changent|evolue|evoluent|shift|shifts|replace|replaces|remplace|remplacent|switch|switches|swap|upgrade|move to|behave differently|act differently|se comportent autrement|differemment|autrement)\b/.test(text)) return true;
   // "Won't it break when we install new door models?", « ça ne va pas casser avec les nouveaux modèles ? »
-  if (/ (won'?t|will|wouldn'?t|would|could|might) (it|this|that|the model|my model|the threshold) (still )?(break|fail|stop working|fall apart|degrade|drift)\b.*\b(new|different|changing)\b| (va|vont|risque de|risquent de) (casser|lacher|s'effondrer|ne plus (marcher|fonctionner)|se degrader)\b.*\b(nouveaux?|nouvelles?|differents?|differentes?)\b/.test(text)) return true;
+  if (BREAKS_OR_LASTS.test(text) && CHANGING.test(text)) return true;
   return / (if|when|once) (the |our |my |their |its )?([a-z']+ ){0,3}(data|inputs?|users?|customers?|clients?|habits?|behaviou?rs?|style|distribution|patterns?|publishers?|suppliers?|market|trends?|schedules?|timetables?|seasons?|weather|prices?|demand|products?|catalogu?e|rules|regulations?|sensors?|equipment|format|layout)( [a-z']+){0,2} (change|changes|changed|shift|shifts|evolve|evolves|drift|drifts)\b| (si|quand|lorsque) (les |le |la |l'|nos |mes |leurs |leur )?([a-z']+ ){0,3}(donnees|entrees|utilisateurs|clients|habitudes|comportements?|style|distribution|editeurs|fournisseurs|marche|tendances?|facon|horaires?|saisons?|meteo|prix|demande|produits|catalogue|regles|reglementation|capteurs|equipements?|format)( [a-z']+){0,3} (changent|change|changeait|evoluent|evolue|derivent|derive)\b| (la |le |les )?(meteo|donnees|habitudes|clients|horaires|prix|demande|marche) (change|changent|evolue|evoluent) (tout le temps|sans cesse|constamment|souvent|chaque (annee|saison|mois|semaine))| (the )?(weather|data|habits|customers|schedule|prices|demand|market) (changes?|shifts?|evolves?) (all the time|constantly|often|every (year|season|month|week))/.test(text);
 }
+
+/**
+ * "Won't the model just break?", "will it still be valid?", « le modèle restera-t-il valable ? », « va-t-il casser ? »:
+ * whether a model survives, asked...
+ */
+const BREAKS_OR_LASTS = / (won'?t|will|wouldn'?t|would|could|might|does|do) (it|this|that|the model|my model|the threshold|they|the predictions) (just |simply |then )?(break|fail|stop working|fall apart|degrade|drift|still (work|hold|be (valid|good|accurate|reliable|usable|any good)))\b| (va|vont|risque de|risquent de) (t il |t elle )?(casser|lacher|s'effondrer|ne plus (marcher|fonctionner|etre valable)|se degrader)\b| (restera|resteront|sera|seront) (t il |t elle |t ils |il |elle )?(encore |toujours )?(valable|valables|fiable|fiables|juste|justes)\b| (tiendra|tiendront) (t il |t elle |t ils )?le coup\b| (marchera|marcheront|fonctionnera|fonctionneront) (t il |t elle |t ils )?(encore|toujours)\b/;
+/** ... with a change in what it sees: "the reefers change every week, different unit makes", « si je change de fournisseur ». */
+const CHANGING = / (change|changes|changed|changing|switch|switches|swap|replace|replaced|replaces|different|new|newer|evolve|evolves|change|changent|changer|changeons|evolue|evoluent|remplace|remplacent|differents?|differentes?|nouveaux?|nouvelles?|nouvel|autre fournisseur|autres fournisseurs)\b/;
 
 /** Words of a worry: "sounds fragile", "will it break?", « tout est à refaire ? ». */
 const FEARS = / (fragile|risky|break|breaks|redo|start over|retrain|fall apart|still work|worried|worry|refaire|reentrainer|casser|s'effondre|tenir le coup|encore marcher|inquiet|inquiete|peur)\b/;
@@ -210,7 +226,7 @@ export function asksForFeatures(question: string): boolean {
   const text = plainQuestion(question);
   // "An example of what the features would look like for one of our orders", « un exemple des variables pour un élève ».
   if (/ (example|examples|exemple|exemples) (of |of what |de |des |d'une? )?([a-z']+ ){0,4}(features?|variables?|caracteristiques?) ([a-z']+ ){0,6}(for|pour|from|with|avec|a partir) /.test(text)) return true;
-  return / (features?|variables?) (i|we|you) (could|can|should|might) (build|compute|make|extract|derive|create|engineer)\b| (build|compute|make|extract|derive|create|engineer) (a |some |useful |good |new )?(features?|variables?) (from|out of|with)\b| (variables?|caracteristiques?) (utiles? |concretes? |pertinentes? )?(a|pour) (construire|calculer|creer|tirer|extraire|fabriquer)\b| (variables?|caracteristiques?) (que|qu') ?(je|j'|nous|on|tu|vous) ?(pourrais|pourrait|pourrions|pourriez|peux|peut|pouvons|pouvez|devrais|dois) (construire|calculer|creer|tirer|extraire|fabriquer)\b| (construire|calculer|creer|tirer|extraire|fabriquer) (une |des |de nouvelles )?(variables?|caracteristiques?) (a partir|depuis|avec)\b| (feed|give|pass|put) (it |them |all (of )?(it|them|the [a-z]+) )(all )?(directly|straight|as is|raw)\b| (mets?|mettre|donne|donner|passe|passer)( (les|toutes|tous|ces|mes|nos))*( (mesures|donnees|valeurs|lectures|releves))?( [a-z']+){0,2} (directement|telles quelles|tels quels|brutes?) (en entree|dans le modele|au modele)/.test(text);
+  return / (features?|variables?) (i|we|you) (could|can|should|might) (build|compute|make|extract|derive|create|engineer)\b| (build|compute|make|extract|derive|create|engineer) (a |some |useful |good |new )?(features?|variables?) (from|out of|with)\b| (variables?|caracteristiques?) (utiles? |concretes? |pertinentes? )?(a|pour) (construire|calculer|creer|tirer|extraire|fabriquer)\b| (variables?|caracteristiques?) (que|qu') ?(je|j'|nous|on|tu|vous) ?(pourrais|pourrait|pourrions|pourriez|peux|peut|pouvons|pouvez|devrais|dois) (construire|calculer|creer|tirer|extraire|fabriquer)\b| (construire|calculer|creer|tirer|extraire|fabriquer) (une |des |de nouvelles )?(variables?|caracteristiques?) (a partir|depuis|avec)\b| (quelles?|which|what) (features?|variables?|caracteristiques?|inputs?) (devrais|dois|pourrais|pourrait|peux|peut|faut il|should|could|can|would|do) (je |j' |on |nous |i |we )?(construire|calculer|creer|extraire|tirer|fabriquer|utiliser|build|compute|create|extract|derive|engineer|use|make)\b| (feed|give|pass|put) (it |them |all (of )?(it|them|the [a-z]+) )(all )?(directly|straight|as is|raw)\b| (mets?|mettre|donne|donner|passe|passer)( (les|toutes|tous|ces|mes|nos))*( (mesures|donnees|valeurs|lectures|releves))?( [a-z']+){0,2} (directement|telles quelles|tels quels|brutes?) (en entree|dans le modele|au modele)/.test(text);
 }
 
 /**
@@ -222,7 +238,7 @@ export function dependsOnOutsideFactors(question: string): boolean {
 }
 
 /** The entry for the two errors a classifier makes and what each costs. */
-const PRECISION_AND_RECALL_ID = 'precision-and-recall';
+export const PRECISION_AND_RECALL_ID = 'precision-and-recall';
 
 /**
  * « Si le modèle se trompe une seule nuit, c'est toute une récolte de perdue », "if it misses one burst, a street
@@ -246,10 +262,18 @@ const TRAINING_SET_SIZE_ID = 'training-set-size';
 export function asksAboutDataQuantity(question: string): boolean {
   const text = plainQuestion(question);
   const counted = /\d| a few | several | hundreds? | thousands? | dozens? | quelques | plusieurs | centaines? | milliers? | dizaines? | (vingt|trent|quarant|cinquant|soixant)aines? | douzaines? /.test(text);
-  const enough = / (enough|sufficient)\b| (assez|suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b/.test(text) || (/ (only|just|seulement|n'?(ai|a|avons|avez|ont) que) /.test(text) && / (fragile|risky|shaky|peu|few|little|small|petit) /.test(text));
+  const enough = / (enough|sufficient)\b| (assez|suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b/.test(text) || (/ (only|just|barely|hardly|seulement|a peine|tout juste|n'?(ai|a|avons|avez|ont) que) /.test(text) && / (fragile|risky|shaky|peu|few|little|small|petit|sens|sense|worth|vaut|enough|assez) /.test(text));
   const fewLabelled = / (only|just) (have )?(about |around |roughly )?(\d+|a few (hundred|thousand|dozen)) ([a-z']+ ){0,2}(labell?ed|annotated|scored|tagged|rated)\b| n'?(ai|a|avons|avez|ont) que (\d+|quelques (centaines|dizaines|milliers))( [a-z']+){0,3} (etiquete|annote|note|labellise|tague)e?s?\b/.test(text);
   const howMuch = / how (much|many) (data|examples|samples|images|rows|records|labels|labell?ed examples) (do|would|will|should) (i|we) need| combien (de donnees|d'exemples|d'images|de lignes|d'echantillons) (faut il|me faut il|il faut|dois je|faudrait il)/.test(text);
   return howMuch || fewLabelled || (counted && enough);
+}
+
+/** The entry for setting data aside to validate and test a model. */
+const SPLIT_ENTRY_ID = 'train-validation-test-split';
+
+/** "How should I split our barn data for validation?", « comment découper mes données pour tester ? ». */
+export function asksHowToSplit(question: string): boolean {
+  return / (split|splitting|divide|dividing|partition|partitioning|separate|separating) (up )?(our|my|the|their|this|these) ([a-z']+ ){0,3}(data|dataset|rows|records|examples|history|logs|readings)\b| (decouper|decoupe|diviser|divise|separer|separe|partager|couper|scinder) (nos|mes|les|ces|leurs|notre|mon|ma) ([a-z']+ ){0,3}(donnees|lignes|exemples|historique|releves|mesures|images)\b/.test(plainQuestion(question));
 }
 
 /** A situation a learner tells, the concept it is a case of, and what it asks of it when the question does not say. */
@@ -274,11 +298,12 @@ export function situationTold(question: string): Situation | undefined {
   if (dependsOnOutsideFactors(question)) return { conceptId: FEATURE_ENGINEERING_ID, asks: 'how' };
   if (asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
   if (tellsOfLeakage(question)) return { conceptId: DATA_LEAKAGE_ID, named: true };
+  if (asksHowToSplit(question)) return { conceptId: SPLIT_ENTRY_ID, named: true };
   return tellsOfSeveralLabels(question) ? { conceptId: MULTI_LABEL_ID } : undefined;
 }
 
-/** "never flagged", "not a single one", « n'en détecte aucun », « il rate tout ». */
-const NEVER_FOUND = /\b(never|not a single|not one|none of|(almost|nearly) (none|all|every)|jamais|aucun|aucune|pas un seul|pas une seule)\b|\brate (presque )?(tout|toutes|tous)\b|\bmisses (almost |nearly )?(all|every)\b/u;
+/** "never flagged", "flagged nothing", "not a single one", « n'en détecte aucun », « il rate tout »; not "never seen". */
+const NEVER_FOUND = /\b(never(?! (seen|saw|met))|not a single|not one|none of|(almost|nearly) (none|all|every)|jamais(?! vu)|aucun|aucune|pas un seul|pas une seule)\b|\brate (presque )?(tout|toutes|tous)\b|\bmisses (almost |nearly )?(all|every)\b|\b(flagged|caught|found|detected|spotted|predicted|raised) (almost |virtually )?(nothing|none|no one|no alert|no alarm)\b|\bn'a (presque )?rien (detecte|détecté|signale|signalé|repere|repéré|vu|trouve|trouvé)\b/u;
 
 /** A small percentage is a rare class only where the question speaks of cases, classes or labels. */
 const RARE_WORDS = /\b(only|just|seulement|que|rare|rarely|few|peu|positive|positives|positifs?|cases|cas|class|classe|label|labels|étiquettes?|fraud|fraude|churn|cancel|résili|défectueu|defect|sick|malades?)/u;
@@ -291,6 +316,10 @@ export const DATA_DRIFT_ID = 'data-drift';
 const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|amazing|nails?|nailed|spot on|within a day|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable|au jour pres)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b/u;
 /** "much worse", "fails", « rate presque tout », « nul »: a result that falls apart. */
 const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
+/** "100%", "perfect", « parfait », "every single one right": a score only the data a model learnt from gives. */
+const PERFECT_RESULT = /\b(?:100(?:[.,]0+)? ?%|perfect|perfectly|flawless|parfait|parfaite|parfaitement|sans faute|sans aucune erreur|1[.,]0+)(?![\d])/u;
+/** "... but 60% on sheets it has never seen": the other data named as new to the model. */
+const NEVER_SEEN = /\b(never seen|unseen|hasn't seen|has not seen|did not see|didn't see|jamais vu|jamais vus|jamais vue|jamais vues|pas vu|pas vus|pas vue|pas vues|inconnues?|inconnus?|nouvelles? donnees)\b/u;
 /** Where the good result came from: the data it learnt from... */
 const ON_TRAINING = /\b(training|train set|trained (it |them |the model |my model )?on|learnt from|learned from|entrainement|entraine (dessus|sur)|donnees d'entrainement|apprentissage)\b/u;
 /** "98% on the events I trained it on, but around 70% on last month's": a score ten points lower after the turn. */
@@ -329,7 +358,9 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
   if (!turn) return undefined;
   const [before, after] = [text.slice(0, turn.index), text.slice(turn.index)];
   if (!GOOD_RESULT.test(before) || !(BAD_RESULT.test(after) || fallsBy(before, after))) return undefined;
-  if (ON_TRAINING.test(before)) return OVERFITTING_ID;
+  // A perfect score (« 100 % sur mes anciennes cuissons ») is one on what the model learnt from: no model is perfect
+  // on data it never saw.
+  if (ON_TRAINING.test(before) || PERFECT_RESULT.test(before) || NEVER_SEEN.test(after)) return OVERFITTING_ID;
   return ON_THE_PAST.test(before) || laterYear(before, after) ? DATA_DRIFT_ID : undefined;
 }
 
@@ -357,4 +388,12 @@ const PAST_AVERAGE = / (use|take|predict|using|taking|prendre|utiliser|predire) 
  */
 export function testsOnTrainingData(plain: string): boolean {
   return / train(ing)? (it |the model )?on all (the |of the |my |our )?data and (then )?(check|test|measure|evaluate|score|look at)| (check|test|measure|evaluate|score)( [a-z']+){0,3} on (that|it|the same data|the training data|the data it (was )?trained on)\b| (tester|evaluer|mesurer|verifier)( [a-z']+){0,3} sur (les memes donnees|les donnees d'entrainement|ces memes donnees)| (entrainer|entraine) sur toutes les donnees et (tester|evaluer|mesurer|verifier)/.test(plain);
+}
+
+/** The entry for choosing what a model is judged by. */
+export const EVALUATION_METRIC_ID = 'evaluation-metric';
+
+/** "So what should I measure instead?", "which metric should I use?", « que dois-je mesurer à la place ? ». */
+export function asksWhatToMeasure(question: string): boolean {
+  return / what (should|shall|do|can|could|would) (i|we) (measure|track|monitor|look at|optimi[sz]e|report|use as (a )?metric)\b| (which|what) metrics? (should|shall|do|can|would|to)\b| (quelle|quelles) (metrique|metriques|mesure|mesures) (dois|devrais|faut|utiliser|choisir|suivre|prendre)| (que|quoi) (dois|devrais|faut il|dois je|devrais je|pourrais je)( je)? (mesurer|suivre|surveiller|regarder)\b| mesurer (quoi|a la place)\b/.test(plainQuestion(question));
 }

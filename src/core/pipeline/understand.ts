@@ -17,7 +17,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, EVERY_PROJECTS_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
+import { asksHowToStart, asksHowToStartAProject, asksWhatToMeasure, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -98,7 +98,9 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   }
   const situation = situationTold(question);
   const told = situation && glossary.get(situation.conceptId);
-  if (told && topic?.id !== told.id && namesOnlyAResultsSetting(namedInEarnest)) {
+  // « J'ai essayé un arbre de décision : 100 % sur mes anciennes cuissons, mais... »: the model tried is the story's setting.
+  const setting = namedInEarnest.filter((concept) => !triedBefore(question, retrieved, concept));
+  if (told && topic?.id !== told.id && namesOnlyAResultsSetting(setting)) {
     // "Only about 1 in 200 of our claims turns out to be fraud. Is that a problem?": why a rare class matters,
     // unless the question asks what to do about it.
     // « Ça me paraît fragile : si les éditeurs changent leur façon d'écrire, tout s'effondre ? »: what to do about it;
@@ -112,11 +114,14 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const namesIt = situation.named || retrieved.some((entry) => entry.concept.id === told.id && (entry.via === 'term' || entry.via === 'stem'));
     return namesIt ? { intent: describedIntent(cue, glossary.withDetails(told)), concepts: [told], followUp: false, inConversation } : describedAs(told);
   }
-  if (told && topic?.id === told.id && namesOnlyAResultsSetting(namedInEarnest)) {
+  if (told && topic?.id === told.id && namesOnlyAResultsSetting(setting)) {
     // The same situation told again in other words while it is the topic (« 90 % de bonnes réponses mais il ne reconnaît
     // jamais les essais » after the class counts): what it is, which says how the symptom comes about, unless shown.
     return { intent: cue === 'contrast' || cue === 'cause' || cue === 'how' ? 'what' : cue, concepts: [told], followUp: false, inConversation };
   }
+  const measured = asksWhatToMeasure(question) && namesOnlyAResultsSetting(setting) ? metricToMeasure(earlier, glossary) : undefined;
+  // "So what should I measure instead?" after class imbalance: precision and recall; after anything else, how to choose a metric.
+  if (measured) return { intent: 'what', concepts: [measured], followUp: false, inConversation };
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
   // a description elsewhere in it (comparing, rules) does not make it about another.
   const asksWhatANamedConceptIs = asksWhatItNamesIs(question, retrieved);
@@ -138,6 +143,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // "Should I just shuffle them before splitting?" while the split is the topic, « ne devrais-je pas plutôt demander
     // le genre à un grand modèle de langage ? » (zero-shot classification): a shortcut, weighed by its pitfalls.
     const shortcut = asksWhyNotInstead(question);
+    const choice = shortcut && namedToo ? choiceMade(described, conversationConcepts(earlier, glossary, Infinity), [], glossary) : undefined;
+    if (choice) return { intent: 'contrast', concepts: [choice, described], followUp: true, inConversation };
     const intent = shortcut && cue === 'what' ? 'limits' : describedIntent(cue, glossary.withDetails(described));
     return { intent, concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), ...(shortcut && { shortcut }), inConversation };
   }
@@ -188,16 +195,17 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const proposesABaseline = proposedBaseline(plainQuestion(question)) !== undefined;
   const earnest = proposesABaseline ? retrieved.filter((entry) => entry.via !== 'term' || namedInEarnest.includes(entry.concept)) : retrieved;
   const metSplit = earlier.some((turn) => turn.conceptIds.includes(SPLIT_ID));
-  const weighed = asksWhyNotInstead(question) ? weighedShortcut(question, topic, earnest.map((entry) => entry.concept), earnest, glossary, metSplit) : undefined;
+  const weighed = asksWhyNotInstead(question) ? weighedShortcut(question, topic, earnest.map((entry) => entry.concept), earnest, glossary, metSplit, conversationConcepts(earlier, glossary, Infinity)) : undefined;
   if (weighed) return { ...weighed, inConversation };
   if (named.length >= 2 && asksAboutBoth(question)) {
     // "`model.eval()` and then `torch.no_grad()`... why both?": what each does that the other does not.
     return { intent: 'contrast', concepts: named.slice(0, 2), followUp: false, inConversation };
   }
-  if (cue === 'contrast' && named.length === 1 && (namesBothSides(question) || namesTwoThings(named[0]!))) {
+  const holdsBoth = named[0] && namesTwoThings(named[0]) && namesBothSides(question);
+  if (cue === 'contrast' && ((named.length === 1 && (namesBothSides(question) || namesTwoThings(named[0]!))) || holdsBoth)) {
     // « Quelle est la différence entre la précision et le rappel ? »: one entry that holds both (precision and
-    // recall) answers it; the topic in play is not one of the two.
-    return { intent: 'what', concepts: named, followUp: false, inConversation };
+    // recall) answers it; the topic in play is not one of the two, nor "a false alarm" the question tells of after.
+    return { intent: 'what', concepts: named.slice(0, 1), followUp: false, inConversation };
   }
   if (cue === 'contrast' && !opensOnANewSubject(question)) {
     // "And how is it different from an RNN?": the previous subject against the new one.
@@ -214,6 +222,22 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   if (problem) return { intent, concepts: [problem], followUp: false, inConversation };
   if (named.length >= 2 && (intent === 'what' || intent === 'define')) return { intent: 'several', concepts: named, followUp: false, inConversation };
   return { intent, concepts: named, followUp: false, inConversation };
+}
+
+/** The problems a rare class makes, against which accuracy says nothing: precision and recall measure them. */
+const RARE_CLASS_PROBLEMS = [CLASS_IMBALANCE_ID, 'anomaly-detection'];
+
+/** What to measure, by what the conversation met: precision and recall for a rare class, else how to choose a metric. */
+function metricToMeasure(earlier: readonly EarlierTurn[], glossary: Glossary): Concept | undefined {
+  const rare = earlier.some((turn) => turn.conceptIds.some((id) => RARE_CLASS_PROBLEMS.includes(id)));
+  return glossary.get(rare ? PRECISION_AND_RECALL_ID : EVALUATION_METRIC_ID);
+}
+
+/** "I tried a decision tree", « j'ai entraîné une forêt aléatoire », "my XGBoost model": a model the learner ran. */
+const TRIED = /\b(?:tried|trained|fit|fitted|used|ran|built|my|our|essay[ée]|entra[îi]n[ée]|utilis[ée]|test[ée]|lanc[ée]|mon|ma|notre)\s+(?:a |an |the |un |une |le |la |l'|mon |ma |notre |quick |simple |petit |petite |first |premier |premi[èe]re )*$/iu;
+
+function triedBefore(question: string, retrieved: readonly Retrieved[], concept: Concept): boolean {
+  return retrieved.some((entry) => entry.concept.id === concept.id && entry.start !== undefined && TRIED.test(question.slice(Math.max(0, entry.start - 40), entry.start)));
 }
 
 /**
@@ -453,7 +477,7 @@ const ASKS_WHY_CHOSEN = /^ (and |so |et |mais |alors )?(why|pourquoi) (use|choos
  * "Why not just X?", "can't we simply X?", « pourquoi pas plutôt X ? »: what answers the shortcut or alternative X
  * proposed, weighed against the topic in play (or, with none, on its own); undefined when nothing weighs it.
  */
-function weighedShortcut(question: string, topic: Concept | undefined, named: readonly Concept[], retrieved: readonly Retrieved[], glossary: Glossary, metSplit = false): Omit<Understanding, 'inConversation'> | undefined {
+function weighedShortcut(question: string, topic: Concept | undefined, named: readonly Concept[], retrieved: readonly Retrieved[], glossary: Glossary, metSplit = false, covered: readonly Concept[] = []): Omit<Understanding, 'inConversation'> | undefined {
   const plain = plainQuestion(question);
   // "Why not just train on all the data and check the accuracy on that?": why a test set is kept apart, or, once
   // the conversation came to the split, what such a score hides (overfitting).
@@ -478,6 +502,9 @@ function weighedShortcut(question: string, topic: Concept | undefined, named: re
   }
   // "Why not just show the most popular products?" after the cold start: a fix proposed for the topic.
   if (!alternative) return { intent: fixOrPurpose(topic, glossary), concepts: [topic], followUp: true };
+  // "Why not just use an LSTM?" two turns after gradient boosting: the choice the conversation made, weighed against it.
+  const weighedAgainst = hasCuratedContrast(glossary, topic, alternative) ? undefined : choiceMade(alternative, covered, named, glossary);
+  if (weighedAgainst) return { intent: 'contrast', concepts: [weighedAgainst, alternative], followUp: true };
   if (alternative.id !== topic.id && !hasCuratedContrast(glossary, topic, alternative)) {
     // "Why not just measure accuracy then?": the shortcut itself falls short, which its limits (or, for a problem,
     // its remedies) say...
@@ -494,6 +521,14 @@ function weighedShortcut(question: string, topic: Concept | undefined, named: re
   // "Why not just use one-hot vectors?" after embeddings, a contrast curated: the alternative weighed against the topic.
   if (!named.some((concept) => concept.id === topic.id)) return { intent: 'contrast', concepts: [topic, named[0]!], followUp: true };
   return undefined;
+}
+
+/**
+ * The concept of the conversation an alternative proposed instead is weighed against: the latest one a curated contrast
+ * sets against it ("why not just an LSTM?" after gradient boosting), not named in the question.
+ */
+function choiceMade(alternative: Concept, covered: readonly Concept[], named: readonly Concept[], glossary: Glossary): Concept | undefined {
+  return [...covered].reverse().find((met) => met.id !== alternative.id && !named.some((concept) => concept.id === met.id) && hasCuratedContrast(glossary, met, alternative));
 }
 
 /** A shortcut proposed for a problem is weighed as one of its fixes; for anything else, against what it is for. */
@@ -687,9 +722,12 @@ function withProjectSteps(covered: readonly Concept[], earlier: readonly Earlier
   return [...first, ...covered.filter((concept) => !first.includes(concept))];
 }
 
-/** "What I should do, in a few steps", « les étapes principales », « ce que je dois faire »: a recap as actions. */
+/**
+ * "What I should do, in a few steps", "what I should actually do, in order", « les étapes principales », « ce que je
+ * dois faire »: a recap as actions.
+ */
 function asksForSteps(question: string): boolean {
-  return / steps?\b| what (i|we|you) (should|need to|must|have to) do| what to do| to do list| checklist| action plan| plan of action| etapes?\b| ce que (je|nous|on|tu|vous) (dois|doit|devons|devez|devrais|devrait|devrions) (faire|retenir faire)| quoi faire| que faire| marche a suivre| plan d'action/.test(plainQuestion(question));
+  return / steps?\b| what (i|we|you) (should|need to|must|have to) (actually |really |now |then |concretely )?do| what to do| in order $| dans l'ordre $| to do list| checklist| action plan| plan of action| etapes?\b| ce que (je|nous|on|tu|vous) (dois|doit|devons|devez|devrais|devrait|devrions) (faire|retenir faire)| quoi faire| que faire| marche a suivre| plan d'action/.test(plainQuestion(question));
 }
 
 /** "Sounds fragile", "seems risky", « me paraît fragile », « un peu naïf »: a doubt, wherever it stands in the question. */
