@@ -844,4 +844,39 @@ describe('the chat as a tutor', function () {
     assert.equal(scratch!.understanding.intent, 'contrast');
     assert.ok(scratch!.understanding.concepts.some((concept) => concept.id === 'training-from-scratch'));
   });
+
+  it('reads a score that held in testing but not in production as a leak, "barely better than guessing" and a metric named as a story, a model going obsolete as drift', async () => {
+    const cases: Array<[string, string]> = [
+      ['We get 98% on the test set, but in production it is wrong all the time. What could explain that?', 'data-leakage'],
+      ['My model gets R² = 0.96 on the data I trained it on, but on new batches it is barely better than guessing. Why?', 'overfitting'],
+      ["Les tarifs changent à chaque saison : le modèle ne va-t-il pas devenir obsolète ?", 'data-drift'],
+    ];
+    for (const [question, id] of cases) {
+      const [answer] = await converse(engine, [question]);
+      assert.equal(answer!.understanding.concepts[0]?.id, id, question);
+    }
+    const [, , told] = await converse(engine, [
+      'We want to predict which members will renew. Where do I start?',
+      'What is overfitting?',
+      'It gets almost every member right on the data I trained it on, but on this year’s members it is no better than chance. What’s going on?',
+    ]);
+    assert.equal(told!.understanding.concepts[0]!.id, 'overfitting');
+    assert.equal(told!.passages[0]!.kind, 'causes', 'told again while it is the topic, the problem gets its causes');
+  });
+
+  it('takes a straight line proposed instead for the baseline, "could it help us?" as why, « concrètement » after « qu’est-ce que » as what it is', async () => {
+    const [, line] = await converse(engine, ['How does gradient boosting work?', 'Why not just fit a straight line of yield against dose, like we do in Excel?']);
+    assert.equal(line!.understanding.concepts[0]!.id, 'baseline-model');
+    const [help] = await converse(engine, ['Nous avons des milliers d’avis clients. Qu’est-ce qu’un embedding, et est-ce que ça pourrait nous servir ?']);
+    assert.equal(help!.understanding.intent, 'why');
+    const [concrete] = await converse(engine, ['Qu’est-ce que la régression, concrètement ?']);
+    assert.equal(concrete!.understanding.intent, 'what');
+    assert.ok(concrete!.passages.some((passage) => passage.kind === 'example' || passage.kind === 'intuition'));
+  });
+
+  it('weighs « dois-je affiner le modèle ou le RAG suffit ? » as a choice between the two', async () => {
+    const [choice] = await converse(engine, ['Est-ce que je dois affiner le modèle ou le RAG suffit ?']);
+    assert.equal(choice!.understanding.intent, 'contrast');
+    assert.deepEqual(choice!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'retrieval-augmented-generation']);
+  });
 });

@@ -88,6 +88,8 @@ export function detectIntent(question: string): SingleIntent | 'contrast' {
   const spaced = plain.replace(/'/g, "' ");
   // « Pourquoi les LLM inventent-ils des choses ? » asks for a reason, whatever else its words suggest.
   const cues = /^ (why|pourquoi) /.test(plain) ? CUES.filter(([intent]) => intent !== 'history') : CUES;
+  // « Qu'est-ce que la classification, concrètement ? » asks what it is, made concrete: no mechanism.
+  if (/^ (and |so |et |alors )?(what is|what's|what are|qu'est ce que|qu'est ce qu'|c'est quoi) /.test(plain) && / (concretement|concretely|in practice|en pratique) /.test(plain) && !/ (how|comment) /.test(plain)) return 'what';
   return cues.find(([, cue]) => cue.test(plain) || cue.test(spaced))?.[0] ?? 'what';
 }
 
@@ -128,6 +130,22 @@ export function asksWhyNotInstead(question: string): boolean {
   // "Shouldn't I rather ask an LLM?", « Est-ce que je ne devrais pas plutôt demander à un grand modèle de langage ? »
   if (/ (shouldn'?t|should not) (i|we) (just |rather |simply |instead )?[a-z]+| should (i|we) (just|simply|rather|instead) | (ne )?(devrais|devrait|devrions|devriez|faudrait|vaudrait)( t)?( je| on| il| nous| vous)? (pas )?(plutot|simplement|juste) /.test(plainQuestion(question))) return true;
   return / why not (just |simply |use |rather )?| why wouldn'?t (we|you|i) | (can'?t|couldn'?t|cannot) (we|i|you|one) (just|simply) | instead of | rather than | pourquoi (pas|ne pas) | au lieu d| plutot qu| (on|je|tu) (ne )?(peut|peux|pourrait|pourrais) pas (juste|simplement) | pourquoi (on |je |tu |nous |vous )?(ne |n')?[a-z]+ pas (juste|simplement) /.test(plainQuestion(question));
+}
+
+/**
+ * "Should I fine-tune or is RAG enough?", « Est-ce que je dois affiner le modèle ou le RAG suffit ? »: a choice between
+ * the two things named.
+ */
+export function asksToChooseBetween(question: string): boolean {
+  return / (should|do|must|shall|would|could) (i|we|you) ([a-z'-]+ ){1,6}or | (dois|devrais|doit|devrait|faut|faudrait|vaut|vaudrait)( je| il| on| t il| t on)? (plutot |mieux )?([a-z'-]+ ){1,6}ou | (or|ou) ([a-z'-]+ ){0,4}(enough|suffice|suffices|do the job|suffit|suffira|suffirait|suffisant|suffisante)\b/.test(plainQuestion(question));
+}
+
+/**
+ * "Which temperature should I use for a support bot?", "how should I set the chunk size?", « quelle température
+ * choisir ? »: a setting or a choice to make, which the entry's step answers.
+ */
+export function asksForAdvice(question: string): boolean {
+  return / (which|what) ([a-z0-9'-]+ ){0,3}(should|do|would|shall) (i|we|you) (use|pick|choose|set|go with|start with|put)\b| how (should|do|would) (i|we) (set|choose|pick|tune|size)\b| (what|which) (value|values|setting|settings) (for|of|should|do)\b| (quel|quelle|quels|quelles) ([a-z0-9'-]+ ){0,3}(dois je|devrais je|faut il|me conseilles tu|me conseillez vous|conseilles tu|conseillez vous) (utiliser|choisir|mettre|prendre|fixer|regler)?| (quel|quelle|quels|quelles) ([a-z0-9'-]+ ){0,2}(utiliser|choisir|mettre|prendre|fixer)\b| comment (choisir|regler|fixer|parametrer|dimensionner)\b| (quelle|quel) (valeur|reglage|parametre)s? /.test(plainQuestion(question));
 }
 
 /** "Why both?", « pourquoi les deux ? »: two things named together, asked what sets them apart. */

@@ -113,11 +113,21 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
       const passages = singlePassages(concepts[0], understanding, lang, shown, glossary);
       const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
       // A precise question (why the dot products are divided by √d) opens with the sentence that answers it.
-      const answered = detail ? [detail, ...passages.filter((passage) => !passage.text.includes(detail.text))].slice(0, 3) : passages;
+      const answered = detail ? [detail, ...passages.filter((passage) => !passage.text.includes(detail.text))].slice(0, 3) : withAdvice(passages, concepts[0], understanding, lang, shown);
       const inField = concepts[0] && fieldPassage(concepts[0], lang, understanding.field, shown);
       return inField ? withFieldPassage(answered, inField, understanding.intent === 'example' || asksAboutOwnCase(question)) : answered;
     }
   }
+}
+
+/**
+ * "Which temperature should I use for a support bot?": what to do with the concept (its entry's step) first, then what
+ * it is; a step already shown leaves the answer as it was.
+ */
+function withAdvice(passages: Passage[], concept: Concept | undefined, understanding: Understanding, lang: Lang, shown: Shown): Passage[] {
+  const step = understanding.advice && concept ? concept[lang].step : undefined;
+  if (!step || shown.has(step)) return passages;
+  return [partPassage(concept!.id, 'step', step), ...passages.slice(0, 1)];
 }
 
 /** What a concept means in the learner's kind of data, when its entry says and the conversation has not shown it. */

@@ -33,7 +33,7 @@ export interface Passage {
    * `pointer`: the sentence that points back to an earlier answer when everything asked was shown; `field`: what the
    * concept means in the learner's kind of data.
    */
-  readonly kind: 'definition' | PassagePart | 'contrast' | 'pointer' | 'field';
+  readonly kind: 'definition' | PassagePart | 'contrast' | 'pointer' | 'field' | 'step';
   /** The glossary text, on one line. */
   readonly text: string;
   /** The line as the model reads it, `\n` included. */
@@ -56,7 +56,7 @@ export function definitionPassage(concept: Concept, lang: Lang): Passage {
 }
 
 /** `[<id>/<part>] <text>\n`: a part of an entry, a sentence that points back or names, what it means in the learner's data. */
-export function partPassage(conceptId: string, part: PassagePart | 'pointer' | 'field', text: string): Passage {
+export function partPassage(conceptId: string, part: PassagePart | 'pointer' | 'field' | 'step', text: string): Passage {
   const flat = oneLine(text);
   return { conceptIds: [conceptId], kind: part, text: flat, line: `[${conceptId}/${part}] ${flat}\n` };
 }

@@ -104,7 +104,11 @@ const UNDERFITTING_ID = 'underfitting';
 export const CLASS_IMBALANCE_ID = 'class-imbalance';
 
 /** What a learner's results are told with besides a project's words: "97% accuracy on my test set", « les données d'entraînement ». */
-const RESULT_WORD_IDS = ['accuracy', 'train-validation-test-split', 'evaluation-metric', 'training-data', 'model-training'];
+const RESULT_WORD_IDS = [
+  'accuracy', 'train-validation-test-split', 'evaluation-metric', 'training-data', 'model-training',
+  // "an R² of 0.95 on the data I trained it on": the score a story is told with.
+  'r-squared', 'f1-score', 'mean-absolute-error', 'mean-squared-error', 'root-mean-squared-error', 'roc-auc', 'precision-and-recall', 'training-loss', 'validation-loss',
+];
 
 /** Whether the concepts named are only a project's words and those its results are told with. */
 export function namesOnlyAResultsSetting(named: readonly Concept[]): boolean {
@@ -200,7 +204,7 @@ export function worriesAboutChangingData(question: string): boolean {
  * "Won't the model just break?", "will it still be valid?", « le modèle restera-t-il valable ? », « va-t-il casser ? »:
  * whether a model survives, asked...
  */
-const BREAKS_OR_LASTS = / (won'?t|will|wouldn'?t|would|could|might|does|do) (it|this|that|the model|my model|the threshold|they|the predictions) (just |simply |then )?(break|fail|stop working|fall apart|degrade|drift|still (work|hold|be (valid|good|accurate|reliable|usable|any good)))\b| (va|vont|risque de|risquent de) (t il |t elle )?(casser|lacher|s'effondrer|ne plus (marcher|fonctionner|etre valable)|se degrader)\b| (restera|resteront|sera|seront) (t il |t elle |t ils |il |elle )?(encore |toujours )?(valable|valables|fiable|fiables|juste|justes)\b| (tiendra|tiendront) (t il |t elle |t ils )?le coup\b| (marchera|marcheront|fonctionnera|fonctionneront) (t il |t elle |t ils )?(encore|toujours)\b/;
+const BREAKS_OR_LASTS = / (become|becomes|go|goes|get|gets|devenir|deviendra|deviendront|devient) (obsolete|outdated|stale|useless|perime|perimee|depasse|depassee|caduc|caduque|inutile)\b| (won'?t|will|wouldn'?t|would|could|might|does|do) (it|this|that|the model|my model|the threshold|they|the predictions) (just |simply |then )?(break|fail|stop working|fall apart|degrade|drift|still (work|hold|be (valid|good|accurate|reliable|usable|any good)))\b| (va|vont|risque de|risquent de) (t il |t elle )?(casser|lacher|s'effondrer|ne plus (marcher|fonctionner|etre valable)|se degrader)\b| (restera|resteront|sera|seront) (t il |t elle |t ils |il |elle )?(encore |toujours )?(valable|valables|fiable|fiables|juste|justes)\b| (tiendra|tiendront) (t il |t elle |t ils )?le coup\b| (marchera|marcheront|fonctionnera|fonctionneront) (t il |t elle |t ils )?(encore|toujours)\b/;
 /** ... with a change in what it sees: "the reefers change every week, different unit makes", « si je change de fournisseur ». */
 const CHANGING = / (change|changes|changed|changing|switch|switches|swap|replace|replaced|replaces|different|new|newer|evolve|evolves|change|changent|changer|changeons|evolue|evoluent|remplace|remplacent|differents?|differentes?|nouveaux?|nouvelles?|nouvel|autre fournisseur|autres fournisseurs)\b/;
 
@@ -313,13 +317,17 @@ export const OVERFITTING_ID = 'overfitting';
 export const DATA_DRIFT_ID = 'data-drift';
 
 /** "works perfectly", "99%", « marche super bien », « parfait »: a result the learner is happy with. */
-const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|amazing|nails?|nailed|spot on|within a day|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable|au jour pres)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b/u;
+const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|amazing|nails?|nailed|spot on|within a day|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable|au jour pres)\b|\b(?:almost|nearly|virtually) (?:every|all)\b(?: [a-z']+){0,2} right\b|\bgets? (?:everything|it all) right\b|\bpresque (?:tout|tous|toutes) (?:bon|bons|juste|justes)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b/u;
 /** "much worse", "fails", « rate presque tout », « nul »: a result that falls apart. */
-const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
+const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|(barely|hardly|no|not much) better than (guessing|chance|random|a coin)|coin flip|pile ou face|(a peine|guere|pas) mieux que le hasard|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
 /** "100%", "perfect", « parfait », "every single one right": a score only the data a model learnt from gives. */
 const PERFECT_RESULT = /\b(?:100(?:[.,]0+)? ?%|perfect|perfectly|flawless|parfait|parfaite|parfaitement|sans faute|sans aucune erreur|1[.,]0+)(?![\d])/u;
 /** "... but 60% on sheets it has never seen": the other data named as new to the model. */
 const NEVER_SEEN = /\b(never seen|unseen|hasn't seen|has not seen|did not see|didn't see|jamais vu|jamais vus|jamais vue|jamais vues|pas vu|pas vus|pas vue|pas vues|inconnues?|inconnus?|nouvelles? donnees)\b/u;
+/** "In testing", « en test », "on the validation set": a score measured before deployment... */
+const ON_TEST = /\b(test|tests|testing|test set|validation|cross validation|validation croisee|offline|hors ligne|evaluation)\b/u;
+/** ... that did not hold once deployed: "in production", « en prod », "live". */
+const IN_PRODUCTION = /\b(production|prod|live|deployed|deployment|real world|real life|en vrai|deploye|deployee|mise en service|conditions reelles)\b/u;
 /** Where the good result came from: the data it learnt from... */
 const ON_TRAINING = /\b(training|train set|trained (it |them |the model |my model )?on|learnt from|learned from|entrainement|entraine (dessus|sur)|donnees d'entrainement|apprentissage)\b/u;
 /** "98% on the events I trained it on, but around 70% on last month's": a score ten points lower after the turn. */
@@ -349,7 +357,7 @@ const OTHER_ERROR_RISES = /\b(but|while|whereas|mais|alors que|tandis que)\b.*\b
  * (« parfait sur l'entraînement, il rate presque tout sur une autre éolienne »), data drift when it is the past ("great on
  * our old claims, worse on this year's"); undefined for any other question.
  */
-export function goodThereBadHere(question: string): typeof OVERFITTING_ID | typeof DATA_DRIFT_ID | undefined {
+export function goodThereBadHere(question: string): typeof OVERFITTING_ID | typeof DATA_DRIFT_ID | typeof DATA_LEAKAGE_ID | undefined {
   // Figures and signs kept ("0.97", "99%"), which plainQuestion drops.
   const text = foldCase(question).replace(/[\u2019]/gu, "'");
   // "The training error goes down but this year's error goes up": the same story told with the two errors.
@@ -361,6 +369,8 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
   // A perfect score (« 100 % sur mes anciennes cuissons ») is one on what the model learnt from: no model is perfect
   // on data it never saw.
   if (ON_TRAINING.test(before) || PERFECT_RESULT.test(before) || NEVER_SEEN.test(after)) return OVERFITTING_ID;
+  // "99% on the test set, but wrong all the time in production": a test score that flattered, most often through a leak.
+  if (ON_TEST.test(before) && IN_PRODUCTION.test(after)) return DATA_LEAKAGE_ID;
   return ON_THE_PAST.test(before) || laterYear(before, after) ? DATA_DRIFT_ID : undefined;
 }
 

@@ -5,6 +5,8 @@ import {
   asksAboutBoth,
   asksAboutTheFuture,
   asksWhyNotInstead,
+  asksForAdvice,
+  asksToChooseBetween,
   detectIntent,
   detectRemark,
   detectSmallTalk,
@@ -56,6 +58,8 @@ export interface Understanding {
    * model): the answer says the idea has a name rather than that their words describe a case of it.
    */
   readonly shortcut?: boolean;
+  /** "Which temperature should I use for a support bot?": what to do with it comes first. */
+  readonly advice?: boolean;
   /** The kind of data the learner told of (appointments, machines...), over the conversation (pipeline/fields.ts). */
   readonly field?: LearnerField;
 }
@@ -117,7 +121,9 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   if (told && topic?.id === told.id && namesOnlyAResultsSetting(setting)) {
     // The same situation told again in other words while it is the topic (« 90 % de bonnes réponses mais il ne reconnaît
     // jamais les essais » after the class counts): what it is, which says how the symptom comes about, unless shown.
-    return { intent: cue === 'contrast' || cue === 'cause' || cue === 'how' ? 'what' : cue, concepts: [told], followUp: false, inConversation };
+    // A problem told again asks why it happens to them: its causes, which also tell what to look for.
+    const why = glossary.withDetails(told).en.sections?.causes ? 'cause' : 'what';
+    return { intent: cue === 'contrast' || cue === 'cause' || cue === 'how' || cue === 'what' ? why : cue, concepts: [told], followUp: false, inConversation };
   }
   const measured = asksWhatToMeasure(question) && namesOnlyAResultsSetting(setting) ? metricToMeasure(earlier, glossary) : undefined;
   // "So what should I measure instead?" after class imbalance: precision and recall; after anything else, how to choose a metric.
@@ -125,7 +131,10 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
   // a description elsewhere in it (comparing, rules) does not make it about another.
   const asksWhatANamedConceptIs = asksWhatItNamesIs(question, retrieved);
-  const described = asksWhatANamedConceptIs ? undefined : (describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic));
+  // "Why not just fit a straight line, like we do in Excel?" after a model: the simplest model proposed is the baseline to
+  // beat, whatever entry describes a straight line.
+  const proposesTheSimplest = Boolean(topic) && asksWhyNotInstead(question) && proposedBaseline(plainQuestion(question)) !== undefined && namesOnlyAResultsSetting(namedInEarnest);
+  const described = asksWhatANamedConceptIs || proposesTheSimplest ? undefined : (describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic));
   if (asksWhatANamedConceptIs && cue === 'contrast' && named.length === 1) {
     // ... "compared to the rules I'd write by hand": what it is, since what it is compared with is no concept.
     return { intent: 'what', concepts: [named[0]!], followUp: false, inConversation };
@@ -197,7 +206,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const metSplit = earlier.some((turn) => turn.conceptIds.includes(SPLIT_ID));
   const weighed = asksWhyNotInstead(question) ? weighedShortcut(question, topic, earnest.map((entry) => entry.concept), earnest, glossary, metSplit, conversationConcepts(earlier, glossary, Infinity)) : undefined;
   if (weighed) return { ...weighed, inConversation };
-  if (named.length >= 2 && asksAboutBoth(question)) {
+  if (named.length >= 2 && (asksAboutBoth(question) || asksToChooseBetween(question))) {
+    // « Est-ce que je dois affiner le modèle ou le RAG suffit ? »: a choice between the two, which their contrast weighs.
     // "`model.eval()` and then `torch.no_grad()`... why both?": what each does that the other does not.
     return { intent: 'contrast', concepts: named.slice(0, 2), followUp: false, inConversation };
   }
@@ -221,7 +231,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const problem = intent === 'remedy' ? named.find((concept) => glossary.withDetails(concept).en.sections?.remedies) : undefined;
   if (problem) return { intent, concepts: [problem], followUp: false, inConversation };
   if (named.length >= 2 && (intent === 'what' || intent === 'define')) return { intent: 'several', concepts: named, followUp: false, inConversation };
-  return { intent, concepts: named, followUp: false, inConversation };
+  return { intent, concepts: named, followUp: false, inConversation, ...(named.length === 1 && asksForAdvice(question) && { advice: true }) };
 }
 
 /** The problems a rare class makes, against which accuracy says nothing: precision and recall measure them. */
@@ -648,7 +658,7 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   // "Where do I even start?" after fine-tuning: how it is done.
   const asksForAPart = (['example', 'simple', 'history', 'limits', 'remedy'].includes(intent) || asksHowToStart(question)) && wordsIn(question) <= PART_REQUEST_WORDS;
   if (topic.length > 0 && (soundsLikeFollowUp(question) || refersBack(question) || asksForAPart || smallTalk === 'ack')) {
-    return { intent: smallTalk === 'ack' && intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, ...(smallTalk === 'ack' && { remark: 'more' as const }) };
+    return { intent: smallTalk === 'ack' && intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, ...(smallTalk === 'ack' && { remark: 'more' as const }), ...(asksForAdvice(question) && { advice: true }) };
   }
   if (smallTalk || remark) return { intent: 'smalltalk', concepts: [], followUp: false, smallTalk: 'ack' };
   const limits = glossary.get(LIMITS_OF_LARGE_MODELS);
@@ -733,9 +743,12 @@ function asksForSteps(question: string): boolean {
 /** "Sounds fragile", "seems risky", « me paraît fragile », « un peu naïf »: a doubt, wherever it stands in the question. */
 const SOUNDS_FRAGILE = / (sounds?|seems?|looks?|feels?) (a bit |kind of |rather |quite |too )?(fragile|risky|brittle|shaky|naive|unreliable|dangerous)\b| (parait|parais|semble|a l'air) (un peu |assez |bien |trop )?(fragile|risque|naif|naive|dangereux|douteux|bancal)\b/;
 
-/** "Do I need it here?", "should I use it?", « est-ce que j'en ai besoin ? », « faut-il l'utiliser ? ». */
+/**
+ * "Do I need it here?", "should I use it?", "could it help us?", « est-ce que j'en ai besoin ? », « faut-il l'utiliser ? »,
+ * « est-ce que ça pourrait nous servir ? ».
+ */
 function asksWhetherNeeded(question: string): boolean {
-  return / (do|would|will|should) (i|we) (really |even |also )?(need|use) (it|one|this|that|them)\b| (is it|is that|are they) (needed|necessary|useful|worth it)\b| (j'en|en) (ai|avons|aurais|aurai) (vraiment |aussi )?besoin| faut il (l'|les |en )?(utiliser|faire)?| (dois je|devrais je|doit on) (l'|les |en )?utiliser| est ce (que c'est |utile|necessaire)/.test(plainQuestion(question));
+  return / (do|would|will|should) (i|we) (really |even |also )?(need|use) (it|one|this|that|them)\b| (is it|is that|are they) (really |even |actually |truly )?(needed|necessary|useful|worth it)\b| (could|can|would|will|might) (it|this|that|they) (really |actually )?(help|be useful|serve)\b| (ca|cela|il|elle|ils|elles) (pourrait|peut|pourra|pourraient|peuvent) (vraiment )?(nous |me |vous |m' |t' )?(servir|aider|etre utiles?)\b| (j'en|en) (ai|avons|aurais|aurai) (vraiment |aussi )?besoin| faut il (l'|les |en )?(utiliser|faire)?| (dois je|devrais je|doit on) (l'|les |en )?utiliser| est ce (que c'est |utile|necessaire)/.test(plainQuestion(question));
 }
 
 /** A recap names at most this many concepts: the latest ones the conversation was about. */
