@@ -879,4 +879,19 @@ describe('the chat as a tutor', function () {
     assert.equal(choice!.understanding.intent, 'contrast');
     assert.deepEqual(choice!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'retrieval-augmented-generation']);
   });
+
+  it('follows a developer building on an LLM: the project is RAG, made-up answers are hallucination, keywords are weighed against semantic search, a setting is advised', async () => {
+    const [opening] = await converse(engine, ['We want a chatbot that answers questions from our product manuals with an LLM. Where do I start?']);
+    assert.ok(opening!.understanding.project && opening!.sources.includes('retrieval-augmented-generation'), opening!.sources.join());
+    const [madeUp] = await converse(engine, ['Sometimes our support bot makes up things that don’t exist. Why does it do that?']);
+    assert.equal(madeUp!.understanding.concepts[0]!.id, 'hallucination');
+    const [, keywords] = await converse(engine, ['What are embeddings?', 'Why not just search by keywords?']);
+    assert.equal(keywords!.understanding.intent, 'contrast');
+    assert.deepEqual(keywords!.understanding.concepts.map((concept) => concept.id).sort(), ['bm25', 'semantic-search']);
+    const [alike] = await converse(engine, ['How do we measure how alike two texts are?']);
+    assert.equal(alike!.understanding.concepts[0]!.id, 'cosine-similarity');
+    const [advice] = await converse(engine, ['What top_p should I use for a code assistant?']);
+    assert.equal(advice!.passages[0]!.kind, 'step');
+    assert.equal(advice!.text.split('\n\n')[0], glossary.withDetails(glossary.get('top-p-sampling')!).en.step);
+  });
 });

@@ -87,7 +87,11 @@ function asksWhichOnes(question: string): boolean {
  * Words any project is told with ("predict", "labels", "data", "a model"): naming them does not make the question
  * one about that concept.
  */
-const PROJECT_WORD_IDS = ['prediction', 'label', 'dataset', 'training-data', 'machine-learning', 'artificial-intelligence', 'feature', 'model', 'algorithm', 'data'];
+const PROJECT_WORD_IDS = [
+  'prediction', 'label', 'dataset', 'training-data', 'machine-learning', 'artificial-intelligence', 'feature', 'model', 'algorithm', 'data',
+  // "a support assistant on top of our docs using an LLM": the tool a project is built with.
+  'large-language-model', 'language-model', 'chatbot',
+];
 
 /**
  * Whether the concepts the question names by their terms are kinds of task or a project's everyday words: a project's

@@ -3,7 +3,7 @@ import type { Concept, Lang } from '../glossary/types';
 import type { SingleIntent } from './intent';
 import type { Register } from './language';
 import { INTENT_PART, partText, type Shown } from './passages';
-import { definiteTerm, doesTerm, frenchVerbAgrees, isCoordinated, ofDefiniteTerm, ofTerm, toDefiniteTerm, upperFirst, whatIsQuestion } from './phrasing';
+import { definiteTerm, doesTerm, frenchVerbAgrees, indefiniteTerm, isCoordinated, ofDefiniteTerm, ofTerm, toDefiniteTerm, upperFirst, whatIsQuestion } from './phrasing';
 import type { PassagePart } from './prompt';
 import type { Understanding } from './understand';
 
@@ -17,7 +17,11 @@ type Asked = (term: string, register: Register) => string;
 
 /** A question for each part of an entry, in both languages (French in the learner's tu or vous). */
 const PART_QUESTIONS: Partial<Record<PassagePart, Record<Lang, Asked>>> = {
-  why: { en: (t) => `Why ${doesTerm(t)} ${definiteTerm(t, 'en')} matter?`, fr: (t) => `Quel est l'intérêt ${ofDefiniteTerm(t, 'fr')} ?` },
+  // "What is a random forest good for?": a tool is used, not "mattering".
+  why: {
+    en: (t) => `What ${doesTerm(t) === 'do' ? 'are' : 'is'} ${indefiniteTerm(t, 'en')} good for?`,
+    fr: (t) => `À quoi ${frenchVerbAgrees(t, 'sert', 'servent')} ${definiteTerm(t, 'fr')} ?`,
+  },
   causes: { en: (t) => `Why ${doesTerm(t)} ${definiteTerm(t, 'en')} happen?`, fr: (t) => `Qu'est-ce qui cause ${definiteTerm(t, 'fr')} ?` },
   remedies: { en: (t) => `How do you avoid ${definiteTerm(t, 'en')}?`, fr: (t) => `Comment éviter ${definiteTerm(t, 'fr')} ?` },
   how: { en: (t) => `How ${doesTerm(t)} ${definiteTerm(t, 'en')} work?`, fr: (t) => `Comment ${frenchVerbAgrees(t, 'fonctionne', 'fonctionnent')} ${definiteTerm(t, 'fr')} ?` },
@@ -28,6 +32,15 @@ const PART_QUESTIONS: Partial<Record<PassagePart, Record<Lang, Asked>>> = {
     fr: (t, register) => `${register === 'vous' ? 'Expliquez' : 'Explique'}-moi ${definiteTerm(t, 'fr')} simplement.`,
   },
   history: { en: (t) => `Where ${doesTerm(t)} ${definiteTerm(t, 'en')} come from?`, fr: (t) => `D'où ${frenchVerbAgrees(t, 'vient', 'viennent')} ${definiteTerm(t, 'fr')} ?` },
+};
+
+/**
+ * A problem's mechanism is how it shows, and its limits what makes it hard to fix: "How does class imbalance work?" and
+ * « Quelles sont les limites du surapprentissage ? » would read as if it were a tool.
+ */
+const PROBLEM_QUESTIONS: Partial<Record<PassagePart, Record<Lang, Asked>>> = {
+  how: { en: (t) => `How do you spot ${definiteTerm(t, 'en')}?`, fr: (t) => `Comment repérer ${definiteTerm(t, 'fr')} ?` },
+  limits: { en: (t) => `What can go wrong when fixing ${definiteTerm(t, 'en')}?`, fr: (t) => `Quels sont les pièges pour traiter ${definiteTerm(t, 'fr')} ?` },
 };
 
 /** After each kind of question, the parts worth offering next, most useful first. */
@@ -75,7 +88,8 @@ function nextPartQuestion(concept: Concept, intent: SingleIntent, lang: Lang, re
     const problemsWhy = candidate === 'why' && !!concept[lang].sections?.causes;
     return candidate !== answered && !problemsWhy && text !== '' && !shown.has(text) && PART_QUESTIONS[candidate];
   });
-  return part && PART_QUESTIONS[part]![lang](concept[lang].term, register);
+  const questions = concept[lang].sections?.causes && PROBLEM_QUESTIONS[part!] ? PROBLEM_QUESTIONS[part!]! : PART_QUESTIONS[part!];
+  return part && questions![lang](concept[lang].term, register);
 }
 
 function contrastQuestion(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown): string | undefined {

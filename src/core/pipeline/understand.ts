@@ -538,7 +538,15 @@ function weighedShortcut(question: string, topic: Concept | undefined, named: re
  * sets against it ("why not just an LSTM?" after gradient boosting), not named in the question.
  */
 function choiceMade(alternative: Concept, covered: readonly Concept[], named: readonly Concept[], glossary: Glossary): Concept | undefined {
-  return [...covered].reverse().find((met) => met.id !== alternative.id && !named.some((concept) => concept.id === met.id) && hasCuratedContrast(glossary, met, alternative));
+  const weighs = (met: Concept) => met.id !== alternative.id && !named.some((concept) => concept.id === met.id) && hasCuratedContrast(glossary, met, alternative);
+  const met = [...covered].reverse().find(weighs);
+  if (met) return met;
+  // "Why not just search by keywords?" after embeddings: the alternative's curated rival of the same kind that the
+  // topic is part of (semantic search); a bigger GPU proposed instead is no method.
+  const topic = covered[covered.length - 1];
+  const sameKind = (concept: Concept) => concept.category === alternative.category && alternative.category !== 'data-deployment' && alternative.category !== 'ecosystem';
+  const rivals = (glossary.withDetails(alternative).contrasts ?? []).flatMap((contrast) => glossary.get(contrast.with) ?? []);
+  return topic && rivals.find((rival) => sameKind(rival) && weighs(rival) && areLinked(rival, topic));
 }
 
 /** A shortcut proposed for a problem is weighed as one of its fixes; for anything else, against what it is for. */
