@@ -894,4 +894,40 @@ describe('the chat as a tutor', function () {
     assert.equal(advice!.passages[0]!.kind, 'step');
     assert.equal(advice!.text.split('\n\n')[0], glossary.withDetails(glossary.get('top-p-sampling')!).en.step);
   });
+
+  it('reads a truck’s temperature and frozen loads as no model’s, while a sampling temperature asked about is one', async () => {
+    const [trucks] = await converse(engine, ['Our trucks log the temperature every minute and some frozen loads spoil on the way. We want to predict which ones. Where do I start?']);
+    assert.ok(!trucks!.sources.some((id) => id === 'temperature' || id === 'parameter-freezing'), trucks!.sources.join());
+    const [creative] = await converse(engine, ['What temperature should I set for creative writing with an LLM?']);
+    assert.equal(creative!.understanding.concepts[0]!.id, 'temperature');
+  });
+
+  it('plans a project on the learner’s documents from retrieval and real questions, not from a labelled table', async () => {
+    const [opening, scratch, , test, plan] = await converse(engine, [
+      'I need to build a bot that answers employees’ questions from our HR policies. Where do I start?',
+      'Why not fine-tune a model on our policies instead of doing retrieval?',
+      'What is chunking?',
+      'How should we test it before rolling it out to everyone?',
+      'Can you sum up what I should do, step by step?',
+    ]);
+    assert.ok(opening!.sources.includes('retrieval-augmented-generation'), opening!.sources.join());
+    assert.ok(opening!.passages.some((passage) => passage.kind === 'step') && !opening!.text.includes('labelled examples'), opening!.text);
+    assert.deepEqual(scratch!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'retrieval-augmented-generation']);
+    assert.equal(test!.understanding.concepts[0]!.id, 'retrieval-evaluation');
+    assert.deepEqual(plan!.understanding.concepts.slice(0, 2).map((concept) => concept.id), ['retrieval-augmented-generation', 'retrieval-evaluation']);
+    assert.ok(!plan!.sources.includes('train-validation-test-split'), plan!.sources.join());
+  });
+
+  it('reads erratic scores since a change as drift, another hospital as a domain shift, a long doubt as one about the topic, an example asked with a long case', async () => {
+    const [erratic] = await converse(engine, ['It was great last quarter, but since the new pricing in May its predictions are erratic. Why?']);
+    assert.equal(erratic!.understanding.concepts[0]!.id, 'data-drift');
+    const [hospital] = await converse(engine, ['We trained it on two hospitals and it works well there, but at a third hospital it is wrong most of the time. What is happening?']);
+    assert.equal(hospital!.understanding.concepts[0]!.id, 'domain-adaptation');
+    const [, doubt] = await converse(engine, ['What is chunking?', 'Honestly this sounds fragile, there are a lot of moving parts for something our nurses will rely on every single day']);
+    assert.deepEqual([doubt!.understanding.intent, doubt!.understanding.concepts[0]!.id], ['limits', 'chunking']);
+    const [, example] = await converse(engine, ['What is a classification threshold?', 'Can you give me a concrete example of choosing it for our case, with numbers, when we can only call 20 customers a day?']);
+    assert.deepEqual([example!.understanding.intent, example!.understanding.concepts[0]!.id], ['example', 'classification-threshold']);
+    const [roc] = await converse(engine, ['What are the ROC curve and AUC?']);
+    assert.match(roc!.text, /^The ROC curve plots/);
+  });
 });

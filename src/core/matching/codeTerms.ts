@@ -67,6 +67,16 @@ const SKLEARN_SCALER = ['standardscaler', 'minmaxscaler', 'robustscaler', 'trans
 /** What a model freezes (« geler les couches »): without one of these near it, « geler » is frost in an orchard. */
 const FROZEN_WHAT = ['couche', 'couches', 'poids', 'paramètre', 'paramètres', 'modèle', 'réseau', 'backbone', 'encodeur', 'embeddings', 'plongements', 'tête', 'base', 'affinage', 'gradient', 'gradients', 'requires_grad'];
 
+/** What a model freezes in English ("freeze the backbone"): without one of these near it, "frozen" is food or ice. */
+const FROZEN_WHAT_EN = ['layer', 'layers', 'weight', 'weights', 'parameter', 'parameters', 'params', 'model', 'models', 'backbone', 'encoder', 'decoder', 'embeddings', 'embedding', 'base', 'head', 'heads', 'network', 'bert', 'tower', 'requires_grad', 'gradient', 'gradients', 'adapter', 'adapters', 'lora', 'batchnorm', 'bn', 'pretrained', 'pre-trained', 'fine-tuning', 'fine-tune', 'unfreeze', 'unfrozen'];
+/** What sampling temperature is said with: without one of these near it, "temperature" is a kiln's, a truck's or the weather's. */
+const TEMPERATURE_WITH = [
+  'sampling', 'softmax', 'top_p', 'top-p', 'top_k', 'top-k', 'llm', 'llms', 'model', 'models', 'modèle', 'modèles', 'generation', 'génération',
+  'generate', 'decoding', 'décodage', 'creative', 'créatif', 'créative', 'random', 'randomness', 'aléatoire', 'deterministic', 'déterministe',
+  'logits', 'setting', 'réglage', 'parameter', 'paramètre', 'answers', 'réponses', 'output', 'outputs', 'sortie', 'tokens', 'jetons', 'token',
+  'jeton', 'gpt', 'chatgpt', 'openai', 'api', 'prompt', 'completion', 'greedy', 'beam', 'diversity', 'diversité', 'bot', 'chatbot', 'assistant',
+];
+
 const AMP_SCALER = ['amp', 'gradscaler', 'unscale', 'unscale_', 'float16', 'fp16', 'scale', 'update', 'step', 'backward'];
 
 /** The table, by concept id. */
@@ -151,7 +161,8 @@ export const CODE_TERMS: Readonly<Record<string, readonly CodeTermRule[]>> = {
     { forms: ['eval', 'train'], ml: true, zone: 'code', before: '.', after: '()' },
   ],
   'no-grad': [always('no_grad', 'torch.no_grad', 'inference_mode', 'torch.inference_mode', 'stop_gradient', 'stop gradient')],
-  'parameter-freezing': [always('requires_grad_', 'freeze_layers', 'freeze_base', 'frozen layers', 'frozen weights', 'freeze the weights', 'freezing'), ml('freeze', 'frozen'), { forms: [...frenchVerb('gel'), 'gèle', 'gèlent', 'gelés', 'gelées'], lang: 'fr', ml: true, near: FROZEN_WHAT }],
+  // "frozen seafood", "freezing temperatures": the English words name the concept only beside what a model freezes.
+  'parameter-freezing': [always('requires_grad_', 'freeze_layers', 'freeze_base', 'frozen layers', 'frozen weights', 'freeze the weights'), near(FROZEN_WHAT_EN, 'freeze', 'frozen', 'freezing', 'freezes'), { ...ml('freeze', 'frozen', 'freezing'), zone: 'code' }, { forms: [...frenchVerb('gel'), 'gèle', 'gèlent', 'gelés', 'gelées'], lang: 'fr', ml: true, near: FROZEN_WHAT }],
   'optimizer-state': [always('optimizer_state', 'opt_state', 'exp_avg', 'exp_avg_sq', 'optimizer state')],
   'random-seed': [always('manual_seed', 'set_seed', 'random_seed', 'random_state', 'seed_everything', 'PRNGKey'), ml('seed', 'seeds', 'seeded'), frMl('graine', 'graines')],
   'model-training': [method('fit'), always('trainer.train', 'model.fit', 'fit_generator'), frMl(...frenchVerb('entraîn'))],
@@ -382,6 +393,7 @@ export const GENERIC_WORDS: Readonly<Record<string, readonly Omit<CodeTermRule, 
   ...Object.fromEntries(['score', 'scores'].map((word) => [word, []])),
   // « Attention : ... », « Attention à ... »: a warning in French, not the mechanism.
   attention: [{ notAfter: /^\s*(?::|!|à\s|aux?\s)/ }],
+  ...Object.fromEntries(['temperature', 'temperatures', 'température', 'températures'].map((word) => [word, [{ ml: true, zone: 'code' as const }, { near: TEMPERATURE_WITH }]])),
   compute: [{ near: ['budget', 'optimal', 'amount', 'more', 'less', 'flops', 'gpu', 'gpus', 'cost', 'train-time', 'inference-time', 'test-time'] }],
 };
 

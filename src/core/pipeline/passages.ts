@@ -6,7 +6,7 @@ import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, doesTerm, subjectPronoun, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
-import { EVERY_PROJECTS_STEPS, WORKFLOW_ID, worriesAboutChangingData } from './situations';
+import { DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, EVERY_PROJECTS_STEPS, WORKFLOW_ID, worriesAboutChangingData } from './situations';
 import type { Understanding } from './understand';
 
 /**
@@ -108,7 +108,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
         if (closest) return [uncoveredPassage(concepts[0], lang, UNCOVERED_CLOSEST), closest];
         return [uncoveredPassage(concepts[0], lang), ...singlePassages(concepts[0], understanding, lang, shown, glossary).slice(0, 1)];
       }
-      if (understanding.project) return projectPassages(concepts, lang, shown, understanding.field);
+      if (understanding.project) return projectPassages(concepts, lang, shown, understanding.field, glossary);
       if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary, question);
       const passages = singlePassages(concepts[0], understanding, lang, shown, glossary);
       const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
@@ -370,11 +370,18 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
  * The opening of a project: the kind of task it is, named and defined, then the steps of a project; a definition
  * or the steps the conversation has shown are not shown again.
  */
-function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown, field: LearnerField | undefined): Passage[] {
+function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown, field: LearnerField | undefined, glossary: Glossary): Passage[] {
   const workflow = concepts[concepts.length - 1]!;
   const task = concepts.length > 1 ? concepts[0] : undefined;
-  const steps = partPassage(workflow.id, 'how', partText(workflow, lang, 'how'));
   const framing: Passage[] = task ? [namingPassage(task, 'mechanism', lang), definitionPassage(task, lang)] : [];
+  // An assistant over the learner's documents starts from a retrieval pipeline and real questions to measure it with,
+  // not from a labelled table: the task's own step, then the evaluation's.
+  if (task && DOCUMENT_TASK_IDS.includes(task.id)) {
+    const plan = [task, ...DOCUMENT_PROJECT_STEPS.flatMap((id) => glossary.get(id) ?? [])].map((concept) => glossary.withDetails(concept));
+    const steps = plan.flatMap((concept) => (concept[lang].step ? [partPassage(concept.id, 'step', concept[lang].step!)] : []));
+    return [...framing, ...steps].filter((passage) => passage.kind === 'pointer' || !shown.has(passage.text));
+  }
+  const steps = partPassage(workflow.id, 'how', partText(workflow, lang, 'how'));
   // Then a project framed as a prediction in the learner's kind of data (for each booked appointment, will the client come?).
   const inField = fieldPassage(workflow, lang, field, shown);
   return [...framing, steps, ...(inField ? [inField] : [])].filter((passage) => passage.kind === 'pointer' || !shown.has(passage.text));

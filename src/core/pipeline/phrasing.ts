@@ -411,6 +411,9 @@ const SETTING_FIRST = /^((?:in|for|with|en|dans|pour|avec|chez)\s[^,]{2,60},\s*)
  * each concept must be named (an answer about several, a comparison): never a « Terme : ... » label.
  */
 export function namingSentence(term: string, definition: string, lang: Lang): string {
+  // "The ROC curve plots..." for "ROC curve and AUC": a definition that opens on the first of two things named names it.
+  const [first, second] = conjuncts(term, lang);
+  if (second && first && first.length >= 3 && definition.trim().slice(0, first.length + 6).toLowerCase().includes(first.toLowerCase())) return upperFirst(definition.trim());
   const sentence = definitionSentence(term, definition, lang);
   // « La règle qui fixe combien de bruit est ajouté... » reads as a sentence but does not name its term.
   if (sentence && sentence.toLowerCase().includes(term.trim().toLowerCase())) return sentence;

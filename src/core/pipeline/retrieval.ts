@@ -138,7 +138,8 @@ export class Retriever {
   private add(concept: Concept): void {
     for (const form of formsOf(concept)) {
       const key = pieceKeys(form.text).join(' ');
-      if (key.length >= STEM_LENGTH && !key.includes(' ')) this.stemsOf(key.slice(0, STEM_LENGTH)).add(concept.id);
+      // An everyday word ("temperature", "scaling") names the concept only where the matcher's rules say: no stem of it.
+      if (key.length >= STEM_LENGTH && !key.includes(' ') && !genericRulesFor(normalizeTerm(form.text))) this.stemsOf(key.slice(0, STEM_LENGTH)).add(concept.id);
     }
     for (const lang of ['en', 'fr'] as const) {
       const sides = / (?:and|et) /.exec(concept[lang].term) ? concept[lang].term.split(/ (?:and|et) /) : [];

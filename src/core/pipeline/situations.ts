@@ -45,7 +45,7 @@ const MIN_PROJECT_WORDS = 10;
 const ASKS_HOW_TO_START = / where (do|should|can|would) (i|we|you|one) ([a-z']+ ){0,4}(start|begin)\b| where to (start|begin)| par ou ([a-z']+ ){0,4}(commencer|demarrer|debuter|commence|commences|commencez|commencons)\b| (commencer|commence|demarrer|debuter) par (ou|quoi)\b| (start|begin) with what\b| what (should|do) (i|we) (start|begin) with\b| how (do|should|can|would) (i|we) (get started|start|begin|approach|tackle|go about)| (first|1st) step| how (would|should|do) (i|we|you) go about | comment (commencer|demarrer|debuter|s'y prendre|m'y prendre|je m'y prends|on s'y prend|on demarre|je demarre|je commence|on commence|aborder|faire)\b| premiere etape| premieres etapes /;
 
 /** A wish for something a model would do: "my boss wants a model that...", « on voudrait repérer... ». */
-const WISHES = /[ '](want|wants|wanted|would like|d like|need|needs|hope|hoping|asked me|asks me|planning|trying to) | should (suggest|predict|tell|flag|detect|spot|sort|recognize|recognise|find|answer|estimate) |[ '](voudrais|voudrait|voudrions|voulons|voulez|veut|veux|aimerais|aimerait|aimerions|souhaite|souhaitons|souhaiterais|cherche a|cherchons a|doit|devrait|dois|besoin d) /;
+const WISHES = /[ '](want|wants|wanted|would like|d like|need|needs|hope|hoping|asked me|asks me|asked to|planning|trying to|have to|has to|must|tasked with|building|on me demande|on nous demande|je dois|nous devons|on doit) | should (suggest|predict|tell|flag|detect|spot|sort|recognize|recognise|find|answer|estimate) |[ '](voudrais|voudrait|voudrions|voulons|voulez|veut|veux|aimerais|aimerait|aimerions|souhaite|souhaitons|souhaiterais|cherche a|cherchons a|doit|devrait|dois|besoin d) /;
 
 /** "Where do I even start?", « Par où commencer ? »: how to begin, whatever with. */
 export function asksHowToStart(question: string): boolean {
@@ -64,6 +64,11 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   // "I want to build a classifier for my emails, where do I start?": the learner said which task it is.
   const namedTask = named.find((concept) => taskTypes.has(concept.id));
   if (namedTask) return namedTask;
+  // "An assistant that answers drivers' questions from our SOPs", « retrouver les décisions pertinentes dans notre base »:
+  // answers drawn from the learner's own documents, or those documents searched by meaning.
+  const plain = plainQuestion(question);
+  const fromDocuments = ANSWERS_FROM_DOCUMENTS.test(plain) ? glossary.get(RAG_ID) : FINDS_IN_DOCUMENTS.test(plain) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
+  if (fromDocuments) return fromDocuments;
   // "Predict which water mains will burst next winter", "which orders will need a remake": which ones, a
   // classification, however much of time or amounts it speaks.
   if (asksWhichOnes(question)) for (const quantity of QUANTITY_TASK_IDS) taskTypes.delete(quantity);
@@ -71,6 +76,17 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   if (!first || first.score < TASK_SCORE || first.score < TASK_MARGIN * (second?.score ?? 0)) return undefined;
   return first.concept;
 }
+
+const RAG_ID = 'retrieval-augmented-generation';
+const SEMANTIC_SEARCH_ID = 'semantic-search';
+/** Projects built on the learner's documents with a language model: no labelled table, no test split of rows. */
+export const DOCUMENT_TASK_IDS: readonly string[] = [RAG_ID, SEMANTIC_SEARCH_ID];
+/** ... whose plan, whatever else gives way, keeps a set of real questions to measure every change against. */
+export const DOCUMENT_PROJECT_STEPS: readonly string[] = ['retrieval-evaluation'];
+/** Questions answered from the learner's documents: "answers questions from our SOPs", « répond aux questions sur nos procédures ». */
+const ANSWERS_FROM_DOCUMENTS = / (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z']+ ){0,3}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|reports|faqs?|contracts|guidelines)\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?)\b/;
+/** Documents searched by meaning: « retrouve les décisions pertinentes dans notre base », "find the relevant reports". */
+const FINDS_IN_DOCUMENTS = / (find|finds|retrieve|retrieves|search|searches|surface|surfaces|retrouve|retrouver|retrouvent|recherche|rechercher|trouve|trouver) (the |les |des )?([a-z']+ ){0,4}(relevant|similar|pertinents?|pertinentes?|similaires|proches) /;
 
 /** The kinds of task that predict a quantity, not which items: "which orders will need a remake" is neither. */
 const QUANTITY_TASK_IDS = ['time-series-forecasting', 'regression'];
@@ -80,7 +96,7 @@ const QUANTITY_TASK_IDS = ['time-series-forecasting', 'regression'];
  * not a quantity to forecast.
  */
 function asksWhichOnes(question: string): boolean {
-  return / which ([a-z']+ ){1,3}(will|would|are (likely|going) to|might|could|is (likely|going) to)\b| (quels|quelles|lesquels|lesquelles) ([a-z']+ ){1,3}(vont|risquent|vont probablement|pourraient|seront)\b| (at risk|at high risk|a risque|a haut risque|susceptibles? de)\b/.test(plainQuestion(question));
+  return / which ([a-z']+ ){1,5}(will|would|are (likely|going) to|might|could|is (likely|going) to)\b| (quels|quelles|lesquels|lesquelles) ([a-z']+ ){1,3}(vont|risquent|vont probablement|pourraient|seront)\b| (at risk|at high risk|a risque|a haut risque|susceptibles? de)\b/.test(plainQuestion(question));
 }
 
 /**
@@ -321,17 +337,23 @@ export const OVERFITTING_ID = 'overfitting';
 export const DATA_DRIFT_ID = 'data-drift';
 
 /** "works perfectly", "99%", « marche super bien », « parfait »: a result the learner is happy with. */
-const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|amazing|nails?|nailed|spot on|within a day|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable|au jour pres)\b|\b(?:almost|nearly|virtually) (?:every|all)\b(?: [a-z']+){0,2} right\b|\bgets? (?:everything|it all) right\b|\bpresque (?:tout|tous|toutes) (?:bon|bons|juste|justes)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b/u;
+const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|works well|worked well|amazing|marche bien|fonctionne bien|marchait bien|fonctionnait bien|nails?|nailed|spot on|within a day|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable|au jour pres)\b|\b(?:almost|nearly|virtually) (?:every|all)\b(?: [a-z']+){0,2} right\b|\bgets? (?:everything|it all) right\b|\bpresque (?:tout|tous|toutes) (?:bon|bons|juste|justes)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b/u;
 /** "much worse", "fails", « rate presque tout », « nul »: a result that falls apart. */
-const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|(barely|hardly|no|not much) better than (guessing|chance|random|a coin)|coin flip|pile ou face|(a peine|guere|pas) mieux que le hasard|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
+const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|(barely|hardly|no|not much) better than (guessing|chance|random|a coin)|all over the place|erratic|unstable|instable|erratique|coin flip|pile ou face|(a peine|guere|pas) mieux que le hasard|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
 /** "100%", "perfect", « parfait », "every single one right": a score only the data a model learnt from gives. */
 const PERFECT_RESULT = /\b(?:100(?:[.,]0+)? ?%|perfect|perfectly|flawless|parfait|parfaite|parfaitement|sans faute|sans aucune erreur|1[.,]0+)(?![\d])/u;
 /** "... but 60% on sheets it has never seen": the other data named as new to the model. */
 const NEVER_SEEN = /\b(never seen|unseen|hasn't seen|has not seen|did not see|didn't see|jamais vu|jamais vus|jamais vue|jamais vues|pas vu|pas vus|pas vue|pas vues|inconnues?|inconnus?|nouvelles? donnees)\b/u;
+/** The entry for a model that meets data from a place it never learnt from. */
+const DOMAIN_ADAPTATION_ID = 'domain-adaptation';
+/** "... but on a fourth farm", « dans un autre hôpital », "at a new site": another place than the data came from. */
+const ANOTHER_SITE = /\b(another|a new|a different|a fourth|a fifth|a third|other|une autre|un autre|une nouvelle|un nouveau|une troisieme|une quatrieme|une cinquieme|un troisieme|un quatrieme|d'autres) (farm|site|hospital|clinic|store|shop|plant|factory|camera|region|country|school|city|warehouse|mine|line|fleet|ferme|exploitation|hopital|clinique|magasin|boutique|usine|site|camera|appareil|region|pays|ecole|ville|entrepot|ligne|agence)s?\b/u;
 /** "In testing", « en test », "on the validation set": a score measured before deployment... */
 const ON_TEST = /\b(test|tests|testing|test set|validation|cross validation|validation croisee|offline|hors ligne|evaluation)\b/u;
 /** ... that did not hold once deployed: "in production", « en prod », "live". */
 const IN_PRODUCTION = /\b(production|prod|live|deployed|deployment|real world|real life|en vrai|deploye|deployee|mise en service|conditions reelles)\b/u;
+/** "On the training data", « sur les données d'entraînement »: the data it learnt from, named as such. */
+const TRAINING_DATA = /\b(training (data|set|examples)|train set|donnees d'entrainement|jeu d'entrainement|sur l'entrainement|en entrainement)\b/u;
 /** Where the good result came from: the data it learnt from... */
 const ON_TRAINING = /\b(training|train set|trained (it |them |the model |my model )?on|learnt from|learned from|entrainement|entraine (dessus|sur)|donnees d'entrainement|apprentissage)\b/u;
 /** "98% on the events I trained it on, but around 70% on last month's": a score ten points lower after the turn. */
@@ -361,7 +383,7 @@ const OTHER_ERROR_RISES = /\b(but|while|whereas|mais|alors que|tandis que)\b.*\b
  * (« parfait sur l'entraînement, il rate presque tout sur une autre éolienne »), data drift when it is the past ("great on
  * our old claims, worse on this year's"); undefined for any other question.
  */
-export function goodThereBadHere(question: string): typeof OVERFITTING_ID | typeof DATA_DRIFT_ID | typeof DATA_LEAKAGE_ID | undefined {
+export function goodThereBadHere(question: string): typeof OVERFITTING_ID | typeof DATA_DRIFT_ID | typeof DATA_LEAKAGE_ID | typeof DOMAIN_ADAPTATION_ID | undefined {
   // Figures and signs kept ("0.97", "99%"), which plainQuestion drops.
   const text = foldCase(question).replace(/[\u2019]/gu, "'");
   // "The training error goes down but this year's error goes up": the same story told with the two errors.
@@ -372,7 +394,10 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
   if (!GOOD_RESULT.test(before) || !(BAD_RESULT.test(after) || fallsBy(before, after))) return undefined;
   // A perfect score (« 100 % sur mes anciennes cuissons ») is one on what the model learnt from: no model is perfect
   // on data it never saw.
-  if (ON_TRAINING.test(before) || PERFECT_RESULT.test(before) || NEVER_SEEN.test(after)) return OVERFITTING_ID;
+  if (PERFECT_RESULT.test(before) || TRAINING_DATA.test(before)) return OVERFITTING_ID;
+  // "Trained on three farms, great there, wrong almost every time on a fourth": a place the data never came from.
+  if (ANOTHER_SITE.test(after)) return DOMAIN_ADAPTATION_ID;
+  if (ON_TRAINING.test(before) || NEVER_SEEN.test(after)) return OVERFITTING_ID;
   // "99% on the test set, but wrong all the time in production": a test score that flattered, most often through a leak.
   if (ON_TEST.test(before) && IN_PRODUCTION.test(after)) return DATA_LEAKAGE_ID;
   return ON_THE_PAST.test(before) || laterYear(before, after) ? DATA_DRIFT_ID : undefined;
@@ -410,4 +435,9 @@ export const EVALUATION_METRIC_ID = 'evaluation-metric';
 /** "So what should I measure instead?", "which metric should I use?", « que dois-je mesurer à la place ? ». */
 export function asksWhatToMeasure(question: string): boolean {
   return / what (should|shall|do|can|could|would) (i|we) (measure|track|monitor|look at|optimi[sz]e|report|use as (a )?metric)\b| (which|what) metrics? (should|shall|do|can|would|to)\b| (quelle|quelles) (metrique|metriques|mesure|mesures) (dois|devrais|faut|utiliser|choisir|suivre|prendre)| (que|quoi) (dois|devrais|faut il|dois je|devrais je|pourrais je)( je)? (mesurer|suivre|surveiller|regarder)\b| mesurer (quoi|a la place)\b/.test(plainQuestion(question));
+}
+
+/** "How would I test this before rolling it out?", « comment vérifier que les réponses sont bonnes avant la mise en prod ? ». */
+export function asksHowToTest(question: string): boolean {
+  return / (test|evaluate|check|validate|measure|verify) (this|it|that|the (bot|assistant|model|system|answers|tool))\b([a-z' ]*) (before|prior to) (rolling|going|shipping|deploying|launching|putting|production|release|it goes)| how (would|do|should|can|could) (i|we) (test|evaluate|validate|check) (this|it|that|the (bot|assistant|model|system|answers))\b| (tester|evaluer|verifier|valider|mesurer) ([a-z' ]+ )?(avant (de le |de la |de les )?(mettre en prod|mise en prod|mise en production|deployer|deploiement|lancer|le lancement))/.test(plainQuestion(question));
 }

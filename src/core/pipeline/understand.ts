@@ -19,7 +19,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, asksWhatToMeasure, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
+import { asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -125,7 +125,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const why = glossary.withDetails(told).en.sections?.causes ? 'cause' : 'what';
     return { intent: cue === 'contrast' || cue === 'cause' || cue === 'how' || cue === 'what' ? why : cue, concepts: [told], followUp: false, inConversation };
   }
-  const measured = asksWhatToMeasure(question) && namesOnlyAResultsSetting(setting) ? metricToMeasure(earlier, glossary) : undefined;
+  const measured = asksWhatToMeasure(question) && namesOnlyAResultsSetting(setting) ? metricToMeasure(earlier, glossary) : asksHowToTest(question) && namesOnlyAResultsSetting(setting) ? testBeforeRollout(earlier, glossary) : undefined;
   // "So what should I measure instead?" after class imbalance: precision and recall; after anything else, how to choose a metric.
   if (measured) return { intent: 'what', concepts: [measured], followUp: false, inConversation };
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
@@ -242,6 +242,15 @@ function metricToMeasure(earlier: readonly EarlierTurn[], glossary: Glossary): C
   const rare = earlier.some((turn) => turn.conceptIds.some((id) => RARE_CLASS_PROBLEMS.includes(id)));
   return glossary.get(rare ? PRECISION_AND_RECALL_ID : EVALUATION_METRIC_ID);
 }
+
+/** How a system is tested before it is rolled out: real questions for one built on documents, else a held-out test set. */
+function testBeforeRollout(earlier: readonly EarlierTurn[], glossary: Glossary): Concept | undefined {
+  const onDocuments = earlier.some((turn) => turn.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id) || LANGUAGE_MODEL_IDS.includes(id)));
+  return glossary.get(onDocuments ? DOCUMENT_PROJECT_STEPS[0]! : SPLIT_ID);
+}
+
+/** Concepts that say a conversation is about an application built on a language model. */
+const LANGUAGE_MODEL_IDS = ['large-language-model', 'language-model', 'chunking', 'embedding', 'hallucination', 'prompt', 'prompt-engineering', 'semantic-search', 'vector-database'];
 
 /** "I tried a decision tree", « j'ai entraîné une forêt aléatoire », "my XGBoost model": a model the learner ran. */
 const TRIED = /\b(?:tried|trained|fit|fitted|used|ran|built|my|our|essay[ée]|entra[îi]n[ée]|utilis[ée]|test[ée]|lanc[ée]|mon|ma|notre)\s+(?:a |an |the |un |une |le |la |l'|mon |ma |notre |quick |simple |petit |petite |first |premier |premi[èe]re )*$/iu;
@@ -368,7 +377,8 @@ function describedSubject(question: string, retriever: Retriever, retrieved: rea
  */
 function describedInWholeEntries(question: string, retriever: Retriever, retrieved: readonly Retrieved[], topic: Concept | undefined): Concept | undefined {
   if (retrieved.length > 0 || wordsIn(question) < MIN_DESCRIPTION_WORDS) return undefined;
-  if (topic && (soundsLikeFollowUp(question) || refersBack(question) || pointsBack(question))) return undefined;
+  // "Can you give me a concrete example for our case, with numbers...?": an example of the topic, whatever words it tells it with.
+  if (topic && (soundsLikeFollowUp(question) || refersBack(question) || pointsBack(question) || detectIntent(question) === 'example')) return undefined;
   const [first] = retriever.closestEntries(question);
   // The topic's own words come back in its follow-ups: what they ask of it is the follow-up rules' to decide.
   if (!first || first.score < WHOLE_ENTRY_SCORE || first.concept.id === topic?.id) return undefined;
@@ -512,6 +522,9 @@ function weighedShortcut(question: string, topic: Concept | undefined, named: re
   }
   // "Why not just show the most popular products?" after the cold start: a fix proposed for the topic.
   if (!alternative) return { intent: fixOrPurpose(topic, glossary), concepts: [topic], followUp: true };
+  // "Why not fine-tune a model on our SOPs instead of doing retrieval?": the concept of the conversation it would replace.
+  const replaced = replacedConcept(plain, covered);
+  if (replaced && replaced.id !== alternative.id && hasCuratedContrast(glossary, replaced, alternative)) return { intent: 'contrast', concepts: [replaced, alternative], followUp: true };
   // "Why not just use an LSTM?" two turns after gradient boosting: the choice the conversation made, weighed against it.
   const weighedAgainst = hasCuratedContrast(glossary, topic, alternative) ? undefined : choiceMade(alternative, covered, named, glossary);
   if (weighedAgainst) return { intent: 'contrast', concepts: [weighedAgainst, alternative], followUp: true };
@@ -531,6 +544,17 @@ function weighedShortcut(question: string, topic: Concept | undefined, named: re
   // "Why not just use one-hot vectors?" after embeddings, a contrast curated: the alternative weighed against the topic.
   if (!named.some((concept) => concept.id === topic.id)) return { intent: 'contrast', concepts: [topic, named[0]!], followUp: true };
   return undefined;
+}
+
+/**
+ * The concept of the conversation that the words after "instead of", "rather than", « au lieu de », « plutôt que » name
+ * by a word of their term ("instead of doing retrieval": retrieval-augmented generation).
+ */
+function replacedConcept(plain: string, covered: readonly Concept[]): Concept | undefined {
+  const clause = / (instead of|rather than|au lieu d[eu']?|plutot que d?e?) (.*)$/.exec(plain)?.[2];
+  if (!clause) return undefined;
+  const words = new Set(clause.split(' ').filter((word) => word.length >= 5));
+  return [...covered].reverse().find((concept) => [concept.en.term, concept.fr.term].some((term) => plainQuestion(term).split(' ').some((word) => words.has(word))));
 }
 
 /**
@@ -664,7 +688,9 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   }
   // « T'as un exemple de valeurs ? », "explain like im 5": a short question asking for a part of the topic.
   // "Where do I even start?" after fine-tuning: how it is done.
-  const asksForAPart = (['example', 'simple', 'history', 'limits', 'remedy'].includes(intent) || asksHowToStart(question)) && wordsIn(question) <= PART_REQUEST_WORDS;
+  // "Can you give me a concrete example of picking the threshold for our case, with numbers, if we have 15 technicians a
+  // day?": an example asked for, however long the case told with it.
+  const asksForAPart = ((['example', 'simple', 'history', 'limits', 'remedy'].includes(intent) || asksHowToStart(question)) && wordsIn(question) <= PART_REQUEST_WORDS) || intent === 'example';
   if (topic.length > 0 && (soundsLikeFollowUp(question) || refersBack(question) || asksForAPart || smallTalk === 'ack')) {
     return { intent: smallTalk === 'ack' && intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, ...(smallTalk === 'ack' && { remark: 'more' as const }), ...(asksForAdvice(question) && { advice: true }) };
   }
@@ -676,6 +702,8 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   if (topic.length > 0 && (speaksOfTheField(question) || pointsBack(question))) return { intent: intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, uncovered: true };
   // "Could a model help me find the leaked PDFs that talk about the same topic?": in the field, but no entry answers it;
   // so is whatever comes in a conversation already about machine learning (« comment j'ajoute la pluie prévue ? »).
+  // "Honestly this sounds fragile, a lot of moving parts for something drivers will trust": a long doubt is about the topic too.
+  if (topic.length > 0 && SOUNDS_FRAGILE.test(plainQuestion(question))) return { intent: 'limits', concepts: topic, followUp: true, remark: 'doubt' };
   if (topic.length > 0 || MACHINE_LEARNING_WORDS.test(plainQuestion(question)) || AUTOMATION_WISH.test(plainQuestion(question))) return { intent: 'ood', concepts: [], followUp: false, uncovered: true };
   return { intent: 'ood', concepts: [], followUp: false };
 }
@@ -734,8 +762,15 @@ function speaksOfTheField(question: string): boolean {
 /** A conversation that opened a project sums up what to do with the project's steps first. */
 function withProjectSteps(covered: readonly Concept[], earlier: readonly EarlierTurn[], glossary: Glossary): Concept[] {
   const workflow = glossary.get(WORKFLOW_ID);
-  if (!workflow || !earlier.some((turn) => turn.conceptIds.includes(WORKFLOW_ID))) return [...covered];
-  // Every project sets a test set aside and beats a baseline, whether the conversation came to them or not.
+  const opening = earlier.find((turn) => turn.conceptIds.includes(WORKFLOW_ID));
+  if (!workflow || !opening) return [...covered];
+  // A project on the learner's documents starts from its retrieval pipeline and its test questions...
+  const documentTask = opening.conceptIds.find((id) => DOCUMENT_TASK_IDS.includes(id));
+  if (documentTask) {
+    const first = [documentTask, ...DOCUMENT_PROJECT_STEPS].flatMap((id) => glossary.get(id) ?? []);
+    return [...first, ...covered.filter((concept) => !first.includes(concept) && concept.id !== WORKFLOW_ID)];
+  }
+  // ... any other sets a test set aside and beats a baseline, whether the conversation came to them or not.
   const first = [workflow, ...EVERY_PROJECTS_STEPS.flatMap((id) => glossary.get(id) ?? [])];
   return [...first, ...covered.filter((concept) => !first.includes(concept))];
 }
@@ -748,8 +783,11 @@ function asksForSteps(question: string): boolean {
   return / steps?\b| what (i|we|you) (should|need to|must|have to) (actually |really |now |then |concretely )?do| what to do| in order $| dans l'ordre $| to do list| checklist| action plan| plan of action| etapes?\b| ce que (je|nous|on|tu|vous) (dois|doit|devons|devez|devrais|devrait|devrions) (faire|retenir faire)| quoi faire| que faire| marche a suivre| plan d'action/.test(plainQuestion(question));
 }
 
-/** "Sounds fragile", "seems risky", « me paraît fragile », « un peu naïf »: a doubt, wherever it stands in the question. */
-const SOUNDS_FRAGILE = / (sounds?|seems?|looks?|feels?) (a bit |kind of |rather |quite |too )?(fragile|risky|brittle|shaky|naive|unreliable|dangerous)\b| (parait|parais|semble|a l'air) (un peu |assez |bien |trop )?(fragile|risque|naif|naive|dangereux|douteux|bancal)\b/;
+/**
+ * "Sounds fragile", "seems risky", « me paraît fragile », « un peu naïf », « je doute... est-ce vraiment raisonnable ? »:
+ * a doubt, wherever it stands in the question.
+ */
+const SOUNDS_FRAGILE = / (sounds?|seems?|looks?|feels?) (a bit |kind of |rather |quite |too )?(fragile|risky|brittle|shaky|naive|unreliable|dangerous)\b| (parait|parais|semble|a l'air) (un peu |assez |bien |trop )?(fragile|risque|naif|naive|dangereux|douteux|bancal)\b| (je doute|i doubt|i'?m not sure|not convinced|pas convaincue?|pas sure?)\b| (is it|is that|est ce) (really |vraiment )?(wise|reasonable|safe|raisonnable|prudent|sage|serieux)\b| (can|could) (we|i|you) (really )?(trust|rely on)\b| (peut on|puis je|pouvons nous) (vraiment )?(faire confiance|se fier|me fier|nous fier)\b/;
 
 /**
  * "Do I need it here?", "should I use it?", "could it help us?", « est-ce que j'en ai besoin ? », « faut-il l'utiliser ? »,
