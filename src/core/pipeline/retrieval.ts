@@ -24,6 +24,9 @@ export interface Retrieved {
  * A question to the chat is about machine learning and reads like a comment in code: the field's short names
  * count there as they do in a Python file's comments (`lr`, `bs`, `attn`), with the hovers' own rules.
  */
+/** A question longer than this tells a story: an everyday word in it is the story's, not a concept asked about. */
+const EVERYDAY_STEM_MAX_WORDS = 10;
+
 const QUESTION_CONTEXT: MatchContext = { code: false, codeFile: true, ml: true };
 
 /** "What is a feature", « qu'est-ce qu'une caractéristique », « c'est quoi le score »: the form asked about, up to four words. */
@@ -87,6 +90,8 @@ export class Retriever {
   private readonly documentFrequency = new Map<string, number>();
   private totalLength = 0;
   private readonly stems = new Map<string, Set<string>>();
+  /** Stems of everyday words ("temperature", "scaling"): the subject of a short question, a detail of a long one. */
+  private readonly everydayStems = new Set<string>();
   /** Entries named as a pair (« précision et rappel »), by the keys of each side. */
   private readonly pairs: Array<{ concept: Concept; sides: readonly [string, string] }> = [];
   private readonly signs: SignIndex;
@@ -138,8 +143,10 @@ export class Retriever {
   private add(concept: Concept): void {
     for (const form of formsOf(concept)) {
       const key = pieceKeys(form.text).join(' ');
-      // An everyday word ("temperature", "scaling") names the concept only where the matcher's rules say: no stem of it.
-      if (key.length >= STEM_LENGTH && !key.includes(' ') && !genericRulesFor(normalizeTerm(form.text))) this.stemsOf(key.slice(0, STEM_LENGTH)).add(concept.id);
+      if (key.length >= STEM_LENGTH && !key.includes(' ')) {
+        this.stemsOf(key.slice(0, STEM_LENGTH)).add(concept.id);
+        if (genericRulesFor(normalizeTerm(form.text))) this.everydayStems.add(key.slice(0, STEM_LENGTH));
+      }
     }
     for (const lang of ['en', 'fr'] as const) {
       const sides = / (?:and|et) /.exec(concept[lang].term) ? concept[lang].term.split(/ (?:and|et) /) : [];
@@ -213,8 +220,11 @@ export class Retriever {
   /** Long words that start like a one-word term or alias (the same seven letters), when only one concept does. */
   private byStem(pieces: readonly Piece[]): Retrieved[] {
     const found: Retrieved[] = [];
+    // "How did temperature appear?" asks about the word; "...something drivers will trust about temperature limits" does not.
+    const long = pieces.length > EVERYDAY_STEM_MAX_WORDS;
     for (const piece of pieces) {
       if (piece.key.length < STEM_LENGTH || STOP_WORD_KEYS.has(piece.key)) continue;
+      if (long && this.everydayStems.has(piece.key.slice(0, STEM_LENGTH))) continue;
       const ids = this.stems.get(piece.key.slice(0, STEM_LENGTH));
       if (ids?.size === 1) {
         const [id] = ids;
