@@ -930,4 +930,25 @@ describe('the chat as a tutor', function () {
     const [roc] = await converse(engine, ['What are the ROC curve and AUC?']);
     assert.match(roc!.text, /^The ROC curve plots/);
   });
+
+  it('reads the same items on both sides of a split and days shuffled into it as a leak, a failure within 90 days as no forecast, routing messages as classification', async () => {
+    const cases: Array<[string, string]> = [
+      ['We split rows at random and the same customers appear in both the training set and the test set. Is that bad?', 'data-leakage'],
+      ["J'ai mélangé les jours au hasard avant de découper, les scores sont excellents, mais cette semaine le modèle est bien moins bon. Pourquoi ?", 'data-leakage'],
+      ['Some rare species have only three or four photos. Will it learn anything for them?', 'class-imbalance'],
+    ];
+    for (const [question, id] of cases) {
+      const [answer] = await converse(engine, [question]);
+      assert.equal(answer!.understanding.concepts[0]?.id, id, question);
+    }
+    const [pumps] = await converse(engine, ['We want to predict which compressors will fail within the next 30 days from their maintenance logs. Where do I start?']);
+    assert.ok(!pumps!.sources.includes('time-series-forecasting'), pumps!.sources.join());
+    const [triage, , measured] = await converse(engine, [
+      'On reçoit des centaines de courriels par jour et je voudrais un LLM pour les envoyer vers le bon service. Par où commencer ?',
+      'Qu’est-ce que la classification zéro-shot ?',
+      'Comment je mesure si le tri marche avant de le mettre en production ?',
+    ]);
+    assert.ok(triage!.sources.includes('multiclass-classification'), triage!.sources.join());
+    assert.equal(measured!.understanding.concepts[0]!.id, 'confusion-matrix');
+  });
 });

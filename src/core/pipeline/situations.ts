@@ -69,6 +69,8 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   const plain = plainQuestion(question);
   const fromDocuments = ANSWERS_FROM_DOCUMENTS.test(plain) ? glossary.get(RAG_ID) : FINDS_IN_DOCUMENTS.test(plain) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
   if (fromDocuments) return fromDocuments;
+  // « trier les messages vers le bon service », "route incoming emails to the right team": one category per message.
+  if (SORTS_MESSAGES.test(plain)) return glossary.get(MESSAGE_SORTING_ID);
   // "Predict which water mains will burst next winter", "which orders will need a remake": which ones, a
   // classification, however much of time or amounts it speaks.
   if (asksWhichOnes(question)) for (const quantity of QUANTITY_TASK_IDS) taskTypes.delete(quantity);
@@ -85,6 +87,9 @@ export const DOCUMENT_TASK_IDS: readonly string[] = [RAG_ID, SEMANTIC_SEARCH_ID]
 export const DOCUMENT_PROJECT_STEPS: readonly string[] = ['retrieval-evaluation'];
 /** Questions answered from the learner's documents: "answers questions from our SOPs", « répond aux questions sur nos procédures ». */
 const ANSWERS_FROM_DOCUMENTS = / (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z']+ ){0,3}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|reports|faqs?|contracts|guidelines)\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?)\b/;
+/** Messages sorted into categories: "route tickets to the right team", « trier les messages vers le bon service ». */
+const SORTS_MESSAGES = / (sort|route|triage|classify|categori[sz]e|dispatch|trier|router|orienter|classer|categoriser|aiguiller|ventiler) (the |our |incoming |les |nos |des |ces )?([a-z0-9']+ ){0,4}(messages?|e ?mails?|tickets?|requests?|demandes?|courriels?|mails?|complaints?|reclamations?|plaintes?)\b| (sort|route|send|dispatch|trier|router|orienter|aiguiller|envoyer) ([a-z']+ ){0,3}(vers|to) (le bon|la bonne|les bons|the right|the correct) /;
+const MESSAGE_SORTING_ID = 'multiclass-classification';
 /** Documents searched by meaning: « retrouve les décisions pertinentes dans notre base », "find the relevant reports". */
 const FINDS_IN_DOCUMENTS = / (find|finds|retrieve|retrieves|search|searches|surface|surfaces|retrouve|retrouver|retrouvent|recherche|rechercher|trouve|trouver) (the |les |des )?([a-z']+ ){0,4}(relevant|similar|pertinents?|pertinentes?|similaires|proches) /;
 
@@ -96,7 +101,7 @@ const QUANTITY_TASK_IDS = ['time-series-forecasting', 'regression'];
  * not a quantity to forecast.
  */
 function asksWhichOnes(question: string): boolean {
-  return / which ([a-z']+ ){1,5}(will|would|are (likely|going) to|might|could|is (likely|going) to)\b| (quels|quelles|lesquels|lesquelles) ([a-z']+ ){1,3}(vont|risquent|vont probablement|pourraient|seront)\b| (at risk|at high risk|a risque|a haut risque|susceptibles? de)\b/.test(plainQuestion(question));
+  return / which ([a-z']+ ){1,5}(will|would|are (likely|going) to|might|could|is (likely|going) to)\b| (quels|quelles|lesquels|lesquelles) ([a-z']+ ){1,3}(vont|risquent|vont probablement|pourraient|seront)\b| (at risk|at high risk|a risque|a haut risque|susceptibles? de)\b| (within|in) (the )?(next )?\d+ (days|weeks|months|hours)\b| dans les \d+ (prochains |prochaines )?(jours|semaines|mois|heures)\b/.test(plainQuestion(question));
 }
 
 /**
@@ -286,10 +291,18 @@ const TRAINING_SET_SIZE_ID = 'training-set-size';
 export function asksAboutDataQuantity(question: string): boolean {
   const text = plainQuestion(question);
   const counted = /\d| a few | several | hundreds? | thousands? | dozens? | quelques | plusieurs | centaines? | milliers? | dizaines? | (vingt|trent|quarant|cinquant|soixant)aines? | douzaines? /.test(text);
-  const enough = / (enough|sufficient)\b| (assez|suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b/.test(text) || (/ (only|just|barely|hardly|seulement|a peine|tout juste|n'?(ai|a|avons|avez|ont) que) /.test(text) && / (fragile|risky|shaky|peu|few|little|small|petit|sens|sense|worth|vaut|enough|assez) /.test(text));
+  const enough = / (enough|sufficient)\b| (assez|suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b/.test(text) || (/ (only|just|barely|hardly|seulement|a peine|tout juste|n'?(ai|a|avons|avez|ont) (que|qu'une|qu'un)) /.test(text) && / (fragile|risky|shaky|peu|few|little|small|petit|sens|sense|worth|vaut|enough|assez) /.test(text));
   const fewLabelled = / (only|just) (have )?(about |around |roughly )?(\d+|a few (hundred|thousand|dozen)) ([a-z']+ ){0,2}(labell?ed|annotated|scored|tagged|rated)\b| n'?(ai|a|avons|avez|ont) que (\d+|quelques (centaines|dizaines|milliers))( [a-z']+){0,3} (etiquete|annote|note|labellise|tague)e?s?\b/.test(text);
   const howMuch = / how (much|many) (data|examples|samples|images|rows|records|labels|labell?ed examples) (do|would|will|should) (i|we) need| combien (de donnees|d'exemples|d'images|de lignes|d'echantillons) (faut il|me faut il|il faut|dois je|faudrait il)/.test(text);
   return howMuch || fewLabelled || (counted && enough);
+}
+
+/**
+ * "The same aircraft tail numbers show up in both train and test", « les mêmes patients dans l'entraînement et le test »:
+ * linked rows on both sides of the split, a leak.
+ */
+export function tellsOfAGroupOnBothSides(question: string): boolean {
+  return / (same|identical) ([a-z0-9']+ ){0,4}(in|on|across|show up in|appear in|are in) (both )?(the )?(train(ing)?( set)?|training data) and (the )?(test|validation)\b| (memes|meme) ([a-z0-9']+ ){0,4}(dans|des deux cotes|a la fois dans) (l'|le jeu d'|les donnees d')?(entrainement|apprentissage) et (le |la )?(test|validation)\b/.test(plainQuestion(question));
 }
 
 /** The entry for setting data aside to validate and test a model. */
@@ -322,6 +335,7 @@ export function situationTold(question: string): Situation | undefined {
   if (dependsOnOutsideFactors(question)) return { conceptId: FEATURE_ENGINEERING_ID, asks: 'how' };
   if (asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
   if (tellsOfLeakage(question)) return { conceptId: DATA_LEAKAGE_ID, named: true };
+  if (tellsOfAGroupOnBothSides(question)) return { conceptId: DATA_LEAKAGE_ID, asks: 'why' };
   if (asksHowToSplit(question)) return { conceptId: SPLIT_ENTRY_ID, named: true };
   return tellsOfSeveralLabels(question) ? { conceptId: MULTI_LABEL_ID } : undefined;
 }
@@ -339,11 +353,13 @@ export const DATA_DRIFT_ID = 'data-drift';
 /** "works perfectly", "99%", « marche super bien », « parfait »: a result the learner is happy with. */
 const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|works well|worked well|amazing|marche bien|fonctionne bien|marchait bien|fonctionnait bien|nails?|nailed|spot on|within a day|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable|au jour pres)\b|\b(?:almost|nearly|virtually) (?:every|all)\b(?: [a-z']+){0,2} right\b|\bgets? (?:everything|it all) right\b|\bpresque (?:tout|tous|toutes) (?:bon|bons|juste|justes)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b/u;
 /** "much worse", "fails", « rate presque tout », « nul »: a result that falls apart. */
-const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|(barely|hardly|no|not much) better than (guessing|chance|random|a coin)|all over the place|erratic|unstable|instable|erratique|coin flip|pile ou face|(a peine|guere|pas) mieux que le hasard|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
+const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|moins bons?|moins bonnes?|moins bien|less accurate|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|(barely|hardly|no|not much) better than (guessing|chance|random|a coin)|all over the place|erratic|unstable|instable|erratique|coin flip|pile ou face|(a peine|guere|pas) mieux que le hasard|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
 /** "100%", "perfect", « parfait », "every single one right": a score only the data a model learnt from gives. */
 const PERFECT_RESULT = /\b(?:100(?:[.,]0+)? ?%|perfect|perfectly|flawless|parfait|parfaite|parfaitement|sans faute|sans aucune erreur|1[.,]0+)(?![\d])/u;
 /** "... but 60% on sheets it has never seen": the other data named as new to the model. */
 const NEVER_SEEN = /\b(never seen|unseen|hasn't seen|has not seen|did not see|didn't see|jamais vu|jamais vus|jamais vue|jamais vues|pas vu|pas vus|pas vue|pas vues|inconnues?|inconnus?|nouvelles? donnees)\b/u;
+/** Days, dates or weeks shuffled at random into the split: « mélangé toutes les journées au hasard », "shuffled the days". */
+const SHUFFLED_TIME = /\b(shuffled|shuffle|randomly (split|assigned)|split (them |it )?(at random|randomly)|melange|melanger|melangees?|tire au hasard|au hasard)\b.*\b(days|dates|weeks|months|hours|journees|jours|semaines|mois|heures)\b|\b(days|dates|weeks|journees|jours|semaines)\b.*\b(shuffled|at random|randomly|au hasard|melangees?)\b/u;
 /** The entry for a model that meets data from a place it never learnt from. */
 const DOMAIN_ADAPTATION_ID = 'domain-adaptation';
 /** "... but on a fourth farm", « dans un autre hôpital », "at a new site": another place than the data came from. */
@@ -394,6 +410,8 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
   if (!GOOD_RESULT.test(before) || !(BAD_RESULT.test(after) || fallsBy(before, after))) return undefined;
   // A perfect score (« 100 % sur mes anciennes cuissons ») is one on what the model learnt from: no model is perfect
   // on data it never saw.
+  // "I shuffled all the days at random to split train and test: excellent, then worse this month": time split at random.
+  if (SHUFFLED_TIME.test(text)) return DATA_LEAKAGE_ID;
   if (PERFECT_RESULT.test(before) || TRAINING_DATA.test(before)) return OVERFITTING_ID;
   // "Trained on three farms, great there, wrong almost every time on a fourth": a place the data never came from.
   if (ANOTHER_SITE.test(after)) return DOMAIN_ADAPTATION_ID;
@@ -439,5 +457,5 @@ export function asksWhatToMeasure(question: string): boolean {
 
 /** "How would I test this before rolling it out?", « comment vérifier que les réponses sont bonnes avant la mise en prod ? ». */
 export function asksHowToTest(question: string): boolean {
-  return / (test|evaluate|check|validate|measure|verify) (this|it|that|the (bot|assistant|model|system|answers|tool))\b([a-z' ]*) (before|prior to) (rolling|going|shipping|deploying|launching|putting|production|release|it goes)| how (would|do|should|can|could) (i|we) (test|evaluate|validate|check) (this|it|that|the (bot|assistant|model|system|answers))\b| (tester|evaluer|verifier|valider|mesurer) ([a-z' ]+ )?(avant (de le |de la |de les )?(mettre en prod|mise en prod|mise en production|deployer|deploiement|lancer|le lancement))/.test(plainQuestion(question));
+  return / (test|evaluate|check|validate|measure|verify) (this|it|that|the (bot|assistant|model|system|answers|tool))\b([a-z' ]*) (before|prior to) (rolling|going|shipping|deploying|launching|putting|production|release|it goes)| how (would|do|should|can|could) (i|we) (test|evaluate|validate|check) (this|it|that|the (bot|assistant|model|system|answers))\b| (test|evalu|verifi|valid|mesur)[a-z]* ([a-z' ]+ )?(avant (de le |de la |de les )?(mettre en prod|mise en prod|mise en production|la production|la prod|deployer|deploiement|lancer|le lancement))| (check|checking|verify|verifying|test|testing|measure|measuring) (that |whether |if )?(the |its |our )?(answers|outputs|results|predictions|sorting|triage|routing) (are |is )?(actually |really )?(right|correct|good|accurate|working|works)\b| (mesur|verifi|sav|test|evalu)[a-z]* (si|que) (le tri|les reponses|le classement|le routage|les resultats|l'outil|le modele|le bot|l'assistant) ([a-z']+ )?(fonctionne|marche|sont (bonnes|justes|correctes)|est (bon|juste|correct))/.test(plainQuestion(question));
 }

@@ -245,9 +245,14 @@ function metricToMeasure(earlier: readonly EarlierTurn[], glossary: Glossary): C
 
 /** How a system is tested before it is rolled out: real questions for one built on documents, else a held-out test set. */
 function testBeforeRollout(earlier: readonly EarlierTurn[], glossary: Glossary): Concept | undefined {
-  const onDocuments = earlier.some((turn) => turn.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id) || LANGUAGE_MODEL_IDS.includes(id)));
-  return glossary.get(onDocuments ? DOCUMENT_PROJECT_STEPS[0]! : SPLIT_ID);
+  const met = (ids: readonly string[]) => earlier.some((turn) => turn.conceptIds.some((id) => ids.includes(id)));
+  // Sorting messages into categories is measured class by class on a labelled sample, whoever sorts them.
+  if (met(SORTING_IDS)) return glossary.get('confusion-matrix');
+  return glossary.get(met(DOCUMENT_TASK_IDS) || met(LANGUAGE_MODEL_IDS) ? DOCUMENT_PROJECT_STEPS[0]! : SPLIT_ID);
 }
+
+/** Concepts that say a conversation is about sorting items into categories. */
+const SORTING_IDS = ['multiclass-classification', 'classification', 'zero-shot-classification', 'few-shot-learning', 'sentiment-analysis', 'binary-classification'];
 
 /** Concepts that say a conversation is about an application built on a language model. */
 const LANGUAGE_MODEL_IDS = ['large-language-model', 'language-model', 'chunking', 'embedding', 'hallucination', 'prompt', 'prompt-engineering', 'semantic-search', 'vector-database'];
