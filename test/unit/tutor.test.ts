@@ -31,6 +31,14 @@ async function converse(engine: ChatEngine, questions: readonly string[]): Promi
   return answers;
 }
 
+/** Asks each question on its own and checks the concept its answer is about. */
+async function assertEachAbout(engine: ChatEngine, cases: ReadonlyArray<readonly [string, string]>): Promise<void> {
+  for (const [question, id] of cases) {
+    const [answer] = await converse(engine, [question]);
+    assert.equal(answer!.understanding.concepts[0]?.id, id, question);
+  }
+}
+
 describe('the chat as a tutor', function () {
   this.timeout(30_000);
   const glossary = bundledGlossary();
@@ -824,10 +832,7 @@ describe('the chat as a tutor', function () {
       ['Quelles variables devrais-je calculer à partir des relevés du four ?', 'feature-engineering'],
       ['How should I split my sensor data for testing?', 'train-validation-test-split'],
     ];
-    for (const [question, id] of cases) {
-      const [answer] = await converse(engine, [question]);
-      assert.equal(answer!.understanding.concepts[0]?.id, id, question);
-    }
+    await assertEachAbout(engine, cases);
     const [, unchanged] = await converse(engine, ['What is a tokenizer?', 'Will it work with the new version of PyTorch?']);
     assert.notEqual(unchanged!.understanding.concepts[0]?.id, 'data-drift');
   });
@@ -851,10 +856,7 @@ describe('the chat as a tutor', function () {
       ['My model gets R² = 0.96 on the data I trained it on, but on new batches it is barely better than guessing. Why?', 'overfitting'],
       ["Les tarifs changent à chaque saison : le modèle ne va-t-il pas devenir obsolète ?", 'data-drift'],
     ];
-    for (const [question, id] of cases) {
-      const [answer] = await converse(engine, [question]);
-      assert.equal(answer!.understanding.concepts[0]?.id, id, question);
-    }
+    await assertEachAbout(engine, cases);
     const [, , told] = await converse(engine, [
       'We want to predict which members will renew. Where do I start?',
       'What is overfitting?',
@@ -937,10 +939,7 @@ describe('the chat as a tutor', function () {
       ["J'ai mélangé les jours au hasard avant de découper, les scores sont excellents, mais cette semaine le modèle est bien moins bon. Pourquoi ?", 'data-leakage'],
       ['Some rare species have only three or four photos. Will it learn anything for them?', 'class-imbalance'],
     ];
-    for (const [question, id] of cases) {
-      const [answer] = await converse(engine, [question]);
-      assert.equal(answer!.understanding.concepts[0]?.id, id, question);
-    }
+    await assertEachAbout(engine, cases);
     const [pumps] = await converse(engine, ['We want to predict which compressors will fail within the next 30 days from their maintenance logs. Where do I start?']);
     assert.ok(!pumps!.sources.includes('time-series-forecasting'), pumps!.sources.join());
     const [triage, , measured] = await converse(engine, [
