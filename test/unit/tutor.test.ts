@@ -950,4 +950,17 @@ describe('the chat as a tutor', function () {
     assert.ok(triage!.sources.includes('multiclass-classification'), triage!.sources.join());
     assert.equal(measured!.understanding.concepts[0]!.id, 'confusion-matrix');
   });
+
+  it('reads a seed lot as no random seed, "just say pass every time" as imbalance, a worry that names a made-up code as hallucination, a pass-or-fail project as binary', async () => {
+    const [lots] = await converse(engine, ['Can you give me a concrete example with our seed lots and the germination test?']);
+    assert.ok(!lots!.sources.includes('random-seed'), lots!.sources.join());
+    await assertEachAbout(engine, [
+      ['Only about 7% of the parts fail. Couldn’t the model just say "ok" every time and look great?', 'class-imbalance'],
+      ['Why not duplicate the rare examples to balance the classes?', 'resampling'],
+    ]);
+    const [, worry] = await converse(engine, ['What is chunking?', 'Ça me paraît fragile : si le modèle invente un code d’erreur qui n’existe pas, que faire ?']);
+    assert.equal(worry!.understanding.concepts[0]!.id, 'hallucination');
+    const [germination] = await converse(engine, ['We want to predict whether a batch will pass the quality test before shipping it. Where do I start?']);
+    assert.ok(germination!.sources.includes('binary-classification'), germination!.sources.join());
+  });
 });

@@ -77,6 +77,9 @@ const TEMPERATURE_WITH = [
   'jeton', 'gpt', 'chatgpt', 'openai', 'api', 'prompt', 'completion', 'greedy', 'beam', 'diversity', 'diversité', 'bot', 'chatbot', 'assistant',
 ];
 
+/** What a random seed is said with: without one of these near it, "seed" is a plant's. */
+const SEED_WITH = ['random', 'randomness', 'torch', 'numpy', 'np', 'manual_seed', 'set_seed', 'rng', 'reproducible', 'reproducibility', 'reproductible', 'fixed', 'fix', 'set', 'same', 'different', 'runs', 'run', 'aléatoire', 'fixer', 'fixe', 'graine', 'generator', 'shuffle', 'split', 'initialization', 'initialisation', 'weights', 'poids', 'training', 'entraînement'];
+
 const AMP_SCALER = ['amp', 'gradscaler', 'unscale', 'unscale_', 'float16', 'fp16', 'scale', 'update', 'step', 'backward'];
 
 /** The table, by concept id. */
@@ -164,7 +167,13 @@ export const CODE_TERMS: Readonly<Record<string, readonly CodeTermRule[]>> = {
   // "frozen seafood", "freezing temperatures": the English words name the concept only beside what a model freezes.
   'parameter-freezing': [always('requires_grad_', 'freeze_layers', 'freeze_base', 'frozen layers', 'frozen weights', 'freeze the weights'), near(FROZEN_WHAT_EN, 'freeze', 'frozen', 'freezing', 'freezes'), { ...ml('freeze', 'frozen', 'freezing'), zone: 'code' }, { forms: [...frenchVerb('gel'), 'gèle', 'gèlent', 'gelés', 'gelées'], lang: 'fr', ml: true, near: FROZEN_WHAT }],
   'optimizer-state': [always('optimizer_state', 'opt_state', 'exp_avg', 'exp_avg_sq', 'optimizer state')],
-  'random-seed': [always('manual_seed', 'set_seed', 'random_seed', 'random_state', 'seed_everything', 'PRNGKey'), ml('seed', 'seeds', 'seeded'), frMl('graine', 'graines')],
+  // "a seed lot", « les graines »: a random seed only beside what is seeded, or in code.
+  'random-seed': [
+    always('manual_seed', 'set_seed', 'random_seed', 'random_state', 'seed_everything', 'PRNGKey'),
+    near(SEED_WITH, 'seed', 'seeds', 'seeded'),
+    { ...ml('seed', 'seeds', 'seeded'), zone: 'code' },
+    { ...near(SEED_WITH, 'graine', 'graines'), lang: 'fr' },
+  ],
   'model-training': [method('fit'), always('trainer.train', 'model.fit', 'fit_generator'), frMl(...frenchVerb('entraîn'))],
   prediction: [method('predict', 'predict_proba'), always('y_pred', 'y_hat', 'yhat', 'y_pred_proba'), ml('preds', 'predictions'), frMl('prédire', 'prédit', 'prédite', 'prédits', 'prédisent', 'prédiction', 'prédictions')],
   epoch: [always('num_epochs', 'n_epochs', 'num_train_epochs', 'max_epochs', 'epochs'), frMl('époque', 'époques', 'epoch', 'epochs')],

@@ -69,6 +69,8 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   const plain = plainQuestion(question);
   const fromDocuments = ANSWERS_FROM_DOCUMENTS.test(plain) ? glossary.get(RAG_ID) : FINDS_IN_DOCUMENTS.test(plain) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
   if (fromDocuments) return fromDocuments;
+  // "Predict whether a seed lot will pass the germination test": a yes or no for each item.
+  if (/ (whether|if) (a|an|each|the|every) ([a-z']+ ){0,3}(will|would) (pass|fail|succeed|be accepted|be rejected|churn|default)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
   // « trier les messages vers le bon service », "route incoming emails to the right team": one category per message.
   if (SORTS_MESSAGES.test(plain)) return glossary.get(MESSAGE_SORTING_ID);
   // "Predict which water mains will burst next winter", "which orders will need a remake": which ones, a
@@ -88,8 +90,9 @@ export const DOCUMENT_PROJECT_STEPS: readonly string[] = ['retrieval-evaluation'
 /** Questions answered from the learner's documents: "answers questions from our SOPs", « répond aux questions sur nos procédures ». */
 const ANSWERS_FROM_DOCUMENTS = / (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z']+ ){0,3}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|reports|faqs?|contracts|guidelines)\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?)\b/;
 /** Messages sorted into categories: "route tickets to the right team", « trier les messages vers le bon service ». */
-const SORTS_MESSAGES = / (sort|route|triage|classify|categori[sz]e|dispatch|trier|router|orienter|classer|categoriser|aiguiller|ventiler) (the |our |incoming |les |nos |des |ces )?([a-z0-9']+ ){0,4}(messages?|e ?mails?|tickets?|requests?|demandes?|courriels?|mails?|complaints?|reclamations?|plaintes?)\b| (sort|route|send|dispatch|trier|router|orienter|aiguiller|envoyer) ([a-z']+ ){0,3}(vers|to) (le bon|la bonne|les bons|the right|the correct) /;
+const SORTS_MESSAGES = / (suggests?|suggesting|proposes?|assigns?|assigning|propose|proposer|attribuer|attribue|affecter) (a |an |the |une |la |le )?([a-z']+ ){0,2}(category|categories|class|label|categorie|categories|classe|etiquette)\b| (sort|route|triage|classify|categori[sz]e|dispatch|trier|router|orienter|classer|categoriser|aiguiller|ventiler) (the |our |incoming |les |nos |des |ces )?([a-z0-9']+ ){0,4}(messages?|e ?mails?|tickets?|requests?|demandes?|courriels?|mails?|complaints?|reclamations?|plaintes?)\b| (sort|route|send|dispatch|trier|router|orienter|aiguiller|envoyer) ([a-z']+ ){0,3}(vers|to) (le bon|la bonne|les bons|the right|the correct) /;
 const MESSAGE_SORTING_ID = 'multiclass-classification';
+const YES_OR_NO_ID = 'binary-classification';
 /** Documents searched by meaning: « retrouve les décisions pertinentes dans notre base », "find the relevant reports". */
 const FINDS_IN_DOCUMENTS = / (find|finds|retrieve|retrieves|search|searches|surface|surfaces|retrouve|retrouver|retrouvent|recherche|rechercher|trouve|trouver) (the |les |des )?([a-z']+ ){0,4}(relevant|similar|pertinents?|pertinentes?|similaires|proches) /;
 
@@ -101,7 +104,7 @@ const QUANTITY_TASK_IDS = ['time-series-forecasting', 'regression'];
  * not a quantity to forecast.
  */
 function asksWhichOnes(question: string): boolean {
-  return / which ([a-z']+ ){1,5}(will|would|are (likely|going) to|might|could|is (likely|going) to)\b| (quels|quelles|lesquels|lesquelles) ([a-z']+ ){1,3}(vont|risquent|vont probablement|pourraient|seront)\b| (at risk|at high risk|a risque|a haut risque|susceptibles? de)\b| (within|in) (the )?(next )?\d+ (days|weeks|months|hours)\b| dans les \d+ (prochains |prochaines )?(jours|semaines|mois|heures)\b/.test(plainQuestion(question));
+  return / which ([a-z']+ ){1,5}(will|would|are (likely|going) to|might|could|is (likely|going) to)\b| (quels|quelles|lesquels|lesquelles) ([a-z']+ ){1,3}(vont|risquent|vont probablement|pourraient|seront)\b| (at risk|at high risk|a risque|a haut risque|susceptibles? de)\b| (whether|if) (a|an|each|the|every) ([a-z']+ ){0,3}(will|would)\b| (si|quel|quelle) (un|une|chaque|le|la) ([a-z']+ ){0,3}(va|vont|sera|passera|echouera)\b| (within|in) (the )?(next )?\d+ (days|weeks|months|hours)\b| dans les \d+ (prochains |prochaines )?(jours|semaines|mois|heures)\b/.test(plainQuestion(question));
 }
 
 /**
@@ -143,6 +146,9 @@ export function namesOnlyAResultsSetting(named: readonly Concept[]): boolean {
 /** A share this small of the examples is a rare class: one in twenty, or 5%. */
 const RARE_SHARE = 0.05;
 
+/** "Only about 8% of our lots fail": a share told as small, with the words that say it is few. */
+const RARE_PERCENT_TOLD = 10;
+
 /** Two classes counted apart are imbalanced when one is five times the other (150 against 1,200). */
 const CLASS_RATIO = 0.2;
 
@@ -167,7 +173,7 @@ export function tellsOfARareClass(question: string): boolean {
   const counts = /\b(\d+)\s+(?:[\p{L}'-]+\s+){0,3}?(?:contre|vs\.?|versus|against|compared (?:to|with)|face à|as opposed to)\s+(?:[\p{L}'-]+\s+){0,2}?(\d+)\b/u.exec(text);
   if (counts && Math.min(Number(counts[1]), Number(counts[2])) / Math.max(Number(counts[1]), Number(counts[2])) <= CLASS_RATIO) return true;
   const percent = /\b(\d+(?:[.,]\d+)?)\s?(?:%|percent|pour ?cent)/u.exec(text);
-  if (percent && Number(percent[1]!.replace(',', '.')) <= RARE_SHARE * 100 && RARE_WORDS.test(text)) return true;
+  if (percent && Number(percent[1]!.replace(',', '.')) <= RARE_PERCENT_TOLD && RARE_WORDS.test(text)) return true;
   // "97% accuracy, but it never flagged a single stuck batch": a score that high and a class never found.
   if (/\b9\d(?:[.,]\d+)?\s?%/u.test(text) && NEVER_FOUND.test(text)) return true;
   // « certaines espèces rares n'ont que trois ou quatre planches », "a few rare labels have only 5 examples".
@@ -190,6 +196,9 @@ export function tellsOfADominantClass(question: string): boolean {
   if (PREDICTS_THE_MEAN.test(text)) return false;
   // "92% accuracy, but it basically says every single donor will show up", « il prédit que tout le monde viendra ».
   if (/ (says?|predicts?|thinks?|classifies|labels|marks|puts) (that )?(every single|every|all|each|all the|all our) [a-z]+ (will|would|is|are|as)\b| (dit|predit|pense|classe|met) (que )?(tous les|toutes les|tout le monde|chaque) /.test(text) && / (accuracy|exactitude|bonnes reponses|correct|right|juste)|\d\d ?%/.test(text)) return true;
+  // "Couldn't the model just say 'pass' every time?": one answer for everything.
+  // ("Why not just predict 'no failure' for everything?" proposes it: a baseline, not a model that does it.)
+  if (/ (model|it|classifier|modele|il) ([a-z']+ ){0,2}(just|simply|always) (say|says|predict|predicts|answer|answers|output|outputs|dire|predire|repondre) ([a-z']+ ){1,2}(every time|each time|for everything|for everyone|all the time|a chaque fois|tout le temps|pour tout)\b/.test(text)) return true;
   return / (almost|nearly|pretty much|virtually) (everything|every (one|input|example|item|image|text)|all of them|always)\b| presque (tout|toujours|tous|toutes)\b| (always|toujours) (the same|la meme|le meme) /.test(text) && / (class|classes|category|categories|label|labels|predicts?|puts?|says|classifies|classe|categorie|etiquette|predit|met|range|repond) /.test(text);
 }
 
@@ -444,7 +453,7 @@ const PAST_AVERAGE = / (use|take|predict|using|taking|prendre|utiliser|predire) 
  * d'entraînement ? »: scoring a model on what it learnt from, which the split into training and test sets answers.
  */
 export function testsOnTrainingData(plain: string): boolean {
-  return / train(ing)? (it |the model )?on all (the |of the |my |our )?data and (then )?(check|test|measure|evaluate|score|look at)| (check|test|measure|evaluate|score)( [a-z']+){0,3} on (that|it|the same data|the training data|the data it (was )?trained on)\b| (tester|evaluer|mesurer|verifier)( [a-z']+){0,3} sur (les memes donnees|les donnees d'entrainement|ces memes donnees)| (entrainer|entraine) sur toutes les donnees et (tester|evaluer|mesurer|verifier)/.test(plain);
+  return / train(ing)? (it |the model )?on all (the |of the |my |our )?([a-z0-9]+ ){0,2}and (then )?(check|test|measure|evaluate|score|look at)\b[^?]* on (those|them|these|it|the same)\b| train(ing)? (it |the model )?on all (the |of the |my |our )?data and (then )?(check|test|measure|evaluate|score|look at)| (check|test|measure|evaluate|score)( [a-z']+){0,3} on (that|it|the same data|the training data|the data it (was )?trained on)\b| (tester|evaluer|mesurer|verifier)( [a-z']+){0,3} sur (les memes donnees|les donnees d'entrainement|ces memes donnees)| (entrainer|entraine) sur toutes les donnees et (tester|evaluer|mesurer|verifier)/.test(plain);
 }
 
 /** The entry for choosing what a model is judged by. */
@@ -457,5 +466,5 @@ export function asksWhatToMeasure(question: string): boolean {
 
 /** "How would I test this before rolling it out?", « comment vérifier que les réponses sont bonnes avant la mise en prod ? ». */
 export function asksHowToTest(question: string): boolean {
-  return / (test|evaluate|check|validate|measure|verify) (this|it|that|the (bot|assistant|model|system|answers|tool))\b([a-z' ]*) (before|prior to) (rolling|going|shipping|deploying|launching|putting|production|release|it goes)| how (would|do|should|can|could) (i|we) (test|evaluate|validate|check) (this|it|that|the (bot|assistant|model|system|answers))\b| (test|evalu|verifi|valid|mesur)[a-z]* ([a-z' ]+ )?(avant (de le |de la |de les )?(mettre en prod|mise en prod|mise en production|la production|la prod|deployer|deploiement|lancer|le lancement))| (check|checking|verify|verifying|test|testing|measure|measuring) (that |whether |if )?(the |its |our )?(answers|outputs|results|predictions|sorting|triage|routing) (are |is )?(actually |really )?(right|correct|good|accurate|working|works)\b| (mesur|verifi|sav|test|evalu)[a-z]* (si|que) (le tri|les reponses|le classement|le routage|les resultats|l'outil|le modele|le bot|l'assistant) ([a-z']+ )?(fonctionne|marche|sont (bonnes|justes|correctes)|est (bon|juste|correct))/.test(plainQuestion(question));
+  return / (test|evaluate|check|validate|measure|verify) (this|it|that|the (bot|assistant|model|system|answers|tool))\b([a-z' ]*) (before|prior to) (rolling|going|shipping|deploying|launching|putting|production|release|it goes)| how (would|do|should|can|could) (i|we) (test|evaluate|validate|check) (this|it|that|the (bot|assistant|model|system|answers))\b| (test|evalu|verifi|valid|mesur)[a-z]* ([a-z' ]+ )?(avant (de le |de la |de les )?(mettre en prod|mise en prod|mise en production|la production|la prod|deployer|deploiement|lancer|le lancement))| (check|checking|verify|verifying|test|testing|measure|measuring|tell|know) (that |whether |if )?(the |its |our )?([a-z']+ ){0,3}(answers|outputs|results|predictions|sorting|triage|routing|categories|labels|suggestions)( [a-z']+){0,2} (are |is )?(actually |really )?(right|correct|good|any good|accurate|working|works)\b| (mesur|verifi|sav|test|evalu)[a-z]* (si|que) (le tri|les reponses|le classement|le routage|les resultats|l'outil|le modele|le bot|l'assistant) ([a-z']+ )?(fonctionne|marche|sont (bonnes|justes|correctes)|est (bon|juste|correct))/.test(plainQuestion(question));
 }

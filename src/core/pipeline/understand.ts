@@ -139,7 +139,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // ... "compared to the rules I'd write by hand": what it is, since what it is compared with is no concept.
     return { intent: 'what', concepts: [named[0]!], followUp: false, inConversation };
   }
-  if (described && topic && described.id !== topic.id && opensWithADoubt(question)) {
+  // (A worry that something sounds fragile names a new problem, not a doubt about what the topic is.)
+  if (described && topic && described.id !== topic.id && opensWithADoubt(question) && !SOUNDS_FRAGILE.test(plainQuestion(question))) {
     // « Vous êtes sûr ? J'avais lu que la précision, c'était le pourcentage de bonnes réponses. »: the learner
     // has another concept in mind (accuracy); what sets the two apart answers the doubt.
     return { intent: 'contrast', concepts: [topic, described], followUp: true, inConversation };
