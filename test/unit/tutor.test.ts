@@ -963,4 +963,15 @@ describe('the chat as a tutor', function () {
     const [germination] = await converse(engine, ['We want to predict whether a batch will pass the quality test before shipping it. Where do I start?']);
     assert.ok(germination!.sources.includes('binary-classification'), germination!.sources.join());
   });
+
+  it('reads 85% that never flags anyone as imbalance, one feature too good to be true as a leak, « d’où ça vient ? » of a symptom as its cause, predicting breakdowns as yes or no', async () => {
+    await assertEachAbout(engine, [
+      ['It reaches 86% accuracy but it basically never flags anyone who cancels. Why?', 'class-imbalance'],
+      ['One column, the number of reminder emails, makes the model almost perfect on the test set. Too good to be true?', 'data-leakage'],
+    ]);
+    const [madeUp] = await converse(engine, ['Le modèle invente parfois des références qui n’existent dans aucun manuel, d’un ton très sûr. D’où ça vient ?']);
+    assert.deepEqual([madeUp!.understanding.intent, madeUp!.understanding.concepts[0]!.id], ['cause', 'hallucination']);
+    const [breakdowns] = await converse(engine, ['On voudrait prédire les pannes de nos compresseurs à partir des capteurs. Par où commencer ?']);
+    assert.ok(breakdowns!.sources.includes('binary-classification') && !breakdowns!.sources.includes('time-series-forecasting'), breakdowns!.sources.join());
+  });
 });

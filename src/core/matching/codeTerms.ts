@@ -75,6 +75,8 @@ const TEMPERATURE_WITH = [
   'generate', 'decoding', 'décodage', 'creative', 'créatif', 'créative', 'random', 'randomness', 'aléatoire', 'deterministic', 'déterministe',
   'logits', 'setting', 'réglage', 'parameter', 'paramètre', 'answers', 'réponses', 'output', 'outputs', 'sortie', 'tokens', 'jetons', 'token',
   'jeton', 'gpt', 'chatgpt', 'openai', 'api', 'prompt', 'completion', 'greedy', 'beam', 'diversity', 'diversité', 'bot', 'chatbot', 'assistant',
+  // « mettre la température à 0 »: a setting's value.
+  '0', 'zero', 'zéro', 'mettre', 'régler', 'baisser',
 ];
 
 /** What a random seed is said with: without one of these near it, "seed" is a plant's. */

@@ -69,6 +69,8 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   const plain = plainQuestion(question);
   const fromDocuments = ANSWERS_FROM_DOCUMENTS.test(plain) ? glossary.get(RAG_ID) : FINDS_IN_DOCUMENTS.test(plain) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
   if (fromDocuments) return fromDocuments;
+  // « prédire les pannes de nos tunnels de lavage », "predict breakdowns of our presses": will each machine fail, yes or no.
+  if (/ (predict|predicting|anticipate|forecast|prevoir|predire|anticiper) (the |les |des |nos |our )?(failures?|breakdowns?|pannes?|defaillances?|jams?|bourrages?)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
   // "Predict whether a seed lot will pass the germination test": a yes or no for each item.
   if (/ (whether|if) (a|an|each|the|every) ([a-z']+ ){0,3}(will|would) (pass|fail|succeed|be accepted|be rejected|churn|default)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
   // « trier les messages vers le bon service », "route incoming emails to the right team": one category per message.
@@ -174,8 +176,8 @@ export function tellsOfARareClass(question: string): boolean {
   if (counts && Math.min(Number(counts[1]), Number(counts[2])) / Math.max(Number(counts[1]), Number(counts[2])) <= CLASS_RATIO) return true;
   const percent = /\b(\d+(?:[.,]\d+)?)\s?(?:%|percent|pour ?cent)/u.exec(text);
   if (percent && Number(percent[1]!.replace(',', '.')) <= RARE_PERCENT_TOLD && RARE_WORDS.test(text)) return true;
-  // "97% accuracy, but it never flagged a single stuck batch": a score that high and a class never found.
-  if (/\b9\d(?:[.,]\d+)?\s?%/u.test(text) && NEVER_FOUND.test(text)) return true;
+  // "85% accuracy, but it never flags anyone": a score that high and a class never found.
+  if (/\b[89]\d(?:[.,]\d+)?\s?%/u.test(text) && NEVER_FOUND.test(text)) return true;
   // « certaines espèces rares n'ont que trois ou quatre planches », "a few rare labels have only 5 examples".
   return FEW_OF_SOME.test(plainQuestion(question));
 }
@@ -248,8 +250,13 @@ const FEARS = / (fragile|risky|break|breaks|redo|start over|retrain|fall apart|s
 /** The entry for information from the answer slipping into training. */
 const DATA_LEAKAGE_ID = 'data-leakage';
 
-/** "A feature that would leak the answer", « une variable qui fait fuiter la réponse ». */
+/** A feature, column or variable told with a score too good to be true. */
+const TOO_GOOD_WITH_A_FEATURE = / (feature|column|variable|colonne|champ|field) .*(almost perfect|nearly perfect|near perfect|too good to be true|suspiciously good|presque parfait|presque parfaite|trop beau pour etre vrai|trop bon pour etre vrai)| (almost perfect|nearly perfect|presque parfaite?) .*(feature|column|variable|colonne)\b/;
+
+/** "A feature that would leak the answer", « une variable qui fait fuiter la réponse », or one too good to be true. */
 export function tellsOfLeakage(question: string): boolean {
+  // "One feature makes the model almost perfect on the test set, feels too good to be true."
+  if (TOO_GOOD_WITH_A_FEATURE.test(plainQuestion(question))) return true;
   return / (leak|leaks|leaking|leaked) (the |into (the )?)?(answer|target|label|labels|future|outcome|test)| (fuite|fuit|fuiter|fuient) (la |le |les |de la |du |des )?(reponse|cible|etiquette|etiquettes|futur|resultat|test)/.test(plainQuestion(question));
 }
 
@@ -299,7 +306,7 @@ const TRAINING_SET_SIZE_ID = 'training-set-size';
  */
 export function asksAboutDataQuantity(question: string): boolean {
   const text = plainQuestion(question);
-  const counted = /\d| a few | several | hundreds? | thousands? | dozens? | quelques | plusieurs | centaines? | milliers? | dizaines? | (vingt|trent|quarant|cinquant|soixant)aines? | douzaines? /.test(text);
+  const counted = /\d\d| a few | several | hundreds? | thousands? | dozens? | quelques | plusieurs | centaines? | milliers? | dizaines? | (vingt|trent|quarant|cinquant|soixant)aines? | douzaines? /.test(text);
   const enough = / (enough|sufficient)\b| (assez|suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b/.test(text) || (/ (only|just|barely|hardly|seulement|a peine|tout juste|n'?(ai|a|avons|avez|ont) (que|qu'une|qu'un)) /.test(text) && / (fragile|risky|shaky|peu|few|little|small|petit|sens|sense|worth|vaut|enough|assez) /.test(text));
   const fewLabelled = / (only|just) (have )?(about |around |roughly )?(\d+|a few (hundred|thousand|dozen)) ([a-z']+ ){0,2}(labell?ed|annotated|scored|tagged|rated)\b| n'?(ai|a|avons|avez|ont) que (\d+|quelques (centaines|dizaines|milliers))( [a-z']+){0,3} (etiquete|annote|note|labellise|tague)e?s?\b/.test(text);
   const howMuch = / how (much|many) (data|examples|samples|images|rows|records|labels|labell?ed examples) (do|would|will|should) (i|we) need| combien (de donnees|d'exemples|d'images|de lignes|d'echantillons) (faut il|me faut il|il faut|dois je|faudrait il)/.test(text);
@@ -360,11 +367,11 @@ export const OVERFITTING_ID = 'overfitting';
 export const DATA_DRIFT_ID = 'data-drift';
 
 /** "works perfectly", "99%", « marche super bien », « parfait »: a result the learner is happy with. */
-const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|works well|worked well|amazing|marche bien|fonctionne bien|marchait bien|fonctionnait bien|nails?|nailed|spot on|within a day|super bien|tres bien|parfait|parfaite|parfaitement|excellente?s?|nickel|impeccable|au jour pres)\b|\b(?:almost|nearly|virtually) (?:every|all)\b(?: [a-z']+){0,2} right\b|\bgets? (?:everything|it all) right\b|\bpresque (?:tout|tous|toutes) (?:bon|bons|juste|justes)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b/u;
+const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|works well|worked well|amazing|marche bien|fonctionne bien|marchait bien|fonctionnait bien|nails?|nailed|spot on|within a day|super bien|tres bien|parfait|parfaite|parfaits|parfaites|parfaitement|excellente?s?|nickel|impeccable|au jour pres)\b|\b(?:almost|nearly|virtually) (?:every|all)\b(?: [a-z']+){0,2} right\b|\bgets? (?:everything|it all) right\b|\bpresque (?:tout|tous|toutes) (?:bon|bons|juste|justes)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b/u;
 /** "much worse", "fails", « rate presque tout », « nul »: a result that falls apart. */
-const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|moins bons?|moins bonnes?|moins bien|less accurate|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|(barely|hardly|no|not much) better than (guessing|chance|random|a coin)|all over the place|erratic|unstable|instable|erratique|coin flip|pile ou face|(a peine|guere|pas) mieux que le hasard|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
+const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|moins bons?|moins bonnes?|moins bien|less accurate|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|(barely|hardly|no|not much) better than (guessing|chance|random|a coin)|all over the place|erratic|unstable|instable|erratique|a disaster|disaster|catastrophe|desastre|coin flip|pile ou face|(a peine|guere|pas) mieux que le hasard|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
 /** "100%", "perfect", « parfait », "every single one right": a score only the data a model learnt from gives. */
-const PERFECT_RESULT = /\b(?:100(?:[.,]0+)? ?%|perfect|perfectly|flawless|parfait|parfaite|parfaitement|sans faute|sans aucune erreur|1[.,]0+)(?![\d])/u;
+const PERFECT_RESULT = /\b(?:100(?:[.,]0+)? ?%|perfect|perfectly|flawless|parfait|parfaite|parfaits|parfaites|parfaitement|sans faute|sans aucune erreur|1[.,]0+)(?![\d])/u;
 /** "... but 60% on sheets it has never seen": the other data named as new to the model. */
 const NEVER_SEEN = /\b(never seen|unseen|hasn't seen|has not seen|did not see|didn't see|jamais vu|jamais vus|jamais vue|jamais vues|pas vu|pas vus|pas vue|pas vues|inconnues?|inconnus?|nouvelles? donnees)\b/u;
 /** Days, dates or weeks shuffled at random into the split: « mélangé toutes les journées au hasard », "shuffled the days". */
@@ -466,5 +473,5 @@ export function asksWhatToMeasure(question: string): boolean {
 
 /** "How would I test this before rolling it out?", « comment vérifier que les réponses sont bonnes avant la mise en prod ? ». */
 export function asksHowToTest(question: string): boolean {
-  return / (test|evaluate|check|validate|measure|verify) (this|it|that|the (bot|assistant|model|system|answers|tool))\b([a-z' ]*) (before|prior to) (rolling|going|shipping|deploying|launching|putting|production|release|it goes)| how (would|do|should|can|could) (i|we) (test|evaluate|validate|check) (this|it|that|the (bot|assistant|model|system|answers))\b| (test|evalu|verifi|valid|mesur)[a-z]* ([a-z' ]+ )?(avant (de le |de la |de les )?(mettre en prod|mise en prod|mise en production|la production|la prod|deployer|deploiement|lancer|le lancement))| (check|checking|verify|verifying|test|testing|measure|measuring|tell|know) (that |whether |if )?(the |its |our )?([a-z']+ ){0,3}(answers|outputs|results|predictions|sorting|triage|routing|categories|labels|suggestions)( [a-z']+){0,2} (are |is )?(actually |really )?(right|correct|good|any good|accurate|working|works)\b| (mesur|verifi|sav|test|evalu)[a-z]* (si|que) (le tri|les reponses|le classement|le routage|les resultats|l'outil|le modele|le bot|l'assistant) ([a-z']+ )?(fonctionne|marche|sont (bonnes|justes|correctes)|est (bon|juste|correct))/.test(plainQuestion(question));
+  return / (test|evaluate|check|validate|measure|verify) (this|it|that|the (bot|assistant|model|system|answers|tool))\b([a-z' ]*) (before|prior to) (rolling|going|shipping|deploying|launching|putting|production|release|it goes)| how (would|do|should|can|could) (i|we) (test|evaluate|validate|check) (this|it|that|the (bot|assistant|model|system|answers))\b| (test|evalu|verifi|valid|mesur)[a-z]* ([a-z' ]+ )?(avant (de le |de la |de les )?(mettre en prod|mise en prod|mise en production|la production|la prod|la mise en service|deployer|deploiement|lancer|le lancement|donner|confier|ouvrir))| (answers?|responds?|repond|repondent) (well|correctly|right|bien|correctement|juste)\b.*(before|avant)\b| (check|checking|verify|verifying|test|testing|measure|measuring|tell|know) (that |whether |if )?(the |its |our )?([a-z']+ ){0,3}(answers|outputs|results|predictions|sorting|triage|routing|categories|labels|suggestions)( [a-z']+){0,2} (are |is )?(actually |really )?(right|correct|good|any good|accurate|working|works)\b| (mesur|verifi|sav|test|evalu)[a-z]* (si|que) (le tri|les reponses|le classement|le routage|les resultats|l'outil|le modele|le bot|l'assistant) ([a-z']+ )?(fonctionne|marche|sont (bonnes|justes|correctes)|est (bon|juste|correct))/.test(plainQuestion(question));
 }

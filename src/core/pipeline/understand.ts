@@ -528,8 +528,10 @@ function weighedShortcut(question: string, topic: Concept | undefined, named: re
   }
   // "Why not just show the most popular products?" after the cold start: a fix proposed for the topic.
   if (!alternative) return { intent: fixOrPurpose(topic, glossary), concepts: [topic], followUp: true };
-  // "Why not fine-tune a model on our SOPs instead of doing retrieval?": the concept of the conversation it would replace.
-  const replaced = replacedConcept(plain, covered);
+  // "Why not fine-tune a model on our SOPs instead of doing retrieval?": the concept of the conversation it would replace;
+  // in a project on the learner's documents, "why not just fine-tune instead?" weighs it against the project's choice.
+  const projectChoice = covered[0] && DOCUMENT_TASK_IDS.includes(covered[0].id) ? covered[0] : undefined;
+  const replaced = replacedConcept(plain, covered) ?? projectChoice;
   if (replaced && replaced.id !== alternative.id && hasCuratedContrast(glossary, replaced, alternative)) return { intent: 'contrast', concepts: [replaced, alternative], followUp: true };
   // "Why not just use an LSTM?" two turns after gradient boosting: the choice the conversation made, weighed against it.
   const weighedAgainst = hasCuratedContrast(glossary, topic, alternative) ? undefined : choiceMade(alternative, covered, named, glossary);
@@ -638,6 +640,8 @@ function describedIntent(cue: SingleIntent | 'contrast', concept: Concept): Sing
   const isProblem = Boolean(concept.en.sections?.causes);
   // « Comment gérer ça ? » about something that is no problem to fix (several labels a book): how it is done.
   if (cue === 'remedy' && !concept.en.sections?.remedies) return 'how';
+  // « ... des références qui n'existent pas. D'où ça vient ? »: where a symptom comes from is its cause, not its history.
+  if (cue === 'history' && isProblem) return 'cause';
   if (cue === 'remedy' || cue === 'limits' || cue === 'example' || cue === 'simple' || cue === 'history' || cue === 'translate') return cue;
   // "How does ChatGPT remember what I said?" asks for a mechanism, even of an entry that is also a problem.
   if (cue === 'how') return 'how';
