@@ -974,4 +974,12 @@ describe('the chat as a tutor', function () {
     const [breakdowns] = await converse(engine, ['On voudrait prédire les pannes de nos compresseurs à partir des capteurs. Par où commencer ?']);
     assert.ok(breakdowns!.sources.includes('binary-classification') && !breakdowns!.sources.includes('time-series-forecasting'), breakdowns!.sources.join());
   });
+
+  it('plans a tool that reads logs and answers questions as a project on documents, and reads "what does X do?" of an everyday word as a definition question', async () => {
+    const [logs] = await converse(engine, ['We want an LLM tool that reads our technicians’ daily notes and answers managers’ questions about past repairs. Where do I start?']);
+    assert.ok(logs!.sources.includes('retrieval-augmented-generation'), logs!.sources.join());
+    const [what] = await converse(engine, ['What does temperature do?']);
+    assert.equal(what!.understanding.concepts[0]!.id, 'temperature');
+    await assertEachAbout(engine, [['Sometimes it writes stuff that is nowhere in the logs. Why?', 'hallucination']]);
+  });
 });

@@ -30,7 +30,7 @@ const EVERYDAY_STEM_MAX_WORDS = 10;
 const QUESTION_CONTEXT: MatchContext = { code: false, codeFile: true, ml: true };
 
 /** "What is a feature", « qu'est-ce qu'une caractéristique », « c'est quoi le score »: the form asked about, up to four words. */
-const DEFINITION_QUESTION = /^\s*(?:(?:and|so|et|alors|ok|okay)[\s,]+)?(?:what(?:'s|\s+is|\s+are)\s+|define\s+|c'est quoi\s+|qu'est-ce qu(?:e\s+|')|que (?:veut dire|signifie)\s+)(?:(?:a|an|the|un|une|le|la|les|des)\s+|l')?(?<form>[\p{L}\p{N}'-]+(?:\s+[\p{L}\p{N}'-]+){0,3}?)\s*(?=[?,.!]|\s+exactly|\s+exactement|\s+au juste|\s*$)/iu;
+const DEFINITION_QUESTION = /^\s*(?:(?:and|so|et|alors|ok|okay)[\s,]+)?(?:what(?:'s|\s+is|\s+are|\s+does)\s+|define\s+|c'est quoi\s+|qu'est-ce qu(?:e\s+|')|que (?:veut dire|signifie)\s+)(?:(?:a|an|the|un|une|le|la|les|des)\s+|l')?(?<form>[\p{L}\p{N}'-]+(?:\s+[\p{L}\p{N}'-]+){0,3}?)\s*(?=[?,.!]|\s+exactly|\s+exactement|\s+au juste|\s+(?:actually\s+)?do\b|\s*$)/iu;
 
 /** The prompt format has room for this many glossary entries. */
 export const MAX_RETRIEVED = 3;
