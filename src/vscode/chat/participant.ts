@@ -71,7 +71,8 @@ export async function answerInChat(
     const answer = await engine.ask(
       { question, answerLang: 'auto', fallbackLang: lang, history: historyTurns(context.history) },
       backendFor(deps, request.model),
-      (text) => stream.markdown(plainText ? escapeMarkdownText(text) : text),
+      // Pieces the model had already written when the request was cancelled are not shown.
+      (text) => token.isCancellationRequested || stream.markdown(plainText ? escapeMarkdownText(text) : text),
       controller.signal,
     );
     for (const id of answer.sources) {
