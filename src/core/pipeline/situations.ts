@@ -322,7 +322,7 @@ export function tellsOfAGroupOnBothSides(question: string): boolean {
 }
 
 /** The entry for setting data aside to validate and test a model. */
-const SPLIT_ENTRY_ID = 'train-validation-test-split';
+export const SPLIT_ID = 'train-validation-test-split';
 
 /** "How should I split our barn data for validation?", « comment découper mes données pour tester ? ». */
 export function asksHowToSplit(question: string): boolean {
@@ -352,7 +352,7 @@ export function situationTold(question: string): Situation | undefined {
   if (asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
   if (tellsOfLeakage(question)) return { conceptId: DATA_LEAKAGE_ID, named: true };
   if (tellsOfAGroupOnBothSides(question)) return { conceptId: DATA_LEAKAGE_ID, asks: 'why' };
-  if (asksHowToSplit(question)) return { conceptId: SPLIT_ENTRY_ID, named: true };
+  if (asksHowToSplit(question)) return { conceptId: SPLIT_ID, named: true };
   return tellsOfSeveralLabels(question) ? { conceptId: MULTI_LABEL_ID } : undefined;
 }
 

@@ -19,7 +19,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
+import { asksHowToStart, asksHowToStartAProject, asksHowToTest, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -473,8 +473,6 @@ function asksWhatItNamesIs(question: string, retrieved: readonly Retrieved[]): b
 
 const ASKS_WHAT_IS = /^\s*(?:(?:and|so|ok|et|alors),? )?(?:what is|what's|what are|qu'est-ce que|qu'est-ce qu'|c'est quoi)\s+(?:exactly |exactement |(?:a|an|the|un|une|le|la|les|l'|des) ?)?/iu;
 
-/** The entry that says why a model is scored on data it did not learn from. */
-const SPLIT_ID = 'train-validation-test-split';
 
 /** Cues that ask what to do, or for another part, rather than whether a situation matters. */
 const ASKS_WHAT_TO_DO: readonly (SingleIntent | 'contrast')[] = ['remedy', 'how', 'example', 'simple', 'limits'];
