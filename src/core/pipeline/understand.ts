@@ -473,7 +473,6 @@ function asksWhatItNamesIs(question: string, retrieved: readonly Retrieved[]): b
 
 const ASKS_WHAT_IS = /^\s*(?:(?:and|so|ok|et|alors),? )?(?:what is|what's|what are|qu'est-ce que|qu'est-ce qu'|c'est quoi)\s+(?:exactly |exactement |(?:a|an|the|un|une|le|la|les|l'|des) ?)?/iu;
 
-
 /** Cues that ask what to do, or for another part, rather than whether a situation matters. */
 const ASKS_WHAT_TO_DO: readonly (SingleIntent | 'contrast')[] = ['remedy', 'how', 'example', 'simple', 'limits'];
 
