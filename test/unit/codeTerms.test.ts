@@ -60,6 +60,8 @@ const CONCEPTS = [
   concept('validation-loss', ['validation loss'], ['perte de validation']),
   concept('gradient', ['gradient'], ['gradient']),
   concept('dropout', ['dropout'], ['dropout']),
+  concept('temperature', ['temperature'], ['température']),
+  concept('parameter-freezing', ['freezing parameters'], ['gel des paramètres']),
 ];
 const glossary = new Glossary(CONCEPTS);
 
@@ -222,6 +224,14 @@ describe('code terms: the sense follows the context', () => {
     assert.equal(hoverOn('# Fine-tuning\nEach example has a label; the learning rate and the batch size matter.', 'markdown', 'label'), 'label');
     assert.equal(hoverOn('We compute the loss at every step.', 'markdown', 'compute'), undefined);
     assert.equal(hoverOn('The compute budget decides the model size.', 'markdown', 'compute'), 'compute');
+  });
+
+  it('reads temperature and freezing in a comment of machine-learning code, never in a kiln’s log or a freezer’s script', () => {
+    assert.equal(hoverOn(`${PYTHON_ML}# then divide by the desired temperature\nx = x / t`, 'python', 'temperature'), 'temperature');
+    assert.equal(hoverOn(`${PYTHON_ML}# keep the first blocks frozen\nx = 1`, 'python', 'frozen'), 'parameter-freezing');
+    assert.equal(hoverOn('# read the kiln temperature every minute\nx = sensor.read()', 'python', 'temperature'), undefined);
+    assert.equal(hoverOn('# keep the first blocks frozen\nx = 1', 'python', 'frozen'), undefined);
+    assert.equal(hoverOn('The kiln temperature rose during the night.', 'markdown', 'temperature'), undefined);
   });
 
   it('keeps an acronym from swallowing a word folded onto it (`Shapes` is not SHAP)', () => {

@@ -167,7 +167,7 @@ export const CODE_TERMS: Readonly<Record<string, readonly CodeTermRule[]>> = {
   ],
   'no-grad': [always('no_grad', 'torch.no_grad', 'inference_mode', 'torch.inference_mode', 'stop_gradient', 'stop gradient')],
   // "frozen seafood", "freezing temperatures": the English words name the concept only beside what a model freezes.
-  'parameter-freezing': [always('requires_grad_', 'freeze_layers', 'freeze_base', 'frozen layers', 'frozen weights', 'freeze the weights'), near(FROZEN_WHAT_EN, 'freeze', 'frozen', 'freezing', 'freezes'), { ...ml('freeze', 'frozen', 'freezing'), zone: 'code' }, { forms: [...frenchVerb('gel'), 'gèle', 'gèlent', 'gelés', 'gelées'], lang: 'fr', ml: true, near: FROZEN_WHAT }],
+  'parameter-freezing': [always('requires_grad_', 'freeze_layers', 'freeze_base', 'frozen layers', 'frozen weights', 'freeze the weights'), near(FROZEN_WHAT_EN, 'freeze', 'frozen', 'freezing', 'freezes'), { ...ml('freeze', 'frozen', 'freezing'), zone: 'code-file' }, { forms: [...frenchVerb('gel'), 'gèle', 'gèlent', 'gelés', 'gelées'], lang: 'fr', ml: true, near: FROZEN_WHAT }],
   'optimizer-state': [always('optimizer_state', 'opt_state', 'exp_avg', 'exp_avg_sq', 'optimizer state')],
   // "a seed lot", « les graines »: a random seed only beside what is seeded, or in code.
   'random-seed': [
@@ -404,7 +404,7 @@ export const GENERIC_WORDS: Readonly<Record<string, readonly Omit<CodeTermRule, 
   ...Object.fromEntries(['score', 'scores'].map((word) => [word, []])),
   // « Attention : ... », « Attention à ... »: a warning in French, not the mechanism.
   attention: [{ notAfter: /^\s*(?::|!|à\s|aux?\s)/ }],
-  ...Object.fromEntries(['temperature', 'temperatures', 'température', 'températures'].map((word) => [word, [{ ml: true, zone: 'code' as const }, { near: TEMPERATURE_WITH }]])),
+  ...Object.fromEntries(['temperature', 'temperatures', 'température', 'températures'].map((word) => [word, [{ ml: true, zone: 'code-file' as const }, { near: TEMPERATURE_WITH }]])),
   compute: [{ near: ['budget', 'optimal', 'amount', 'more', 'less', 'flops', 'gpu', 'gpus', 'cost', 'train-time', 'inference-time', 'test-time'] }],
 };
 
