@@ -467,7 +467,7 @@ describe('the chat as a tutor', function () {
   it('takes a hand-written rule proposed instead of a model for the baseline it is, in both languages', async () => {
     const [, alarm] = await converse(engine, ['How does a random forest make a decision?', 'Why not just set an alarm when the gravity stops dropping for 12 hours?']);
     assert.deepEqual(alarm!.sources, ['baseline-model']);
-    assert.match(alarm!.text, /^That idea is known as the baseline model\./);
+    assert.match(alarm!.text, /^That idea has a name: the baseline model\./);
     assert.match(alarm!.text, /hand-written rule/);
     const [, seuil] = await converse(engine, ['Et un autoencodeur, ça marche comment ?', "Pourquoi ne pas juste mettre un seuil fixe sur l'amplitude des vibrations ?"]);
     assert.deepEqual(seuil!.sources, ['baseline-model']);
@@ -697,7 +697,7 @@ describe('the chat as a tutor', function () {
     assert.match(llm!.text, /^Cette idée porte un nom : la classification zero-shot\.\n\n/);
     assert.equal(llm!.understanding.intent, 'limits');
     const [, average] = await converse(engine, ['How does logistic regression work?', 'Why not just use the average no-show rate per clinic instead of a model?']);
-    assert.match(average!.text, /^That idea is known as the baseline model\./);
+    assert.match(average!.text, /^That idea has a name: the baseline model\./);
     const [, , shuffle] = await converse(engine, ['I want to predict each flush’s yield from our grow-room logs. Where do I start?', 'What is the difference between a validation set and a test set?', 'Our harvests are in time order. Should I just shuffle them randomly before splitting?']);
     assert.equal(shuffle!.understanding.intent, 'limits');
     assert.match(shuffle!.text, /shuffled at random instead of split chronologically/);
@@ -727,7 +727,7 @@ describe('the chat as a tutor', function () {
     ]);
     // Which mains will burst is no forecast of a quantity over time, "next winter" notwithstanding.
     assert.ok(!opening!.understanding.concepts.some((concept) => concept.id === 'time-series-forecasting'));
-    assert.match(sorted!.text, /^That idea is known as the baseline model\./);
+    assert.match(sorted!.text, /^That idea has a name: the baseline model\./);
     assert.deepEqual(frost!.understanding.concepts.map((concept) => concept.id), ['feature-engineering']);
     // The utility told at the opening stays the learner's field, whatever words about the weather come later.
     assert.ok(frost!.passages.some((passage) => passage.kind === 'field' && /^With energy and utility data/.test(passage.text)), JSON.stringify(frost!.passages));
@@ -981,5 +981,24 @@ describe('the chat as a tutor', function () {
     const [what] = await converse(engine, ['What does temperature do?']);
     assert.equal(what!.understanding.concepts[0]!.id, 'temperature');
     await assertEachAbout(engine, [['Sometimes it writes stuff that is nowhere in the logs. Why?', 'hallucination']]);
+  });
+
+  it('takes each one’s own past rate for a baseline, a worry that the search fails for the limits of what is in play, « que dois-je faire » for steps', async () => {
+    const [, rate] = await converse(engine, ['We want to predict which gym members will skip their booked classes. Where do I start?', 'Why not just use each member’s historical no-show rate instead of a model?']);
+    assert.match(rate!.text, /^That idea has a name: the baseline model\./);
+    const [, , , missed] = await converse(engine, [
+      'We want an assistant that answers the sales team’s questions from our product sheets. Where do I start?',
+      'What is a sentence embedding?',
+      'How does a whole paragraph end up as one vector?',
+      'And what if the search doesn’t find the right sheet?',
+    ]);
+    assert.deepEqual([missed!.understanding.intent, missed!.understanding.concepts[0]!.id], ['limits', 'retrieval-augmented-generation']);
+    const [, , plan] = await converse(engine, ['Nous voulons prévoir les retards de nos livraisons. Par où commencer ?', 'C’est quoi un modèle de référence ?', 'Bon, que devons-nous faire maintenant ?']);
+    assert.equal(plan!.understanding.steps, true);
+    const [help] = await converse(engine, ['Qu’est-ce que le reclassement, et est-ce que ça pourrait m’aider pour notre moteur de recherche ?']);
+    assert.deepEqual([help!.understanding.intent, help!.understanding.concepts[0]!.id], ['why', 'reranking']);
+    await assertEachAbout(engine, [['Is it better to fine-tune or to keep tweaking the prompt?', 'fine-tuning']]);
+    const [prompt] = await converse(engine, ['Is it better to fine-tune or to keep tweaking the prompt?']);
+    assert.deepEqual(prompt!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'prompt-engineering']);
   });
 });

@@ -326,7 +326,7 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
 
 const DESCRIBED: Record<'problem' | 'mechanism' | 'risk' | 'idea', Record<Lang, (concept: Concept) => string>> = {
   idea: {
-    en: (concept) => `That idea is known as ${definiteTerm(concept.en.term, 'en')}.`,
+    en: (concept) => `That idea has a name: ${definiteTerm(concept.en.term, 'en')}.`,
     fr: (concept) => `Cette idée porte un nom : ${definiteTerm(concept.fr.term, 'fr')}.`,
   },
   risk: {

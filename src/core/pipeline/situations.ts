@@ -440,7 +440,7 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
 /**
  * A shortcut a model must beat, proposed instead of one: a hand-written rule ("an alarm when...", « un seuil fixe »,
  * keywords), always the same answer ("why not just predict 'no failure'?"), the past's average (« la moyenne des
- * notes des années précédentes ») or the simplest model ("a straight line of date against temperature"). The words that say so, for the rule's words to be looked for among a topic's fixes.
+ * notes des années précédentes »), each one's own past rate ("each client's past cancellation rate") or the simplest model ("a straight line of date against temperature"). The words that say so, for the rule's words to be looked for among a topic's fixes.
  */
 export function proposedBaseline(plain: string): string | undefined {
   return HAND_WRITTEN_RULE.exec(plain)?.[1] ?? (SAME_ANSWER.exec(plain) ?? PAST_AVERAGE.exec(plain) ?? SIMPLEST_MODEL.exec(plain) ?? SORTED_BY_ONE.exec(plain))?.[0].trim();
@@ -453,7 +453,7 @@ const HAND_WRITTEN_RULE = / (alarm|alert|rule|rules|threshold|cutoff|heuristic|h
 const SAME_ANSWER = / (always )?(predict|predicts|predicting|say|answer|output|return)(ing)? (no|none|nothing|zero|the same|the majority|the most frequent)\b[^?]*?(for everything|for every|for all|every time|always)?| (toujours )?(predire|repondre|dire) (toujours )?(non|aucune?|rien|la meme|zero)\b/;
 /** "Why not just fit a straight line?", « une simple droite ? »: the simplest model, a baseline too. */
 const SIMPLEST_MODEL = / (straight line|linear fit|line through|simple linear regression|une droite|ligne droite|simple droite|regression lineaire simple)\b/;
-const PAST_AVERAGE = / (use|take|predict|using|taking|prendre|utiliser|predire) (just )?(the |a |la |une )?(overall |simple |historical |global |globale )?(average|mean|median|moyenne|mediane)\b| (mean|average|median|moyenne|mediane) (of |des |de la |du |d')?(the )?([a-z']+ ){0,3}(past|previous|last|historical|earlier|precedentes?|derniers?|dernieres?|passees?|anciennes?)\b/;
+const PAST_AVERAGE = / (use|take|predict|using|taking|prendre|utiliser|predire) (just )?(the |a |la |une )?(overall |simple |historical |global |globale )?(average|mean|median|moyenne|mediane)\b| (mean|average|median|moyenne|mediane) (of |des |de la |du |d')?(the )?([a-z']+ ){0,3}(past|previous|last|historical|earlier|precedentes?|derniers?|dernieres?|passees?|anciennes?)\b| (past|previous|historical|historic|usual|own) ([a-z']+ ){0,2}(rate|rates|ratio|frequency|percentage|share)\b| (taux|pourcentage|frequence|part)( d'[a-z]+| de [a-z]+)? (passes?|historiques?|habituels?|precedents?|moyens?|propres?)\b/;
 
 /**
  * "Why not just train on all the data and check the accuracy on that?", « pourquoi ne pas tester sur les données

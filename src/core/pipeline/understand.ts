@@ -145,6 +145,13 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // has another concept in mind (accuracy); what sets the two apart answers the doubt.
     return { intent: 'contrast', concepts: [topic, described], followUp: true, inConversation };
   }
+  // (What a worry names itself, a problem or a concept not met yet, is what it is about.)
+  const namesOnlyWhatIsInPlay = retrieved.filter((entry) => entry.via === 'term').every(({ concept }) => earlier.some((turn) => turn.conceptIds.includes(concept.id)));
+  const failing = topic && asksWhatIfItFails(question) && namesOnlyWhatIsInPlay && !(described && glossary.withDetails(described).en.sections?.causes) ? failingConcept(question, topic, earlier, retriever, glossary) : undefined;
+  if (failing) {
+    // "What if the search misses the right page?" in a conversation on RAG: where RAG falls short, not what search is.
+    return { intent: 'limits', concepts: [failing], followUp: true, remark: 'doubt', inConversation };
+  }
   if (described) {
     // Named among others (« ma perte affiche inf puis NaN » names the loss too): the subject, without a lead-in.
     const namedToo = retrieved.some((entry) => entry.via === 'term' && entry.concept.id === described.id);
@@ -176,7 +183,10 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     const covered = conversationConcepts(earlier, glossary);
     // One concept so far: "that's a lot" asks for it in simpler words, not for its definition again.
     const asksForASummary = / sum | summar| recap| resum(er|ez|ons|e moi|e nous)\b| recapitul| tl ?dr | en bref | in a nutshell /.test(plainQuestion(question));
-    if (covered.length === 1 && !asksForASummary) return { intent: 'simple', concepts: covered, followUp: true, remark: 'confused', inConversation };
+    // "What should I do now?" right after a problem was diagnosed: what to do about it, not a plan for the project.
+    const problemInPlay = topic && !asksForASummary && earlier.at(-1)?.conceptIds[0] === topic.id && glossary.withDetails(topic).en.sections?.remedies;
+    if (problemInPlay && asksForSteps(question)) return { intent: 'remedy', concepts: [topic], followUp: true, inConversation };
+    if (covered.length === 1 && !asksForASummary && !asksForSteps(question)) return { intent: 'simple', concepts: covered, followUp: true, remark: 'confused', inConversation };
     if (covered.length > 0 && asksForSteps(question)) return { intent: 'several', concepts: withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary), followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, inConversation };
     if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', asked: askedOf(earlier), inConversation };
   }
@@ -588,6 +598,19 @@ function hasCuratedContrast(glossary: Glossary, a: Concept, b: Concept): boolean
 }
 
 /** "Are you sure?", « Vous êtes sûr ? », "Really?" at the start of a message. */
+/** Of the concepts in play, the one whose whole entry holds most of a worry that something fails, if it says its limits. */
+function failingConcept(question: string, topic: Concept, earlier: readonly EarlierTurn[], retriever: Retriever, glossary: Glossary): Concept | undefined {
+  const inPlay = new Set([topic, ...conversationConcepts(earlier, glossary).slice(-RECENT_TOPICS)].map((concept) => concept.id));
+  const [closest] = retriever.closestEntries(question, inPlay);
+  const failing = glossary.withDetails(closest?.concept ?? topic);
+  return failing.en.sections?.limits ? failing : undefined;
+}
+
+/** "What if the search misses the right page?", « Et si le modèle se trompe ? »: a worry that something in play fails. */
+function asksWhatIfItFails(question: string): boolean {
+  return /^ (and |but |mais )?(what if|what happens if|what happens when|and if|et si|que se passe t il si|qu'arrive t il si|que faire si)\b.* (miss|misses|missed|fail|fails|failed|doesn'?t find|does not find|can'?t find|cannot find|gets? (it )?wrong|is wrong|breaks?|goes wrong|ne trouve pas|trouve pas|rate|se trompe|echoue|manque|passe a cote)\b/.test(plainQuestion(question));
+}
+
 function opensWithADoubt(question: string): boolean {
   // « Je ne suis pas sûr de comprendre » is confusion, not a doubt.
   if (/ (sur|sure) (de|d'|to|i|that i) ?(comprendre|avoir compris|understand|follow|get it)/.test(plainQuestion(question))) return false;
@@ -787,7 +810,7 @@ function withProjectSteps(covered: readonly Concept[], earlier: readonly Earlier
  * dois faire »: a recap as actions.
  */
 function asksForSteps(question: string): boolean {
-  return / steps?\b| what (i|we|you) (should|need to|must|have to) (actually |really |now |then |concretely )?do| what to do| in order $| dans l'ordre $| to do list| checklist| action plan| plan of action| etapes?\b| ce que (je|nous|on|tu|vous) (dois|doit|devons|devez|devrais|devrait|devrions) (faire|retenir faire)| quoi faire| que faire| marche a suivre| plan d'action/.test(plainQuestion(question));
+  return / steps?\b| what (i|we|you) (should|need to|must|have to) (actually |really |now |then |concretely )?do| what to do| in order $| dans l'ordre $| to do list| checklist| action plan| plan of action| etapes?\b| ce que (je|nous|on|tu|vous) (dois|doit|devons|devez|devrais|devrait|devrions) (faire|retenir faire)| quoi faire| que faire| (que|qu'est ce que) (dois|devons|devrais|devrions|devez|devriez) (je|nous|on|vous|tu) (concretement |maintenant |ensuite )?faire| what (should|do|must) (i|we) (actually |really |now |then |concretely )?do\b| marche a suivre| plan d'action/.test(plainQuestion(question));
 }
 
 /**
@@ -801,7 +824,7 @@ const SOUNDS_FRAGILE = / (sounds?|seems?|looks?|feels?) (a bit |kind of |rather 
  * « est-ce que ça pourrait nous servir ? ».
  */
 function asksWhetherNeeded(question: string): boolean {
-  return / (do|would|will|should) (i|we) (really |even |also )?(need|use) (it|one|this|that|them)\b| (is it|is that|are they) (really |even |actually |truly )?(needed|necessary|useful|worth it)\b| (could|can|would|will|might) (it|this|that|they) (really |actually )?(help|be useful|serve)\b| (ca|cela|il|elle|ils|elles) (pourrait|peut|pourra|pourraient|peuvent) (vraiment )?(nous |me |vous |m' |t' )?(servir|aider|etre utiles?)\b| (j'en|en) (ai|avons|aurais|aurai) (vraiment |aussi )?besoin| faut il (l'|les |en )?(utiliser|faire)?| (dois je|devrais je|doit on) (l'|les |en )?utiliser| est ce (que c'est |utile|necessaire)/.test(plainQuestion(question));
+  return / (do|would|will|should) (i|we) (really |even |also )?(need|use) (it|one|this|that|them)\b| (is it|is that|are they) (really |even |actually |truly )?(needed|necessary|useful|worth it)\b| (could|can|would|will|might) (it|this|that|they) (really |actually )?(help|be useful|serve)\b| (ca|cela|il|elle|ils|elles) (pourrait|peut|pourra|pourraient|peuvent) (vraiment )?(nous |me |vous |te |m'|t')?(servir|aider|etre utiles?)\b| (j'en|en) (ai|avons|aurais|aurai) (vraiment |aussi )?besoin| faut il (l'|les |en )?(utiliser|faire)?| (dois je|devrais je|doit on) (l'|les |en )?utiliser| est ce (que c'est |utile|necessaire)/.test(plainQuestion(question));
 }
 
 /** A recap names at most this many concepts: the latest ones the conversation was about. */
