@@ -78,8 +78,8 @@ describe('command line', () => {
   it('loads a team glossary with --glossary exactly as VS Code does, problems on stderr at file:line:column', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-glossary-'));
     const file = path.join(dir, 'team.json');
-    fs.writeFileSync(file, JSON.stringify([{ id: 'golden-set', category: 'evaluation', level: 'beginner', fr: { term: 'jeu doré', definition: 'Nos questions relues.' }, en: { term: 'golden set', definition: 'Our reviewed questions.' } }, { id: 'half' }], null, 2));
-    const { code, stdout, stderr } = cli('explain', 'golden set', '--json', '--glossary', file);
+    fs.writeFileSync(file, JSON.stringify([{ id: 'house-question-set', category: 'evaluation', level: 'beginner', fr: { term: 'jeu maison de questions', definition: 'Nos questions relues.' }, en: { term: 'house question set', definition: 'Our reviewed questions.' } }, { id: 'half' }], null, 2));
+    const { code, stdout, stderr } = cli('explain', 'house question set', '--json', '--glossary', file);
     assert.equal(code, 0);
     assert.equal(JSON.parse(stdout).definition, 'Our reviewed questions.');
     assert.match(stderr, /team\.json:\d+:\d+: error: "half": category is missing/);

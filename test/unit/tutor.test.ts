@@ -1001,4 +1001,24 @@ describe('the chat as a tutor', function () {
     const [prompt] = await converse(engine, ['Is it better to fine-tune or to keep tweaking the prompt?']);
     assert.deepEqual(prompt!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'prompt-engineering']);
   });
+
+  it('reads a provider changing its model as version pinning, plans an application on a language model around a fixed set of real inputs, reads a doubt about unrecorded causes as irreducible error', async () => {
+    const [version] = await converse(engine, ['J’ai peur que le jour où le fournisseur sort une nouvelle version du modèle, nos résumés changent sans prévenir. Que faire ?']);
+    assert.equal(version!.understanding.concepts[0]!.id, 'model-version-pinning');
+    // What to do about it (pinning a version is no problem with remedies), not where pinning falls short.
+    assert.ok(['step', 'how'].includes(version!.passages[1]!.kind), JSON.stringify(version!.passages));
+    const [fragile] = await converse(engine, ['Ça me paraît fragile : si le fournisseur change de version du modèle, tout change du jour au lendemain ?']);
+    assert.deepEqual([fragile!.understanding.concepts[0]!.id, fragile!.passages[1]!.kind], ['model-version-pinning', 'step']);
+    const plan = await converse(engine, [
+      'We want to use an LLM to read supplier invoices and fill in our accounting table. Where do I start?',
+      'What is structured output?',
+      'Sometimes it returns a VAT number that is not on the invoice. Why?',
+      'OK, what should we do next, step by step?',
+    ]);
+    assert.equal(plan[2]!.understanding.concepts[0]!.id, 'hallucination');
+    assert.ok(plan[3]!.sources.includes('prompt-regression-testing') && !plan[3]!.sources.includes('train-validation-test-split'), plan[3]!.sources.join());
+    await assertEachAbout(engine, [
+      ['Honestly this sounds fragile: most late deliveries come from traffic accidents and sick drivers, and we never record either.', 'irreducible-error'],
+    ]);
+  });
 });

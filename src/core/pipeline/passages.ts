@@ -6,7 +6,7 @@ import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, doesTerm, subjectPronoun, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
-import { DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, EVERY_PROJECTS_STEPS, WORKFLOW_ID, worriesAboutChangingData } from './situations';
+import { DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, EVERY_PROJECTS_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, WORKFLOW_ID, worriesAboutChangingData } from './situations';
 import type { Understanding } from './understand';
 
 /**
@@ -125,9 +125,17 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
  * it is; a step already shown leaves the answer as it was.
  */
 function withAdvice(passages: Passage[], concept: Concept | undefined, understanding: Understanding, lang: Lang, shown: Shown): Passage[] {
-  const step = understanding.advice && concept ? concept[lang].step : undefined;
+  const step = concept && (understanding.advice || asksWhatToDoWithoutRemedies(concept, understanding)) ? concept[lang].step : undefined;
   if (!step || shown.has(step)) return passages;
   return [partPassage(concept!.id, 'step', step), ...passages.slice(0, 1)];
+}
+
+/**
+ * "What should we do about it?" of a concept that is no problem to remedy (pinning a model's version): its entry's
+ * step says what to do.
+ */
+function asksWhatToDoWithoutRemedies(concept: Concept, understanding: Understanding): boolean {
+  return understanding.intent === 'remedy' && !concept.en.sections?.remedies;
 }
 
 /** What a concept means in the learner's kind of data, when its entry says and the conversation has not shown it. */
@@ -363,6 +371,8 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
   // What it means in the learner's data says what it is in their words: the glossary's definition would make the
   // answer too long to be written whole.
   const definitions = inField ? [] : rest.filter((passage) => passage.kind === 'definition');
+  const step = asksWhatToDoWithoutRemedies(concept, understanding) ? concept[lang].step : undefined;
+  if (step && !shown.has(step)) return withinAnswerLength([naming, partPassage(concept.id, 'step', step), ...(inField ? [inField] : rest.filter((passage) => passage.kind === 'definition'))]);
   return withinAnswerLength([naming, ...rest.filter((passage) => passage.kind !== 'definition'), ...definitions, ...(inField ? [inField] : []), ...fix]);
 }
 
@@ -481,7 +491,7 @@ function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<
   const actions = others.flatMap((concept) => {
     const action = actionOf(concept, lang, asked[concept.id]);
     // A project's plan keeps its test set and its baseline whatever else gives way.
-    const weight = project && EVERY_PROJECTS_STEPS.includes(concept.id) ? Infinity : stepWeight(concept);
+    const weight = project && (EVERY_PROJECTS_STEPS.includes(concept.id) || LANGUAGE_MODEL_PROJECT_STEPS.includes(concept.id)) ? Infinity : stepWeight(concept);
     return action ? [{ concept, action, weight }] : [];
   });
   let kept = actions.length > 0 ? actions : others.map((concept) => ({ concept, action: purposeOf(concept, lang), weight: 0 }));

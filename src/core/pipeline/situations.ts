@@ -24,7 +24,7 @@ const TASK_TYPE_IDS = [
   'clustering', 'image-classification', 'image-segmentation', 'object-detection', 'optical-character-recognition',
   'named-entity-recognition', 'machine-translation', 'text-summarization', 'question-answering', 'recommender-system',
   'semantic-search', 'sentiment-analysis', 'speech-recognition', 'time-series-forecasting', 'reinforcement-learning',
-  'retrieval-augmented-generation', 'classification',
+  'retrieval-augmented-generation', 'classification', 'information-extraction', 'survival-analysis',
 ];
 
 /**
@@ -75,6 +75,8 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   if (/ (whether|if) (a|an|each|the|every) ([a-z']+ ){0,3}(will|would) (pass|fail|succeed|be accepted|be rejected|churn|default)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
   // « trier les messages vers le bon service », "route incoming emails to the right team": one category per message.
   if (SORTS_MESSAGES.test(plain)) return glossary.get(MESSAGE_SORTING_ID);
+  // "Read supplier invoices and fill in our accounting table", « extraire les montants des courriels »: fields out of text.
+  if (EXTRACTS_FIELDS.test(plain) && glossary.get(EXTRACTION_ID)) return glossary.get(EXTRACTION_ID);
   // "Predict which water mains will burst next winter", "which orders will need a remake": which ones, a
   // classification, however much of time or amounts it speaks.
   if (asksWhichOnes(question)) for (const quantity of QUANTITY_TASK_IDS) taskTypes.delete(quantity);
@@ -89,8 +91,18 @@ const SEMANTIC_SEARCH_ID = 'semantic-search';
 export const DOCUMENT_TASK_IDS: readonly string[] = [RAG_ID, SEMANTIC_SEARCH_ID];
 /** ... whose plan, whatever else gives way, keeps a set of real questions to measure every change against. */
 export const DOCUMENT_PROJECT_STEPS: readonly string[] = ['retrieval-evaluation'];
+/**
+ * Applications built on a language model but not on the learner's documents (sorting or reading e-mails with an LLM):
+ * their plan keeps a fixed set of real inputs with expected outputs, rerun at every change of prompt or model.
+ */
+export const LANGUAGE_MODEL_PROJECT_STEPS: readonly string[] = ['prompt-regression-testing', 'baseline-model'];
+/** Concepts that say a conversation is about an application built on a language model. */
+export const LANGUAGE_MODEL_IDS: readonly string[] = ['large-language-model', 'language-model', 'hallucination', 'prompt', 'prompt-engineering', 'structured-output', 'information-extraction', 'constrained-decoding', 'temperature', 'model-version-pinning', 'prompt-regression-testing', 'system-prompt', 'few-shot-learning', 'zero-shot-classification'];
 /** Questions answered from the learner's documents: "answers questions from our SOPs", « répond aux questions sur nos procédures ». */
 const ANSWERS_FROM_DOCUMENTS = / (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,6}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?)\b/;
+const EXTRACTION_ID = 'information-extraction';
+/** Fields read out of documents into a table: "pull the amounts out of invoices", « remplir notre tableau ». */
+const EXTRACTS_FIELDS = / (extract|extracting|pull|pulling|capture|capturing|extraire|relever|recuperer)( [a-z0-9']+){0,5} (fields?|data|information|info|details|amounts?|dates?|names?|numbers?|totals?|champs|donnees|informations|montants?|noms|numeros?)\b| (fill|filling|populate|populating|remplir|alimenter|completer) (in |out )?(our |the |a |an |notre |nos |le |la |les |un |une )?([a-z']+ ){0,2}(table|tables|spreadsheet|database|crm|erp|form|forms|records?|tableau|tableur|base|fiches?|formulaires?)\b| (information|data|field|invoice|document) extraction\b| extraction (d'information|de donnees|de champs|des informations)\b/;
 /** Messages sorted into categories: "route tickets to the right team", « trier les messages vers le bon service ». */
 const SORTS_MESSAGES = / (suggests?|suggesting|proposes?|assigns?|assigning|propose|proposer|attribuer|attribue|affecter) (a |an |the |une |la |le )?([a-z']+ ){0,2}(category|categories|class|label|categorie|categories|classe|etiquette)\b| (sort|route|triage|classify|categori[sz]e|dispatch|trier|router|orienter|classer|categoriser|aiguiller|ventiler) (the |our |incoming |les |nos |des |ces )?([a-z0-9']+ ){0,4}(messages?|e ?mails?|tickets?|requests?|demandes?|courriels?|mails?|complaints?|reclamations?|plaintes?)\b| (sort|route|send|dispatch|trier|router|orienter|aiguiller|envoyer) ([a-z']+ ){0,3}(vers|to) (le bon|la bonne|les bons|the right|the correct) /;
 const MESSAGE_SORTING_ID = 'multiclass-classification';
@@ -138,6 +150,8 @@ const RESULT_WORD_IDS = [
   'accuracy', 'train-validation-test-split', 'evaluation-metric', 'training-data', 'model-training',
   // "an R² of 0.95 on the data I trained it on": the score a story is told with.
   'r-squared', 'f1-score', 'mean-absolute-error', 'mean-squared-error', 'root-mean-squared-error', 'roc-auc', 'precision-and-recall', 'training-loss', 'validation-loss',
+  // "when OpenAI updates the LLM behind the API": the service a story about an application is told with.
+  'openai', 'large-language-model',
 ];
 
 /** Whether the concepts named are only a project's words and those its results are told with. */
@@ -220,6 +234,46 @@ const MULTI_LABEL_ID = 'multi-label-classification';
 export function tellsOfSeveralLabels(question: string): boolean {
   const text = plainQuestion(question);
   return / can (be|belong to|have) (both|several|multiple|two|more than one)\b| (both|several|multiple|more than one) (labels|categories|classes|tags|genres) (at once|at the same time)| (peut|peuvent) (etre|appartenir|avoir) (a la fois|a plusieurs|plusieurs|deux)| a la fois [a-z']+ et [a-z']+ | plusieurs (etiquettes|categories|classes|genres|rayons|tags) (a la fois|en meme temps)/.test(text);
+}
+
+const MODEL_VERSION_PINNING_ID = 'model-version-pinning';
+const IRREDUCIBLE_ERROR_ID = 'irreducible-error';
+
+/**
+ * "Most late deliveries come from accidents and sick drivers, and we never record either", « la plupart des annulations
+ * viennent de maladies qu'on ne note nulle part »: the outcome's causes are missing from the data.
+ */
+function tellsOfUnrecordedCauses(question: string): boolean {
+  const text = plainQuestion(question);
+  const unrecorded = / (never|don'?t|do not|can'?t|cannot|aren'?t|isn'?t|are not|is not|not|no one|nobody) (ever |really |even )?(record|recorded|log|logged|track|tracked|capture|captured|measure|measured|collect|collected|store|stored|write down|written down|see)\b| (not|never|nowhere) in (our|the|any) (data|records|database|logs|system)\b| (n'est|ne sont|n'est jamais|ne sont jamais|jamais|pas) (enregistre|enregistree|enregistres|enregistrees|note|notee|notes|notees|saisi|saisie|saisis|mesure|mesuree|mesures|collecte|collectee)s?\b| (qu'on|que nous|que l'on|qu'on ne|on ne) (n'enregistre|ne note|ne mesure|ne saisit|ne voit|enregistre|note|mesure|saisit) (jamais|pas|nulle part)\b| (ne|n') ([a-z']+ )?(figure|figurent|apparait|apparaissent) (nulle part|jamais|pas) dans (nos|les) (donnees|fichiers|bases?)\b/;
+  const causes = / (come from|comes from|coming from|due to|because of|caused by|depends? on|driven by|reasons?|viennent|vient|dues? a|du a|a cause de|raisons?|causes?|provoquees?|s'expliquent)\b/;
+  return unrecorded.test(text) && causes.test(text);
+}
+const HALLUCINATION_ID = 'hallucination';
+
+/**
+ * "It returns a VAT number that is not on the invoice", « il cite un article qui n'existe dans aucun de nos contrats »:
+ * a value given that the source does not hold.
+ */
+function tellsOfAMadeUpValue(question: string): boolean {
+  const text = plainQuestion(question);
+  const gives = / (returns?|returned|gives?|gave|outputs?|writes?|wrote|invents?|invented|makes? up|made up|comes? up with|quotes?|cites?|puts?|fills? in|renvoie|renvoyait|donne|invente|sort|ecrit|cite|met|remplit|produit|fabrique)\b/;
+  const notInTheSource = / (that|which|qui|que) ([a-z']+ ){0,3}(is not|isn't|are not|aren't|does not|doesn't|do not|don't|never|nowhere|n'est|ne sont|n'apparait|n'apparaissent|n'existe|n'existent|ne figure|ne figurent|ne se trouve|nulle part|pas)\b[^?]* (in|on|anywhere in|dans|sur|de) (the|our|any|its|le|la|les|l'|notre|nos|aucun|aucune|ce|cette|ces)\b/;
+  const source = / (invoices?|e ?mails?|emails?|documents?|docs|sources?|texts?|pages?|pdfs?|contracts?|letters?|tickets?|logs?|notes|records?|database|manuals?|files?|courriels?|factures?|contrats?|lettres?|textes?|fichiers?|base|manuels?|notices?|comptes rendus|rapports?|reports?|forms?|formulaires?)\b/;
+  // "My script writes rows that are not in the database": a bug in code, no model's invention.
+  const code = / (script|code|function|query|sql|program|job|bug|fonction|requete|programme)\b/;
+  return gives.test(text) && notInTheSource.test(text) && source.test(text) && !code.test(text);
+}
+
+/**
+ * « Si le fournisseur change de version du modèle... », "when OpenAI updates the model behind the API": a language model
+ * called as a service changes under the application.
+ */
+function changesTheModelsVersion(question: string): boolean {
+  const text = plainQuestion(question);
+  const versionOfTheModel = / (new |nouvelle |another |autre |next |prochaine |latest |derniere )?(version|versions|update|updates|upgrade|mise a jour|mises a jour) (of |du |de |d'|to )(the |their |its |leur |son |l'|la )?(model|modele|llm|api|gpt)\b| (model|llm|api|gpt) (version|update|upgrade)s?\b| (change|changes|changent|changer|switch|switches) (de |of )?(version|model|modele)\b| (updates?|upgrades?|changes?|replaces?|swaps?|retires?|met a jour|remplace) (the |their |its |le |leur |son )?(underlying )?(model|modele|llm)\b/;
+  const provider = / (provider|providers|vendor|openai|anthropic|mistral|google|fournisseur|fournisseurs|editeur|api)\b/;
+  return versionOfTheModel.test(text) && (provider.test(text) || CHANGING.test(text) || /\b(overnight|du jour au lendemain|silently|sans prevenir)\b/.test(text));
 }
 
 /**
@@ -344,9 +398,14 @@ export function situationTold(question: string): Situation | undefined {
   if (predictsTheMean(question)) return { conceptId: UNDERFITTING_ID };
   const story = goodThereBadHere(question);
   if (story) return { conceptId: story };
+  if (tellsOfAMadeUpValue(question)) return { conceptId: HALLUCINATION_ID };
+  // "If the provider changes the model version, everything changes overnight?": the model changed, not the data.
+  if (changesTheModelsVersion(question)) return { conceptId: MODEL_VERSION_PINNING_ID, asks: 'remedy' };
   if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asks: 'remedy' };
   if (tellsWhatAMissCosts(question)) return { conceptId: PRECISION_AND_RECALL_ID, asks: 'why' };
   if (asksForFeatures(question)) return { conceptId: FEATURE_ENGINEERING_ID };
+  // "Most cancellations come from illness, which we never record": what no input holds, no model can learn.
+  if (tellsOfUnrecordedCauses(question)) return { conceptId: IRREDUCIBLE_ERROR_ID };
   // How outside factors become inputs, whatever the doubt's words ask.
   if (dependsOnOutsideFactors(question)) return { conceptId: FEATURE_ENGINEERING_ID, asks: 'how' };
   if (asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };

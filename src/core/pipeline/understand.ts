@@ -19,7 +19,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, asksHowToTest, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
+import { asksHowToStart, asksHowToStartAProject, asksHowToTest, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, LANGUAGE_MODEL_IDS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -184,7 +184,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // One concept so far: "that's a lot" asks for it in simpler words, not for its definition again.
     const asksForASummary = / sum | summar| recap| resum(er|ez|ons|e moi|e nous)\b| recapitul| tl ?dr | en bref | in a nutshell /.test(plainQuestion(question));
     // "What should I do now?" right after a problem was diagnosed: what to do about it, not a plan for the project.
-    const problemInPlay = topic && !asksForASummary && earlier.at(-1)?.conceptIds[0] === topic.id && glossary.withDetails(topic).en.sections?.remedies;
+    const asksForAPlan = / steps?\b| etapes?\b| plan\b| checklist| to do list| in order | dans l'ordre /.test(plainQuestion(question));
+    const problemInPlay = topic && !asksForASummary && !asksForAPlan && earlier.at(-1)?.conceptIds[0] === topic.id && glossary.withDetails(topic).en.sections?.remedies;
     if (problemInPlay && asksForSteps(question)) return { intent: 'remedy', concepts: [topic], followUp: true, inConversation };
     if (covered.length === 1 && !asksForASummary && !asksForSteps(question)) return { intent: 'simple', concepts: covered, followUp: true, remark: 'confused', inConversation };
     if (covered.length > 0 && asksForSteps(question)) return { intent: 'several', concepts: withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary), followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, inConversation };
@@ -259,14 +260,15 @@ function testBeforeRollout(earlier: readonly EarlierTurn[], glossary: Glossary):
   const met = (ids: readonly string[]) => earlier.some((turn) => turn.conceptIds.some((id) => ids.includes(id)));
   // Sorting messages into categories is measured class by class on a labelled sample, whoever sorts them.
   if (met(SORTING_IDS)) return glossary.get('confusion-matrix');
-  return glossary.get(met(DOCUMENT_TASK_IDS) || met(LANGUAGE_MODEL_IDS) ? DOCUMENT_PROJECT_STEPS[0]! : SPLIT_ID);
+  if (met(DOCUMENT_TASK_IDS) || met(RETRIEVAL_IDS)) return glossary.get(DOCUMENT_PROJECT_STEPS[0]!);
+  return glossary.get(met(LANGUAGE_MODEL_IDS) ? LANGUAGE_MODEL_PROJECT_STEPS[0]! : SPLIT_ID);
 }
 
 /** Concepts that say a conversation is about sorting items into categories. */
 const SORTING_IDS = ['multiclass-classification', 'classification', 'zero-shot-classification', 'few-shot-learning', 'sentiment-analysis', 'binary-classification'];
 
-/** Concepts that say a conversation is about an application built on a language model. */
-const LANGUAGE_MODEL_IDS = ['large-language-model', 'language-model', 'chunking', 'embedding', 'hallucination', 'prompt', 'prompt-engineering', 'semantic-search', 'vector-database'];
+/** Concepts that say a conversation is about searching the learner's documents. */
+const RETRIEVAL_IDS = ['chunking', 'embedding', 'sentence-embedding', 'vector-database', 'reranking', 'hybrid-search', 'query-rewriting', 'lost-in-the-middle'];
 
 /** "I tried a decision tree", « j'ai entraîné une forêt aléatoire », "my XGBoost model": a model the learner ran. */
 const TRIED = /\b(?:tried|trained|fit|fitted|used|ran|built|my|our|essay[ée]|entra[îi]n[ée]|utilis[ée]|test[ée]|lanc[ée]|mon|ma|notre)\s+(?:a |an |the |un |une |le |la |l'|mon |ma |notre |quick |simple |petit |petite |first |premier |premi[èe]re )*$/iu;
@@ -800,8 +802,10 @@ function withProjectSteps(covered: readonly Concept[], earlier: readonly Earlier
     const first = [documentTask, ...DOCUMENT_PROJECT_STEPS].flatMap((id) => glossary.get(id) ?? []);
     return [...first, ...covered.filter((concept) => !first.includes(concept) && concept.id !== WORKFLOW_ID)];
   }
-  // ... any other sets a test set aside and beats a baseline, whether the conversation came to them or not.
-  const first = [workflow, ...EVERY_PROJECTS_STEPS.flatMap((id) => glossary.get(id) ?? [])];
+  // ... one built on a language model keeps real inputs with the outputs expected, rerun at every change; any other
+  // sets a test set aside; both beat a baseline, whether the conversation came to them or not.
+  const onALanguageModel = earlier.some((turn) => turn.conceptIds.some((id) => LANGUAGE_MODEL_IDS.includes(id)));
+  const first = [workflow, ...(onALanguageModel ? LANGUAGE_MODEL_PROJECT_STEPS : EVERY_PROJECTS_STEPS).flatMap((id) => glossary.get(id) ?? [])];
   return [...first, ...covered.filter((concept) => !first.includes(concept))];
 }
 
