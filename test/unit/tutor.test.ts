@@ -1015,10 +1015,37 @@ describe('the chat as a tutor', function () {
       'Sometimes it returns a VAT number that is not on the invoice. Why?',
       'OK, what should we do next, step by step?',
     ]);
+    // Fields read out of invoices with an LLM: extraction, then the shape the model answers in, not a test split.
+    assert.deepEqual(plan[0]!.sources.slice(0, 2), ['information-extraction', 'structured-output']);
+    const [sorting] = await converse(engine, ['On veut utiliser un LLM pour trier les demandes de nos clients par service. Par où commencer ?']);
+    assert.ok(sorting!.sources.includes('prompt-regression-testing') && !sorting!.sources.includes('train-validation-test-split'), sorting!.sources.join());
     assert.equal(plan[2]!.understanding.concepts[0]!.id, 'hallucination');
     assert.ok(plan[3]!.sources.includes('prompt-regression-testing') && !plan[3]!.sources.includes('train-validation-test-split'), plan[3]!.sources.join());
     await assertEachAbout(engine, [
       ['Honestly this sounds fragile: most late deliveries come from traffic accidents and sick drivers, and we never record either.', 'irreducible-error'],
     ]);
+  });
+
+  it('reads made-up details, varying outputs, a handful of events, a minority told with "only", a column too good to be true, « à combien ? » of a setting', async () => {
+    await assertEachAbout(engine, [
+      ['Honestly I worry: what if the bot makes things up about a customer’s order?', 'hallucination'],
+      ['The summary says the client asked for a refund, but the ticket does not mention any refund. Why?', 'hallucination'],
+      ['Quand je relance la même demande deux fois, le résumé n’est jamais le même. C’est normal ?', 'temperature'],
+      ['I trained the same model twice on the same data and got a different accuracy each time.', 'random-seed'],
+      ['We have only had seven outages in four years, is that enough to learn anything?', 'class-imbalance'],
+      ['Seulement 12 % de nos dossiers finissent en contentieux. Est-ce un problème ?', 'class-imbalance'],
+    ]);
+    const [column] = await converse(engine, ['When I add the column "refund amount" as a feature, the results become spectacular. Is something off?']);
+    assert.equal(column!.understanding.concepts[0]!.id, 'data-leakage');
+    // Not named by the learner: the answer says what it is.
+    assert.match(column!.text, /^What you describe sounds like a case of data leakage\./);
+    const [, setting] = await converse(engine, ['C’est quoi la température d’un LLM ?', 'Et pour de la classification de courriels, je la mets à combien ?']);
+    assert.equal(setting!.passages[0]!.kind, 'step');
+    // An application on a language model with no task of the list starts from the prompt and the model chosen, not a labelled table.
+    const [drafts] = await converse(engine, ['We would like GPT to write the first draft of our monthly newsletters. Where do I start?']);
+    assert.deepEqual(drafts!.sources.slice(0, 1), ['prompt-engineering']);
+    assert.ok(!drafts!.text.includes('labelled examples'), drafts!.text);
+    const [binders] = await converse(engine, ['Our nurses want an assistant that answers their questions from the care binders. Where do I start?']);
+    assert.equal(binders!.sources[0], 'retrieval-augmented-generation');
   });
 });

@@ -269,17 +269,16 @@ const USED_SHARE = 0.3;
  */
 export function sourcesOf(answer: string, understanding: Understanding, passages: readonly Passage[]): string[] {
   const words = new Set(splitPieces(answer).map((piece) => piece.key));
-  const used = new Set(
-    passages
-      .filter((passage) => {
-        const keys = splitPieces(passage.text).map((piece) => piece.key).filter((key) => key.length > 3);
-        return keys.length > 0 && keys.filter((key) => words.has(key)).length / keys.length >= USED_SHARE;
-      })
-      .flatMap((passage) => passage.conceptIds),
-  );
+  const usedPassages = passages.filter((passage) => {
+    const keys = splitPieces(passage.text).map((piece) => piece.key).filter((key) => key.length > 3);
+    return keys.length > 0 && keys.filter((key) => words.has(key)).length / keys.length >= USED_SHARE;
+  });
+  const used = new Set(usedPassages.flatMap((passage) => passage.conceptIds));
   const asked = understanding.concepts.map((concept) => concept.id);
   const cited = asked.filter((id) => used.has(id));
-  return cited.length > 0 ? cited : asked;
+  // A project's plan quotes the step of an entry it was not asked about (structured output, after extraction): a source too.
+  const stepsQuoted = usedPassages.filter((passage) => passage.kind === 'step').flatMap((passage) => passage.conceptIds).filter((id) => !asked.includes(id));
+  return cited.length > 0 ? [...new Set([...cited, ...stepsQuoted])] : asked;
 }
 
 const SYSTEM: Record<Lang, string> = {

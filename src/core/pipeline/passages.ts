@@ -108,7 +108,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
         if (closest) return [uncoveredPassage(concepts[0], lang, UNCOVERED_CLOSEST), closest];
         return [uncoveredPassage(concepts[0], lang), ...singlePassages(concepts[0], understanding, lang, shown, glossary).slice(0, 1)];
       }
-      if (understanding.project) return projectPassages(concepts, lang, shown, understanding.field, glossary);
+      if (understanding.project) return projectPassages(concepts, lang, shown, understanding, glossary);
       if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary, question);
       const passages = singlePassages(concepts[0], understanding, lang, shown, glossary);
       const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
@@ -380,14 +380,17 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
  * The opening of a project: the kind of task it is, named and defined, then the steps of a project; a definition
  * or the steps the conversation has shown are not shown again.
  */
-function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown, field: LearnerField | undefined, glossary: Glossary): Passage[] {
+function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown, { field, onALanguageModel }: Understanding, glossary: Glossary): Passage[] {
   const workflow = concepts[concepts.length - 1]!;
   const task = concepts.length > 1 ? concepts[0] : undefined;
   const framing: Passage[] = task ? [namingPassage(task, 'mechanism', lang), definitionPassage(task, lang)] : [];
   // An assistant over the learner's documents starts from a retrieval pipeline and real questions to measure it with,
   // not from a labelled table: the task's own step, then the evaluation's.
-  if (task && DOCUMENT_TASK_IDS.includes(task.id)) {
-    const plan = [task, ...DOCUMENT_PROJECT_STEPS.flatMap((id) => glossary.get(id) ?? [])].map((concept) => glossary.withDetails(concept));
+  // One on a language model that reads or writes text starts from a fixed set of real inputs with the outputs expected.
+  // (Extraction's own step already holds that set: what comes next there is the shape the model answers in.)
+  const firstSteps = task && DOCUMENT_TASK_IDS.includes(task.id) ? DOCUMENT_PROJECT_STEPS : task && onALanguageModel ? (NEXT_STEP_ON_A_LANGUAGE_MODEL[task.id] ?? LANGUAGE_MODEL_PROJECT_STEPS.slice(0, 1)) : undefined;
+  if (task && firstSteps) {
+    const plan = [task, ...firstSteps.flatMap((id) => glossary.get(id) ?? [])].map((concept) => glossary.withDetails(concept));
     const steps = plan.flatMap((concept) => (concept[lang].step ? [partPassage(concept.id, 'step', concept[lang].step!)] : []));
     return [...framing, ...steps].filter((passage) => passage.kind === 'pointer' || !shown.has(passage.text));
   }
@@ -396,6 +399,15 @@ function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown,
   const inField = fieldPassage(workflow, lang, field, shown);
   return [...framing, steps, ...(inField ? [inField] : [])].filter((passage) => passage.kind === 'pointer' || !shown.has(passage.text));
 }
+
+/**
+ * After the task's own step, in a project on a language model: what extraction answers in, and which model writes the
+ * prompts (each step already holding a set of test inputs); any other task, the set of real inputs itself.
+ */
+const NEXT_STEP_ON_A_LANGUAGE_MODEL: Readonly<Record<string, readonly string[]>> = {
+  'information-extraction': ['structured-output'],
+  'prompt-engineering': ['large-language-model'],
+};
 
 function namingPassage(concept: Concept, kind: keyof typeof DESCRIBED, lang: Lang): Passage {
   const text = DESCRIBED[kind][lang](concept);

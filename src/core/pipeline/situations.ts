@@ -97,9 +97,9 @@ export const DOCUMENT_PROJECT_STEPS: readonly string[] = ['retrieval-evaluation'
  */
 export const LANGUAGE_MODEL_PROJECT_STEPS: readonly string[] = ['prompt-regression-testing', 'baseline-model'];
 /** Concepts that say a conversation is about an application built on a language model. */
-export const LANGUAGE_MODEL_IDS: readonly string[] = ['large-language-model', 'language-model', 'hallucination', 'prompt', 'prompt-engineering', 'structured-output', 'information-extraction', 'constrained-decoding', 'temperature', 'model-version-pinning', 'prompt-regression-testing', 'system-prompt', 'few-shot-learning', 'zero-shot-classification'];
+export const LANGUAGE_MODEL_IDS: readonly string[] = ['large-language-model', 'language-model', 'gpt', 'chatgpt', 'openai', 'hallucination', 'prompt', 'prompt-engineering', 'structured-output', 'information-extraction', 'constrained-decoding', 'temperature', 'model-version-pinning', 'prompt-regression-testing', 'system-prompt', 'few-shot-learning', 'zero-shot-classification'];
 /** Questions answered from the learner's documents: "answers questions from our SOPs", « répond aux questions sur nos procédures ». */
-const ANSWERS_FROM_DOCUMENTS = / (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,6}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?)\b/;
+const ANSWERS_FROM_DOCUMENTS = / (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,6}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|policy binders?|binders?|rulebooks?|rules|regulations|timetables|pdfs?|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?|regles|classeurs?|emplois du temps|plannings?|pdf)\b/;
 const EXTRACTION_ID = 'information-extraction';
 /** Fields read out of documents into a table: "pull the amounts out of invoices", « remplir notre tableau ». */
 const EXTRACTS_FIELDS = / (extract|extracting|pull|pulling|capture|capturing|extraire|relever|recuperer)( [a-z0-9']+){0,5} (fields?|data|information|info|details|amounts?|dates?|names?|numbers?|totals?|champs|donnees|informations|montants?|noms|numeros?)\b| (fill|filling|populate|populating|remplir|alimenter|completer) (in |out )?(our |the |a |an |notre |nos |le |la |les |un |une )?([a-z']+ ){0,2}(table|tables|spreadsheet|database|crm|erp|form|forms|records?|tableau|tableur|base|fiches?|formulaires?)\b| (information|data|field|invoice|document) extraction\b| extraction (d'information|de donnees|de champs|des informations)\b/;
@@ -128,7 +128,7 @@ function asksWhichOnes(question: string): boolean {
 const PROJECT_WORD_IDS = [
   'prediction', 'label', 'dataset', 'training-data', 'machine-learning', 'artificial-intelligence', 'feature', 'model', 'algorithm', 'data',
   // "a support assistant on top of our docs using an LLM": the tool a project is built with.
-  'large-language-model', 'language-model', 'chatbot',
+  'large-language-model', 'language-model', 'chatbot', 'chatgpt', 'gpt', 'openai',
 ];
 
 /**
@@ -190,11 +190,21 @@ export function tellsOfARareClass(question: string): boolean {
   if (counts && Math.min(Number(counts[1]), Number(counts[2])) / Math.max(Number(counts[1]), Number(counts[2])) <= CLASS_RATIO) return true;
   const percent = /\b(\d+(?:[.,]\d+)?)\s?(?:%|percent|pour ?cent)/u.exec(text);
   if (percent && Number(percent[1]!.replace(',', '.')) <= RARE_PERCENT_TOLD && RARE_WORDS.test(text)) return true;
+  // "Only around 15% of our loans end up forfeited": a minority told as such, as a worry.
+  if (percent && Number(percent[1]!.replace(',', '.')) <= MINORITY_PERCENT_TOLD && / (only|just|seulement|que|a peine) (around |about |some |environ |a peu pres )?\d/.test(plainQuestion(question))) return true;
+  // « Nous n'avons eu que six pannes en trois ans »: a handful of events to learn from.
+  if (FEW_EVENTS.test(plainQuestion(question))) return true;
   // "85% accuracy, but it never flags anyone": a score that high and a class never found.
   if (/\b[89]\d(?:[.,]\d+)?\s?%/u.test(text) && NEVER_FOUND.test(text)) return true;
   // « certaines espèces rares n'ont que trois ou quatre planches », "a few rare labels have only 5 examples".
   return FEW_OF_SOME.test(plainQuestion(question));
 }
+
+/** A share told with "only" that makes a minority class: "only 15% are forfeited". */
+const MINORITY_PERCENT_TOLD = 20;
+
+/** A handful of the events a model should predict: "we've only had six failures in three years". */
+const FEW_EVENTS = / (only|just|que|seulement|a peine) (had |have |seen |recorded |eu |vu |enregistre |connu )?(\d|[12]\d|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a handful of|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|une douzaine de|une poignee de|quelques) (real |actual |vraies? |confirmed |confirmees? )?(failures?|breakdowns?|faults?|incidents?|outages?|accidents?|frauds?|events?|positives?|pannes?|defaillances?|fraudes?|evenements?|cas positifs|sinistres?|claims?)\b/;
 
 /** Some classes told with a handful of examples each: « certaines espèces rares n'ont que trois planches ». */
 const FEW_OF_SOME = / (rare|rares|some|certaines?|certains|a few|quelques) ([a-z']+ ){0,3}(have|has|get|n'ont|n'a|ont|only have) (only |just |que |seulement |a peine )?(\d|one|two|three|four|five|a handful|un|une|deux|trois|quatre|cinq|une poignee)\b( or \w+| ou \w+)? ([a-z']+ )?(examples?|images?|photos?|samples?|rows?|cases?|exemples?|planches?|cas|lignes?|echantillons?)\b/;
@@ -262,8 +272,27 @@ function tellsOfAMadeUpValue(question: string): boolean {
   const source = / (invoices?|e ?mails?|emails?|documents?|docs|sources?|texts?|pages?|pdfs?|contracts?|letters?|tickets?|logs?|notes|records?|database|manuals?|files?|courriels?|factures?|contrats?|lettres?|textes?|fichiers?|base|manuels?|notices?|comptes rendus|rapports?|reports?|forms?|formulaires?)\b/;
   // "My script writes rows that are not in the database": a bug in code, no model's invention.
   const code = / (script|code|function|query|sql|program|job|bug|fonction|requete|programme)\b/;
-  return gives.test(text) && notInTheSource.test(text) && source.test(text) && !code.test(text);
+  if (code.test(text)) return false;
+  // "What if it makes stuff up?", « il invente des dates »; "says he served in the Navy when the form says nothing like that".
+  if (MAKES_THINGS_UP.test(text) || SOURCE_SAYS_NOTHING.test(text)) return true;
+  return gives.test(text) && notInTheSource.test(text) && source.test(text);
 }
+
+/**
+ * "When I run the same form twice I get different obituaries", « deux entraînements identiques ne donnent pas le même
+ * score »: outputs that vary for the same input, from sampling (a generated text) or from randomness in training.
+ */
+function varyingOutputs(question: string): string | undefined {
+  const text = plainQuestion(question);
+  const sameTwice = / (same|identical|exact same) ([a-z']+ ){0,3}(twice|again|two times|several times|more than once)\b| (twice|two times|several times) (with |on |for )?(the )?(same|identical)\b| (meme|memes|identique|identiques) ([a-z']+ ){0,3}(deux fois|plusieurs fois|a nouveau|encore)\b| (deux fois|plusieurs fois) (de suite |d'affilee )?(la meme|le meme|les memes)\b| (run|ask|send|give|generate|regenerate|relance|relancer|relancant|pose|poser|reposant|envoie|envoyer)s? ([a-z']+ ){0,5}(twice|again|deux fois|a nouveau)\b/;
+  const differs = / (different|differently|differ|differs|varies|vary|varying|changes|not the same|another|differente?s?|change|changent|varie|varient|(pas|jamais|plus) (la|le|les) memes?|autre)\b/;
+  if (!sameTwice.test(text) || !differs.test(text)) return undefined;
+  return / (train|training|trained|retrain|accuracy|score|scores|loss|epoch|weights|entrainement|entraine|entrainer|exactitude|perte|poids)\b/.test(text) ? 'random-seed' : 'temperature';
+}
+
+const MAKES_THINGS_UP = / (makes?|making|made) (stuff|things|something|facts|details|it all|things|names|numbers|quotes|sources|references) up\b| (makes?|making|made) up (stuff|things|facts|details|names|dates|numbers|quotes|sources|references|an answer|answers)\b| (invents?|inventing|invented|fabricates?|fabricating|fabricated) (some |whole |entire |fake )?(stuff|things|facts|details|names|dates|numbers|figures|quotes|sources|references|citations)\b| (invente|inventer|inventent|fabrique|fabriquent) (parfois |souvent |meme |carrement |aussi )?(des |un |une |de fausses |de faux )?(choses|faits|details|noms|dates|chiffres|numeros|references|sources|citations|informations|souvenirs)\b| raconte n'importe quoi\b/;
+/** "... when the form says nothing like that", « alors que le formulaire n'en dit rien »: written without a source. */
+const SOURCE_SAYS_NOTHING = / (when|while|but|whereas|although|even though) (the |our |my )?(form|document|email|e mail|source|sources|input|text|record|file|notes|invoice|report|prompt|context|ticket|message|letter|transcript|call|article|page|contract|policy|manual) (says|said|has|had|contains|contained|mentions|mentioned) (nothing|no such thing)\b| (when|while|but|whereas|although|even though) (the |our |my )?(form|document|email|e mail|source|sources|input|text|record|file|notes|invoice|report|prompt|context|ticket|message|letter|transcript|call|article|page|contract|policy|manual) (does not|doesn't|did not|didn't|never) (say|mention|contain|include)\b| alors que (le |la |les |l'|notre |nos )?(formulaire|document|courriel|mail|source|sources|texte|fiche|dossier|facture|rapport|prompt|contexte|ticket|message|lettre|article|page|contrat|reglement|manuel|compte rendu) (n'en dit rien|ne dit rien|ne mentionne rien|ne mentionne pas|ne contient rien|ne contient pas|n'en parle pas|ne parle pas)/;
 
 /**
  * « Si le fournisseur change de version du modèle... », "when OpenAI updates the model behind the API": a language model
@@ -305,7 +334,7 @@ const FEARS = / (fragile|risky|break|breaks|redo|start over|retrain|fall apart|s
 const DATA_LEAKAGE_ID = 'data-leakage';
 
 /** A feature, column or variable told with a score too good to be true. */
-const TOO_GOOD_WITH_A_FEATURE = / (feature|column|variable|colonne|champ|field) .*(almost perfect|nearly perfect|near perfect|too good to be true|suspiciously good|presque parfait|presque parfaite|trop beau pour etre vrai|trop bon pour etre vrai)| (almost perfect|nearly perfect|presque parfaite?) .*(feature|column|variable|colonne)\b/;
+const TOO_GOOD_WITH_A_FEATURE = / (feature|column|variable|colonne|champ|field) .*(almost perfect|nearly perfect|near perfect|too good to be true|suspiciously good|presque parfait|presque parfaite|trop beau pour etre vrai|trop bon pour etre vrai|(look|looks|are|is|get|gets|become|became) (amazing|incredible|spectacular|perfect|fantastic|unbelievable)|(deviennent|devient|sont|est) (incroyables?|spectaculaires?|parfaite?s?|excellente?s?|bluffante?s?))| (almost perfect|nearly perfect|presque parfaite?) .*(feature|column|variable|colonne)\b/;
 
 /** "A feature that would leak the answer", « une variable qui fait fuiter la réponse », or one too good to be true. */
 export function tellsOfLeakage(question: string): boolean {
@@ -399,6 +428,8 @@ export function situationTold(question: string): Situation | undefined {
   const story = goodThereBadHere(question);
   if (story) return { conceptId: story };
   if (tellsOfAMadeUpValue(question)) return { conceptId: HALLUCINATION_ID };
+  const varying = varyingOutputs(question);
+  if (varying) return { conceptId: varying };
   // "If the provider changes the model version, everything changes overnight?": the model changed, not the data.
   if (changesTheModelsVersion(question)) return { conceptId: MODEL_VERSION_PINNING_ID, asks: 'remedy' };
   if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asks: 'remedy' };
@@ -409,6 +440,8 @@ export function situationTold(question: string): Situation | undefined {
   // How outside factors become inputs, whatever the doubt's words ask.
   if (dependsOnOutsideFactors(question)) return { conceptId: FEATURE_ENGINEERING_ID, asks: 'how' };
   if (asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
+  // A column that makes results too good to be true is a leak the answer names; "a feature that leaks the answer" named it.
+  if (TOO_GOOD_WITH_A_FEATURE.test(plainQuestion(question))) return { conceptId: DATA_LEAKAGE_ID };
   if (tellsOfLeakage(question)) return { conceptId: DATA_LEAKAGE_ID, named: true };
   if (tellsOfAGroupOnBothSides(question)) return { conceptId: DATA_LEAKAGE_ID, asks: 'why' };
   if (asksHowToSplit(question)) return { conceptId: SPLIT_ID, named: true };

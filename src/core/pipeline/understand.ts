@@ -49,6 +49,8 @@ export interface Understanding {
    * clear, and the steps of a machine learning project.
    */
   readonly project?: boolean;
+  /** The project is built on a language model (« utiliser un LLM pour lire les factures »): planned around real inputs with expected outputs. */
+  readonly onALanguageModel?: boolean;
   /** For a recap: what the conversation last asked of each concept, by id (its limits, how to avoid it...). */
   readonly asked?: Readonly<Record<string, Intent>>;
   /** A recap asked as what to do ("sum up what I should do, in steps"): one step a concept, in order. */
@@ -97,8 +99,12 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   const namedInEarnest = earnestlyNamed(question, retrieved, retriever);
   if (workflow && asksHowToStartAProject(question) && namesOnlyTaskTypes(namedInEarnest)) {
     // "My manager wants a model that flags suspicious claims. Where do I start?": the kind of task, then the steps.
-    const task = projectTaskType(question, retriever, glossary, named);
-    return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, inConversation };
+    const found = projectTaskType(question, retriever, glossary, named);
+    // « Utiliser un LLM pour... », "with GPT": the tool named in earnest (a brewery's temperature is no sampling setting).
+    const onALanguageModel = namedInEarnest.some((concept) => LANGUAGE_MODEL_NAMES.includes(concept.id)) || (found !== undefined && LANGUAGE_MODEL_IDS.includes(found.id));
+    // "An LLM that drafts obituaries from the intake form": no task of the list, the prompt is where such a project starts.
+    const task = found ?? (onALanguageModel ? glossary.get(PROMPT_ENGINEERING_ID) : undefined);
+    return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, ...(onALanguageModel && { onALanguageModel }), inConversation };
   }
   const situation = situationTold(question);
   const told = situation && glossary.get(situation.conceptId);
@@ -266,6 +272,11 @@ function testBeforeRollout(earlier: readonly EarlierTurn[], glossary: Glossary):
 
 /** Concepts that say a conversation is about sorting items into categories. */
 const SORTING_IDS = ['multiclass-classification', 'classification', 'zero-shot-classification', 'few-shot-learning', 'sentiment-analysis', 'binary-classification'];
+
+const PROMPT_ENGINEERING_ID = 'prompt-engineering';
+
+/** Names of the tool an application on a language model is built with. */
+const LANGUAGE_MODEL_NAMES = ['large-language-model', 'language-model', 'gpt', 'chatgpt', 'openai', 'prompt', 'prompt-engineering', 'llm-agent'];
 
 /** Concepts that say a conversation is about searching the learner's documents. */
 const RETRIEVAL_IDS = ['chunking', 'embedding', 'sentence-embedding', 'vector-database', 'reranking', 'hybrid-search', 'query-rewriting', 'lost-in-the-middle'];
