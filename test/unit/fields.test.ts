@@ -43,12 +43,14 @@ describe('the learner’s kind of data', () => {
     for (const question of ['What are precision and recall?', 'Comment fonctionne un arbre de décision ?']) assert.ok(!asksAboutOwnCase(question), question);
   });
 
-  it('has, for every entry that says what it means by field, every field in both languages', () => {
+  it('has, for every entry that says what it means by field, the same known fields in both languages (every field, but where only some make sense)', () => {
     const glossary = bundledGlossary();
     const withFields = glossary.concepts.map((concept) => glossary.withDetails(concept)).filter((concept) => concept.en.byField || concept.fr.byField);
     assert.ok(withFields.length >= 7, `${withFields.length} entries say what they mean by field`);
+    // A prompt is written for text: what it means with a herd of dairy cows would be made up.
+    const someFields: Readonly<Record<string, readonly string[]>> = { prompt: ['text'] };
     for (const concept of withFields) {
-      for (const lang of ['en', 'fr'] as const) assert.deepEqual(Object.keys(concept[lang].byField ?? {}).sort(), [...LEARNER_FIELDS].sort(), `${concept.id} (${lang})`);
+      for (const lang of ['en', 'fr'] as const) assert.deepEqual(Object.keys(concept[lang].byField ?? {}).sort(), [...(someFields[concept.id] ?? LEARNER_FIELDS)].sort(), `${concept.id} (${lang})`);
     }
   });
 

@@ -1048,4 +1048,34 @@ describe('the chat as a tutor', function () {
     const [binders] = await converse(engine, ['Our nurses want an assistant that answers their questions from the care binders. Where do I start?']);
     assert.equal(binders!.sources[0], 'retrieval-augmented-generation');
   });
+
+  it('weighs flagging everyone who did it before as a baseline, pasting everything into the prompt by its limits, reads embeddings in a search conversation as one vector a passage', async () => {
+    const [, flag] = await converse(engine, ['We want to predict which customers will return their parcels. Where do I start?', 'Why not just flag every customer that returned something before?']);
+    assert.equal(flag!.understanding.concepts[0]!.id, 'baseline-model');
+    const [paste] = await converse(engine, ['Pourquoi ne pas simplement mettre toute notre documentation dans le prompt ?']);
+    assert.deepEqual([paste!.understanding.intent, paste!.understanding.concepts[0]!.id], ['limits', 'long-context']);
+    assert.match(paste!.text, /^Cette idée porte un nom : le contexte long\./);
+    const [, embeddings] = await converse(engine, ['We want an assistant that answers questions from our HR handbook. Where do I start?', 'And how do embeddings work in this case?']);
+    assert.equal(embeddings!.understanding.concepts[0]!.id, 'sentence-embedding');
+    const [plain] = await converse(engine, ['How do embeddings work?']);
+    assert.equal(plain!.understanding.concepts[0]!.id, 'embedding');
+  });
+
+  it('reads a confident answer found in no document as hallucination whatever the verb, gaps from a broken sensor as missing data, names to pull from forms as extraction', async () => {
+    const [confident] = await converse(engine, ['Le chatbot affirme que la piscine ouvre à 7 h, alors que cet horaire ne figure dans aucun de nos documents. Pourquoi ?']);
+    assert.equal(confident!.understanding.concepts[0]!.id, 'hallucination');
+    const [gaps] = await converse(engine, ['One of our river gauges went down for a week and left holes in the data. What should I do?']);
+    assert.deepEqual([gaps!.understanding.intent, gaps!.understanding.concepts[0]!.id], ['remedy', 'missing-data']);
+    const [, forms] = await converse(engine, [
+      'Nous voulons un assistant qui réponde aux questions des bénévoles à partir de notre règlement, avec un LLM. Par où commencer ?',
+      'Je voudrais aussi extraire le nom et l’adresse des bulletins d’adhésion. Comment m’y prendre ?',
+    ]);
+    assert.equal(forms!.understanding.concepts[0]!.id, 'information-extraction');
+    // A conversation on documents: the prompt example is one for documents, not another field's.
+    const [, example] = await converse(engine, [
+      'We want a bot that answers members’ questions from our club rulebook, using an LLM. Where do I start?',
+      'Can you give me an example of a prompt for our case?',
+    ]);
+    assert.ok(example!.passages.some((passage) => passage.kind === 'field' && /^With written text/.test(passage.text)), JSON.stringify(example!.passages));
+  });
 });

@@ -11,7 +11,7 @@ import { plainQuestion, WHICH_OF_THE_TWO } from './intent';
  * written twice counts twice: the words that name the field's very object (no-shows, failures) outweigh those it
  * shares with others (clinics are health's and appointments'). Words that machine learning uses for itself stay out:
  * "train", "machine", "logistic", "grid", "noise", "driver", "team", "sounds" (fragile), « produit » (scalaire),
- * « texte », « prêt ».
+ * « texte », « prêt », « assurance » alone (« il répond avec assurance »).
  */
 const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
   appointments:
@@ -29,11 +29,11 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'maladie* doctor* medecin* nurse* infirmi* veterinar* veterinaire* vet vets symptom* symptome* sante healthcare',
   finance:
     'transaction* transaction* payment* payment* paiement* paiement* loan* loan* emprunt* credit* bank* banque* bancaire* claim* ' +
-    'sinistre* insurance insurance assuran* assuran* invoice* facture* fraud* fraude* trading',
+    'sinistre* insurance insurance assureur* assurance-* invoice* facture* fraud* fraude* trading',
   text:
     'email* email* e-mail* mail mails courriel* courriel* document* ticket* ticket* review* message* comments commentaire* ' +
     'formulaire* forms article* contract* contrat* tweet* posts manuscript* manuscrit* book books livre* novel* publish* editeur* ' +
-    'edition* newsletter* transcript*',
+    'edition* newsletter* transcript* manual manual manuals manuals manuel* manuel* handbook* handbook* rulebook* rulebook* binder* form reglement* wiki faq faqs pdf pdfs procedure* notice*',
   images:
     'photo* photo* image* image* picture* camera* camera* video* pixel* defects defauts snapshot* cliche* drone*',
   users:

@@ -63,10 +63,12 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   const taskTypes = new Set(TASK_TYPE_IDS.filter((id) => glossary.get(id)));
   // "I want to build a classifier for my emails, where do I start?": the learner said which task it is.
   const namedTask = named.find((concept) => taskTypes.has(concept.id));
+  const plain = plainQuestion(question);
+  // « Extraire le nom, l'âge et le niveau des fiches »: names among fields to fill are extraction, not only entity recognition.
+  if (namedTask?.id === NER_ID && EXTRACTS_FIELDS.test(plain) && glossary.get(EXTRACTION_ID)) return glossary.get(EXTRACTION_ID);
   if (namedTask) return namedTask;
   // "An assistant that answers drivers' questions from our SOPs", « retrouver les décisions pertinentes dans notre base »:
   // answers drawn from the learner's own documents, or those documents searched by meaning.
-  const plain = plainQuestion(question);
   const fromDocuments = ANSWERS_FROM_DOCUMENTS.test(plain) ? glossary.get(RAG_ID) : FINDS_IN_DOCUMENTS.test(plain) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
   if (fromDocuments) return fromDocuments;
   // « prédire les pannes de nos tunnels de lavage », "predict breakdowns of our presses": will each machine fail, yes or no.
@@ -101,8 +103,9 @@ export const LANGUAGE_MODEL_IDS: readonly string[] = ['large-language-model', 'l
 /** Questions answered from the learner's documents: "answers questions from our SOPs", « répond aux questions sur nos procédures ». */
 const ANSWERS_FROM_DOCUMENTS = / (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,6}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|policy binders?|binders?|rulebooks?|rules|regulations|timetables|pdfs?|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?|regles|classeurs?|emplois du temps|plannings?|pdf)\b/;
 const EXTRACTION_ID = 'information-extraction';
+const NER_ID = 'named-entity-recognition';
 /** Fields read out of documents into a table: "pull the amounts out of invoices", « remplir notre tableau ». */
-const EXTRACTS_FIELDS = / (extract|extracting|pull|pulling|capture|capturing|extraire|relever|recuperer)( [a-z0-9']+){0,5} (fields?|data|information|info|details|amounts?|dates?|names?|numbers?|totals?|champs|donnees|informations|montants?|noms|numeros?)\b| (fill|filling|populate|populating|remplir|alimenter|completer) (in |out )?(our |the |a |an |notre |nos |le |la |les |un |une )?([a-z']+ ){0,2}(table|tables|spreadsheet|database|crm|erp|form|forms|records?|tableau|tableur|base|fiches?|formulaires?)\b| (information|data|field|invoice|document) extraction\b| extraction (d'information|de donnees|de champs|des informations)\b/;
+const EXTRACTS_FIELDS = / (extract|extracting|pull|pulling|capture|capturing|extraire|relever|recuperer)( [a-z0-9']+){0,5} (fields?|data|information|info|details|amounts?|dates?|names?|numbers?|totals?|addresses?|champs?|donnees|informations|montants?|noms?|prenoms?|numeros?|adresses?|references?)\b| (fill|filling|populate|populating|remplir|alimenter|completer) (in |out )?(our |the |a |an |notre |nos |le |la |les |un |une )?([a-z']+ ){0,2}(table|tables|spreadsheet|database|crm|erp|form|forms|records?|tableau|tableur|base|fiches?|formulaires?)\b| (information|data|field|invoice|document) extraction\b| extraction (d'information|de donnees|de champs|des informations)\b/;
 /** Messages sorted into categories: "route tickets to the right team", « trier les messages vers le bon service ». */
 const SORTS_MESSAGES = / (suggests?|suggesting|proposes?|assigns?|assigning|propose|proposer|attribuer|attribue|affecter) (a |an |the |une |la |le )?([a-z']+ ){0,2}(category|categories|class|label|categorie|categories|classe|etiquette)\b| (sort|route|triage|classify|categori[sz]e|dispatch|trier|router|orienter|classer|categoriser|aiguiller|ventiler) (the |our |incoming |les |nos |des |ces )?([a-z0-9']+ ){0,4}(messages?|e ?mails?|tickets?|requests?|demandes?|courriels?|mails?|complaints?|reclamations?|plaintes?)\b| (sort|route|send|dispatch|trier|router|orienter|aiguiller|envoyer) ([a-z']+ ){0,3}(vers|to) (le bon|la bonne|les bons|the right|the correct) /;
 const MESSAGE_SORTING_ID = 'multiclass-classification';
@@ -194,6 +197,8 @@ export function tellsOfARareClass(question: string): boolean {
   if (percent && Number(percent[1]!.replace(',', '.')) <= MINORITY_PERCENT_TOLD && / (only|just|seulement|que|a peine) (around |about |some |environ |a peu pres )?\d/.test(plainQuestion(question))) return true;
   // « Nous n'avons eu que six pannes en trois ans »: a handful of events to learn from.
   if (FEW_EVENTS.test(plainQuestion(question))) return true;
+  // « Les épisodes de mortalité sont rares, une quinzaine en trois ans »: a few events over years, told as rare.
+  if (FEW_OVER_YEARS.test(plainQuestion(question)) && / (rare|rares|rarely|only|just|seulement|que|few|peu|a peine)\b/.test(plainQuestion(question))) return true;
   // "85% accuracy, but it never flags anyone": a score that high and a class never found.
   if (/\b[89]\d(?:[.,]\d+)?\s?%/u.test(text) && NEVER_FOUND.test(text)) return true;
   // « certaines espèces rares n'ont que trois ou quatre planches », "a few rare labels have only 5 examples".
@@ -205,6 +210,8 @@ const MINORITY_PERCENT_TOLD = 20;
 
 /** A handful of the events a model should predict: "we've only had six failures in three years". */
 const FEW_EVENTS = / (only|just|que|seulement|a peine) (had |have |seen |recorded |eu |vu |enregistre |connu )?(\d|[12]\d|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a handful of|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|une douzaine de|une poignee de|quelques) (real |actual |vraies? |confirmed |confirmees? )?(failures?|breakdowns?|faults?|incidents?|outages?|accidents?|frauds?|events?|positives?|pannes?|defaillances?|fraudes?|evenements?|cas positifs|sinistres?|claims?)\b/;
+
+const FEW_OVER_YEARS = / (\d|[1-4]\d|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|fifteen|twenty|une dizaine|une quinzaine|une vingtaine|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt) ([a-z']+ ){0,2}(in|en|over|sur|across) (the last |les |ces )?(\d+|two|three|four|five|six|ten|deux|trois|quatre|cinq|six|dix) (years|ans|annees|seasons|saisons)\b/;
 
 /** Some classes told with a handful of examples each: « certaines espèces rares n'ont que trois planches ». */
 const FEW_OF_SOME = / (rare|rares|some|certaines?|certains|a few|quelques) ([a-z']+ ){0,3}(have|has|get|n'ont|n'a|ont|only have) (only |just |que |seulement |a peine )?(\d|one|two|three|four|five|a handful|un|une|deux|trois|quatre|cinq|une poignee)\b( or \w+| ou \w+)? ([a-z']+ )?(examples?|images?|photos?|samples?|rows?|cases?|exemples?|planches?|cas|lignes?|echantillons?)\b/;
@@ -260,6 +267,10 @@ function tellsOfUnrecordedCauses(question: string): boolean {
   return unrecorded.test(text) && causes.test(text);
 }
 const HALLUCINATION_ID = 'hallucination';
+const LONG_CONTEXT_ID = 'long-context';
+const MISSING_DATA_ID = 'missing-data';
+const GAPS_IN_THE_DATA = / (gaps?|holes?|blanks?|trous?|lacunes?) (in|dans) (the |our |my |its |their |les |nos |mes |ses |leurs )?(data|dataset|readings|records|series|time series|logs|measurements|donnees|releves|series|mesures|historiques?|journaux)\b| (missing|manquantes?) (values|readings|days|hours|data|records|measurements|valeurs|releves|jours|heures|donnees|mesures)\b/;
+const PASTES_EVERYTHING = / (paste|pasting|put|putting|stuff|stuffing|dump|dumping|send|sending|include|including|give|giving|feed|feeding|coller|mettre|envoyer|inclure|balancer|donner|fournir) (it |him |lui |leur )?(all|every|the whole|the entire|whole|entire|all of|tous|toutes|tout|toute|l'integralite|l'ensemble)( the| our| my| of| de| des| nos| mes| les| le| la)* ([a-z0-9']+ ){0,4}(in|into|to|dans|au|a) (the |a |one |each |every |le |un |chaque )?([a-z']+ )?(prompt|prompts|context|contexte|context window|fenetre de contexte|model|modele|llm)\b/;
 
 /**
  * "It returns a VAT number that is not on the invoice", « il cite un article qui n'existe dans aucun de nos contrats »:
@@ -267,7 +278,7 @@ const HALLUCINATION_ID = 'hallucination';
  */
 function tellsOfAMadeUpValue(question: string): boolean {
   const text = plainQuestion(question);
-  const gives = / (returns?|returned|gives?|gave|outputs?|writes?|wrote|invents?|invented|makes? up|made up|comes? up with|quotes?|cites?|puts?|fills? in|renvoie|renvoyait|donne|invente|sort|ecrit|cite|met|remplit|produit|fabrique)\b/;
+  const gives = / (returns?|returned|gives?|gave|outputs?|writes?|wrote|invents?|invented|makes? up|made up|comes? up with|quotes?|cites?|puts?|fills? in|says|said|claims?|claimed|answers?|answered|states?|stated|replies|replied|tells|told|renvoie|renvoyait|donne|invente|sort|ecrit|cite|met|remplit|produit|fabrique|repond|repondu|affirme|affirmait|annonce|dit|indique|propose)\b/;
   const notInTheSource = / (that|which|qui|que) ([a-z']+ ){0,3}(is not|isn't|are not|aren't|does not|doesn't|do not|don't|never|nowhere|n'est|ne sont|n'apparait|n'apparaissent|n'existe|n'existent|ne figure|ne figurent|ne se trouve|nulle part|pas)\b[^?]* (in|on|anywhere in|dans|sur|de) (the|our|any|its|le|la|les|l'|notre|nos|aucun|aucune|ce|cette|ces)\b/;
   const source = / (invoices?|e ?mails?|emails?|documents?|docs|sources?|texts?|pages?|pdfs?|contracts?|letters?|tickets?|logs?|notes|records?|database|manuals?|files?|courriels?|factures?|contrats?|lettres?|textes?|fichiers?|base|manuels?|notices?|comptes rendus|rapports?|reports?|forms?|formulaires?)\b/;
   // "My script writes rows that are not in the database": a bug in code, no model's invention.
@@ -428,6 +439,10 @@ export function situationTold(question: string): Situation | undefined {
   const story = goodThereBadHere(question);
   if (story) return { conceptId: story };
   if (tellsOfAMadeUpValue(question)) return { conceptId: HALLUCINATION_ID };
+  // "The gauge went down for a week and left holes in the data", « des trous dans les relevés »: missing values.
+  if (GAPS_IN_THE_DATA.test(plainQuestion(question))) return { conceptId: MISSING_DATA_ID };
+  // "Why not paste all our manuals into the prompt?": a long context instead of retrieval.
+  if (PASTES_EVERYTHING.test(plainQuestion(question))) return { conceptId: LONG_CONTEXT_ID };
   const varying = varyingOutputs(question);
   if (varying) return { conceptId: varying };
   // "If the provider changes the model version, everything changes overnight?": the model changed, not the data.
@@ -535,8 +550,11 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
  * notes des années précédentes »), each one's own past rate ("each client's past cancellation rate") or the simplest model ("a straight line of date against temperature"). The words that say so, for the rule's words to be looked for among a topic's fixes.
  */
 export function proposedBaseline(plain: string): string | undefined {
-  return HAND_WRITTEN_RULE.exec(plain)?.[1] ?? (SAME_ANSWER.exec(plain) ?? PAST_AVERAGE.exec(plain) ?? SIMPLEST_MODEL.exec(plain) ?? SORTED_BY_ONE.exec(plain))?.[0].trim();
+  return HAND_WRITTEN_RULE.exec(plain)?.[1] ?? (SAME_ANSWER.exec(plain) ?? PAST_AVERAGE.exec(plain) ?? SIMPLEST_MODEL.exec(plain) ?? SORTED_BY_ONE.exec(plain) ?? FLAGGED_BY_ONE_FACT.exec(plain))?.[0].trim();
 }
+
+/** "Why not just flag every client who has missed before?", « bloquer tous les clients qui ont déjà annulé ? »: a rule. */
+const FLAGGED_BY_ONE_FACT = / (flag|flags|flagging|mark|block|blacklist|ban|alert on|warn about|target|signaler|marquer|bloquer|cibler|relancer) (every|all|each|any|anyone|everyone|tous les|toutes les|chaque|tout) ([a-z']+ ){0,2}(who|that|which|qui|dont|with|avec|ayant)\b/;
 
 /** "Why not just sort the pipes by age and replace the oldest first?", « classer les clients par ancienneté ? »: a ranking rule. */
 const SORTED_BY_ONE = / (sort|sorting|rank|ranking|order|ordering|trier|classer|ranger)( [a-z']+){0,3} (by|par|selon) (their |its |leur |son |sa |ses |l'|le |la |les )?[a-z']+|( the| les?| la) (oldest|newest|biggest|largest|smallest|plus (vieux|vieilles|anciens|anciennes|gros|grosses)) (first|d'abord|en premier)/;

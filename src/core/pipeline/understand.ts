@@ -87,6 +87,25 @@ const REMARK_INTENT: Readonly<Record<Remark, SingleIntent>> = {
 };
 
 export function understand(question: string, retriever: Retriever, glossary: Glossary, earlier: readonly EarlierTurn[] = []): Understanding {
+  return inTheConversationsSense(understood(question, retriever, glossary, earlier), question, glossary, earlier);
+}
+
+/**
+ * « Et comment fonctionnent les embeddings dans ce cas-là ? » in a conversation on RAG: the embeddings of that case are
+ * one vector per passage, not the token embeddings inside a language model.
+ */
+function inTheConversationsSense(understanding: Understanding, question: string, glossary: Glossary, earlier: readonly EarlierTurn[]): Understanding {
+  const [subject, ...others] = understanding.concepts;
+  const inThatCase = / (in this case|in that case|in our case|here|for this|for that|for search|for retrieval|for rag|dans ce cas( la)?|dans notre cas|ici|pour ca|pour cela|pour la recherche|pour le rag)\b/.test(plainQuestion(question));
+  const searching = earlier.some((turn) => turn.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id) || id === 'vector-database'));
+  const sense = subject?.id === EMBEDDING_ID && inThatCase && searching ? glossary.get(SENTENCE_EMBEDDING_ID) : undefined;
+  return sense ? { ...understanding, concepts: [sense, ...others] } : understanding;
+}
+
+const EMBEDDING_ID = 'embedding';
+const SENTENCE_EMBEDDING_ID = 'sentence-embedding';
+
+function understood(question: string, retriever: Retriever, glossary: Glossary, earlier: readonly EarlierTurn[]): Understanding {
   const cue = detectIntent(firstQuestionOf(question));
   const previous = previousConcepts(earlier, glossary);
   const topic = previous[0];
@@ -101,7 +120,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
     // "My manager wants a model that flags suspicious claims. Where do I start?": the kind of task, then the steps.
     const found = projectTaskType(question, retriever, glossary, named);
     // « Utiliser un LLM pour... », "with GPT": the tool named in earnest (a brewery's temperature is no sampling setting).
-    const onALanguageModel = namedInEarnest.some((concept) => LANGUAGE_MODEL_NAMES.includes(concept.id)) || (found !== undefined && LANGUAGE_MODEL_IDS.includes(found.id));
+    // (A second project in a conversation already on a language model, « comment m'y prendre avec le modèle ? », is one too.)
+    const onALanguageModel = namedInEarnest.some((concept) => LANGUAGE_MODEL_NAMES.includes(concept.id)) || (found !== undefined && LANGUAGE_MODEL_IDS.includes(found.id)) || earlier.some((turn) => turn.conceptIds.some((id) => LANGUAGE_MODEL_IDS.includes(id) || DOCUMENT_TASK_IDS.includes(id)));
     // "An LLM that drafts obituaries from the intake form": no task of the list, the prompt is where such a project starts.
     const task = found ?? (onALanguageModel ? glossary.get(PROMPT_ENGINEERING_ID) : undefined);
     return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, ...(onALanguageModel && { onALanguageModel }), inConversation };
@@ -111,6 +131,8 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   // « J'ai essayé un arbre de décision : 100 % sur mes anciennes cuissons, mais... »: the model tried is the story's setting.
   const setting = namedInEarnest.filter((concept) => !triedBefore(question, retrieved, concept));
   if (told && topic?.id !== told.id && namesOnlyAResultsSetting(setting)) {
+    // "Why not paste all our manuals into the prompt?": an idea the learner proposes, weighed by where it falls short.
+    if (asksWhyNotInstead(question) && glossary.withDetails(told).en.sections?.limits) return { intent: 'limits', concepts: [told], followUp: false, described: true, shortcut: true, inConversation };
     // "Only about 1 in 200 of our claims turns out to be fraud. Is that a problem?": why a rare class matters,
     // unless the question asks what to do about it.
     // « Ça me paraît fragile : si les éditeurs changent leur façon d'écrire, tout s'effondre ? »: what to do about it;
