@@ -1078,4 +1078,33 @@ describe('the chat as a tutor', function () {
     ]);
     assert.ok(example!.passages.some((passage) => passage.kind === 'field' && /^With written text/.test(passage.text)), JSON.stringify(example!.passages));
   });
+
+  it('reads answers drawn from another document as retrieval falling short, "and doing retrieval" as RAG, a made-up reference as hallucination, rare events a week as imbalance', async () => {
+    const [, mixed] = await converse(engine, [
+      'We want a bot that answers our lawyers’ questions from past case files. Where do I start?',
+      'When I ask about one client, it answers with details taken from another client’s file. Why?',
+    ]);
+    assert.deepEqual([mixed!.understanding.intent, mixed!.understanding.concepts[0]!.id], ['limits', 'retrieval-augmented-generation']);
+    const [, versus] = await converse(engine, [
+      'We want a bot that answers our lawyers’ questions from past case files. Where do I start?',
+      'Should we fine-tune a model on the case files or rather do retrieval?',
+    ]);
+    assert.deepEqual(versus!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'retrieval-augmented-generation']);
+    await assertEachAbout(engine, [
+      ['Il cite parfois un arrêt qui n’existe pas. Pourquoi ?', 'hallucination'],
+      ['Jams are rare on this line, maybe three a month, while we log every second. Is that an issue?', 'class-imbalance'],
+    ]);
+    // Alive or not after two years is a yes or no, not a survival curve nor a forecast.
+    const [seedlings] = await converse(engine, ['We record every batch of saplings we plant and whether it is still alive after three years. I want to predict that for next year. Where do I start?']);
+    assert.equal(seedlings!.sources[0], 'binary-classification');
+  });
+
+  it('offers the contrast a learner meets first, and not the same concept twice among the suggestions', async () => {
+    const [overfitting] = await converse(engine, ['What is overfitting?']);
+    const offered = overfitting!.suggestions.join(' | ');
+    assert.ok(!/catastrophic forgetting/.test(offered), offered);
+    const [finetuning] = await converse(engine, ['Qu’est-ce que l’affinage ?']);
+    const other = /différence entre l’affinage et (.+) \?/u.exec(finetuning!.suggestions.join(' | ').replace(/'/g, '’'))?.[1];
+    assert.ok(other === undefined || !finetuning!.suggestions.some((question) => question.replace(/'/g, '’') === `Qu’est-ce que ${other} ?`), finetuning!.suggestions.join(' | '));
+  });
 });

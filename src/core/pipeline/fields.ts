@@ -37,7 +37,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
   images:
     'photo* photo* image* image* picture* camera* camera* video* pixel* defects defauts snapshot* cliche* drone*',
   users:
-    'user* utilisateur* subscriber* subscriber* abonne* abonne* click* clic* website* site sites churn churn ' +
+    'user* utilisateur* subscriber* subscriber* abonne* abonne* click* clic* website* churn churn ' +
     'desabonne* resiliation* member* adherent* customer* client* visitor* visiteur* app apps',
   energy:
     'electric* electric* energy energy energie* energie* water eau eaux gas gaz meter* meter* compteur* compteur* consumption ' +

@@ -24,7 +24,7 @@ const TASK_TYPE_IDS = [
   'clustering', 'image-classification', 'image-segmentation', 'object-detection', 'optical-character-recognition',
   'named-entity-recognition', 'machine-translation', 'text-summarization', 'question-answering', 'recommender-system',
   'semantic-search', 'sentiment-analysis', 'speech-recognition', 'time-series-forecasting', 'reinforcement-learning',
-  'retrieval-augmented-generation', 'classification', 'information-extraction', 'survival-analysis',
+  'retrieval-augmented-generation', 'classification', 'information-extraction',
 ];
 
 /**
@@ -72,9 +72,11 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   const fromDocuments = ANSWERS_FROM_DOCUMENTS.test(plain) ? glossary.get(RAG_ID) : FINDS_IN_DOCUMENTS.test(plain) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
   if (fromDocuments) return fromDocuments;
   // « prédire les pannes de nos tunnels de lavage », "predict breakdowns of our presses": will each machine fail, yes or no.
-  if (/ (predict|predicting|anticipate|forecast|prevoir|predire|anticiper) (the |les |des |nos |our )?(failures?|breakdowns?|pannes?|defaillances?|jams?|bourrages?)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
+  if (/ (predict|predicting|anticipate|forecast|prevoir|predire|anticiper) (the |les |des |nos |our )?(failures?|breakdowns?|breaks|breakages?|pannes?|defaillances?|casses?|ruptures?|jams?|bourrages?)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
   // "Predict whether a seed lot will pass the germination test": a yes or no for each item.
   if (/ (whether|if) (a|an|each|the|every) ([a-z']+ ){0,3}(will|would) (pass|fail|succeed|be accepted|be rejected|churn|default)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
+  // "Whether each seedling batch is still alive after two years", "predict survival": alive or not, yes or no.
+  if (/ (whether|if|which) ([a-z']+ ){0,4}(is|was|are|were|will be|would be) still (alive|standing|there)\b| (predict|predicting|prevoir|predire) (the )?(survival|survie)\b| (whether|if|which) ([a-z']+ ){0,4}(will |would )?(survive|survives|die|dies)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
   // « trier les messages vers le bon service », "route incoming emails to the right team": one category per message.
   if (SORTS_MESSAGES.test(plain)) return glossary.get(MESSAGE_SORTING_ID);
   // "Read supplier invoices and fill in our accounting table", « extraire les montants des courriels »: fields out of text.
@@ -101,7 +103,7 @@ export const LANGUAGE_MODEL_PROJECT_STEPS: readonly string[] = ['prompt-regressi
 /** Concepts that say a conversation is about an application built on a language model. */
 export const LANGUAGE_MODEL_IDS: readonly string[] = ['large-language-model', 'language-model', 'gpt', 'chatgpt', 'openai', 'hallucination', 'prompt', 'prompt-engineering', 'structured-output', 'information-extraction', 'constrained-decoding', 'temperature', 'model-version-pinning', 'prompt-regression-testing', 'system-prompt', 'few-shot-learning', 'zero-shot-classification'];
 /** Questions answered from the learner's documents: "answers questions from our SOPs", « répond aux questions sur nos procédures ». */
-const ANSWERS_FROM_DOCUMENTS = / (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,6}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|policy binders?|binders?|rulebooks?|rules|regulations|timetables|pdfs?|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?|regles|classeurs?|emplois du temps|plannings?|pdf)\b/;
+const ANSWERS_FROM_DOCUMENTS = / (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,6}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|policy binders?|binders?|rulebooks?|rules|regulations|timetables|pdfs?|files|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?|regles|classeurs?|emplois du temps|plannings?|pdf|dossiers|fichiers)\b/;
 const EXTRACTION_ID = 'information-extraction';
 const NER_ID = 'named-entity-recognition';
 /** Fields read out of documents into a table: "pull the amounts out of invoices", « remplir notre tableau ». */
@@ -198,7 +200,7 @@ export function tellsOfARareClass(question: string): boolean {
   // « Nous n'avons eu que six pannes en trois ans »: a handful of events to learn from.
   if (FEW_EVENTS.test(plainQuestion(question))) return true;
   // « Les épisodes de mortalité sont rares, une quinzaine en trois ans »: a few events over years, told as rare.
-  if (FEW_OVER_YEARS.test(plainQuestion(question)) && / (rare|rares|rarely|only|just|seulement|que|few|peu|a peine)\b/.test(plainQuestion(question))) return true;
+  if ((FEW_OVER_YEARS.test(plainQuestion(question)) || FEW_A_PERIOD.test(plainQuestion(question))) && / (rare|rares|rarely|only|just|seulement|que|few|peu|a peine)\b/.test(plainQuestion(question))) return true;
   // "85% accuracy, but it never flags anyone": a score that high and a class never found.
   if (/\b[89]\d(?:[.,]\d+)?\s?%/u.test(text) && NEVER_FOUND.test(text)) return true;
   // « certaines espèces rares n'ont que trois ou quatre planches », "a few rare labels have only 5 examples".
@@ -212,6 +214,9 @@ const MINORITY_PERCENT_TOLD = 20;
 const FEW_EVENTS = / (only|just|que|seulement|a peine) (had |have |seen |recorded |eu |vu |enregistre |connu )?(\d|[12]\d|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a handful of|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|une douzaine de|une poignee de|quelques) (real |actual |vraies? |confirmed |confirmees? )?(failures?|breakdowns?|faults?|incidents?|outages?|accidents?|frauds?|events?|positives?|pannes?|defaillances?|fraudes?|evenements?|cas positifs|sinistres?|claims?)\b/;
 
 const FEW_OVER_YEARS = / (\d|[1-4]\d|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|fifteen|twenty|une dizaine|une quinzaine|une vingtaine|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt) ([a-z']+ ){0,2}(in|en|over|sur|across) (the last |les |ces )?(\d+|two|three|four|five|six|ten|deux|trois|quatre|cinq|six|dix) (years|ans|annees|seasons|saisons)\b/;
+
+/** « Les casses sont rares, peut-être deux par semaine »: a few events a week or a month, in data logged far more often. */
+const FEW_A_PERIOD = / (\d|one|two|three|four|five|un|une|deux|trois|quatre|cinq) (or \w+ |ou \w+ )?([a-z']+ )?(a|per|each|every|par|chaque) (day|week|month|year|jour|semaine|mois|an|annee)\b/;
 
 /** Some classes told with a handful of examples each: « certaines espèces rares n'ont que trois planches ». */
 const FEW_OF_SOME = / (rare|rares|some|certaines?|certains|a few|quelques) ([a-z']+ ){0,3}(have|has|get|n'ont|n'a|ont|only have) (only |just |que |seulement |a peine )?(\d|one|two|three|four|five|a handful|un|une|deux|trois|quatre|cinq|une poignee)\b( or \w+| ou \w+)? ([a-z']+ )?(examples?|images?|photos?|samples?|rows?|cases?|exemples?|planches?|cas|lignes?|echantillons?)\b/;
@@ -268,6 +273,7 @@ function tellsOfUnrecordedCauses(question: string): boolean {
 }
 const HALLUCINATION_ID = 'hallucination';
 const LONG_CONTEXT_ID = 'long-context';
+const ANSWERS_FROM_THE_WRONG_DOCUMENT = / (answers?|answered|replies|replied|responds?|responded|repond|repondu|reponse|answer) ([a-z'.()-]+ ){0,8}(from|of|in|de|du|dans|d'un|d'une|d') ?(a |an |the |un |une |l'|le |la )?(completely |totally |entirely |tout |completement )?(different|other|wrong|unrelated|another|autre|mauvais|mauvaise)( [a-z'-]+){0,2}('s)? (reports?|documents?|files?|pages?|pdfs?|manuals?|contracts?|sheets?|records?|rapports?|fichiers?|manuels?|contrats?|fiches?|dossiers?)\b| (details?|information|facts|passages?|details|informations|passages?) (that )?(come|comes|came|taken|pulled|viennent|tires?|tirees?|venant) (from|de|d'un|d'une|d') ?(a |another |the |un |une )?(completely |totally |tout )?(different|other|wrong|autre|mauvais|mauvaise)\b/;
 const MISSING_DATA_ID = 'missing-data';
 const GAPS_IN_THE_DATA = / (gaps?|holes?|blanks?|trous?|lacunes?) (in|dans) (the |our |my |its |their |les |nos |mes |ses |leurs )?(data|dataset|readings|records|series|time series|logs|measurements|donnees|releves|series|mesures|historiques?|journaux)\b| (missing|manquantes?) (values|readings|days|hours|data|records|measurements|valeurs|releves|jours|heures|donnees|mesures)\b/;
 const PASTES_EVERYTHING = / (paste|pasting|put|putting|stuff|stuffing|dump|dumping|send|sending|include|including|give|giving|feed|feeding|coller|mettre|envoyer|inclure|balancer|donner|fournir) (it |him |lui |leur )?(all|every|the whole|the entire|whole|entire|all of|tous|toutes|tout|toute|l'integralite|l'ensemble)( the| our| my| of| de| des| nos| mes| les| le| la)* ([a-z0-9']+ ){0,4}(in|into|to|dans|au|a) (the |a |one |each |every |le |un |chaque )?([a-z']+ )?(prompt|prompts|context|contexte|context window|fenetre de contexte|model|modele|llm)\b/;
@@ -285,7 +291,7 @@ function tellsOfAMadeUpValue(question: string): boolean {
   const code = / (script|code|function|query|sql|program|job|bug|fonction|requete|programme)\b/;
   if (code.test(text)) return false;
   // "What if it makes stuff up?", « il invente des dates »; "says he served in the Navy when the form says nothing like that".
-  if (MAKES_THINGS_UP.test(text) || SOURCE_SAYS_NOTHING.test(text)) return true;
+  if (MAKES_THINGS_UP.test(text) || SOURCE_SAYS_NOTHING.test(text) || DOES_NOT_EXIST.test(text)) return true;
   return gives.test(text) && notInTheSource.test(text) && source.test(text);
 }
 
@@ -300,6 +306,9 @@ function varyingOutputs(question: string): string | undefined {
   if (!sameTwice.test(text) || !differs.test(text)) return undefined;
   return / (train|training|trained|retrain|accuracy|score|scores|loss|epoch|weights|entrainement|entraine|entrainer|exactitude|perte|poids)\b/.test(text) ? 'random-seed' : 'temperature';
 }
+
+/** "A reference to a report that does not exist", « un article de loi qui n'existe pas »: a citation made up. */
+const DOES_NOT_EXIST = / (references?|citations?|sources?|articles?|rules?|regles?|reports?|rapports?|papers?|studies|study|etudes?|urls?|links?|liens?|laws?|lois?|cases?|arrets?|numbers?|numeros?|subsections?|sections?|paragraphs?|paragraphes?) ([a-z0-9'.()]+ ){0,3}(that|which|qui) (don'?t|doesn'?t|does not|do not|never) exist| (references?|citations?|sources?|articles?|rules?|regles?|reports?|rapports?|papers?|etudes?|liens?|lois?|arrets?|decisions?|numeros?|paragraphes?|fonctions?) ([a-z0-9'.()]+ ){0,3}qui n'(existe|existent) pas\b| (non existent|nonexistent|inexistante?s?|fictives?|fake) (references?|citations?|sources?|articles?|rules?|regles?|reports?|rapports?|papers?|laws?|lois?)\b/;
 
 const MAKES_THINGS_UP = / (makes?|making|made) (stuff|things|something|facts|details|it all|things|names|numbers|quotes|sources|references) up\b| (makes?|making|made) up (stuff|things|facts|details|names|dates|numbers|quotes|sources|references|an answer|answers)\b| (invents?|inventing|invented|fabricates?|fabricating|fabricated) (some |whole |entire |fake )?(stuff|things|facts|details|names|dates|numbers|figures|quotes|sources|references|citations)\b| (invente|inventer|inventent|fabrique|fabriquent) (parfois |souvent |meme |carrement |aussi )?(des |un |une |de fausses |de faux )?(choses|faits|details|noms|dates|chiffres|numeros|references|sources|citations|informations|souvenirs)\b| raconte n'importe quoi\b/;
 /** "... when the form says nothing like that", « alors que le formulaire n'en dit rien »: written without a source. */
@@ -427,7 +436,7 @@ export function asksHowToSplit(question: string): boolean {
 export interface Situation {
   readonly conceptId: string;
   /** What is answered when the question asks nothing more precise ("is that a problem?": why it matters). */
-  readonly asks?: 'why' | 'remedy' | 'how';
+  readonly asks?: 'why' | 'remedy' | 'how' | 'limits';
   /** The learner's words name it ("a feature that would leak the answer"): the answer does not name it for them. */
   readonly named?: boolean;
 }
@@ -438,6 +447,8 @@ export function situationTold(question: string): Situation | undefined {
   if (predictsTheMean(question)) return { conceptId: UNDERFITTING_ID };
   const story = goodThereBadHere(question);
   if (story) return { conceptId: story };
+  // "It answers about the Rouen organ with details from another organ's report": retrieval brought the wrong passages.
+  if (ANSWERS_FROM_THE_WRONG_DOCUMENT.test(plainQuestion(question))) return { conceptId: RAG_ID, asks: 'limits' };
   if (tellsOfAMadeUpValue(question)) return { conceptId: HALLUCINATION_ID };
   // "The gauge went down for a week and left holes in the data", « des trous dans les relevés »: missing values.
   if (GAPS_IN_THE_DATA.test(plainQuestion(question))) return { conceptId: MISSING_DATA_ID };

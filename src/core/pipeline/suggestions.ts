@@ -71,10 +71,12 @@ export function suggestionsFor(
   const subject = lead && glossary.withDetails(lead);
   if (!subject) return [];
   const single = understanding.intent === 'several' || understanding.intent === 'contrast' ? 'what' : (understanding.intent as SingleIntent);
+  const contrast = contrastWith(subject, understanding, glossary, lang, shown);
   const candidates = [
     nextPartQuestion(subject, single, lang, register, shown),
-    contrastQuestion(subject, understanding, glossary, lang, shown),
-    nextConceptQuestion(subject, understanding, glossary, lang, shown),
+    contrast && contrastQuestion(subject, contrast, lang),
+    // (Not the concept the contrast already offers: "overfitting against generalization?" then "What is generalization?".)
+    nextConceptQuestion(subject, understanding, glossary, lang, shown, contrast),
   ];
   const before = new Set(asked.map((question) => question.trim().toLowerCase()));
   return candidates.filter((question): question is string => question !== undefined && !before.has(question.toLowerCase())).slice(0, MAX_SUGGESTIONS);
@@ -92,11 +94,18 @@ function nextPartQuestion(concept: Concept, intent: SingleIntent, lang: Lang, re
   return part && questions![lang](concept[lang].term, register);
 }
 
-function contrastQuestion(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown): string | undefined {
+/** The curated contrast to offer next: one the conversation has not shown, with the closest concept. */
+function contrastWith(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown): Concept | undefined {
   const inAnswer = new Set(understanding.concepts.map((c) => c.id));
-  const contrast = concept.contrasts?.find((candidate) => !inAnswer.has(candidate.with) && !shown.has(candidate[lang]) && glossary.get(candidate.with));
-  const other = contrast && glossary.get(contrast.with);
-  if (!other) return undefined;
+  const open = (concept.contrasts ?? []).filter((candidate) => !inAnswer.has(candidate.with) && !shown.has(candidate[lang]) && glossary.get(candidate.with));
+  // The pair a learner of this concept meets first: a concept its entry links to, no harder than itself (overfitting
+  // against underfitting, before overfitting against catastrophic forgetting).
+  const closeness = (id: string) => (concept.related.includes(id) ? 2 : 0) + (glossary.get(id)!.level === 'beginner' || concept.level === 'advanced' ? 1 : 0);
+  const contrast = open.map((candidate, index) => ({ candidate, index, score: closeness(candidate.with) })).sort((a, b) => b.score - a.score || a.index - b.index)[0]?.candidate;
+  return contrast && glossary.get(contrast.with);
+}
+
+function contrastQuestion(concept: Concept, other: Concept, lang: Lang): string {
   const [a, b] = [concept[lang].term, other[lang].term];
   // "Precision and recall versus accuracy: what is the difference?": "between precision and recall and accuracy" would
   // not say which "and" joins the two sides.
@@ -111,8 +120,8 @@ function contrastQuestion(concept: Concept, understanding: Understanding, glossa
 }
 
 /** The next concept on the way: one this entry opens onto, that the conversation has not defined. */
-function nextConceptQuestion(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown): string | undefined {
-  const inAnswer = new Set(understanding.concepts.map((c) => c.id));
+function nextConceptQuestion(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown, contrasted: Concept | undefined): string | undefined {
+  const inAnswer = new Set([...understanding.concepts.map((c) => c.id), ...(contrasted ? [contrasted.id] : [])]);
   const next = concept.related
     .map((id) => glossary.get(id))
     .find((candidate): candidate is Concept => candidate !== undefined && !inAnswer.has(candidate.id) && !shown.has(candidate[lang].definition));

@@ -91,15 +91,26 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
 }
 
 /**
- * « Et comment fonctionnent les embeddings dans ce cas-là ? » in a conversation on RAG: the embeddings of that case are
- * one vector per passage, not the token embeddings inside a language model.
+ * What the conversation makes of the question: « Et comment fonctionnent les embeddings dans ce cas-là ? » in a
+ * conversation on RAG asks about the embeddings of that case, one vector a passage, not the token embeddings inside a
+ * language model.
  */
 function inTheConversationsSense(understanding: Understanding, question: string, glossary: Glossary, earlier: readonly EarlierTurn[]): Understanding {
   const [subject, ...others] = understanding.concepts;
   const inThatCase = / (in this case|in that case|in our case|here|for this|for that|for search|for retrieval|for rag|dans ce cas( la)?|dans notre cas|ici|pour ca|pour cela|pour la recherche|pour le rag)\b/.test(plainQuestion(question));
   const searching = earlier.some((turn) => turn.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id) || id === 'vector-database'));
   const sense = subject?.id === EMBEDDING_ID && inThatCase && searching ? glossary.get(SENTENCE_EMBEDDING_ID) : undefined;
-  return sense ? { ...understanding, concepts: [sense, ...others] } : understanding;
+  if (sense) return { ...understanding, concepts: [sense, ...others] };
+  // "The difference between fine-tuning on our reports and doing retrieval?" in a conversation on RAG: retrieval is RAG.
+  const rag = glossary.get(DOCUMENT_TASK_IDS[0]!);
+  const weighsRetrieval = subject && rag && subject.id !== rag.id && others.length === 0 && earlier.some((turn) => turn.conceptIds.includes(rag.id));
+  if (weighsRetrieval && / (difference|differ|versus|vs|compared|or|rather than|instead of|difference|plutot que|ou|au lieu de) /.test(plainQuestion(question)) && / (retrieval|retrieving|recuperation|recherche documentaire|recherche de passages)\b/.test(plainQuestion(question))) {
+    return { ...understanding, intent: 'contrast', concepts: [subject, rag] };
+  }
+  // « Qu'est-ce que le RAG, exactement ? » after an answer that defined it: how it works, not another example.
+  const metBefore = subject !== undefined && earlier.some((turn) => turn.conceptIds.includes(subject.id));
+  if (understanding.intent === 'what' && metBefore && / (exactly|precisely|exactement|precisement|au juste)\b/.test(plainQuestion(question))) return { ...understanding, intent: 'how' };
+  return understanding;
 }
 
 const EMBEDDING_ID = 'embedding';
@@ -150,8 +161,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     // The same situation told again in other words while it is the topic (« 90 % de bonnes réponses mais il ne reconnaît
     // jamais les essais » after the class counts): what it is, which says how the symptom comes about, unless shown.
     // A problem told again asks why it happens to them: its causes, which also tell what to look for.
-    const why = glossary.withDetails(told).en.sections?.causes ? 'cause' : 'what';
-    return { intent: cue === 'contrast' || cue === 'cause' || cue === 'how' || cue === 'what' ? why : cue, concepts: [told], followUp: false, inConversation };
+    // Where the topic falls short (answers drawn from another client's file while RAG is the topic) stays that.
+    const why = situation.asks === 'limits' ? 'limits' : glossary.withDetails(told).en.sections?.causes ? 'cause' : 'what';
+    return { intent: cue === 'contrast' || cue === 'cause' || cue === 'how' || cue === 'what' || situation.asks === 'limits' ? why : cue, concepts: [told], followUp: false, inConversation };
   }
   const measured = asksWhatToMeasure(question) && namesOnlyAResultsSetting(setting) ? metricToMeasure(earlier, glossary) : asksHowToTest(question) && namesOnlyAResultsSetting(setting) ? testBeforeRollout(earlier, glossary) : undefined;
   // "So what should I measure instead?" after class imbalance: precision and recall; after anything else, how to choose a metric.
