@@ -1107,4 +1107,43 @@ describe('the chat as a tutor', function () {
     const other = /différence entre l’affinage et (.+) \?/u.exec(finetuning!.suggestions.join(' | ').replace(/'/g, '’'))?.[1];
     assert.ok(other === undefined || !finetuning!.suggestions.some((question) => question.replace(/'/g, '’') === `Qu’est-ce que ${other} ?`), finetuning!.suggestions.join(' | '));
   });
+
+  it('plans a conversation on documents or an LLM without the table project’s first step or the alternative it set aside', async () => {
+    const rag = await converse(engine, [
+      'We want a bot that answers our lawyers’ questions from past case files. Where do I start?',
+      'Should we fine-tune a model on the case files or rather use RAG?',
+      'OK, what should we do, step by step?',
+    ]);
+    assert.ok(!rag[2]!.sources.includes('fine-tuning'), rag[2]!.sources.join());
+    const llm = await converse(engine, [
+      'On veut utiliser un LLM pour classer les réclamations de nos clients. Par où commencer ?',
+      'Et la température, je la mets à combien ?',
+      'Bon, que dois-je faire, étape par étape ?',
+    ]);
+    assert.ok(llm[2]!.understanding.steps && !/quelques centaines d'exemples étiquetés/.test(llm[2]!.text), llm[2]!.text);
+    assert.ok(llm[2]!.sources.includes('prompt-regression-testing'), llm[2]!.sources.join());
+  });
+
+  it('reads an error near zero on what it learnt from as overfitting, the end of long records ignored as the context window, embeddings against keywords as two ways to search', async () => {
+    await assertEachAbout(engine, [
+      ['The error is basically zero on the flights I trained on, but the forecasts are way off for last week. Why?', 'overfitting'],
+      ['Son erreur est quasi nulle sur les données qui ont servi à l’entraîner, mais il se trompe beaucoup sur le mois dernier.', 'overfitting'],
+      ['Some contracts are very long and the model seems to ignore the last pages. What is happening?', 'context-window'],
+      ['It gives a wedding date that appears nowhere in the transcription. Why?', 'hallucination'],
+      ['Our colour column has 60 different values, how do I feed it to the model?', 'categorical-feature'],
+    ]);
+    const [search] = await converse(engine, ['Embeddings or keyword search for product codes, which is better?']);
+    assert.deepEqual(search!.understanding.concepts.map((concept) => concept.id), ['semantic-search', 'bm25']);
+    // "Where to download a model by its name" is no sign of "where the name ends".
+    const [where] = await converse(engine, ['How does the model know where the street name ends and the house number starts?']);
+    assert.notEqual(where!.understanding.concepts[0]?.id, 'hugging-face-hub');
+    const [, , sure] = await converse(engine, [
+      'We want an LLM to pull the amounts and dates out of our suppliers’ invoices. Where do I start?',
+      'What is structured output?',
+      'How can I be sure the extracted amounts are reliable?',
+    ]);
+    assert.equal(sure!.understanding.concepts[0]!.id, 'prompt-regression-testing');
+    const [ocr] = await converse(engine, ['Our old letters are already OCR’d and I want an LLM to extract names and dates into a table. Where do I start?']);
+    assert.equal(ocr!.sources[0], 'information-extraction');
+  });
 });

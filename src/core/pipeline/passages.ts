@@ -97,7 +97,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
     case 'ood':
       return [];
     case 'several':
-      if (understanding.remark === 'recap') return understanding.steps ? stepPassages(concepts, lang, understanding.asked) : [recapPassage(concepts, lang, understanding.asked)];
+      if (understanding.remark === 'recap') return understanding.steps ? stepPassages(concepts, lang, understanding.asked, understanding.onALanguageModel) : [recapPassage(concepts, lang, understanding.asked)];
       return severalPassages(concepts, lang, shown);
     case 'contrast':
       return contrastPassages(concepts, lang, shown);
@@ -493,11 +493,12 @@ const STEPS: Record<Lang, string> = {
  * A recap asked as what to do: one numbered step a concept, in the order the conversation met them, each the
  * sentence of its entry that says what to do about it. As short as the recap, the oldest concepts giving way first.
  */
-function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<Record<string, Intent>> = {}): Passage[] {
+function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<Record<string, Intent>> = {}, onALanguageModel = false): Passage[] {
   // A project's steps, when the conversation opened one, come first and stay: how a project goes (its step, or the
-  // doing part of how it works; its framing is behind the learner).
+  // doing part of how it works; its framing is behind the learner). One on a language model starts from its test
+  // inputs instead: "gather a few hundred labelled examples of the prediction" is a table's first step.
   const project = concepts[0]?.id === WORKFLOW_ID ? concepts[0] : undefined;
-  const projectStep = project ? [{ concept: project, action: project[lang].step ?? sentencesOf(partText(project, lang, 'how')).slice(-1).join(' '), weight: Infinity }] : [];
+  const projectStep = project && !onALanguageModel ? [{ concept: project, action: project[lang].step ?? sentencesOf(partText(project, lang, 'how')).slice(-1).join(' '), weight: Infinity }] : [];
   const others = concepts.slice(project ? 1 : 0);
   // The concepts there is something to do about; if none, what each is for.
   const actions = others.flatMap((concept) => {

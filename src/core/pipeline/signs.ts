@@ -38,7 +38,9 @@ const COMMON_IN_SIGNS_MIN = 15;
 const FILLER_KEYS = new Set(
   splitPieces('my mon ma mes our notre nos very tres really vraiment just juste always toujours still encore quite assez even meme so si during pendant after apres some quelques then puis but mais while alors instead lieu keep keeps going goes ' +
     // Pronouns and words that tell rather than describe: "it says 97%", "a single one of the ... in my test set".
-    'i we you je tu nous vous ils elles say says said one single set')
+    'i we you je tu nous vous ils elles say says said one single set ' +
+    // Question words: "where to download a model by its name" is no sign of "where the name ends".
+    'where when which what how why whether ou quand quel quelle quels quelles comment pourquoi')
     .map((piece) => piece.key),
 );
 

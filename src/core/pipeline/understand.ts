@@ -101,6 +101,12 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   const searching = earlier.some((turn) => turn.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id) || id === 'vector-database'));
   const sense = subject?.id === EMBEDDING_ID && inThatCase && searching ? glossary.get(SENTENCE_EMBEDDING_ID) : undefined;
   if (sense) return { ...understanding, concepts: [sense, ...others] };
+  // "Embeddings vs keyword search?": searching with embeddings, weighed against searching by words.
+  const keywordSearch = others.find((concept) => KEYWORD_SEARCH_IDS.includes(concept.id));
+  const semanticSearch = glossary.get(SEMANTIC_SEARCH_ID);
+  if (understanding.intent === 'contrast' && (subject?.id === EMBEDDING_ID || subject?.id === SENTENCE_EMBEDDING_ID) && keywordSearch && semanticSearch) {
+    return { ...understanding, concepts: [semanticSearch, keywordSearch] };
+  }
   // "The difference between fine-tuning on our reports and doing retrieval?" in a conversation on RAG: retrieval is RAG.
   const rag = glossary.get(DOCUMENT_TASK_IDS[0]!);
   const weighsRetrieval = subject && rag && subject.id !== rag.id && others.length === 0 && earlier.some((turn) => turn.conceptIds.includes(rag.id));
@@ -114,6 +120,8 @@ function inTheConversationsSense(understanding: Understanding, question: string,
 }
 
 const EMBEDDING_ID = 'embedding';
+const SEMANTIC_SEARCH_ID = 'semantic-search';
+const KEYWORD_SEARCH_IDS = ['bm25', 'tf-idf'];
 const SENTENCE_EMBEDDING_ID = 'sentence-embedding';
 
 function understood(question: string, retriever: Retriever, glossary: Glossary, earlier: readonly EarlierTurn[]): Understanding {
@@ -228,7 +236,13 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const problemInPlay = topic && !asksForASummary && !asksForAPlan && earlier.at(-1)?.conceptIds[0] === topic.id && glossary.withDetails(topic).en.sections?.remedies;
     if (problemInPlay && asksForSteps(question)) return { intent: 'remedy', concepts: [topic], followUp: true, inConversation };
     if (covered.length === 1 && !asksForASummary && !asksForSteps(question)) return { intent: 'simple', concepts: covered, followUp: true, remark: 'confused', inConversation };
-    if (covered.length > 0 && asksForSteps(question)) return { intent: 'several', concepts: withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary), followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, inConversation };
+    if (covered.length > 0 && asksForSteps(question)) {
+      // (A project on the learner's documents has its own first steps, whatever else a conversation on an LLM met.)
+      const opening = earlier.find((turn) => turn.conceptIds.includes(WORKFLOW_ID));
+      const onALanguageModel = !opening?.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) && earlier.some((turn) => turn.conceptIds.some((id) => LANGUAGE_MODEL_IDS.includes(id)));
+      const concepts = withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary);
+      return { intent: 'several', concepts, followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, ...(onALanguageModel && { onALanguageModel }), inConversation };
+    }
     if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', asked: askedOf(earlier), inConversation };
   }
   if (named.length === 0) {
@@ -298,14 +312,17 @@ function metricToMeasure(earlier: readonly EarlierTurn[], glossary: Glossary): C
 /** How a system is tested before it is rolled out: real questions for one built on documents, else a held-out test set. */
 function testBeforeRollout(earlier: readonly EarlierTurn[], glossary: Glossary): Concept | undefined {
   const met = (ids: readonly string[]) => earlier.some((turn) => turn.conceptIds.some((id) => ids.includes(id)));
-  // Sorting messages into categories is measured class by class on a labelled sample, whoever sorts them.
+  // Fields pulled out of documents with a model are checked on real documents with the values expected, at every
+  // change; sorting messages into categories, class by class on a labelled sample, whoever sorts them.
+  if (met([EXTRACTION_ID])) return glossary.get(LANGUAGE_MODEL_PROJECT_STEPS[0]!);
   if (met(SORTING_IDS)) return glossary.get('confusion-matrix');
   if (met(DOCUMENT_TASK_IDS) || met(RETRIEVAL_IDS)) return glossary.get(DOCUMENT_PROJECT_STEPS[0]!);
   return glossary.get(met(LANGUAGE_MODEL_IDS) ? LANGUAGE_MODEL_PROJECT_STEPS[0]! : SPLIT_ID);
 }
 
 /** Concepts that say a conversation is about sorting items into categories. */
-const SORTING_IDS = ['multiclass-classification', 'classification', 'zero-shot-classification', 'few-shot-learning', 'sentiment-analysis', 'binary-classification'];
+const SORTING_IDS = ['multiclass-classification', 'classification', 'zero-shot-classification', 'sentiment-analysis', 'binary-classification'];
+const EXTRACTION_ID = 'information-extraction';
 
 const PROMPT_ENGINEERING_ID = 'prompt-engineering';
 
@@ -837,10 +854,13 @@ function speaksOfTheField(question: string): boolean {
 }
 
 /** A conversation that opened a project sums up what to do with the project's steps first. */
-function withProjectSteps(covered: readonly Concept[], earlier: readonly EarlierTurn[], glossary: Glossary): Concept[] {
+function withProjectSteps(conversation: readonly Concept[], earlier: readonly EarlierTurn[], glossary: Glossary): Concept[] {
   const workflow = glossary.get(WORKFLOW_ID);
   const opening = earlier.find((turn) => turn.conceptIds.includes(WORKFLOW_ID));
-  if (!workflow || !opening) return [...covered];
+  if (!workflow || !opening) return [...conversation];
+  // "Fine-tuning or RAG?" weighed against the project's own task: the alternative set aside is no step of the plan.
+  const setAside = new Set(earlier.filter((turn) => turn.intent === 'contrast' && turn.conceptIds.some((id) => opening.conceptIds.includes(id) && id !== WORKFLOW_ID)).flatMap((turn) => turn.conceptIds.filter((id) => !opening.conceptIds.includes(id))));
+  const covered = conversation.filter((concept) => !setAside.has(concept.id));
   // A project on the learner's documents starts from its retrieval pipeline and its test questions...
   const documentTask = opening.conceptIds.find((id) => DOCUMENT_TASK_IDS.includes(id));
   if (documentTask) {
