@@ -45,7 +45,9 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
   nature:
     'crop* crop* farm* farm* ferme* agricult* agricult* agricol* agricol* parcelle* weather meteo* animal* livestock betail cow* vache* bee bees abeille* hive* ' +
     'ruche* vineyard* vigne* grape* raisin* fish* poisson* forest* foret* plante* harvest* recolte* pollution rainfall pluie* ' +
-    'wildlife bird* oiseau* elevage* orchard* orchard* verger* verger* arboricult* arboricult* fruit* frost gelee* apiculteur*',
+    'wildlife bird* oiseau* elevage* orchard* orchard* verger* verger* arboricult* arboricult* fruit* frost gelee* apiculteur* ' +
+    'greenhouse* greenhouse* serre serres tomato* tomate* vegetable* legume* maraich* maraich* oyster* huitre* seedling* sapling* ' +
+    'semis plantation* reforest* reboise* ostreicult* aquacult* aquacult*',
   people:
     'employee* employee* salarie* salarie* employe* candidate* candidate* candidat* candidat* recruit* recrut* hiring embauche* staff ' +
     'personnel attrition turnover student* student* etudiant* etudiant* eleve* pupil* school* ecole* payroll',
