@@ -426,7 +426,7 @@ describe('the chat as a tutor', function () {
   it('takes a rare class told in figures for class imbalance, and says why it matters unless asked what to do', async () => {
     const [claims] = await converse(engine, ['Only about 1 in 200 of our claims turns out to be fraud. Is that a problem for training?']);
     assert.deepEqual(claims!.sources, ['class-imbalance']);
-    assert.match(claims!.text, /^What you describe sounds like a case of class imbalance\.\n\nClass imbalance matters because/);
+    assert.match(claims!.text, /^That is a case of class imbalance\.\n\nClass imbalance matters because/);
     const [players] = await converse(engine, ['Nous avons 40 tricheurs confirmés sur 200 000 joueurs. Que faire ?']);
     assert.deepEqual(players!.sources, ['class-imbalance']);
     assert.equal(players!.understanding.intent, 'remedy');
@@ -1132,6 +1132,9 @@ describe('the chat as a tutor', function () {
       ['It gives a wedding date that appears nowhere in the transcription. Why?', 'hallucination'],
       ['Our colour column has 60 different values, how do I feed it to the model?', 'categorical-feature'],
     ]);
+    // A share stated is a fact, not a symptom the learner's words "sound like".
+    const [share] = await converse(engine, ['Only about 9% of our seedlings die. Is that a problem?']);
+    assert.match(share!.text, /^That is a case of class imbalance\./);
     const [search] = await converse(engine, ['Embeddings or keyword search for product codes, which is better?']);
     assert.deepEqual(search!.understanding.concepts.map((concept) => concept.id), ['semantic-search', 'bm25']);
     // "Where to download a model by its name" is no sign of "where the name ends".
@@ -1145,5 +1148,28 @@ describe('the chat as a tutor', function () {
     assert.equal(sure!.understanding.concepts[0]!.id, 'prompt-regression-testing');
     const [ocr] = await converse(engine, ['Our old letters are already OCR’d and I want an LLM to extract names and dates into a table. Where do I start?']);
     assert.equal(ocr!.sources[0], 'information-extraction');
+  });
+
+  it('reads rows split at random while each unit has many as a leak, a season to come as drift, whether a change helps as testing, a JSON extraction prompt as structured output', async () => {
+    await assertEachAbout(engine, [
+      ['I shuffled all rows into train and test at random, but every customer has dozens of orders. Is that OK?', 'data-leakage'],
+      ['Will the model still work next summer, when the tourists come back?', 'data-drift'],
+      ['Si nous remplaçons nos fours l’an prochain, le modèle ne va-t-il pas se tromper ?', 'data-drift'],
+    ]);
+    const [, , better] = await converse(engine, [
+      'We want an assistant that answers our engineers’ questions from the maintenance reports. Where do I start?',
+      'What is chunking?',
+      'How will I know whether it gets better when I change the chunk size?',
+    ]);
+    // Chunks are measured by what search finds; a prompt, by the answers it gets.
+    assert.equal(better!.understanding.concepts[0]!.id, 'retrieval-evaluation');
+    const [, , prompt] = await converse(engine, [
+      'We want an assistant that answers our engineers’ questions from the maintenance reports. Where do I start?',
+      'What is chunking?',
+      'How will I know whether the answers get better when I change the prompt?',
+    ]);
+    assert.equal(prompt!.understanding.concepts[0]!.id, 'prompt-regression-testing');
+    const [json] = await converse(engine, ['Could you show me an example of a prompt that pulls the sender and the amount out of an invoice as JSON?']);
+    assert.deepEqual([json!.understanding.intent, json!.understanding.concepts[0]!.id], ['example', 'structured-output']);
   });
 });

@@ -33,7 +33,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
   text:
     'email* email* e-mail* mail mails courriel* courriel* document* ticket* ticket* review* message* comments commentaire* ' +
     'formulaire* forms article* contract* contrat* tweet* posts manuscript* manuscrit* book books livre* novel* publish* editeur* ' +
-    'edition* newsletter* transcript* manual manual manuals manuals manuel* manuel* handbook* handbook* rulebook* rulebook* binder* form reglement* wiki faq faqs pdf pdfs procedure* notice*',
+    'edition* newsletter* transcript* report* rapport* manual manual manuals manuals manuel* manuel* handbook* handbook* rulebook* rulebook* binder* form reglement* wiki faq faqs pdf pdfs procedure* notice*',
   images:
     'photo* photo* image* image* picture* camera* camera* video* pixel* defects defauts snapshot* cliche* drone*',
   users:

@@ -332,7 +332,7 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
-const DESCRIBED: Record<'problem' | 'mechanism' | 'risk' | 'idea', Record<Lang, (concept: Concept) => string>> = {
+const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'risk' | 'idea', Record<Lang, (concept: Concept) => string>> = {
   idea: {
     en: (concept) => `That idea has a name: ${definiteTerm(concept.en.term, 'en')}.`,
     fr: (concept) => `Cette idée porte un nom : ${definiteTerm(concept.fr.term, 'fr')}.`,
@@ -344,6 +344,10 @@ const DESCRIBED: Record<'problem' | 'mechanism' | 'risk' | 'idea', Record<Lang, 
   problem: {
     en: (concept) => `What you describe sounds like a case of ${lowerFirstWord(concept.en.term)}.`,
     fr: (concept) => `Cela ressemble à un cas ${ofTermInSentence(concept.fr.term)}.`,
+  },
+  fact: {
+    en: (concept) => `That is a case of ${lowerFirstWord(concept.en.term)}.`,
+    fr: (concept) => `C'est un cas ${ofTermInSentence(concept.fr.term)}.`,
   },
   mechanism: {
     en: (concept) => `This is where ${definiteTerm(concept.en.term, 'en')} ${doesTerm(concept.en.term) === 'do' ? 'come' : 'comes'} in.`,
@@ -359,7 +363,7 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
   // "How does ChatGPT remember what I said?" asks for a mechanism; a problem told in other words is a case of it;
   // "what if owners behave differently next year?" is a risk, not a symptom; "why not just use the average?" an idea.
   const asksAboutAProblem = understanding.intent !== 'how' && understanding.intent !== 'what' && understanding.intent !== 'define';
-  const kind = understanding.shortcut ? 'idea' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : 'problem') : 'mechanism';
+  const kind = understanding.shortcut ? 'idea' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : 'mechanism';
   const naming = namingPassage(concept, kind, lang);
   const inField = fieldPassage(concept, lang, understanding.field, shown);
   // The learner's own data says more than the glossary's example from another field.

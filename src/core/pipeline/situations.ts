@@ -337,7 +337,10 @@ export function worriesAboutChangingData(question: string): boolean {
   const text = plainQuestion(question);
   // "What if people behave differently next season?", « si on change l'éclairage de l'atelier, tout est à refaire ? »:
   // a change to come, told as a worry.
-  if (FEARS.test(text) && / (if|when|what if|si|quand|et si) ([a-z']+ ){0,7}(change|changes|changed|changent|evolue|evoluent|shift|shifts|replace|replaces|remplace|remplacent|switch|switches|swap|upgrade|move to|behave differently|act differently|se comportent autrement|differemment|autrement)\b/.test(text)) return true;
+  if (FEARS.test(text) && / (if|when|what if|si|quand|et si) ([a-z']+ ){0,7}(change|changes|changed|changent|changeons|changez|changer|evolue|evoluent|shift|shifts|replace|replaces|remplace|remplacent|remplacons|switch|switches|swap|upgrade|move to|behave differently|act differently|se comportent autrement|differemment|autrement)\b/.test(text)) return true;
+  // "How do I know the model will still work next winter, when the water gets harder?": whether it lasts into a season
+  // or a year to come ("we can't know next winter's weather" asks for no such thing).
+  if (/ (still|keep) (work|working|hold|holding|be (good|valid|accurate|reliable|right))| (encore|toujours) (marcher|fonctionner|valable|bon|juste)| (break|breaks|casser|cassera)\b/.test(text) && / (next|coming|following) (winter|summer|spring|autumn|fall|year|season|month)| (l'hiver|l'ete|l'automne|la saison|l'annee|l'an|le printemps|le mois) (prochaine?|suivante?|d'apres)| (gets?|getting|becomes?|turns?) (harder|softer|colder|warmer|hotter|drier|wetter|different)\b/.test(text)) return true;
   // "Won't it break when we install new door models?", « ça ne va pas casser avec les nouveaux modèles ? »
   if (BREAKS_OR_LASTS.test(text) && CHANGING.test(text)) return true;
   return / (if|when|once) (the |our |my |their |its )?([a-z']+ ){0,3}(data|inputs?|users?|customers?|clients?|habits?|behaviou?rs?|style|distribution|patterns?|publishers?|suppliers?|market|trends?|schedules?|timetables?|seasons?|weather|prices?|demand|products?|catalogu?e|rules|regulations?|sensors?|equipment|format|layout)( [a-z']+){0,2} (change|changes|changed|shift|shifts|evolve|evolves|drift|drifts)\b| (si|quand|lorsque) (les |le |la |l'|nos |mes |leurs |leur )?([a-z']+ ){0,3}(donnees|entrees|utilisateurs|clients|habitudes|comportements?|style|distribution|editeurs|fournisseurs|marche|tendances?|facon|horaires?|saisons?|meteo|prix|demande|produits|catalogue|regles|reglementation|capteurs|equipements?|format)( [a-z']+){0,3} (changent|change|changeait|evoluent|evolue|derivent|derive)\b| (la |le |les )?(meteo|donnees|habitudes|clients|horaires|prix|demande|marche) (change|changent|evolue|evoluent) (tout le temps|sans cesse|constamment|souvent|chaque (annee|saison|mois|semaine))| (the )?(weather|data|habits|customers|schedule|prices|demand|market) (changes?|shifts?|evolves?) (all the time|constantly|often|every (year|season|month|week))/.test(text);
@@ -352,7 +355,7 @@ const BREAKS_OR_LASTS = / (become|becomes|go|goes|get|gets|devenir|deviendra|dev
 const CHANGING = / (change|changes|changed|changing|switch|switches|swap|replace|replaced|replaces|different|new|newer|evolve|evolves|change|changent|changer|changeons|evolue|evoluent|remplace|remplacent|differents?|differentes?|nouveaux?|nouvelles?|nouvel|autre fournisseur|autres fournisseurs)\b/;
 
 /** Words of a worry: "sounds fragile", "will it break?", « tout est à refaire ? ». */
-const FEARS = / (fragile|risky|break|breaks|redo|start over|retrain|fall apart|still work|worried|worry|refaire|reentrainer|casser|s'effondre|tenir le coup|encore marcher|inquiet|inquiete|peur)\b/;
+const FEARS = / (fragile|risky|break|breaks|redo|start over|retrain|fall apart|still work|worried|worry|be wrong|go wrong|get worse|refaire|reentrainer|casser|s'effondre|tenir le coup|encore marcher|inquiet|inquiete|peur|se tromper|se degrader)\b/;
 
 /** The entry for information from the answer slipping into training. */
 const DATA_LEAKAGE_ID = 'data-leakage';
@@ -425,7 +428,17 @@ export function asksAboutDataQuantity(question: string): boolean {
  * linked rows on both sides of the split, a leak.
  */
 export function tellsOfAGroupOnBothSides(question: string): boolean {
+  // "I split my rows randomly, but each machine has hundreds of daily rows": one machine's rows on both sides.
+  if (/ (split|shuffled?|divided?|separated?|decoupe|decoupees?|melange|melangees?|separe|separees?|reparti|reparties?)\b([a-z' ]*) (randomly|at random|au hasard|aleatoirement)\b/.test(plainQuestion(question)) && / (each|every|per|chaque|par) ([a-z']+ ){0,2}(has|have|a|ont|compte|comptent)? ?(hundreds|thousands|dozens|many|several|lots|des centaines|des milliers|des dizaines|plusieurs|beaucoup)\b/.test(plainQuestion(question))) return true;
   return / (same|identical) ([a-z0-9']+ ){0,4}(in|on|across|show up in|appear in|are in) (both )?(the )?(train(ing)?( set)?|training data) and (the )?(test|validation)\b| (memes|meme) ([a-z0-9']+ ){0,4}(dans|des deux cotes|a la fois dans) (l'|le jeu d'|les donnees d')?(entrainement|apprentissage) et (le |la )?(test|validation)\b/.test(plainQuestion(question));
+}
+
+/**
+ * "How would I know if it's getting better when I change the chunk size or the prompt?", « comment savoir si c'est
+ * mieux quand je change le prompt ? »: whether a change helps, which a fixed set of test cases tells, whatever it names.
+ */
+export function asksWhetherAChangeHelps(question: string): boolean {
+  return / (how|comment) ([a-z']+ ){0,3}(know|tell|see|savoir|voir|sais|saurai|saurais) (if |whether |si )?([a-z']+ ){0,3}(better|worse|improv|mieux|pire|meilleur|ameliore|degrade)[a-z]* ([a-z']+ ){0,3}(when|after|each time|every time|quand|apres|chaque fois|a chaque) ([a-z']+ ){0,3}(change|changes|changing|tweak|tweaks|edit|edits|modify|change|changer|modifie|modifier|touche|retouche)\b/.test(plainQuestion(question));
 }
 
 /** The entry for setting data aside to validate and test a model. */
@@ -443,11 +456,15 @@ export interface Situation {
   readonly asks?: 'why' | 'remedy' | 'how' | 'limits';
   /** The learner's words name it ("a feature that would leak the answer"): the answer does not name it for them. */
   readonly named?: boolean;
+  /** The learner stated a fact ("only 12% of batches die") rather than a symptom. */
+  readonly stated?: boolean;
 }
 
 /** The situation the question tells of, among those above, if any. */
 export function situationTold(question: string): Situation | undefined {
-  if (tellsOfARareClass(question) || tellsOfADominantClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asks: 'why' };
+  // A share told ("only 2% are late") is a fact stated; a model that puts everything in one class, a symptom.
+  if (tellsOfARareClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asks: 'why', stated: true };
+  if (tellsOfADominantClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asks: 'why' };
   if (predictsTheMean(question)) return { conceptId: UNDERFITTING_ID };
   const story = goodThereBadHere(question);
   if (story) return { conceptId: story };
@@ -600,5 +617,5 @@ export function asksWhatToMeasure(question: string): boolean {
 
 /** "How would I test this before rolling it out?", « comment vérifier que les réponses sont bonnes avant la mise en prod ? ». */
 export function asksHowToTest(question: string): boolean {
-  return / (test|evaluate|check|validate|measure|verify) (this|it|that|the (bot|assistant|model|system|answers|tool))\b([a-z' ]*) (before|prior to) (rolling|going|shipping|deploying|launching|putting|production|release|it goes)| how (would|do|should|can|could) (i|we) (test|evaluate|validate|check) (this|it|that|the (bot|assistant|model|system|answers))\b| (test|evalu|verifi|valid|mesur)[a-z]* ([a-z' ]+ )?(avant (de le |de la |de les )?(mettre en prod|mise en prod|mise en production|la production|la prod|la mise en service|deployer|deploiement|lancer|le lancement|donner|confier|ouvrir))| (answers?|responds?|repond|repondent) (well|correctly|right|bien|correctement|juste)\b.*(before|avant)\b| (check|checking|verify|verifying|test|testing|measure|measuring|tell|know) (that |whether |if )?(the |its |our )?([a-z']+ ){0,3}(answers|outputs|results|predictions|sorting|triage|routing|categories|labels|suggestions)( [a-z']+){0,2} (are |is )?(actually |really )?(right|correct|good|any good|accurate|working|works)\b| (mesur|verifi|sav|test|evalu)[a-z]* (si|que) (le tri|les reponses|le classement|le routage|les resultats|l'outil|le modele|le bot|l'assistant) ([a-z']+ )?(fonctionne|marche|sont (bonnes|justes|correctes)|est (bon|juste|correct))| (how|comment) (can|could|do|would|will|puis je|pouvons nous|peut on|pourrais je|vais je) (i |we )?(be sure|make sure|know|tell|etre sure?s?|savoir|m'assurer|nous assurer|s'assurer|verifier) (that |whether |if |que |si )?(the |its |our |it |les |ses |nos |le |la |l'|il |ca |c'est )?([a-z']+ ){0,3}(is |are |est |sont )?(reliable|right|correct|accurate|fiables?|justes?|correcte?s?|exacte?s?|bonnes?|bons?|working|marche|fonctionne|answers correctly|repond correctement|repond bien)\b/.test(plainQuestion(question));
+  return asksWhetherAChangeHelps(question) || / (test|evaluate|check|validate|measure|verify) (this|it|that|the (bot|assistant|model|system|answers|tool))\b([a-z' ]*) (before|prior to) (rolling|going|shipping|deploying|launching|putting|production|release|it goes)| how (would|do|should|can|could) (i|we) (test|evaluate|validate|check) (this|it|that|the (bot|assistant|model|system|answers))\b| (test|evalu|verifi|valid|mesur)[a-z]* ([a-z' ]+ )?(avant (de le |de la |de les )?(mettre en prod|mise en prod|mise en production|la production|la prod|la mise en service|deployer|deploiement|lancer|le lancement|donner|confier|ouvrir))| (answers?|responds?|repond|repondent) (well|correctly|right|bien|correctement|juste)\b.*(before|avant)\b| (check|checking|verify|verifying|test|testing|measure|measuring|tell|know) (that |whether |if )?(the |its |our )?([a-z']+ ){0,3}(answers|outputs|results|predictions|sorting|triage|routing|categories|labels|suggestions)( [a-z']+){0,2} (are |is )?(actually |really )?(right|correct|good|any good|accurate|working|works)\b| (mesur|verifi|sav|test|evalu)[a-z]* (si|que) (le tri|les reponses|le classement|le routage|les resultats|l'outil|le modele|le bot|l'assistant) ([a-z']+ )?(fonctionne|marche|sont (bonnes|justes|correctes)|est (bon|juste|correct))| (how|comment) (can|could|do|would|will|puis je|pouvons nous|peut on|pourrais je|vais je) (i |we )?(be sure|make sure|know|tell|etre sure?s?|savoir|m'assurer|nous assurer|s'assurer|verifier) (that |whether |if |que |si )?(the |its |our |it |les |ses |nos |le |la |l'|il |ca |c'est )?([a-z']+ ){0,3}(is |are |est |sont )?(reliable|right|correct|accurate|fiables?|justes?|correcte?s?|exacte?s?|bonnes?|bons?|working|marche|fonctionne|answers correctly|repond correctement|repond bien)\b/.test(plainQuestion(question));
 }

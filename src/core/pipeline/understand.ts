@@ -19,7 +19,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, asksHowToTest, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, LANGUAGE_MODEL_IDS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
+import { asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, LANGUAGE_MODEL_IDS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -60,6 +60,11 @@ export interface Understanding {
    * model): the answer says the idea has a name rather than that their words describe a case of it.
    */
   readonly shortcut?: boolean;
+  /**
+   * The learner stated a fact rather than a symptom ("only 12% of batches die"): the answer says what it is a case of,
+   * not that their words sound like one.
+   */
+  readonly stated?: boolean;
   /** "Which temperature should I use for a support bot?": what to do with it comes first. */
   readonly advice?: boolean;
   /** The kind of data the learner told of (appointments, machines...), over the conversation (pipeline/fields.ts). */
@@ -101,6 +106,12 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   const searching = earlier.some((turn) => turn.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id) || id === 'vector-database'));
   const sense = subject?.id === EMBEDDING_ID && inThatCase && searching ? glossary.get(SENTENCE_EMBEDDING_ID) : undefined;
   if (sense) return { ...understanding, concepts: [sense, ...others] };
+  // "An example of a prompt that extracts the damage type, location and cost as JSON": what such a prompt asks for is
+  // structured output, whose example is one.
+  const structured = glossary.get(STRUCTURED_OUTPUT_ID);
+  if (understanding.intent === 'example' && structured && PROMPT_IDS.includes(subject?.id ?? '') && / (json|extracts?|extracting|extraire|extrait|extraie|pull out|pulls out|fields|champs)\b/.test(plainQuestion(question))) {
+    return { ...understanding, concepts: [structured, ...others] };
+  }
   // "Embeddings vs keyword search?": searching with embeddings, weighed against searching by words.
   const keywordSearch = others.find((concept) => KEYWORD_SEARCH_IDS.includes(concept.id));
   const semanticSearch = glossary.get(SEMANTIC_SEARCH_ID);
@@ -120,6 +131,8 @@ function inTheConversationsSense(understanding: Understanding, question: string,
 }
 
 const EMBEDDING_ID = 'embedding';
+const STRUCTURED_OUTPUT_ID = 'structured-output';
+const PROMPT_IDS = ['prompt', 'prompt-engineering', 'prompt-template', 'few-shot-learning'];
 const SEMANTIC_SEARCH_ID = 'semantic-search';
 const KEYWORD_SEARCH_IDS = ['bm25', 'tf-idf'];
 const SENTENCE_EMBEDDING_ID = 'sentence-embedding';
@@ -156,7 +169,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     // unless the question asks what to do about it.
     // « Ça me paraît fragile : si les éditeurs changent leur façon d'écrire, tout s'effondre ? »: what to do about it;
     // « je n'ai que 300 images annotées, c'est suffisant ? »: how to tell, and what to do with few.
-    if (situation.asks && !ASKS_WHAT_TO_DO.includes(cue)) return { intent: situation.asks, concepts: [told], followUp: false, described: true, inConversation };
+    if (situation.asks && !ASKS_WHAT_TO_DO.includes(cue)) return { intent: situation.asks, concepts: [told], followUp: false, described: true, ...(situation.stated && { stated: true }), inConversation };
     // « Mon modèle marche super bien sur les données d'entraînement mais il rate presque tout sur une autre éolienne »:
     // the case it is, then what the question asks of it ("what's going on?" asks why it happens, whatever "failures"
     // the story tells of).
@@ -173,7 +186,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const why = situation.asks === 'limits' ? 'limits' : glossary.withDetails(told).en.sections?.causes ? 'cause' : 'what';
     return { intent: cue === 'contrast' || cue === 'cause' || cue === 'how' || cue === 'what' || situation.asks === 'limits' ? why : cue, concepts: [told], followUp: false, inConversation };
   }
-  const measured = asksWhatToMeasure(question) && namesOnlyAResultsSetting(setting) ? metricToMeasure(earlier, glossary) : asksHowToTest(question) && namesOnlyAResultsSetting(setting) ? testBeforeRollout(earlier, glossary) : undefined;
+  // (What a change is made to, "the chunk size or the prompt", is the setting of whether it helps.)
+  const asksToTest = asksHowToTest(question) && (namesOnlyAResultsSetting(setting) || asksWhetherAChangeHelps(question));
+  const measured = asksWhatToMeasure(question) && namesOnlyAResultsSetting(setting) ? metricToMeasure(earlier, glossary) : asksToTest ? testBeforeRollout(earlier, glossary, question) : undefined;
   // "So what should I measure instead?" after class imbalance: precision and recall; after anything else, how to choose a metric.
   if (measured) return { intent: 'what', concepts: [measured], followUp: false, inConversation };
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
@@ -310,8 +325,13 @@ function metricToMeasure(earlier: readonly EarlierTurn[], glossary: Glossary): C
 }
 
 /** How a system is tested before it is rolled out: real questions for one built on documents, else a held-out test set. */
-function testBeforeRollout(earlier: readonly EarlierTurn[], glossary: Glossary): Concept | undefined {
+function testBeforeRollout(earlier: readonly EarlierTurn[], glossary: Glossary, question: string): Concept | undefined {
   const met = (ids: readonly string[]) => earlier.some((turn) => turn.conceptIds.some((id) => ids.includes(id)));
+  // On documents, the answers themselves (« si les réponses sont bonnes »), or a prompt changed, are checked against
+  // expected outputs; whether search finds the right passages, by the retrieval's own measure.
+  const aboutAnswers = / (answers?|responses?|replies|outputs?|prompt|prompts|reponses?|sorties?)\b/.test(plainQuestion(question));
+  const notMet = (id: string) => !met([id]) && glossary.get(id);
+  if ((met(DOCUMENT_TASK_IDS) || met(RETRIEVAL_IDS)) && aboutAnswers && notMet(LANGUAGE_MODEL_PROJECT_STEPS[0]!)) return glossary.get(LANGUAGE_MODEL_PROJECT_STEPS[0]!);
   // Fields pulled out of documents with a model are checked on real documents with the values expected, at every
   // change; sorting messages into categories, class by class on a labelled sample, whoever sorts them.
   if (met([EXTRACTION_ID])) return glossary.get(LANGUAGE_MODEL_PROJECT_STEPS[0]!);
