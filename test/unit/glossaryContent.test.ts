@@ -1,6 +1,7 @@
 import { otherLang, SECTION_NAMES, type SectionName } from '../../src/core/glossary/types';
 import { normalizeTerm } from '../../src/core/matching/normalize';
 import * as assert from 'node:assert/strict';
+import { DocumentReading } from '../../src/core/matching/reading';
 import { filterConcepts } from '../../src/core/glossary/search';
 import { SignIndex } from '../../src/core/pipeline/signs';
 import { bundledGlossary } from './bundled';
@@ -176,6 +177,12 @@ describe('bundled glossary', () => {
     const paper = glossary.get('attention-is-all-you-need')?.references?.[0];
     assert.equal(paper?.year, 2017);
     assert.match(paper?.title ?? '', /Attention Is All You Need/);
+  });
+
+  it('reads a training script’s identifiers as the training loop’s, not as a newer entry’s alias (eval_iters is no evaluation suite)', () => {
+    const script = 'import torch\neval_iters = 200\nif iter_num % eval_interval == 0:\n    losses = estimate_loss()\n    model.eval()\n';
+    const shown = new DocumentReading(glossary, script, 'python').hits().map((hit) => hit.concept.id);
+    assert.ok(!shown.includes('prompt-regression-testing') && !shown.includes('survival-analysis'), shown.join());
   });
 
   it('suggests close concepts for a misspelt term', () => {

@@ -1172,4 +1172,42 @@ describe('the chat as a tutor', function () {
     const [json] = await converse(engine, ['Could you show me an example of a prompt that pulls the sender and the amount out of an invoice as JSON?']);
     assert.deepEqual([json!.understanding.intent, json!.understanding.concepts[0]!.id], ['example', 'structured-output']);
   });
+
+  it('explains embeddings in a project that searches its documents as one vector a passage, in simple words starting in lower case', async () => {
+    const [, plain] = await converse(engine, [
+      'We want a bot that answers staff questions from our safety manuals. Where do I start?',
+      'What is an embedding, in plain terms?',
+    ]);
+    assert.equal(plain!.understanding.concepts[0]!.id, 'sentence-embedding');
+    assert.match(plain!.text, /^In simple terms: a sentence embedding is like/);
+  });
+
+  it('keeps the learner’s own word for their things apart from the concept sharing it, and reads their project’s words', async () => {
+    // "Patterns" are what this shop sells: "a 20-page pattern" later is one of them, not the concept.
+    const knitting = await converse(engine, [
+      'We sell sewing patterns online and want customers to ask questions about the pattern PDF they bought, answered by an LLM. Where do I start?',
+      'How does it find the right paragraph in a 30-page pattern?',
+      'What if the model makes up a seam allowance that is not in the pattern?',
+      'Should we fine-tune a model on our 2000 patterns or stick with prompting?',
+      'Can you give me an example of a good prompt for our case, like a customer asking how to lengthen a skirt?',
+    ]);
+    assert.equal(knitting[0]!.sources[0], 'retrieval-augmented-generation');
+    assert.notEqual(knitting[1]!.understanding.concepts[0]?.id, 'pattern');
+    assert.equal(knitting[2]!.understanding.concepts[0]!.id, 'hallucination');
+    assert.deepEqual(knitting[3]!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'prompt-engineering']);
+    // An example asked first ("how to lengthen" is its subject), for written text: the project works on documents.
+    assert.equal(knitting[4]!.understanding.intent, 'example');
+    assert.ok(knitting[4]!.passages.some((passage) => passage.kind === 'field'), JSON.stringify(knitting[4]!.passages));
+    await assertEachAbout(engine, [
+      ['C’est quoi une feature, concrètement ?', 'feature'],
+      ['On compte 25 chutes sur 3 ans pour environ 9000 sorties. Est-ce un problème ?', 'class-imbalance'],
+      ['J’ai mélangé toutes les lignes au hasard avant de découper en train et test, et les scores sont trop beaux. Normal ?', 'data-leakage'],
+      ['I trained on all the columns of the orders table and it gets 99% on the test set. Feels too good to be true?', 'data-leakage'],
+      ['Honestly, won’t the model break after one unusually rainy spring?', 'data-drift'],
+    ]);
+    const [balloons] = await converse(engine, ['We run river cruises and want to predict cancellations the day before from the weather forecast. Where do I start?']);
+    assert.equal(balloons!.sources[0], 'binary-classification');
+    const [, limit] = await converse(engine, ['We want to predict which ferry crossings get cancelled. Where do I start?', 'Why not just use the captains’ wave-height limit instead of a model?']);
+    assert.equal(limit!.understanding.concepts[0]!.id, 'baseline-model');
+  });
 });

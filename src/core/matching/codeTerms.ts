@@ -396,7 +396,9 @@ export const GENERIC_WORDS: Readonly<Record<string, readonly Omit<CodeTermRule, 
       word,
       [
         { ml: true, zone: 'code' as const, notNear: PLOTTING },
-        { near: ['column', 'columns', 'vector', 'vectors', 'input', 'inputs', 'matrix', 'engineering', 'importance', 'selection', 'scaling', 'dataset', 'categorical', 'numerical', 'numeric', 'each', 'every', 'x', 'extraction', 'map', 'maps', 'space', 'target', 'label', 'labels'] },
+        { near: ['column', 'columns', 'vector', 'vectors', 'input', 'inputs', 'matrix', 'engineering', 'importance', 'selection', 'scaling', 'dataset', 'categorical', 'numerical', 'numeric', 'each', 'every', 'x', 'extraction', 'map', 'maps', 'space', 'target', 'label', 'labels',
+          // "What is a feature?", « C'est quoi une feature ? »: asked what it is, the word is the concept's.
+          'what', 'quoi', 'colonne', 'colonnes', 'variable', 'variables', 'cible', 'modèle', 'model'] },
       ],
     ]),
   ),

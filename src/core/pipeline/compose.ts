@@ -131,7 +131,8 @@ function afterColon(text: string): string {
   // "ReLU", "PyTorch": a word with another capital is a name and keeps its own.
   const firstWord = /^\S+/u.exec(text)?.[0] ?? '';
   if (/\p{Lu}/u.test(firstWord.slice(1))) return text;
-  return /^\p{Lu}(?:\p{Ll}|['’])/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  // ("A sentence embedding is like..." too, but not the pronoun "I".)
+  return /^\p{Lu}(?:\p{Ll}|['’])/u.test(text) || /^A\s/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /**

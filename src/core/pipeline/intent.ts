@@ -92,6 +92,9 @@ export function detectIntent(question: string): SingleIntent | 'contrast' {
   const cues = /^ (why|pourquoi) /.test(plain) ? CUES.filter(([intent]) => intent !== 'history') : CUES;
   // « Qu'est-ce que la classification, concrètement ? » asks what it is, made concrete: no mechanism.
   if (/^ (and |so |et |alors )?(what is|what's|what are|qu'est ce que|qu'est ce qu'|c'est quoi) /.test(plain) && / (concretement|concretely|in practice|en pratique) /.test(plain) && !/ (how|comment) /.test(plain)) return 'what';
+  // "Can you give me a concrete example of a prompt, like a customer asking how to make the sleeves longer?": the
+  // request opens the question; what follows is its subject.
+  if (/^ (can|could|would) you (give|show|write) (me |us )?(a |an |one )?(concrete |real |quick |simple |short |good )?example\b|^ (pouvez vous|pourriez vous|peux tu|pourrais tu|tu peux|vous pouvez) (me |nous )?(donner|montrer|ecrire) (un )?(exemple)\b/.test(plain)) return 'example';
   return cues.find(([, cue]) => cue.test(plain) || cue.test(spaced))?.[0] ?? 'what';
 }
 
@@ -139,7 +142,7 @@ export function asksWhyNotInstead(question: string): boolean {
  * the two things named.
  */
 export function asksToChooseBetween(question: string): boolean {
-  return / (should|do|must|shall|would|could) (i|we|you) ([a-z'-]+ ){1,10}or | (dois|devrais|doit|devrait|faut|faudrait|vaut|vaudrait)( je| il| on| t il| t on)? (plutot |mieux )?([a-z'-]+ ){1,10}ou | (or|ou) ([a-z'-]+ ){0,4}(enough|suffice|suffices|do the job|suffit|suffira|suffirait|suffisant|suffisante)\b/.test(plainQuestion(question));
+  return / (should|do|must|shall|would|could) (i|we|you) ([a-z0-9'-]+ ){1,10}or | (dois|devrais|doit|devrait|faut|faudrait|vaut|vaudrait)( je| il| on| t il| t on)? (plutot |mieux )?([a-z0-9'-]+ ){1,10}ou | (or|ou) ([a-z'-]+ ){0,4}(enough|suffice|suffices|do the job|suffit|suffira|suffirait|suffisant|suffisante)\b/.test(plainQuestion(question));
 }
 
 /**

@@ -73,7 +73,7 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   const fromDocuments = ANSWERS_FROM_DOCUMENTS.test(plain) ? glossary.get(RAG_ID) : FINDS_IN_DOCUMENTS.test(plain) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
   if (fromDocuments) return fromDocuments;
   // « prédire les pannes de nos tunnels de lavage », "predict breakdowns of our presses": will each machine fail, yes or no.
-  if (/ (predict|predicting|anticipate|forecast|prevoir|predire|anticiper) (the |les |des |nos |our )?(failures?|breakdowns?|breaks|breakages?|pannes?|defaillances?|casses?|ruptures?|jams?|bourrages?)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
+  if (/ (predict|predicting|anticipate|forecast|prevoir|predire|anticiper) (the |les |des |nos |our )?(failures?|breakdowns?|breaks|breakages?|pannes?|defaillances?|casses?|ruptures?|jams?|bourrages?|cancellations?|annulations?|no shows?)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
   // "Predict whether a seed lot will pass the germination test": a yes or no for each item.
   if (/ (whether|if) (a|an|each|the|every) ([a-z']+ ){0,3}(will|would) (pass|fail|succeed|be accepted|be rejected|churn|default)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
   // "Whether each seedling batch is still alive after two years", "predict survival": alive or not, yes or no.
@@ -104,7 +104,7 @@ export const LANGUAGE_MODEL_PROJECT_STEPS: readonly string[] = ['prompt-regressi
 /** Concepts that say a conversation is about an application built on a language model. */
 export const LANGUAGE_MODEL_IDS: readonly string[] = ['large-language-model', 'language-model', 'gpt', 'chatgpt', 'openai', 'hallucination', 'prompt', 'prompt-engineering', 'structured-output', 'information-extraction', 'constrained-decoding', 'temperature', 'model-version-pinning', 'prompt-regression-testing', 'system-prompt', 'few-shot-learning', 'zero-shot-classification'];
 /** Questions answered from the learner's documents: "answers questions from our SOPs", « répond aux questions sur nos procédures ». */
-const ANSWERS_FROM_DOCUMENTS = / (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,6}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|policy binders?|binders?|rulebooks?|rules|regulations|timetables|pdfs?|files|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?|regles|classeurs?|emplois du temps|plannings?|pdf|dossiers|fichiers)\b/;
+const ANSWERS_FROM_DOCUMENTS = / (ask|asking|poser) ([a-z']+ ){0,2}questions (about|on|sur|a propos d'un|a propos de) ([a-z0-9']+ ){0,5}(pdfs?|documents?|docs|manuals?|manuels?|contracts?|contrats?|reports?|rapports?|guides?|notices?)\b| (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,6}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|policy binders?|binders?|rulebooks?|rules|regulations|timetables|pdfs?|files|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?|regles|classeurs?|emplois du temps|plannings?|pdf|dossiers|fichiers)\b/;
 const EXTRACTION_ID = 'information-extraction';
 const NER_ID = 'named-entity-recognition';
 const OCR_ID = 'optical-character-recognition';
@@ -186,11 +186,14 @@ export function tellsOfARareClass(question: string): boolean {
   const share = /\b(\d+) of (?:the |our |my |these |those |all )?(\d+) \p{L}{3,}/u.exec(text);
   if (share && !COUNTERS.test(text.slice(Math.max(0, share.index - 12), share.index)) && Number(share[1]) / Number(share[2]) <= RARE_SHARE) return true;
   // "1 in 200", "40 confirmed cheaters out of 200,000", « un cas sur 500 »: what is counted may come between.
-  const ratio = /\b(\d+|one|an?|un|une)\s+(?:[\p{L}'-]+\s+){0,3}?(?:in|out of|of every|sur|pour)\s+(?:every\s+|chaque\s+)?(\d+)\b/u.exec(text);
-  if (ratio) {
+  // (« 30 cas de boiterie sur 2 ans pour environ 4000 séances »: each count against the next.)
+  const ratios = /\b(\d+|one|an?|un|une)\s+(?:[\p{L}'-]+\s+){0,4}?(?:in|out of|of every|sur|pour|for|per)\s+(?:every\s+|chaque\s+|about\s+|around\s+|roughly\s+|environ\s+|a peu pres\s+|à peu près\s+)?(\d+)\b/gu;
+  for (let ratio = ratios.exec(text); ratio; ratio = ratios.exec(text)) {
     const part = /^\d+$/u.test(ratio[1]!) ? Number(ratio[1]) : 1;
     const whole = Number(ratio[2]);
     if (whole > 0 && part > 0 && part / whole <= RARE_SHARE) return true;
+    // The whole of one count may be the part of the next: « sur 2 ans pour 4000 séances ».
+    ratios.lastIndex = ratio.index + ratio[1]!.length;
   }
   // « 150 manuscrits jeunesse contre 1200 polars », "80 defective parts vs 6,000 good ones": two classes counted.
   const counts = /\b(\d+)\s+(?:[\p{L}'-]+\s+){0,3}?(?:contre|vs\.?|versus|against|compared (?:to|with)|face à|as opposed to)\s+(?:[\p{L}'-]+\s+){0,2}?(\d+)\b/u.exec(text);
@@ -314,7 +317,7 @@ function varyingOutputs(question: string): string | undefined {
 /** "A reference to a report that does not exist", « un article de loi qui n'existe pas »: a citation made up. */
 const DOES_NOT_EXIST = / (references?|citations?|sources?|articles?|rules?|regles?|reports?|rapports?|papers?|studies|study|etudes?|urls?|links?|liens?|laws?|lois?|cases?|arrets?|numbers?|numeros?|subsections?|sections?|paragraphs?|paragraphes?) ([a-z0-9'.()]+ ){0,3}(that|which|qui) (don'?t|doesn'?t|does not|do not|never) exist| (references?|citations?|sources?|articles?|rules?|regles?|reports?|rapports?|papers?|etudes?|liens?|lois?|arrets?|decisions?|numeros?|paragraphes?|fonctions?) ([a-z0-9'.()]+ ){0,3}qui n'(existe|existent) pas\b| (non existent|nonexistent|inexistante?s?|fictives?|fake) (references?|citations?|sources?|articles?|rules?|regles?|reports?|rapports?|papers?|laws?|lois?)\b/;
 
-const MAKES_THINGS_UP = / (makes?|making|made) (stuff|things|something|facts|details|it all|things|names|numbers|quotes|sources|references) up\b| (makes?|making|made) up (stuff|things|facts|details|names|dates|numbers|quotes|sources|references|an answer|answers)\b| (invents?|inventing|invented|fabricates?|fabricating|fabricated) (some |whole |entire |fake )?(stuff|things|facts|details|names|dates|numbers|figures|quotes|sources|references|citations)\b| (invente|inventer|inventent|fabrique|fabriquent) (parfois |souvent |meme |carrement |aussi )?(des |un |une |de fausses |de faux )?(choses|faits|details|noms|dates|chiffres|numeros|references|sources|citations|informations|souvenirs)\b| raconte n'importe quoi\b/;
+const MAKES_THINGS_UP = / (makes?|making|made) (stuff|things|something|facts|details|it all|things|names|numbers|quotes|sources|references) up\b| (makes?|making|made) up (a |an |some |the )?([a-z]+ )?(count|number|figure|date|name|price|amount|value|reference|quote|citation|fact|detail|answer|measurement|size)s?\b| (makes?|making|made) up (stuff|things|facts|details|names|dates|numbers|quotes|sources|references|an answer|answers)\b| (invents?|inventing|invented|fabricates?|fabricating|fabricated) (some |whole |entire |fake )?(stuff|things|facts|details|names|dates|numbers|figures|quotes|sources|references|citations)\b| (invente|inventer|inventent|fabrique|fabriquent) (parfois |souvent |meme |carrement |aussi )?(des |un |une |de fausses |de faux )?(choses|faits|details|noms|dates|chiffres|numeros|references|sources|citations|informations|souvenirs)\b| raconte n'importe quoi\b/;
 /** "... when the form says nothing like that", « alors que le formulaire n'en dit rien »: written without a source. */
 const SOURCE_SAYS_NOTHING = / (when|while|but|whereas|although|even though) (the |our |my )?(form|document|email|e mail|source|sources|input|text|record|file|notes|invoice|report|prompt|context|ticket|message|letter|transcript|call|article|page|contract|policy|manual) (says|said|has|had|contains|contained|mentions|mentioned) (nothing|no such thing)\b| (when|while|but|whereas|although|even though) (the |our |my )?(form|document|email|e mail|source|sources|input|text|record|file|notes|invoice|report|prompt|context|ticket|message|letter|transcript|call|article|page|contract|policy|manual) (does not|doesn't|did not|didn't|never) (say|mention|contain|include)\b| alors que (le |la |les |l'|notre |nos )?(formulaire|document|courriel|mail|source|sources|texte|fiche|dossier|facture|rapport|prompt|contexte|ticket|message|lettre|article|page|contrat|reglement|manuel|compte rendu) (n'en dit rien|ne dit rien|ne mentionne rien|ne mentionne pas|ne contient rien|ne contient pas|n'en parle pas|ne parle pas)/;
 
@@ -342,7 +345,7 @@ export function worriesAboutChangingData(question: string): boolean {
   // or a year to come ("we can't know next winter's weather" asks for no such thing).
   if (/ (still|keep) (work|working|hold|holding|be (good|valid|accurate|reliable|right))| (encore|toujours) (marcher|fonctionner|valable|bon|juste)| (break|breaks|casser|cassera)\b/.test(text) && / (next|coming|following) (winter|summer|spring|autumn|fall|year|season|month)| (l'hiver|l'ete|l'automne|la saison|l'annee|l'an|le printemps|le mois) (prochaine?|suivante?|d'apres)| (gets?|getting|becomes?|turns?) (harder|softer|colder|warmer|hotter|drier|wetter|different)\b/.test(text)) return true;
   // "Won't it break when we install new door models?", « ça ne va pas casser avec les nouveaux modèles ? »
-  if (BREAKS_OR_LASTS.test(text) && CHANGING.test(text)) return true;
+  if (BREAKS_OR_LASTS.test(text) && (CHANGING.test(text) || / (unusual|unusually|exceptional|exceptionally|record|abnormal|atypical|inhabituel|inhabituelle|exceptionnel|exceptionnelle|atypique)\b/.test(text))) return true;
   return / (if|when|once) (the |our |my |their |its )?([a-z']+ ){0,3}(data|inputs?|users?|customers?|clients?|habits?|behaviou?rs?|style|distribution|patterns?|publishers?|suppliers?|market|trends?|schedules?|timetables?|seasons?|weather|prices?|demand|products?|catalogu?e|rules|regulations?|sensors?|equipment|format|layout)( [a-z']+){0,2} (change|changes|changed|shift|shifts|evolve|evolves|drift|drifts)\b| (si|quand|lorsque) (les |le |la |l'|nos |mes |leurs |leur )?([a-z']+ ){0,3}(donnees|entrees|utilisateurs|clients|habitudes|comportements?|style|distribution|editeurs|fournisseurs|marche|tendances?|facon|horaires?|saisons?|meteo|prix|demande|produits|catalogue|regles|reglementation|capteurs|equipements?|format)( [a-z']+){0,3} (changent|change|changeait|evoluent|evolue|derivent|derive)\b| (la |le |les )?(meteo|donnees|habitudes|clients|horaires|prix|demande|marche) (change|changent|evolue|evoluent) (tout le temps|sans cesse|constamment|souvent|chaque (annee|saison|mois|semaine))| (the )?(weather|data|habits|customers|schedule|prices|demand|market) (changes?|shifts?|evolves?) (all the time|constantly|often|every (year|season|month|week))/.test(text);
 }
 
@@ -361,7 +364,9 @@ const FEARS = / (fragile|risky|break|breaks|redo|start over|retrain|fall apart|s
 const DATA_LEAKAGE_ID = 'data-leakage';
 
 /** A feature, column or variable told with a score too good to be true. */
-const TOO_GOOD_WITH_A_FEATURE = / (feature|column|variable|colonne|champ|field) .*(almost perfect|nearly perfect|near perfect|too good to be true|suspiciously good|presque parfait|presque parfaite|trop beau pour etre vrai|trop bon pour etre vrai|(look|looks|are|is|get|gets|become|became) (amazing|incredible|spectacular|perfect|fantastic|unbelievable)|(deviennent|devient|sont|est) (incroyables?|spectaculaires?|parfaite?s?|excellente?s?|bluffante?s?))| (almost perfect|nearly perfect|presque parfaite?) .*(feature|column|variable|colonne)\b/;
+const SHUFFLED_BEFORE_SPLIT = / (shuffled?|shuffling|mixed|randomi[sz]ed|melange|melangees?|melanger|brasse) ([a-z'/]+ ){0,10}(split|splitting|train|test|decoupage|decouper|entrainement)\b| (split|splitting|decoupe|decoupees?|separe|separees?) ([a-z'/]+ ){0,4}(at random|randomly|au hasard|aleatoirement)\b/;
+const TOO_GOOD = / (too good|suspiciously good|almost perfect|nearly perfect|trop beau|trop beaux|trop bon|trop bons|trop belle|presque parfaite?s?|incroyables?|suspects?)\b/;
+const TOO_GOOD_WITH_A_FEATURE = / (features?|columns?|variables?|colonnes?|champs?|fields?) .*(almost perfect|nearly perfect|near perfect|too good to be true|suspiciously good|presque parfait|presque parfaite|trop beau pour etre vrai|trop bon pour etre vrai|feels? too good|seems? too good|(look|looks|are|is|get|gets|become|became) (amazing|incredible|spectacular|perfect|fantastic|unbelievable)|(deviennent|devient|sont|est) (incroyables?|spectaculaires?|parfaite?s?|excellente?s?|bluffante?s?))| (almost perfect|nearly perfect|presque parfaite?) .*(feature|column|variable|colonne)\b/;
 
 /** "A feature that would leak the answer", « une variable qui fait fuiter la réponse », or one too good to be true. */
 export function tellsOfLeakage(question: string): boolean {
@@ -489,6 +494,8 @@ export function situationTold(question: string): Situation | undefined {
   // How outside factors become inputs, whatever the doubt's words ask.
   if (dependsOnOutsideFactors(question)) return { conceptId: FEATURE_ENGINEERING_ID, asks: 'how' };
   if (asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
+  // Rows mixed at random before the split, and scores too good to be believed: a leak, most often.
+  if (SHUFFLED_BEFORE_SPLIT.test(plainQuestion(question)) && TOO_GOOD.test(plainQuestion(question))) return { conceptId: DATA_LEAKAGE_ID };
   // A column that makes results too good to be true is a leak the answer names; "a feature that leaks the answer" named it.
   if (TOO_GOOD_WITH_A_FEATURE.test(plainQuestion(question))) return { conceptId: DATA_LEAKAGE_ID };
   if (tellsOfLeakage(question)) return { conceptId: DATA_LEAKAGE_ID, named: true };
@@ -593,7 +600,7 @@ const FLAGGED_BY_ONE_FACT = / (flag|flags|flagging|mark|block|blacklist|ban|aler
 /** "Why not just sort the pipes by age and replace the oldest first?", « classer les clients par ancienneté ? »: a ranking rule. */
 const SORTED_BY_ONE = / (sort|sorting|rank|ranking|order|ordering|trier|classer|ranger)( [a-z']+){0,3} (by|par|selon) (their |its |leur |son |sa |ses |l'|le |la |les )?[a-z']+|( the| les?| la) (oldest|newest|biggest|largest|smallest|plus (vieux|vieilles|anciens|anciennes|gros|grosses)) (first|d'abord|en premier)/;
 
-const HAND_WRITTEN_RULE = / (alarm|alert|rule|rules|threshold|cutoff|heuristic|heuristics|hard ?coded?|if then|fixed|keywords?|regex|regexes|regular expressions?|alarme|alerte|regle|regles|seuil|heuristique|fixe|en dur|mots? cles?|expressions? regulieres?) /;
+const HAND_WRITTEN_RULE = / (alarm|alert|rule|rules|threshold|cutoff|limit|limits|cut off|limite|limites|heuristic|heuristics|hard ?coded?|if then|fixed|keywords?|regex|regexes|regular expressions?|alarme|alerte|regle|regles|seuil|heuristique|fixe|en dur|mots? cles?|expressions? regulieres?) /;
 const SAME_ANSWER = / (always )?(predict|predicts|predicting|say|answer|output|return)(ing)? (no|none|nothing|zero|the same|the majority|the most frequent)\b[^?]*?(for everything|for every|for all|every time|always)?| (toujours )?(predire|repondre|dire) (toujours )?(non|aucune?|rien|la meme|zero)\b/;
 /** "Why not just fit a straight line?", « une simple droite ? »: the simplest model, a baseline too. */
 const SIMPLEST_MODEL = / (straight line|linear fit|line through|simple linear regression|une droite|ligne droite|simple droite|regression lineaire simple)\b/;

@@ -1,5 +1,6 @@
 import type { Glossary } from '../glossary/glossary';
 import type { Concept, LearnerField } from '../glossary/types';
+import { foldCase } from '../matching/normalize';
 import {
   asksWhetherItHolds,
   asksAboutBoth,
@@ -75,6 +76,8 @@ export interface Understanding {
 export interface EarlierTurn {
   readonly conceptIds: readonly string[];
   readonly intent?: Intent;
+  /** What the learner asked: the words they use for their own things ("knitting patterns", « nos lots »). */
+  readonly question?: string;
 }
 
 /** Entries that broad questions land on ("what's the catch?", "and the future?"), when the glossary has them. */
@@ -102,15 +105,24 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
  */
 function inTheConversationsSense(understanding: Understanding, question: string, glossary: Glossary, earlier: readonly EarlierTurn[]): Understanding {
   const [subject, ...others] = understanding.concepts;
+  // (A project built on searching its documents means those embeddings whenever it speaks of embeddings.)
   const inThatCase = / (in this case|in that case|in our case|here|for this|for that|for search|for retrieval|for rag|dans ce cas( la)?|dans notre cas|ici|pour ca|pour cela|pour la recherche|pour le rag)\b/.test(plainQuestion(question));
+  const searchProject = earlier.some((turn) => turn.conceptIds.includes(WORKFLOW_ID) && turn.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)));
   const searching = earlier.some((turn) => turn.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id) || id === 'vector-database'));
-  const sense = subject?.id === EMBEDDING_ID && inThatCase && searching ? glossary.get(SENTENCE_EMBEDDING_ID) : undefined;
+  const sense = subject?.id === EMBEDDING_ID && ((inThatCase && searching) || searchProject) ? glossary.get(SENTENCE_EMBEDDING_ID) : undefined;
   if (sense) return { ...understanding, concepts: [sense, ...others] };
   // "An example of a prompt that extracts the damage type, location and cost as JSON": what such a prompt asks for is
   // structured output, whose example is one.
   const structured = glossary.get(STRUCTURED_OUTPUT_ID);
   if (understanding.intent === 'example' && structured && PROMPT_IDS.includes(subject?.id ?? '') && / (json|extracts?|extracting|extraire|extrait|extraie|pull out|pulls out|fields|champs)\b/.test(plainQuestion(question))) {
     return { ...understanding, concepts: [structured, ...others] };
+  }
+  // "Fine-tune, or stick with prompting?": prompting as a way of working is prompt engineering, which has the contrast.
+  const other = understanding.concepts[1];
+  const engineering = glossary.get(PROMPT_ENGINEERING_ID);
+  if (understanding.intent === 'contrast' && subject && other && engineering && [subject.id, other.id].includes('prompt') && !subject.contrasts?.some((contrast) => contrast.with === other.id)) {
+    const kept = subject.id === 'prompt' ? other : subject;
+    if (kept.contrasts?.some((contrast) => contrast.with === PROMPT_ENGINEERING_ID)) return { ...understanding, concepts: [kept, engineering] };
   }
   // "Embeddings vs keyword search?": searching with embeddings, weighed against searching by words.
   const keywordSearch = others.find((concept) => KEYWORD_SEARCH_IDS.includes(concept.id));
@@ -144,7 +156,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const inConversation = earlier.length > 0;
   // A concept the question describes, or leads to, without naming it: the answer first names it.
   const describedAs = (concept: Concept): Understanding => ({ intent: describedIntent(cue, glossary.withDetails(concept)), concepts: [concept], followUp: false, described: true, inConversation });
-  const retrieved = subjectsOf(question, withoutStoryWords(withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0)));
+  const retrieved = withoutTheLearnersOwnWords(subjectsOf(question, withoutStoryWords(withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0))), question, earlier);
   const named = retrieved.map((entry) => entry.concept);
   const workflow = glossary.get(WORKFLOW_ID);
   const namedInEarnest = earnestlyNamed(question, retrieved, retriever);
@@ -372,6 +384,22 @@ function earnestlyNamed(question: string, retrieved: readonly Retrieved[], retri
   if (everyday.length === 0) return named.map((entry) => entry.concept);
   const borneOut = retriever.closestEntries(question, new Set(everyday.map((entry) => entry.concept.id))).filter((close) => close.score >= EARNEST_SCORE);
   return named.filter((entry) => !isEveryday(entry) || borneOut.some((close) => close.concept.id === entry.concept.id)).map((entry) => entry.concept);
+}
+
+/**
+ * An everyday word the learner's project opening used for their own things, "we sell knitting patterns", names them
+ * again later ("the right paragraph in a 20-page pattern"), not the concept that shares the word, unless the opening
+ * was about that concept.
+ */
+function withoutTheLearnersOwnWords(retrieved: readonly Retrieved[], question: string, earlier: readonly EarlierTurn[]): Retrieved[] {
+  const opening = earlier.find((turn) => turn.conceptIds.includes(WORKFLOW_ID));
+  if (!opening?.question) return [...retrieved];
+  const openingWords = new Set(foldCase(opening.question).split(/[^\p{L}\p{N}]+/u));
+  return retrieved.filter((entry) => {
+    if (entry.via !== 'term' || entry.start === undefined || entry.end === undefined || opening.conceptIds.includes(entry.concept.id)) return true;
+    const word = question.slice(entry.start, entry.end);
+    return !(EVERYDAY_WORD.test(word) && (openingWords.has(foldCase(word)) || openingWords.has(`${foldCase(word)}s`)));
+  });
 }
 
 /** A name that is one word in lower case: "temperature", "batch"; not "CNN", "fine-tune", "réseau de neurones". */
