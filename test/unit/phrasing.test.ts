@@ -160,6 +160,8 @@ describe('naming sentences: a definition said as a sentence that names its term,
     ['dimension du lot', 'Premier axe de la plupart des tenseurs.', 'fr', 'La dimension du lot désigne le premier axe de la plupart des tenseurs.'],
     ['précision et rappel', 'Deux mesures complémentaires.', 'fr', 'La précision et le rappel désignent deux mesures complémentaires.'],
     ['pic de perte', 'Hausse soudaine de la perte.', 'fr', 'Le pic de perte désigne la hausse soudaine de la perte.'],
+    ['next-token prediction', 'Next-token (or next-word) prediction is the basic task of language models.', 'en', 'Next-token (or next-word) prediction is the basic task of language models.'],
+    ['prédiction du jeton suivant', 'La prédiction du jeton (ou du mot) suivant est la tâche de base.', 'fr', 'La prédiction du jeton (ou du mot) suivant est la tâche de base.'],
   ];
   for (const [term, definition, lang, sentence] of cases) {
     it(`${lang}: ${term}`, () => assert.equal(namingSentence(term, definition, lang), sentence));

@@ -1210,4 +1210,15 @@ describe('the chat as a tutor', function () {
     const [, limit] = await converse(engine, ['We want to predict which ferry crossings get cancelled. Where do I start?', 'Why not just use the captains’ wave-height limit instead of a model?']);
     assert.equal(limit!.understanding.concepts[0]!.id, 'baseline-model');
   });
+
+  it('reads broken JSON as structured output, a value no one mentioned as hallucination, "making stuff up" by resampling a table as no model’s invention', async () => {
+    await assertEachAbout(engine, [
+      ['What if it returns broken JSON in the middle of a long batch?', 'structured-output'],
+      ['It sometimes adds a drug to the list that the nurse never mentioned. Why?', 'hallucination'],
+      ['Our model scores 0.95 AUC on the test set, but on last week’s data it barely beats guessing. The test set was a random 25% of rows from all dates.', 'data-leakage'],
+      ['How do I find out which features the model relies on?', 'feature-importance'],
+    ]);
+    const [, resample] = await converse(engine, ['We want to predict which parcels get damaged in transit. Where do I start?', 'Sounds fragile: if I resample the data, am I not just making stuff up?']);
+    assert.notEqual(resample!.understanding.concepts[0]?.id, 'hallucination');
+  });
 });

@@ -414,6 +414,9 @@ export function namingSentence(term: string, definition: string, lang: Lang): st
   // "The ROC curve plots..." for "ROC curve and AUC": a definition that opens on the first of two things named names it.
   const [first, second] = conjuncts(term, lang);
   if (second && first && first.length >= 3 && definition.trim().slice(0, first.length + 6).toLowerCase().includes(first.toLowerCase())) return upperFirst(definition.trim());
+  // "Next-token (or next-word) prediction is...": a name that an aside interrupts names it too.
+  const withoutAsides = definition.trim().replace(/\s*\([^)]*\)/gu, '');
+  if (withoutAsides !== definition.trim() && withoutAsides.slice(0, term.trim().length + 6).toLowerCase().includes(term.trim().toLowerCase())) return upperFirst(definition.trim());
   const sentence = definitionSentence(term, definition, lang);
   // « La règle qui fixe combien de bruit est ajouté... » reads as a sentence but does not name its term.
   if (sentence && sentence.toLowerCase().includes(term.trim().toLowerCase())) return sentence;

@@ -277,6 +277,8 @@ function tellsOfUnrecordedCauses(question: string): boolean {
   return unrecorded.test(text) && causes.test(text);
 }
 const HALLUCINATION_ID = 'hallucination';
+const STRUCTURED_OUTPUT_ID = 'structured-output';
+const BROKEN_JSON = / (broken|invalid|malformed|truncated|cut off|half|incomplete|unparseable|bad|casse|cassee|invalide|mal forme|tronque|incomplet) (json|yaml|xml)\b| (json|yaml|xml) ([a-z']+ ){0,3}(breaks|is broken|is invalid|fails to parse|won'?t parse|doesn'?t parse|casse|invalide|mal forme|tronque)\b/;
 const LONG_CONTEXT_ID = 'long-context';
 const CONTEXT_WINDOW_ID = 'context-window';
 const IGNORES_THE_END = / (ignore|ignores|ignoring|ignored|miss|misses|missing|skips?|skipping|forgets?|forgetting|loses?|drops?|cuts? off|ignorer|ignore|oublie|oublier|rate|saute|perd|coupe|tronque)\b ([a-z']+ ){0,6}(the end|the last (part|pages?|paragraphs?|lines?)|la fin|les dernieres? (pages?|lignes?|parties?|paragraphes?)|la derniere partie)\b/;
@@ -291,7 +293,7 @@ const PASTES_EVERYTHING = / (paste|pasting|put|putting|stuff|stuffing|dump|dumpi
  */
 function tellsOfAMadeUpValue(question: string): boolean {
   const text = plainQuestion(question);
-  const gives = / (returns?|returned|gives?|gave|outputs?|writes?|wrote|invents?|invented|makes? up|made up|comes? up with|quotes?|cites?|puts?|fills? in|says|said|claims?|claimed|answers?|answered|states?|stated|replies|replied|tells|told|renvoie|renvoyait|donne|invente|sort|ecrit|cite|met|remplit|produit|fabrique|repond|repondu|affirme|affirmait|annonce|dit|indique|propose)\b/;
+  const gives = / (returns?|returned|gives?|gave|outputs?|writes?|wrote|adds?|added|inserts?|inserted|ajoute|ajoutait|insere|invents?|invented|makes? up|made up|comes? up with|quotes?|cites?|puts?|fills? in|says|said|claims?|claimed|answers?|answered|states?|stated|replies|replied|tells|told|renvoie|renvoyait|donne|invente|sort|ecrit|cite|met|remplit|produit|fabrique|repond|repondu|affirme|affirmait|annonce|dit|indique|propose)\b/;
   const notInTheSource = / (that|which|qui|que) ([a-z']+ ){0,3}(is not|isn't|are not|aren't|does not|doesn't|do not|don't|never|nowhere|n'est|ne sont|n'apparait|n'apparaissent|n'existe|n'existent|ne figure|ne figurent|ne se trouve|nulle part|pas)\b[^?]* (in|on|anywhere in|dans|sur|de) (the|our|any|its|le|la|les|l'|notre|nos|aucun|aucune|ce|cette|ces)\b/;
   const source = / (invoices?|e ?mails?|emails?|documents?|docs|sources?|texts?|pages?|pdfs?|contracts?|letters?|tickets?|logs?|notes|records?|registers?|transcriptions?|transcripts?|database|manuals?|files?|courriels?|factures?|contrats?|lettres?|textes?|fichiers?|base|manuels?|notices?|comptes rendus|rapports?|reports?|forms?|formulaires?|actes?|registres?)\b/;
   // "My script writes rows that are not in the database": a bug in code, no model's invention.
@@ -299,6 +301,8 @@ function tellsOfAMadeUpValue(question: string): boolean {
   if (code.test(text)) return false;
   // "What if it makes stuff up?", « il invente des dates »; "says he served in the Navy when the form says nothing like that".
   if (MAKES_THINGS_UP.test(text) || SOURCE_SAYS_NOTHING.test(text) || DOES_NOT_EXIST.test(text)) return true;
+  // "... a rodenticide that the technician never mentioned in the note": a value no one wrote.
+  if (gives.test(text) && / (that|which|qui|que) (the |le |la |l')?([a-z']+ ){0,2}(never|jamais|didn'?t|did not|n'a jamais|n'a pas) (mentioned|mention|said|say|wrote|write|noted|note|mentionne|dit|ecrit|note)\b/.test(text)) return true;
   return gives.test(text) && notInTheSource.test(text) && source.test(text);
 }
 
@@ -475,6 +479,8 @@ export function situationTold(question: string): Situation | undefined {
   if (story) return { conceptId: story };
   // "It answers about the Rouen organ with details from another organ's report": retrieval brought the wrong passages.
   if (ANSWERS_FROM_THE_WRONG_DOCUMENT.test(plainQuestion(question))) return { conceptId: RAG_ID, asks: 'limits' };
+  // "What if it spits out broken JSON halfway through a batch?": a reply that does not parse, which a schema prevents.
+  if (BROKEN_JSON.test(plainQuestion(question))) return { conceptId: STRUCTURED_OUTPUT_ID, asks: 'remedy' };
   if (tellsOfAMadeUpValue(question)) return { conceptId: HALLUCINATION_ID };
   // "The gauge went down for a week and left holes in the data", « des trous dans les relevés »: missing values.
   if (GAPS_IN_THE_DATA.test(plainQuestion(question))) return { conceptId: MISSING_DATA_ID };
@@ -517,13 +523,13 @@ export const DATA_DRIFT_ID = 'data-drift';
 /** "works perfectly", "99%", « marche super bien », « parfait »: a result the learner is happy with. */
 const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|very well|really well|super well|works well|worked well|amazing|marche bien|fonctionne bien|marchait bien|fonctionnait bien|nails?|nailed|spot on|within a day|super bien|tres bien|parfait|parfaite|parfaits|parfaites|parfaitement|excellente?s?|nickel|impeccable|au jour pres)\b|\b(?:almost|nearly|virtually) (?:every|all)\b(?: [a-z']+){0,2} right\b|\bgets? (?:everything|it all) right\b|\bpresque (?:tout|tous|toutes) (?:bon|bons|juste|justes)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b|\b(?:error|errors|loss|erreur|erreurs|perte)(?: is| are| est| sont| of| de)? (?:almost |nearly |near |close to |virtually |practically |basically |essentially |pretty much |presque |quasi |quasiment |pratiquement |proche de )?(?:zero|nulle?s?|0|rien)\b/u;
 /** "much worse", "fails", « rate presque tout », « nul »: a result that falls apart. */
-const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|moins bons?|moins bonnes?|moins bien|less accurate|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|(barely|hardly|no|not much) better than (guessing|chance|random|a coin)|all over the place|erratic|unstable|instable|erratique|a disaster|disaster|catastrophe|desastre|coin flip|pile ou face|(a peine|guere|pas) mieux que le hasard|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
+const BAD_RESULT = /\b(bad|badly|poor|poorly|worse|moins bons?|moins bonnes?|moins bien|less accurate|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|(barely|hardly|no|not much) better than (guessing|chance|random|a coin)|(barely|hardly|just) (beats?|beat|above) (guessing|chance|random|a coin)|all over the place|erratic|unstable|instable|erratique|a disaster|disaster|catastrophe|desastre|coin flip|pile ou face|(a peine|guere|pas) mieux que le hasard|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|echoue|echouent)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
 /** "100%", "perfect", « parfait », "every single one right": a score only the data a model learnt from gives. */
 const PERFECT_RESULT = /\b(?:100(?:[.,]0+)? ?%|perfect|perfectly|flawless|parfait|parfaite|parfaits|parfaites|parfaitement|sans faute|sans aucune erreur|1[.,]0+)(?![\d])/u;
 /** "... but 60% on sheets it has never seen": the other data named as new to the model. */
 const NEVER_SEEN = /\b(never seen|unseen|hasn't seen|has not seen|did not see|didn't see|jamais vu|jamais vus|jamais vue|jamais vues|pas vu|pas vus|pas vue|pas vues|inconnues?|inconnus?|nouvelles? donnees)\b/u;
 /** Days, dates or weeks shuffled at random into the split: « mélangé toutes les journées au hasard », "shuffled the days". */
-const SHUFFLED_TIME = /\b(shuffled|shuffle|randomly (split|assigned)|split (them |it )?(at random|randomly)|melange|melanger|melangees?|tire au hasard|au hasard)\b.*\b(days|dates|weeks|months|hours|journees|jours|semaines|mois|heures)\b|\b(days|dates|weeks|journees|jours|semaines)\b.*\b(shuffled|at random|randomly|au hasard|melangees?)\b/u;
+const SHUFFLED_TIME = /\b(shuffled|shuffle|randomly (split|assigned)|split (them |it )?(at random|randomly)|a random \d+ ?% of|random sample|melange|melanger|melangees?|tire au hasard|au hasard)\b.*\b(days|dates|weeks|months|hours|journees|jours|semaines|mois|heures)\b|\b(days|dates|weeks|journees|jours|semaines)\b.*\b(shuffled|at random|randomly|au hasard|melangees?)\b/u;
 /** The entry for a model that meets data from a place it never learnt from. */
 const DOMAIN_ADAPTATION_ID = 'domain-adaptation';
 /** "... but on a fourth farm", « dans un autre hôpital », "at a new site": another place than the data came from. */

@@ -143,6 +143,7 @@ function inTheConversationsSense(understanding: Understanding, question: string,
 }
 
 const EMBEDDING_ID = 'embedding';
+const HALLUCINATION_ID = 'hallucination';
 const STRUCTURED_OUTPUT_ID = 'structured-output';
 const PROMPT_IDS = ['prompt', 'prompt-engineering', 'prompt-template', 'few-shot-learning'];
 const SEMANTIC_SEARCH_ID = 'semantic-search';
@@ -170,7 +171,11 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const task = found ?? (onALanguageModel ? glossary.get(PROMPT_ENGINEERING_ID) : undefined);
     return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, ...(onALanguageModel && { onALanguageModel }), inConversation };
   }
-  const situation = situationTold(question);
+  const story = situationTold(question);
+  // "If I resample the data, aren't I just making stuff up?" in a project on a table: no language model invents here.
+  const noLanguageModel = !earlier.some((turn) => turn.conceptIds.some((id) => LANGUAGE_MODEL_IDS.includes(id) || DOCUMENT_TASK_IDS.includes(id)));
+  const inventedByNoModel = story?.conceptId === HALLUCINATION_ID && noLanguageModel && retrieved.some((entry) => entry.via === 'term' && !LANGUAGE_MODEL_IDS.includes(entry.concept.id));
+  const situation = inventedByNoModel ? undefined : story;
   const told = situation && glossary.get(situation.conceptId);
   // « J'ai essayé un arbre de décision : 100 % sur mes anciennes cuissons, mais... »: the model tried is the story's setting.
   const setting = namedInEarnest.filter((concept) => !triedBefore(question, retrieved, concept));
