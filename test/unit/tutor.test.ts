@@ -1221,4 +1221,11 @@ describe('the chat as a tutor', function () {
     const [, resample] = await converse(engine, ['We want to predict which parcels get damaged in transit. Where do I start?', 'Sounds fragile: if I resample the data, am I not just making stuff up?']);
     assert.notEqual(resample!.understanding.concepts[0]?.id, 'hallucination');
   });
+
+  it('reads « je transforme ça » as no Transformer, « si je résume, que faire dans l’ordre ? » as the plan', async () => {
+    const [verb] = await converse(engine, ['Nos compteurs envoient une valeur par heure : comment je transforme ça en lignes pour un modèle ?']);
+    assert.notEqual(verb!.understanding.concepts[0]?.id, 'transformer');
+    const [, plan] = await converse(engine, ['Nous voulons prévoir les pannes de nos ascenseurs. Par où commencer ?', 'Si je résume, qu’est-ce que je dois faire, dans l’ordre ?']);
+    assert.equal(plan!.understanding.steps, true);
+  });
 });

@@ -356,6 +356,7 @@ export function definitionSentence(term: string, definition: string, lang: Lang)
   // « L'affinage (fine-tuning) consiste à... », "An embedding is a vector...": already a sentence about the term.
   const opening = definition.trim().toLowerCase().replace(/^(?:l['’]|(?:le|la|les|un|une|des|the|an|a)\s+)/u, '');
   if (opening.startsWith(term.trim().toLowerCase()) || SENTENCE_ALREADY.test(definition.trim())) return upperFirst(definition.trim());
+
   if (lang === 'en') {
     const predicate = englishPredicate(definition);
     if (!predicate) return undefined;
@@ -414,6 +415,8 @@ export function namingSentence(term: string, definition: string, lang: Lang): st
   // "The ROC curve plots..." for "ROC curve and AUC": a definition that opens on the first of two things named names it.
   const [first, second] = conjuncts(term, lang);
   if (second && first && first.length >= 3 && definition.trim().slice(0, first.length + 6).toLowerCase().includes(first.toLowerCase())) return upperFirst(definition.trim());
+  // « Le Transformer est une architecture... » for « architecture Transformer »: a sentence about the term's name.
+  if (opensOnTheTermsName(term, definition)) return upperFirst(definition.trim());
   // "Next-token (or next-word) prediction is...": a name that an aside interrupts names it too.
   const withoutAsides = definition.trim().replace(/\s*\([^)]*\)/gu, '');
   if (withoutAsides !== definition.trim() && withoutAsides.slice(0, term.trim().length + 6).toLowerCase().includes(term.trim().toLowerCase())) return upperFirst(definition.trim());
@@ -487,4 +490,15 @@ function frenchNaming(term: string, text: string): string {
   const isPlural = PLURAL_FR.test(firstWord) && !MASCULINE.has(firstWord) && !FEMININE.has(firstWord) && !/(?:ais|as|us|is|ès|os|eux|oux|biais|poids|temps|corpus|processus|accès|pas|cas|flux|taux|choix|prix|index)$/u.test(firstWord);
   const article = isPlural ? 'les ' : startsWithVowelSound(firstWord) ? "l'" : guessedGender(noun) === 'f' ? 'la ' : 'le ';
   return `${subject} ${verb} ${article}${rest}`;
+}
+
+/** The definition is a sentence about the capitalised name inside the term: « Le Transformer est... ». */
+function opensOnTheTermsName(term: string, definition: string): boolean {
+  const name = term.trim().split(/\s+/u).find((word) => /^\p{Lu}/u.test(word) && word.length >= 4);
+  const opening = definition.trim().replace(/^(?:l['’]|(?:le|la|les|un|une|the|an|a)\s+)/iu, '');
+  return name !== undefined && new RegExp(`^${escapeRegExp(name)}\\s+(?:est|sont|is|are)\\s`, 'u').test(opening);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

@@ -90,6 +90,8 @@ export class Retriever {
   private readonly documentFrequency = new Map<string, number>();
   private totalLength = 0;
   private readonly stems = new Map<string, Set<string>>();
+  /** Stems of terms that are names, written with a capital: a word in lower case that starts like one is not it. */
+  private readonly nameStems = new Set<string>();
   /** Stems of everyday words ("temperature", "scaling"): the subject of a short question, a detail of a long one. */
   private readonly everydayStems = new Set<string>();
   /** Entries named as a pair (« précision et rappel »), by the keys of each side. */
@@ -146,6 +148,8 @@ export class Retriever {
       if (key.length >= STEM_LENGTH && !key.includes(' ')) {
         this.stemsOf(key.slice(0, STEM_LENGTH)).add(concept.id);
         if (genericRulesFor(normalizeTerm(form.text))) this.everydayStems.add(key.slice(0, STEM_LENGTH));
+        // "Transformer", "PyTorch": a name; « je transforme ça » in lower case is a verb, not it.
+        if (/^\p{Lu}\p{Ll}/u.test(form.text.trim())) this.nameStems.add(key.slice(0, STEM_LENGTH));
       }
     }
     for (const lang of ['en', 'fr'] as const) {
@@ -180,7 +184,7 @@ export class Retriever {
     // In one pass: testing each piece against every match was O(pieces x matches), seconds for a long message.
     const uncovered = uncoveredPieces(question, matches);
     const known = new Set(named.map((entry) => entry.concept.id));
-    const extra = [...this.byStem(uncovered), ...this.byFuzzyTerm(uncovered)].filter((entry) => {
+    const extra = [...this.byStem(uncovered, question), ...this.byFuzzyTerm(uncovered)].filter((entry) => {
       if (known.has(entry.concept.id)) return false;
       known.add(entry.concept.id);
       return true;
@@ -218,13 +222,14 @@ export class Retriever {
   }
 
   /** Long words that start like a one-word term or alias (the same seven letters), when only one concept does. */
-  private byStem(pieces: readonly Piece[]): Retrieved[] {
+  private byStem(pieces: readonly Piece[], question: string): Retrieved[] {
     const found: Retrieved[] = [];
     // "How did temperature appear?" asks about the word; "...something drivers will trust about temperature limits" does not.
     const long = pieces.length > EVERYDAY_STEM_MAX_WORDS;
     for (const piece of pieces) {
       if (piece.key.length < STEM_LENGTH || STOP_WORD_KEYS.has(piece.key)) continue;
       if (long && this.everydayStems.has(piece.key.slice(0, STEM_LENGTH))) continue;
+      if (this.nameStems.has(piece.key.slice(0, STEM_LENGTH)) && /^\p{Ll}/u.test(question.slice(piece.start, piece.end))) continue;
       const ids = this.stems.get(piece.key.slice(0, STEM_LENGTH));
       if (ids?.size === 1) {
         const [id] = ids;
