@@ -5,8 +5,8 @@ import { passagesFor, shownIn } from './passages';
 import { suggestionsFor } from './suggestions';
 import { buildPrompt, NO_ENTRY, REFUSAL, type Passage } from './prompt';
 import { Retriever } from './retrieval';
-import { DOCUMENT_TASK_IDS, WORKFLOW_ID } from './situations';
-import { understand, type EarlierTurn, type Understanding } from './understand';
+import { DOCUMENT_TASK_IDS, EXTRACTION_ID } from './situations';
+import { projectOpening, understand, type EarlierTurn, type Understanding } from './understand';
 import { splitPieces } from '../matching/normalize';
 import type { Glossary } from '../glossary/glossary';
 import { CONCEPT_ID_WORDS, type Lang } from '../glossary/types';
@@ -87,7 +87,7 @@ const MAX_SELECTION_CHARS = 300;
 export const MAX_QUESTION_CHARS = 2_000;
 
 /** The kinds of project whose data is written text: on the learner's documents, or read or written by a language model. */
-const TEXT_PROJECT_IDS: readonly string[] = [...DOCUMENT_TASK_IDS, 'information-extraction', 'prompt-engineering', 'text-summarization'];
+const TEXT_PROJECT_IDS: readonly string[] = [...DOCUMENT_TASK_IDS, EXTRACTION_ID, 'prompt-engineering', 'text-summarization'];
 
 /** The request within the pipeline's bounds: the question, the selection and the earlier turns cut to size. */
 function bounded(request: ChatRequest): ChatRequest {
@@ -128,7 +128,7 @@ export class ChatEngine {
     const request = bounded(raw);
     const earlier = request.history.map(earlierTurn);
     // A project on a language model or on documents works with written text, whatever its business.
-    const onText = earlier.some((turn) => turn.conceptIds.includes(WORKFLOW_ID) && turn.conceptIds.some((id) => TEXT_PROJECT_IDS.includes(id)));
+    const onText = projectOpening(earlier)?.conceptIds.some((id) => TEXT_PROJECT_IDS.includes(id)) ?? false;
     const field = learnerField([...request.history.map((turn) => turn.question), request.question]) ?? (onText ? 'text' : undefined);
     const understanding = { ...understand(withSelection(request.question, request.selection), this.retriever, this.glossary, earlier), ...(field && { field }) };
     const previousLang = request.history[request.history.length - 1]?.lang;

@@ -6,7 +6,7 @@ import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, doesTerm, subjectPronoun, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
-import { DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, EVERY_PROJECTS_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, WORKFLOW_ID, worriesAboutChangingData } from './situations';
+import { DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, EVERY_PROJECTS_STEPS, EXTRACTION_ID, LANGUAGE_MODEL_PROJECT_STEPS, STRUCTURED_OUTPUT_ID, WORKFLOW_ID, worriesAboutChangingData } from './situations';
 import type { Understanding } from './understand';
 
 /**
@@ -409,7 +409,7 @@ function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown,
  * prompts (each step already holding a set of test inputs); any other task, the set of real inputs itself.
  */
 const NEXT_STEP_ON_A_LANGUAGE_MODEL: Readonly<Record<string, readonly string[]>> = {
-  'information-extraction': ['structured-output'],
+  [EXTRACTION_ID]: [STRUCTURED_OUTPUT_ID],
   'prompt-engineering': ['large-language-model'],
 };
 

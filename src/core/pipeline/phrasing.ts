@@ -354,9 +354,8 @@ const SENTENCE_ALREADY = /^(?:le|la|les|l['’]|un|une|the|an?)\s*\S+(?:\s+\S+){
  */
 export function definitionSentence(term: string, definition: string, lang: Lang): string | undefined {
   // « L'affinage (fine-tuning) consiste à... », "An embedding is a vector...": already a sentence about the term.
-  const opening = definition.trim().toLowerCase().replace(/^(?:l['’]|(?:le|la|les|un|une|des|the|an|a)\s+)/u, '');
+  const opening = definition.trim().toLowerCase().replace(LEADING_ARTICLE, '');
   if (opening.startsWith(term.trim().toLowerCase()) || SENTENCE_ALREADY.test(definition.trim())) return upperFirst(definition.trim());
-
   if (lang === 'en') {
     const predicate = englishPredicate(definition);
     if (!predicate) return undefined;
@@ -418,13 +417,13 @@ export function namingSentence(term: string, definition: string, lang: Lang): st
   // « Le Transformer est une architecture... » for « architecture Transformer »: a sentence about the term's name.
   if (opensOnTheTermsName(term, definition)) return upperFirst(definition.trim());
   // "Next-token (or next-word) prediction is...": a name that an aside interrupts names it too.
-  const withoutAsides = definition.trim().replace(/\s*\([^)]*\)/gu, '');
-  if (withoutAsides !== definition.trim() && withoutAsides.slice(0, term.trim().length + 6).toLowerCase().includes(term.trim().toLowerCase())) return upperFirst(definition.trim());
+  const withoutAsides = definition.replace(/\s*\([^)]*\)/gu, '');
+  if (withoutAsides !== definition && namesTermFirst(withoutAsides, term)) return upperFirst(definition.trim());
   const sentence = definitionSentence(term, definition, lang);
   // « La règle qui fixe combien de bruit est ajouté... » reads as a sentence but does not name its term.
   if (sentence && sentence.toLowerCase().includes(term.trim().toLowerCase())) return sentence;
   // « "Attention Is All You Need" is the 2017 paper... »: the definition names its term already.
-  if (definition.trim().slice(0, term.trim().length + 6).toLowerCase().includes(term.trim().toLowerCase())) return upperFirst(definition.trim());
+  if (namesTermFirst(definition, term)) return upperFirst(definition.trim());
   const setting = SETTING_FIRST.exec(definition.trim());
   if (setting) return `${setting[1]}${lowerFirst(namingSentence(term, setting[2]!, lang))}`;
   return lang === 'en' ? englishNaming(term, definition.trim()) : frenchNaming(term, definition.trim());
@@ -492,10 +491,18 @@ function frenchNaming(term: string, text: string): string {
   return `${subject} ${verb} ${article}${rest}`;
 }
 
+/** « l' », « la », "the"...: the article a definition may open with. */
+const LEADING_ARTICLE = /^(?:l['’]|(?:le|la|les|un|une|des|the|an|a)\s+)/iu;
+
+/** The definition names its term within its first words. */
+function namesTermFirst(definition: string, term: string): boolean {
+  return definition.trim().slice(0, term.trim().length + 6).toLowerCase().includes(term.trim().toLowerCase());
+}
+
 /** The definition is a sentence about the capitalised name inside the term: « Le Transformer est... ». */
 function opensOnTheTermsName(term: string, definition: string): boolean {
   const name = term.trim().split(/\s+/u).find((word) => /^\p{Lu}/u.test(word) && word.length >= 4);
-  const opening = definition.trim().replace(/^(?:l['’]|(?:le|la|les|un|une|the|an|a)\s+)/iu, '');
+  const opening = definition.trim().replace(LEADING_ARTICLE, '');
   return name !== undefined && new RegExp(`^${escapeRegExp(name)}\\s+(?:est|sont|is|are)\\s`, 'u').test(opening);
 }
 

@@ -91,7 +91,7 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
 }
 
 const RAG_ID = 'retrieval-augmented-generation';
-const SEMANTIC_SEARCH_ID = 'semantic-search';
+export const SEMANTIC_SEARCH_ID = 'semantic-search';
 /** Projects built on the learner's documents with a language model: no labelled table, no test split of rows. */
 export const DOCUMENT_TASK_IDS: readonly string[] = [RAG_ID, SEMANTIC_SEARCH_ID];
 /** ... whose plan, whatever else gives way, keeps a set of real questions to measure every change against. */
@@ -105,7 +105,7 @@ export const LANGUAGE_MODEL_PROJECT_STEPS: readonly string[] = ['prompt-regressi
 export const LANGUAGE_MODEL_IDS: readonly string[] = ['large-language-model', 'language-model', 'gpt', 'chatgpt', 'openai', 'hallucination', 'prompt', 'prompt-engineering', 'structured-output', 'information-extraction', 'constrained-decoding', 'temperature', 'model-version-pinning', 'prompt-regression-testing', 'system-prompt', 'few-shot-learning', 'zero-shot-classification'];
 /** Questions answered from the learner's documents: "answers questions from our SOPs", « répond aux questions sur nos procédures ». */
 const ANSWERS_FROM_DOCUMENTS = / (ask|asking|poser) ([a-z']+ ){0,2}questions (about|on|sur|a propos d'un|a propos de) ([a-z0-9']+ ){0,5}(pdfs?|documents?|docs|manuals?|manuels?|contracts?|contrats?|reports?|rapports?|guides?|notices?)\b| (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,6}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|policy binders?|binders?|rulebooks?|rules|regulations|timetables|pdfs?|files|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?|regles|classeurs?|emplois du temps|plannings?|pdf|dossiers|fichiers)\b/;
-const EXTRACTION_ID = 'information-extraction';
+export const EXTRACTION_ID = 'information-extraction';
 const NER_ID = 'named-entity-recognition';
 const OCR_ID = 'optical-character-recognition';
 /** Fields read out of documents into a table: "pull the amounts out of invoices", « remplir notre tableau ». */
@@ -276,8 +276,8 @@ function tellsOfUnrecordedCauses(question: string): boolean {
   const causes = / (come from|comes from|coming from|due to|because of|caused by|depends? on|driven by|reasons?|viennent|vient|dues? a|du a|a cause de|raisons?|causes?|provoquees?|s'expliquent)\b/;
   return unrecorded.test(text) && causes.test(text);
 }
-const HALLUCINATION_ID = 'hallucination';
-const STRUCTURED_OUTPUT_ID = 'structured-output';
+export const HALLUCINATION_ID = 'hallucination';
+export const STRUCTURED_OUTPUT_ID = 'structured-output';
 const BROKEN_JSON = / (broken|invalid|malformed|truncated|cut off|half|incomplete|unparseable|bad|casse|cassee|invalide|mal forme|tronque|incomplet) (json|yaml|xml)\b| (json|yaml|xml) ([a-z']+ ){0,3}(breaks|is broken|is invalid|fails to parse|won'?t parse|doesn'?t parse|casse|invalide|mal forme|tronque)\b/;
 const LONG_CONTEXT_ID = 'long-context';
 const CONTEXT_WINDOW_ID = 'context-window';

@@ -20,7 +20,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, LANGUAGE_MODEL_IDS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
+import { asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, LANGUAGE_MODEL_IDS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -98,6 +98,16 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
   return inTheConversationsSense(understood(question, retriever, glossary, earlier), question, glossary, earlier);
 }
 
+/** Whether the conversation met one of these concepts. */
+function metAny(earlier: readonly EarlierTurn[], ids: readonly string[]): boolean {
+  return earlier.some((turn) => turn.conceptIds.some((id) => ids.includes(id)));
+}
+
+/** The turn that opened the learner's project ("we want to predict..., where do I start?"), if one did. */
+export function projectOpening(earlier: readonly EarlierTurn[]): EarlierTurn | undefined {
+  return earlier.find((turn) => turn.conceptIds.includes(WORKFLOW_ID));
+}
+
 /**
  * What the conversation makes of the question: « Et comment fonctionnent les embeddings dans ce cas-là ? » in a
  * conversation on RAG asks about the embeddings of that case, one vector a passage, not the token embeddings inside a
@@ -107,8 +117,8 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   const [subject, ...others] = understanding.concepts;
   // (A project built on searching its documents means those embeddings whenever it speaks of embeddings.)
   const inThatCase = / (in this case|in that case|in our case|here|for this|for that|for search|for retrieval|for rag|dans ce cas( la)?|dans notre cas|ici|pour ca|pour cela|pour la recherche|pour le rag)\b/.test(plainQuestion(question));
-  const searchProject = earlier.some((turn) => turn.conceptIds.includes(WORKFLOW_ID) && turn.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)));
-  const searching = earlier.some((turn) => turn.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id) || id === 'vector-database'));
+  const searchProject = projectOpening(earlier)?.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) ?? false;
+  const searching = metAny(earlier, [...DOCUMENT_TASK_IDS, 'vector-database']);
   const sense = subject?.id === EMBEDDING_ID && ((inThatCase && searching) || searchProject) ? glossary.get(SENTENCE_EMBEDDING_ID) : undefined;
   if (sense) return { ...understanding, concepts: [sense, ...others] };
   // "An example of a prompt that extracts the damage type, location and cost as JSON": what such a prompt asks for is
@@ -143,10 +153,7 @@ function inTheConversationsSense(understanding: Understanding, question: string,
 }
 
 const EMBEDDING_ID = 'embedding';
-const HALLUCINATION_ID = 'hallucination';
-const STRUCTURED_OUTPUT_ID = 'structured-output';
 const PROMPT_IDS = ['prompt', 'prompt-engineering', 'prompt-template', 'few-shot-learning'];
-const SEMANTIC_SEARCH_ID = 'semantic-search';
 const KEYWORD_SEARCH_IDS = ['bm25', 'tf-idf'];
 const SENTENCE_EMBEDDING_ID = 'sentence-embedding';
 
@@ -166,14 +173,14 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const found = projectTaskType(question, retriever, glossary, named);
     // « Utiliser un LLM pour... », "with GPT": the tool named in earnest (a brewery's temperature is no sampling setting).
     // (A second project in a conversation already on a language model, « comment m'y prendre avec le modèle ? », is one too.)
-    const onALanguageModel = namedInEarnest.some((concept) => LANGUAGE_MODEL_NAMES.includes(concept.id)) || (found !== undefined && LANGUAGE_MODEL_IDS.includes(found.id)) || earlier.some((turn) => turn.conceptIds.some((id) => LANGUAGE_MODEL_IDS.includes(id) || DOCUMENT_TASK_IDS.includes(id)));
+    const onALanguageModel = namedInEarnest.some((concept) => LANGUAGE_MODEL_NAMES.includes(concept.id)) || (found !== undefined && LANGUAGE_MODEL_IDS.includes(found.id)) || metAny(earlier, [...LANGUAGE_MODEL_IDS, ...DOCUMENT_TASK_IDS]);
     // "An LLM that drafts obituaries from the intake form": no task of the list, the prompt is where such a project starts.
     const task = found ?? (onALanguageModel ? glossary.get(PROMPT_ENGINEERING_ID) : undefined);
     return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, ...(onALanguageModel && { onALanguageModel }), inConversation };
   }
   const story = situationTold(question);
   // "If I resample the data, aren't I just making stuff up?" in a project on a table: no language model invents here.
-  const noLanguageModel = !earlier.some((turn) => turn.conceptIds.some((id) => LANGUAGE_MODEL_IDS.includes(id) || DOCUMENT_TASK_IDS.includes(id)));
+  const noLanguageModel = !metAny(earlier, [...LANGUAGE_MODEL_IDS, ...DOCUMENT_TASK_IDS]);
   const inventedByNoModel = story?.conceptId === HALLUCINATION_ID && noLanguageModel && retrieved.some((entry) => entry.via === 'term' && !LANGUAGE_MODEL_IDS.includes(entry.concept.id));
   const situation = inventedByNoModel ? undefined : story;
   const told = situation && glossary.get(situation.conceptId);
@@ -270,9 +277,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     if (covered.length === 1 && !asksForASummary && !asksForSteps(question)) return { intent: 'simple', concepts: covered, followUp: true, remark: 'confused', inConversation };
     if (covered.length > 0 && asksForSteps(question)) {
       // (A project on the learner's documents has its own first steps, whatever else a conversation on an LLM met.)
-      const opening = earlier.find((turn) => turn.conceptIds.includes(WORKFLOW_ID));
-      const onALanguageModel = !opening?.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) && earlier.some((turn) => turn.conceptIds.some((id) => LANGUAGE_MODEL_IDS.includes(id)));
-      const concepts = withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary);
+      const onALanguageModel = !projectOpening(earlier)?.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) && metAny(earlier, LANGUAGE_MODEL_IDS);
+      const concepts = withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary, onALanguageModel);
       return { intent: 'several', concepts, followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, ...(onALanguageModel && { onALanguageModel }), inConversation };
     }
     if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', asked: askedOf(earlier), inConversation };
@@ -343,7 +349,7 @@ function metricToMeasure(earlier: readonly EarlierTurn[], glossary: Glossary): C
 
 /** How a system is tested before it is rolled out: real questions for one built on documents, else a held-out test set. */
 function testBeforeRollout(earlier: readonly EarlierTurn[], glossary: Glossary, question: string): Concept | undefined {
-  const met = (ids: readonly string[]) => earlier.some((turn) => turn.conceptIds.some((id) => ids.includes(id)));
+  const met = (ids: readonly string[]) => metAny(earlier, ids);
   // On documents, the answers themselves (« si les réponses sont bonnes »), or a prompt changed, are checked against
   // expected outputs; whether search finds the right passages, by the retrieval's own measure.
   const aboutAnswers = / (answers?|responses?|replies|outputs?|prompt|prompts|reponses?|sorties?)\b/.test(plainQuestion(question));
@@ -359,7 +365,6 @@ function testBeforeRollout(earlier: readonly EarlierTurn[], glossary: Glossary, 
 
 /** Concepts that say a conversation is about sorting items into categories. */
 const SORTING_IDS = ['multiclass-classification', 'classification', 'zero-shot-classification', 'sentiment-analysis', 'binary-classification'];
-const EXTRACTION_ID = 'information-extraction';
 
 const PROMPT_ENGINEERING_ID = 'prompt-engineering';
 
@@ -397,7 +402,7 @@ function earnestlyNamed(question: string, retrieved: readonly Retrieved[], retri
  * was about that concept.
  */
 function withoutTheLearnersOwnWords(retrieved: readonly Retrieved[], question: string, earlier: readonly EarlierTurn[]): Retrieved[] {
-  const opening = earlier.find((turn) => turn.conceptIds.includes(WORKFLOW_ID));
+  const opening = projectOpening(earlier);
   if (!opening?.question) return [...retrieved];
   const openingWords = new Set(foldCase(opening.question).split(/[^\p{L}\p{N}]+/u));
   return retrieved.filter((entry) => {
@@ -714,7 +719,6 @@ function hasCuratedContrast(glossary: Glossary, a: Concept, b: Concept): boolean
   return Boolean(glossary.withDetails(a).contrasts?.some((contrast) => contrast.with === b.id));
 }
 
-/** "Are you sure?", « Vous êtes sûr ? », "Really?" at the start of a message. */
 /** Of the concepts in play, the one whose whole entry holds most of a worry that something fails, if it says its limits. */
 function failingConcept(question: string, topic: Concept, earlier: readonly EarlierTurn[], retriever: Retriever, glossary: Glossary): Concept | undefined {
   const inPlay = new Set([topic, ...conversationConcepts(earlier, glossary).slice(-RECENT_TOPICS)].map((concept) => concept.id));
@@ -728,6 +732,7 @@ function asksWhatIfItFails(question: string): boolean {
   return /^ (and |but |mais )?(what if|what happens if|what happens when|and if|et si|que se passe t il si|qu'arrive t il si|que faire si)\b.* (miss|misses|missed|fail|fails|failed|doesn'?t find|does not find|can'?t find|cannot find|gets? (it )?wrong|is wrong|breaks?|goes wrong|ne trouve pas|trouve pas|rate|se trompe|echoue|manque|passe a cote)\b/.test(plainQuestion(question));
 }
 
+/** "Are you sure?", « Vous êtes sûr ? », "Really?" at the start of a message. */
 function opensWithADoubt(question: string): boolean {
   // « Je ne suis pas sûr de comprendre » is confusion, not a doubt.
   if (/ (sur|sure) (de|d'|to|i|that i) ?(comprendre|avoir compris|understand|follow|get it)/.test(plainQuestion(question))) return false;
@@ -907,9 +912,9 @@ function speaksOfTheField(question: string): boolean {
 }
 
 /** A conversation that opened a project sums up what to do with the project's steps first. */
-function withProjectSteps(conversation: readonly Concept[], earlier: readonly EarlierTurn[], glossary: Glossary): Concept[] {
+function withProjectSteps(conversation: readonly Concept[], earlier: readonly EarlierTurn[], glossary: Glossary, onALanguageModel: boolean): Concept[] {
   const workflow = glossary.get(WORKFLOW_ID);
-  const opening = earlier.find((turn) => turn.conceptIds.includes(WORKFLOW_ID));
+  const opening = projectOpening(earlier);
   if (!workflow || !opening) return [...conversation];
   // "Fine-tuning or RAG?" weighed against the project's own task: the alternative set aside is no step of the plan.
   const setAside = new Set(earlier.filter((turn) => turn.intent === 'contrast' && turn.conceptIds.some((id) => opening.conceptIds.includes(id) && id !== WORKFLOW_ID)).flatMap((turn) => turn.conceptIds.filter((id) => !opening.conceptIds.includes(id))));
@@ -922,7 +927,6 @@ function withProjectSteps(conversation: readonly Concept[], earlier: readonly Ea
   }
   // ... one built on a language model keeps real inputs with the outputs expected, rerun at every change; any other
   // sets a test set aside; both beat a baseline, whether the conversation came to them or not.
-  const onALanguageModel = earlier.some((turn) => turn.conceptIds.some((id) => LANGUAGE_MODEL_IDS.includes(id)));
   const first = [workflow, ...(onALanguageModel ? LANGUAGE_MODEL_PROJECT_STEPS : EVERY_PROJECTS_STEPS).flatMap((id) => glossary.get(id) ?? [])];
   return [...first, ...covered.filter((concept) => !first.includes(concept))];
 }
