@@ -48,7 +48,7 @@ describe('the learner’s kind of data', () => {
     const withFields = glossary.concepts.map((concept) => glossary.withDetails(concept)).filter((concept) => concept.en.byField || concept.fr.byField);
     assert.ok(withFields.length >= 7, `${withFields.length} entries say what they mean by field`);
     // A prompt is written for text: what it means with a herd of dairy cows would be made up.
-    const someFields: Readonly<Record<string, readonly string[]>> = { prompt: ['text'] };
+    const someFields: Readonly<Record<string, readonly string[]>> = { prompt: ['text'], 'few-shot-learning': ['text'], 'retrieval-augmented-generation': ['text'] };
     for (const concept of withFields) {
       for (const lang of ['en', 'fr'] as const) assert.deepEqual(Object.keys(concept[lang].byField ?? {}).sort(), [...(someFields[concept.id] ?? LEARNER_FIELDS)].sort(), `${concept.id} (${lang})`);
     }

@@ -1,12 +1,10 @@
 import { composeGroups, composePlan } from './compose';
-import { learnerField } from './fields';
 import { detectLanguage, detectRegister, type Register } from './language';
 import { passagesFor, shownIn } from './passages';
 import { suggestionsFor } from './suggestions';
 import { buildPrompt, NO_ENTRY, REFUSAL, type Passage } from './prompt';
 import { Retriever } from './retrieval';
-import { DOCUMENT_TASK_IDS, EXTRACTION_ID } from './situations';
-import { projectOpening, understand, type EarlierTurn, type Understanding } from './understand';
+import { conversationField, understand, type EarlierTurn, type Understanding } from './understand';
 import { splitPieces } from '../matching/normalize';
 import type { Glossary } from '../glossary/glossary';
 import { CONCEPT_ID_WORDS, type Lang } from '../glossary/types';
@@ -86,9 +84,6 @@ const MAX_SELECTION_CHARS = 300;
  */
 export const MAX_QUESTION_CHARS = 2_000;
 
-/** The kinds of project whose data is written text: on the learner's documents, or read or written by a language model. */
-const TEXT_PROJECT_IDS: readonly string[] = [...DOCUMENT_TASK_IDS, EXTRACTION_ID, 'prompt-engineering', 'text-summarization'];
-
 /** The request within the pipeline's bounds: the question, the selection and the earlier turns cut to size. */
 function bounded(request: ChatRequest): ChatRequest {
   const cut = (turn: Turn): Turn =>
@@ -127,9 +122,7 @@ export class ChatEngine {
   prepare(raw: ChatRequest): { understanding: Understanding; lang: Lang; register: Register; passages: Passage[]; prompt: PromptPart[] } {
     const request = bounded(raw);
     const earlier = request.history.map(earlierTurn);
-    // A project on a language model or on documents works with written text, whatever its business.
-    const onText = projectOpening(earlier)?.conceptIds.some((id) => TEXT_PROJECT_IDS.includes(id)) ?? false;
-    const field = learnerField([...request.history.map((turn) => turn.question), request.question]) ?? (onText ? 'text' : undefined);
+    const field = conversationField([...request.history.map((turn) => turn.question), request.question], earlier);
     const understanding = { ...understand(withSelection(request.question, request.selection), this.retriever, this.glossary, earlier), ...(field && { field }) };
     const previousLang = request.history[request.history.length - 1]?.lang;
     const lang = request.answerLang === 'auto' ? detectLanguage(request.question, previousLang ?? request.fallbackLang) : request.answerLang;

@@ -20,7 +20,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
   machines:
     'sensor* sensor* capteur* capteur* failure* failure* panne* panne* breakdown* maintenance maintenance machinery equipment* equipement* ' +
     'vibration* motor* moteur* pump* pompe* turbine* eolienne* lift lifts elevator* ascenseur* door doors porte portes conveyor* ' +
-    'bearing* roulement* compressor* compresseur* defaillance* factory factories usine*',
+    'bearing* roulement* compressor* compresseur* defaillance* factory factories usine* probe probes sonde sondes silo silos',
   sales:
     'sale sales vente* vente* stores shop* magasin* magasin* boutique* product products produits demand bakery bakery bakeries ' +
     'boulanger* boulanger* retail* supermarket* supermarche* promotion* inventory stock stocks orders basket* panier* price* prix',

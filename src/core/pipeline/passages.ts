@@ -3,6 +3,7 @@ import { otherLang, type Concept, type Lang, type LearnerField } from '../glossa
 import { splitPieces } from '../matching/normalize';
 import type { Intent, SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
+import { foldCase } from '../matching/normalize';
 import { definiteTerm, doesTerm, subjectPronoun, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
@@ -199,7 +200,9 @@ function detailPassage(question: string, subject: Concept, intent: Understanding
   const candidates = [...new Map([subject, ...linked, ...aroundNamed].map((concept) => [concept.id, concept])).values()];
   for (const concept of candidates.map((c) => glossary.withDetails(c))) {
     const found = sentenceSharingMost(asked, concept, lang, best?.score ?? 0);
-    if (found) best = found;
+    // A sentence of another entry that opens on its name says what that entry is ("A recommender system picks the few
+    // items to show..."), no detail of the subject's.
+    if (found && (concept.id === subject.id || !opensOnItsName(found.sentence, concept, lang))) best = found;
   }
   if (!best || best.score < Math.max(DETAIL_MIN_WORDS, asked.length / 2) || shown.has(best.sentence)) return undefined;
   // The section the intent asks for answers as well as any single sentence: it stays the answer.
@@ -207,6 +210,11 @@ function detailPassage(question: string, subject: Concept, intent: Understanding
   const sectionKeys = new Set(splitPieces(section ? partText(subject, lang, section) : '').map((piece) => piece.key));
   if (best.score < asked.filter((key) => sectionKeys.has(key)).length + DETAIL_MIN_WORDS) return undefined;
   return partPassage(best.concept.id, 'overview', best.sentence);
+}
+
+function opensOnItsName(sentence: string, concept: Concept, lang: Lang): boolean {
+  const opening = foldCase(sentence).split(/\s+/).slice(0, 6).join(' ');
+  return [concept[lang].term, ...concept[lang].aliases].some((name) => opening.includes(foldCase(name)));
 }
 
 /**
@@ -332,7 +340,11 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
-const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'risk' | 'idea', Record<Lang, (concept: Concept) => string>> = {
+const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'risk' | 'idea' | 'limit', Record<Lang, (concept: Concept) => string>> = {
+  limit: {
+    en: (concept) => `That is where ${definiteTerm(concept.en.term, 'en')} ${doesTerm(concept.en.term) === 'do' ? 'fall' : 'falls'} short.`,
+    fr: (concept) => `C'est l'une des limites ${ofDefiniteTerm(concept.fr.term, 'fr')}.`,
+  },
   idea: {
     en: (concept) => `That idea has a name: ${definiteTerm(concept.en.term, 'en')}.`,
     fr: (concept) => `Cette idée porte un nom : ${definiteTerm(concept.fr.term, 'fr')}.`,
@@ -363,7 +375,9 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
   // "How does ChatGPT remember what I said?" asks for a mechanism; a problem told in other words is a case of it;
   // "what if owners behave differently next year?" is a risk, not a symptom; "why not just use the average?" an idea.
   const asksAboutAProblem = understanding.intent !== 'how' && understanding.intent !== 'what' && understanding.intent !== 'define';
-  const kind = understanding.shortcut ? 'idea' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : 'mechanism';
+  // "... answers with another garment's note": where the technique in play falls short, not where it comes in.
+  const limit = understanding.intent === 'limits' && !concept.en.sections?.causes;
+  const kind = understanding.shortcut ? 'idea' : limit ? 'limit' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : 'mechanism';
   const naming = namingPassage(concept, kind, lang);
   const inField = fieldPassage(concept, lang, understanding.field, shown);
   // The learner's own data says more than the glossary's example from another field.

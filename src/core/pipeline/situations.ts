@@ -94,17 +94,28 @@ const RAG_ID = 'retrieval-augmented-generation';
 export const SEMANTIC_SEARCH_ID = 'semantic-search';
 /** Projects built on the learner's documents with a language model: no labelled table, no test split of rows. */
 export const DOCUMENT_TASK_IDS: readonly string[] = [RAG_ID, SEMANTIC_SEARCH_ID];
+
+/**
+ * "How does it find the right pages?", « comment trouve-t-il les bons passages ? »: how a search over documents picks
+ * what it returns, which is semantic search's mechanism in a conversation on documents.
+ */
+export function asksHowItFindsPassages(question: string): boolean {
+  // "How does the system pick which memos to show the model?": whatever the documents are called.
+  if (/ (how|comment) ([a-z']+ ){0,4}(find|finds|pick|picks|choose|chooses|select|selects|decide|decides|know|knows|trouve|choisit|choisir|selectionne|decide|sait) (which|what|quels?|quelles?) ([a-z']+ ){1,2}(to (show|give|send|pass|feed|put)|go into|goes into|(a|au) (montrer|donner|envoyer|passer|fournir)|vont dans)\b/.test(plainQuestion(question))) return true;
+  return / (how|comment) ([a-z']+ ){0,4}(find|finds|pick|picks|choose|chooses|select|selects|know|knows|retrieve|retrieves|fetch|fetches|get|gets|locate|locates|trouve|trouver|choisit|choisir|selectionne|selectionner|sait|recupere|recuperer|repere|reperer)( out)? (the |which |les |quels? |quelles? |la |le |les bons |les bonnes )?(right |relevant |correct |best |good |bons |bonnes |pertinents |pertinentes )?(pages?|passages?|chunks?|paragraphs?|documents?|notes|sections?|extraits?|morceaux|paragraphes?|sources?)\b/.test(plainQuestion(question));
+}
 /** ... whose plan, whatever else gives way, keeps a set of real questions to measure every change against. */
 export const DOCUMENT_PROJECT_STEPS: readonly string[] = ['retrieval-evaluation'];
 /**
  * Applications built on a language model but not on the learner's documents (sorting or reading e-mails with an LLM):
- * their plan keeps a fixed set of real inputs with expected outputs, rerun at every change of prompt or model.
+ * their plan keeps a fixed set of real inputs with expected outputs, rerun at every change of prompt or model (no
+ * baseline "before training anything": nothing is trained).
  */
-export const LANGUAGE_MODEL_PROJECT_STEPS: readonly string[] = ['prompt-regression-testing', 'baseline-model'];
+export const LANGUAGE_MODEL_PROJECT_STEPS: readonly string[] = ['prompt-regression-testing'];
 /** Concepts that say a conversation is about an application built on a language model. */
 export const LANGUAGE_MODEL_IDS: readonly string[] = ['large-language-model', 'language-model', 'gpt', 'chatgpt', 'openai', 'hallucination', 'prompt', 'prompt-engineering', 'structured-output', 'information-extraction', 'constrained-decoding', 'temperature', 'model-version-pinning', 'prompt-regression-testing', 'system-prompt', 'few-shot-learning', 'zero-shot-classification'];
 /** Questions answered from the learner's documents: "answers questions from our SOPs", « répond aux questions sur nos procédures ». */
-const ANSWERS_FROM_DOCUMENTS = / (ask|asking|poser) ([a-z']+ ){0,2}questions (about|on|sur|a propos d'un|a propos de) ([a-z0-9']+ ){0,5}(pdfs?|documents?|docs|manuals?|manuels?|contracts?|contrats?|reports?|rapports?|guides?|notices?)\b| (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,6}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|policy binders?|binders?|rulebooks?|rules|regulations|timetables|pdfs?|files|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?|regles|classeurs?|emplois du temps|plannings?|pdf|dossiers|fichiers)\b/;
+const ANSWERS_FROM_DOCUMENTS = / (ask|asking|poser) ([a-z']+ ){0,2}questions (about|on|sur|a propos d'un|a propos de) ([a-z0-9']+ ){0,5}(pdfs?|documents?|docs|manuals?|manuels?|contracts?|contrats?|reports?|rapports?|guides?|notices?)\b| (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,6}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|policy binders?|binders?|rulebooks?|rules|regulations|timetables|pdfs?|files|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets|memos|archives?|articles|letters|minutes|transcripts|specs|specifications|datasheets|papers|briefs|filings|case files)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?|regles|classeurs?|emplois du temps|plannings?|pdf|dossiers|fichiers|memos|archives|articles|courriers|lettres|comptes rendus|fiches|notices|guides)\b/;
 export const EXTRACTION_ID = 'information-extraction';
 const NER_ID = 'named-entity-recognition';
 const OCR_ID = 'optical-character-recognition';
@@ -245,6 +256,16 @@ export function tellsOfADominantClass(question: string): boolean {
   return / (almost|nearly|pretty much|virtually) (everything|every (one|input|example|item|image|text)|all of them|always)\b| presque (tout|toujours|tous|toutes)\b| (always|toujours) (the same|la meme|le meme) /.test(text) && / (class|classes|category|categories|label|labels|predicts?|puts?|says|classifies|classe|categorie|etiquette|predit|met|range|repond) /.test(text);
 }
 
+/**
+ * "98% accuracy but it almost never says a blade is about to fail", « 97 % de bonnes réponses mais jamais un seul
+ * échauffement repéré »: a high accuracy that the rare class does not show in, or a model that always says the same.
+ */
+export function accuracyHidesTheRareClass(question: string): boolean {
+  const text = plainQuestion(question);
+  const highAccuracy = / (9\d|100)( [0-9]+)? ?%? (accuracy|d'exactitude|de bonnes reponses|correct|right|juste|de reussite)| (accuracy|exactitude) ([a-z']+ ){0,3}(9\d|100)\b/.test(text);
+  return tellsOfADominantClass(question) || (highAccuracy && NEVER_FOUND.test(text));
+}
+
 /** "It predicts about the average whatever the input", « la même valeur, autour de la moyenne »: underfitting. */
 const PREDICTS_THE_MEAN = / (same|constant) (value|number)| (the|about the|around the|close to the) (mean|average)\b| (meme|constante) valeur| (la|de la|autour de la|proche de la|pres de la) moyenne\b/;
 
@@ -282,10 +303,13 @@ const BROKEN_JSON = / (broken|invalid|malformed|truncated|cut off|half|incomplet
 const LONG_CONTEXT_ID = 'long-context';
 const CONTEXT_WINDOW_ID = 'context-window';
 const IGNORES_THE_END = / (ignore|ignores|ignoring|ignored|miss|misses|missing|skips?|skipping|forgets?|forgetting|loses?|drops?|cuts? off|ignorer|ignore|oublie|oublier|rate|saute|perd|coupe|tronque)\b ([a-z']+ ){0,6}(the end|the last (part|pages?|paragraphs?|lines?)|la fin|les dernieres? (pages?|lignes?|parties?|paragraphes?)|la derniere partie)\b/;
-const ANSWERS_FROM_THE_WRONG_DOCUMENT = / (answers?|answered|replies|replied|responds?|responded|repond|repondu|reponse|answer) ([a-z'.()-]+ ){0,8}(from|of|in|de|du|dans|d'un|d'une|d') ?(a |an |the |un |une |l'|le |la )?(completely |totally |entirely |tout |completement )?(different|other|wrong|unrelated|another|autre|mauvais|mauvaise)( [a-z'-]+){0,2}('s)? (reports?|documents?|files?|pages?|pdfs?|manuals?|contracts?|sheets?|records?|rapports?|fichiers?|manuels?|contrats?|fiches?|dossiers?)\b| (details?|information|facts|passages?|details|informations|passages?) (that )?(come|comes|came|taken|pulled|viennent|tires?|tirees?|venant) (from|de|d'un|d'une|d') ?(a |another |the |un |une )?(completely |totally |tout )?(different|other|wrong|autre|mauvais|mauvaise)\b/;
+const ANSWERS_FROM_THE_WRONG_DOCUMENT = / (answers?|answered|replies|replied|responds?|responded|repond|repondu|reponse|answer) ([a-z'.()-]+ ){0,8}(from|of|in|de|du|dans|d'un|d'une|d') ?(a |an |the |un |une |l'|le |la )?(completely |totally |entirely |tout |completement )?(different|other|wrong|unrelated|another|autre|mauvais|mauvaise)( [a-z'-]+){0,2}('s [a-z]+|('s)? (reports?|documents?|files?|pages?|pdfs?|manuals?|contracts?|sheets?|records?|notes?|memos?|sections?|passages?|chunks?|entry|entries|tables?|paragraphs?|chapters?|rapports?|fichiers?|manuels?|contrats?|fiches?|dossiers?|paragraphes?|tableaux|chapitres?|notices?))\b| (details?|information|facts|passages?|details|informations|passages?) (that )?(come|comes|came|taken|pulled|viennent|tires?|tirees?|venant) (from|de|d'un|d'une|d') ?(a |another |the |un |une )?(completely |totally |tout )?(different|other|wrong|autre|mauvais|mauvaise)\b/;
+const CHUNKING_ID = 'chunking';
+/** Tables whose rows or columns come out mixed up: "gives the value from the next row", « il mélange les lignes ». */
+const MIXES_UP_TABLE_ROWS = / (tables?|tableaux?|tableau|spreadsheets?|grids?|grilles?)\b.* (mix(es|ed|ing)? up|confus(es|ed|ing)|swaps?|melange|melangent|confond|confondent|inverse|inversent)( up)? (the )?(les |des )?(rows?|lines?|columns?|lignes?|colonnes?|cells?|cellules?)\b| (tables?|tableaux?|tableau)\b.* (next|adjacent|neighbouring|neighboring|wrong|other) (row|line|column|cell)\b| (tables?|tableaux?|tableau)\b.* (d'a cote|voisine?s?|de la ligne (suivante|precedente|d'a cote))\b/;
 const MISSING_DATA_ID = 'missing-data';
 const GAPS_IN_THE_DATA = / (gaps?|holes?|blanks?|trous?|lacunes?) (in|dans) (the |our |my |its |their |les |nos |mes |ses |leurs )?(data|dataset|readings|records|series|time series|logs|measurements|donnees|releves|series|mesures|historiques?|journaux)\b| (missing|manquantes?) (values|readings|days|hours|data|records|measurements|valeurs|releves|jours|heures|donnees|mesures)\b/;
-const PASTES_EVERYTHING = / (paste|pasting|put|putting|stuff|stuffing|dump|dumping|send|sending|include|including|give|giving|feed|feeding|coller|mettre|envoyer|inclure|balancer|donner|fournir) (it |him |lui |leur )?(all|every|the whole|the entire|whole|entire|all of|tous|toutes|tout|toute|l'integralite|l'ensemble)( the| our| my| of| de| des| nos| mes| les| le| la)* ([a-z0-9']+ ){0,4}(in|into|to|dans|au|a) (the |a |one |each |every |le |un |chaque )?([a-z']+ )?(prompt|prompts|context|contexte|context window|fenetre de contexte|model|modele|llm)\b/;
+const PASTES_EVERYTHING = / (paste|pasting|copy|copying|put|putting|stuff|stuffing|dump|dumping|send|sending|include|including|give|giving|feed|feeding|coller|copier|recopier|mettre|envoyer|inclure|balancer|donner|fournir) (it |him |lui |leur )?(all|every|the whole|the entire|whole|entire|all of|tous|toutes|tout|toute|l'integralite|l'ensemble)( the| our| my| of| de| des| nos| mes| les| le| la)* ([a-z0-9']+ ){0,4}(in|into|to|dans|au|a) (the |a |one |each |every |le |un |chaque )?([a-z']+ )?(prompt|prompts|context|contexte|context window|fenetre de contexte|model|modele|llm)\b/;
 
 /**
  * "It returns a VAT number that is not on the invoice", « il cite un article qui n'existe dans aucun de nos contrats »:
@@ -293,14 +317,14 @@ const PASTES_EVERYTHING = / (paste|pasting|put|putting|stuff|stuffing|dump|dumpi
  */
 function tellsOfAMadeUpValue(question: string): boolean {
   const text = plainQuestion(question);
-  const gives = / (returns?|returned|gives?|gave|outputs?|writes?|wrote|adds?|added|inserts?|inserted|ajoute|ajoutait|insere|invents?|invented|makes? up|made up|comes? up with|quotes?|cites?|puts?|fills? in|says|said|claims?|claimed|answers?|answered|states?|stated|replies|replied|tells|told|renvoie|renvoyait|donne|invente|sort|ecrit|cite|met|remplit|produit|fabrique|repond|repondu|affirme|affirmait|annonce|dit|indique|propose)\b/;
+  const gives = / (returns?|returned|gives?|gave|outputs?|lists?|listed|mentions?|mentioned|includes?|included|shows?|showed|produces?|produced|generates?|generated|spits? out|comes? back with|extracts?|extracted|pulls? out|writes?|wrote|adds?|added|inserts?|inserted|ajoute|ajoutait|insere|invents?|invented|makes? up|made up|comes? up with|quotes?|cites?|puts?|fills? in|says|said|claims?|claimed|answers?|answered|states?|stated|replies|replied|tells|told|renvoie|renvoyait|donne|invente|sort|ecrit|cite|met|remplit|produit|fabrique|repond|repondu|affirme|affirmait|annonce|dit|indique|propose)\b/;
   const notInTheSource = / (that|which|qui|que) ([a-z']+ ){0,3}(is not|isn't|are not|aren't|does not|doesn't|do not|don't|never|nowhere|n'est|ne sont|n'apparait|n'apparaissent|n'existe|n'existent|ne figure|ne figurent|ne se trouve|nulle part|pas)\b[^?]* (in|on|anywhere in|dans|sur|de) (the|our|any|its|le|la|les|l'|notre|nos|aucun|aucune|ce|cette|ces)\b/;
   const source = / (invoices?|e ?mails?|emails?|documents?|docs|sources?|texts?|pages?|pdfs?|contracts?|letters?|tickets?|logs?|notes|records?|registers?|transcriptions?|transcripts?|database|manuals?|files?|courriels?|factures?|contrats?|lettres?|textes?|fichiers?|base|manuels?|notices?|comptes rendus|rapports?|reports?|forms?|formulaires?|actes?|registres?)\b/;
   // "My script writes rows that are not in the database": a bug in code, no model's invention.
   const code = / (script|code|function|query|sql|program|job|bug|fonction|requete|programme)\b/;
   if (code.test(text)) return false;
   // "What if it makes stuff up?", « il invente des dates »; "says he served in the Navy when the form says nothing like that".
-  if (MAKES_THINGS_UP.test(text) || SOURCE_SAYS_NOTHING.test(text) || DOES_NOT_EXIST.test(text)) return true;
+  if (MAKES_THINGS_UP.test(text) || SOURCE_SAYS_NOTHING.test(text) || DOES_NOT_EXIST.test(text) || A_MODEL_INVENTS.test(text) || INVENTED_THING.test(text)) return true;
   // "... a rodenticide that the technician never mentioned in the note": a value no one wrote.
   if (gives.test(text) && / (that|which|qui|que) (the |le |la |l')?([a-z']+ ){0,2}(never|jamais|didn'?t|did not|n'a jamais|n'a pas) (mentioned|mention|said|say|wrote|write|noted|note|mentionne|dit|ecrit|note)\b/.test(text)) return true;
   return gives.test(text) && notInTheSource.test(text) && source.test(text);
@@ -320,6 +344,14 @@ function varyingOutputs(question: string): string | undefined {
 
 /** "A reference to a report that does not exist", « un article de loi qui n'existe pas »: a citation made up. */
 const DOES_NOT_EXIST = / (references?|citations?|sources?|articles?|rules?|regles?|reports?|rapports?|papers?|studies|study|etudes?|urls?|links?|liens?|laws?|lois?|cases?|arrets?|numbers?|numeros?|subsections?|sections?|paragraphs?|paragraphes?) ([a-z0-9'.()]+ ){0,3}(that|which|qui) (don'?t|doesn'?t|does not|do not|never) exist| (references?|citations?|sources?|articles?|rules?|regles?|reports?|rapports?|papers?|etudes?|liens?|lois?|arrets?|decisions?|numeros?|paragraphes?|fonctions?) ([a-z0-9'.()]+ ){0,3}qui n'(existe|existent) pas\b| (non existent|nonexistent|inexistante?s?|fictives?|fake) (references?|citations?|sources?|articles?|rules?|regles?|reports?|rapports?|papers?|laws?|lois?)\b/;
+
+/**
+ * "What if the model just makes up a washing instruction?", « si le modèle invente une référence » : a model that
+ * invents, whatever it invents; not "the rare class makes up a small share" nor « inventé par Rosenblatt ».
+ */
+const A_MODEL_INVENTS = / (model|it|llm|assistant|bot|chatbot|gpt|ai|ia|modele|il|elle) (just |simply |sometimes |often |still |might |could |will |would |may |can |ever |parfois |souvent |encore |meme |simplement |peut |pourrait |va )*(makes?|made|making) up (a|an|some|the|its own|his own|new|fake) (?!(small|large|tiny|big|huge|fair|good|significant|fraction|share|part|portion|percentage|third|quarter|half|majority|minority|proportion|bulk)\b)| (model|it|llm|assistant|bot|chatbot|gpt|ai|modele|il|elle|ia) (just |simply |sometimes |often |still |might |could |will |would |may |can |ever |parfois |souvent |encore |meme |simplement |peut |pourrait |va |se met a |risque d' |risque de )*(invente|inventer|inventait|inventera|invents|invented|fabricates|fabricated|hallucine|hallucines|hallucinate|hallucinates|hallucinated) (?!par |by )/;
+/** « une référence inventée », "a made-up part number", "fabricated figures": what a model wrote without a source. */
+const INVENTED_THING = / (references?|numbers?|numeros?|figures?|chiffres?|values?|valeurs?|dates?|names?|noms?|quotes?|citations?|facts?|faits?|details?|instructions?|codes?|prices?|prix|amounts?|montants?|answers?|reponses?|informations?|steps?|etapes?) (inventee?s?|fictives?|bidons?|fabricated|invented)\b| (made up|invented|fabricated|fake|bogus) (references?|part numbers?|numbers?|figures?|values?|dates?|names?|quotes?|citations?|facts?|details?|instructions?|codes?|prices?|amounts?|answers?|steps?)\b/;
 
 const MAKES_THINGS_UP = / (makes?|making|made) (stuff|things|something|facts|details|it all|things|names|numbers|quotes|sources|references) up\b| (makes?|making|made) up (a |an |some |the )?([a-z]+ )?(count|number|figure|date|name|price|amount|value|reference|quote|citation|fact|detail|answer|measurement|size)s?\b| (makes?|making|made) up (stuff|things|facts|details|names|dates|numbers|quotes|sources|references|an answer|answers)\b| (invents?|inventing|invented|fabricates?|fabricating|fabricated) (some |whole |entire |fake )?(stuff|things|facts|details|names|dates|numbers|figures|quotes|sources|references|citations)\b| (invente|inventer|inventent|fabrique|fabriquent) (parfois |souvent |meme |carrement |aussi )?(des |un |une |de fausses |de faux )?(choses|faits|details|noms|dates|chiffres|numeros|references|sources|citations|informations|souvenirs)\b| raconte n'importe quoi\b/;
 /** "... when the form says nothing like that", « alors que le formulaire n'en dit rien »: written without a source. */
@@ -390,6 +422,9 @@ export function asksForFeatures(question: string): boolean {
   const text = plainQuestion(question);
   // "An example of what the features would look like for one of our orders", « un exemple des variables pour un élève ».
   if (/ (example|examples|exemple|exemples) (of |of what |de |des |d'une? )?([a-z']+ ){0,4}(features?|variables?|caracteristiques?) ([a-z']+ ){0,6}(for|pour|from|with|avec|a partir) /.test(text)) return true;
+  // "A reading every hour: how do I turn that into data for a model?", « comment je transforme ça en données pour un
+  // modèle ? »: raw records made into a model's inputs.
+  if (/ (turn|transform|convert|make) (that|this|it|them|these|those|the (raw )?(readings|measurements|logs|signals?|records|data)) into ([a-z']+ ){0,2}(data|inputs?|rows|features|a table|something) (for|that) (a|the|my|our) (model|algorithm|classifier)\b| (transforme|transformer|convertis|convertir|change|changer) (ca|cela|ces (mesures|releves|donnees|signaux|journaux)|les (mesures|releves|signaux|journaux) (brut(e|es|s)? )?) en (donnees|entrees|lignes|variables|un tableau) ([a-z']+ ){0,2}(pour|qu'un|que le|exploitables? par) /.test(text)) return true;
   return / (features?|variables?) (i|we|you) (could|can|should|might) (build|compute|make|extract|derive|create|engineer)\b| (build|compute|make|extract|derive|create|engineer) (a |some |useful |good |new )?(features?|variables?) (from|out of|with)\b| (variables?|caracteristiques?) (utiles? |concretes? |pertinentes? )?(a|pour) (construire|calculer|creer|tirer|extraire|fabriquer)\b| (variables?|caracteristiques?) (que|qu') ?(je|j'|nous|on|tu|vous) ?(pourrais|pourrait|pourrions|pourriez|peux|peut|pouvons|pouvez|devrais|dois) (construire|calculer|creer|tirer|extraire|fabriquer)\b| (construire|calculer|creer|tirer|extraire|fabriquer) (une |des |de nouvelles )?(variables?|caracteristiques?) (a partir|depuis|avec)\b| (quelles?|which|what) (features?|variables?|caracteristiques?|inputs?) (devrais|dois|pourrais|pourrait|peux|peut|faut il|should|could|can|would|do) (je |j' |on |nous |i |we )?(construire|calculer|creer|extraire|tirer|fabriquer|utiliser|build|compute|create|extract|derive|engineer|use|make)\b| (feed|give|pass|put) (it |them |all (of )?(it|them|the [a-z]+) )(all )?(directly|straight|as is|raw)\b| (mets?|mettre|donne|donner|passe|passer)( (les|toutes|tous|ces|mes|nos))*( (mesures|donnees|valeurs|lectures|releves))?( [a-z']+){0,2} (directement|telles quelles|tels quels|brutes?) (en entree|dans le modele|au modele)/.test(text);
 }
 
@@ -458,6 +493,19 @@ export function asksHowToSplit(question: string): boolean {
   return / (split|splitting|divide|dividing|partition|partitioning|separate|separating) (up )?(our|my|the|their|this|these) ([a-z']+ ){0,3}(data|dataset|rows|records|examples|history|logs|readings)\b| (decouper|decoupe|diviser|divise|separer|separe|partager|couper|scinder) (nos|mes|les|ces|leurs|notre|mon|ma) ([a-z']+ ){0,3}(donnees|lignes|exemples|historique|releves|mesures|images)\b/.test(plainQuestion(question));
 }
 
+/**
+ * "Predict 'fails in the next 2 hours, yes/no' or 'hours of life left'?", « oui/non, ou le nombre de jours avant la
+ * panne ? »: two ways to frame the target, a class against a time until the event (survival analysis) or a quantity
+ * (regression). The pair of entries that weighs them, or none.
+ */
+export function weighsYesNoAgainstAQuantity(question: string): readonly [string, string] | undefined {
+  const text = plainQuestion(question);
+  if (!/ (yes no|yes or no|oui non|oui ou non|true false|vrai faux|a yes|a no|binary|binaire)\b/.test(text)) return undefined;
+  if (/ (how long|time (left|until|to|before)|(hours?|days?|weeks?|months?|years?|cycles?) (of (life|use) )?(left|remaining|until|before|to)|remaining (useful )?life|life left|lifetime|duree de vie|temps (restant|avant|jusqu'a)|combien de temps|(heures?|jours?|semaines?|mois|annees?|cycles?) (de vie )?(restante?s?|avant|jusqu'a)|vie restante)\b/.test(text)) return ['binary-classification', 'survival-analysis'];
+  if (/ (how (many|much)|a number|an amount|a quantity|a count|a score|combien|un nombre|une quantite|un montant|une valeur)\b/.test(text)) return ['classification', 'regression'];
+  return undefined;
+}
+
 /** A situation a learner tells, the concept it is a case of, and what it asks of it when the question does not say. */
 export interface Situation {
   readonly conceptId: string;
@@ -479,6 +527,8 @@ export function situationTold(question: string): Situation | undefined {
   if (story) return { conceptId: story };
   // "It answers about the Rouen organ with details from another organ's report": retrieval brought the wrong passages.
   if (ANSWERS_FROM_THE_WRONG_DOCUMENT.test(plainQuestion(question))) return { conceptId: RAG_ID, asks: 'limits' };
+  // « Nos manuels ont des tableaux, et il donne le couple de serrage de la vis d'à côté »: tables cut into passages.
+  if (MIXES_UP_TABLE_ROWS.test(plainQuestion(question))) return { conceptId: CHUNKING_ID, asks: 'limits' };
   // "What if it spits out broken JSON halfway through a batch?": a reply that does not parse, which a schema prevents.
   if (BROKEN_JSON.test(plainQuestion(question))) return { conceptId: STRUCTURED_OUTPUT_ID, asks: 'remedy' };
   if (tellsOfAMadeUpValue(question)) return { conceptId: HALLUCINATION_ID };
@@ -630,5 +680,5 @@ export function asksWhatToMeasure(question: string): boolean {
 
 /** "How would I test this before rolling it out?", « comment vérifier que les réponses sont bonnes avant la mise en prod ? ». */
 export function asksHowToTest(question: string): boolean {
-  return asksWhetherAChangeHelps(question) || / (test|evaluate|check|validate|measure|verify) (this|it|that|the (bot|assistant|model|system|answers|tool))\b([a-z' ]*) (before|prior to) (rolling|going|shipping|deploying|launching|putting|production|release|it goes)| how (would|do|should|can|could) (i|we) (test|evaluate|validate|check) (this|it|that|the (bot|assistant|model|system|answers))\b| (test|evalu|verifi|valid|mesur)[a-z]* ([a-z' ]+ )?(avant (de le |de la |de les )?(mettre en prod|mise en prod|mise en production|la production|la prod|la mise en service|deployer|deploiement|lancer|le lancement|donner|confier|ouvrir))| (answers?|responds?|repond|repondent) (well|correctly|right|bien|correctement|juste)\b.*(before|avant)\b| (check|checking|verify|verifying|test|testing|measure|measuring|tell|know) (that |whether |if )?(the |its |our )?([a-z']+ ){0,3}(answers|outputs|results|predictions|sorting|triage|routing|categories|labels|suggestions)( [a-z']+){0,2} (are |is )?(actually |really )?(right|correct|good|any good|accurate|working|works)\b| (mesur|verifi|sav|test|evalu)[a-z]* (si|que) (le tri|les reponses|le classement|le routage|les resultats|l'outil|le modele|le bot|l'assistant) ([a-z']+ )?(fonctionne|marche|sont (bonnes|justes|correctes)|est (bon|juste|correct))| (how|comment) (can|could|do|would|will|puis je|pouvons nous|peut on|pourrais je|vais je) (i |we )?(be sure|make sure|know|tell|etre sure?s?|savoir|m'assurer|nous assurer|s'assurer|verifier) (that |whether |if |que |si )?(the |its |our |it |les |ses |nos |le |la |l'|il |ca |c'est )?([a-z']+ ){0,3}(is |are |est |sont )?(reliable|right|correct|accurate|fiables?|justes?|correcte?s?|exacte?s?|bonnes?|bons?|working|marche|fonctionne|answers correctly|repond correctement|repond bien)\b/.test(plainQuestion(question));
+  return asksWhetherAChangeHelps(question) || / (test|evaluate|check|validate|measure|verify) (this|it|that|the (bot|assistant|model|system|answers|tool))\b([a-z' ]*) (before|prior to) (rolling|going|shipping|deploying|launching|putting|production|release|it goes)| how (would|do|should|can|could) (i|we) (test|evaluate|validate|check) (this|it|that|the (bot|assistant|model|system|answers))\b| (test|evalu|verifi|valid|mesur)[a-z]* ([a-z' ]+ )?(avant (de le |de la |de les )?(mettre en prod|mise en prod|mise en production|la production|la prod|la mise en service|deployer|deploiement|lancer|le lancement|donner|confier|ouvrir))| (answers?|responds?|repond|repondent) (well|correctly|right|bien|correctement|juste)\b.*(before|avant)\b| (check|checking|verify|verifying|test|testing|measure|measuring|tell|know) (that |whether |if )?(the |its |our )?([a-z']+ ){0,3}(answers|outputs|results|predictions|sorting|triage|routing|categories|labels|suggestions|extraction|extractions|summaries|summary|drafts|fields|values)( [a-z']+){0,2} (are |is )?(actually |really )?(right|correct|good|any good|accurate|working|works|reliable)\b| (mesur|verifi|sav|test|evalu)[a-z]* (si|que) (le tri|les reponses|le classement|le routage|les resultats|l'outil|le modele|le bot|l'assistant|l'extraction|les extractions|les resumes|les champs|les valeurs) ([a-z']+ )?(fonctionne|marche|sont (bonnes|justes|correctes|fiables|exactes)|est (bon|bonne|juste|correct|correcte|fiable|exacte?))| (how|comment) (can|could|do|would|will|puis je|pouvons nous|peut on|pourrais je|vais je) (i |we )?(be sure|make sure|know|tell|etre sure?s?|savoir|m'assurer|nous assurer|s'assurer|verifier) (that |whether |if |que |si )?(the |its |our |it |les |ses |nos |le |la |l'|il |ca |c'est )?([a-z']+ ){0,3}(is |are |est |sont )?(reliable|right|correct|accurate|fiables?|justes?|correcte?s?|exacte?s?|bonnes?|bons?|working|marche|fonctionne|answers correctly|repond correctement|repond bien)\b/.test(plainQuestion(question));
 }

@@ -1,6 +1,7 @@
 import type { Glossary } from '../glossary/glossary';
 import type { Concept, LearnerField } from '../glossary/types';
 import { foldCase } from '../matching/normalize';
+import { asksAboutOwnCase, learnerField } from './fields';
 import {
   asksWhetherItHolds,
   asksAboutBoth,
@@ -20,7 +21,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, LANGUAGE_MODEL_IDS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, WORKFLOW_ID } from './situations';
+import { accuracyHidesTheRareClass, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, LANGUAGE_MODEL_IDS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -80,6 +81,18 @@ export interface EarlierTurn {
   readonly question?: string;
 }
 
+/** The kinds of project whose data is written text: on the learner's documents, or read or written by a language model. */
+const TEXT_PROJECT_IDS: readonly string[] = [...DOCUMENT_TASK_IDS, EXTRACTION_ID, 'prompt-engineering', 'text-summarization'];
+
+/**
+ * The learner's field: a project on a language model or on documents works with written text, whatever its business
+ * (delivery notes read by an LLM are text, not transport); any other, from the learner's words.
+ */
+export function conversationField(questions: readonly string[], earlier: readonly EarlierTurn[]): LearnerField | undefined {
+  const onText = projectOpening(earlier)?.conceptIds.some((id) => TEXT_PROJECT_IDS.includes(id)) ?? false;
+  return onText ? 'text' : learnerField(questions);
+}
+
 /** Entries that broad questions land on ("what's the catch?", "and the future?"), when the glossary has them. */
 const LIMITS_OF_LARGE_MODELS = 'limits-of-large-models';
 const FUTURE_OF_AI = 'future-of-ai';
@@ -124,7 +137,9 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   // "An example of a prompt that extracts the damage type, location and cost as JSON": what such a prompt asks for is
   // structured output, whose example is one.
   const structured = glossary.get(STRUCTURED_OUTPUT_ID);
-  if (understanding.intent === 'example' && structured && PROMPT_IDS.includes(subject?.id ?? '') && / (json|extracts?|extracting|extraire|extrait|extraie|pull out|pulls out|fields|champs)\b/.test(plainQuestion(question))) {
+  // (On written text, the prompt's own example for text is one such prompt.)
+  const onText = conversationField([...earlier.map((turn) => turn.question ?? ''), question], earlier) === 'text';
+  if (understanding.intent === 'example' && structured && !onText && PROMPT_IDS.includes(subject?.id ?? '') && / (json|extracts?|extracting|extraire|extrait|extraie|pull out|pulls out|fields|champs)\b/.test(plainQuestion(question))) {
     return { ...understanding, concepts: [structured, ...others] };
   }
   // "Fine-tune, or stick with prompting?": prompting as a way of working is prompt engineering, which has the contrast.
@@ -153,7 +168,9 @@ function inTheConversationsSense(understanding: Understanding, question: string,
 }
 
 const EMBEDDING_ID = 'embedding';
-const PROMPT_IDS = ['prompt', 'prompt-engineering', 'prompt-template', 'few-shot-learning'];
+const ACCURACY_ID = 'accuracy';
+// (A few-shot example asked for is one: its solved cases show the JSON.)
+const PROMPT_IDS = ['prompt', 'prompt-engineering', 'prompt-template'];
 const KEYWORD_SEARCH_IDS = ['bm25', 'tf-idf'];
 const SENTENCE_EMBEDDING_ID = 'sentence-embedding';
 
@@ -198,6 +215,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     // the case it is, then what the question asks of it ("what's going on?" asks why it happens, whatever "failures"
     // the story tells of).
     if (ASKS_WHAT_HAPPENS.test(plainQuestion(question)) && glossary.withDetails(told).en.sections?.causes) return { ...describedAs(told), intent: 'cause' };
+    // « Et si le modèle invente un numéro de lot ? Comment m'en protéger ? »: the second question asks what to do.
+    if (detectIntent(question) === 'remedy' && glossary.withDetails(told).en.sections?.remedies) return { ...describedAs(told), intent: 'remedy' };
     // "A feature that would leak the answer in my data?" names what it asks about: no "what you describe sounds like".
     const namesIt = situation.named || retrieved.some((entry) => entry.concept.id === told.id && (entry.via === 'term' || entry.via === 'stem'));
     return namesIt ? { intent: describedIntent(cue, glossary.withDetails(told)), concepts: [told], followUp: false, inConversation } : describedAs(told);
@@ -207,6 +226,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     // jamais les essais » after the class counts): what it is, which says how the symptom comes about, unless shown.
     // A problem told again asks why it happens to them: its causes, which also tell what to look for.
     // Where the topic falls short (answers drawn from another client's file while RAG is the topic) stays that.
+    // "97% right but it never caught one" once the rare class was named: the accuracy a model that always says "no" gets.
+    const accuracy = told.id === CLASS_IMBALANCE_ID && accuracyHidesTheRareClass(question) && !metAny(earlier, [ACCURACY_ID]) ? glossary.get(ACCURACY_ID) : undefined;
+    if (accuracy) return { intent: 'limits', concepts: [accuracy], followUp: false, inConversation };
     const why = situation.asks === 'limits' ? 'limits' : glossary.withDetails(told).en.sections?.causes ? 'cause' : 'what';
     return { intent: cue === 'contrast' || cue === 'cause' || cue === 'how' || cue === 'what' || situation.asks === 'limits' ? why : cue, concepts: [told], followUp: false, inConversation };
   }
@@ -215,6 +237,12 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const measured = asksWhatToMeasure(question) && namesOnlyAResultsSetting(setting) ? metricToMeasure(earlier, glossary) : asksToTest ? testBeforeRollout(earlier, glossary, question) : undefined;
   // "So what should I measure instead?" after class imbalance: precision and recall; after anything else, how to choose a metric.
   if (measured) return { intent: 'what', concepts: [measured], followUp: false, inConversation };
+  // "Predict 'fails within 2 hours, yes/no' or 'hours of life left'?": the two framings' entries, weighed.
+  const framings = weighsYesNoAgainstAQuantity(question)?.flatMap((id) => glossary.get(id) ?? []);
+  if (framings?.length === 2) return { intent: 'contrast', concepts: framings, followUp: false, inConversation };
+  // "How does it find the right pages?" on RAG: the search that picks the passages.
+  const search = metAny(earlier, DOCUMENT_TASK_IDS) && asksHowItFindsPassages(question) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
+  if (search) return { intent: 'how', concepts: [search], followUp: earlier.some((turn) => turn.conceptIds.includes(search.id)), inConversation };
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
   // a description elsewhere in it (comparing, rules) does not make it about another.
   const asksWhatANamedConceptIs = asksWhatItNamesIs(question, retrieved);
@@ -291,6 +319,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const needed = onTopic.uncovered ? NEIGHBOUR_SCORE : asksWhyNotInstead(question) ? PROPOSED_NEIGHBOUR_SCORE : undefined;
     const neighbour = topic && onTopic.followUp && !onTopic.remark && needed ? neighbourAsked(question, earlier, retriever, glossary, needed) : undefined;
     if (neighbour) return describedAs(neighbour);
+    const ownCase = onTopic.intent === 'example' ? projectExampleForOwnCase(question, topic, earlier, glossary) : undefined;
+    if (ownCase) return { ...onTopic, concepts: [ownCase], followUp: true, inConversation };
     return { ...onTopic, inConversation };
   }
   if (topic && asksWhyNotInstead(question) && named.every((concept) => concept.id === topic.id)) {
@@ -336,6 +366,18 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   if (problem) return { intent, concepts: [problem], followUp: false, inConversation };
   if (named.length >= 2 && (intent === 'what' || intent === 'define')) return { intent: 'several', concepts: named, followUp: false, inConversation };
   return { intent, concepts: named, followUp: false, inConversation, ...(named.length === 1 && asksForAdvice(question) && { advice: true }) };
+}
+
+/**
+ * "A concrete example for our case, like a colleague asking whether a gown can be steamed?" after temperature: the
+ * topic has nothing to say in the learner's field, the project's own task has; its example in their field answers.
+ */
+function projectExampleForOwnCase(question: string, topic: Concept | undefined, earlier: readonly EarlierTurn[], glossary: Glossary): Concept | undefined {
+  const field = conversationField([...earlier.map((turn) => turn.question ?? ''), question], earlier);
+  const task = projectOpening(earlier)?.conceptIds.map((id) => glossary.get(id)).find((concept) => concept && concept.id !== WORKFLOW_ID);
+  if (!field || !topic || !task || task.id === topic.id || !asksAboutOwnCase(question)) return undefined;
+  const inField = (concept: Concept) => glossary.withDetails(concept).en.byField?.[field] !== undefined;
+  return !inField(topic) && inField(task) ? task : undefined;
 }
 
 /** The problems a rare class makes, against which accuracy says nothing: precision and recall measure them. */
@@ -492,6 +534,10 @@ function clausesOf(question: string): { text: string; start: number; end: number
  * The entry the question describes by its signs rather than by its name: no term named, or only terms that are
  * part of the description (training loss, in "training loss low but test results bad", describes overfitting).
  */
+function comparesWhatItNames(question: string): boolean {
+  return detectIntent(firstQuestionOf(question)) === 'contrast' || asksToChooseBetween(question);
+}
+
 function describedSubject(question: string, retriever: Retriever, retrieved: readonly Retrieved[]): Concept | undefined {
   const match = retriever.described(question);
   if (!match) return undefined;
@@ -499,7 +545,9 @@ function describedSubject(question: string, retriever: Retriever, retrieved: rea
   const named = retrieved.filter((entry) => entry.via === 'term').map((entry) => entry.concept);
   // « Ma perte affiche inf puis NaN » names the loss and the NaN loss: the symptom told is the subject. A
   // question that only names both ("I mix up RLHF and DPO") is about both.
-  if (named.some((concept) => concept.id === match.concept.id)) return named.length > 1 && speaksOfOwnWork(question) ? match.concept : undefined;
+  // "The difference between fine-tuning and few-shot prompting for my case?" compares the two it names, whatever a
+  // sign of one ("a few solved cases") shares with its words.
+  if (named.some((concept) => concept.id === match.concept.id)) return named.length > 1 && speaksOfOwnWork(question) && !comparesWhatItNames(question) ? match.concept : undefined;
   // "My loss ... becomes NaN. Adam, lr=3e-4": a learner telling what happens to their own work names the
   // setting (Adam) around the symptom; the symptom is the question.
   // "How do transformers know the order of words?": the named concept is where the described one works
@@ -796,7 +844,7 @@ function describedIntent(cue: SingleIntent | 'contrast', concept: Concept): Sing
  * which stays the subject whatever else the question names (the prompt, in "my prompt is longer than that").
  */
 function comparesWithTopic(question: string): boolean {
-  return / (longer|shorter|bigger|larger|more|greater|smaller|fewer|less|higher|lower|beyond|past|over|above|below) (than )?(that|it|this|this limit|the limit)\b| (exceeds?|exceeding|overflows?|goes (over|past|beyond)|go (over|past|beyond)|runs? out of) (it|that|this|the limit)\b| (plus|moins) (long|longue|longs|longues|grand|grande|grands|grandes|gros|grosse|petit|petite|eleve|elevee)s? que (ca|cela|lui|elle|celle ci|celui ci|la limite)\b| (depasse|deborde|excede) (ca|cela|la limite|cette limite)\b| (depasse|deborde|excede) $| au dela (de ca|de cela|de cette limite|de la limite)\b/.test(plainQuestion(question));
+  return / (longer|shorter|bigger|larger|more|greater|smaller|fewer|less|higher|lower) than (that|it|this|this limit|the limit)\b| (beyond|past|over|above|below) (that|it|this|this limit|the limit)\b| (exceeds?|exceeding|overflows?|goes (over|past|beyond)|go (over|past|beyond)|runs? out of) (it|that|this|the limit)\b| (plus|moins) (long|longue|longs|longues|grand|grande|grands|grandes|gros|grosse|petit|petite|eleve|elevee)s? que (ca|cela|lui|elle|celle ci|celui ci|la limite)\b| (depasse|deborde|excede) (ca|cela|la limite|cette limite)\b| (depasse|deborde|excede) $| au dela (de ca|de cela|de cette limite|de la limite)\b/.test(plainQuestion(question));
 }
 
 /** "Why" about a purpose: why use it, why it matters, why it works. */
@@ -926,7 +974,7 @@ function withProjectSteps(conversation: readonly Concept[], earlier: readonly Ea
     return [...first, ...covered.filter((concept) => !first.includes(concept) && concept.id !== WORKFLOW_ID)];
   }
   // ... one built on a language model keeps real inputs with the outputs expected, rerun at every change; any other
-  // sets a test set aside; both beat a baseline, whether the conversation came to them or not.
+  // sets a test set aside and beats a baseline, whether the conversation came to them or not.
   const first = [workflow, ...(onALanguageModel ? LANGUAGE_MODEL_PROJECT_STEPS : EVERY_PROJECTS_STEPS).flatMap((id) => glossary.get(id) ?? [])];
   return [...first, ...covered.filter((concept) => !first.includes(concept))];
 }
@@ -977,7 +1025,16 @@ function askedOf(earlier: readonly EarlierTurn[]): Record<string, Intent> {
 function previousConcepts(earlier: readonly EarlierTurn[], glossary: Glossary): Concept[] {
   for (let i = earlier.length - 1; i >= 0; i--) {
     const concepts = earlier[i]!.conceptIds.flatMap((id) => glossary.get(id) ?? []);
-    if (concepts.length > 0) return concepts;
+    if (concepts.length > 0) return earlier[i]!.intent === 'contrast' ? withTheOneMetBeforeFirst(concepts, earlier.slice(0, i)) : concepts;
   }
   return [];
+}
+
+/**
+ * "Fine-tuning or RAG for this?" in a conversation on RAG: the follow-ups ("a concrete example for our case?") are
+ * about the one the conversation was on before the other was weighed against it.
+ */
+function withTheOneMetBeforeFirst(pair: readonly Concept[], before: readonly EarlierTurn[]): Concept[] {
+  const met = pair.filter((concept) => before.some((turn) => turn.conceptIds.includes(concept.id)));
+  return met.length === 1 ? [met[0]!, ...pair.filter((concept) => concept !== met[0])] : [...pair];
 }
