@@ -202,7 +202,10 @@ function detailPassage(question: string, subject: Concept, intent: Understanding
     const found = sentenceSharingMost(asked, concept, lang, best?.score ?? 0);
     // A sentence of another entry that opens on its name says what that entry is ("A recommender system picks the few
     // items to show..."), no detail of the subject's.
-    if (found && (concept.id === subject.id || !opensOnItsName(found.sentence, concept, lang))) best = found;
+    // One of an entry the question does not name must speak of the subject: a sentence on reasoning models is no
+    // detail of how a language model writes.
+    const ofTheSubject = concept.id === subject.id || named.includes(concept) || namesConcept(found?.sentence ?? '', subject, lang);
+    if (found && ofTheSubject && (concept.id === subject.id || !opensOnItsName(found.sentence, concept, lang))) best = found;
   }
   if (!best || best.score < Math.max(DETAIL_MIN_WORDS, asked.length / 2) || shown.has(best.sentence)) return undefined;
   // The section the intent asks for answers as well as any single sentence: it stays the answer.
@@ -210,6 +213,11 @@ function detailPassage(question: string, subject: Concept, intent: Understanding
   const sectionKeys = new Set(splitPieces(section ? partText(subject, lang, section) : '').map((piece) => piece.key));
   if (best.score < asked.filter((key) => sectionKeys.has(key)).length + DETAIL_MIN_WORDS) return undefined;
   return partPassage(best.concept.id, 'overview', best.sentence);
+}
+
+function namesConcept(sentence: string, concept: Concept, lang: Lang): boolean {
+  const folded = foldCase(sentence);
+  return [concept[lang].term, ...concept[lang].aliases].some((name) => folded.includes(foldCase(name)));
 }
 
 function opensOnItsName(sentence: string, concept: Concept, lang: Lang): boolean {

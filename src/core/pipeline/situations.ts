@@ -45,7 +45,7 @@ const MIN_PROJECT_WORDS = 10;
 const ASKS_HOW_TO_START = / where (do|should|can|would) (i|we|you|one) ([a-z']+ ){0,4}(start|begin)\b| where to (start|begin)| par ou ([a-z']+ ){0,4}(commencer|demarrer|debuter|commence|commences|commencez|commencons)\b| (commencer|commence|demarrer|debuter) par (ou|quoi)\b| (start|begin) with what\b| what (should|do) (i|we) (start|begin) with\b| how (do|should|can|would) (i|we) (get started|start|begin|approach|tackle|go about)| (first|1st) step| how (would|should|do) (i|we|you) go about | comment (commencer|demarrer|debuter|s'y prendre|m'y prendre|je m'y prends|on s'y prend|on demarre|je demarre|je commence|on commence|aborder|faire)\b| premiere etape| premieres etapes /;
 
 /** A wish for something a model would do: "my boss wants a model that...", « on voudrait repérer... ». */
-const WISHES = /[ '](want|wants|wanted|would like|d like|need|needs|hope|hoping|asked me|asks me|asked to|planning|trying to|have to|has to|must|tasked with|building|on me demande|on nous demande|je dois|nous devons|on doit) | should (suggest|predict|tell|flag|detect|spot|sort|recognize|recognise|find|answer|estimate) |[ '](voudrais|voudrait|voudrions|voulons|voulez|veut|veux|aimerais|aimerait|aimerions|souhaite|souhaitons|souhaiterais|cherche a|cherchons a|doit|devrait|dois|besoin d) /;
+const WISHES = /[ '](want|wants|wanted|would like|d like|need|needs|hope|hoping|asked me|asks me|asked to|planning|trying to|have to|has to|must|tasked with|building|on me demande|on nous demande|je dois|nous devons|on doit) | should (be able to )?(suggest|predict|tell|flag|detect|spot|sort|recognize|recognise|find|answer|estimate|ask|use|search|query|get|read|extract|classify|summari[sz]e|generate|write|draft|route|triage) |[ '](voudrais|voudrait|voudrions|voulons|voulez|veut|veux|aimerais|aimerait|aimerions|souhaite|souhaitons|souhaiterais|cherche a|cherchons a|doit|devrait|dois|besoin d) /;
 
 /** "Where do I even start?", « Par où commencer ? »: how to begin, whatever with. */
 export function asksHowToStart(question: string): boolean {
@@ -102,7 +102,7 @@ export const DOCUMENT_TASK_IDS: readonly string[] = [RAG_ID, SEMANTIC_SEARCH_ID]
 export function asksHowItFindsPassages(question: string): boolean {
   // "How does the system pick which memos to show the model?": whatever the documents are called.
   if (/ (how|comment) ([a-z']+ ){0,4}(find|finds|pick|picks|choose|chooses|select|selects|decide|decides|know|knows|trouve|choisit|choisir|selectionne|decide|sait) (which|what|quels?|quelles?) ([a-z']+ ){1,2}(to (show|give|send|pass|feed|put)|go into|goes into|(a|au) (montrer|donner|envoyer|passer|fournir)|vont dans)\b/.test(plainQuestion(question))) return true;
-  return / (how|comment) ([a-z']+ ){0,4}(find|finds|pick|picks|choose|chooses|select|selects|know|knows|retrieve|retrieves|fetch|fetches|get|gets|locate|locates|trouve|trouver|choisit|choisir|selectionne|selectionner|sait|recupere|recuperer|repere|reperer)( out)? (the |which |les |quels? |quelles? |la |le |les bons |les bonnes )?(right |relevant |correct |best |good |bons |bonnes |pertinents |pertinentes )?(pages?|passages?|chunks?|paragraphs?|documents?|notes|sections?|extraits?|morceaux|paragraphes?|sources?)\b/.test(plainQuestion(question));
+  return / (how|comment) ([a-z']+ ){0,4}(find|finds|pick|picks|choose|chooses|select|selects|know|knows|retrieve|retrieves|fetch|fetches|get|gets|locate|locates|trouve|trouver|retrouve|retrouver|choisit|choisir|selectionne|selectionner|sait|recupere|recuperer|repere|reperer)( out| t il| t elle| t on)? (the |which |les |quels? |quelles? |la |le |l'|les bons |les bonnes |le bon |la bonne )?(right |relevant |correct |best |good |bons |bonnes |bon |bonne |pertinents |pertinentes |pertinent |pertinente )?(pages?|passages?|chunks?|paragraphs?|documents?|notes|sections?|extraits?|morceaux|paragraphes?|sources?)\b/.test(plainQuestion(question));
 }
 /** ... whose plan, whatever else gives way, keeps a set of real questions to measure every change against. */
 export const DOCUMENT_PROJECT_STEPS: readonly string[] = ['retrieval-evaluation'];
@@ -115,7 +115,7 @@ export const LANGUAGE_MODEL_PROJECT_STEPS: readonly string[] = ['prompt-regressi
 /** Concepts that say a conversation is about an application built on a language model. */
 export const LANGUAGE_MODEL_IDS: readonly string[] = ['large-language-model', 'language-model', 'gpt', 'chatgpt', 'openai', 'hallucination', 'prompt', 'prompt-engineering', 'structured-output', 'information-extraction', 'constrained-decoding', 'temperature', 'model-version-pinning', 'prompt-regression-testing', 'system-prompt', 'few-shot-learning', 'zero-shot-classification'];
 /** Questions answered from the learner's documents: "answers questions from our SOPs", « répond aux questions sur nos procédures ». */
-const ANSWERS_FROM_DOCUMENTS = / (ask|asking|poser) ([a-z']+ ){0,2}questions (about|on|sur|a propos d'un|a propos de) ([a-z0-9']+ ){0,5}(pdfs?|documents?|docs|manuals?|manuels?|contracts?|contrats?|reports?|rapports?|guides?|notices?)\b| (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,6}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|policy binders?|binders?|rulebooks?|rules|regulations|timetables|pdfs?|files|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets|memos|archives?|articles|letters|minutes|transcripts|specs|specifications|datasheets|papers|briefs|filings|case files)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?|regles|classeurs?|emplois du temps|plannings?|pdf|dossiers|fichiers|memos|archives|articles|courriers|lettres|comptes rendus|fiches|notices|guides)\b/;
+const ANSWERS_FROM_DOCUMENTS = / (ask|asking|poser) ([a-z']+ ){0,2}questions (about|on|sur|a propos d'un|a propos de|from|a partir d'|a partir de|dans) ([a-z0-9']+ ){0,5}(pdfs?|documents?|docs|manuals?|manuels?|contracts?|contrats?|reports?|rapports?|guides?|notices?|logs|notes|records|archives?|memos|emails|tickets|files|sheets|datasheets|specs|catalogues?|catalogs?|policies|procedures|faqs?|fiches|dossiers|journaux|comptes rendus|catalogues)\b| (answers?|answering|respond|responds) ([a-z']+ ){0,5}(questions?|queries) ([a-z']+ ){0,3}(from|using|based on|about|on|with) ([a-z0-9']+ ){0,8}(docs|documents|documentation|sops|manuals?|handbooks?|wiki|knowledge base|procedures|policies|policy binders?|binders?|rulebooks?|rules|regulations|timetables|pdfs?|files|reports|faqs?|contracts|guidelines|logs|notes|records|emails|tickets|memos|archives?|articles|letters|minutes|transcripts|specs|specifications|datasheets|sheets|catalogues?|catalogs?|papers|briefs|filings|case files)\b| (reads?|reading|searches|search) ([a-z0-9']+ ){0,4}(docs|documents|manuals?|logs|notes|records|reports)\b([^?]*) answers? ([a-z']+ ){0,3}questions\b| (repond|repondre|reponde|repondent) (aux|a des|a nos|a leurs) questions ([a-z']+ ){0,6}(documents|documentation|procedures|manuels?|wiki|base de connaissances|rapports|faq|contrats|notes|politiques|reglements?|regles|classeurs?|emplois du temps|plannings?|pdf|dossiers|fichiers|memos|archives|articles|courriers|lettres|comptes rendus|fiches|notices|guides)\b/;
 export const EXTRACTION_ID = 'information-extraction';
 const NER_ID = 'named-entity-recognition';
 const OCR_ID = 'optical-character-recognition';
@@ -305,6 +305,7 @@ const CONTEXT_WINDOW_ID = 'context-window';
 const IGNORES_THE_END = / (ignore|ignores|ignoring|ignored|miss|misses|missing|skips?|skipping|forgets?|forgetting|loses?|drops?|cuts? off|ignorer|ignore|oublie|oublier|rate|saute|perd|coupe|tronque)\b ([a-z']+ ){0,6}(the end|the last (part|pages?|paragraphs?|lines?)|la fin|les dernieres? (pages?|lignes?|parties?|paragraphes?)|la derniere partie)\b/;
 const ANSWERS_FROM_THE_WRONG_DOCUMENT = / (answers?|answered|replies|replied|responds?|responded|repond|repondu|reponse|answer) ([a-z'.()-]+ ){0,8}(from|of|in|de|du|dans|d'un|d'une|d') ?(a |an |the |un |une |l'|le |la )?(completely |totally |entirely |tout |completement )?(different|other|wrong|unrelated|another|autre|mauvais|mauvaise)( [a-z'-]+){0,2}('s [a-z]+|('s)? (reports?|documents?|files?|pages?|pdfs?|manuals?|contracts?|sheets?|records?|notes?|memos?|sections?|passages?|chunks?|entry|entries|tables?|paragraphs?|chapters?|rapports?|fichiers?|manuels?|contrats?|fiches?|dossiers?|paragraphes?|tableaux|chapitres?|notices?))\b| (details?|information|facts|passages?|details|informations|passages?) (that )?(come|comes|came|taken|pulled|viennent|tires?|tirees?|venant) (from|de|d'un|d'une|d') ?(a |another |the |un |une )?(completely |totally |tout )?(different|other|wrong|autre|mauvais|mauvaise)\b/;
 const CHUNKING_ID = 'chunking';
+const DOCUMENT_PARSING_ID = 'document-parsing';
 /** Tables whose rows or columns come out mixed up: "gives the value from the next row", « il mélange les lignes ». */
 const MIXES_UP_TABLE_ROWS = / (tables?|tableaux?|tableau|spreadsheets?|grids?|grilles?)\b.* (mix(es|ed|ing)? up|confus(es|ed|ing)|swaps?|melange|melangent|confond|confondent|inverse|inversent)( up)? (the )?(les |des )?(rows?|lines?|columns?|lignes?|colonnes?|cells?|cellules?)\b| (tables?|tableaux?|tableau)\b.* (next|adjacent|neighbouring|neighboring|wrong|other) (row|line|column|cell)\b| (tables?|tableaux?|tableau)\b.* (d'a cote|voisine?s?|de la ligne (suivante|precedente|d'a cote))\b/;
 const MISSING_DATA_ID = 'missing-data';
@@ -319,7 +320,7 @@ function tellsOfAMadeUpValue(question: string): boolean {
   const text = plainQuestion(question);
   const gives = / (returns?|returned|gives?|gave|outputs?|lists?|listed|mentions?|mentioned|includes?|included|shows?|showed|produces?|produced|generates?|generated|spits? out|comes? back with|extracts?|extracted|pulls? out|writes?|wrote|adds?|added|inserts?|inserted|ajoute|ajoutait|insere|invents?|invented|makes? up|made up|comes? up with|quotes?|cites?|puts?|fills? in|says|said|claims?|claimed|answers?|answered|states?|stated|replies|replied|tells|told|renvoie|renvoyait|donne|invente|sort|ecrit|cite|met|remplit|produit|fabrique|repond|repondu|affirme|affirmait|annonce|dit|indique|propose)\b/;
   const notInTheSource = / (that|which|qui|que) ([a-z']+ ){0,3}(is not|isn't|are not|aren't|does not|doesn't|do not|don't|never|nowhere|n'est|ne sont|n'apparait|n'apparaissent|n'existe|n'existent|ne figure|ne figurent|ne se trouve|nulle part|pas)\b[^?]* (in|on|anywhere in|dans|sur|de) (the|our|any|its|le|la|les|l'|notre|nos|aucun|aucune|ce|cette|ces)\b/;
-  const source = / (invoices?|e ?mails?|emails?|documents?|docs|sources?|texts?|pages?|pdfs?|contracts?|letters?|tickets?|logs?|notes|records?|registers?|transcriptions?|transcripts?|database|manuals?|files?|courriels?|factures?|contrats?|lettres?|textes?|fichiers?|base|manuels?|notices?|comptes rendus|rapports?|reports?|forms?|formulaires?|actes?|registres?)\b/;
+  const source = / (invoices?|e ?mails?|emails?|documents?|docs|sources?|texts?|pages?|pdfs?|contracts?|letters?|tickets?|logs?|notes|records?|registers?|transcriptions?|transcripts?|database|manuals?|files?|courriels?|factures?|contrats?|lettres?|textes?|fichiers?|base|manuels?|notices?|comptes rendus|rapports?|reports?|forms?|formulaires?|actes?|registres?|fiches?|sheets?|datasheets?|memos?|archives?|notices?|specs?)\b/;
   // "My script writes rows that are not in the database": a bug in code, no model's invention.
   const code = / (script|code|function|query|sql|program|job|bug|fonction|requete|programme)\b/;
   if (code.test(text)) return false;
@@ -338,6 +339,9 @@ function varyingOutputs(question: string): string | undefined {
   const text = plainQuestion(question);
   const sameTwice = / (same|identical|exact same) ([a-z']+ ){0,3}(twice|again|two times|several times|more than once)\b| (twice|two times|several times) (with |on |for )?(the )?(same|identical)\b| (meme|memes|identique|identiques) ([a-z']+ ){0,3}(deux fois|plusieurs fois|a nouveau|encore)\b| (deux fois|plusieurs fois) (de suite |d'affilee )?(la meme|le meme|les memes)\b| (run|ask|send|give|generate|regenerate|relance|relancer|relancant|pose|poser|reposant|envoie|envoyer)s? ([a-z']+ ){0,5}(twice|again|deux fois|a nouveau)\b/;
   const differs = / (different|differently|differ|differs|varies|vary|varying|changes|not the same|another|differente?s?|change|changent|varie|varient|(pas|jamais|plus) (la|le|les) memes?|autre)\b/;
+  // "A different number each time I ask", « une réponse différente à chaque fois »: the same question asked again.
+  const eachTime = / (a |an |une |un )?(different|another|new|differente?|autre|nouvelle?) (number|answer|result|value|count|figure|total|reply|output|chiffre|reponse|resultat|valeur|nombre|total|sortie) (each|every) (time|run)\b| (different|another|new|differente?|autre|nouvelle?) (number|answer|result|value|count|figure|total|reply|output|chiffre|reponse|resultat|valeur|nombre|sortie) a chaque (fois|essai|appel)\b| (changes?|varies|change|varie) (each|every) time (i|we) (ask|run|call|try)\b| (change|varie) a chaque (fois|essai|appel)\b/;
+  if (eachTime.test(text)) return / (train|training|trained|retrain|entrainement|entraine|entrainer)\b/.test(text) ? 'random-seed' : 'temperature';
   if (!sameTwice.test(text) || !differs.test(text)) return undefined;
   return / (train|training|trained|retrain|accuracy|score|scores|loss|epoch|weights|entrainement|entraine|entrainer|exactitude|perte|poids)\b/.test(text) ? 'random-seed' : 'temperature';
 }
@@ -506,6 +510,15 @@ export function weighsYesNoAgainstAQuantity(question: string): readonly [string,
   return undefined;
 }
 
+/** Documents cut into pieces for retrieval: "split the PDFs by section", « découper les fiches par nombre de mots ». */
+const SPLITS_DOCUMENTS = / (split|splitting|cut|cutting|chunk|chunking|break|breaking|divide|dividing|decoupe|decouper|decoupes|coupe|couper|divise|diviser|segmente|segmenter|tronconne|tronconner) (up )?(the |our |my |these |each |les |nos |mes |ces |chaque )?(pdfs?|documents?|docs|manuals?|pages|files|logs|notes|reports|contracts|sheets|datasheets|fiches|manuels|rapports|contrats|documents|textes|texts|articles|memos)( [a-z']+){0,2} (by|per|into|par|en|selon|suivant) /;
+const TIME_BASED_SPLIT_ID = 'time-based-split';
+const LAG_FEATURE_ID = 'lag-feature';
+/** "In time order", « dans l'ordre chronologique », "one row per day", « des relevés horaires »: rows that follow time. */
+const ORDERED_IN_TIME = / (time order|chronological|in order of (date|time)|ordered by (date|time)|sorted by (date|time)|one (row|line|record) (per|a|each) (day|night|hour|week|month)|time series|ordre chronologique|dans l'ordre (des dates|du temps)|tries? par date|une ligne par (jour|nuit|heure|semaine|mois)|series? temporelles?|daily|hourly|nightly|weekly|quotidien(ne)?s?|horaires?|journalier(e)?s?)\b/;
+/** "Shuffle them randomly", « les mélanger au hasard », "a random split". */
+const SHUFFLES = / (shuffle|shuffled|shuffling|randomly|at random|random split|random sample|melanger|melange|melangees?|au hasard|aleatoirement|tirage aleatoire)\b/;
+
 /** A situation a learner tells, the concept it is a case of, and what it asks of it when the question does not say. */
 export interface Situation {
   readonly conceptId: string;
@@ -515,6 +528,8 @@ export interface Situation {
   readonly named?: boolean;
   /** The learner stated a fact ("only 12% of batches die") rather than a symptom. */
   readonly stated?: boolean;
+  /** The concept answers what the learner proposes ("shuffle them before splitting?"): it is no name for their idea. */
+  readonly answersAProposal?: boolean;
 }
 
 /** The situation the question tells of, among those above, if any. */
@@ -527,8 +542,9 @@ export function situationTold(question: string): Situation | undefined {
   if (story) return { conceptId: story };
   // "It answers about the Rouen organ with details from another organ's report": retrieval brought the wrong passages.
   if (ANSWERS_FROM_THE_WRONG_DOCUMENT.test(plainQuestion(question))) return { conceptId: RAG_ID, asks: 'limits' };
-  // « Nos manuels ont des tableaux, et il donne le couple de serrage de la vis d'à côté »: tables cut into passages.
-  if (MIXES_UP_TABLE_ROWS.test(plainQuestion(question))) return { conceptId: CHUNKING_ID, asks: 'limits' };
+  // « Nos manuels ont des tableaux, et il donne le couple de serrage de la vis d'à côté »: tables flattened when the
+  // documents were turned into text, which keeps no row with its headers.
+  if (MIXES_UP_TABLE_ROWS.test(plainQuestion(question))) return { conceptId: DOCUMENT_PARSING_ID, asks: 'why' };
   // "What if it spits out broken JSON halfway through a batch?": a reply that does not parse, which a schema prevents.
   if (BROKEN_JSON.test(plainQuestion(question))) return { conceptId: STRUCTURED_OUTPUT_ID, asks: 'remedy' };
   if (tellsOfAMadeUpValue(question)) return { conceptId: HALLUCINATION_ID };
@@ -544,7 +560,8 @@ export function situationTold(question: string): Situation | undefined {
   if (changesTheModelsVersion(question)) return { conceptId: MODEL_VERSION_PINNING_ID, asks: 'remedy' };
   if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asks: 'remedy' };
   if (tellsWhatAMissCosts(question)) return { conceptId: PRECISION_AND_RECALL_ID, asks: 'why' };
-  if (asksForFeatures(question)) return { conceptId: FEATURE_ENGINEERING_ID };
+  // "... a feature from our mast data, like something with lags?": the kind of feature it names.
+  if (asksForFeatures(question)) return { conceptId: / (lags?|lagged|rolling|decalees?|decales?|retardees?|glissantes?)\b/.test(plainQuestion(question)) ? LAG_FEATURE_ID : FEATURE_ENGINEERING_ID };
   // "Most cancellations come from illness, which we never record": what no input holds, no model can learn.
   if (tellsOfUnrecordedCauses(question)) return { conceptId: IRREDUCIBLE_ERROR_ID };
   // How outside factors become inputs, whatever the doubt's words ask.
@@ -556,6 +573,11 @@ export function situationTold(question: string): Situation | undefined {
   if (TOO_GOOD_WITH_A_FEATURE.test(plainQuestion(question))) return { conceptId: DATA_LEAKAGE_ID };
   if (tellsOfLeakage(question)) return { conceptId: DATA_LEAKAGE_ID, named: true };
   if (tellsOfAGroupOnBothSides(question)) return { conceptId: DATA_LEAKAGE_ID, asks: 'why' };
+  // « Je découpe les PDF par section ou par nombre de mots ? », "split the manuals by heading or by size?": chunking.
+  if (SPLITS_DOCUMENTS.test(plainQuestion(question))) return { conceptId: CHUNKING_ID, asks: 'how' };
+  // "Our nights are in time order: is it OK to shuffle them before splitting?": a split by time, and why.
+  // (Shuffling is what the learner proposes: the split by time is what answers it, not the name of their idea.)
+  if (ORDERED_IN_TIME.test(plainQuestion(question)) && SHUFFLES.test(plainQuestion(question))) return { conceptId: TIME_BASED_SPLIT_ID, asks: 'why', answersAProposal: true };
   if (asksHowToSplit(question)) return { conceptId: SPLIT_ID, named: true };
   return tellsOfSeveralLabels(question) ? { conceptId: MULTI_LABEL_ID } : undefined;
 }
@@ -594,7 +616,11 @@ const TRAINING_DATA = /\b(training (data|set|examples)|train set|donnees d'entra
 const ON_TRAINING = /\b(training|train set|trained (it |them |the model |my model )?on|learnt from|learned from|entrainement|entraine (dessus|sur)|donnees d'entrainement|apprentissage|(qui ont|ayant) servi a l(e|es|a|') ?(construire|entrainer|fabriquer|ajuster|caler))\b/u;
 /** "98% on the events I trained it on, but around 70% on last month's": a score ten points lower after the turn. */
 function fallsBy(before: string, after: string): boolean {
-  const scores = (text: string) => (text.match(/\b\d{1,3}(?:[.,]\d+)? ?%/gu) ?? []).map((score) => Number(score.replace(/[ %]/gu, '').replace(',', '.')));
+  // "0.95 R2 ... only around 0.4": scores between 0 and 1 count as percentages.
+  const scores = (text: string) => [
+    ...(text.match(/\b\d{1,3}(?:[.,]\d+)? ?%/gu) ?? []).map((score) => Number(score.replace(/[ %]/gu, '').replace(',', '.'))),
+    ...(text.match(/(?<![\d.,])0?[.,]\d+\b(?! ?%)/gu) ?? []).map((score) => 100 * Number(score.replace(',', '.'))),
+  ];
   const [good, bad] = [scores(before), scores(after)];
   return good.length > 0 && bad.length > 0 && Math.min(...bad) <= Math.max(...good) - 10;
 }
@@ -647,8 +673,11 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
  * notes des années précédentes »), each one's own past rate ("each client's past cancellation rate") or the simplest model ("a straight line of date against temperature"). The words that say so, for the rule's words to be looked for among a topic's fixes.
  */
 export function proposedBaseline(plain: string): string | undefined {
-  return HAND_WRITTEN_RULE.exec(plain)?.[1] ?? (SAME_ANSWER.exec(plain) ?? PAST_AVERAGE.exec(plain) ?? SIMPLEST_MODEL.exec(plain) ?? SORTED_BY_ONE.exec(plain) ?? FLAGGED_BY_ONE_FACT.exec(plain))?.[0].trim();
+  return HAND_WRITTEN_RULE.exec(plain)?.[1] ?? (SAME_ANSWER.exec(plain) ?? PAST_AVERAGE.exec(plain) ?? LAST_VALUE.exec(plain) ?? SIMPLEST_MODEL.exec(plain) ?? SORTED_BY_ONE.exec(plain) ?? FLAGGED_BY_ONE_FACT.exec(plain))?.[0].trim();
 }
+
+/** "Why not just use yesterday's value?", « prendre la valeur d'hier comme prévision ? »: the last value carried forward. */
+const LAST_VALUE = / (yesterday'?s|last (week|month|year|season)'?s|the previous (day|week|month|year)'?s) (value|values|number|figure|reading|level|sales|count|total)s?\b| (value|values|number|figure|reading|level|sales|count|total)s? (of|from) (yesterday|last (week|month|year|season)|the (day|week|month|year) before)\b| same as (yesterday|last (week|month|year|season)|the day before)\b| (valeur|valeurs|chiffre|chiffres|niveau|mesure|mesures|ventes|releve|total)s? (d'hier|de la veille|de la semaine (derniere|passee|precedente)|du mois (dernier|precedent)|de l'an(nee)? dernier(e)?|de la saison (derniere|passee))\b| (meme|memes) (chose|valeur|valeurs|chiffre|niveau) (qu'hier|que la veille|que la semaine (derniere|passee)|que l'an dernier)\b/;
 
 /** "Why not just flag every client who has missed before?", « bloquer tous les clients qui ont déjà annulé ? »: a rule. */
 const FLAGGED_BY_ONE_FACT = / (flag|flags|flagging|mark|block|blacklist|ban|alert on|warn about|target|signaler|marquer|bloquer|cibler|relancer) (every|all|each|any|anyone|everyone|tous les|toutes les|chaque|tout) ([a-z']+ ){0,2}(who|that|which|qui|dont|with|avec|ayant)\b/;

@@ -205,7 +205,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const setting = namedInEarnest.filter((concept) => !triedBefore(question, retrieved, concept));
   if (told && topic?.id !== told.id && namesOnlyAResultsSetting(setting)) {
     // "Why not paste all our manuals into the prompt?": an idea the learner proposes, weighed by where it falls short.
-    if (asksWhyNotInstead(question) && glossary.withDetails(told).en.sections?.limits) return { intent: 'limits', concepts: [told], followUp: false, described: true, shortcut: true, inConversation };
+    if (asksWhyNotInstead(question) && !situation.answersAProposal && glossary.withDetails(told).en.sections?.limits) return { intent: 'limits', concepts: [told], followUp: false, described: true, shortcut: true, inConversation };
     // "Only about 1 in 200 of our claims turns out to be fraud. Is that a problem?": why a rare class matters,
     // unless the question asks what to do about it.
     // « Ça me paraît fragile : si les éditeurs changent leur façon d'écrire, tout s'effondre ? »: what to do about it;
@@ -279,6 +279,10 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     if (choice) return { intent: 'contrast', concepts: [choice, described], followUp: true, inConversation };
     const intent = shortcut && cue === 'what' ? 'limits' : describedIntent(cue, glossary.withDetails(described));
     return { intent, concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), ...(shortcut && { shortcut }), inConversation };
+  }
+  // « Ça me paraît risqué... comment puis-je m'y fier ? » right after a problem: what guards against it.
+  if (topic && ASKS_HOW_TO_TRUST.test(plainQuestion(question)) && earlier.at(-1)?.conceptIds[0] === topic.id && glossary.withDetails(topic).en.sections?.remedies) {
+    return { intent: 'remedy', concepts: [topic], followUp: true, remark: 'doubt', inConversation };
   }
   const doubted = topic && opensWithADoubt(question) ? doubtedConcept(topic, conversationConcepts(earlier, glossary), retrieved, question, retriever) : undefined;
   if (doubted) {
@@ -991,6 +995,9 @@ function asksForSteps(question: string): boolean {
  * "Sounds fragile", "seems risky", « me paraît fragile », « un peu naïf », « je doute... est-ce vraiment raisonnable ? »:
  * a doubt, wherever it stands in the question.
  */
+/** "How can I trust it?", « comment puis-je m'y fier ? », "can we rely on it?": what makes it safe to use. */
+const ASKS_HOW_TO_TRUST = / (how|comment) (can|could|do|would|should|puis|pourrais|peut|pourrait|dois) (i|we|one|je|on|nous)? ?(ever |really |vraiment |jamais )?(trust|rely on|be confident in|faire confiance|me fier|m'y fier|s'y fier|nous y fier|se fier|compter dessus|y croire)\b| (can|could) (i|we) (ever |really )?(trust|rely on) (it|this|that|them|its answers)\b/;
+
 const SOUNDS_FRAGILE = / (sounds?|seems?|looks?|feels?) (a bit |kind of |rather |quite |too )?(fragile|risky|brittle|shaky|naive|unreliable|dangerous)\b| (parait|parais|semble|a l'air) (un peu |assez |bien |trop )?(fragile|risque|naif|naive|dangereux|douteux|bancal)\b| (je doute|i doubt|i'?m not sure|not convinced|pas convaincue?|pas sure?)\b| (is it|is that|est ce) (really |vraiment )?(wise|reasonable|safe|raisonnable|prudent|sage|serieux)\b| (can|could) (we|i|you) (really )?(trust|rely on)\b| (peut on|puis je|pouvons nous) (vraiment )?(faire confiance|se fier|me fier|nous fier)\b/;
 
 /**
