@@ -405,11 +405,12 @@ describe('the chat as a tutor', function () {
     const [bakery] = await converse(engine, ['I run a small bakery chain and want to predict how many croissants each shop will sell tomorrow. Where do I start?']);
     assert.deepEqual(bakery!.sources, ['regression', 'machine-learning-workflow']);
     const text = bakery!.text;
-    assert.ok(text.indexOf('This is where regression comes in.') === 0, text);
+    // The kind of project, said as such (no "this is where X comes in" on a first turn).
+    assert.ok(text.indexOf('This is a regression project.') === 0, text);
     assert.ok(text.indexOf('Regression is') < text.indexOf('A machine learning project starts'), 'the task, then the steps');
     const [bank] = await converse(engine, ['Je travaille dans une banque et on voudrait repérer les transactions suspectes. Par où commencer ?']);
     assert.deepEqual(bank!.sources, ['anomaly-detection', 'machine-learning-workflow']);
-    assert.match(bank!.text, /^C'est là qu'intervient la détection d'anomalies\./);
+    assert.match(bank!.text, /^C'est un projet de détection d'anomalies\./);
     assert.match(bank!.text, /Un projet de machine learning commence par formuler ce que le modèle doit prédire/);
     // A close call between two kinds of task (urgent tickets: a search or a classification?) gets the steps, no guess.
     const [tickets] = await converse(engine, ['My boss wants a model that tells which support tickets are urgent so they get answered first. How should I approach this?']);
@@ -1321,5 +1322,34 @@ describe('the chat as a tutor', function () {
     assert.equal(sheets[3]!.understanding.intent, 'remedy');
     const [, passage] = await converse(engine, ['Je voudrais qu’un LLM réponde aux questions des vendeurs à partir de nos 500 notices en PDF. Par où commencer ?', 'Comment le système retrouve-t-il le bon passage ?']);
     assert.equal(passage!.understanding.concepts[0]!.id, 'semantic-search');
+  });
+
+  it('reads a yes/no project, readings to turn into columns, a stuck probe, a fix proposed for a rare class, JSON forced, and questions put to minutes as their own kinds', async () => {
+    const pallets = await converse(engine, [
+      'We want to predict whether a pallet will arrive damaged, from the warehouse scanner logs. Where do I start?',
+      'Comment transformer les mesures de mes fours en colonnes pour le modèle ?',
+      'I randomly shuffled our 15-second logs into train and test. Is that wrong?',
+      'What if one probe gets stuck and keeps sending garbage for a day?',
+      'Only 2% of pallets arrive damaged. Should I undersample the good ones or is that a bad idea?',
+    ]);
+    assert.deepEqual(pallets.map((turn) => turn.understanding.concepts[0]?.id), ['binary-classification', 'feature-engineering', 'time-based-split', 'outlier', 'resampling']);
+    assert.match(pallets[0]!.text, /^This is a binary classification project\./);
+    // A single countable word is a case of it in the plural.
+    assert.match(pallets[3]!.text, /^What you describe sounds like a case of outliers\./);
+    assert.equal(pallets[4]!.understanding.intent, 'limits');
+    const minutes = await converse(engine, [
+      'We keep five years of meeting minutes and staff should be able to ask things like "what did we decide about parking?". Where do I start?',
+      'How can I force the model to always return JSON?',
+      'It mixes up two different years in its answers. Why?',
+      'Should I fine-tune a model on our minutes instead?',
+    ]);
+    assert.deepEqual(minutes.map((turn) => [turn.understanding.intent, turn.understanding.concepts.map((concept) => concept.id).sort().join('+')]), [
+      ['how', 'machine-learning-workflow+retrieval-augmented-generation'],
+      ['how', 'structured-output'],
+      ['limits', 'retrieval-augmented-generation'],
+      ['contrast', 'fine-tuning+retrieval-augmented-generation'],
+    ]);
+    const [, reliable] = await converse(engine, ['Nous voulons un assistant LLM qui réponde aux commerciaux à partir de nos 200 fiches produits. Par où commencer ?', 'Comment savoir si notre outil est fiable avant de le donner aux commerciaux ?']);
+    assert.ok(!reliable!.understanding.uncovered && reliable!.understanding.concepts.length > 0, reliable!.text);
   });
 });

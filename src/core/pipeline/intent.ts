@@ -134,7 +134,8 @@ export function detectRemark(question: string): Remark | undefined {
 export function asksWhyNotInstead(question: string): boolean {
   // "Shouldn't I rather ask an LLM?", « Est-ce que je ne devrais pas plutôt demander à un grand modèle de langage ? »
   if (/ (shouldn'?t|should not) (i|we) (just |rather |simply |instead )?[a-z]+| should (i|we) (just|simply|rather|instead) | (ne )?(devrais|devrait|devrions|devriez|faudrait|vaudrait)( t)?( je| on| il| nous| vous)? (pas )?(plutot|simplement|juste) /.test(plainQuestion(question))) return true;
-  return / why not (just |simply |use |rather )?| why wouldn'?t (we|you|i) | (can'?t|couldn'?t|cannot) (we|i|you|one) (just|simply) | instead of | rather than | pourquoi (pas|ne pas) | au lieu d| plutot qu| (on|je|tu) (ne )?(peut|peux|pourrait|pourrais) pas (juste|simplement) | pourquoi (on |je |tu |nous |vous )?(ne |n')?[a-z]+ pas (juste|simplement) /.test(plainQuestion(question));
+  // ("Should I fine-tune a model on our transcripts instead?": a proposal, its alternative left unsaid.)
+  return / instead $| plutot $| a la place $| why not (just |simply |use |rather )?| why wouldn'?t (we|you|i) | (can'?t|couldn'?t|cannot) (we|i|you|one) (just|simply) | instead of | rather than | pourquoi (pas|ne pas) | au lieu d| plutot qu| (on|je|tu) (ne )?(peut|peux|pourrait|pourrais) pas (juste|simplement) | pourquoi (on |je |tu |nous |vous )?(ne |n')?[a-z]+ pas (juste|simplement) /.test(plainQuestion(question));
 }
 
 /**

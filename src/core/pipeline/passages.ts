@@ -1,10 +1,9 @@
 import type { Glossary } from '../glossary/glossary';
 import { otherLang, type Concept, type Lang, type LearnerField } from '../glossary/types';
-import { splitPieces } from '../matching/normalize';
+import { foldCase, splitPieces } from '../matching/normalize';
 import type { Intent, SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
-import { foldCase } from '../matching/normalize';
-import { definiteTerm, doesTerm, subjectPronoun, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, upperFirst } from './phrasing';
+import { definiteTerm, doesTerm, subjectPronoun, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, ofTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
 import { DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, EVERY_PROJECTS_STEPS, EXTRACTION_ID, LANGUAGE_MODEL_PROJECT_STEPS, STRUCTURED_OUTPUT_ID, WORKFLOW_ID, worriesAboutChangingData } from './situations';
@@ -348,7 +347,12 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
-const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'risk' | 'idea' | 'limit', Record<Lang, (concept: Concept) => string>> = {
+const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'risk' | 'idea' | 'limit' | 'project', Record<Lang, (concept: Concept) => string>> = {
+  // The kind of project the learner's opening tells: "This is a binary classification project."
+  project: {
+    en: (concept) => `This is ${indefiniteTerm(`${lowerFirstWord(concept.en.term)} project`, 'en')}.`,
+    fr: (concept) => `C'est un projet ${ofTerm(concept.fr.term, 'fr')}.`,
+  },
   limit: {
     en: (concept) => `That is where ${definiteTerm(concept.en.term, 'en')} ${doesTerm(concept.en.term) === 'do' ? 'fall' : 'falls'} short.`,
     fr: (concept) => `C'est l'une des limites ${ofDefiniteTerm(concept.fr.term, 'fr')}.`,
@@ -362,11 +366,11 @@ const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'risk' | 'idea' | 'li
     fr: (concept) => `Ce risque porte un nom : ${definiteTerm(concept.fr.term, 'fr')}.`,
   },
   problem: {
-    en: (concept) => `What you describe sounds like a case of ${lowerFirstWord(concept.en.term)}.`,
+    en: (concept) => `What you describe sounds like a case of ${caseOf(concept.en.term)}.`,
     fr: (concept) => `Cela ressemble à un cas ${ofTermInSentence(concept.fr.term)}.`,
   },
   fact: {
-    en: (concept) => `That is a case of ${lowerFirstWord(concept.en.term)}.`,
+    en: (concept) => `That is a case of ${caseOf(concept.en.term)}.`,
     fr: (concept) => `C'est un cas ${ofTermInSentence(concept.fr.term)}.`,
   },
   mechanism: {
@@ -409,7 +413,7 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
 function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown, { field, onALanguageModel }: Understanding, glossary: Glossary): Passage[] {
   const workflow = concepts[concepts.length - 1]!;
   const task = concepts.length > 1 ? concepts[0] : undefined;
-  const framing: Passage[] = task ? [namingPassage(task, 'mechanism', lang), definitionPassage(task, lang)] : [];
+  const framing: Passage[] = task ? [namingPassage(task, 'project', lang), definitionPassage(task, lang)] : [];
   // An assistant over the learner's documents starts from a retrieval pipeline and real questions to measure it with,
   // not from a labelled table: the task's own step, then the evaluation's.
   // One on a language model that reads or writes text starts from a fixed set of real inputs with the outputs expected.
@@ -438,6 +442,12 @@ const NEXT_STEP_ON_A_LANGUAGE_MODEL: Readonly<Record<string, readonly string[]>>
 function namingPassage(concept: Concept, kind: keyof typeof DESCRIBED, lang: Lang): Passage {
   const text = DESCRIBED[kind][lang](concept);
   return partPassage(concept.id, 'pointer', text);
+}
+
+/** "a case of overfitting", "a case of outliers": a single countable word is said in the plural. */
+function caseOf(term: string): string {
+  const word = lowerFirstWord(term);
+  return !/\s/.test(word) && /^an? /.test(indefiniteTerm(word, 'en')) ? `${word}s` : word;
 }
 
 /** "overfitting", "NaN loss": a term inside a sentence, its first letter small unless it is a name. */

@@ -177,7 +177,8 @@ export class Retriever {
     // « inventent-ils des choses »: the inverted subject is blanked (same length, so offsets hold) to let a term
     // written around it match.
     const question = asked.replace(INVERTED_SUBJECT, (found) => ' '.repeat(found.length));
-    const matches = this.glossary.matcher.findAll(question, QUESTION_CONTEXT);
+    // « Comment transformer mes courbes en colonnes ? »: a verb before its object is no Transformer.
+    const matches = this.glossary.matcher.findAll(question, QUESTION_CONTEXT).filter((match) => !isFrenchVerbBeforeItsObject(question, match.start, match.end));
     const byTerm = [...this.askedForm(question, matches), ...this.byTerm(matches)];
     const named = [...byTerm, ...this.byPair(question).filter((pair) => !byTerm.some((entry) => entry.concept.id === pair.concept.id))];
     const subjects = named.filter((entry) => !qualifies(question, entry.start ?? 0));
@@ -350,4 +351,10 @@ function documentOf(concept: Concept): { concept: Concept; terms: Map<string, nu
   const keys = pieceKeys(text).filter((key) => key.length > 2 && !STOP_WORD_KEYS.has(key));
   for (const key of keys) terms.set(key, (terms.get(key) ?? 0) + 1);
   return { concept, terms, length: keys.length };
+}
+
+/** « transformer mes courbes », « transformer ça en lignes »: a French infinitive in lower case with its object after it. */
+function isFrenchVerbBeforeItsObject(question: string, start: number, end: number): boolean {
+  const word = question.slice(start, end);
+  return /^\p{Ll}+er$/u.test(word) && /^\s+(mes|tes|ses|nos|vos|leurs|les|des|ces|ça|cela|ceci|le|la|l'|un|une|ce|cet|cette|chaque|toutes?|tous)\b/u.test(question.slice(end));
 }

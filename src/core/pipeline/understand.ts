@@ -203,6 +203,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const told = situation && glossary.get(situation.conceptId);
   // « J'ai essayé un arbre de décision : 100 % sur mes anciennes cuissons, mais... »: the model tried is the story's setting.
   const setting = namedInEarnest.filter((concept) => !triedBefore(question, retrieved, concept));
+  // "Icing is 3%. Should I oversample the icy ones or is that a bad idea?": the fix proposed, weighed by its pitfalls.
+  const proposedFix = told && asksWhetherToDoIt(question) ? retrieved.find((entry) => entry.concept.id !== told.id && entry.via !== 'text' && glossary.withDetails(entry.concept).en.sections?.limits)?.concept : undefined;
+  if (proposedFix) return { intent: 'limits', concepts: [proposedFix], followUp: false, inConversation };
   if (told && topic?.id !== told.id && namesOnlyAResultsSetting(setting)) {
     // "Why not paste all our manuals into the prompt?": an idea the learner proposes, weighed by where it falls short.
     if (asksWhyNotInstead(question) && !situation.answersAProposal && glossary.withDetails(told).en.sections?.limits) return { intent: 'limits', concepts: [told], followUp: false, described: true, shortcut: true, inConversation };
@@ -995,6 +998,11 @@ function asksForSteps(question: string): boolean {
  * "Sounds fragile", "seems risky", « me paraît fragile », « un peu naïf », « je doute... est-ce vraiment raisonnable ? »:
  * a doubt, wherever it stands in the question.
  */
+/** "Should I oversample them, or is that a bad idea?", « est-ce une bonne idée de les suréchantillonner ? ». */
+function asksWhetherToDoIt(question: string): boolean {
+  return / should (i|we) (just |really |also )?[a-z]+\b[^?]* or (is (it|that|this) )?(a bad idea|not|bad)\b| is (it|that|this) a (bad|good) idea| (est ce|c'est) (une )?(bonne|mauvaise) idee| (dois je|devrais je|faut il|faudrait il) [a-z']+\b[^?]* ou (pas|non|est ce (une )?mauvaise idee)\b/.test(plainQuestion(question));
+}
+
 /** "How can I trust it?", « comment puis-je m'y fier ? », "can we rely on it?": what makes it safe to use. */
 const ASKS_HOW_TO_TRUST = / (how|comment) (can|could|do|would|should|puis|pourrais|peut|pourrait|dois) (i|we|one|je|on|nous)? ?(ever |really |vraiment |jamais )?(trust|rely on|be confident in|faire confiance|me fier|m'y fier|s'y fier|nous y fier|se fier|compter dessus|y croire)\b| (can|could) (i|we) (ever |really )?(trust|rely on) (it|this|that|them|its answers)\b/;
 
