@@ -47,7 +47,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'ruche* vineyard* vigne* grape* raisin* fish* poisson* forest* foret* plante* harvest* recolte* pollution rainfall pluie* ' +
     'wildlife bird* oiseau* elevage* orchard* orchard* verger* verger* arboricult* arboricult* fruit* frost gelee* apiculteur* ' +
     'greenhouse* greenhouse* serre serres tomato* tomate* vegetable* legume* maraich* maraich* oyster* huitre* seedling* sapling* ' +
-    'semis plantation* reforest* reboise* ostreicult* aquacult* aquacult* ozone ozone pollu* particul* smog wind winds vent vents atmospher* atmosph* climat* environment* environnement*',
+    'semis plantation* reforest* reboise* ostreicult* aquacult* aquacult* ozone ozone pollu* particul* smog wind winds vent vents atmospher* atmosph* climat* environment* environnement* soil* soil* turf* golf* fungicid* pesticid* herbicid* lawn* gazon* garden* jardin*',
   people:
     'employee* employee* salarie* salarie* employe* candidate* candidate* candidat* candidat* recruit* recrut* hiring embauche* staff ' +
     'personnel attrition turnover student* student* etudiant* etudiant* eleve* pupil* school* ecole* payroll',

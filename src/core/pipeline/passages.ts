@@ -347,15 +347,11 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
-const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'risk' | 'idea' | 'limit' | 'project', Record<Lang, (concept: Concept) => string>> = {
+const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'risk' | 'idea' | 'project', Record<Lang, (concept: Concept) => string>> = {
   // The kind of project the learner's opening tells: "This is a binary classification project."
   project: {
     en: (concept) => `This is ${indefiniteTerm(`${lowerFirstWord(concept.en.term)} project`, 'en')}.`,
     fr: (concept) => `C'est un projet ${ofTerm(concept.fr.term, 'fr')}.`,
-  },
-  limit: {
-    en: (concept) => `That is where ${definiteTerm(concept.en.term, 'en')} ${doesTerm(concept.en.term) === 'do' ? 'fall' : 'falls'} short.`,
-    fr: (concept) => `C'est l'une des limites ${ofDefiniteTerm(concept.fr.term, 'fr')}.`,
   },
   idea: {
     en: (concept) => `That idea has a name: ${definiteTerm(concept.en.term, 'en')}.`,
@@ -387,9 +383,7 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
   // "How does ChatGPT remember what I said?" asks for a mechanism; a problem told in other words is a case of it;
   // "what if owners behave differently next year?" is a risk, not a symptom; "why not just use the average?" an idea.
   const asksAboutAProblem = understanding.intent !== 'how' && understanding.intent !== 'what' && understanding.intent !== 'define';
-  // "... answers with another garment's note": where the technique in play falls short, not where it comes in.
-  const limit = understanding.intent === 'limits' && !concept.en.sections?.causes;
-  const kind = understanding.shortcut ? 'idea' : limit ? 'limit' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : 'mechanism';
+  const kind = understanding.shortcut ? 'idea' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : 'mechanism';
   const naming = namingPassage(concept, kind, lang);
   const inField = fieldPassage(concept, lang, understanding.field, shown);
   // The learner's own data says more than the glossary's example from another field.
@@ -529,6 +523,31 @@ const STEPS: Record<Lang, string> = {
  * A recap asked as what to do: one numbered step a concept, in the order the conversation met them, each the
  * sentence of its entry that says what to do about it. As short as the recap, the oldest concepts giving way first.
  */
+/**
+ * The order a project does things in, whatever order the conversation met them: the data and its split before the
+ * model, the documents parsed and cut before they are searched, the answers' safeguards and checks last.
+ */
+const ORDER_OF_THE_WORK = [
+  'retrieval-augmented-generation', 'information-extraction', 'prompt-engineering', 'binary-classification', 'classification',
+  'multiclass-classification', 'regression', 'time-series-forecasting', 'anomaly-detection', 'survival-analysis',
+  'document-parsing', 'optical-character-recognition', 'chunking', 'index-freshness', 'embedding', 'sentence-embedding', 'vector-database', 'semantic-search',
+  'bm25', 'hybrid-search', 'metadata-filtering', 'reranking',
+  'prompt', 'system-prompt', 'prompt-template', 'few-shot-learning', 'structured-output', 'temperature',
+  'retrieval-evaluation', 'prompt-regression-testing', 'grounding', 'hallucination', 'long-context', 'fine-tuning',
+  'train-validation-test-split', 'time-based-split', 'cross-validation', 'baseline-model', 'missing-data', 'outlier', 'feature-engineering', 'lag-feature',
+  'class-imbalance', 'resampling', 'decision-tree', 'random-forest', 'gradient-boosting', 'tree-depth', 'early-stopping', 'overfitting',
+  'precision-and-recall', 'classification-threshold', 'data-drift', 'model-monitoring',
+];
+
+/** The steps in the order of the work; those the order does not know keep the conversation's, after them. */
+function inTheOrderOfTheWork<T extends { readonly concept: Concept }>(steps: readonly T[]): T[] {
+  const rank = (step: T) => {
+    const known = ORDER_OF_THE_WORK.indexOf(step.concept.id);
+    return known === -1 ? ORDER_OF_THE_WORK.length : known;
+  };
+  return steps.map((step, index) => ({ step, index })).sort((a, b) => rank(a.step) - rank(b.step) || a.index - b.index).map(({ step }) => step);
+}
+
 function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<Record<string, Intent>> = {}, onALanguageModel = false): Passage[] {
   // A project's steps, when the conversation opened one, come first and stay: how a project goes (its step, or the
   // doing part of how it works; its framing is behind the learner). One on a language model starts from its test
@@ -546,13 +565,13 @@ function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<
   let kept = actions.length > 0 ? actions : others.map((concept) => ({ concept, action: purposeOf(concept, lang), weight: 0 }));
   const length = () => [...projectStep, ...kept].map((step) => step.action).join(' ').length;
   // Too long: each step is cut to a line or two; still too long, the least weighty step gives way, the oldest of
-  // equal weight first. The order stays the conversation's.
+  // equal weight first.
   if (length() > STEPS_MAX_CHARS) kept = kept.map((step) => ({ ...step, action: clipped(step.action) }));
   while (kept.length > 1 && length() > STEPS_MAX_CHARS) {
     const lightest = kept.reduce((least, step) => (step.weight < least.weight ? step : least));
     kept = kept.filter((step) => step !== lightest);
   }
-  kept = [...projectStep, ...kept];
+  kept = [...projectStep, ...inTheOrderOfTheWork(kept)];
   const header: Passage = { conceptIds: kept.map((step) => step.concept.id), kind: 'pointer', text: STEPS[lang], line: `[${kept[0]!.concept.id}/pointer] ${STEPS[lang]}\n` };
   return [
     header,

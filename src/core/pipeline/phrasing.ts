@@ -9,7 +9,7 @@ type Gender = 'm' | 'f';
 
 /** French nouns that glossary terms and definitions start with, whose gender the endings below get wrong. */
 const FEMININE = new Set(
-  ('technique méthode famille fonction tâche capacité variante branche stratégie mesure façon pratique situation démarche ' +
+  ('technique fraîcheur méthode famille fonction tâche capacité variante branche stratégie mesure façon pratique situation démarche ' +
     'unité opération attaque approche couche propriété mémoire technologie quantité architecture forme tendance ' +
     'puce entrée consigne recherche valeur matrice loi règle étape phase classe catégorie donnée donnée sortie ' +
     'fenêtre taille longueur norme moyenne somme liste suite série séquence chaîne boucle mise procédure manière ' +

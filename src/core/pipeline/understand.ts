@@ -181,7 +181,12 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const inConversation = earlier.length > 0;
   // A concept the question describes, or leads to, without naming it: the answer first names it.
   const describedAs = (concept: Concept): Understanding => ({ intent: describedIntent(cue, glossary.withDetails(concept)), concepts: [concept], followUp: false, described: true, inConversation });
-  const retrieved = withoutTheLearnersOwnWords(subjectsOf(question, withoutStoryWords(withoutWeakMatches(retriever.retrieve(question), question, previous.length > 0))), question, earlier);
+  const all = retriever.retrieve(question);
+  // "Can you show me an example prompt for our case, like what the system prompt would look like...": an example of
+  // the term the request names, whatever its description names next.
+  const exampleOf = exampleAskedOf(question, all);
+  if (exampleOf) return { intent: 'example', concepts: [exampleOf], followUp: false, inConversation };
+  const retrieved = withoutTheLearnersOwnWords(subjectsOf(question, withoutStoryWords(withoutWeakMatches(all, question, previous.length > 0))), question, earlier);
   const named = retrieved.map((entry) => entry.concept);
   const workflow = glossary.get(WORKFLOW_ID);
   const namedInEarnest = earnestlyNamed(question, retrieved, retriever);
@@ -203,6 +208,10 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const told = situation && glossary.get(situation.conceptId);
   // « J'ai essayé un arbre de décision : 100 % sur mes anciennes cuissons, mais... »: the model tried is the story's setting.
   const setting = namedInEarnest.filter((concept) => !triedBefore(question, retrieved, concept));
+  // "97% right but it never caught one" once the rare class was named: the accuracy a model that always says "no" gets,
+  // whether or not the question names accuracy.
+  const accuracy = metAny(earlier, [CLASS_IMBALANCE_ID]) && accuracyHidesTheRareClass(question) && !metAny(earlier, [ACCURACY_ID]) ? glossary.get(ACCURACY_ID) : undefined;
+  if (accuracy) return { intent: 'limits', concepts: [accuracy], followUp: false, inConversation };
   // "Icing is 3%. Should I oversample the icy ones or is that a bad idea?": the fix proposed, weighed by its pitfalls.
   const proposedFix = told && asksWhetherToDoIt(question) ? retrieved.find((entry) => entry.concept.id !== told.id && entry.via !== 'text' && glossary.withDetails(entry.concept).en.sections?.limits)?.concept : undefined;
   if (proposedFix) return { intent: 'limits', concepts: [proposedFix], followUp: false, inConversation };
@@ -229,9 +238,6 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     // jamais les essais » after the class counts): what it is, which says how the symptom comes about, unless shown.
     // A problem told again asks why it happens to them: its causes, which also tell what to look for.
     // Where the topic falls short (answers drawn from another client's file while RAG is the topic) stays that.
-    // "97% right but it never caught one" once the rare class was named: the accuracy a model that always says "no" gets.
-    const accuracy = told.id === CLASS_IMBALANCE_ID && accuracyHidesTheRareClass(question) && !metAny(earlier, [ACCURACY_ID]) ? glossary.get(ACCURACY_ID) : undefined;
-    if (accuracy) return { intent: 'limits', concepts: [accuracy], followUp: false, inConversation };
     const why = situation.asks === 'limits' ? 'limits' : glossary.withDetails(told).en.sections?.causes ? 'cause' : 'what';
     return { intent: cue === 'contrast' || cue === 'cause' || cue === 'how' || cue === 'what' || situation.asks === 'limits' ? why : cue, concepts: [told], followUp: false, inConversation };
   }
@@ -518,7 +524,8 @@ function subjectsOf(question: string, retrieved: readonly Retrieved[]): Retrieve
   return others.some(isSetting) ? inside : [...retrieved];
 }
 
-const LIST_WORDS = new Set(['and', 'or', 'et', 'ou', 'the', 'a', 'an', 'le', 'la', 'les', 'l', 'un', 'une', 'des', 'de', 'du']);
+// (and the words that set one term against another: "..., compared to regression", « ..., par rapport à une régression »)
+const LIST_WORDS = new Set(['and', 'or', 'et', 'ou', 'the', 'a', 'an', 'le', 'la', 'les', 'l', 'un', 'une', 'des', 'de', 'du', 'compared', 'to', 'versus', 'vs', 'against', 'with', 'par', 'rapport', 'à', 'compare', 'comparé', 'comparée', 'contre', 'avec']);
 
 function wordsOf(text: string): string[] {
   return plainQuestion(text).replace(/'/g, ' ').trim().split(' ').filter((word) => word.length > 0);
@@ -652,6 +659,14 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
 const ASKS_WHAT_HAPPENS = / what'?s going on| what is going on| what happened| what'?s happening| why\b| how come| how (is|can) (that|this|it) (be )?possible| pourquoi| qu'est ce qui se passe| que se passe t il| qu'est ce qui (cloche|ne va pas)| comment (est ce|c'est) possible| comment (ca|cela) se fait/;
 
 /** "What is a classification model...", « C'est quoi un plongement... »: a question opening with what a term it names is. */
+/** The concept named right after "can you show me an example (of)", « pouvez-vous me donner un exemple de ». */
+function exampleAskedOf(question: string, retrieved: readonly Retrieved[]): Concept | undefined {
+  const request = EXAMPLE_REQUEST.exec(question.replace(/’/gu, "'"));
+  return request ? retrieved.find((entry) => entry.via === 'term' && entry.start === request[0].length)?.concept : undefined;
+}
+
+const EXAMPLE_REQUEST = /^\s*(?:(?:ok|so|and|et|alors),? )?(?:can|could|would) you (?:give|show|write) (?:me |us )?(?:a |an |one )?(?:concrete |real |quick |simple |short |good )?example (?:of )?(?:a |an |the |what )?|^\s*(?:(?:ok|et|alors),? )?(?:pouvez-vous|pourriez-vous|peux-tu|pourrais-tu|tu peux|vous pouvez) (?:me |nous )?(?:donner|montrer|écrire) (?:un )?(?:exemple )(?:concret )?(?:de |d'|du |des )?(?:la |le |l'|un |une )?/iu;
+
 function asksWhatItNamesIs(question: string, retrieved: readonly Retrieved[]): boolean {
   // The typographic apostrophe as the plain one, the same length: the offsets of what was retrieved hold.
   const opening = ASKS_WHAT_IS.exec(question.replace(/’/gu, "'"));
