@@ -1377,4 +1377,31 @@ describe('the chat as a tutor', function () {
     assert.equal(soil[0]!.sources[0], 'binary-classification');
     assert.deepEqual([soil[2]!.understanding.intent, soil[2]!.understanding.concepts[0]!.id], ['limits', 'accuracy']);
   });
+
+  it('reads a print farm as machines, a threshold proposed "when it goes above it" as a baseline, a failing sensor as missing data, and the example a French compound names', async () => {
+    const printers = await converse(engine, [
+      'We run a 3D-printing farm of 30 printers and want to predict failed prints from the sensor logs. Where do I start?',
+      'How does gradient boosting work?',
+      'Why not just put a limit on nozzle temperature and raise an alarm when it goes above it?',
+      'Do I just feed in the raw readings every 2 seconds?',
+    ]);
+    assert.equal(printers[0]!.understanding.field, 'machines');
+    assert.deepEqual(printers.slice(2).map((turn) => turn.understanding.concepts[0]?.id), ['baseline-model', 'feature-engineering']);
+    await assertEachAbout(engine, [
+      ['Et si une sonde de pression lâche pendant la nuit ?', 'missing-data'],
+      ['Pouvez-vous me donner un exemple de prompt few-shot pour classer des avis clients ?', 'few-shot-learning'],
+      ['We want the model to return valid JSON, but what happens when it doesn’t?', 'structured-output'],
+      ['It sometimes adds an allergen that nobody mentioned in the recipe. Why?', 'hallucination'],
+    ]);
+    const notes = await converse(engine, [
+      'I want an LLM to turn our technicians’ free-text visit notes into structured records (part, fault, duration). Where do I start?',
+      'Should I use RAG or just put all our past notes in the prompt?',
+      'Can you give me a concrete example of an evaluation set for this extraction?',
+    ]);
+    assert.equal(notes[0]!.sources[0], 'information-extraction');
+    assert.deepEqual([notes[1]!.understanding.intent, notes[1]!.understanding.concepts.map((concept) => concept.id).sort().join('+')], ['contrast', 'long-context+retrieval-augmented-generation']);
+    assert.deepEqual([notes[2]!.understanding.intent, notes[2]!.understanding.concepts[0]!.id], ['example', 'prompt-regression-testing']);
+    const leak = await converse(engine, ['Nous voulons prévoir la consommation de chaleur du lendemain.', 'Mon modèle a une erreur minuscule en test, mais une fois mis en service il s’est trompé de beaucoup. Pourquoi ?']);
+    assert.equal(leak[1]!.understanding.concepts[0]!.id, 'data-leakage');
+  });
 });

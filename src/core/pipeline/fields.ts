@@ -93,7 +93,8 @@ export function learnerField(questions: readonly string[]): LearnerField | undef
 }
 
 function fieldTold(words: string): LearnerField | undefined {
-  const text = foldCase(words);
+  // "A 3D-printing farm", "a server farm", "a wind farm": no farming.
+  const text = foldCase(words).replace(/\b(3d[- ]?print(ing)?|print(ing)?|server|render|wind|solar|data|click|content|troll|bot|link) farms?\b/g, ' ');
   const weights = new Map<LearnerField, number>();
   for (const word of WORDS) if (word.pattern.test(text)) weights.set(word.field, (weights.get(word.field) ?? 0) + 1);
   const [best, second] = [...weights.entries()].sort((a, b) => b[1] - a[1]);

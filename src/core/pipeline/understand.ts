@@ -184,7 +184,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const all = retriever.retrieve(question);
   // "Can you show me an example prompt for our case, like what the system prompt would look like...": an example of
   // the term the request names, whatever its description names next.
-  const exampleOf = exampleAskedOf(question, all);
+  // "... an example of an evaluation set for my extraction?": the set of cases the project tests itself with.
+  const testSet = detectIntent(question) === 'example' && TEST_SET.test(plainQuestion(question)) ? testBeforeRollout(earlier, glossary, question) : undefined;
+  const exampleOf = testSet ?? exampleAskedOf(question, all);
   if (exampleOf) return { intent: 'example', concepts: [exampleOf], followUp: false, inConversation };
   const retrieved = withoutTheLearnersOwnWords(subjectsOf(question, withoutStoryWords(withoutWeakMatches(all, question, previous.length > 0))), question, earlier);
   const named = retrieved.map((entry) => entry.concept);
@@ -208,6 +210,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const told = situation && glossary.get(situation.conceptId);
   // « J'ai essayé un arbre de décision : 100 % sur mes anciennes cuissons, mais... »: the model tried is the story's setting.
   const setting = namedInEarnest.filter((concept) => !triedBefore(question, retrieved, concept));
+  // "Should I use RAG or just put all our sightings in the prompt?": the two ways weighed, by their curated contrast.
+  const weighedWithTold = told && (cue === 'contrast' || asksToChooseBetween(question)) ? namedInEarnest.find((concept) => concept.id !== told.id && hasCuratedContrast(glossary, concept, told)) : undefined;
+  if (told && weighedWithTold) return { intent: 'contrast', concepts: [weighedWithTold, told], followUp: false, inConversation };
   // "97% right but it never caught one" once the rare class was named: the accuracy a model that always says "no" gets,
   // whether or not the question names accuracy.
   const accuracy = metAny(earlier, [CLASS_IMBALANCE_ID]) && accuracyHidesTheRareClass(question) && !metAny(earlier, [ACCURACY_ID]) ? glossary.get(ACCURACY_ID) : undefined;
@@ -301,7 +306,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     // names a term (temperature), but says far more of the topic (anomaly detection).
     return { intent: 'limits', concepts: [doubted], followUp: true, remark: 'doubt', inConversation };
   }
-  if (topic && comparesWithTopic(question) && !named.some((concept) => concept.id === topic.id)) {
+  if (topic && comparesWithTopic(question) && !asksWhyNotInstead(question) && !named.some((concept) => concept.id === topic.id)) {
     // "What happens when my prompt is longer than that?" after the context window: the window's limits.
     return { intent: cue === 'what' || cue === 'how' || cue === 'contrast' ? 'limits' : cue, concepts: [topic], followUp: true, inConversation };
   }
@@ -662,8 +667,15 @@ const ASKS_WHAT_HAPPENS = / what'?s going on| what is going on| what happened| w
 /** The concept named right after "can you show me an example (of)", « pouvez-vous me donner un exemple de ». */
 function exampleAskedOf(question: string, retrieved: readonly Retrieved[]): Concept | undefined {
   const request = EXAMPLE_REQUEST.exec(question.replace(/’/gu, "'"));
-  return request ? retrieved.find((entry) => entry.via === 'term' && entry.start === request[0].length)?.concept : undefined;
+  const first = request ? retrieved.find((entry) => entry.via === 'term' && entry.start === request[0].length) : undefined;
+  if (!first) return undefined;
+  // « un exemple de prompt few-shot », "an example few-shot prompt": of two names side by side, the longer says more.
+  const beside = retrieved.find((entry) => entry.via === 'term' && entry !== first && entry.start !== undefined && first.end !== undefined && entry.start > first.end && entry.start <= first.end + 1);
+  return beside && (beside.end ?? 0) - beside.start! > first.end! - first.start! ? beside.concept : first.concept;
 }
+
+/** "An evaluation set", "a test set", « un jeu de test », « un jeu d'évaluation »: cases kept to test with. */
+const TEST_SET = / (evaluation|eval|test|golden|benchmark) (set|dataset|suite|cases)\b| jeux? (de test|d'evaluation|d'essai)\b/;
 
 const EXAMPLE_REQUEST = /^\s*(?:(?:ok|so|and|et|alors),? )?(?:can|could|would) you (?:give|show|write) (?:me |us )?(?:a |an |one )?(?:concrete |real |quick |simple |short |good )?example (?:of )?(?:a |an |the |what )?|^\s*(?:(?:ok|et|alors),? )?(?:pouvez-vous|pourriez-vous|peux-tu|pourrais-tu|tu peux|vous pouvez) (?:me |nous )?(?:donner|montrer|écrire) (?:un )?(?:exemple )(?:concret )?(?:de |d'|du |des )?(?:la |le |l'|un |une )?/iu;
 
