@@ -1404,4 +1404,15 @@ describe('the chat as a tutor', function () {
     const leak = await converse(engine, ['Nous voulons prévoir la consommation de chaleur du lendemain.', 'Mon modèle a une erreur minuscule en test, mais une fois mis en service il s’est trompé de beaucoup. Pourquoi ?']);
     assert.equal(leak[1]!.understanding.concepts[0]!.id, 'data-leakage');
   });
+
+  it('reads the wrong manual pulled, the right notice "bien dans la base", a high accuracy that never saw it coming, manuals asked "things like", and every reading as a column', async () => {
+    await assertEachAbout(engine, [
+      ['Sounds risky: if it pulls the wrong manual, a fitter could order the wrong part.', 'metadata-filtering'],
+      ['L’assistant donne la procédure d’un autre modèle, alors que la bonne notice est bien dans la base. Pourquoi ?', 'metadata-filtering'],
+      ['Le modèle a 97 % de bonnes réponses en test, mais il n’a presque jamais vu venir les pannes. Pourquoi ?', 'class-imbalance'],
+      ['Do I just feed every single reading in as a column?', 'feature-engineering'],
+    ]);
+    const [manuals] = await converse(engine, ['We have about 250 PDF manuals and our fitters want to ask things like "which seal fits the X4 pump?" from their phones. Where do I start?']);
+    assert.equal(manuals!.sources[0], 'retrieval-augmented-generation');
+  });
 });

@@ -122,7 +122,7 @@ export class ChatEngine {
   prepare(raw: ChatRequest): { understanding: Understanding; lang: Lang; register: Register; passages: Passage[]; prompt: PromptPart[] } {
     const request = bounded(raw);
     const earlier = request.history.map(earlierTurn);
-    const field = conversationField([...request.history.map((turn) => turn.question), request.question], earlier);
+    const field = conversationField(request.question, earlier);
     const understanding = { ...understand(withSelection(request.question, request.selection), this.retriever, this.glossary, earlier), ...(field && { field }) };
     const previousLang = request.history[request.history.length - 1]?.lang;
     const lang = request.answerLang === 'auto' ? detectLanguage(request.question, previousLang ?? request.fallbackLang) : request.answerLang;

@@ -21,7 +21,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { accuracyHidesTheRareClass, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, LANGUAGE_MODEL_IDS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
+import { accuracyHidesTheRareClass, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, LANGUAGE_MODEL_IDS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -88,9 +88,9 @@ const TEXT_PROJECT_IDS: readonly string[] = [...DOCUMENT_TASK_IDS, EXTRACTION_ID
  * The learner's field: a project on a language model or on documents works with written text, whatever its business
  * (delivery notes read by an LLM are text, not transport); any other, from the learner's words.
  */
-export function conversationField(questions: readonly string[], earlier: readonly EarlierTurn[]): LearnerField | undefined {
+export function conversationField(question: string, earlier: readonly EarlierTurn[]): LearnerField | undefined {
   const onText = projectOpening(earlier)?.conceptIds.some((id) => TEXT_PROJECT_IDS.includes(id)) ?? false;
-  return onText ? 'text' : learnerField(questions);
+  return onText ? 'text' : learnerField([...earlier.map((turn) => turn.question ?? ''), question]);
 }
 
 /** Entries that broad questions land on ("what's the catch?", "and the future?"), when the glossary has them. */
@@ -138,7 +138,7 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   // structured output, whose example is one.
   const structured = glossary.get(STRUCTURED_OUTPUT_ID);
   // (On written text, the prompt's own example for text is one such prompt.)
-  const onText = conversationField([...earlier.map((turn) => turn.question ?? ''), question], earlier) === 'text';
+  const onText = conversationField(question, earlier) === 'text';
   if (understanding.intent === 'example' && structured && !onText && PROMPT_IDS.includes(subject?.id ?? '') && / (json|extracts?|extracting|extraire|extrait|extraie|pull out|pulls out|fields|champs)\b/.test(plainQuestion(question))) {
     return { ...understanding, concepts: [structured, ...others] };
   }
@@ -186,7 +186,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // the term the request names, whatever its description names next.
   // "... an example of an evaluation set for my extraction?": the set of cases the project tests itself with.
   const testSet = detectIntent(question) === 'example' && TEST_SET.test(plainQuestion(question)) ? testBeforeRollout(earlier, glossary, question) : undefined;
-  const exampleOf = testSet ?? exampleAskedOf(question, all);
+  // (« un exemple de caractéristique à partir du couple » asks for features to build: the situations below say so.)
+  const exampleOf = testSet ?? (asksForFeatures(question) ? undefined : exampleAskedOf(question, all));
   if (exampleOf) return { intent: 'example', concepts: [exampleOf], followUp: false, inConversation };
   const retrieved = withoutTheLearnersOwnWords(subjectsOf(question, withoutStoryWords(withoutWeakMatches(all, question, previous.length > 0))), question, earlier);
   const named = retrieved.map((entry) => entry.concept);
@@ -391,7 +392,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
  * topic has nothing to say in the learner's field, the project's own task has; its example in their field answers.
  */
 function projectExampleForOwnCase(question: string, topic: Concept | undefined, earlier: readonly EarlierTurn[], glossary: Glossary): Concept | undefined {
-  const field = conversationField([...earlier.map((turn) => turn.question ?? ''), question], earlier);
+  const field = conversationField(question, earlier);
   const task = projectOpening(earlier)?.conceptIds.map((id) => glossary.get(id)).find((concept) => concept && concept.id !== WORKFLOW_ID);
   if (!field || !topic || !task || task.id === topic.id || !asksAboutOwnCase(question)) return undefined;
   const inField = (concept: Concept) => glossary.withDetails(concept).en.byField?.[field] !== undefined;
