@@ -1415,4 +1415,15 @@ describe('the chat as a tutor', function () {
     const [manuals] = await converse(engine, ['We have about 250 PDF manuals and our fitters want to ask things like "which seal fits the X4 pump?" from their phones. Where do I start?']);
     assert.equal(manuals!.sources[0], 'retrieval-augmented-generation');
   });
+
+  it('reads another week answered as a missing date filter, "how does it work, step by step?" as the mechanism, and a random split that misses the two breakdowns of last month as a leak', async () => {
+    await assertEachAbout(engine, [
+      ['It answers with the timetable from a different week, even though the right one exists. Why?', 'metadata-filtering'],
+      ['I split the rows randomly and got 99% accuracy, but on last month’s data it didn’t flag either of the two pumps that broke.', 'data-leakage'],
+    ]);
+    const [, steps] = await converse(engine, ['What is gradient boosting?', 'How does it actually work, step by step?']);
+    assert.deepEqual([steps!.understanding.intent, steps!.understanding.concepts.map((concept) => concept.id)], ['how', ['gradient-boosting']]);
+    const [, , split] = await converse(engine, ['We want to predict which pumps fail next week. Where do I start?', 'I shuffled the rows randomly before splitting and the test score looks amazing. Is that fine?', 'So how should I split the data then?']);
+    assert.equal(split!.understanding.advice, true);
+  });
 });

@@ -245,7 +245,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     // A problem told again asks why it happens to them: its causes, which also tell what to look for.
     // Where the topic falls short (answers drawn from another client's file while RAG is the topic) stays that.
     const why = situation.asks === 'limits' ? 'limits' : glossary.withDetails(told).en.sections?.causes ? 'cause' : 'what';
-    return { intent: cue === 'contrast' || cue === 'cause' || cue === 'how' || cue === 'what' || situation.asks === 'limits' ? why : cue, concepts: [told], followUp: false, inConversation };
+    // "So how should I split the data then?" once the split is the topic: what to do, its step, first.
+    const advice = cue === 'how' && why === 'what' && glossary.withDetails(told).en.step !== undefined;
+    return { intent: cue === 'contrast' || cue === 'cause' || cue === 'how' || cue === 'what' || situation.asks === 'limits' ? why : cue, concepts: [told], followUp: false, inConversation, ...(advice && { advice }) };
   }
   // (What a change is made to, "the chunk size or the prompt", is the setting of whether it helps.)
   const asksToTest = asksHowToTest(question) && (namesOnlyAResultsSetting(setting) || asksWhetherAChangeHelps(question));
@@ -313,7 +315,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   }
   // "Can you sum up what I should remember?": a recap, whatever a word of it happens to resemble.
   // "That's a lot. Can you put it more simply?" asks for simpler words, not a recap.
-  if (!retrieved.some((entry) => entry.via === 'term') && detectRemark(question) === 'recap' && detectSmallTalk(question) !== 'thanks' && cue !== 'simple') {
+  // ("How does it actually work, step by step?" asks for a mechanism in steps, not a plan.)
+  if (!retrieved.some((entry) => entry.via === 'term') && detectRemark(question) === 'recap' && detectSmallTalk(question) !== 'thanks' && cue !== 'simple' && !ASKS_HOW_IT_WORKS.test(plainQuestion(question))) {
     const covered = conversationConcepts(earlier, glossary);
     // One concept so far: "that's a lot" asks for it in simpler words, not for its definition again.
     const asksForASummary = / sum | summar| recap| resum(er|ez|ons|e moi|e nous)\b| recapitul| tl ?dr | en bref | in a nutshell /.test(plainQuestion(question));
@@ -1030,6 +1033,9 @@ function asksForSteps(question: string): boolean {
 function asksWhetherToDoIt(question: string): boolean {
   return / should (i|we) (just |really |also )?[a-z]+\b[^?]* or (is (it|that|this) )?(a bad idea|not|bad)\b| is (it|that|this) a (bad|good) idea| (est ce|c'est) (une )?(bonne|mauvaise) idee| (dois je|devrais je|faut il|faudrait il) [a-z']+\b[^?]* ou (pas|non|est ce (une )?mauvaise idee)\b/.test(plainQuestion(question));
 }
+
+/** "How does it actually work?", « comment ça marche ? »: a mechanism asked for. */
+const ASKS_HOW_IT_WORKS = / how (does|do) (it|this|that|they|these|the [a-z]+) (actually |really |exactly )?work| comment (ca|cela|il|elle|ils|elles) (marche|fonctionne|marchent|fonctionnent)\b| comment (est ce que )?(ca|cela) (marche|fonctionne)\b/;
 
 /** "How can I trust it?", « comment puis-je m'y fier ? », "can we rely on it?": what makes it safe to use. */
 const ASKS_HOW_TO_TRUST = / (how|comment) (can|could|do|would|should|puis|pourrais|peut|pourrait|dois) (i|we|one|je|on|nous)? ?(ever |really |vraiment |jamais )?(trust|rely on|be confident in|faire confiance|me fier|m'y fier|s'y fier|nous y fier|se fier|compter dessus|y croire)\b| (can|could) (i|we) (ever |really )?(trust|rely on) (it|this|that|them|its answers)\b/;
