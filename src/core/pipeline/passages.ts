@@ -214,14 +214,15 @@ function detailPassage(question: string, subject: Concept, intent: Understanding
   return partPassage(best.concept.id, 'overview', best.sentence);
 }
 
-function namesConcept(sentence: string, concept: Concept, lang: Lang): boolean {
-  const folded = foldCase(sentence);
+/** The text names the concept, by its term or an alias. */
+function namesConcept(text: string, concept: Concept, lang: Lang): boolean {
+  const folded = foldCase(text);
   return [concept[lang].term, ...concept[lang].aliases].some((name) => folded.includes(foldCase(name)));
 }
 
+/** The sentence names the concept within its first six words. */
 function opensOnItsName(sentence: string, concept: Concept, lang: Lang): boolean {
-  const opening = foldCase(sentence).split(/\s+/).slice(0, 6).join(' ');
-  return [concept[lang].term, ...concept[lang].aliases].some((name) => opening.includes(foldCase(name)));
+  return namesConcept(sentence.split(/\s+/u).slice(0, 6).join(' '), concept, lang);
 }
 
 /**

@@ -558,6 +558,7 @@ export interface Situation {
 
 /** The situation the question tells of, among those above, if any. */
 export function situationTold(question: string): Situation | undefined {
+  const plain = plainQuestion(question);
   // A share told ("only 2% are late") is a fact stated; a model that puts everything in one class, a symptom.
   if (tellsOfARareClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asks: 'why', stated: true };
   // (A high accuracy that finds none of the rare class tells the same, however it is worded.)
@@ -567,27 +568,27 @@ export function situationTold(question: string): Situation | undefined {
   if (story) return { conceptId: story };
   // "It answers about the Rouen organ with details from another organ's report": retrieval brought the wrong passages.
   // (What keeps each answer to the product, year or client asked about is a filter on the passages' metadata.)
-  if (ANSWERS_FROM_THE_WRONG_DOCUMENT.test(plainQuestion(question))) return { conceptId: METADATA_FILTERING_ID, asks: 'why' };
+  if (ANSWERS_FROM_THE_WRONG_DOCUMENT.test(plain)) return { conceptId: METADATA_FILTERING_ID, asks: 'why' };
   // « Il répond avec l'ancienne version du protocole alors que nous l'avons mis à jour »: the index kept the old one.
-  if (ANSWERS_FROM_AN_OLD_VERSION.test(plainQuestion(question))) return { conceptId: INDEX_FRESHNESS_ID, asks: 'why' };
+  if (ANSWERS_FROM_AN_OLD_VERSION.test(plain)) return { conceptId: INDEX_FRESHNESS_ID, asks: 'why' };
   // « Nos manuels ont des tableaux, et il donne le couple de serrage de la vis d'à côté »: tables flattened when the
   // documents were turned into text, which keeps no row with its headers.
-  if (MIXES_UP_TABLE_ROWS.test(plainQuestion(question))) return { conceptId: DOCUMENT_PARSING_ID, asks: 'why' };
+  if (MIXES_UP_TABLE_ROWS.test(plain)) return { conceptId: DOCUMENT_PARSING_ID, asks: 'why' };
   // "What if it spits out broken JSON halfway through a batch?": a reply that does not parse, which a schema prevents.
-  if (BROKEN_JSON.test(plainQuestion(question))) return { conceptId: STRUCTURED_OUTPUT_ID, asks: 'remedy' };
+  if (BROKEN_JSON.test(plain)) return { conceptId: STRUCTURED_OUTPUT_ID, asks: 'remedy' };
   // « Comment obliger le modèle à renvoyer du JSON ? », "how do I make it always answer in JSON?": a shape enforced.
-  if (WANTS_JSON_BACK.test(plainQuestion(question))) return { conceptId: STRUCTURED_OUTPUT_ID, asks: 'how' };
+  if (WANTS_JSON_BACK.test(plain)) return { conceptId: STRUCTURED_OUTPUT_ID, asks: 'how' };
   if (tellsOfAMadeUpValue(question)) return { conceptId: HALLUCINATION_ID };
   // "The gauge went down for a week and left holes in the data", « des trous dans les relevés »: missing values.
-  if (GAPS_IN_THE_DATA.test(plainQuestion(question))) return { conceptId: MISSING_DATA_ID };
+  if (GAPS_IN_THE_DATA.test(plain)) return { conceptId: MISSING_DATA_ID };
   // "What if a sensor freezes or sends garbage for a few hours?", « une sonde qui envoie n'importe quoi »: values to check.
-  if (FAULTY_SENSOR.test(plainQuestion(question))) return { conceptId: OUTLIER_ID, asks: 'remedy' };
+  if (FAULTY_SENSOR.test(plain)) return { conceptId: OUTLIER_ID, asks: 'remedy' };
   // « Et si un capteur tombe en panne ? », "what if a sensor goes offline?": readings that stop, values missing.
-  if (SENSOR_DOWN.test(plainQuestion(question))) return { conceptId: MISSING_DATA_ID, asks: 'remedy' };
+  if (SENSOR_DOWN.test(plain)) return { conceptId: MISSING_DATA_ID, asks: 'remedy' };
   // « Le modèle semble ignorer la fin des actes longs »: what does not fit the window is cut.
-  if (IGNORES_THE_END.test(plainQuestion(question))) return { conceptId: CONTEXT_WINDOW_ID };
+  if (IGNORES_THE_END.test(plain)) return { conceptId: CONTEXT_WINDOW_ID };
   // "Why not paste all our manuals into the prompt?": a long context instead of retrieval.
-  if (PASTES_EVERYTHING.test(plainQuestion(question))) return { conceptId: LONG_CONTEXT_ID };
+  if (PASTES_EVERYTHING.test(plain)) return { conceptId: LONG_CONTEXT_ID };
   const varying = varyingOutputs(question);
   // (What to set so that it stops: the setting's own step.)
   if (varying) return { conceptId: varying, asks: 'remedy' };
@@ -596,23 +597,23 @@ export function situationTold(question: string): Situation | undefined {
   if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asks: 'remedy' };
   if (tellsWhatAMissCosts(question)) return { conceptId: PRECISION_AND_RECALL_ID, asks: 'why' };
   // "... a feature from our mast data, like something with lags?": the kind of feature it names.
-  if (asksForFeatures(question)) return { conceptId: / (lags?|lagged|rolling|decalees?|decales?|retardees?|glissantes?)\b/.test(plainQuestion(question)) ? LAG_FEATURE_ID : FEATURE_ENGINEERING_ID };
+  if (asksForFeatures(question)) return { conceptId: / (lags?|lagged|rolling|decalees?|decales?|retardees?|glissantes?)\b/.test(plain) ? LAG_FEATURE_ID : FEATURE_ENGINEERING_ID };
   // "Most cancellations come from illness, which we never record": what no input holds, no model can learn.
   if (tellsOfUnrecordedCauses(question)) return { conceptId: IRREDUCIBLE_ERROR_ID };
   // How outside factors become inputs, whatever the doubt's words ask.
   if (dependsOnOutsideFactors(question)) return { conceptId: FEATURE_ENGINEERING_ID, asks: 'how' };
   if (asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
   // Rows mixed at random before the split, and scores too good to be believed: a leak, most often.
-  if (SHUFFLED_BEFORE_SPLIT.test(plainQuestion(question)) && TOO_GOOD.test(plainQuestion(question))) return { conceptId: DATA_LEAKAGE_ID };
+  if (SHUFFLED_BEFORE_SPLIT.test(plain) && TOO_GOOD.test(plain)) return { conceptId: DATA_LEAKAGE_ID };
   // A column that makes results too good to be true is a leak the answer names; "a feature that leaks the answer" named it.
-  if (TOO_GOOD_WITH_A_FEATURE.test(plainQuestion(question))) return { conceptId: DATA_LEAKAGE_ID };
+  if (TOO_GOOD_WITH_A_FEATURE.test(plain)) return { conceptId: DATA_LEAKAGE_ID };
   if (tellsOfLeakage(question)) return { conceptId: DATA_LEAKAGE_ID, named: true };
   if (tellsOfAGroupOnBothSides(question)) return { conceptId: DATA_LEAKAGE_ID, asks: 'why' };
   // « Je découpe les PDF par section ou par nombre de mots ? », "split the manuals by heading or by size?": chunking.
-  if (SPLITS_DOCUMENTS.test(plainQuestion(question))) return { conceptId: CHUNKING_ID, asks: 'how' };
+  if (SPLITS_DOCUMENTS.test(plain)) return { conceptId: CHUNKING_ID, asks: 'how' };
   // "Our nights are in time order: is it OK to shuffle them before splitting?": a split by time, and why.
   // (Shuffling is what the learner proposes: the split by time is what answers it, not the name of their idea.)
-  if (ORDERED_IN_TIME.test(plainQuestion(question)) && SHUFFLES.test(plainQuestion(question))) return { conceptId: TIME_BASED_SPLIT_ID, asks: 'why', answersAProposal: true };
+  if (ORDERED_IN_TIME.test(plain) && SHUFFLES.test(plain)) return { conceptId: TIME_BASED_SPLIT_ID, asks: 'why', answersAProposal: true };
   if (asksHowToSplit(question)) return { conceptId: SPLIT_ID, named: true };
   return tellsOfSeveralLabels(question) ? { conceptId: MULTI_LABEL_ID } : undefined;
 }

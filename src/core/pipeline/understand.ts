@@ -259,7 +259,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   if (framings?.length === 2) return { intent: 'contrast', concepts: framings, followUp: false, inConversation };
   // "How does it find the right pages?" on RAG: the search that picks the passages.
   const search = metAny(earlier, DOCUMENT_TASK_IDS) && asksHowItFindsPassages(question) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
-  if (search) return { intent: 'how', concepts: [search], followUp: earlier.some((turn) => turn.conceptIds.includes(search.id)), inConversation };
+  if (search) return { intent: 'how', concepts: [search], followUp: metAny(earlier, [search.id]), inConversation };
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
   // a description elsewhere in it (comparing, rules) does not make it about another.
   const asksWhatANamedConceptIs = asksWhatItNamesIs(question, retrieved);
@@ -674,8 +674,9 @@ function exampleAskedOf(question: string, retrieved: readonly Retrieved[]): Conc
   const first = request ? retrieved.find((entry) => entry.via === 'term' && entry.start === request[0].length) : undefined;
   if (!first) return undefined;
   // « un exemple de prompt few-shot », "an example few-shot prompt": of two names side by side, the longer says more.
-  const beside = retrieved.find((entry) => entry.via === 'term' && entry !== first && entry.start !== undefined && first.end !== undefined && entry.start > first.end && entry.start <= first.end + 1);
-  return beside && (beside.end ?? 0) - beside.start! > first.end! - first.start! ? beside.concept : first.concept;
+  const length = (entry: Retrieved) => (entry.end ?? 0) - (entry.start ?? 0);
+  const beside = retrieved.find((entry) => entry.via === 'term' && entry.start !== undefined && entry.start > (first.end ?? 0) && entry.start <= (first.end ?? 0) + 1);
+  return beside && length(beside) > length(first) ? beside.concept : first.concept;
 }
 
 /** "An evaluation set", "a test set", « un jeu de test », « un jeu d'évaluation »: cases kept to test with. */
@@ -1084,6 +1085,6 @@ function previousConcepts(earlier: readonly EarlierTurn[], glossary: Glossary): 
  * about the one the conversation was on before the other was weighed against it.
  */
 function withTheOneMetBeforeFirst(pair: readonly Concept[], before: readonly EarlierTurn[]): Concept[] {
-  const met = pair.filter((concept) => before.some((turn) => turn.conceptIds.includes(concept.id)));
+  const met = pair.filter((concept) => metAny(before, [concept.id]));
   return met.length === 1 ? [met[0]!, ...pair.filter((concept) => concept !== met[0])] : [...pair];
 }
