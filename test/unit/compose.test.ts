@@ -83,6 +83,20 @@ describe('answers composed from the passages', () => {
     assert.ok(!composeGroups(gpt, glossary, 'fr', context)[0]!.some((piece) => piece.includes('(en anglais')), 'no dictionary label');
   });
 
+  it('gives, for a "how", the mechanism first and then what the concept is as its summary', () => {
+    const glossary = bundledGlossary();
+    const forest = glossary.get('random-forest')!;
+    for (const [lang, inShort] of [['fr', 'En bref, la forêt aléatoire est '], ['en', 'In short, a random forest is ']] as const) {
+      const passages = passagesFor({ intent: 'how', concepts: [forest], followUp: false }, glossary, lang);
+      const groups = composeGroups(passages, glossary, lang, { intent: 'how', register: 'vous' });
+      assert.deepEqual(groups[0], [glossary.withDetails(forest)[lang].sections!.how], 'the mechanism opens');
+      assert.ok(groups[1]![0]!.startsWith(inShort), groups[1]![0]);
+    }
+    // A "why" opens with its reason, and the definition after it is no summary of a mechanism.
+    const why = passagesFor({ intent: 'why', concepts: [forest], followUp: false }, glossary, 'en');
+    assert.ok(!composeGroups(why, glossary, 'en', { intent: 'why', register: 'vous' }).flat().some((piece) => piece.startsWith('In short')));
+  });
+
   it('answers small talk with the one reply of its kind, in the learner\'s tu or vous, greeting only at the start', () => {
     const glossary = bundledGlossary();
     const reply = (smallTalk: 'thanks' | 'greeting', register: 'tu' | 'vous', inConversation = false) =>

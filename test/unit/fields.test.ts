@@ -15,6 +15,11 @@ describe('the learner’s kind of data', () => {
       ['I am an HR recruiter and we get 2,000 candidates a month.', 'people'],
       ['Je travaille dans une coopérative agricole et nous voudrions estimer le rendement de chaque parcelle à partir de la météo.', 'nature'],
       ['Je gère des hôtels et je veux prévoir les annulations de réservations.', 'appointments'],
+      // A defect per part or cycle is production quality, not a breakdown, even when sensors record the process.
+      ['We run injection-moulding presses, 4% of parts are scrapped, and the sensors log every shot. Can we predict scrap?', 'quality'],
+      ['Nous sommes une fonderie et voulons prédire à partir des capteurs de la presse les pièces qui auront de la porosité.', 'quality'],
+      ['Our paint plant wants to flag off-spec batches from the mixing logs.', 'quality'],
+      ['We want to know which of our pumps will break down next month, from their vibration sensors.', 'machines'],
     ];
     for (const [question, field] of told) assert.equal(learnerField([question]), field, question);
   });

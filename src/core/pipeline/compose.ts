@@ -18,9 +18,10 @@ import { oneLine, type Passage } from './prompt';
 export type ComposeGroups = readonly (readonly string[])[];
 
 /** The connecting phrases an answer may use around the glossary's text: a small closed set, in both languages. */
-const LEAD: Record<Lang, { simple: string; exampleOf: (term: string) => string; exampleElsewhere: (term: string) => string; translate: string; also: string }> = {
+const LEAD: Record<Lang, { simple: string; inShort: string; exampleOf: (term: string) => string; exampleElsewhere: (term: string) => string; translate: string; also: string }> = {
   en: {
     simple: 'In simple terms: ',
+    inShort: 'In short, ',
     exampleOf: (term) => `An example ${ofTerm(term, 'en')}: `,
     exampleElsewhere: (term) => `An example ${ofTerm(term, 'en')} from another field, where the idea is the same: `,
     translate: 'In French, {t} is called "{o}"{al}.',
@@ -28,6 +29,7 @@ const LEAD: Record<Lang, { simple: string; exampleOf: (term: string) => string; 
   },
   fr: {
     simple: 'En termes simples : ',
+    inShort: 'En bref, ',
     exampleOf: (term) => `Un exemple ${ofTerm(term, 'fr')} : `,
     exampleElsewhere: (term) => `Un exemple ${ofTerm(term, 'fr')} pris dans un autre domaine, où l'idée est la même : `,
     translate: 'En anglais, {t} se dit « {o} »{al}.',
@@ -100,7 +102,7 @@ export function replyFor(context: ComposeContext, lang: Lang): string {
 export function composeGroups(passages: readonly Passage[], glossary: Glossary, lang: Lang, context: ComposeContext): ComposeGroups {
   if (passages.length === 0) return [[replyFor(context, lang)]];
   const lead = LEAD[lang];
-  return passages.map((passage) => {
+  return passages.map((passage, index) => {
     const concept = glossary.get(passage.conceptIds[0]!);
     const term = oneLine(concept?.[lang].term ?? '');
     switch (passage.kind) {
@@ -113,7 +115,9 @@ export function composeGroups(passages: readonly Passage[], glossary: Glossary, 
         }
         // The definition said as a sentence about its term (« LoRA est une méthode... », "Overfitting is when a
         // model..."), never a « LoRA : » label nor a bare noun phrase (« Deux mesures complémentaires... »).
-        return [namingSentence(term, passage.text, lang)];
+        const sentence = namingSentence(term, passage.text, lang);
+        // After the mechanism a "how" asked for, what the concept is reads as its summary, not as a new start.
+        return summarises(passages, index) ? [`${lead.inShort}${afterColon(sentence)}`] : [sentence];
       }
       case 'intuition':
         return context.intent === 'simple' || context.intent === 'what' ? [`${lead.simple}${afterColon(passage.text)}`] : [passage.text];
@@ -124,6 +128,12 @@ export function composeGroups(passages: readonly Passage[], glossary: Glossary, 
         return [passage.text];
     }
   });
+}
+
+/** A definition right after its own concept's mechanism. */
+function summarises(passages: readonly Passage[], index: number): boolean {
+  const before = passages[index - 1];
+  return before?.kind === 'how' && before.conceptIds[0] === passages[index]!.conceptIds[0];
 }
 
 /** A sentence after a lead-in's colon starts in lower case (« En termes simples : un plongement... »), a name does not. */

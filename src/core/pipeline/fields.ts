@@ -21,6 +21,12 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'sensor* sensor* capteur* capteur* failure* failure* panne* panne* breakdown* maintenance maintenance machinery equipment* equipement* ' +
     'vibration* motor* moteur* pump* pompe* turbine* eolienne* lift lifts elevator* ascenseur* door doors porte portes conveyor* ' +
     'bearing* roulement* compressor* compresseur* defaillance* factory factories usine* probe probes sonde sondes silo silos',
+  // Production quality: a defect per part, cycle or batch (« porosité », rebuts, a failed sterilisation cycle).
+  quality:
+    'defect* defaut* defectu* scrap* scrap* rebut* rebut* porosit* porosit* poreu* porous non-conform* nonconform* off-spec off-spec batch* ' +
+    'out-of-tolerance tolerance* out-of-spec hors-tolerance quality qualite* foundry fonderie* casting* moulage* mould* mold* moule moules ' +
+    'weld* soudure* soudage* autoclave* autoclave* steriliz* sterilis* piece pieces usinage machined machining inspection* ' +
+    'fabrication* manufactur* cycles',
   sales:
     'sale sales vente* vente* stores shop* magasin* magasin* boutique* product products produits demand bakery bakery bakeries ' +
     'boulanger* boulanger* retail* supermarket* supermarche* promotion* inventory stock stocks orders basket* panier* price* prix',
@@ -35,7 +41,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'formulaire* forms article* contract* contrat* tweet* posts manuscript* manuscrit* book books livre* novel* publish* editeur* ' +
     'edition* newsletter* transcript* report* rapport* manual manual manuals manuals manuel* manuel* handbook* handbook* rulebook* rulebook* binder* form reglement* wiki faq faqs pdf pdfs procedure* notice*',
   images:
-    'photo* photo* image* image* picture* camera* camera* video* pixel* defects defauts snapshot* cliche* drone*',
+    'photo* photo* image* image* picture* camera* camera* video* pixel* snapshot* cliche* drone*',
   users:
     'user* utilisateur* subscriber* subscriber* abonne* abonne* click* clic* website* churn churn ' +
     'desabonne* resiliation* member* adherent* customer* client* visitor* visiteur* app apps',

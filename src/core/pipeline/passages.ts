@@ -4,9 +4,9 @@ import { foldCase, splitPieces } from '../matching/normalize';
 import type { Intent, SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, doesTerm, subjectPronoun, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, ofTerm, upperFirst } from './phrasing';
-import { contrastPassage, definitionPassage, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
+import { contrastPassage, definitionPassage, MAX_PASSAGES, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
-import { DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, EVERY_PROJECTS_STEPS, EXTRACTION_ID, LANGUAGE_MODEL_PROJECT_STEPS, STRUCTURED_OUTPUT_ID, WORKFLOW_ID, worriesAboutChangingData } from './situations';
+import { DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, EVERY_PROJECTS_STEPS, EXTRACTION_ID, FIRST_TABLE_MODELS, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, STRUCTURED_OUTPUT_ID, WORKFLOW_ID, worriesAboutChangingData } from './situations';
 import type { Understanding } from './understand';
 
 /**
@@ -355,12 +355,12 @@ const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'risk' | 'idea' | 'pr
     fr: (concept) => `C'est un projet ${ofTerm(concept.fr.term, 'fr')}.`,
   },
   idea: {
-    en: (concept) => `That idea has a name: ${definiteTerm(concept.en.term, 'en')}.`,
-    fr: (concept) => `Cette idée porte un nom : ${definiteTerm(concept.fr.term, 'fr')}.`,
+    en: (concept) => `That approach is called ${indefiniteTerm(lowerFirstWord(concept.en.term), 'en')}.`,
+    fr: (concept) => `Cette approche s'appelle ${definiteTerm(concept.fr.term, 'fr')}.`,
   },
   risk: {
-    en: (concept) => `That risk has a name: ${lowerFirstWord(concept.en.term)}.`,
-    fr: (concept) => `Ce risque porte un nom : ${definiteTerm(concept.fr.term, 'fr')}.`,
+    en: (concept) => `That risk is called ${lowerFirstWord(concept.en.term)}.`,
+    fr: (concept) => `Ce risque s'appelle ${definiteTerm(concept.fr.term, 'fr')}.`,
   },
   problem: {
     en: (concept) => `What you describe sounds like a case of ${caseOf(concept.en.term)}.`,
@@ -536,7 +536,7 @@ const ORDER_OF_THE_WORK = [
   'prompt', 'system-prompt', 'prompt-template', 'few-shot-learning', 'structured-output', 'temperature',
   'retrieval-evaluation', 'prompt-regression-testing', 'grounding', 'hallucination', 'long-context', 'fine-tuning',
   'train-validation-test-split', 'time-based-split', 'cross-validation', 'baseline-model', 'missing-data', 'outlier', 'feature-engineering', 'lag-feature',
-  'class-imbalance', 'resampling', 'decision-tree', 'random-forest', 'gradient-boosting', 'tree-depth', 'early-stopping', 'overfitting',
+  'class-imbalance', 'resampling', 'logistic-regression', 'decision-tree', 'random-forest', 'gradient-boosting', 'tree-depth', 'early-stopping', 'overfitting',
   'precision-and-recall', 'classification-threshold', 'data-drift', 'model-monitoring',
 ];
 
@@ -556,19 +556,22 @@ function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<
   const project = concepts[0]?.id === WORKFLOW_ID ? concepts[0] : undefined;
   const projectStep = project && !onALanguageModel ? [{ concept: project, action: project[lang].step ?? sentencesOf(partText(project, lang, 'how')).slice(-1).join(' '), weight: Infinity }] : [];
   const others = concepts.slice(project ? 1 : 0);
+  // The plan's first model stays; another model weighed in the conversation is only an option.
+  const firstModel = others.find((concept) => FIRST_TABLE_MODELS.includes(concept.id));
   // The concepts there is something to do about; if none, what each is for.
   const actions = others.flatMap((concept) => {
     const action = actionOf(concept, lang, asked[concept.id]);
     // A project's plan keeps its test set and its baseline whatever else gives way.
-    const weight = project && (EVERY_PROJECTS_STEPS.includes(concept.id) || LANGUAGE_MODEL_PROJECT_STEPS.includes(concept.id)) ? Infinity : stepWeight(concept);
+    const weight = project && (PLAN_STEP_IDS.includes(concept.id) || concept === firstModel) ? Infinity : stepWeight(concept);
     return action ? [{ concept, action, weight }] : [];
   });
   let kept = actions.length > 0 ? actions : others.map((concept) => ({ concept, action: purposeOf(concept, lang), weight: 0 }));
   const length = () => [...projectStep, ...kept].map((step) => step.action).join(' ').length;
   // Too long: each step is cut to a line or two; still too long, the least weighty step gives way, the oldest of
   // equal weight first.
-  if (length() > STEPS_MAX_CHARS) kept = kept.map((step) => ({ ...step, action: clipped(step.action) }));
-  while (kept.length > 1 && length() > STEPS_MAX_CHARS) {
+  for (const most of MAX_STEP_CHARS) if (length() > STEPS_MAX_CHARS) kept = kept.map((step) => ({ ...step, action: clipped(step.action, most) }));
+  // (The header and each step are one passage each: the prompt has room for MAX_PASSAGES.)
+  while (kept.length > 1 && (length() > STEPS_MAX_CHARS || projectStep.length + kept.length >= MAX_PASSAGES)) {
     const lightest = kept.reduce((least, step) => (step.weight < least.weight ? step : least));
     kept = kept.filter((step) => step !== lightest);
   }
@@ -595,16 +598,23 @@ function actionOf(concept: Concept, lang: Lang, intent: Intent | undefined): str
 }
 
 /** A step says what to do in a line or two: a long list of ways is cut after a comma, with an ellipsis. */
-function clipped(action: string): string {
-  if (action.length <= MAX_STEP_CHARS) return action;
+function clipped(action: string, most: number): string {
+  if (action.length <= most) return action;
   // A semicolon ends a thought; a comma only an item of a list.
-  const semicolon = Math.max(action.lastIndexOf(' ; ', MAX_STEP_CHARS), action.lastIndexOf('; ', MAX_STEP_CHARS));
-  const cut = semicolon > MAX_STEP_CHARS / 2 ? semicolon : action.lastIndexOf(', ', MAX_STEP_CHARS);
-  return cut > MAX_STEP_CHARS / 2 ? `${action.slice(0, cut).trimEnd()}…` : action;
+  const semicolon = Math.max(action.lastIndexOf(' ; ', most), action.lastIndexOf('; ', most));
+  const cut = semicolon > most / 2 ? semicolon : action.lastIndexOf(', ', most);
+  return cut > most / 2 ? `${action.slice(0, cut).trimEnd()}…` : action;
 }
 
-/** Longer than any entry's step (240 characters at most): only a sentence taken from elsewhere is cut. */
-const MAX_STEP_CHARS = 240;
+/**
+ * How long a step may be, tried in turn while the plan is too long: first longer than any entry's step (240
+ * characters at most), so that only a sentence taken from elsewhere is cut; then a line, so that the plan keeps its
+ * steps rather than their details.
+ */
+const MAX_STEP_CHARS = [240, 170];
+
+/** The steps a project's plan keeps whatever else gives way. */
+const PLAN_STEP_IDS: readonly string[] = [...EVERY_PROJECTS_STEPS, ...TABLE_PROJECT_STEPS, ...LANGUAGE_MODEL_PROJECT_STEPS];
 
 /**
  * How much a step weighs in a plan: fixing a problem the conversation met most, then the steps every project has (a

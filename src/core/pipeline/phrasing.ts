@@ -154,7 +154,7 @@ const MASS_WORDS = new Set(
   ('dropout search descent learning attention feedback data compute inference alignment safety noise decay warmup ' +
     'recall drift collapse memory bias parallelism sparsity privacy accuracy entropy perplexity leakage usage ' +
     'tuning training research vision speech text language guidance matching filtering retrieval learn throughput transfer ' +
-    'ai analysis oversight softmax tanh momentum content bandwidth time means').split(' '),
+    'ai analysis oversight softmax tanh momentum content context bandwidth time means').split(' '),
 );
 
 /** "does" or "do" with the term as subject: "How do training and evaluation modes work?". */

@@ -15,6 +15,13 @@ export const WORKFLOW_ID = 'machine-learning-workflow';
 export const EVERY_PROJECTS_STEPS: readonly string[] = ['train-validation-test-split', 'baseline-model'];
 
 /**
+ * What a project on a table of records does next (not one on images, sound or text): build its features, then train
+ * a first model, the one the conversation met if it has a step, else a random forest.
+ */
+export const TABLE_PROJECT_STEPS: readonly string[] = ['feature-engineering'];
+export const FIRST_TABLE_MODELS: readonly string[] = ['random-forest', 'gradient-boosting', 'logistic-regression', 'decision-tree'];
+
+/**
  * The kinds of task a project can be, as the glossary names them: what "predict tomorrow's sales" or "sort reviews
  * into happy and unhappy" turns into. Only these are weighed, so that a project's everyday words (claims, shops,
  * customers) cannot land on an unrelated entry that happens to use them.

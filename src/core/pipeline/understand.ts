@@ -21,7 +21,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { accuracyHidesTheRareClass, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, LANGUAGE_MODEL_IDS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
+import { accuracyHidesTheRareClass, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -59,7 +59,7 @@ export interface Understanding {
   readonly steps?: boolean;
   /**
    * The learner proposed a shortcut that the concept names ("why not just use last week's average?": the baseline
-   * model): the answer says the idea has a name rather than that their words describe a case of it.
+   * model): the answer names the approach rather than that their words describe a case of it.
    */
   readonly shortcut?: boolean;
   /**
@@ -1013,9 +1013,22 @@ function withProjectSteps(conversation: readonly Concept[], earlier: readonly Ea
     return [...first, ...covered.filter((concept) => !first.includes(concept) && concept.id !== WORKFLOW_ID)];
   }
   // ... one built on a language model keeps real inputs with the outputs expected, rerun at every change; any other
-  // sets a test set aside and beats a baseline, whether the conversation came to them or not.
-  const first = [workflow, ...(onALanguageModel ? LANGUAGE_MODEL_PROJECT_STEPS : EVERY_PROJECTS_STEPS).flatMap((id) => glossary.get(id) ?? [])];
+  // sets a test set aside and beats a baseline, whether the conversation came to them or not, and one on a table of
+  // records builds its features and trains a first model.
+  const planIds = onALanguageModel ? LANGUAGE_MODEL_PROJECT_STEPS : [...EVERY_PROJECTS_STEPS, ...(onATable(earlier) ? [...TABLE_PROJECT_STEPS, firstModel(covered)] : [])];
+  const first = [workflow, ...planIds.flatMap((id) => glossary.get(id) ?? [])];
   return [...first, ...covered.filter((concept) => !first.includes(concept))];
+}
+
+/** Records in a table: no language model, and no images, sound or text told. */
+function onATable(earlier: readonly EarlierTurn[]): boolean {
+  const field = conversationField('', earlier);
+  return field !== 'text' && field !== 'images' && field !== 'audio';
+}
+
+/** The first model of a plan: the one the conversation weighed, else a random forest. */
+function firstModel(covered: readonly Concept[]): string {
+  return covered.find((concept) => FIRST_TABLE_MODELS.includes(concept.id))?.id ?? FIRST_TABLE_MODELS[0]!;
 }
 
 /**
