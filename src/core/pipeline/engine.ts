@@ -174,7 +174,8 @@ export class ChatEngine {
     const shownNow = shownIn([...request.history.map((turn) => turn.answer), answer]);
     // Neither a question already asked nor one offered under the previous answer (a recap would offer it again).
     const offered = request.history[request.history.length - 1]?.suggestions ?? [];
-    const suggestions = suggestionsFor(understanding, this.glossary, lang, register, shownNow, [...request.history.map((turn) => turn.question), ...offered]);
+    const earlierConcepts = request.history.map((turn) => earlierTurn(turn).conceptIds);
+    const suggestions = suggestionsFor(understanding, this.glossary, lang, register, shownNow, [...request.history.map((turn) => turn.question), ...offered], earlierConcepts);
     return { text: answer, lang, register, suggestions, sources: sourcesOf(answer, understanding, passages), understanding, passages, origin, generation, firstTextMs };
   }
 }

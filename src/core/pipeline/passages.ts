@@ -1,12 +1,12 @@
 import type { Glossary } from '../glossary/glossary';
 import { otherLang, type Concept, type Lang, type LearnerField } from '../glossary/types';
 import { foldCase, splitPieces } from '../matching/normalize';
-import type { Intent, SingleIntent } from './intent';
+import { plainQuestion, type Intent, type SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, doesTerm, subjectPronoun, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, ofTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, MAX_PASSAGES, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
-import { DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, EVERY_PROJECTS_STEPS, EXTRACTION_ID, FIRST_TABLE_MODELS, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, STRUCTURED_OUTPUT_ID, WORKFLOW_ID, worriesAboutChangingData } from './situations';
+import { DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, LANGUAGE_MODEL_PROJECT_STEPS, NEXT_STEP_ON_A_LANGUAGE_MODEL, WORKFLOW_ID, worriesAboutChangingData } from './situations';
 import type { Understanding } from './understand';
 
 /**
@@ -97,7 +97,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
     case 'ood':
       return [];
     case 'several':
-      if (understanding.remark === 'recap') return understanding.steps ? stepPassages(concepts, lang, understanding.asked, understanding.onALanguageModel) : [recapPassage(concepts, lang, understanding.asked)];
+      if (understanding.remark === 'recap') return understanding.steps ? stepPassages(concepts, lang, understanding) : [recapPassage(concepts, lang, understanding.asked)];
       return severalPassages(concepts, lang, shown);
     case 'contrast':
       return contrastPassages(concepts, lang, shown);
@@ -110,7 +110,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
       }
       if (understanding.project) return projectPassages(concepts, lang, shown, understanding, glossary);
       if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary, question);
-      const passages = singlePassages(concepts[0], understanding, lang, shown, glossary);
+      const passages = weighedIfAsked(singlePassages(concepts[0], understanding, lang, shown, glossary), concepts[0], understanding, lang, shown, question);
       const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
       // A precise question (why the dot products are divided by √d) opens with the sentence that answers it.
       const answered = detail ? [detail, ...passages.filter((passage) => !passage.text.includes(detail.text))].slice(0, 3) : withAdvice(passages, concepts[0], understanding, lang, shown);
@@ -118,6 +118,19 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
       return inField ? withFieldPassage(answered, inField, understanding.intent === 'example' || asksAboutOwnCase(question)) : answered;
     }
   }
+}
+
+/** "Is it serious?", « est-ce grave dans notre cas ? », "does it matter?": whether the concept weighs. */
+const ASKS_WHETHER_IT_MATTERS = / (is (it|that|this) (really )?(serious|bad|a (big |real )?(problem|deal|issue))|does (it|that|this) (really )?matter|how (bad|serious) is (it|that)|(est ce|c'est) (vraiment )?(grave|serieux|un (gros |vrai )?probleme)|(ca|cela) (compte|importe)( vraiment)?)\b/u;
+
+/**
+ * "What is a hallucination, and is it serious in our case?": what it is, then why it matters rather than an example.
+ */
+function weighedIfAsked(passages: Passage[], concept: Concept | undefined, understanding: Understanding, lang: Lang, shown: Shown, question: string): Passage[] {
+  if (!concept || understanding.intent !== 'what' || !ASKS_WHETHER_IT_MATTERS.test(plainQuestion(question))) return passages;
+  const why = partText(concept, lang, 'why');
+  if (!why || shown.has(why)) return passages;
+  return [...passages.filter((passage) => passage.kind === 'definition'), partPassage(concept.id, 'why', why)];
 }
 
 /**
@@ -348,7 +361,7 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
-const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'risk' | 'idea' | 'project', Record<Lang, (concept: Concept) => string>> = {
+const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 'idea' | 'project', Record<Lang, (concept: Concept) => string>> = {
   // The kind of project the learner's opening tells: "This is a binary classification project."
   project: {
     en: (concept) => `This is ${indefiniteTerm(`${lowerFirstWord(concept.en.term)} project`, 'en')}.`,
@@ -370,11 +383,19 @@ const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'risk' | 'idea' | 'pr
     en: (concept) => `That is a case of ${caseOf(concept.en.term)}.`,
     fr: (concept) => `C'est un cas ${ofTermInSentence(concept.fr.term)}.`,
   },
+  // A symptom whose cure is a technique (the wrong game's rules in an answer: no filter on the game).
+  missing: {
+    en: (concept) => `What seems to be missing here is ${definiteTerm(concept.en.term, 'en')}.`,
+    fr: (concept) => `Ce qui semble manquer ici, c'est ${definiteTerm(concept.fr.term, 'fr')}.`,
+  },
   mechanism: {
     en: (concept) => `This is where ${definiteTerm(concept.en.term, 'en')} ${doesTerm(concept.en.term) === 'do' ? 'come' : 'comes'} in.`,
     fr: (concept) => `C'est là qu'${frenchVerbAgrees(concept.fr.term, 'intervient', 'interviennent')} ${definiteTerm(concept.fr.term, 'fr')}.`,
   },
 };
+
+/** The techniques of a document pipeline whose absence a failure tells (another product's manual, an old version, rows mixed up). */
+const MISSING_WHEN_IT_FAILS: readonly string[] = ['metadata-filtering', 'index-freshness', 'document-parsing', 'chunking', 'reranking', 'hybrid-search', 'structured-output'];
 
 /**
  * A question that described a concept without naming it: the answer names it first (« Cela ressemble à un cas
@@ -384,7 +405,8 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
   // "How does ChatGPT remember what I said?" asks for a mechanism; a problem told in other words is a case of it;
   // "what if owners behave differently next year?" is a risk, not a symptom; "why not just use the average?" an idea.
   const asksAboutAProblem = understanding.intent !== 'how' && understanding.intent !== 'what' && understanding.intent !== 'define';
-  const kind = understanding.shortcut ? 'idea' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : 'mechanism';
+  const asksWhatGoesOn = (understanding.intent === 'why' || understanding.intent === 'cause') && MISSING_WHEN_IT_FAILS.includes(concept.id);
+  const kind = understanding.shortcut ? 'idea' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : asksWhatGoesOn ? 'missing' : 'mechanism';
   const naming = namingPassage(concept, kind, lang);
   const inField = fieldPassage(concept, lang, understanding.field, shown);
   // The learner's own data says more than the glossary's example from another field.
@@ -424,15 +446,6 @@ function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown,
   const inField = fieldPassage(workflow, lang, field, shown);
   return [...framing, steps, ...(inField ? [inField] : [])].filter((passage) => passage.kind === 'pointer' || !shown.has(passage.text));
 }
-
-/**
- * After the task's own step, in a project on a language model: what extraction answers in, and which model writes the
- * prompts (each step already holding a set of test inputs); any other task, the set of real inputs itself.
- */
-const NEXT_STEP_ON_A_LANGUAGE_MODEL: Readonly<Record<string, readonly string[]>> = {
-  [EXTRACTION_ID]: [STRUCTURED_OUTPUT_ID],
-  'prompt-engineering': ['large-language-model'],
-};
 
 function namingPassage(concept: Concept, kind: keyof typeof DESCRIBED, lang: Lang): Passage {
   const text = DESCRIBED[kind][lang](concept);
@@ -549,33 +562,37 @@ function inTheOrderOfTheWork<T extends { readonly concept: Concept }>(steps: rea
   return steps.map((step, index) => ({ step, index })).sort((a, b) => rank(a.step) - rank(b.step) || a.index - b.index).map(({ step }) => step);
 }
 
-function stepPassages(concepts: readonly Concept[], lang: Lang, asked: Readonly<Record<string, Intent>> = {}, onALanguageModel = false): Passage[] {
+function stepPassages(concepts: readonly Concept[], lang: Lang, { asked = {}, onALanguageModel = false, plan = [] }: Understanding): Passage[] {
   // A project's steps, when the conversation opened one, come first and stay: how a project goes (its step, or the
   // doing part of how it works; its framing is behind the learner). One on a language model starts from its test
   // inputs instead: "gather a few hundred labelled examples of the prediction" is a table's first step.
   const project = concepts[0]?.id === WORKFLOW_ID ? concepts[0] : undefined;
-  const projectStep = project && !onALanguageModel ? [{ concept: project, action: project[lang].step ?? sentencesOf(partText(project, lang, 'how')).slice(-1).join(' '), weight: Infinity }] : [];
+  let projectStep = project && !onALanguageModel ? [{ concept: project, action: project[lang].step ?? sentencesOf(partText(project, lang, 'how')).slice(-1).join(' '), weight: Infinity }] : [];
   const others = concepts.slice(project ? 1 : 0);
-  // The plan's first model stays; another model weighed in the conversation is only an option.
-  const firstModel = others.find((concept) => FIRST_TABLE_MODELS.includes(concept.id));
   // The concepts there is something to do about; if none, what each is for.
   const actions = others.flatMap((concept) => {
     const action = actionOf(concept, lang, asked[concept.id]);
-    // A project's plan keeps its test set and its baseline whatever else gives way.
-    const weight = project && (PLAN_STEP_IDS.includes(concept.id) || concept === firstModel) ? Infinity : stepWeight(concept);
+    // A project's plan keeps its own steps (its test set, its baseline...) whatever else gives way.
+    const weight = plan.includes(concept.id) ? Infinity : stepWeight(concept);
     return action ? [{ concept, action, weight }] : [];
   });
   let kept = actions.length > 0 ? actions : others.map((concept) => ({ concept, action: purposeOf(concept, lang), weight: 0 }));
   const length = () => [...projectStep, ...kept].map((step) => step.action).join(' ').length;
   // Too long: each step is cut to a line or two; still too long, the least weighty step gives way, the oldest of
   // equal weight first.
-  for (const most of MAX_STEP_CHARS) if (length() > STEPS_MAX_CHARS) kept = kept.map((step) => ({ ...step, action: clipped(step.action, most) }));
+  for (const shorter of SHORTER_STEPS) {
+    if (length() <= STEPS_MAX_CHARS) break;
+    projectStep = projectStep.map((step) => ({ ...step, action: shorter(step.action) }));
+    kept = kept.map((step) => ({ ...step, action: shorter(step.action) }));
+  }
   // (The header and each step are one passage each: the prompt has room for MAX_PASSAGES.)
   while (kept.length > 1 && (length() > STEPS_MAX_CHARS || projectStep.length + kept.length >= MAX_PASSAGES)) {
     const lightest = kept.reduce((least, step) => (step.weight < least.weight ? step : least));
     kept = kept.filter((step) => step !== lightest);
   }
-  kept = [...projectStep, ...inTheOrderOfTheWork(kept)];
+  // A plan on a language model goes its own way (the task, what it answers in, its test inputs), then what else was met.
+  const planned = onALanguageModel ? plan.flatMap((id) => kept.filter((step) => step.concept.id === id)) : [];
+  kept = [...projectStep, ...planned, ...inTheOrderOfTheWork(kept.filter((step) => !planned.includes(step)))];
   const header: Passage = { conceptIds: kept.map((step) => step.concept.id), kind: 'pointer', text: STEPS[lang], line: `[${kept[0]!.concept.id}/pointer] ${STEPS[lang]}\n` };
   return [
     header,
@@ -600,21 +617,49 @@ function actionOf(concept: Concept, lang: Lang, intent: Intent | undefined): str
 /** A step says what to do in a line or two: a long list of ways is cut after a comma, with an ellipsis. */
 function clipped(action: string, most: number): string {
   if (action.length <= most) return action;
-  // A semicolon ends a thought; a comma only an item of a list.
-  const semicolon = Math.max(action.lastIndexOf(' ; ', most), action.lastIndexOf('; ', most));
-  const cut = semicolon > most / 2 ? semicolon : action.lastIndexOf(', ', most);
-  return cut > most / 2 ? `${action.slice(0, cut).trimEnd()}…` : action;
+  // A semicolon or a colon ends a thought; a comma only an item of a list. A cut inside brackets would leave them open.
+  const ends = clauseEnds(action, most);
+  const thought = ends.filter((end) => end.strong).pop();
+  const cut = thought && thought.at > most / 2 ? thought.at : ends.pop()?.at;
+  return cut !== undefined && cut > most / 2 ? `${action.slice(0, cut).trimEnd().replace(/[\s,;:]+$/u, '')}.` : action;
+}
+
+/** What follows a comma inside a list: a few words, then "or", "and", « ou », « et ». */
+const LIST_GOES_ON = /^ [^,;:()]{1,30}? (or|and|ou|et) /u;
+
+/** A clause that only says when the next one applies: "and after every change", « avant de construire... ». */
+const OPENS_ON_WHEN = /^(?:and |et |or |ou |then |puis )?(?:after|when|whenever|if|before|once|while|until|avant de|avant d'|après|quand|lorsque|si|une fois|dès que|à chaque|tant que)\b/iu;
+
+/** Where a step's clauses end before `most`, outside brackets: after a comma, a semicolon or a colon. */
+function clauseEnds(action: string, most: number): { at: number; strong: boolean }[] {
+  const ends: { at: number; strong: boolean }[] = [];
+  let depth = 0;
+  for (let at = 0; at < Math.min(action.length, most); at++) {
+    const char = action[at]!;
+    if (char === '(') depth++;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && /[;:]/u.test(char) && action[at + 1] === ' ') ends.push({ at, strong: true });
+    // ("chunking, embedding or reranking": a comma inside a list ends no clause.)
+    // ("and after every change, measure...": nor does one that closes a clause's "when" or "after".)
+    else if (depth === 0 && char === ',' && action[at + 1] === ' ' && !LIST_GOES_ON.test(action.slice(at + 1)) && !OPENS_ON_WHEN.test(action.slice(ends.at(-1)?.at ?? 0, at).replace(/^[,;:]\s*/u, ''))) ends.push({ at, strong: false });
+  }
+  return ends;
 }
 
 /**
- * How long a step may be, tried in turn while the plan is too long: first longer than any entry's step (240
- * characters at most), so that only a sentence taken from elsewhere is cut; then a line, so that the plan keeps its
- * steps rather than their details.
+ * The ways a plan too long is made shorter, in turn: a sentence taken from elsewhere is cut to the length of an
+ * entry's step (240 characters at most); then the steps lose their examples in brackets; then each keeps its first
+ * line, so that the plan keeps its steps rather than their details.
  */
-const MAX_STEP_CHARS = [240, 170];
+const SHORTER_STEPS: readonly ((action: string) => string)[] = [(action) => clipped(action, 240), withoutAsides, (action) => clipped(action, 170)];
 
-/** The steps a project's plan keeps whatever else gives way. */
-const PLAN_STEP_IDS: readonly string[] = [...EVERY_PROJECTS_STEPS, ...TABLE_PROJECT_STEPS, ...LANGUAGE_MODEL_PROJECT_STEPS];
+/** "Build features from your raw columns (days since..., ratios), and check...": the step without its examples. */
+function withoutAsides(action: string): string {
+  const shorter = action.replace(/\s*\((?:[^()]|\([^()]*\))*\)/gu, '');
+  return shorter.length >= MIN_STEP_CHARS ? shorter : action;
+}
+
+const MIN_STEP_CHARS = 40;
 
 /**
  * How much a step weighs in a plan: fixing a problem the conversation met most, then the steps every project has (a

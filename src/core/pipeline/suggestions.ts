@@ -65,18 +65,21 @@ export function suggestionsFor(
   register: Register,
   shown: Shown,
   asked: readonly string[],
+  earlierConcepts: readonly (readonly string[])[] = [],
 ): string[] {
   // After a recap, where to go next starts from where the conversation ended, not from where it began.
   const lead = understanding.remark === 'recap' ? understanding.concepts[understanding.concepts.length - 1] : understanding.concepts[0];
   const subject = lead && glossary.withDetails(lead);
   if (!subject) return [];
   const single = understanding.intent === 'several' || understanding.intent === 'contrast' ? 'what' : (understanding.intent as SingleIntent);
-  const contrast = contrastWith(subject, understanding, glossary, lang, shown);
+  // A concept an earlier question was about, or a pair an earlier question weighed, is no place to go next.
+  const wasAsked = (...ids: string[]) => earlierConcepts.some((concepts) => ids.every((id) => ids.length === 1 ? concepts[0] === id : concepts.includes(id)));
+  const contrast = contrastWith(subject, understanding, glossary, lang, shown, wasAsked);
   const candidates = [
     nextPartQuestion(subject, single, lang, register, shown),
     contrast && contrastQuestion(subject, contrast, lang),
     // (Not the concept the contrast already offers: "overfitting against generalization?" then "What is generalization?".)
-    nextConceptQuestion(subject, understanding, glossary, lang, shown, contrast),
+    nextConceptQuestion(subject, understanding, glossary, lang, shown, contrast, wasAsked),
   ];
   const before = new Set(asked.map((question) => question.trim().toLowerCase()));
   return candidates.filter((question): question is string => question !== undefined && !before.has(question.toLowerCase())).slice(0, MAX_SUGGESTIONS);
@@ -95,9 +98,9 @@ function nextPartQuestion(concept: Concept, intent: SingleIntent, lang: Lang, re
 }
 
 /** The curated contrast to offer next: one the conversation has not shown, with the closest concept. */
-function contrastWith(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown): Concept | undefined {
+function contrastWith(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown, wasAsked: (...ids: string[]) => boolean): Concept | undefined {
   const inAnswer = new Set(understanding.concepts.map((c) => c.id));
-  const open = (concept.contrasts ?? []).filter((candidate) => !inAnswer.has(candidate.with) && !shown.has(candidate[lang]) && glossary.get(candidate.with));
+  const open = (concept.contrasts ?? []).filter((candidate) => !inAnswer.has(candidate.with) && !shown.has(candidate[lang]) && !wasAsked(concept.id, candidate.with) && glossary.get(candidate.with));
   // The pair a learner of this concept meets first: a concept its entry links to, no harder than itself (overfitting
   // against underfitting, before overfitting against catastrophic forgetting).
   const closeness = (id: string) => (concept.related.includes(id) ? 2 : 0) + (glossary.get(id)!.level === 'beginner' || concept.level === 'advanced' ? 1 : 0);
@@ -120,10 +123,10 @@ function contrastQuestion(concept: Concept, other: Concept, lang: Lang): string 
 }
 
 /** The next concept on the way: one this entry opens onto, that the conversation has not defined. */
-function nextConceptQuestion(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown, contrasted: Concept | undefined): string | undefined {
+function nextConceptQuestion(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown, contrasted: Concept | undefined, wasAsked: (...ids: string[]) => boolean): string | undefined {
   const inAnswer = new Set([...understanding.concepts.map((c) => c.id), ...(contrasted ? [contrasted.id] : [])]);
   const next = concept.related
     .map((id) => glossary.get(id))
-    .find((candidate): candidate is Concept => candidate !== undefined && !inAnswer.has(candidate.id) && !shown.has(candidate[lang].definition));
+    .find((candidate): candidate is Concept => candidate !== undefined && !inAnswer.has(candidate.id) && !shown.has(candidate[lang].definition) && !wasAsked(candidate.id));
   return next && whatIsQuestion(next[lang].term, lang);
 }

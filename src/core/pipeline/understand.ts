@@ -21,7 +21,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { accuracyHidesTheRareClass, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
+import { accuracyHidesTheRareClass, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -57,6 +57,8 @@ export interface Understanding {
   readonly asked?: Readonly<Record<string, Intent>>;
   /** A recap asked as what to do ("sum up what I should do, in steps"): one step a concept, in order. */
   readonly steps?: boolean;
+  /** In such a recap, the project's own steps (its test set, its baseline...), kept whatever else gives way. */
+  readonly plan?: readonly string[];
   /**
    * The learner proposed a shortcut that the concept names ("why not just use last week's average?": the baseline
    * model): the answer names the approach rather than that their words describe a case of it.
@@ -307,7 +309,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     // a doubt about the topic however long it goes on, a word of it matching some definition aside; "Hmm, sounds
     // fragile. Traffic and temperature change the vibrations, won't it flag every cold morning as an anomaly?"
     // names a term (temperature), but says far more of the topic (anomaly detection).
-    return { intent: 'limits', concepts: [doubted], followUp: true, remark: 'doubt', inConversation };
+    // « Ça me paraît fragile [...] Comment puis-je limiter ce risque ? » asks what guards against it.
+    const guards = cue === 'remedy' && glossary.withDetails(doubted).en.sections?.remedies;
+    return { intent: guards ? 'remedy' : 'limits', concepts: [doubted], followUp: true, remark: 'doubt', inConversation };
   }
   if (topic && comparesWithTopic(question) && !asksWhyNotInstead(question) && !named.some((concept) => concept.id === topic.id)) {
     // "What happens when my prompt is longer than that?" after the context window: the window's limits.
@@ -328,8 +332,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     if (covered.length > 0 && asksForSteps(question)) {
       // (A project on the learner's documents has its own first steps, whatever else a conversation on an LLM met.)
       const onALanguageModel = !projectOpening(earlier)?.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) && metAny(earlier, LANGUAGE_MODEL_IDS);
-      const concepts = withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary, onALanguageModel);
-      return { intent: 'several', concepts, followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, ...(onALanguageModel && { onALanguageModel }), inConversation };
+      const { concepts, plan } = withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary, onALanguageModel);
+      return { intent: 'several', concepts, followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, plan, ...(onALanguageModel && { onALanguageModel }), inConversation };
     }
     if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', asked: askedOf(earlier), inConversation };
   }
@@ -942,7 +946,8 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   // "Could a model help me find the leaked PDFs that talk about the same topic?": in the field, but no entry answers it;
   // so is whatever comes in a conversation already about machine learning (« comment j'ajoute la pluie prévue ? »).
   // "Honestly this sounds fragile, a lot of moving parts for something drivers will trust": a long doubt is about the topic too.
-  if (topic.length > 0 && SOUNDS_FRAGILE.test(plainQuestion(question))) return { intent: 'limits', concepts: topic, followUp: true, remark: 'doubt' };
+  // (One that asks how to limit the risk, what guards against it.)
+  if (topic.length > 0 && SOUNDS_FRAGILE.test(plainQuestion(question))) return { intent: intent === 'remedy' ? 'remedy' : 'limits', concepts: topic, followUp: true, remark: 'doubt' };
   if (topic.length > 0 || MACHINE_LEARNING_WORDS.test(plainQuestion(question)) || AUTOMATION_WISH.test(plainQuestion(question))) return { intent: 'ood', concepts: [], followUp: false, uncovered: true };
   return { intent: 'ood', concepts: [], followUp: false };
 }
@@ -998,26 +1003,37 @@ function speaksOfTheField(question: string): boolean {
   return FIELD_WORDS.test(plainQuestion(question));
 }
 
-/** A conversation that opened a project sums up what to do with the project's steps first. */
-function withProjectSteps(conversation: readonly Concept[], earlier: readonly EarlierTurn[], glossary: Glossary, onALanguageModel: boolean): Concept[] {
+/**
+ * A conversation that opened a project sums up what to do with the project's steps first; they stay whatever else
+ * gives way. Options only weighed against each other ("fine-tuning or a better prompt?") are no steps of it.
+ */
+function withProjectSteps(conversation: readonly Concept[], earlier: readonly EarlierTurn[], glossary: Glossary, onALanguageModel: boolean): { concepts: Concept[]; plan: string[] } {
   const workflow = glossary.get(WORKFLOW_ID);
   const opening = projectOpening(earlier);
-  if (!workflow || !opening) return [...conversation];
+  if (!workflow || !opening) return { concepts: [...conversation], plan: [] };
   // "Fine-tuning or RAG?" weighed against the project's own task: the alternative set aside is no step of the plan.
   const setAside = new Set(earlier.filter((turn) => turn.intent === 'contrast' && turn.conceptIds.some((id) => opening.conceptIds.includes(id) && id !== WORKFLOW_ID)).flatMap((turn) => turn.conceptIds.filter((id) => !opening.conceptIds.includes(id))));
   const covered = conversation.filter((concept) => !setAside.has(concept.id));
-  // A project on the learner's documents starts from its retrieval pipeline and its test questions...
+  const plan = planOf(opening, covered, earlier, onALanguageModel);
+  const first = [...(DOCUMENT_TASK_IDS.includes(plan[0] ?? '') ? [] : [workflow]), ...plan.flatMap((id) => glossary.get(id) ?? [])];
+  const weighedOnly = (concept: Concept) => earlier.every((turn) => turn.intent === 'contrast' || turn.conceptIds[0] !== concept.id);
+  return { concepts: [...first, ...covered.filter((concept) => !first.includes(concept) && concept.id !== WORKFLOW_ID && !weighedOnly(concept))], plan };
+}
+
+/**
+ * The steps of the project the conversation opened: one on the learner's documents starts from its retrieval pipeline
+ * and its test questions; one built on a language model from its task's own step and real inputs with the outputs
+ * expected, rerun at every change; any other sets a test set aside and beats a baseline, whether the conversation came
+ * to them or not, and one on a table of records builds its features and trains a first model.
+ */
+function planOf(opening: EarlierTurn, covered: readonly Concept[], earlier: readonly EarlierTurn[], onALanguageModel: boolean): string[] {
   const documentTask = opening.conceptIds.find((id) => DOCUMENT_TASK_IDS.includes(id));
-  if (documentTask) {
-    const first = [documentTask, ...DOCUMENT_PROJECT_STEPS].flatMap((id) => glossary.get(id) ?? []);
-    return [...first, ...covered.filter((concept) => !first.includes(concept) && concept.id !== WORKFLOW_ID)];
+  if (documentTask) return [documentTask, ...DOCUMENT_PROJECT_STEPS];
+  if (onALanguageModel) {
+    const task = opening.conceptIds.find((id) => id !== WORKFLOW_ID);
+    return [...(task ? [task, ...(NEXT_STEP_ON_A_LANGUAGE_MODEL[task] ?? [])] : []), ...LANGUAGE_MODEL_PROJECT_STEPS];
   }
-  // ... one built on a language model keeps real inputs with the outputs expected, rerun at every change; any other
-  // sets a test set aside and beats a baseline, whether the conversation came to them or not, and one on a table of
-  // records builds its features and trains a first model.
-  const planIds = onALanguageModel ? LANGUAGE_MODEL_PROJECT_STEPS : [...EVERY_PROJECTS_STEPS, ...(onATable(earlier) ? [...TABLE_PROJECT_STEPS, firstModel(covered)] : [])];
-  const first = [workflow, ...planIds.flatMap((id) => glossary.get(id) ?? [])];
-  return [...first, ...covered.filter((concept) => !first.includes(concept))];
+  return [...EVERY_PROJECTS_STEPS, ...(onATable(earlier) ? [...TABLE_PROJECT_STEPS, firstModel(covered)] : [])];
 }
 
 /** Records in a table: no language model, and no images, sound or text told. */
