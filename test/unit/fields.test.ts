@@ -20,6 +20,9 @@ describe('the learner’s kind of data', () => {
       ['Nous sommes une fonderie et voulons prédire à partir des capteurs de la presse les pièces qui auront de la porosité.', 'quality'],
       ['Our paint plant wants to flag off-spec batches from the mixing logs.', 'quality'],
       ['We want to know which of our pumps will break down next month, from their vibration sensors.', 'machines'],
+      ['We have hourly readings from 3,000 street lamps and a log of those that failed.', 'machines'],
+      // Weather is an input of many projects, not a sign of farming: rentals a day ahead are demand.
+      ['Je loue des vélos électriques et voudrais prévoir les locations du lendemain avec la météo.', 'sales'],
     ];
     for (const [question, field] of told) assert.equal(learnerField([question]), field, question);
   });
@@ -42,7 +45,7 @@ describe('the learner’s kind of data', () => {
   });
 
   it('reads a question about the learner’s own case, and not a general one', () => {
-    for (const question of ['Which matters more for us, precision or recall?', 'Quelle est la différence entre la précision et le rappel dans mon cas ?', 'Can you give me a concrete example from our booking data?', 'Which one should I care more about?']) {
+    for (const question of ['How should I split data like mine?', 'Which matters more for us, precision or recall?', 'Quelle est la différence entre la précision et le rappel dans mon cas ?', 'Can you give me a concrete example from our booking data?', 'Which one should I care more about?']) {
       assert.ok(asksAboutOwnCase(question), question);
     }
     for (const question of ['What are precision and recall?', 'Comment fonctionne un arbre de décision ?']) assert.ok(!asksAboutOwnCase(question), question);

@@ -1478,5 +1478,38 @@ describe('the chat as a tutor', function () {
     assert.ok(answers[2]!.suggestions.length > 0);
     for (const suggestion of answers[2]!.suggestions) assert.doesNotMatch(suggestion, /semantic search\?$/u, suggestion);
   });
+
+  it('reads items the customer never asked for as invented, output a program must read as structured, and "are my extractions any good?" as a test set', async () => {
+    const opening = 'I want an LLM to read our customers’ emails and list the rooms they want to book. Where do I start?';
+    const [, never] = await converse(engine, [opening, 'Sometimes it adds a sea-view room that the customer never asked for. Why?']);
+    assert.equal(never!.sources[0], 'hallucination');
+    const [, jamais] = await converse(engine, ["Je voudrais qu'un LLM tire une liste de commandes de nos courriels. Par où commencer ?", "Il ajoute parfois un article que le client n'a jamais mentionné. D'où ça vient ?"]);
+    assert.equal(jamais!.sources[0], 'hallucination');
+    const [, usable] = await converse(engine, [opening, 'How can I be sure the output will be usable by our booking system?']);
+    assert.equal(usable!.understanding.concepts[0]!.id, 'structured-output');
+    const [, good] = await converse(engine, [opening, 'Comment savoir si nos résultats sont bons ? On ne mesure rien pour le moment.']);
+    assert.equal(good!.understanding.concepts[0]!.id, 'prompt-regression-testing');
+  });
+
+  it('reads answers "from our PDFs" as RAG, a list of fields to pull "with an LLM" as extraction, and "how does it work" after a model as its mechanism', async () => {
+    const [rag] = await converse(engine, ['We want a tool where engineers ask questions and it answers from our 20 years of test-report PDFs. Where do I start?']);
+    assert.equal(rag!.understanding.concepts[0]!.id, 'retrieval-augmented-generation');
+    const [, fields] = await converse(engine, [
+      'What is a large language model?',
+      'We also want to pull size, price and condition out of second-hand listings. How would I do that with an LLM?',
+    ]);
+    assert.equal(fields!.understanding.concepts[0]!.id, 'information-extraction');
+    const [, forest] = await converse(engine, ["C'est quoi une forêt aléatoire ?", 'Et concrètement, comment ça marche pour prévoir un nombre de visiteurs ?']);
+    assert.deepEqual([forest!.understanding.intent, forest!.understanding.concepts[0]!.id], ['how', 'random-forest']);
+  });
+
+  it('reads a near-zero error that turns huge as overfitting, a storm never seen as drift, and a name the passage gives as a code as a case for hybrid search', async () => {
+    const [zero] = await converse(engine, ['The error is almost zero on 2021 and 2022, but way off on 2023. What is happening?']);
+    assert.equal(zero!.sources[0], 'overfitting');
+    const [, storm] = await converse(engine, ['We want to predict how many visitors come to the zoo each day. Where do I start?', 'Sounds fragile: what if we get a heatwave like nothing in the history?']);
+    assert.equal(storm!.understanding.concepts[0]!.id, 'data-drift');
+    const [, code] = await converse(engine, ['We want a bot that answers from our spare-parts catalogue PDFs. Where do I start?', 'What if someone asks for the blue kettle lid and the catalogue only calls it "ref 4471"?']);
+    assert.match(code!.text, /^What seems to be missing here is hybrid search\./);
+  });
 });
 

@@ -18,7 +18,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'appointment* appointment* booking* booking* reservation* reservation* no-show* no-show* noshow* rendez-vous rendez-vous rdv ' +
     'overbook* overbook* surbook* surbook* cancellation* annulation* booked reserve* lapin* hotel* salon* hairdresser* coiffeur*',
   machines:
-    'sensor* sensor* capteur* capteur* failure* failure* panne* panne* break-down* telemetr* generator* groupe-electrogene* maintenance maintenance machinery equipment* equipement* ' +
+    'sensor* sensor* capteur* capteur* failure* failure* panne* panne* break-down* telemetr* generator* groupe-electrogene* readings failed streetlight* street-light* lampadaire* maintenance maintenance machinery equipment* equipement* ' +
     'vibration* motor* moteur* pump* pompe* turbine* eolienne* lift lifts elevator* ascenseur* door doors porte portes conveyor* ' +
     'bearing* roulement* compressor* compresseur* defaillance* factory factories usine* probe probes sonde sondes silo silos',
   // Production quality: a defect per part, cycle or batch (« porosité », rebuts, a failed sterilisation cycle).
@@ -29,7 +29,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'fabrication* manufactur* cycles',
   sales:
     'sale sales vente* vente* stores shop* magasin* magasin* boutique* product products produits demand bakery bakery bakeries ' +
-    'boulanger* boulanger* retail* supermarket* supermarche* promotion* inventory stock stocks orders basket* panier* price* prix',
+    'boulanger* boulanger* retail* supermarket* supermarche* promotion* inventory stock stocks orders basket* panier* price* prix rental* rentals louer loue louee loues louees locations',
   health:
     'patient* patient* hospital* hospital* hopita* hopita* diagnos* medical medica* clinic* clinique* radiolog* x-ray* disease* ' +
     'maladie* doctor* medecin* nurse* infirmi* veterinar* veterinaire* vet vets symptom* symptome* sante healthcare',
@@ -49,7 +49,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'electric* electric* energy energy energie* energie* water eau eaux gas gaz meter* meter* compteur* compteur* consumption ' +
     'consommation* boiler* chaudiere* heating chauffage solar solaire* kwh batiment* utility utilities',
   nature:
-    'crop* crop* farm* farm* ferme* agricult* agricult* agricol* agricol* parcelle* weather meteo* animal* livestock betail cow* vache* bee bees abeille* hive* ' +
+    'crop* crop* farm* farm* ferme* agricult* agricult* agricol* agricol* parcelle* animal* livestock betail cow* vache* bee bees abeille* hive* ' +
     'ruche* vineyard* vigne* grape* raisin* fish* poisson* forest* foret* plante* harvest* recolte* pollution rainfall pluie* ' +
     'wildlife bird* oiseau* elevage* orchard* orchard* verger* verger* arboricult* arboricult* fruit* frost gelee* apiculteur* ' +
     'greenhouse* greenhouse* serre serres tomato* tomate* vegetable* legume* maraich* maraich* oyster* huitre* seedling* sapling* ' +
@@ -122,5 +122,5 @@ export const OWN_SETTING = /\b(with|for|in|from|on|using) (my|our) \p{L}+|\b(in|
  */
 export function asksAboutOwnCase(question: string): boolean {
   const folded = foldCase(question);
-  return OWN_SETTING.test(folded) || /\b(for us|pour nous|chez nous|in practice|en pratique|concrete|concretely|concret|concretement)\b/u.test(folded) || WHICH_OF_THE_TWO.test(plainQuestion(question));
+  return OWN_SETTING.test(folded) || /\b(for us|pour nous|chez nous|in practice|en pratique|concrete|concretely|concret|concretement|like (mine|ours)|comme (les miennes|les notres|la mienne|la notre|le mien|le notre|les miens))\b/u.test(folded) || WHICH_OF_THE_TWO.test(plainQuestion(question));
 }

@@ -205,6 +205,11 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const task = found ?? (onALanguageModel ? glossary.get(PROMPT_ENGINEERING_ID) : undefined);
     return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, ...(onALanguageModel && { onALanguageModel }), inConversation };
   }
+  // « Et concrètement, comment est-ce que ça fonctionne pour prédire un nombre de locations ? » after the random forest:
+  // its mechanism, whatever the purpose the question goes on to name.
+  if (topic && ASKS_HOW_IT_WORKS_OF_THE_TOPIC.test(plainQuestion(question)) && !namedInEarnest.some((concept) => concept.id !== topic.id && question.toLowerCase().indexOf(concept.en.term.toLowerCase()) >= 0)) {
+    return { intent: 'how', concepts: [topic], followUp: true, inConversation };
+  }
   const story = situationTold(question);
   // "If I resample the data, aren't I just making stuff up?" in a project on a table: no language model invents here.
   const noLanguageModel = !metAny(earlier, [...LANGUAGE_MODEL_IDS, ...DOCUMENT_TASK_IDS]);
@@ -1065,6 +1070,9 @@ function asksWhetherToDoIt(question: string): boolean {
 }
 
 /** "How does it actually work?", « comment ça marche ? »: a mechanism asked for. */
+/** "How does it work?", « comment ça marche ? »: the mechanism of what the conversation is about. */
+const ASKS_HOW_IT_WORKS_OF_THE_TOPIC = /^ (and |so |ok |et |alors |mais )?(concretely |in practice |concretement |en pratique )?(how (does|do) (it|this|that|they) (actually |really |exactly )?work|comment (est ce que )?(ca|cela|il|elle|ils|elles) (marche|fonctionne|marchent|fonctionnent))\b/;
+
 const ASKS_HOW_IT_WORKS = / how (does|do) (it|this|that|they|these|the [a-z]+) (actually |really |exactly )?work| comment (ca|cela|il|elle|ils|elles) (marche|fonctionne|marchent|fonctionnent)\b| comment (est ce que )?(ca|cela) (marche|fonctionne)\b/;
 
 /** "How can I trust it?", « comment puis-je m'y fier ? », "can we rely on it?": what makes it safe to use. */
