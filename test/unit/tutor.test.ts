@@ -1511,5 +1511,37 @@ describe('the chat as a tutor', function () {
     const [, code] = await converse(engine, ['We want a bot that answers from our spare-parts catalogue PDFs. Where do I start?', 'What if someone asks for the blue kettle lid and the catalogue only calls it "ref 4471"?']);
     assert.match(code!.text, /^What seems to be missing here is hybrid search\./);
   });
+
+  it('reads regular expressions as a hand-written rule, items "never mentioned" as invented, and a request "flowing through" RAG as RAG', async () => {
+    const [, regex] = await converse(engine, ['I want an LLM to pull dates out of delivery e-mails. Where do I start?', 'Couldn’t we simply write regular expressions for the dates instead of an LLM?']);
+    assert.equal(regex!.understanding.concepts[0]!.id, 'baseline-model');
+    const [, discount] = await converse(engine, ['I want an LLM to pull dates out of delivery e-mails. Where do I start?', 'It sometimes adds a discount code the sender never mentioned. What is happening?']);
+    assert.equal(discount!.sources[0], 'hallucination');
+    const [, flow] = await converse(engine, ['We want a bot that answers from our boiler manuals. Where do I start?', 'Can you show me an example of how a question would flow through a RAG setup with our manuals?']);
+    assert.equal(flow!.understanding.concepts[0]!.id, 'retrieval-augmented-generation');
+  });
+
+  it('reads a snail farm’s mortality a week ahead as a yes/no on nature, a short history as too little data, and worse than in training as overfitting', async () => {
+    const [snails, short] = await converse(engine, [
+      "J'élève des escargots et j'ai des capteurs d'humidité dans mes parcs : je voudrais prédire les épisodes de mortalité une semaine à l'avance. Par où commencer ?",
+      "Je n'ai que deux saisons de données et peu d'épisodes. C'est fragile, non ?",
+    ]);
+    assert.deepEqual([snails!.understanding.concepts[0]!.id, snails!.understanding.field], ['binary-classification', 'nature']);
+    assert.equal(short!.understanding.concepts[0]!.id, 'training-set-size');
+    const [worse] = await converse(engine, ['On the following season the scores are much worse than on the training data. Why?']);
+    assert.equal(worse!.sources[0], 'overfitting');
+  });
+
+  it('weighs a neural network proposed instead of the model in play, and reads parts due for replacement, flags barely raised and conditions that keep changing', async () => {
+    const [, , nn] = await converse(engine, ['We want to predict which compressors fail next month from their sensors. Where do I start?', 'How does gradient boosting work?', 'Why not train a neural network on the raw signals instead?']);
+    assert.ok(!nn!.understanding.concepts.some((concept) => concept.id === 'gpu'), nn!.understanding.concepts.map((concept) => concept.id).join());
+    assert.ok(nn!.understanding.concepts.some((concept) => concept.id === 'neural-network'));
+    const [filters] = await converse(engine, ['Our pumps log pressure every minute and I want to predict when the filters will need replacing. Where do I start?']);
+    assert.equal(filters!.understanding.concepts[0]!.id, 'binary-classification');
+    const [leaks] = await converse(engine, ['Accuracy is 96%, but on the new site it barely flagged any leaks. What is going on?']);
+    assert.equal(leaks!.sources[0], 'class-imbalance');
+    const [, soil] = await converse(engine, ['We want to predict crop yield per field from soil sensors. Where do I start?', 'Sounds fragile, the soil changes from one field to the next. Can a model cope with that?']);
+    assert.equal(soil!.understanding.concepts[0]!.id, 'data-drift');
+  });
 });
 

@@ -114,7 +114,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
       const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
       // A precise question (why the dot products are divided by √d) opens with the sentence that answers it.
       const answered = detail ? [detail, ...passages.filter((passage) => !passage.text.includes(detail.text))].slice(0, 3) : withAdvice(passages, concepts[0], understanding, lang, shown);
-      const inField = concepts[0] && fieldPassage(concepts[0], lang, understanding.field, shown);
+      const inField = concepts[0] && (fieldPassage(concepts[0], lang, understanding.field, shown) ?? standInFieldPassage(concepts[0], lang, understanding.field, shown, glossary, question));
       return inField ? withFieldPassage(answered, inField, understanding.intent === 'example' || asksAboutOwnCase(question)) : answered;
     }
   }
@@ -149,6 +149,18 @@ function withAdvice(passages: Passage[], concept: Concept | undefined, understan
  */
 function asksWhatToDoWithoutRemedies(concept: Concept, understanding: Understanding): boolean {
   return understanding.intent === 'remedy' && !concept.en.sections?.remedies;
+}
+
+/**
+ * "What is the target variable, in my case?": a word of every project, which no field's paragraph is written for, is
+ * answered in the learner's case by the paragraph of the entry that says it there (what a project predicts, which
+ * features to build).
+ */
+const FIELD_STAND_IN: Readonly<Record<string, string>> = { label: WORKFLOW_ID, prediction: WORKFLOW_ID, feature: 'feature-engineering' };
+
+function standInFieldPassage(concept: Concept, lang: Lang, field: LearnerField | undefined, shown: Shown, glossary: Glossary, question: string): Passage | undefined {
+  const standIn = FIELD_STAND_IN[concept.id] && glossary.get(FIELD_STAND_IN[concept.id]!);
+  return standIn && asksAboutOwnCase(question) ? fieldPassage(glossary.withDetails(standIn), lang, field, shown) : undefined;
 }
 
 /** What a concept means in the learner's kind of data, when its entry says and the conversation has not shown it. */

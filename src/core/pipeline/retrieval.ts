@@ -228,7 +228,7 @@ export class Retriever {
     // "How did temperature appear?" asks about the word; "...something drivers will trust about temperature limits" does not.
     const long = pieces.length > EVERYDAY_STEM_MAX_WORDS;
     for (const piece of pieces) {
-      if (piece.key.length < STEM_LENGTH || STOP_WORD_KEYS.has(piece.key)) continue;
+      if (piece.key.length < STEM_LENGTH || STOP_WORD_KEYS.has(piece.key) || WORDS_THAT_ONLY_START_LIKE_A_TERM.has(piece.key)) continue;
       if (long && this.everydayStems.has(piece.key.slice(0, STEM_LENGTH))) continue;
       if (this.nameStems.has(piece.key.slice(0, STEM_LENGTH)) && /^\p{Ll}/u.test(question.slice(piece.start, piece.end))) continue;
       const ids = this.stems.get(piece.key.slice(0, STEM_LENGTH));
@@ -325,6 +325,12 @@ function consecutiveRuns(pieces: readonly Piece[]): string[][] {
   }
   return runs;
 }
+
+/** Everyday words that begin like a term: "regular expressions" are no regularization, "flow through" no throughput. */
+const WORDS_THAT_ONLY_START_LIKE_A_TERM = new Set([
+  'regular', 'regularly', 'regulier', 'reguliere', 'reguliers', 'regulieres', 'regulierement', 'through', 'throughout', 'general', 'generally',
+  'transform', 'transforms', 'transformed', 'transforming', 'transformation', 'transformations',
+]);
 
 /** Names written in capitals that are everyday words in lower case: "the clips we trained on" are audio clips. */
 const EVERYDAY_WORD_NAMES = new Set(['clip', 'clips', 'glue', 'squad']);

@@ -273,7 +273,10 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // "Why not just fit a straight line, like we do in Excel?" after a model: the simplest model proposed is the baseline to
   // beat, whatever entry describes a straight line.
   const proposesTheSimplest = Boolean(topic) && asksWhyNotInstead(question) && proposedBaseline(plainQuestion(question)) !== undefined && namesOnlyAResultsSetting(namedInEarnest);
-  const described = asksWhatANamedConceptIs || proposesTheSimplest ? undefined : (describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic));
+  // "Why not just train a neural network on the raw stream instead?" after gradient boosting: the proposal is the
+  // concept it names, weighed against the topic, not the hardware whose signs share its words.
+  const proposesANamedConcept = Boolean(topic) && asksWhyNotInstead(question) && retrieved.some((entry) => entry.via === 'term' && topic!.contrasts?.some((contrast) => contrast.with === entry.concept.id));
+  const described = asksWhatANamedConceptIs || proposesTheSimplest || proposesANamedConcept ? undefined : (describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic));
   if (asksWhatANamedConceptIs && cue === 'contrast' && named.length === 1) {
     // ... "compared to the rules I'd write by hand": what it is, since what it is compared with is no concept.
     return { intent: 'what', concepts: [named[0]!], followUp: false, inConversation };
