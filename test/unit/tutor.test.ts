@@ -1543,5 +1543,40 @@ describe('the chat as a tutor', function () {
     const [, soil] = await converse(engine, ['We want to predict crop yield per field from soil sensors. Where do I start?', 'Sounds fragile, the soil changes from one field to the next. Can a model cope with that?']);
     assert.equal(soil!.understanding.concepts[0]!.id, 'data-drift');
   });
+
+  it('reads an engine’s temperature as a measure, a warning before a breakdown as a yes/no project, and "says no every time" as the class that hides', async () => {
+    const [ferry, rare, always, feature] = await converse(engine, [
+      'Our ferries log engine temperature, fuel pressure and RPM every minute. We want a model that warns us a week before a breakdown. Where do I start?',
+      'We only have about 30 breakdowns in four years. Is that a problem?',
+      'The model says no breakdown every time and still gets 99.5% accuracy. What is wrong?',
+      'Can you give me an example of a feature that would predict a clogged fuel filter?',
+    ]);
+    assert.deepEqual([ferry!.understanding.concepts[0]!.id, ferry!.understanding.field], ['binary-classification', 'machines']);
+    assert.ok(rare!.sources.includes('class-imbalance'), rare!.sources.join());
+    assert.ok(['class-imbalance', 'accuracy'].includes(always!.understanding.concepts[0]!.id), always!.understanding.concepts[0]!.id);
+    assert.equal(feature!.understanding.concepts[0]!.id, 'feature-engineering');
+  });
+
+  it('reads a PDF’s length limit as the context window, pasting reports into the conversation as a long context, and examples in the prompt as few-shot', async () => {
+    const opening = "Je voudrais qu'un LLM extraie les dates de validité des certificats de nos fournisseurs. Par où commencer ?";
+    const [, pages] = await converse(engine, [opening, 'Comment le modèle lit-il un rapport de trente pages ? Y a-t-il une limite ?']);
+    assert.equal(pages!.understanding.concepts[0]!.id, 'context-window');
+    const [, paste] = await converse(engine, [opening, 'Pourquoi ne pas coller tous nos certificats dans la conversation ?']);
+    assert.equal(paste!.understanding.concepts[0]!.id, 'long-context');
+    const [, versus] = await converse(engine, [opening, 'What is the difference between fine-tuning and giving examples in the prompt?']);
+    assert.deepEqual(versus!.understanding.concepts.map((concept) => concept.id).sort(), ['few-shot-learning', 'fine-tuning']);
+  });
+
+  it('reads one word changed in a prompt as what regression tests catch, a report that never mentions it as invented, the same day last year as a baseline and "this summer" after good years as drift', async () => {
+    const opening = 'I want an LLM to pull the cause and the place out of our incident reports. Where do I start?';
+    const [, word] = await converse(engine, [opening, 'Sounds fragile: if I reword one sentence of the prompt, the results change?']);
+    assert.equal(word!.understanding.concepts[0]!.id, 'prompt-regression-testing');
+    const [, cause] = await converse(engine, [opening, 'It writes "electrical fault" as the cause although the report never mentions a fault. Why?']);
+    assert.equal(cause!.sources[0], 'hallucination');
+    const [, sameDay] = await converse(engine, ['Je veux prévoir les ventes de pain de ma boulangerie. Par où commencer ?', 'Pourquoi ne pas reprendre les ventes du même jour l’an dernier ?']);
+    assert.equal(sameDay!.understanding.concepts[0]!.id, 'baseline-model');
+    const [summer] = await converse(engine, ['My model was great on 2021 and 2022 but it is way off this summer. What happened?']);
+    assert.equal(summer!.sources[0], 'data-drift');
+  });
 });
 

@@ -18,7 +18,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'appointment* appointment* booking* booking* reservation* reservation* no-show* no-show* noshow* rendez-vous rendez-vous rdv ' +
     'overbook* overbook* surbook* surbook* cancellation* annulation* booked reserve* lapin* hotel* salon* hairdresser* coiffeur*',
   machines:
-    'sensor* sensor* capteur* capteur* failure* failure* panne* panne* break-down* telemetr* generator* groupe-electrogene* readings failed streetlight* street-light* lampadaire* maintenance maintenance machinery equipment* equipement* ' +
+    'sensor* sensor* capteur* capteur* failure* failure* panne* panne* break-down* telemetr* generator* groupe-electrogene* readings failed rpm streetlight* street-light* lampadaire* maintenance maintenance machinery equipment* equipement* ' +
     'vibration* motor* moteur* pump* pompe* turbine* eolienne* lift lifts elevator* ascenseur* door doors porte portes conveyor* ' +
     'bearing* roulement* compressor* compresseur* defaillance* factory factories usine* probe probes sonde sondes silo silos',
   // Production quality: a defect per part, cycle or batch (« porosité », rebuts, a failed sterilisation cycle).

@@ -340,12 +340,23 @@ function singlePassages(subject: Concept | undefined, understanding: Understandi
   // "What is it?" opens with the definition, then makes it concrete (a beginner gets the intuition, others an
   // example) and leaves the mechanism to "how does it work?", the question a learner asks next. Any other question
   // opens with the part it asks for.
+  // After the mechanism, what it is sums it up, unless the mechanism has said most of it already.
+  if (intent === 'how' && part === 'how' && saysMostOf(passage.text, definition.text)) return [passage];
   if (intent !== 'what' && part !== 'overview') return [passage, definition];
   const beginnerIntuition = subject.level === 'beginner' && part === 'example' ? partText(subject, lang, 'intuition') : '';
   return beginnerIntuition && !shown.has(beginnerIntuition)
     ? [definition, partPassage(subject.id, 'intuition', beginnerIntuition)]
     : [definition, passage];
 }
+
+/** Whether a text holds most of another's content words (their first five letters): a summary would repeat it. */
+function saysMostOf(text: string, other: string): boolean {
+  const keysOf = (words: string) => new Set(splitPieces(words).map((piece) => piece.key.slice(0, 5)).filter((key) => key.length > 3 && !STOP_WORD_KEYS.has(key)));
+  const [said, summary] = [keysOf(text), [...keysOf(other)]];
+  return summary.length > 0 && summary.filter((key) => said.has(key)).length / summary.length >= MOSTLY_SAID;
+}
+
+const MOSTLY_SAID = 0.5;
 
 /** The first part serving the intent that the entry has and the conversation has not shown; the overview last. */
 function nextPart(concept: Concept, intent: SingleIntent, lang: Lang, shown: Shown): PassagePart | undefined {

@@ -466,8 +466,11 @@ function triedBefore(question: string, retrieved: readonly Retrieved[], concept:
 function earnestlyNamed(question: string, retrieved: readonly Retrieved[], retriever: Retriever): Concept[] {
   const named = retrieved.filter((entry) => entry.via === 'term');
   const isEveryday = (entry: Retrieved) => entry.start !== undefined && entry.end !== undefined && EVERYDAY_WORD.test(question.slice(entry.start, entry.end));
+  // "Engine temperature, oil pressure and RPM", « la température du moule »: a measure of a thing, never the setting.
+  const measured = (entry: Retrieved) => MEASURED_BEFORE.test(question.slice(0, entry.start)) || MEASURED_AFTER.test(question.slice(entry.end));
   const everyday = named.filter(isEveryday);
   if (everyday.length === 0) return named.map((entry) => entry.concept);
+  if (everyday.every(measured)) return named.filter((entry) => !isEveryday(entry)).map((entry) => entry.concept);
   const borneOut = retriever.closestEntries(question, new Set(everyday.map((entry) => entry.concept.id))).filter((close) => close.score >= EARNEST_SCORE);
   return named.filter((entry) => !isEveryday(entry) || borneOut.some((close) => close.concept.id === entry.concept.id)).map((entry) => entry.concept);
 }
@@ -487,6 +490,10 @@ function withoutTheLearnersOwnWords(retrieved: readonly Retrieved[], question: s
     return !(EVERYDAY_WORD.test(word) && (openingWords.has(foldCase(word)) || openingWords.has(`${foldCase(word)}s`)));
   });
 }
+
+/** The thing a physical measure is of, right before it ("engine", "water", "room") or after it (« du moteur », "sensor"). */
+const MEASURED_BEFORE = /\b(?:engine|motor|oil|water|coolant|exhaust|room|air|outside|outdoor|ambient|body|core|surface|sea|soil|oven|kiln|mould|mold|tank|chamber|fridge|freezer|cabinet|battery|driver|bearing|brake|tyre|tire|furnace|boiler|hive|cellar|product|process|probe|sensor)s?\s+$/iu;
+const MEASURED_AFTER = /^\s+(?:sensors?|readings?|probes?|logs?|curves?|data|values?|°|degrees?|du moteur|de l'eau|de l'air|du moule|du four|de la piece|de la chambre|ambiante|exterieure|extérieure|interieure|intérieure|des? (?:capteurs?|sondes?|moteurs?|machines?|cuves?|fours?))\b/iu;
 
 /** A name that is one word in lower case: "temperature", "batch"; not "CNN", "fine-tune", "réseau de neurones". */
 const EVERYDAY_WORD = /^\p{Ll}+$/u;
