@@ -1578,5 +1578,21 @@ describe('the chat as a tutor', function () {
     const [summer] = await converse(engine, ['My model was great on 2021 and 2022 but it is way off this summer. What happened?']);
     assert.equal(summer!.sources[0], 'data-drift');
   });
+
+  it('reads the right kind of table for the wrong product as a missing filter, tables that come out garbled as parsing, and a split example on records in time as a split by time', async () => {
+    const opening = 'We want an assistant that answers from the service manuals of our 200 boiler models. Where do I start?';
+    const [, wrong] = await converse(engine, [opening, 'Asked about the Vela 24, it gave pressures that turn out to be from the Vela 30 manual. Right kind of page, just the wrong boiler.']);
+    assert.equal(wrong!.understanding.concepts[0]!.id, 'metadata-filtering');
+    const [, garbled] = await converse(engine, [opening, 'The scanned spec tables come out garbled, with columns merged together. Does that matter?']);
+    assert.equal(garbled!.understanding.concepts[0]!.id, 'document-parsing');
+    const [, , example] = await converse(engine, [
+      'We want to predict which of our escalators break down next week from their sensor logs. Where do I start?',
+      'How should I split the data into training and test sets?',
+      'Can you give me a concrete example of how to split our escalator logs?',
+    ]);
+    assert.equal(example!.understanding.concepts[0]!.id, 'time-based-split');
+    const [, , learns] = await converse(engine, ['Je veux prédire les jours de forte mortalité dans ma pisciculture de truites. Par où commencer ?', "C'est quoi la régression logistique ?", 'Et concrètement, comment ça apprend ?']);
+    assert.deepEqual([learns!.understanding.intent, learns!.understanding.concepts[0]!.id, learns!.understanding.field], ['how', 'logistic-regression', 'nature']);
+  });
 });
 

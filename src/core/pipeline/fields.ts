@@ -49,7 +49,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'electric* electric* energy energy energie* energie* water eau eaux gas gaz meter* meter* compteur* compteur* consumption ' +
     'consommation* boiler* chaudiere* heating chauffage solar solaire* kwh batiment* utility utilities',
   nature:
-    'crop* crop* farm* farm* ferme* agricult* agricult* agricol* agricol* parcelle* escargot* escargot* helicicult* snail* snail* humidit* animal* livestock betail cow* vache* bee bees abeille* hive* ' +
+    'crop* crop* farm* farm* ferme* agricult* agricult* agricol* agricol* parcelle* escargot* escargot* helicicult* snail* snail* humidit* piscicult* piscicult* truite* trout* animal* livestock betail cow* vache* bee bees abeille* hive* ' +
     'ruche* vineyard* vigne* grape* raisin* fish* poisson* forest* foret* plante* harvest* recolte* pollution rainfall pluie* ' +
     'wildlife bird* oiseau* elevage* orchard* orchard* verger* verger* arboricult* arboricult* fruit* frost gelee* apiculteur* ' +
     'greenhouse* greenhouse* serre serres tomato* tomate* vegetable* legume* maraich* maraich* oyster* huitre* seedling* sapling* ' +

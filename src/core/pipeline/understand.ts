@@ -136,11 +136,16 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   const searching = metAny(earlier, [...DOCUMENT_TASK_IDS, 'vector-database']);
   const sense = subject?.id === EMBEDDING_ID && ((inThatCase && searching) || searchProject) ? glossary.get(SENTENCE_EMBEDDING_ID) : undefined;
   if (sense) return { ...understanding, concepts: [sense, ...others] };
+  // "A concrete example of how to split our gate logs?": records over time are split by time, whose example says so;
+  // a random split of photos would contradict the advice the learner was given.
+  const field = conversationField(question, earlier);
+  const timeSplit = glossary.get(TIME_BASED_SPLIT_ID);
+  if (understanding.intent === 'example' && subject?.id === SPLIT_ID && field && !UNTIMED_FIELDS.includes(field) && timeSplit) return { ...understanding, concepts: [timeSplit, ...others] };
   // "An example of a prompt that extracts the damage type, location and cost as JSON": what such a prompt asks for is
   // structured output, whose example is one.
   const structured = glossary.get(STRUCTURED_OUTPUT_ID);
   // (On written text, the prompt's own example for text is one such prompt.)
-  const onText = conversationField(question, earlier) === 'text';
+  const onText = field === 'text';
   if (understanding.intent === 'example' && structured && !onText && PROMPT_IDS.includes(subject?.id ?? '') && / (json|extracts?|extracting|extraire|extrait|extraie|pull out|pulls out|fields|champs)\b/.test(plainQuestion(question))) {
     return { ...understanding, concepts: [structured, ...others] };
   }
@@ -413,6 +418,10 @@ function projectExampleForOwnCase(question: string, topic: Concept | undefined, 
   const inField = (concept: Concept) => glossary.withDetails(concept).en.byField?.[field] !== undefined;
   return !inField(topic) && inField(task) ? task : undefined;
 }
+
+/** Fields whose examples are not records in time (photos, texts, recordings). */
+const UNTIMED_FIELDS: readonly string[] = ['images', 'text', 'audio'];
+const TIME_BASED_SPLIT_ID = 'time-based-split';
 
 /** The problems a rare class makes, against which accuracy says nothing: precision and recall measure them. */
 const RARE_CLASS_PROBLEMS = [CLASS_IMBALANCE_ID, 'anomaly-detection'];
@@ -1081,7 +1090,7 @@ function asksWhetherToDoIt(question: string): boolean {
 
 /** "How does it actually work?", « comment ça marche ? »: a mechanism asked for. */
 /** "How does it work?", « comment ça marche ? »: the mechanism of what the conversation is about. */
-const ASKS_HOW_IT_WORKS_OF_THE_TOPIC = /^ (and |so |ok |et |alors |mais )?(concretely |in practice |concretement |en pratique )?(how (does|do) (it|this|that|they) (actually |really |exactly )?work|comment (est ce que )?(ca|cela|il|elle|ils|elles) (marche|fonctionne|marchent|fonctionnent))\b/;
+const ASKS_HOW_IT_WORKS_OF_THE_TOPIC = /^ (and |so |ok |et |alors |mais )?(concretely |in practice |concretement |en pratique )?(how (does|do) (it|this|that|they) (actually |really |exactly )?(work|learn)|comment (est ce que )?(ca|cela|il|elle|ils|elles) (marche|fonctionne|apprend|marchent|fonctionnent|apprennent))\b/;
 
 const ASKS_HOW_IT_WORKS = / how (does|do) (it|this|that|they|these|the [a-z]+) (actually |really |exactly )?work| comment (ca|cela|il|elle|ils|elles) (marche|fonctionne|marchent|fonctionnent)\b| comment (est ce que )?(ca|cela) (marche|fonctionne)\b/;
 
