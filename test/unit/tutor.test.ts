@@ -1594,5 +1594,31 @@ describe('the chat as a tutor', function () {
     const [, , learns] = await converse(engine, ['Je veux prédire les jours de forte mortalité dans ma pisciculture de truites. Par où commencer ?', "C'est quoi la régression logistique ?", 'Et concrètement, comment ça apprend ?']);
     assert.deepEqual([learns!.understanding.intent, learns!.understanding.concepts[0]!.id, learns!.understanding.field], ['how', 'logistic-regression', 'nature']);
   });
+
+  it('reads codes to assign with an LLM as a classification project, "good enough before they rely on it" as a test, and « avant la mise en ligne » too', async () => {
+    const [codes, ready] = await converse(engine, [
+      'I work for a freight forwarder and want an LLM to assign the right HS codes to product descriptions. Where do I start?',
+      'How will I know it is good enough before the team starts relying on it?',
+    ]);
+    assert.equal(codes!.understanding.concepts[0]!.id, 'multiclass-classification');
+    assert.ok(!codes!.understanding.concepts.some((concept) => concept.id === 'head-dimension'));
+    // (How a classifier is checked on cases it never saw: never "the glossary has no entry".)
+    assert.ok(['prompt-regression-testing', 'train-validation-test-split', 'confusion-matrix'].includes(ready!.understanding.concepts[0]!.id), ready!.understanding.concepts[0]!.id);
+    assert.ok(!ready!.understanding.uncovered);
+    const [, online] = await converse(engine, ["Je veux qu'un LLM extraie la marque et le modèle de nos annonces. Par où commencer ?", "Comment mesurer la qualité de l'extraction avant la mise en ligne ?"]);
+    assert.equal(online!.understanding.concepts[0]!.id, 'prompt-regression-testing');
+  });
+
+  it('reads sensors that drop out as missing data, JSON only sometimes clean as structured output, a row to look like as features, and last summer’s model next summer as drift', async () => {
+    const opening = 'We want to predict when each of our water tanks will be full from level sensors. Where do I start?';
+    const [, drop] = await converse(engine, [opening, 'Some level sensors drop out for hours. How should I handle that before training?']);
+    assert.equal(drop!.understanding.concepts[0]!.id, 'missing-data');
+    const [, row] = await converse(engine, [opening, 'Can you give me an example of what one training row would look like for one of our tanks?']);
+    assert.equal(row!.understanding.concepts[0]!.id, 'feature-engineering');
+    const [, summer] = await converse(engine, [opening, 'Sounds fragile: will a model trained on last summer still work next summer?']);
+    assert.equal(summer!.understanding.concepts[0]!.id, 'data-drift');
+    const [, json] = await converse(engine, ["Je veux qu'un LLM extraie la marque et le modèle de nos annonces. Par où commencer ?", 'Parfois il renvoie un JSON propre, parfois il ajoute une phrase avant et mon code plante. Pourquoi ?']);
+    assert.equal(json!.understanding.concepts[0]!.id, 'structured-output');
+  });
 });
 

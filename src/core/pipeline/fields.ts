@@ -114,7 +114,7 @@ export function fieldText(concept: Concept, lang: Lang, field: LearnerField | un
 }
 
 /** "With my hives", « avec nos éoliennes », "in our case", « dans mon cas »: the learner's own setting. */
-export const OWN_SETTING = /\b(with|for|in|from|on|using) (my|our) \p{L}+|\b(in|for) (my|our) (case|project|situation|data)\b|\b(avec|pour|dans|sur|de) (mes|nos|mon|ma|notre) \p{L}+|\bdans (mon|notre) cas\b/u;
+export const OWN_SETTING = /\b(with|for|in|from|on|using|of) (my|our) \p{L}+|\b(in|for) (my|our) (case|project|situation|data)\b|\b(avec|pour|dans|sur|de) (mes|nos|mon|ma|notre) \p{L}+|\bdans (mon|notre) cas\b/u;
 
 /**
  * The question asks about the learner's own case: their setting ("for us", « dans mon cas »), which of two matters

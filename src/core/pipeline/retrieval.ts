@@ -340,6 +340,8 @@ const EVERYDAY_WORD_NAMES = new Set(['clip', 'clips', 'glue', 'squad']);
  * everyday word, written in lower case is a word of the sentence.
  */
 function isLowercaseAcronym(match: TermMatch<Lang>): boolean {
+  // "HS codes", "PO numbers": a short name in capitals in prose is an acronym of its own, not a variable (`hs`).
+  if (/^\p{Lu}{2,3}$/u.test(match.text) && match.forms.every((form) => /^\p{Ll}{2,3}$/u.test(form.text))) return true;
   if (match.text !== match.text.toLowerCase()) return false;
   if (EVERYDAY_WORD_NAMES.has(match.text)) return true;
   return match.text.length <= 2 && match.forms.every((form) => /^\p{Lu}{2}$/u.test(form.text));
