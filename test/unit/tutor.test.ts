@@ -1620,5 +1620,18 @@ describe('the chat as a tutor', function () {
     const [, json] = await converse(engine, ["Je veux qu'un LLM extraie la marque et le modèle de nos annonces. Par où commencer ?", 'Parfois il renvoie un JSON propre, parfois il ajoute une phrase avant et mon code plante. Pourquoi ?']);
     assert.equal(json!.understanding.concepts[0]!.id, 'structured-output');
   });
+
+  it('reads tiny test error and large error on last week’s batches as a leak, near-perfect then far off as overfitting, shuffled days as a case for a split by time, and "can I rely on it?" as a test', async () => {
+    const [week] = await converse(engine, ['On my test rows the error is tiny, but on last week’s orders it is off by a lot. What is going on?']);
+    assert.equal(week!.sources[0], 'data-leakage');
+    const [far] = await converse(engine, ["Mes prévisions sont presque parfaites sur mes données, mais la semaine suivante elles sont très loin de la réalité. Pourquoi ?"]);
+    assert.equal(far!.sources[0], 'overfitting');
+    const [days] = await converse(engine, ["J'ai mélangé au hasard toutes mes journées avant de découper en entraînement et test. Est-ce un problème ?"]);
+    assert.deepEqual([days!.understanding.intent, days!.understanding.concepts[0]!.id], ['why', 'time-based-split']);
+    const [, rely] = await converse(engine, ["Je veux qu'un LLM extraie les lieux de nos rapports d'intervention. Par où commencer ?", 'Comment savoir si on peut lui faire confiance ?']);
+    assert.equal(rely!.understanding.concepts[0]!.id, 'prompt-regression-testing');
+    const [, part] = await converse(engine, ['We want a bot that answers from our safety manuals. Where do I start?', 'How does it find the right part of the manual, under the hood?']);
+    assert.equal(part!.understanding.concepts[0]!.id, 'semantic-search');
+  });
 });
 

@@ -240,7 +240,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     // unless the question asks what to do about it.
     // « Ça me paraît fragile : si les éditeurs changent leur façon d'écrire, tout s'effondre ? »: what to do about it;
     // « je n'ai que 300 images annotées, c'est suffisant ? »: how to tell, and what to do with few.
-    if (situation.asks && !ASKS_WHAT_TO_DO.includes(cue)) return { intent: situation.asks, concepts: [told], followUp: false, described: true, ...(situation.stated && { stated: true }), inConversation };
+    if (situation.asks && (!ASKS_WHAT_TO_DO.includes(cue) || ASKS_IF_A_PROBLEM.test(plainQuestion(question)))) return { intent: situation.asks, concepts: [told], followUp: false, described: true, ...(situation.stated && { stated: true }), inConversation };
     // « Mon modèle marche super bien sur les données d'entraînement mais il rate presque tout sur une autre éolienne »:
     // the case it is, then what the question asks of it ("what's going on?" asks why it happens, whatever "failures"
     // the story tells of).
@@ -719,6 +719,9 @@ function asksWhatItNamesIs(question: string, retrieved: readonly Retrieved[]): b
 }
 
 const ASKS_WHAT_IS = /^\s*(?:(?:and|so|ok|et|alors),? )?(?:what is|what's|what are|qu'est-ce que|qu'est-ce qu'|c'est quoi)\s+(?:exactly |exactement |(?:a|an|the|un|une|le|la|les|l'|des) ?)?/iu;
+
+/** "Is that a problem?", « est-ce un problème ? »: whether the situation told matters, whatever its words cue. */
+const ASKS_IF_A_PROBLEM = / (is (it|that|this) (a )?(problem|an issue|bad)|(est ce|c'est) (un )?(probleme|grave|genant))\b/;
 
 /** Cues that ask what to do, or for another part, rather than whether a situation matters. */
 const ASKS_WHAT_TO_DO: readonly (SingleIntent | 'contrast')[] = ['remedy', 'how', 'example', 'simple', 'limits'];
