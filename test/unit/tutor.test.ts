@@ -1633,5 +1633,20 @@ describe('the chat as a tutor', function () {
     const [, part] = await converse(engine, ['We want a bot that answers from our safety manuals. Where do I start?', 'How does it find the right part of the manual, under the hood?']);
     assert.equal(part!.understanding.concepts[0]!.id, 'semantic-search');
   });
+
+  it('reads a column measured on the day itself as a leak, "fine until we added..." as drift, the average per kind as a baseline, which variables count as their importance, and part numbers as a case for hybrid search', async () => {
+    const [column] = await converse(engine, ['My error is almost zero, but I included the "delivered quantity" column, which is recorded on the delivery day itself. Is that a problem?']);
+    assert.equal(column!.understanding.concepts[0]!.id, 'data-leakage');
+    const [since] = await converse(engine, ['Predictions were fine for a year, but since we added a third oven they are consistently too low. Why?']);
+    assert.equal(since!.sources[0], 'data-drift');
+    const [, average] = await converse(engine, ["Je veux prévoir le rendement de chaque lot d'olives. Par où commencer ?", 'Pourquoi ne pas simplement faire la moyenne des rendements par parcelle ?']);
+    assert.equal(average!.understanding.concepts[0]!.id, 'baseline-model');
+    const [, matter] = await converse(engine, ["Je veux prévoir le rendement de chaque lot d'olives. Par où commencer ?", 'Comment savoir quelles variables comptent vraiment ?']);
+    assert.equal(matter!.understanding.concepts[0]!.id, 'feature-importance');
+    const [, codes] = await converse(engine, ['We want an assistant over our pump manuals. Where do I start?', 'How does retrieval find the right page? The manuals are full of part numbers like PX-40-C.']);
+    assert.equal(codes!.understanding.concepts[0]!.id, 'hybrid-search');
+    const [, shuffle] = await converse(engine, ['We want to predict weekly sales of our farm shop. Where do I start?', 'Why not just shuffle all the days and do a random 80/20 split?']);
+    assert.equal(shuffle!.understanding.concepts[0]!.id, 'time-based-split');
+  });
 });
 

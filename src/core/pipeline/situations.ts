@@ -577,7 +577,7 @@ const SPLITS_DOCUMENTS = / (split|splitting|cut|cutting|chunk|chunking|break|bre
 const TIME_BASED_SPLIT_ID = 'time-based-split';
 const LAG_FEATURE_ID = 'lag-feature';
 /** "In time order", « dans l'ordre chronologique », "one row per day", « des relevés horaires »: rows that follow time. */
-const ORDERED_IN_TIME = / \d+ ?(minute|min|second|sec|hour|hr)s? (readings|measurements|intervals|data|logs|rows|records)| (every|each) (\d+ )?(minutes?|seconds?|hours?|day|night|week)| toutes les (\d+ )?(minutes|secondes|heures)| (time order|chronological|in order of (date|time)|ordered by (date|time)|sorted by (date|time)|one (row|line|record) (per|a|each) (day|night|hour|week|month)|time series|ordre chronologique|dans l'ordre (des dates|du temps)|tries? par date|une ligne par (jour|nuit|heure|semaine|mois)|series? temporelles?|daily|hourly|nightly|weekly|quotidien(ne)?s?|horaires?|journalier(e)?s?|(my|our|all my|all our|mes|nos|toutes mes|toutes nos) (days|journees|jours)|follow (each other|one another) in time|se suivent dans le temps|ordered in time|over time)\b/;
+const ORDERED_IN_TIME = / \d+ ?(minute|min|second|sec|hour|hr)s? (readings|measurements|intervals|data|logs|rows|records)| (every|each) (\d+ )?(minutes?|seconds?|hours?|day|night|week)| toutes les (\d+ )?(minutes|secondes|heures)| (time order|chronological|in order of (date|time)|ordered by (date|time)|sorted by (date|time)|one (row|line|record) (per|a|each) (day|night|hour|week|month)|time series|ordre chronologique|dans l'ordre (des dates|du temps)|tries? par date|une ligne par (jour|nuit|heure|semaine|mois)|series? temporelles?|daily|hourly|nightly|weekly|quotidien(ne)?s?|horaires?|journalier(e)?s?|(my|our|all my|all our|all the|mes|nos|toutes mes|toutes nos|tous les|toutes les) (days|journees|jours|weeks|semaines)|follow (each other|one another) in time|se suivent dans le temps|ordered in time|over time)\b/;
 /** "Shuffle them randomly", « les mélanger au hasard », "a random split". */
 const SHUFFLES = / (shuffle|shuffled|shuffling|randomly|at random|random split|random sample|melanger|melange|melangees?|au hasard|aleatoirement|tirage aleatoire)\b/;
 
@@ -594,7 +594,9 @@ export interface Situation {
   readonly answersAProposal?: boolean;
 }
 
-const HYBRID_SEARCH_ID = 'hybrid-search';
+export const HYBRID_SEARCH_ID = 'hybrid-search';
+/** Exact codes a search must match letter for letter: part numbers, product references, serial numbers. */
+export const NAMES_EXACT_CODES = / (part numbers?|product codes?|codes?|references?|serial numbers?|model numbers?|sku|skus|numeros? de pieces?|references? produits?)\b/;
 /** The passage names the thing otherwise: "the matching chunk only says", « la fiche ne l'appelle que ». */
 const SAYS_IT_OTHERWISE = / (chunk|passage|page|section|paragraph|document|manual|catalogue|catalog|entry|segment|extrait|fiche|notice|manuel|texte|text) ([a-z']+ ){0,3}(only |just |seulement |que )?(says|calls it|call it|names it|lists it as|refers to it as|uses the code|has the code|l'appelle|le nomme|la nomme|le designe|la designe|ne dit que|dit seulement|ne mentionne que|porte seulement)\b/;
 
@@ -606,8 +608,13 @@ export function situationTold(question: string): Situation | undefined {
   // (A high accuracy that finds none of the rare class tells the same, however it is worded.)
   if (tellsOfADominantClass(question) || accuracyHidesTheRareClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asks: 'why' };
   if (predictsTheMean(question)) return { conceptId: UNDERFITTING_ID };
+  // "I included the brine density column, which is measured on the harvest day itself": known only with the answer.
+  if (KNOWN_WITH_THE_ANSWER.test(plain)) return { conceptId: DATA_LEAKAGE_ID, asks: 'why' };
   const story = goodThereBadHere(question);
   if (story) return { conceptId: story };
+  // "How does retrieval find the right page? Our manuals are full of part numbers like OZ-250-B": exact codes, which
+  // keywords catch and meaning alone misses.
+  if (asksHowItFindsPassages(question) && NAMES_EXACT_CODES.test(plain)) return { conceptId: HYBRID_SEARCH_ID, asks: 'why' };
   // "What if they ask for the 1935 Jubilee stamp and the chunk only says 'SG 455'?": a name against a code, which
   // search by meaning alone misses and keywords catch.
   if (SAYS_IT_OTHERWISE.test(plain) && / (what if|and if|if|et si|si) /.test(plain)) return { conceptId: HYBRID_SEARCH_ID, asks: 'why' };
@@ -640,6 +647,8 @@ export function situationTold(question: string): Situation | undefined {
   // « Comment le modèle lit-il un PDF de vingt pages ? Il y a une limite ? », "is there a limit to how long a document it can
   // read?": how much text a model takes in at once.
   if (/ (read|reads|reading|handle|handles|take|takes|lit|lire|gere|prend|avale)\b/.test(plain) && / (limit|limits|limite|limites|maximum|too long|trop long|how many pages|combien de pages|how long a)\b/.test(plain) && / (pdf|pdfs|pages?|documents?|reports?|rapports?|texts?|textes?|files?|fichiers?)\b/.test(plain)) return { conceptId: CONTEXT_WINDOW_ID, asks: 'how' };
+  // « Comment savoir quelles variables comptent vraiment ? », "which features matter most?": their importance.
+  if (/ (which|what|quelles?|quels?) (features?|variables?|columns?|inputs?|colonnes?|caracteristiques?) (really |actually |vraiment |le plus |most )?(matter|matters|count|counts|comptent|compte|importent|influencent|pesent|drive|drives)\b/.test(plain)) return { conceptId: 'feature-importance', asks: 'how' };
   // "Why not paste all our manuals into the prompt?": a long context instead of retrieval.
   if (PASTES_EVERYTHING.test(plain)) return { conceptId: LONG_CONTEXT_ID };
   const varying = varyingOutputs(question);
@@ -684,10 +693,12 @@ export const OVERFITTING_ID = 'overfitting';
 export const DATA_DRIFT_ID = 'data-drift';
 
 /** "works perfectly", "99%", « marche super bien », « parfait »: a result the learner is happy with. */
-const GOOD_RESULT = /\b(?:great|perfect|perfectly|excellent|tiny|negligible|minuscule|minuscules|negligeable|negligeables|very well|really well|super well|works well|worked well|amazing|marche bien|fonctionne bien|marchait bien|fonctionnait bien|nails?|nailed|spot on|within a day|super bien|tres bien|parfait|parfaite|parfaits|parfaites|parfaitement|excellente?s?|nickel|impeccable|au jour pres)\b|\b(?:almost|nearly|virtually) (?:every|all)\b(?: [a-z']+){0,2} right\b|\bgets? (?:everything|it all) right\b|\bpresque (?:tout|tous|toutes) (?:bon|bons|juste|justes)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b|\b(?:error|errors|loss|erreur|erreurs|perte)(?: is| are| est| sont| of| de)? (?:almost |nearly |near |close to |virtually |practically |basically |essentially |pretty much |presque |quasi |quasiment |pratiquement |proche de )?(?:zero|nulle?s?|0|rien)\b/u;
+const GOOD_RESULT = /\b(?:(?:were|was|looked|worked) fine|etaient bonnes|etaient bons|marchaient bien|great|perfect|perfectly|excellent|tiny|negligible|minuscule|minuscules|negligeable|negligeables|very well|really well|super well|works well|worked well|amazing|marche bien|fonctionne bien|marchait bien|fonctionnait bien|nails?|nailed|spot on|within a day|super bien|tres bien|parfait|parfaite|parfaits|parfaites|parfaitement|excellente?s?|nickel|impeccable|au jour pres)\b|\b(?:almost|nearly|virtually) (?:every|all)\b(?: [a-z']+){0,2} right\b|\bgets? (?:everything|it all) right\b|\bpresque (?:tout|tous|toutes) (?:bon|bons|juste|justes)\b|\b(?:9\d|100)(?:[.,]\d+)? ?%|\b0?[.,]9\d*\b|\b(?:error|errors|loss|erreur|erreurs|perte)(?: is| are| est| sont| of| de)? (?:almost |nearly |near |close to |virtually |practically |basically |essentially |pretty much |presque |quasi |quasiment |pratiquement |proche de )?(?:zero|nulle?s?|0|rien)\b/u;
 /** "much worse", "fails", « rate presque tout », « nul »: a result that falls apart. */
-const BAD_RESULT = /\b(?:(?:tres |bien |way |far )?loin de la realite|far off|far from reality|way off the mark)\b|\b(?:didn'?t|did not|doesn'?t|does not|never) (?:flag|catch|detect|find|spot|predict|see)s? (?:either|any|a single|one|both)\b|\b(bad|badly|poor|poorly|worse|moins bons?|moins bonnes?|moins bien|less accurate|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|(barely|hardly|no|not much) better than (guessing|chance|random|a coin)|(barely|hardly|just) (beats?|beat|above) (guessing|chance|random|a coin)|all over the place|erratic|unstable|instable|erratique|a disaster|disaster|catastrophe|desastre|coin flip|pile ou face|(a peine|guere|pas) mieux que le hasard|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|s'est trompe|s'est plante|echoue|echouent|de beaucoup|way off|huge errors?|big errors?|grosses? erreurs?|enormes? erreurs?)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
+const BAD_RESULT = /\b(?:(?:tres |bien |way |far )?loin de la realite|far off|far from reality|way off the mark|(?:consistently |systematically |always |toujours |systematiquement )?(?:too low|too high|trop bas(?:ses)?|trop hautes?|trop faibles?|trop elevee?s?)|underestimat\w*|overestimat\w*|sous[- ]estim\w*|sur[- ]?estim\w*)\b|\b(?:didn'?t|did not|doesn'?t|does not|never) (?:flag|catch|detect|find|spot|predict|see)s? (?:either|any|a single|one|both)\b|\b(bad|badly|poor|poorly|worse|moins bons?|moins bonnes?|moins bien|less accurate|terrible|awful|garbage|useless|fails?|failing|misses|wrong|mistakes|off by|way off|completely off|(barely|hardly|no|not much) better than (guessing|chance|random|a coin)|(barely|hardly|just) (beats?|beat|above) (guessing|chance|random|a coin)|all over the place|erratic|unstable|instable|erratique|a disaster|disaster|catastrophe|desastre|coin flip|pile ou face|(a peine|guere|pas) mieux que le hasard|se plante|a cote|decale|mal|mauvais|mauvaise|pire|nul|nulle|rate|ratent|catastrophique|n'importe quoi|se trompe|se trompent|s'est trompe|s'est plante|echoue|echouent|de beaucoup|way off|huge errors?|big errors?|grosses? erreurs?|enormes? erreurs?)\b|\b(catch|catches|finds?|detects?|flags?|gets?) (almost |virtually )?(nothing|none|no one)\b|\bne (trouve|detecte|repere|voit) (presque )?rien\b/u;
 /** "100%", "perfect", « parfait », "every single one right": a score only the data a model learnt from gives. */
+const KNOWN_WITH_THE_ANSWER = / (column|feature|field|variable|colonne|champ|caracteristique) ([^?]{0,80})(measured|recorded|known|computed|filled in|written|entered|logged|mesuree?s?|connue?s?|calculee?s?|remplie?s?|saisie?s?|relevee?s?) (only )?(on|at|after|during|le|au|apres|pendant|seulement) (the |le |la |l')?([a-z]+ )?(same day|day itself|harvest day|sale day|event day|jour meme|meme jour|jour de la recolte|jour meme de|after the fact|apres coup|the outcome|the result|le resultat)\b/;
+
 const WORSE_THAN_IN_TRAINING = /\b(?:worse|lower|poorer|moins bons?|moins bonnes?|moins bien|pires?|plus mauvais(?:es?)?|plus faibles?) (?:than|que|qu') ?(?:on |in |during |with |sur |en |pendant |avec )?(?:the |my |our |le |la |l'|les |mon |ma |mes )?(?:training|train set|training set|training data|entrainement|donnees d'entrainement|jeu d'entrainement|apprentissage)\b/u;
 
 const PERFECT_RESULT = /\b(?:100(?:[.,]0+)? ?%|perfect|perfectly|flawless|parfait|parfaite|parfaits|parfaites|parfaitement|sans faute|sans aucune erreur|1[.,]0+)(?![\d])|\b(?:error|errors|loss|erreur|erreurs|perte) (?:is |of |est |de )?(?:almost |nearly |near |close to |virtually |practically |presque |quasi |quasiment |pratiquement )?(?:zero|nulle?s?|0)\b/u;
@@ -750,6 +761,8 @@ export function goodThereBadHere(question: string): typeof OVERFITTING_ID | type
   const turn = /\b(but|yet|mais|pourtant|cependant|whereas|alors que|tandis que)\b/u.exec(text);
   if (!turn) return undefined;
   const [before, after] = [text.slice(0, turn.index), text.slice(turn.index)];
+  // "Fine for two years, but since we dug two new ponds they're too low": something changed since.
+  if (GOOD_RESULT.test(before) && /^(but|mais) (since|ever since|depuis)\b/u.test(after) && BAD_RESULT.test(after)) return DATA_DRIFT_ID;
   if (!GOOD_RESULT.test(before) || !(BAD_RESULT.test(after) || fallsBy(before, after))) return undefined;
   // A perfect score (« 100 % sur mes anciennes cuissons ») is one on what the model learnt from: no model is perfect
   // on data it never saw.
@@ -786,7 +799,7 @@ const HAND_WRITTEN_RULE = / (alarm|alert|rule|rules|threshold|cutoff|limit|limit
 const SAME_ANSWER = / (always )?(predict|predicts|predicting|say|answer|output|return)(ing)? (no|none|nothing|zero|the same|the majority|the most frequent)\b[^?]*?(for everything|for every|for all|every time|always)?| (toujours )?(predire|repondre|dire) (toujours )?(non|aucune?|rien|la meme|zero)\b/;
 /** "Why not just fit a straight line?", « une simple droite ? »: the simplest model, a baseline too. */
 const SIMPLEST_MODEL = / (straight line|linear fit|line through|simple linear regression|une droite|ligne droite|simple droite|regression lineaire simple)\b/;
-const PAST_AVERAGE = / (use|take|predict|using|taking|prendre|utiliser|predire) (just )?(the |a |la |une )?(overall |simple |historical |global |globale )?(average|mean|median|moyenne|mediane)\b| (mean|average|median|moyenne|mediane) (of |des |de la |du |d')?(the )?([a-z']+ ){0,3}(past|previous|last|historical|earlier|precedentes?|derniers?|dernieres?|passees?|anciennes?)\b| (past|previous|historical|historic|usual|own) ([a-z']+ ){0,2}(rate|rates|ratio|frequency|percentage|share)\b| (taux|pourcentage|frequence|part)( d'[a-z]+| de [a-z]+)? (passes?|historiques?|habituels?|precedents?|moyens?|propres?)\b/;
+const PAST_AVERAGE = / (faire|prendre|calculer|use|take|compute) (just |simplement |juste )?(la |une |the |an? )?(moyenne|mean|average) (des |de |du |of (the )?)?([a-z']+ ){0,2}(par|per|by|for each|pour chaque) [a-z]+| (use|take|predict|using|taking|prendre|utiliser|predire) (just )?(the |a |la |une )?(overall |simple |historical |global |globale )?(average|mean|median|moyenne|mediane)\b| (mean|average|median|moyenne|mediane) (of |des |de la |du |d')?(the )?([a-z']+ ){0,3}(past|previous|last|historical|earlier|precedentes?|derniers?|dernieres?|passees?|anciennes?)\b| (past|previous|historical|historic|usual|own) ([a-z']+ ){0,2}(rate|rates|ratio|frequency|percentage|share)\b| (taux|pourcentage|frequence|part)( d'[a-z]+| de [a-z]+)? (passes?|historiques?|habituels?|precedents?|moyens?|propres?)\b/;
 
 /**
  * "Why not just train on all the data and check the accuracy on that?", « pourquoi ne pas tester sur les données

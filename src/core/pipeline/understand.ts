@@ -21,7 +21,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { accuracyHidesTheRareClass, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
+import { accuracyHidesTheRareClass, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, HYBRID_SEARCH_ID, NAMES_EXACT_CODES, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -136,6 +136,9 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   const searching = metAny(earlier, [...DOCUMENT_TASK_IDS, 'vector-database']);
   const sense = subject?.id === EMBEDDING_ID && ((inThatCase && searching) || searchProject) ? glossary.get(SENTENCE_EMBEDDING_ID) : undefined;
   if (sense) return { ...understanding, concepts: [sense, ...others] };
+  // "How does retrieval find the right page? Our manuals are full of part numbers": exact codes call for hybrid search.
+  const hybrid = glossary.get(HYBRID_SEARCH_ID);
+  if (subject?.id === SEMANTIC_SEARCH_ID && hybrid && NAMES_EXACT_CODES.test(plainQuestion(question))) return { ...understanding, concepts: [hybrid, ...others] };
   // "A concrete example of how to split our gate logs?": records over time are split by time, whose example says so;
   // a random split of photos would contradict the advice the learner was given.
   const field = conversationField(question, earlier);
@@ -270,7 +273,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const framings = weighsYesNoAgainstAQuantity(question)?.flatMap((id) => glossary.get(id) ?? []);
   if (framings?.length === 2) return { intent: 'contrast', concepts: framings, followUp: false, inConversation };
   // "How does it find the right pages?" on RAG: the search that picks the passages.
-  const search = metAny(earlier, DOCUMENT_TASK_IDS) && asksHowItFindsPassages(question) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
+  // (Pages full of part numbers are found by keywords too: hybrid search.)
+  const search = metAny(earlier, DOCUMENT_TASK_IDS) && asksHowItFindsPassages(question) ? glossary.get(NAMES_EXACT_CODES.test(plainQuestion(question)) ? HYBRID_SEARCH_ID : SEMANTIC_SEARCH_ID) : undefined;
   if (search) return { intent: 'how', concepts: [search], followUp: metAny(earlier, [search.id]), inConversation };
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
   // a description elsewhere in it (comparing, rules) does not make it about another.
