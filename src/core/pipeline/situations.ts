@@ -574,7 +574,7 @@ export function weighsYesNoAgainstAQuantity(question: string): readonly [string,
 
 /** Documents cut into pieces for retrieval: "split the PDFs by section", « découper les fiches par nombre de mots ». */
 const SPLITS_DOCUMENTS = / (split|splitting|cut|cutting|chunk|chunking|break|breaking|divide|dividing|decoupe|decouper|decoupes|coupe|couper|divise|diviser|segmente|segmenter|tronconne|tronconner) (up )?(the |our |my |these |each |les |nos |mes |ces |chaque )?(pdfs?|documents?|docs|manuals?|pages|files|logs|notes|reports|contracts|sheets|datasheets|fiches|manuels|rapports|contrats|documents|textes|texts|articles|memos)( [a-z']+){0,2} (by|per|into|par|en|selon|suivant) /;
-const TIME_BASED_SPLIT_ID = 'time-based-split';
+export const TIME_BASED_SPLIT_ID = 'time-based-split';
 const LAG_FEATURE_ID = 'lag-feature';
 /** "In time order", « dans l'ordre chronologique », "one row per day", « des relevés horaires »: rows that follow time. */
 const ORDERED_IN_TIME = / \d+ ?(minute|min|second|sec|hour|hr)s? (readings|measurements|intervals|data|logs|rows|records)| (every|each) (\d+ )?(minutes?|seconds?|hours?|day|night|week)| toutes les (\d+ )?(minutes|secondes|heures)| (time order|chronological|in order of (date|time)|ordered by (date|time)|sorted by (date|time)|one (row|line|record) (per|a|each) (day|night|hour|week|month)|time series|ordre chronologique|dans l'ordre (des dates|du temps)|tries? par date|une ligne par (jour|nuit|heure|semaine|mois)|series? temporelles?|daily|hourly|nightly|weekly|quotidien(ne)?s?|horaires?|journalier(e)?s?|(my|our|all my|all our|all the|mes|nos|toutes mes|toutes nos|tous les|toutes les) (days|journees|jours|weeks|semaines)|follow (each other|one another) in time|se suivent dans le temps|ordered in time|over time)\b/;

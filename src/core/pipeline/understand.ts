@@ -21,7 +21,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { accuracyHidesTheRareClass, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, HYBRID_SEARCH_ID, NAMES_EXACT_CODES, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
+import { accuracyHidesTheRareClass, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, HYBRID_SEARCH_ID, NAMES_EXACT_CODES, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, TIME_BASED_SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -423,9 +423,8 @@ function projectExampleForOwnCase(question: string, topic: Concept | undefined, 
   return !inField(topic) && inField(task) ? task : undefined;
 }
 
-/** Fields whose examples are not records in time (photos, texts, recordings). */
+/** Fields whose examples are not records in time, nor rows of a table (photos, texts, recordings). */
 const UNTIMED_FIELDS: readonly string[] = ['images', 'text', 'audio'];
-const TIME_BASED_SPLIT_ID = 'time-based-split';
 
 /** The problems a rare class makes, against which accuracy says nothing: precision and recall measure them. */
 const RARE_CLASS_PROBLEMS = [CLASS_IMBALANCE_ID, 'anomaly-detection'];
@@ -1070,7 +1069,7 @@ function planOf(opening: EarlierTurn, covered: readonly Concept[], earlier: read
 /** Records in a table: no language model, and no images, sound or text told. */
 function onATable(earlier: readonly EarlierTurn[]): boolean {
   const field = conversationField('', earlier);
-  return field !== 'text' && field !== 'images' && field !== 'audio';
+  return !field || !UNTIMED_FIELDS.includes(field);
 }
 
 /** The first model of a plan: the one the conversation weighed, else a random forest. */
