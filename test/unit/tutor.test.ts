@@ -1648,5 +1648,22 @@ describe('the chat as a tutor', function () {
     const [, shuffle] = await converse(engine, ['We want to predict weekly sales of our farm shop. Where do I start?', 'Why not just shuffle all the days and do a random 80/20 split?']);
     assert.equal(shuffle!.understanding.concepts[0]!.id, 'time-based-split');
   });
+
+  it('reads the neighbouring row of a table as parsing, an answer the notice contradicts as invented, generated texts to judge as a test, alarms on each sensor as a baseline, and failing batches as quality', async () => {
+    const opening = 'We want an assistant that answers from our spare-parts catalogue PDFs. Where do I start?';
+    const [, row] = await converse(engine, [opening, 'It sometimes answers with the price from the neighbouring row of the parts table. Why?']);
+    assert.equal(row!.understanding.concepts[0]!.id, 'document-parsing');
+    const [, notice] = await converse(engine, ["Nous voulons un assistant qui réponde à partir de nos notices. Par où commencer ?", "Il répond « 2 ans » alors que la notice dit clairement 5 ans. Que se passe-t-il ?"]);
+    assert.equal(notice!.sources[0], 'hallucination');
+    const [, texts] = await converse(engine, ["Nous voulons un assistant qui réponde à partir de nos notices. Par où commencer ?", 'Comment savoir si les textes générés sont bons ?']);
+    assert.ok(!texts!.understanding.uncovered && texts!.understanding.concepts[0]!.id !== 'image-captioning', texts!.understanding.concepts.map((concept) => concept.id).join());
+    const [plant, , alarms] = await converse(engine, [
+      'Our concrete plant logs every batch (mixing time, water ratio, temperature) and some batches fail the lab strength test. Where do I start?',
+      'What is a decision tree?',
+      'Why not just put alarms on each sensor with thresholds?',
+    ]);
+    assert.equal(plant!.understanding.field, 'quality');
+    assert.equal(alarms!.understanding.concepts[0]!.id, 'baseline-model');
+  });
 });
 

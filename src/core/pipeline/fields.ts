@@ -23,9 +23,9 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'bearing* roulement* compressor* compresseur* defaillance* factory factories usine* probe probes sonde sondes silo silos',
   // Production quality: a defect per part, cycle or batch (« porosité », rebuts, a failed sterilisation cycle).
   quality:
-    'defect* defaut* defectu* scrap* scrap* rebut* rebut* porosit* porosit* poreu* porous non-conform* nonconform* off-spec off-spec batch* ' +
+    'defect* defaut* defectu* scrap* scrap* rebut* rebut* porosit* porosit* poreu* porous non-conform* nonconform* off-spec off-spec batch* batch* lab-test* density asphalt* bitumen* concrete beton* cement* ciment* ' +
     'out-of-tolerance tolerance* out-of-spec hors-tolerance quality qualite* foundry fonderie* casting* moulage* mould* mold* moule moules ' +
-    'weld* soudure* soudage* autoclave* autoclave* steriliz* sterilis* piece pieces usinage machined machining inspection* ' +
+    'weld* soudure* soudage* autoclave* autoclave* sterile sterili* piece pieces usinage machined machining inspection* ' +
     'fabrication* manufactur* cycles',
   sales:
     'sale sales vente* vente* stores shop* magasin* magasin* boutique* product products produits demand bakery bakery bakeries ' +
