@@ -119,7 +119,7 @@ export class ChatEngine {
   }
 
   /** Understanding, language and passages, without generating (the benchmark's and the tests' view). */
-  prepare(raw: ChatRequest): { understanding: Understanding; lang: Lang; register: Register; passages: Passage[]; prompt: PromptPart[] } {
+  prepare(raw: ChatRequest): { understanding: Understanding; lang: Lang; register: Register; passages: Passage[]; prompt: PromptPart[]; earlier: EarlierTurn[] } {
     const request = bounded(raw);
     const earlier = request.history.map(earlierTurn);
     const field = conversationField(request.question, earlier);
@@ -130,7 +130,7 @@ export class ChatEngine {
     // Nothing the conversation has shown is shown again: its answers are what was shown.
     const shown = shownIn(request.history.map((turn) => turn.answer));
     const passages = passagesFor(understanding, this.glossary, lang, shown, request.question);
-    return { understanding, lang, register, passages, prompt: buildPrompt(lang, passages, request.question.slice(0, MAX_PROMPT_QUESTION_CHARS)) };
+    return { understanding, lang, register, passages, prompt: buildPrompt(lang, passages, request.question.slice(0, MAX_PROMPT_QUESTION_CHARS)), earlier };
   }
 
   async ask(raw: ChatRequest, backend: Backend, onText: (text: string) => void, signal?: AbortSignal): Promise<ChatAnswer> {
@@ -142,7 +142,7 @@ export class ChatEngine {
       firstTextMs ||= performance.now() - started;
       onText(text);
     };
-    const { understanding, lang, register, passages, prompt } = this.prepare(request);
+    const { understanding, lang, register, passages, prompt, earlier } = this.prepare(request);
     const context = { intent: understanding.intent, smallTalk: understanding.smallTalk, register, inConversation: understanding.inConversation, question: request.question };
     let generation: GenerationResult | undefined;
     let text: string;
@@ -174,8 +174,7 @@ export class ChatEngine {
     const shownNow = shownIn([...request.history.map((turn) => turn.answer), answer]);
     // Neither a question already asked nor one offered under the previous answer (a recap would offer it again).
     const offered = request.history[request.history.length - 1]?.suggestions ?? [];
-    const earlierConcepts = request.history.map((turn) => earlierTurn(turn).conceptIds);
-    const suggestions = suggestionsFor(understanding, this.glossary, lang, register, shownNow, [...request.history.map((turn) => turn.question), ...offered], earlierConcepts);
+    const suggestions = suggestionsFor(understanding, this.glossary, lang, register, shownNow, [...request.history.map((turn) => turn.question), ...offered], earlier.map((turn) => turn.conceptIds));
     return { text: answer, lang, register, suggestions, sources: sourcesOf(answer, understanding, passages), understanding, passages, origin, generation, firstTextMs };
   }
 }

@@ -637,7 +637,7 @@ function actionOf(concept: Concept, lang: Lang, intent: Intent | undefined): str
   return sentencesOf(sections.remedies ?? howToDo ?? '')[0];
 }
 
-/** A step says what to do in a line or two: a long list of ways is cut after a comma, with an ellipsis. */
+/** A step cut to `most` characters at the end of a clause, ending with a full stop; one with no clause to end at stays whole. */
 function clipped(action: string, most: number): string {
   if (action.length <= most) return action;
   // A semicolon or a colon ends a thought; a comma only an item of a list. A cut inside brackets would leave them open.

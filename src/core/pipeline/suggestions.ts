@@ -73,13 +73,14 @@ export function suggestionsFor(
   if (!subject) return [];
   const single = understanding.intent === 'several' || understanding.intent === 'contrast' ? 'what' : (understanding.intent as SingleIntent);
   // A concept an earlier question was about, or a pair an earlier question weighed, is no place to go next.
-  const wasAsked = (...ids: string[]) => earlierConcepts.some((concepts) => ids.every((id) => ids.length === 1 ? concepts[0] === id : concepts.includes(id)));
-  const contrast = contrastWith(subject, understanding, glossary, lang, shown, wasAsked);
+  const askedAbout = (id: string) => earlierConcepts.some((concepts) => concepts[0] === id);
+  const weighed = (id: string, other: string) => earlierConcepts.some((concepts) => concepts.includes(id) && concepts.includes(other));
+  const contrast = contrastWith(subject, understanding, glossary, lang, shown, weighed);
   const candidates = [
     nextPartQuestion(subject, single, lang, register, shown),
     contrast && contrastQuestion(subject, contrast, lang),
     // (Not the concept the contrast already offers: "overfitting against generalization?" then "What is generalization?".)
-    nextConceptQuestion(subject, understanding, glossary, lang, shown, contrast, wasAsked),
+    nextConceptQuestion(subject, understanding, glossary, lang, shown, contrast, askedAbout),
   ];
   const before = new Set(asked.map((question) => question.trim().toLowerCase()));
   return candidates.filter((question): question is string => question !== undefined && !before.has(question.toLowerCase())).slice(0, MAX_SUGGESTIONS);
@@ -98,9 +99,9 @@ function nextPartQuestion(concept: Concept, intent: SingleIntent, lang: Lang, re
 }
 
 /** The curated contrast to offer next: one the conversation has not shown, with the closest concept. */
-function contrastWith(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown, wasAsked: (...ids: string[]) => boolean): Concept | undefined {
+function contrastWith(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown, weighed: (id: string, other: string) => boolean): Concept | undefined {
   const inAnswer = new Set(understanding.concepts.map((c) => c.id));
-  const open = (concept.contrasts ?? []).filter((candidate) => !inAnswer.has(candidate.with) && !shown.has(candidate[lang]) && !wasAsked(concept.id, candidate.with) && glossary.get(candidate.with));
+  const open = (concept.contrasts ?? []).filter((candidate) => !inAnswer.has(candidate.with) && !shown.has(candidate[lang]) && !weighed(concept.id, candidate.with) && glossary.get(candidate.with));
   // The pair a learner of this concept meets first: a concept its entry links to, no harder than itself (overfitting
   // against underfitting, before overfitting against catastrophic forgetting).
   const closeness = (id: string) => (concept.related.includes(id) ? 2 : 0) + (glossary.get(id)!.level === 'beginner' || concept.level === 'advanced' ? 1 : 0);
@@ -123,10 +124,10 @@ function contrastQuestion(concept: Concept, other: Concept, lang: Lang): string 
 }
 
 /** The next concept on the way: one this entry opens onto, that the conversation has not defined. */
-function nextConceptQuestion(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown, contrasted: Concept | undefined, wasAsked: (...ids: string[]) => boolean): string | undefined {
+function nextConceptQuestion(concept: Concept, understanding: Understanding, glossary: Glossary, lang: Lang, shown: Shown, contrasted: Concept | undefined, askedAbout: (id: string) => boolean): string | undefined {
   const inAnswer = new Set([...understanding.concepts.map((c) => c.id), ...(contrasted ? [contrasted.id] : [])]);
   const next = concept.related
     .map((id) => glossary.get(id))
-    .find((candidate): candidate is Concept => candidate !== undefined && !inAnswer.has(candidate.id) && !shown.has(candidate[lang].definition) && !wasAsked(candidate.id));
+    .find((candidate): candidate is Concept => candidate !== undefined && !inAnswer.has(candidate.id) && !shown.has(candidate[lang].definition) && !askedAbout(candidate.id));
   return next && whatIsQuestion(next[lang].term, lang);
 }

@@ -698,7 +698,6 @@ function preferredOverAnAlternative(question: string, retrieved: readonly Retrie
 /** "What's going on?", "why?", « qu'est-ce qui se passe ? », « tu sais pourquoi ? ». */
 const ASKS_WHAT_HAPPENS = / what'?s going on| what is going on| what happened| what'?s happening| why\b| how come| how (is|can) (that|this|it) (be )?possible| pourquoi| qu'est ce qui se passe| que se passe t il| qu'est ce qui (cloche|ne va pas)| comment (est ce|c'est) possible| comment (ca|cela) se fait/;
 
-/** "What is a classification model...", « C'est quoi un plongement... »: a question opening with what a term it names is. */
 /** The concept named right after "can you show me an example (of)", « pouvez-vous me donner un exemple de ». */
 function exampleAskedOf(question: string, retrieved: readonly Retrieved[]): Concept | undefined {
   const request = EXAMPLE_REQUEST.exec(question.replace(/’/gu, "'"));
@@ -715,6 +714,7 @@ const TEST_SET = / (evaluation|eval|test|golden|benchmark) (set|dataset|suite|ca
 
 const EXAMPLE_REQUEST = /^\s*(?:(?:ok|so|and|et|alors),? )?(?:can|could|would) you (?:give|show|write) (?:me |us )?(?:a |an |one )?(?:concrete |real |quick |simple |short |good )?example (?:of )?(?:a |an |the |what )?|^\s*(?:(?:ok|et|alors),? )?(?:pouvez-vous|pourriez-vous|peux-tu|pourrais-tu|tu peux|vous pouvez) (?:me |nous )?(?:donner|montrer|écrire) (?:un )?(?:exemple )(?:concret )?(?:de |d'|du |des )?(?:la |le |l'|un |une )?/iu;
 
+/** "What is a classification model...", « C'est quoi un plongement... »: a question opening with what a term it names is. */
 function asksWhatItNamesIs(question: string, retrieved: readonly Retrieved[]): boolean {
   // The typographic apostrophe as the plain one, the same length: the offsets of what was retrieved hold.
   const opening = ASKS_WHAT_IS.exec(question.replace(/’/gu, "'"));
@@ -1094,10 +1094,10 @@ function asksWhetherToDoIt(question: string): boolean {
   return / should (i|we) (just |really |also )?[a-z]+\b[^?]* or (is (it|that|this) )?(a bad idea|not|bad)\b| is (it|that|this) a (bad|good) idea| (est ce|c'est) (une )?(bonne|mauvaise) idee| (dois je|devrais je|faut il|faudrait il) [a-z']+\b[^?]* ou (pas|non|est ce (une )?mauvaise idee)\b/.test(plainQuestion(question));
 }
 
-/** "How does it actually work?", « comment ça marche ? »: a mechanism asked for. */
-/** "How does it work?", « comment ça marche ? »: the mechanism of what the conversation is about. */
+/** "And how does it work?", « et concrètement, comment ça apprend ? »: the mechanism of what the conversation is about. */
 const ASKS_HOW_IT_WORKS_OF_THE_TOPIC = /^ (and |so |ok |et |alors |mais )?(concretely |in practice |concretement |en pratique )?(how (does|do) (it|this|that|they) (actually |really |exactly )?(work|learn)|comment (est ce que )?(ca|cela|il|elle|ils|elles) (marche|fonctionne|apprend|marchent|fonctionnent|apprennent))\b/;
 
+/** "How does it actually work?", « comment ça marche ? »: a mechanism asked for, anywhere in the question. */
 const ASKS_HOW_IT_WORKS = / how (does|do) (it|this|that|they|these|the [a-z]+) (actually |really |exactly )?work| comment (ca|cela|il|elle|ils|elles) (marche|fonctionne|marchent|fonctionnent)\b| comment (est ce que )?(ca|cela) (marche|fonctionne)\b/;
 
 /** "How can I trust it?", « comment puis-je m'y fier ? », "can we rely on it?": what makes it safe to use. */
