@@ -21,6 +21,10 @@ describe('the learner’s kind of data', () => {
       ['Our paint plant wants to flag off-spec batches from the mixing logs.', 'quality'],
       ['We want to know which of our pumps will break down next month, from their vibration sensors.', 'machines'],
       ['We have hourly readings from 3,000 street lamps and a log of those that failed.', 'machines'],
+      // A level, a temperature or a flow forecast from its readings is no breakdown.
+      ['Our cold rooms log the temperature every 10 minutes and we want to forecast when one will go above 4 °C.', 'readings'],
+      ["On a des sondes qui mesurent le niveau d'eau de la rivière toutes les heures, on voudrait prévoir les crues.", 'readings'],
+      ['We run grain silos with sensors on the fill level and want to know when each will be full.', 'readings'],
       // Weather is an input of many projects, not a sign of farming: rentals a day ahead are demand.
       ['Je loue des vélos électriques et voudrais prévoir les locations du lendemain avec la météo.', 'sales'],
     ];
@@ -39,6 +43,8 @@ describe('the learner’s kind of data', () => {
       'Is the noise in my labels a problem for the machine learning model?',
       'Comment fonctionne le produit scalaire dans l’attention ? Le texte est découpé en jetons ?',
       'Our team wants to train a driver model in production.',
+      // (Temperature alone is a language model's setting too.)
+      'What temperature should I use for my chatbot?',
     ]) {
       assert.equal(learnerField([question]), undefined, question);
     }

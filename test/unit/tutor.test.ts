@@ -316,18 +316,18 @@ describe('the chat as a tutor', function () {
   });
 
   it('finds the entry a need describes in its own words, and stays on it for "is that enough?" and "what if...?"', async () => {
-    const [shop, enough, what] = await converse(engine, [
+    const [shop, what, enough] = await converse(engine, [
       'Je gère un petit magasin de vélos et je voudrais prévoir mes ventes du mois prochain à partir des ventes passées. Comment faire ?',
-      "Est-ce que deux ans de données, c'est assez ?",
       'Et si un concurrent ouvre juste à côté ?',
+      "Est-ce que deux ans de données, c'est assez ?",
     ]);
     // A project's opening: the kind of task, then the steps; the follow-ups are about the task.
     assert.deepEqual(shop!.understanding.concepts.map((concept) => concept.id), ['time-series-forecasting', 'machine-learning-workflow']);
     assert.equal(shop!.understanding.intent, 'how');
-    for (const follow of [enough!, what!]) {
-      assert.deepEqual(follow.understanding.concepts.map((concept) => concept.id), ['time-series-forecasting']);
-      assert.equal(follow.understanding.intent, 'limits');
-    }
+    // (Two years of data asks how much data is needed; a competitor next door, whether the forecast holds.)
+    assert.deepEqual(enough!.understanding.concepts.map((concept) => concept.id), ['training-set-size']);
+    assert.deepEqual(what!.understanding.concepts.map((concept) => concept.id), ['time-series-forecasting']);
+    assert.equal(what!.understanding.intent, 'limits');
     const [shortcut] = await converse(engine, ["Why can't we just train a classifier and report its accuracy?"]);
     assert.equal(shortcut!.understanding.intent, 'limits');
     assert.deepEqual(shortcut!.understanding.concepts.map((concept) => concept.id), ['accuracy']);
@@ -582,9 +582,9 @@ describe('the chat as a tutor', function () {
       const [answer] = await converse(engine, [question]);
       assert.deepEqual([answer!.understanding.intent, ...answer!.sources], ['how', 'training-set-size'], question);
     }
-    // "Is two years of data enough?" after forecasting still asks about the forecast's limits; GPUs are no examples.
+    // "Is two years of data enough?" after forecasting asks how much data a model needs, years counting it; GPUs are no examples.
     const [, years] = await converse(engine, ['What is time series forecasting?', 'Is two years of data enough?']);
-    assert.deepEqual(years!.sources, ['time-series-forecasting']);
+    assert.deepEqual(years!.sources, ['training-set-size']);
     const [gpus] = await converse(engine, ['We only have 2 GPUs, is that enough to fine-tune Llama?']);
     assert.ok(!gpus!.sources.includes('training-set-size'), gpus!.sources.join());
     // « Normalisation des variables » is feature scaling, not the layers that normalise inside a network.
@@ -1665,5 +1665,67 @@ describe('the chat as a tutor', function () {
     assert.equal(plant!.understanding.field, 'quality');
     assert.equal(alarms!.understanding.concepts[0]!.id, 'baseline-model');
   });
-});
 
+  it('takes a project told without a question as its opening, forecasts readings taken at a steady pace, and moves the project on at a bare "ok"', async () => {
+    const [tank, ok, gotIt] = await converse(engine, [
+      'We manage heating-oil tanks at 40 farms and a probe logs the fill level every 30 minutes; I would like to predict, a few days ahead, when each tank will need a delivery.',
+      'ok',
+      'got it',
+    ]);
+    assert.ok(tank!.understanding.project, 'a told project is an opening');
+    assert.deepEqual([tank!.understanding.concepts[0]!.id, tank!.understanding.field], ['time-series-forecasting', 'readings']);
+    assert.ok(ok!.understanding.nextStep && ok!.understanding.concepts[0]!.id === 'time-based-split', ok!.understanding.concepts.map((concept) => concept.id).join());
+    assert.ok(ok!.text.startsWith('The next step is the time-based split.'), ok!.text);
+    assert.equal(gotIt!.understanding.concepts[0]!.id, 'baseline-model');
+    assert.ok(gotIt!.text.includes('last reading carried forward'), gotIt!.text);
+    // Breakdowns stay a yes or no, however often the sensors are read.
+    const [pumps] = await converse(engine, ['Our pumps log vibration every minute and we would like to predict breakdowns a week ahead so the crew can plan repairs in advance.']);
+    assert.equal(pumps!.understanding.concepts[0]!.id, 'binary-classification');
+    // A question that mentions a project is still a question.
+    const [lag] = await converse(engine, ['I want to predict sales, what is a lag feature?']);
+    assert.ok(!lag!.understanding.project);
+    const [extraction, daccord] = await converse(engine, [
+      'Bonjour, notre association garde 20 ans de fiches de baguage manuscrites et je voudrais utiliser un LLM pour en extraire l’espèce, la date et le lieu de chaque oiseau.',
+      'd’accord',
+    ]);
+    assert.equal(extraction!.understanding.concepts[0]!.id, 'information-extraction');
+    // (Structured output was the opening's own step: next comes the set of real inputs to test each change on.)
+    assert.ok(daccord!.text.startsWith('Étape suivante : les tests de non-régression des prompts.'), daccord!.text);
+  });
+
+  it('reads a sensor project that is no breakdown as readings, and answers its symptoms, gaps, data size and choices in its terms', async () => {
+    const opening = 'Notre coopérative sèche du foin en grange et des sondes relèvent l’humidité et la température toutes les 10 minutes ; on aimerait savoir quand chaque lot sera assez sec, un jour à l’avance.';
+    const [dry, gaps, enough, which, lags, late] = await converse(engine, [
+      opening,
+      'Our data logger drops out overnight sometimes, leaving holes of a few hours. What should I do about those?',
+      'Est-ce que deux saisons de mesures suffisent vraiment pour entraîner quelque chose ?',
+      'Entre une régression linéaire et un gradient boosting, lequel vous me conseillez ?',
+      'Comment ça marche, les variables de décalage ?',
+      'It looks fine on the test weeks but each forecast just repeats the last value, one step behind. Why?',
+    ]);
+    assert.deepEqual([dry!.understanding.concepts[0]!.id, dry!.understanding.field], ['time-series-forecasting', 'readings']);
+    assert.equal(gaps!.understanding.concepts[0]!.id, 'missing-data');
+    // Told of their own logger: what gaps mean in readings comes before the general remedy.
+    assert.equal(gaps!.passages[1]!.kind, 'field', gaps!.passages.map((passage) => passage.kind).join());
+    assert.equal(enough!.understanding.concepts[0]!.id, 'training-set-size');
+    assert.equal(which!.understanding.intent, 'contrast');
+    assert.equal(lags!.understanding.concepts[0]!.id, 'lag-feature');
+    assert.equal(late!.understanding.concepts[0]!.id, 'time-series-forecasting');
+    assert.ok(late!.text.startsWith('That is a known pitfall of time-series forecasting.') && late!.text.includes('naive forecast'), late!.text);
+  });
+
+  it('plans on request whatever the request resembles, never ends a step on "and", and reads names in mixed capitals only as written', async () => {
+    const [, , , plan] = await converse(engine, [
+      'Nous voulons utiliser un LLM pour extraire les montants et les dates de nos bons de livraison. Par où commencer ?',
+      'Pourquoi un schéma JSON ?',
+      'Et si le modèle invente un montant ?',
+      'Donnez-moi les étapes concrètes pour un premier prototype sur 150 bons.',
+    ]);
+    assert.ok(plan!.understanding.steps, plan!.understanding.concepts.map((concept) => concept.id).join());
+    assert.ok(!/\b(et|and|ou|or)\.$/mu.test(plan!.text), plan!.text);
+    const [scanned] = await converse(engine, ['Nos rapports scannés sont-ils lisibles par un modèle ?']);
+    assert.ok(!scanned!.understanding.concepts.some((concept) => concept.id === 'approximate-nearest-neighbor'));
+    const [json] = await converse(engine, ['How does a language model manage to return valid JSON every time?']);
+    assert.equal(json!.understanding.concepts[0]!.id, 'constrained-decoding');
+  });
+});

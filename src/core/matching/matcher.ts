@@ -297,9 +297,12 @@ function isOneWord(text: string): boolean {
   return !/[\s_.\-/'’]|\p{Ll}\p{Lu}|\p{L}\p{N}/u.test(text);
 }
 
-/** An acronym of the glossary (`SHAP`, `GAN`): a key that everyday words can share once folded (`shapes`). */
+/**
+ * An acronym of the glossary (`SHAP`, `GAN`) or a name in mixed capitals (`ScaNN`, `LoRA`): a key that everyday
+ * words can share once folded (`shapes`, « scannés »).
+ */
 function isAcronym(form: TermForm<string>): boolean {
-  return !form.rules && /^[A-Z][A-Z0-9]{1,5}$/.test(form.text);
+  return !form.rules && (/^[A-Z][A-Z0-9]{1,5}$/.test(form.text) || /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9]{2,9}$/.test(form.text));
 }
 
 /** The acronym as the text writes it, in any case, or its plural (`GPTs`), not a longer word folded onto it. */

@@ -180,11 +180,11 @@ export class ChatEngine {
 }
 
 /**
- * Whether an answer is written in the order its passages were chosen: a project's opening, numbered steps, a
- * situation told, and an answer that says what a concept means in the learner's own data.
+ * Whether an answer is written in the order its passages were chosen: a project's opening, numbered steps, the
+ * project's next step, a situation told, and an answer that says what a concept means in the learner's own data.
  */
 function inOrder(understanding: Understanding, passages: readonly Passage[]): boolean {
-  return !!(understanding.project || understanding.steps || understanding.described) || passages.some((passage) => passage.kind === 'field');
+  return !!(understanding.project || understanding.steps || understanding.described || understanding.nextStep) || passages.some((passage) => passage.kind === 'field');
 }
 
 /** The learner's tu or vous, from this question and the earlier ones (the last that said either). */

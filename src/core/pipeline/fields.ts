@@ -18,9 +18,16 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'appointment* appointment* booking* booking* reservation* reservation* no-show* no-show* noshow* rendez-vous rendez-vous rdv ' +
     'overbook* overbook* surbook* surbook* cancellation* annulation* booked reserve* lapin* hotel* salon* hairdresser* coiffeur*',
   machines:
-    'sensor* sensor* capteur* capteur* failure* failure* panne* panne* break-down* telemetr* generator* groupe-electrogene* readings failed rpm streetlight* street-light* lampadaire* maintenance maintenance machinery equipment* equipement* ' +
+    'sensor* sensor* capteur* capteur* failure* failure* panne* panne* break-down* break-down* telemetr* generator* groupe-electrogene* readings failed rpm streetlight* street-light* lampadaire* maintenance maintenance machinery equipment* equipement* ' +
     'vibration* motor* moteur* pump* pompe* turbine* eolienne* lift lifts elevator* ascenseur* door doors porte portes conveyor* ' +
-    'bearing* roulement* compressor* compresseur* defaillance* factory factories usine* probe probes sonde sondes silo silos',
+    'bearing* roulement* compressor* compresseur* defaillance* factory factories usine*',
+  // A level, temperature or flow measured over time, forecast or watched: a silo's fill level, a cave river, a cold room.
+  // (Temperature alone is a language model's setting too: it weighs once, and a reading's object twice.)
+  readings:
+    "fill-level* fill-level* water-level* water-level* niveau-d'eau niveau-d'eau niveaux-d'eau remplissage* remplissage* tank tanks cuve* cuve* silo silos reservoir* " +
+    'temperature* humidit* pressure* pression* conductivit* flow-rate* debit* co2 logger* logger* datalogger* probe* sonde* sensor* capteur* readings releve* ' +
+    'river* riviere* crue* crue* flood* flood* inondation* groundwater nappe* drying drying sechage* sechage* dryer* sechoir* curing cold-room* cold-room* ' +
+    'chambre-froide* chambres-froides* freezer* congelateur* brine saumure* rink rinks patinoire*',
   // Production quality: a defect per part, cycle or batch (« porosité », rebuts, a failed sterilisation cycle).
   quality:
     'defect* defaut* defectu* scrap* scrap* rebut* rebut* porosit* porosit* poreu* porous non-conform* nonconform* off-spec off-spec batch* batch* lab-test* density asphalt* bitumen* concrete beton* cement* ciment* ' +

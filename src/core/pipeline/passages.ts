@@ -6,7 +6,7 @@ import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, doesTerm, subjectPronoun, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, ofTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, MAX_PASSAGES, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
-import { DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, LANGUAGE_MODEL_PROJECT_STEPS, NEXT_STEP_ON_A_LANGUAGE_MODEL, WORKFLOW_ID, worriesAboutChangingData } from './situations';
+import { openingSteps, WORKFLOW_ID, worriesAboutChangingData } from './situations';
 import type { Understanding } from './understand';
 
 /**
@@ -109,6 +109,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
         return [uncoveredPassage(concepts[0], lang), ...singlePassages(concepts[0], understanding, lang, shown, glossary).slice(0, 1)];
       }
       if (understanding.project) return projectPassages(concepts, lang, shown, understanding, glossary);
+      if (understanding.nextStep && concepts[0]) return nextStepPassages(concepts[0], understanding, lang, shown);
       if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary, question);
       const passages = weighedIfAsked(singlePassages(concepts[0], understanding, lang, shown, glossary), concepts[0], understanding, lang, shown, question);
       const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
@@ -384,7 +385,16 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
-const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 'idea' | 'project', Record<Lang, (concept: Concept) => string>> = {
+const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 'idea' | 'project' | 'next' | 'pitfall', Record<Lang, (concept: Concept) => string>> = {
+  pitfall: {
+    en: (concept) => `That is a known pitfall of ${lowerFirstWord(concept.en.term)}.`,
+    fr: (concept) => `C'est un écueil connu ${ofDefiniteTerm(concept.fr.term, 'fr')}.`,
+  },
+  // "ok" in a project: where the plan goes next.
+  next: {
+    en: (concept) => `The next step is ${definiteTerm(lowerFirstWord(concept.en.term), 'en')}.`,
+    fr: (concept) => `Étape suivante : ${definiteTerm(concept.fr.term, 'fr')}.`,
+  },
   // The kind of project the learner's opening tells: "This is a binary classification project."
   project: {
     en: (concept) => `This is ${indefiniteTerm(`${lowerFirstWord(concept.en.term)} project`, 'en')}.`,
@@ -420,6 +430,15 @@ const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 
 /** The techniques of a document pipeline whose absence a failure tells (another product's manual, an old version, rows mixed up). */
 const MISSING_WHEN_IT_FAILS: readonly string[] = ['metadata-filtering', 'index-freshness', 'document-parsing', 'chunking', 'reranking', 'hybrid-search', 'structured-output'];
 
+/** The plan's next step, named as such, then what it means in the learner's data or, failing that, what it is. */
+function nextStepPassages(concept: Concept, understanding: Understanding, lang: Lang, shown: Shown): Passage[] {
+  const inField = fieldPassage(concept, lang, understanding.field, shown);
+  const step = partPassage(concept.id, 'step', concept[lang].step!);
+  // (A step that already says what the concept is needs no definition after it.)
+  const definition = saysMostOf(step.text, concept[lang].definition) ? [] : [definitionPassage(concept, lang)];
+  return [namingPassage(concept, 'next', lang), step, ...(inField ? [inField] : definition)].filter((passage) => passage.kind === 'pointer' || !shown.has(passage.text));
+}
+
 /**
  * A question that described a concept without naming it: the answer names it first (« Cela ressemble à un cas
  * de surapprentissage. »), then gives the part the question asked for, then says what it is.
@@ -429,7 +448,9 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
   // "what if owners behave differently next year?" is a risk, not a symptom; "why not just use the average?" an idea.
   const asksAboutAProblem = understanding.intent !== 'how' && understanding.intent !== 'what' && understanding.intent !== 'define';
   const asksWhatGoesOn = (understanding.intent === 'why' || understanding.intent === 'cause') && MISSING_WHEN_IT_FAILS.includes(concept.id);
-  const kind = understanding.shortcut ? 'idea' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : asksWhatGoesOn ? 'missing' : 'mechanism';
+  // ("It always predicts an hour too late": a symptom its entry's limits tell, a known pitfall of it.)
+  const pitfall = understanding.pitfall && understanding.intent === 'limits';
+  const kind = understanding.shortcut ? 'idea' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : asksWhatGoesOn ? 'missing' : pitfall ? 'pitfall' : 'mechanism';
   const naming = namingPassage(concept, kind, lang);
   const inField = fieldPassage(concept, lang, understanding.field, shown);
   // The learner's own data says more than the glossary's example from another field.
@@ -443,7 +464,14 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
   const definitions = inField ? [] : rest.filter((passage) => passage.kind === 'definition');
   const step = asksWhatToDoWithoutRemedies(concept, understanding) ? concept[lang].step : undefined;
   if (step && !shown.has(step)) return withinAnswerLength([naming, partPassage(concept.id, 'step', step), ...(inField ? [inField] : rest.filter((passage) => passage.kind === 'definition'))]);
+  // ("Our logger drops out, leaving gaps, what do I do?": what to do about their own data, what it means there first.)
+  if (inField && understanding.intent === 'remedy' && toldOfTheirOwn(question)) return withinAnswerLength([naming, inField, ...rest.filter((passage) => passage.kind !== 'definition'), ...fix]);
   return withinAnswerLength([naming, ...rest.filter((passage) => passage.kind !== 'definition'), ...definitions, ...(inField ? [inField] : []), ...fix]);
+}
+
+/** "Our logger drops out...", « Nos sondes... », "with our tanks": the learner tells of their own data. */
+function toldOfTheirOwn(question: string): boolean {
+  return asksAboutOwnCase(question) || /^(our|my|nos|mes|notre|mon|ma|chez nous) /u.test(plainQuestion(question).trimStart());
 }
 
 /**
@@ -458,7 +486,7 @@ function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown,
   // not from a labelled table: the task's own step, then the evaluation's.
   // One on a language model that reads or writes text starts from a fixed set of real inputs with the outputs expected.
   // (Extraction's own step already holds that set: what comes next there is the shape the model answers in.)
-  const firstSteps = task && DOCUMENT_TASK_IDS.includes(task.id) ? DOCUMENT_PROJECT_STEPS : task && onALanguageModel ? (NEXT_STEP_ON_A_LANGUAGE_MODEL[task.id] ?? LANGUAGE_MODEL_PROJECT_STEPS.slice(0, 1)) : undefined;
+  const firstSteps = task ? openingSteps(task.id, onALanguageModel) : undefined;
   if (task && firstSteps) {
     const plan = [task, ...firstSteps.flatMap((id) => glossary.get(id) ?? [])].map((concept) => glossary.withDetails(concept));
     const steps = plan.flatMap((concept) => (concept[lang].step ? [partPassage(concept.id, 'step', concept[lang].step!)] : []));
@@ -650,6 +678,15 @@ function clipped(action: string, most: number): string {
 /** What follows a comma inside a list: a few words, then "or", "and", « ou », « et ». */
 const LIST_GOES_ON = /^ [^,;:()]{1,30}? (or|and|ou|et) /u;
 
+/** The clause before `at`, from the last comma, semicolon or colon after `from`. */
+function lastClause(action: string, from: number, at: number): string {
+  const before = action.slice(from, at).replace(/^[,;:]\s*/u, '');
+  return before.slice(Math.max(before.lastIndexOf(', '), before.lastIndexOf('; '), before.lastIndexOf(': ')) + 1).trimStart();
+}
+
+/** Text that ends on "and", « et », "but"...: the clause goes on after the comma. */
+const AFTER_A_CONJUNCTION = /(?:^|\s)(?:and|or|but|then|et|ou|mais|puis)$/iu;
+
 /** A clause that only says when the next one applies: "and after every change", « avant de construire... ». */
 const OPENS_ON_WHEN = /^(?:and |et |or |ou |then |puis )?(?:after|when|whenever|if|before|once|while|until|avant de|avant d'|après|quand|lorsque|si|une fois|dès que|à chaque|tant que)\b/iu;
 
@@ -664,7 +701,8 @@ function clauseEnds(action: string, most: number): { at: number; strong: boolean
     else if (depth === 0 && /[;:]/u.test(char) && action[at + 1] === ' ') ends.push({ at, strong: true });
     // ("chunking, embedding or reranking": a comma inside a list ends no clause.)
     // ("and after every change, measure...": nor does one that closes a clause's "when" or "after".)
-    else if (depth === 0 && char === ',' && action[at + 1] === ' ' && !LIST_GOES_ON.test(action.slice(at + 1)) && !OPENS_ON_WHEN.test(action.slice(ends.at(-1)?.at ?? 0, at).replace(/^[,;:]\s*/u, ''))) ends.push({ at, strong: false });
+    // (« l'enregistrer avec chaque sortie et, avant de... »: a comma after "and" opens an aside, it ends nothing.)
+    else if (depth === 0 && char === ',' && action[at + 1] === ' ' && !AFTER_A_CONJUNCTION.test(action.slice(0, at)) && !LIST_GOES_ON.test(action.slice(at + 1)) && !OPENS_ON_WHEN.test(lastClause(action, ends.at(-1)?.at ?? 0, at))) ends.push({ at, strong: false });
   }
   return ends;
 }

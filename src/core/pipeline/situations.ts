@@ -66,6 +66,22 @@ export function asksHowToStartAProject(question: string): boolean {
   return plain.trim().split(' ').length >= MIN_PROJECT_WORDS && ASKS_HOW_TO_START.test(plain) && WISHES.test(plain);
 }
 
+/**
+ * A conversation's first words that tell a project and ask nothing else ("I log the brine temperature every 5 minutes;
+ * I want to predict an hour ahead when the ice gets too soft", « je voudrais utiliser un LLM pour en extraire la
+ * date »): a tutor takes it as "where do I start?".
+ */
+export function opensAProject(question: string): boolean {
+  const plain = plainQuestion(question);
+  return plain.trim().split(' ').length >= MIN_OPENING_WORDS && WISHES.test(plain) && WANTS_A_MODEL_TO.test(plain);
+}
+
+/** A told project is longer than a question that mentions one: "I want to predict sales, what is a lag?" is a question. */
+const MIN_OPENING_WORDS = 16;
+
+/** What a project wants done: predict, forecast, detect, sort, extract, answer, build... */
+const WANTS_A_MODEL_TO = / (predict|predicting|forecast|forecasting|anticipate|estimate|detect|detecting|spot|flag|classify|sort|route|extract|extracting|pull|summari[sz]e|answer|recommend|build|building|automate|prevoir|predire|anticiper|estimer|detecter|reperer|signaler|classer|trier|extraire|resumer|repondre|recommander|construire|automatiser|use an? (llm|language model|model)|utiliser un (llm|modele)|know (when|which|whether|if|how much|how many)|savoir (quand|quel|quelle|quels|quelles|si|combien))\b/;
+
 /** The kind of task the project describes, when one stands clearly above the others. */
 export function projectTaskType(question: string, retriever: Retriever, glossary: Glossary, named: readonly Concept[]): Concept | undefined {
   const taskTypes = new Set(TASK_TYPE_IDS.filter((id) => glossary.get(id)));
@@ -82,6 +98,9 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   const asksOfDocuments = ANSWERS_FROM_DOCUMENTS.test(plain) || (ASKS_THINGS_LIKE.test(plain) && OWN_DOCUMENTS.test(plain));
   const fromDocuments = asksOfDocuments ? glossary.get(RAG_ID) : FINDS_IN_DOCUMENTS.test(plain) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
   if (fromDocuments) return fromDocuments;
+  // "We log the ice temperature every 5 minutes and want to know an hour ahead when it gets too soft", « des sondes
+  // toutes les 15 minutes [...] prévoir les crues quelques heures à l'avance »: the readings themselves, forecast.
+  if (READINGS_OVER_TIME.test(plain) && FORECASTS_AHEAD.test(plain) && !TELLS_BREAKDOWNS.test(plain) && !DUE_FOR_REPLACING.test(plain) && !asksWhichOnes(question)) return glossary.get(FORECASTING_ID);
   // « prédire les pannes de nos tunnels de lavage », "predict breakdowns of our presses": will each machine fail, yes or no.
   if (/ (predict|predicting|anticipate|forecast|prevoir|predire|anticiper) (the |les |des |nos |our )?([a-z]+ )?(failures?|breakdowns?|breaks|breakages?|pannes?|defaillances?|casses?|ruptures?|jams?|bourrages?|cancellations?|annulations?|no shows?|outbreaks?|episodes?|mortality|mortalite|deaths?|deces|die offs?|outages?|coupures?|epidemics?|infestations?|attacks?|incidents?|accidents?|floods?|fires?|frosts?|flare ups?|epidemies?|infestations?|attaques?|crues?|incendies?|gelees?)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
   // "Predict whether a seed lot will pass the germination test": a yes or no for each item.
@@ -91,7 +110,7 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   // "A model that warns us a few days before a breakdown", « nous prévenir avant une panne »: will it break, yes or no.
   if (/ (warns?|warning|alerts?|alerting|flags?|previent|prevenir|avertir|alerter|signaler) ([a-z']+ ){0,6}(before|ahead of|avant) (a |an |the |une |un |la |le |each |chaque )?(breakdown|failure|panne|defaillance|casse|crash|outage|leak|fuite)s?\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
   // "Predict when the disc cutters need changing", « savoir quand les filtres devront être remplacés »: due or not, for each.
-  if (/ (predict|predicting|know|tell|anticipate|forecast|prevoir|predire|savoir|anticiper) (when|which|whether|if|quand|quels?|quelles?|si) ([a-z'-]+ ){0,5}(need|needs|will need|would need|doivent|devront|devra|doit|faut) (changing|replacing|replacement|servicing|to be (changed|replaced|serviced)|etre (changee?s?|remplacee?s?|revisee?s?)|changer|remplacer|reviser)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
+  if (DUE_FOR_REPLACING.test(plain)) return glossary.get(YES_OR_NO_ID);
   // "Whether each seedling batch is still alive after two years", "predict survival": alive or not, yes or no.
   if (/ (whether|if|which) ([a-z']+ ){0,4}(is|was|are|were|will be|would be) still (alive|standing|there)\b| (predict|predicting|prevoir|predire) (the )?(survival|survie)\b| (whether|if|which) ([a-z']+ ){0,4}(will |would )?(survive|survives|die|dies)\b/.test(plain)) return glossary.get(YES_OR_NO_ID);
   // "Predict whether a road segment will ice over in the next 3 hours", « prévoir si un lot va blanchir »: yes or no.
@@ -110,6 +129,22 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   return first.concept;
 }
 
+const FORECASTING_ID = 'time-series-forecasting';
+const CONSTRAINED_DECODING_ID = 'constrained-decoding';
+/** A forecast that only repeats the last reading, and so comes one horizon late. */
+const COPIES_THE_LAST_VALUE = / (copies|copying|repeats|repeating|recopie|recopient|reprend|reprennent|repete|repetent) ([a-z']+ ){0,3}(last|latest|previous|derniere|precedente) (value|reading|observation|measurement|valeur|mesure|observation)s?\b| (an hour|a day|a week|one step|a step|a few hours|\d+ (minutes?|hours?|days?)) (too late|late|behind)\b| (shifted|lagging|lags) (by|behind by) (one|an?) (step|hour|day|horizon)\b| (decalee?s?|en retard) d'(un|une) (pas|heure|jour|horizon)\b| avec un decalage\b/;
+/** "Do I need rainfall, or is the level alone enough?", « j'ai besoin de la pluie, ou le niveau seul suffit ? ». */
+const ASKS_WHETHER_AN_INPUT_IS_NEEDED = / (need|needs) ([a-z']+ ){1,6}or ([a-z']+ ){1,6}(alone|by itself|on its own|only) (is |be |will be )?(enough|sufficient|do|suffice)\b| (besoin|faut il|dois je) ([a-z']+ ){1,8}ou ([a-z']+ ){1,6}(seule?s?|tout seul|toute seule) (suffit|suffisent|suffira|suffirait|fait l'affaire)\b/;
+/** "How does the model output valid JSON?", « comment un LLM fait pour sortir du JSON valide ? ». */
+const ASKS_HOW_IT_WRITES_JSON = / (how|comment) ([a-z']+ ){0,7}(output|outputs|produce|produces|return|returns|write|writes|give|gives|sortir|sort|produire|produit|rendre|rend|ecrire|ecrit|generer|genere|renvoyer|renvoie) (du |des |a |an |only |always |toujours |que )*(valid |valide |bien forme |clean |propre )?json\b/;
+/** Measures taken at a steady pace: "every 5 minutes", "hourly", « toutes les 15 minutes ». */
+const READINGS_OVER_TIME = / (every|each) (\d+ |few |couple of )?(seconds?|minutes?|mins?|hours?|days?)\b| (hourly|half hourly|minute by minute)\b| toutes les (\d+ |quelques )?(secondes|minutes|min|heures|h)\b| (chaque|par) (minute|heure|quart d'heure)\b| (time series|series temporelles?|serie temporelle)\b/;
+/** A forecast with a horizon: "an hour ahead", "when it will be full", « à l'avance », « savoir quand ». */
+const FORECASTS_AHEAD = / (ahead|in advance|beforehand|a l'avance|d'avance|en avance)\b| (predict|forecast|anticipate|know|tell|prevoir|predire|anticiper|savoir) ([a-z']+ ){0,3}(when|quand)\b/;
+/** Breakdowns told: whether each machine fails is a yes or no, however often its sensors are read. */
+const TELLS_BREAKDOWNS = / (failures?|breakdowns?|break down|breaks down|pannes?|defaillances?|casses?|tomber en panne)\b/;
+/** "Predict when the disc cutters need changing", « savoir quand les filtres devront être remplacés ». */
+const DUE_FOR_REPLACING = / (predict|predicting|know|tell|anticipate|forecast|prevoir|predire|savoir|anticiper) (when|which|whether|if|quand|quels?|quelles?|si) ([a-z'-]+ ){0,5}(need|needs|will need|would need|doivent|devront|devra|doit|faut) (changing|replacing|replacement|servicing|to be (changed|replaced|serviced)|etre (changee?s?|remplacee?s?|revisee?s?)|changer|remplacer|reviser)\b/;
 const RAG_ID = 'retrieval-augmented-generation';
 /** "Ask things like...", « poser des questions comme... »: questions the learner's users will put. */
 const ASKS_THINGS_LIKE = / (ask|asking|type|typing|poser|demander|taper) (things|questions|stuff|des questions|des choses|of it|it) (like|such as|comme|du genre|du type)\b/;
@@ -136,6 +171,12 @@ export const DOCUMENT_PROJECT_STEPS: readonly string[] = ['retrieval-evaluation'
  * baseline "before training anything": nothing is trained).
  */
 export const LANGUAGE_MODEL_PROJECT_STEPS: readonly string[] = ['prompt-regression-testing'];
+/** The steps a project's opening gives after its task's own, if it gives any (see `projectPassages`). */
+export function openingSteps(taskId: string, onALanguageModel: boolean | undefined): readonly string[] | undefined {
+  if (DOCUMENT_TASK_IDS.includes(taskId)) return DOCUMENT_PROJECT_STEPS;
+  return onALanguageModel ? (NEXT_STEP_ON_A_LANGUAGE_MODEL[taskId] ?? LANGUAGE_MODEL_PROJECT_STEPS.slice(0, 1)) : undefined;
+}
+
 /** Concepts that say a conversation is about an application built on a language model. */
 export const LANGUAGE_MODEL_IDS: readonly string[] = ['large-language-model', 'language-model', 'gpt', 'chatgpt', 'openai', 'hallucination', 'prompt', 'prompt-engineering', 'structured-output', 'information-extraction', 'constrained-decoding', 'temperature', 'model-version-pinning', 'prompt-regression-testing', 'system-prompt', 'few-shot-learning', 'zero-shot-classification'];
 /** Questions answered from the learner's documents: "answers questions from our SOPs", « répond aux questions sur nos procédures ». */
@@ -351,10 +392,10 @@ const MIXES_UP_TABLE_ROWS = / (neighbouring|neighboring|adjacent|next|wrong|othe
 const MISSING_DATA_ID = 'missing-data';
 const OUTLIER_ID = 'outlier';
 /** A sensor that fails, goes offline or stops sending: gaps in what the model reads. */
-const SENSOR_DOWN = / (sensors?|probes?|gauges?|meters?|stations?|capteurs?|sondes?|compteurs?|jauges?) ([a-z']+ ){0,3}(fails|failed|drops? out|dropped out|cuts? out|breaks down|broke down|goes (down|offline|dead|dark|silent)|went (down|offline|dead|dark|silent)|stops? (sending|reporting|working)|dies|tombe en panne|tombent en panne|lache|lachent|ne remonte plus|ne remontent plus|n'envoie plus|n'envoient plus|s'arrete|s'arretent)\b/;
+const SENSOR_DOWN = / (sensors?|probes?|gauges?|meters?|stations?|loggers?|data loggers?|links?|capteurs?|sondes?|compteurs?|jauges?|enregistreurs?) ([a-z']+ ){0,3}(fails|failed|drops? out|dropped out|cuts? out|breaks down|broke down|goes (down|offline|dead|dark|silent)|went (down|offline|dead|dark|silent)|stops? (sending|reporting|working)|dies|tombe en panne|tombent en panne|lache|lachent|ne remonte plus|ne remontent plus|n'envoie plus|n'envoient plus|s'arrete|s'arretent)\b/;
 /** A sensor that freezes, sticks or sends garbage: readings no model should trust as they are. */
 const FAULTY_SENSOR = / (sensors?|probes?|gauges?|meters?|stations?|capteurs?|sondes?|compteurs?|jauges?) ([a-z']+ ){0,3}(freezes?|frozen|gets stuck|is stuck|stuck|sends? garbage|sends? junk|sends? nonsense|outputs? garbage|glitch(es)?|goes haywire|reads? wrong|gele|gelent|bloque|bloquent|fige|figent|envoie n'importe quoi|envoient n'importe quoi|deraille|deraillent|affiche n'importe quoi)\b| (garbage|junk|absurd|impossible|aberrantes?|absurdes?) (readings|values|measurements|valeurs|mesures|releves)\b/;
-const GAPS_IN_THE_DATA = / (gaps?|holes?|blanks?|trous?|lacunes?) (in|dans) (the |our |my |its |their |les |nos |mes |ses |leurs )?(data|dataset|readings|records|series|time series|logs|measurements|donnees|releves|series|mesures|historiques?|journaux)\b| (missing|manquantes?) (values|readings|days|hours|data|records|measurements|valeurs|releves|jours|heures|donnees|mesures)\b/;
+const GAPS_IN_THE_DATA = / (gaps?|holes?|blanks?|trous?|lacunes?) (in|dans) (the |our |my |its |their |les |nos |mes |ses |leurs )?(data|dataset|readings|records|series|time series|logs|measurements|donnees|releves|series|mesures|historiques?|journaux)\b| (leaving|leaves|left|leave|leaving us with|laissant|laisse|laissent) ([a-z']+ )?(gaps|holes|trous|lacunes)\b| (missing|manquantes?) (values|readings|days|hours|data|records|measurements|valeurs|releves|jours|heures|donnees|mesures)\b/;
 const PASTES_EVERYTHING = / (paste|pasting|copy|copying|put|putting|stuff|stuffing|dump|dumping|send|sending|include|including|give|giving|feed|feeding|coller|copier|recopier|mettre|envoyer|inclure|balancer|donner|fournir) (it |him |lui |leur )?(all|every|the whole|the entire|whole|entire|all of|tous|toutes|tout|toute|l'integralite|l'ensemble)( the| our| my| of| de| des| nos| mes| les| le| la)* ([a-z0-9']+ ){0,4}(in|into|to|dans|au|a) (the |a |one |each |every |le |un |chaque )?([a-z']+ )?(prompt|prompts|context|contexte|context window|fenetre de contexte|model|modele|llm|conversation|chat|discussion)\b/;
 
 /**
@@ -512,7 +553,7 @@ export const PRECISION_AND_RECALL_ID = 'precision-and-recall';
 export function tellsWhatAMissCosts(question: string): boolean {
   const text = plainQuestion(question);
   const errs = / (it|the model|my model|we|il|le modele|mon modele|on) ([a-z']+ ){0,2}(misses|missed|miss|gets it wrong|is wrong|gets one wrong|fails to (flag|catch|warn|detect)|se trompe|rate|manque|loupe|passe a cote)\b/.test(text);
-  const costs = / (lose|loses|lost|losing|cost|costs|ruin|ruined|dies|die|dead|accident|injur[a-z]*|flood[a-z]*|disaster|perdu|perdue|perdus|perdues|perte|pertes|coute|coutent|catastrophe|accident|blesse|mort|ruine)\b/.test(text);
+  const costs = / (lose|loses|lost|losing|cost|costs|ruin|ruined|dies|die|dead|accident|injur[a-z]*|flood[a-z]*|disaster|trapped|drown[a-z]*|coince|coinces|coincee|coincees|noye|noyes|perdu|perdue|perdus|perdues|perte|pertes|coute|coutent|catastrophe|accident|blesse|mort|ruine)\b/.test(text);
   return errs && costs;
 }
 
@@ -524,9 +565,13 @@ const TRAINING_SET_SIZE_ID = 'training-set-size';
  * meules notées par an », "how much data do I need?": whether there are examples enough. A count is needed: "is two
  * years of data enough?" after forecasting asks about the forecast's limits.
  */
+/** "Is that enough?", « est-ce suffisant ? », « ça suffit ? ». */
+const ASKS_IF_ENOUGH = / (enough|sufficient)\b| (suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b| assez (de |d')(donnees|exemples|mesures|lignes|historique|releves)\b| (est ce|c'est|ce sera|ca fait) assez\b/;
+
 export function asksAboutDataQuantity(question: string): boolean {
   const text = plainQuestion(question);
-  const counted = /\d\d| a few | several | hundreds? | thousands? | dozens? | quelques | plusieurs | centaines? | milliers? | dizaines? | (vingt|trent|quarant|cinquant|soixant)aines? | douzaines? | (only|just|seulement|n'?(ai|a|avons|avez|ont) que) (two|three|four|five|deux|trois|quatre|cinq) /.test(text);
+  // ("Is a year of data really enough?": a stretch of time counts the data too.)
+  const counted = / (a|one|two|three|four|five|six|\d+|un|une|deux|trois|quatre|cinq|six) (full )?(years?|months?|seasons?|weeks?|ans?|annees?|mois|saisons?|semaines?) (of|de|d') ?(data|history|readings|logs|records|donnees|historique|mesures|releves)\b|\d\d| a few | several | hundreds? | thousands? | dozens? | quelques | plusieurs | centaines? | milliers? | dizaines? | (vingt|trent|quarant|cinquant|soixant)aines? | douzaines? | (only|just|seulement|n'?(ai|a|avons|avez|ont) que) (two|three|four|five|deux|trois|quatre|cinq) /.test(text);
   const enough = / (enough|sufficient)\b| (assez|suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b/.test(text) || (/ (only|just|barely|hardly|seulement|a peine|tout juste|n'?(ai|a|avons|avez|ont) (que|qu'une|qu'un)) ([a-z']+ ){0,2}(\d+|a few|a handful|several|hundreds?|thousands?|dozens?|two|three|four|five|deux|trois|quatre|cinq|quelques|plusieurs|centaines?|milliers?|dizaines?|une poignee|(vingt|trent|quarant|cinquant|soixant)aines?|douzaines?)\b/.test(text) && / (fragile|risky|shaky|peu|few|little|small|petit|sens|sense|worth|vaut|enough|assez) /.test(text));
   const fewLabelled = / (only|just) (have )?(about |around |roughly )?(\d+|a few (hundred|thousand|dozen)) ([a-z']+ ){0,2}(labell?ed|annotated|scored|tagged|rated)\b| n'?(ai|a|avons|avez|ont) que (\d+|quelques (centaines|dizaines|milliers))( [a-z']+){0,3} (etiquete|annote|note|labellise|tague)e?s?\b/.test(text);
   const howMuch = / how (much|many) (data|examples|samples|images|rows|records|labels|labell?ed examples) (do|would|will|should) (i|we) need| combien (de donnees|d'exemples|d'images|de lignes|d'echantillons) (faut il|me faut il|il faut|dois je|faudrait il)/.test(text);
@@ -603,6 +648,9 @@ const SAYS_IT_OTHERWISE = / (chunk|passage|page|section|paragraph|document|manua
 /** The situation the question tells of, among those above, if any. */
 export function situationTold(question: string): Situation | undefined {
   const plain = plainQuestion(question);
+  // « Que 11 vraies crues en 3 ans : est-ce suffisant pour entraîner quelque chose ? »: whether the data will do, rare
+  // events or not.
+  if (ASKS_IF_ENOUGH.test(plain) && asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
   // A share told ("only 2% are late") is a fact stated; a model that puts everything in one class, a symptom.
   if (tellsOfARareClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asks: 'why', stated: true };
   // (A high accuracy that finds none of the rare class tells the same, however it is worded.)
@@ -659,6 +707,13 @@ export function situationTold(question: string): Situation | undefined {
   // "If I change one word in the prompt the output changes?": a prompt's fragility, caught by a fixed set of cases.
   if (/ (change|changes|changing|changed|tweak|tweaks|reword|rephrase|modifie|modifier|change|changer|reformule|reformuler) ([a-z']+ ){0,3}(word|words|wording|phrasing|sentence|sentences|line|mot|mots|formulation|phrase|phrases|ligne|virgule|comma) ([a-z']+ ){0,4}(prompt|instructions?|consignes?)\b/.test(plain)) return { conceptId: 'prompt-regression-testing', asks: 'why' };
   if (worriesAboutChangingData(question)) return { conceptId: DATA_DRIFT_ID, asks: 'remedy' };
+  // "It always predicts soft ice an hour too late", « il recopie juste la dernière valeur, avec un décalage »: a
+  // forecast that learned the naive one, a limit of forecasting its entry tells.
+  if (COPIES_THE_LAST_VALUE.test(plain)) return { conceptId: FORECASTING_ID, asks: 'limits' };
+  // « Est-ce que j'ai besoin de la pluie, ou le niveau seul suffit ? »: whether an input earns its place.
+  if (ASKS_WHETHER_AN_INPUT_IS_NEEDED.test(plain)) return { conceptId: FEATURE_ENGINEERING_ID };
+  // "How does an LLM output valid JSON?", « comment un LLM fait pour sortir du JSON valide ? »: the tokens it may write.
+  if (ASKS_HOW_IT_WRITES_JSON.test(plain)) return { conceptId: CONSTRAINED_DECODING_ID, asks: 'how' };
   if (tellsWhatAMissCosts(question)) return { conceptId: PRECISION_AND_RECALL_ID, asks: 'why' };
   // "... a feature from our mast data, like something with lags?": the kind of feature it names.
   if (asksForFeatures(question)) return { conceptId: / (lags?|lagged|rolling|decalees?|decales?|retardees?|glissantes?)\b/.test(plain) ? LAG_FEATURE_ID : FEATURE_ENGINEERING_ID };
@@ -821,6 +876,8 @@ export function asksWhatToMeasure(question: string): boolean {
 export function asksHowToTest(question: string): boolean {
   // « Comment savoir si les textes générés sont bons ? », "how do I judge whether the generated descriptions are good?".
   if (/ (how|comment) ([a-z']+ ){0,3}(know|tell|judge|evaluate|savoir|juger|evaluer|verifier) (if|whether|si|que)? ?([a-z']+ ){0,3}(generated|generes?|generees?|produits?|produites?|ecrits?|ecrites?) ([a-z']+ ){0,3}(are |is |sont |est )?(good|ok|any good|right|bons?|bonnes?|corrects?|correctes?|reussis?|reussies?)\b/.test(plainQuestion(question))) return true;
+  // "3,000 notes our staff already entered by hand: can I use those to evaluate?", « m'en servir pour évaluer ».
+  if (/ (use|using) (those|these|them|it|that|this) (to|for) (evaluat|test|measur|check|validat|benchmark)[a-z]*\b| (use|using) (those|these|them) as (an? )?(test|evaluation|eval|reference|gold) (set|data)\b| (m'en|nous en|s'en|en) servir (pour|comme) (evaluer|tester|mesurer|verifier|valider|jeu de test|reference)\b| (les|ca|cela) utiliser (pour|comme) (evaluer|tester|mesurer|verifier|valider|jeu de test|reference)\b/.test(plainQuestion(question))) return true;
   // « Comment savoir si je peux m'y fier ? », "how do I know whether we can rely on it?".
   if (/ (how|comment) ([a-z']+ ){0,3}(know|tell|savoir|verifier) (if|whether|si) (i|we|je|on|nous) (can|could|peux|peut|pouvons) (trust|rely on|me fier|m'y fier|s'y fier|nous y fier|lui faire confiance|y croire)\b/.test(plainQuestion(question))) return true;
   return asksWhetherAChangeHelps(question) || / (test|evaluate|check|validate|measure|verify) (this|it|that|the (bot|assistant|model|system|answers|tool))\b([a-z' ]*) (before|prior to) (rolling|going|shipping|deploying|launching|putting|production|release|it goes)| how (would|do|should|can|could) (i|we) (test|evaluate|validate|check) (this|it|that|the (bot|assistant|model|system|answers|app|application|pipeline|tool))\b| (test|evalu|verifi|valid|mesur)[a-z]* ([a-z' ]+ )?(avant (de le |de la |de les )?(mettre en prod|mise en prod|mise en production|la production|la prod|la mise en service|la mise en ligne|mettre en ligne|publier|la publication|deployer|deploiement|lancer|le lancement|donner|confier|ouvrir))| (answers?|responds?|repond|repondent) (well|correctly|right|bien|correctement|juste)\b.*(before|avant)\b| (check|checking|verify|verifying|test|testing|measure|measuring|tell|know) (that |whether |if )?(the |its |our )?([a-z']+ ){0,3}(answers|outputs|results|predictions|sorting|triage|routing|categories|labels|suggestions|extraction|extractions|summaries|summary|drafts|fields|values)( [a-z']+){0,2} (are |is )?(actually |really )?(right|correct|good|any good|accurate|working|works|reliable)\b| (mesur|verifi|sav|test|evalu)[a-z]* (si|que) (mes extractions|nos extractions|mes reponses|nos reponses|mes resultats|nos resultats|mes predictions|nos predictions|mes resumes|nos resumes|le tri|les reponses|le classement|le routage|les resultats|l'outil|le modele|le bot|l'assistant|l'extraction|les extractions|les resumes|les champs|les valeurs|le systeme|l'application|le pipeline|le moteur|la recherche|le chatbot|l'ia|mon systeme|notre systeme|mon application|notre application|mon outil|notre outil|mon assistant|notre assistant|mon modele|notre modele) ([a-z']+ )?(fonctionne|marche|repond (bien|correctement|juste)|repondent (bien|correctement)|sont (bons|bonnes|justes|correcte?s|fiables|exacte?s)|est (bon|bonne|juste|correct|correcte|fiable|exacte?))| (how|comment) (can|could|do|would|will|puis je|pouvons nous|peut on|pourrais je|vais je) (i |we )?(be sure|make sure|know|tell|etre sure?s?|savoir|m'assurer|nous assurer|s'assurer|verifier) (that |whether |if |que |si )?(the |its |our |it |les |ses |nos |le |la |l'|il |ca |c'est )?([a-z']+ ){0,3}(is |are |est |sont )?(reliable|right|correct|accurate|good enough|ready|fiables?|justes?|correcte?s?|exacte?s?|bonnes?|bons?|assez bons?|assez bonnes?|suffisamment bons?|pret|prete|working|marche|fonctionne|answers correctly|repond correctement|repond bien)\b/.test(plainQuestion(question));

@@ -21,7 +21,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { accuracyHidesTheRareClass, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, HYBRID_SEARCH_ID, NAMES_EXACT_CODES, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, TIME_BASED_SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
+import { accuracyHidesTheRareClass, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, opensAProject, openingSteps, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, HYBRID_SEARCH_ID, NAMES_EXACT_CODES, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, TIME_BASED_SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -55,6 +55,10 @@ export interface Understanding {
   readonly onALanguageModel?: boolean;
   /** For a recap: what the conversation last asked of each concept, by id (its limits, how to avoid it...). */
   readonly asked?: Readonly<Record<string, Intent>>;
+  /** A symptom its concept's limits tell ("it always predicts an hour too late"): named as a known pitfall. */
+  readonly pitfall?: boolean;
+  /** "ok" in a project's conversation: the plan's next step, which the answer names as such. */
+  readonly nextStep?: boolean;
   /** A recap asked as what to do ("sum up what I should do, in steps"): one step a concept, in order. */
   readonly steps?: boolean;
   /** In such a recap, the project's own steps (its test set, its baseline...), kept whatever else gives way. */
@@ -203,7 +207,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const named = retrieved.map((entry) => entry.concept);
   const workflow = glossary.get(WORKFLOW_ID);
   const namedInEarnest = earnestlyNamed(question, retrieved, retriever);
-  if (workflow && asksHowToStartAProject(question) && namesOnlyTaskTypes(namedInEarnest)) {
+  if (workflow && (asksHowToStartAProject(question) || (earlier.length === 0 && opensAProject(question))) && namesOnlyTaskTypes(namedInEarnest)) {
     // "My manager wants a model that flags suspicious claims. Where do I start?": the kind of task, then the steps.
     const found = projectTaskType(question, retriever, glossary, named);
     // « Utiliser un LLM pour... », "with GPT": the tool named in earnest (a brewery's temperature is no sampling setting).
@@ -213,9 +217,15 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const task = found ?? (onALanguageModel ? glossary.get(PROMPT_ENGINEERING_ID) : undefined);
     return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, ...(onALanguageModel && { onALanguageModel }), inConversation };
   }
+  // "Give me concrete steps for a first prototype on 200 reports": the plan of what the conversation covered, whatever
+  // its last words resemble (a prototype on few reports is no class imbalance).
+  const namesSomethingNew = retrieved.some((entry) => entry.via === 'term' && !metAny(earlier, [entry.concept.id]));
+  if (inConversation && !namesSomethingNew && detectRemark(question) === 'recap' && asksForSteps(question) && !ASKS_HOW_IT_WORKS.test(plainQuestion(question))) return stepsOfTheConversation(earlier, glossary);
   // « Et concrètement, comment est-ce que ça fonctionne pour prédire un nombre de locations ? » after the random forest:
   // its mechanism, whatever the purpose the question goes on to name.
-  if (topic && ASKS_HOW_IT_WORKS_OF_THE_TOPIC.test(plainQuestion(question)) && !namedInEarnest.some((concept) => concept.id !== topic.id && question.toLowerCase().indexOf(concept.en.term.toLowerCase()) >= 0)) {
+  // (« Comment ça marche, les variables de décalage ? » names its subject, in either language.)
+  const namesAnotherTerm = namedInEarnest.some((concept) => concept.id !== topic?.id && [concept.en.term, concept.fr.term].some((term) => question.toLowerCase().includes(term.toLowerCase()))) || retrieved.some((entry) => entry.via === 'term' && entry.concept.id !== topic?.id && namedInEarnest.includes(entry.concept) && entry.concept.fr.aliases.some((alias) => question.toLowerCase().includes(alias.toLowerCase())));
+  if (topic && ASKS_HOW_IT_WORKS_OF_THE_TOPIC.test(plainQuestion(question)) && !namesAnotherTerm) {
     return { intent: 'how', concepts: [topic], followUp: true, inConversation };
   }
   const story = situationTold(question);
@@ -243,7 +253,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     // unless the question asks what to do about it.
     // « Ça me paraît fragile : si les éditeurs changent leur façon d'écrire, tout s'effondre ? »: what to do about it;
     // « je n'ai que 300 images annotées, c'est suffisant ? »: how to tell, and what to do with few.
-    if (situation.asks && (!ASKS_WHAT_TO_DO.includes(cue) || ASKS_IF_A_PROBLEM.test(plainQuestion(question)))) return { intent: situation.asks, concepts: [told], followUp: false, described: true, ...(situation.stated && { stated: true }), inConversation };
+    if (situation.asks && (!ASKS_WHAT_TO_DO.includes(cue) || ASKS_IF_A_PROBLEM.test(plainQuestion(question)))) return { intent: situation.asks, concepts: [told], followUp: false, described: true, ...(situation.stated && { stated: true }), ...(situation.asks === 'limits' && { pitfall: true }), inConversation };
     // « Mon modèle marche super bien sur les données d'entraînement mais il rate presque tout sur une autre éolienne »:
     // the case it is, then what the question asks of it ("what's going on?" asks why it happens, whatever "failures"
     // the story tells of).
@@ -346,16 +356,11 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const problemInPlay = topic && !asksForASummary && !asksForAPlan && earlier.at(-1)?.conceptIds[0] === topic.id && glossary.withDetails(topic).en.sections?.remedies;
     if (problemInPlay && asksForSteps(question)) return { intent: 'remedy', concepts: [topic], followUp: true, inConversation };
     if (covered.length === 1 && !asksForASummary && !asksForSteps(question)) return { intent: 'simple', concepts: covered, followUp: true, remark: 'confused', inConversation };
-    if (covered.length > 0 && asksForSteps(question)) {
-      // (A project on the learner's documents has its own first steps, whatever else a conversation on an LLM met.)
-      const onALanguageModel = !projectOpening(earlier)?.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) && metAny(earlier, LANGUAGE_MODEL_IDS);
-      const { concepts, plan } = withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary, onALanguageModel);
-      return { intent: 'several', concepts, followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, plan, ...(onALanguageModel && { onALanguageModel }), inConversation };
-    }
+    if (covered.length > 0 && asksForSteps(question)) return stepsOfTheConversation(earlier, glossary);
     if (covered.length > 0) return { intent: 'several', concepts: covered, followUp: true, remark: 'recap', asked: askedOf(earlier), inConversation };
   }
   if (named.length === 0) {
-    const onTopic = withoutNamedConcept(question, cue, previous, glossary);
+    const onTopic = withoutNamedConcept(question, cue, previous, glossary, earlier);
     // « Comment je saurai si mes prévisions sont bonnes ? » after time series forecasting: the error measure it
     // links to answers it better than the topic's next part.
     // A follow-up the topic's entry does not cover takes a linked concept more readily than one it answers.
@@ -936,7 +941,7 @@ function asksForCause(question: string, intent: SingleIntent, named: readonly Co
   return intent === 'cause' ? named[0] : undefined;
 }
 
-function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', previous: readonly Concept[], glossary: Glossary): Understanding {
+function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', previous: readonly Concept[], glossary: Glossary, earlier: readonly EarlierTurn[]): Understanding {
   const intent: SingleIntent = cue === 'contrast' ? 'what' : cue;
   const future = glossary.get(FUTURE_OF_AI);
   if (future && asksAboutTheFuture(question)) return { intent: intent === 'limits' ? 'limits' : 'what', concepts: [future], followUp: false };
@@ -964,6 +969,9 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   // "Can you give me a concrete example of picking the threshold for our case, with numbers, if we have 15 technicians a
   // day?": an example asked for, however long the case told with it.
   const asksForAPart = ((['example', 'simple', 'history', 'limits', 'remedy'].includes(intent) || asksHowToStart(question)) && wordsIn(question) <= PART_REQUEST_WORDS) || intent === 'example';
+  // (A bare "ok" in a project's conversation moves the project on.)
+  const nextStep = smallTalk === 'ack' && wordsIn(question) <= BARE_ACK_WORDS ? nextStepOfTheProject(earlier, glossary) : undefined;
+  if (nextStep) return nextStep;
   if (topic.length > 0 && (soundsLikeFollowUp(question) || refersBack(question) || asksForAPart || smallTalk === 'ack')) {
     return { intent: smallTalk === 'ack' && intent === 'what' ? 'how' : intent, concepts: topic, followUp: true, ...(smallTalk === 'ack' && { remark: 'more' as const }), ...(asksForAdvice(question) && { advice: true }) };
   }
@@ -1002,6 +1010,8 @@ const AUTOMATION_WISH = / (system|tool|software|app|program|outil|logiciel|appli
 
 /** « Tu peux me donner un exemple concret avec mes parcelles ? »: a request for a part of the topic is this short. */
 const PART_REQUEST_WORDS = 12;
+/** "ok", « ah d'accord », "got it, thanks": an acknowledgement and nothing else. */
+const BARE_ACK_WORDS = 3;
 
 /**
  * Words that place a question in machine learning even when it names no concept of the glossary, in a conversation
@@ -1031,6 +1041,14 @@ function pointsBack(question: string): boolean {
 
 function speaksOfTheField(question: string): boolean {
   return FIELD_WORDS.test(plainQuestion(question));
+}
+
+/** What to do, in steps, from the concepts the conversation covered, the project's own steps first. */
+function stepsOfTheConversation(earlier: readonly EarlierTurn[], glossary: Glossary): Understanding {
+  // (A project on the learner's documents has its own first steps, whatever else a conversation on an LLM met.)
+  const onALanguageModel = !projectOpening(earlier)?.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) && metAny(earlier, LANGUAGE_MODEL_IDS);
+  const { concepts, plan } = withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary, onALanguageModel);
+  return { intent: 'several', concepts, followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, plan, ...(onALanguageModel && { onALanguageModel }), inConversation: true };
 }
 
 /**
@@ -1063,7 +1081,28 @@ function planOf(opening: EarlierTurn, covered: readonly Concept[], earlier: read
     const task = opening.conceptIds.find((id) => id !== WORKFLOW_ID);
     return [...(task ? [task, ...(NEXT_STEP_ON_A_LANGUAGE_MODEL[task] ?? [])] : []), ...LANGUAGE_MODEL_PROJECT_STEPS];
   }
-  return [...EVERY_PROJECTS_STEPS, ...(onATable(earlier) ? [...TABLE_PROJECT_STEPS, firstModel(covered)] : [])];
+  const steps = [...EVERY_PROJECTS_STEPS, ...(onATable(earlier) ? [...TABLE_PROJECT_STEPS, firstModel(covered)] : [])];
+  // A forecast is split by time and fed its own past: the split and the features of a series.
+  return opening.conceptIds.includes(FORECASTING_ID) ? steps.map((id) => STEPS_OF_A_FORECAST[id] ?? id) : steps;
+}
+
+const FORECASTING_ID = 'time-series-forecasting';
+const STEPS_OF_A_FORECAST: Readonly<Record<string, string>> = { [SPLIT_ID]: TIME_BASED_SPLIT_ID, 'feature-engineering': 'lag-feature' };
+
+/**
+ * "ok", « d'accord » in a project's conversation: the tutor leads on to the plan's first step the conversation has not
+ * met, rather than to another example of what it just read.
+ */
+function nextStepOfTheProject(earlier: readonly EarlierTurn[], glossary: Glossary): Understanding | undefined {
+  const opening = projectOpening(earlier);
+  if (!opening) return undefined;
+  const onALanguageModel = !opening.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) && metAny(earlier, LANGUAGE_MODEL_IDS);
+  const { plan } = withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary, onALanguageModel);
+  // (The opening gave its task's first steps already.)
+  const task = opening.conceptIds.find((id) => id !== WORKFLOW_ID);
+  const given = task ? [task, ...(openingSteps(task, onALanguageModel) ?? [])] : [];
+  const next = plan.map((id) => glossary.get(id)).find((concept) => concept && !given.includes(concept.id) && !metAny(earlier, [concept.id]) && glossary.withDetails(concept).en.step);
+  return next && { intent: 'how', concepts: [next], followUp: false, nextStep: true, inConversation: true };
 }
 
 /** Records in a table: no language model, and no images, sound or text told. */
