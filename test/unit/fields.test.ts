@@ -62,7 +62,9 @@ describe('the learner’s kind of data', () => {
     const withFields = glossary.concepts.map((concept) => glossary.withDetails(concept)).filter((concept) => concept.en.byField || concept.fr.byField);
     assert.ok(withFields.length >= 7, `${withFields.length} entries say what they mean by field`);
     // A prompt is written for text: what it means with a herd of dairy cows would be made up.
-    const someFields: Readonly<Record<string, readonly string[]>> = { prompt: ['text'], 'few-shot-learning': ['text'], 'retrieval-augmented-generation': ['text'] };
+    // Records in time: lags and time splits mean nothing for photos, sounds or texts on their own.
+    const inTime = LEARNER_FIELDS.filter((field) => !['text', 'images', 'audio'].includes(field));
+    const someFields: Readonly<Record<string, readonly string[]>> = { prompt: ['text'], 'few-shot-learning': ['text'], 'retrieval-augmented-generation': ['text'], 'lag-feature': inTime, 'time-based-split': inTime };
     for (const concept of withFields) {
       for (const lang of ['en', 'fr'] as const) assert.deepEqual(Object.keys(concept[lang].byField ?? {}).sort(), [...(someFields[concept.id] ?? LEARNER_FIELDS)].sort(), `${concept.id} (${lang})`);
     }

@@ -1728,4 +1728,47 @@ describe('the chat as a tutor', function () {
     const [json] = await converse(engine, ['How does a language model manage to return valid JSON every time?']);
     assert.equal(json!.understanding.concepts[0]!.id, 'constrained-decoding');
   });
+
+  it('reads readings that decide a yes or no per piece as a defect, rules that differ by site as metadata, the wrong passage found as a missing exact-word search, and busy days as a missing input', async () => {
+    const [staves] = await converse(engine, ['We dry oak staves in a kiln and log humidity and temperature every 15 minutes; I want to predict which staves will split. Where do I start?']);
+    assert.deepEqual([staves!.understanding.concepts[0]!.id, staves!.understanding.field], ['binary-classification', 'quality']);
+    const opening = 'We want an assistant that answers our technicians from our 400 maintenance procedures. Where do I start?';
+    const [, next, bySite, wrong] = await converse(engine, [
+      opening,
+      'Okay.',
+      'Our procedures differ by site: the same question has another answer in Lyon than in Lille. How do we handle that?',
+      'When asked about the red valve on line 2, it answers about valves in general instead of that one. Why?',
+    ]);
+    assert.equal(next!.understanding.concepts[0]!.id, 'document-parsing');
+    assert.equal(bySite!.understanding.concepts[0]!.id, 'metadata-filtering');
+    assert.equal(wrong!.understanding.concepts[0]!.id, 'hybrid-search');
+    const [busy] = await converse(engine, ['Mon modèle marche bien en semaine mais se trompe les jours fériés quand il y a de l’affluence. Pourquoi ?']);
+    assert.equal(busy!.understanding.concepts[0]!.id, 'feature-engineering');
+    const [, gaps] = await converse(engine, ['Je suis responsable d’un bassin et j’ai des relevés de chlore et de pH toutes les 15 minutes ; je voudrais prévoir quand le chlore passera sous le seuil.', 'Il manque des heures entières dans nos relevés quand la sonde est nettoyée. Je fais quoi avec ça ?']);
+    assert.deepEqual([gaps!.understanding.concepts[0]!.id, gaps!.understanding.intent, gaps!.understanding.field], ['missing-data', 'remedy', 'readings']);
+    // A time split said in the learner's own kind of data.
+    const [, example] = await converse(engine, ['We want to forecast the daily number of parcels at each of our depots. Where do I start?', 'Can you give me an example of a time-based split with our data?']);
+    assert.ok(example!.passages.some((passage) => passage.kind === 'field' && passage.conceptIds[0] === 'time-based-split'), example!.passages.map((passage) => `${passage.conceptIds[0]}:${passage.kind}`).join());
+  });
+
+  it('answers "is that really enough to stop it?" with what guards against it, frames a class against a number, and makes readings into one row per piece', async () => {
+    const [, , enough] = await converse(engine, [
+      'We want an assistant that answers from our ski-lift inspection manuals. Where do I start?',
+      'Why does a language model make things up?',
+      'Is citing the sources really enough to stop it from inventing inspection intervals?',
+    ]);
+    assert.equal(enough!.understanding.intent, 'remedy');
+    const [framing] = await converse(engine, ['Why would you use classification rather than forecasting the level itself?']);
+    assert.deepEqual(framing!.understanding.concepts.map((concept) => concept.id), ['classification', 'regression']);
+    const [rows] = await converse(engine, ['The kiln logs a reading every minute for each batch, so how do I turn the time series into one row per batch?']);
+    assert.equal(rows!.understanding.concepts[0]!.id, 'feature-engineering');
+    const [naive] = await converse(engine, ['Comment savoir si mon modèle fait mieux qu’une prévision naïve ?']);
+    assert.equal(naive!.understanding.concepts[0]!.id, 'baseline-model');
+  });
+
+  it('reads every item of one group flagged, the good ones included, as a shortcut the model learnt', async () => {
+    const [shortcut] = await converse(engine, ['The classifier rejects nearly all parts made on the night shift, even the ones that pass inspection. What is going on?']);
+    assert.equal(shortcut!.understanding.concepts[0]!.id, 'shortcut-learning');
+    assert.ok(shortcut!.text.startsWith('What you describe sounds like a case of shortcut learning.'), shortcut!.text);
+  });
 });

@@ -122,8 +122,9 @@ export class ChatEngine {
   prepare(raw: ChatRequest): { understanding: Understanding; lang: Lang; register: Register; passages: Passage[]; prompt: PromptPart[]; earlier: EarlierTurn[] } {
     const request = bounded(raw);
     const earlier = request.history.map(earlierTurn);
-    const field = conversationField(request.question, earlier);
-    const understanding = { ...understand(withSelection(request.question, request.selection), this.retriever, this.glossary, earlier), ...(field && { field }) };
+    const understood = understand(withSelection(request.question, request.selection), this.retriever, this.glossary, earlier);
+    const field = conversationField(request.question, earlier, understood.project ? understood.concepts[0]?.id : undefined);
+    const understanding = { ...understood, ...(field && { field }) };
     const previousLang = request.history[request.history.length - 1]?.lang;
     const lang = request.answerLang === 'auto' ? detectLanguage(request.question, previousLang ?? request.fallbackLang) : request.answerLang;
     const register = registerOf(request);

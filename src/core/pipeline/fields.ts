@@ -25,7 +25,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
   // (Temperature alone is a language model's setting too: it weighs once, and a reading's object twice.)
   readings:
     "fill-level* fill-level* water-level* water-level* niveau-d'eau niveau-d'eau niveaux-d'eau remplissage* remplissage* tank tanks cuve* cuve* silo silos reservoir* " +
-    'temperature* humidit* pressure* pression* conductivit* flow-rate* debit* co2 logger* logger* datalogger* probe* sonde* sensor* capteur* readings releve* ' +
+    'temperature* humidit* pressure* pression* conductivit* chlor* turbidit* salinit* flow-rate* debit* co2 logger* logger* datalogger* probe* sonde* sensor* capteur* readings releve* ' +
     'river* riviere* crue* crue* flood* flood* inondation* groundwater nappe* drying drying sechage* sechage* dryer* sechoir* curing cold-room* cold-room* ' +
     'chambre-froide* chambres-froides* freezer* congelateur* brine saumure* rink rinks patinoire*',
   // Production quality: a defect per part, cycle or batch (« porosité », rebuts, a failed sterilisation cycle).

@@ -94,10 +94,16 @@ const TEXT_PROJECT_IDS: readonly string[] = [...DOCUMENT_TASK_IDS, EXTRACTION_ID
  * The learner's field: a project on a language model or on documents works with written text, whatever its business
  * (delivery notes read by an LLM are text, not transport); any other, from the learner's words.
  */
-export function conversationField(question: string, earlier: readonly EarlierTurn[]): LearnerField | undefined {
+export function conversationField(question: string, earlier: readonly EarlierTurn[], openingTask?: string): LearnerField | undefined {
   const onText = projectOpening(earlier)?.conceptIds.some((id) => TEXT_PROJECT_IDS.includes(id)) ?? false;
-  return onText ? 'text' : learnerField([...earlier.map((turn) => turn.question ?? ''), question]);
+  if (onText) return 'text';
+  const field = learnerField([...earlier.map((turn) => turn.question ?? ''), question]);
+  // "Which drying tops will crack?": readings that decide a yes or no for each piece tell a defect, not a level to forecast.
+  const task = openingTask ?? projectOpening(earlier)?.conceptIds.find((id) => id !== WORKFLOW_ID);
+  return field === 'readings' && task && YES_OR_NO_TASK_IDS.includes(task) ? 'quality' : field;
 }
+
+const YES_OR_NO_TASK_IDS: readonly string[] = ['binary-classification', 'classification'];
 
 /** Entries that broad questions land on ("what's the catch?", "and the future?"), when the glossary has them. */
 const LIMITS_OF_LARGE_MODELS = 'limits-of-large-models';
@@ -182,6 +188,8 @@ function inTheConversationsSense(understanding: Understanding, question: string,
 }
 
 const EMBEDDING_ID = 'embedding';
+/** An answer built on another passage than the one asked about: "answers about X in general instead of that one". */
+const ANSWERS_FROM_THE_WRONG_PASSAGE = / (answers?|answered|responds?|replies|repond|repondent|a repondu) (about|with|from|on|using|avec|sur|a partir de|en citant) ([a-z0-9']+ ){0,6}(instead of|rather than|au lieu de|plutot que)\b| (answers?|responds?|repond|repondent) (with|from|avec|a partir de) (the |la |le |une? |a )?(fiche|page|document|guide|sheet|notice|section|passage)s? ([a-z0-9']+ ){0,2}(about|on|sur|de|du|des) .*(wrong|se trompe|mauvais|mauvaise|faux|fausse)\b/;
 const ACCURACY_ID = 'accuracy';
 // (A few-shot example asked for is one: its solved cases show the JSON.)
 const PROMPT_IDS = ['prompt', 'prompt-engineering', 'prompt-template'];
@@ -286,6 +294,11 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // (Pages full of part numbers are found by keywords too: hybrid search.)
   const search = metAny(earlier, DOCUMENT_TASK_IDS) && asksHowItFindsPassages(question) ? glossary.get(NAMES_EXACT_CODES.test(plainQuestion(question)) ? HYBRID_SEARCH_ID : SEMANTIC_SEARCH_ID) : undefined;
   if (search) return { intent: 'how', concepts: [search], followUp: metAny(earlier, [search.id]), inConversation };
+  // "Asked about the blue volume on wall 3, it answers about volumes in general", « répond avec la fiche sur les bocaux
+  // et se trompe de bac »: in a conversation on documents, the search brought the wrong passage, which a search on
+  // exact words as well as meaning would have found.
+  const hybrid = metAny(earlier, DOCUMENT_TASK_IDS) && ANSWERS_FROM_THE_WRONG_PASSAGE.test(plainQuestion(question)) ? glossary.get(HYBRID_SEARCH_ID) : undefined;
+  if (hybrid) return { intent: 'why', concepts: [hybrid], followUp: false, described: true, inConversation };
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
   // a description elsewhere in it (comparing, rules) does not make it about another.
   const asksWhatANamedConceptIs = asksWhatItNamesIs(question, retrieved);
@@ -953,7 +966,9 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
     // A question cue in the remark wins (« Ça a l'air compliqué, comment ça marche ? »), but a doubt that
     // something is "too simple" asks for the catch, not for simpler words.
     // "Sounds easy to avoid, I bet it isn't" doubts; it does not ask how to avoid it.
-    const asked = intent !== 'what' && !(remark === 'doubt' && (intent === 'simple' || intent === 'remedy')) ? intent : REMARK_INTENT[remark];
+    // ("Is that really enough to stop it?" doubts a remedy: what else guards against it.)
+    const doubtsARemedy = remark === 'doubt' && intent === 'remedy' && ENOUGH_TO_STOP_IT.test(plainQuestion(question));
+    const asked = doubtsARemedy || (intent !== 'what' && !(remark === 'doubt' && (intent === 'simple' || intent === 'remedy'))) ? intent : REMARK_INTENT[remark];
     return { intent: asked, concepts: topic, followUp: true, remark };
   }
   // "Is that enough?", « Et si une épidémie arrive d'un coup ? »: whether the topic holds up in the learner's case.
@@ -1010,6 +1025,8 @@ const AUTOMATION_WISH = / (system|tool|software|app|program|outil|logiciel|appli
 
 /** « Tu peux me donner un exemple concret avec mes parcelles ? »: a request for a part of the topic is this short. */
 const PART_REQUEST_WORDS = 12;
+/** "Really enough to stop it from...", « suffisant pour l'empêcher de... »: whether a remedy guards enough. */
+const ENOUGH_TO_STOP_IT = / enough to (stop|prevent|avoid|keep (it|them) from|rule out)\b| (suffisant|suffisante|suffit) pour (empecher|eviter|l'empecher|les empecher)\b/;
 /** "ok", « ah d'accord », "got it, thanks": an acknowledgement and nothing else. */
 const BARE_ACK_WORDS = 3;
 
@@ -1087,6 +1104,8 @@ function planOf(opening: EarlierTurn, covered: readonly Concept[], earlier: read
 }
 
 const FORECASTING_ID = 'time-series-forecasting';
+/** A retrieval pipeline's pieces after its first version, in the order they are built. */
+const DOCUMENT_PIPELINE_STEPS: readonly string[] = ['document-parsing', 'chunking', 'metadata-filtering', 'hybrid-search', 'reranking'];
 const STEPS_OF_A_FORECAST: Readonly<Record<string, string>> = { [SPLIT_ID]: TIME_BASED_SPLIT_ID, 'feature-engineering': 'lag-feature' };
 
 /**
@@ -1101,7 +1120,9 @@ function nextStepOfTheProject(earlier: readonly EarlierTurn[], glossary: Glossar
   // (The opening gave its task's first steps already.)
   const task = opening.conceptIds.find((id) => id !== WORKFLOW_ID);
   const given = task ? [task, ...(openingSteps(task, onALanguageModel) ?? [])] : [];
-  const next = plan.map((id) => glossary.get(id)).find((concept) => concept && !given.includes(concept.id) && !metAny(earlier, [concept.id]) && glossary.withDetails(concept).en.step);
+  // (A pipeline over documents goes on in the order its pieces are built.)
+  const later = opening.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) ? DOCUMENT_PIPELINE_STEPS : [];
+  const next = [...plan, ...later].map((id) => glossary.get(id)).find((concept) => concept && !given.includes(concept.id) && !metAny(earlier, [concept.id]) && glossary.withDetails(concept).en.step);
   return next && { intent: 'how', concepts: [next], followUp: false, nextStep: true, inConversation: true };
 }
 
