@@ -152,6 +152,8 @@ describe('naming sentences: a definition said as a sentence that names its term,
   const cases: Array<[string, string, Lang, string]> = [
     ['streaming generation', 'Sending a language model\'s answer to the client piece by piece.', 'en', 'Streaming generation means sending a language model\'s answer to the client piece by piece.'],
     ['underfitting', 'When a model is too simple to capture its data.', 'en', 'Underfitting is when a model is too simple to capture its data.'],
+    // (A gerund followed by a name is still a gerund.)
+    ['document parsing', 'Turning PDFs and Word files into clean text.', 'en', 'Document parsing means turning PDFs and Word files into clean text.'],
     ['value function', 'In reinforcement learning, a function that estimates future reward.', 'en', 'In reinforcement learning, a value function is a function that estimates future reward.'],
     ['DeepSpeed', "Microsoft's library for training very large models.", 'en', "DeepSpeed is Microsoft's library for training very large models."],
     ['génération en flux', "Envoi de la réponse d'un modèle au client morceau par morceau.", 'fr', "La génération en flux désigne l'envoi de la réponse d'un modèle au client morceau par morceau."],

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Turn } from '../../src/core/chat/conversation';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../../src/core/model/runtime';
 import { ChatEngine, turnOf, type Backend, type ChatAnswer, type TextGenerator } from '../../src/core/pipeline/engine';
+import { definiteTerm } from '../../src/core/pipeline/phrasing';
 import { NO_ENTRY, REFUSAL } from '../../src/core/pipeline/prompt';
 import { bundledGlossary } from './bundled';
 
@@ -1770,5 +1771,39 @@ describe('the chat as a tutor', function () {
     const [shortcut] = await converse(engine, ['The classifier rejects nearly all parts made on the night shift, even the ones that pass inspection. What is going on?']);
     assert.equal(shortcut!.understanding.concepts[0]!.id, 'shortcut-learning');
     assert.ok(shortcut!.text.startsWith('What you describe sounds like a case of shortcut learning.'), shortcut!.text);
+  });
+
+  it('says which of two kinds of task the project is, plans with the library it names, and reads a returning item, a measure taken with the answer, the wrong maker and "why retrieval at all?"', async () => {
+    const [opening, which, steps, split, sameVisit] = await converse(engine, [
+      'Je gère un service de contrôle de chaudières et j’ai 3 000 visites sur 5 ans (âge, marque, puissance, encrassement oui/non) ; j’aimerais prédire quelles chaudières risquent d’avoir un défaut au prochain contrôle.',
+      'C’est de la classification ou de la régression, alors ?',
+      'Quelles sont les étapes concrètes pour un premier modèle avec scikit-learn ?',
+      'Je dois découper au hasard, sachant que la même chaudière revient chaque année ?',
+      'La pression mesurée pendant la même visite peut-elle servir de variable ?',
+    ]);
+    assert.equal(opening!.understanding.concepts[0]!.id, 'binary-classification');
+    assert.equal(which!.understanding.intent, 'contrast');
+    assert.ok(which!.text.startsWith('Le projet relève de la classification binaire.'), which!.text);
+    assert.ok(steps!.understanding.steps, steps!.understanding.concepts.map((concept) => concept.id).join());
+    assert.equal(split!.understanding.concepts[0]!.id, 'data-leakage');
+    assert.equal(sameVisit!.understanding.concepts[0]!.id, 'data-leakage');
+    const [, whyRag, maker] = await converse(engine, [
+      'We want an assistant that answers our field engineers from 2,000 pages of pump manuals. Where do I start?',
+      'Why would we need retrieval at all instead of asking a big model directly?',
+      'It explains a fault code from the wrong manufacturer when the question does not say the brand.',
+    ]);
+    assert.deepEqual([whyRag!.understanding.concepts[0]!.id, whyRag!.understanding.intent], ['retrieval-augmented-generation', 'why']);
+    assert.equal(maker!.understanding.concepts[0]!.id, 'metadata-filtering');
+    const [kiln] = await converse(engine, ['We fire glazed tiles in two kilns and log the temperature every minute; about 600 firings so far, some with cracked tiles. Can we predict cracking from the curves?']);
+    assert.deepEqual([kiln!.understanding.project, kiln!.understanding.concepts[0]!.id, kiln!.understanding.field], [true, 'binary-classification', 'quality']);
+  });
+
+  it('answers confusion about a named concept with its intuition first, and says depth and width with their articles', async () => {
+    const [embedding] = await converse(engine, ['Hmm, not sure I get what an embedding is, concretely.']);
+    assert.equal(embedding!.understanding.intent, 'simple');
+    assert.ok(embedding!.text.startsWith('In simple terms:'), embedding!.text);
+    const [tree] = await converse(engine, ['Je ne vois pas bien comment une forêt aléatoire fonctionne.']);
+    assert.equal(tree!.understanding.intent, 'simple');
+    assert.equal(definiteTerm('profondeur et largeur', 'fr'), 'la profondeur et la largeur');
   });
 });

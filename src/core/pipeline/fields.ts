@@ -30,7 +30,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'chambre-froide* chambres-froides* freezer* congelateur* brine saumure* rink rinks patinoire*',
   // Production quality: a defect per part, cycle or batch (« porosité », rebuts, a failed sterilisation cycle).
   quality:
-    'defect* defaut* defectu* scrap* scrap* rebut* rebut* porosit* porosit* poreu* porous non-conform* nonconform* off-spec off-spec batch* batch* lab-test* density asphalt* bitumen* concrete beton* cement* ciment* ' +
+    'crack* crack* fissur* fendu* kiln* ceramic* ceramique* defect* defaut* defectu* scrap* scrap* rebut* rebut* porosit* porosit* poreu* porous non-conform* nonconform* off-spec off-spec batch* batch* lab-test* density asphalt* bitumen* concrete beton* cement* ciment* ' +
     'out-of-tolerance tolerance* out-of-spec hors-tolerance quality qualite* foundry fonderie* casting* moulage* mould* mold* moule moules ' +
     'weld* soudure* soudage* autoclave* autoclave* sterile sterili* piece pieces usinage machined machining inspection* ' +
     'fabrication* manufactur* cycles',

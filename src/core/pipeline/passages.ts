@@ -99,8 +99,12 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
     case 'several':
       if (understanding.remark === 'recap') return understanding.steps ? stepPassages(concepts, lang, understanding) : [recapPassage(concepts, lang, understanding.asked)];
       return severalPassages(concepts, lang, shown);
-    case 'contrast':
-      return contrastPassages(concepts, lang, shown);
+    case 'contrast': {
+      // "Classification or regression, then?" in a project whose kind is known: which one it is, first.
+      const verdict = understanding.verdict && glossary.get(understanding.verdict);
+      const contrast = contrastPassages(concepts, lang, shown);
+      return verdict ? [namingPassage(verdict, 'yours', lang), ...contrast] : contrast;
+    }
     default: {
       if (understanding.uncovered && concepts[0]) {
         // The sentence of the topic's entry closest to the question, if one shares enough of its words; else its next part.
@@ -385,7 +389,12 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
-const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 'idea' | 'project' | 'next' | 'pitfall', Record<Lang, (concept: Concept) => string>> = {
+const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 'idea' | 'project' | 'next' | 'pitfall' | 'yours', Record<Lang, (concept: Concept) => string>> = {
+  // Which of two kinds of task the learner's project is.
+  yours: {
+    en: (concept) => `Your project is ${indefiniteTerm(`${lowerFirstWord(concept.en.term)} project`, 'en')}.`,
+    fr: (concept) => `Le projet relève ${ofDefiniteTerm(concept.fr.term, 'fr')}.`,
+  },
   pitfall: {
     en: (concept) => `That is a known pitfall of ${lowerFirstWord(concept.en.term)}.`,
     fr: (concept) => `C'est un écueil connu ${ofDefiniteTerm(concept.fr.term, 'fr')}.`,

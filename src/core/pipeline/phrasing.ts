@@ -9,7 +9,7 @@ type Gender = 'm' | 'f';
 
 /** French nouns that glossary terms and definitions start with, whose gender the endings below get wrong. */
 const FEMININE = new Set(
-  ('technique fraîcheur méthode famille fonction tâche capacité variante branche stratégie mesure façon pratique situation démarche ' +
+  ('technique fraîcheur profondeur largeur hauteur lenteur chaleur couleur méthode famille fonction tâche capacité variante branche stratégie mesure façon pratique situation démarche ' +
     'unité opération attaque approche couche propriété mémoire technologie quantité architecture forme tendance ' +
     'puce entrée consigne recherche valeur matrice loi règle étape phase classe catégorie donnée donnée sortie ' +
     'fenêtre taille longueur norme moyenne somme liste suite série séquence chaîne boucle mise procédure manière ' +
@@ -431,9 +431,10 @@ export function namingSentence(term: string, definition: string, lang: Lang): st
 
 function englishNaming(term: string, text: string): string {
   const subject = isProperName(term) ? term.trim() : upperFirst(term.trim());
+  // ("Turning PDFs, scans... into clean text": a gerund is no name, whatever word follows it.)
+  if (/^\p{Lu}\p{Ll}+ing\s/u.test(text)) return `${subject} means ${lowerFirst(text)}`;
   const rest = startsWithName(text) ? text : lowerFirst(text);
   if (/^when\s/iu.test(text)) return `${subject} is ${rest}`;
-  if (/^\p{Lu}\p{Ll}+ing\s+\p{Ll}/u.test(text)) return `${subject} means ${rest}`;
   return `${subject} ${englishPlural(term) ? 'are' : 'is'} ${rest}`;
 }
 

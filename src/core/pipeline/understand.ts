@@ -55,6 +55,8 @@ export interface Understanding {
   readonly onALanguageModel?: boolean;
   /** For a recap: what the conversation last asked of each concept, by id (its limits, how to avoid it...). */
   readonly asked?: Readonly<Record<string, Intent>>;
+  /** Two kinds of task weighed in a project of one of them: that kind, said first. */
+  readonly verdict?: string;
   /** A symptom its concept's limits tell ("it always predicts an hour too late"): named as a known pitfall. */
   readonly pitfall?: boolean;
   /** "ok" in a project's conversation: the plan's next step, which the answer names as such. */
@@ -181,6 +183,11 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   if (weighsRetrieval && / (difference|differ|versus|vs|compared|or|rather than|instead of|difference|plutot que|ou|au lieu de) /.test(plainQuestion(question)) && / (retrieval|retrieving|recuperation|recherche documentaire|recherche de passages)\b/.test(plainQuestion(question))) {
     return { ...understanding, intent: 'contrast', concepts: [subject, rag] };
   }
+  // "Classification or regression, then?" in a project opened as a binary classification: which one it is.
+  const task = projectOpening(earlier)?.conceptIds.find((id) => id !== WORKFLOW_ID);
+  const pair = understanding.concepts.map((concept) => concept.id);
+  const verdict = understanding.intent === 'contrast' && task && pair.length === 2 && (pair.includes(task) || (task.endsWith('classification') && pair.includes('classification')));
+  if (verdict) return { ...understanding, verdict: task };
   // « Qu'est-ce que le RAG, exactement ? » after an answer that defined it: how it works, not another example.
   const metBefore = subject !== undefined && earlier.some((turn) => turn.conceptIds.includes(subject.id));
   if (understanding.intent === 'what' && metBefore && / (exactly|precisely|exactement|precisement|au juste)\b/.test(plainQuestion(question))) return { ...understanding, intent: 'how' };
@@ -188,6 +195,10 @@ function inTheConversationsSense(understanding: Understanding, question: string,
 }
 
 const EMBEDDING_ID = 'embedding';
+/** The glossary's category of libraries and tools (scikit-learn, PyTorch, Hugging Face). */
+const TOOLS_CATEGORY = 'ecosystem';
+/** "Why would I need retrieval at all?", « pourquoi aurais-je besoin d'une recherche documentaire ? ». */
+const NEEDS_RETRIEVAL_AT_ALL = / why (would|do|should|does) (i|we|one|it) (even |really )?need (retrieval|rag|a retriever|search|a search|the retrieval( part| step)?)\b| pourquoi (aurais je|aurions nous|aurait on|ai je|a t on) (vraiment )?besoin (de la |d'une |du |de )?(recherche|rag|recuperation)\b/;
 /** An answer built on another passage than the one asked about: "answers about X in general instead of that one". */
 const ANSWERS_FROM_THE_WRONG_PASSAGE = / (answers?|answered|responds?|replies|repond|repondent|a repondu) (about|with|from|on|using|avec|sur|a partir de|en citant) ([a-z0-9']+ ){0,6}(instead of|rather than|au lieu de|plutot que)\b| (answers?|responds?|repond|repondent) (with|from|avec|a partir de) (the |la |le |une? |a )?(fiche|page|document|guide|sheet|notice|section|passage)s? ([a-z0-9']+ ){0,2}(about|on|sur|de|du|des) .*(wrong|se trompe|mauvais|mauvaise|faux|fausse)\b/;
 const ACCURACY_ID = 'accuracy';
@@ -227,7 +238,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   }
   // "Give me concrete steps for a first prototype on 200 reports": the plan of what the conversation covered, whatever
   // its last words resemble (a prototype on few reports is no class imbalance).
-  const namesSomethingNew = retrieved.some((entry) => entry.via === 'term' && !metAny(earlier, [entry.concept.id]));
+  // (A library to build it with, « avec scikit-learn », is the plan's tool, not its subject.)
+  const namesSomethingNew = retrieved.some((entry) => entry.via === 'term' && entry.concept.category !== TOOLS_CATEGORY && !metAny(earlier, [entry.concept.id]));
   if (inConversation && !namesSomethingNew && detectRemark(question) === 'recap' && asksForSteps(question) && !ASKS_HOW_IT_WORKS.test(plainQuestion(question))) return stepsOfTheConversation(earlier, glossary);
   // « Et concrètement, comment est-ce que ça fonctionne pour prédire un nombre de locations ? » after the random forest:
   // its mechanism, whatever the purpose the question goes on to name.
@@ -294,6 +306,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // (Pages full of part numbers are found by keywords too: hybrid search.)
   const search = metAny(earlier, DOCUMENT_TASK_IDS) && asksHowItFindsPassages(question) ? glossary.get(NAMES_EXACT_CODES.test(plainQuestion(question)) ? HYBRID_SEARCH_ID : SEMANTIC_SEARCH_ID) : undefined;
   if (search) return { intent: 'how', concepts: [search], followUp: metAny(earlier, [search.id]), inConversation };
+  // "Why would I need retrieval at all instead of pasting the question into GPT-4?": why the project's RAG.
+  const rag = metAny(earlier, DOCUMENT_TASK_IDS) && NEEDS_RETRIEVAL_AT_ALL.test(plainQuestion(question)) ? glossary.get(DOCUMENT_TASK_IDS[0]!) : undefined;
+  if (rag) return { intent: 'why', concepts: [rag], followUp: true, inConversation };
   // "Asked about the blue volume on wall 3, it answers about volumes in general", « répond avec la fiche sur les bocaux
   // et se trompe de bac »: in a conversation on documents, the search brought the wrong passage, which a search on
   // exact words as well as meaning would have found.
