@@ -930,7 +930,9 @@ describe('the chat as a tutor', function () {
     assert.ok(opening!.passages.some((passage) => passage.kind === 'step') && !opening!.text.includes('labelled examples'), opening!.text);
     assert.deepEqual(scratch!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'retrieval-augmented-generation']);
     assert.equal(test!.understanding.concepts[0]!.id, 'retrieval-evaluation');
-    assert.deepEqual(plan!.understanding.concepts.slice(0, 2).map((concept) => concept.id), ['retrieval-augmented-generation', 'retrieval-evaluation']);
+    // (Documents parsed first, then the pipeline, then the questions it is measured on.)
+    assert.deepEqual(plan!.understanding.concepts.slice(0, 3).map((concept) => concept.id), ['retrieval-augmented-generation', 'document-parsing', 'retrieval-evaluation']);
+    assert.ok(plan!.text.indexOf('document parsing') < plan!.text.indexOf('RAG pipeline'), plan!.text);
     assert.ok(!plan!.sources.includes('train-validation-test-split'), plan!.sources.join());
   });
 
@@ -1805,5 +1807,48 @@ describe('the chat as a tutor', function () {
     const [tree] = await converse(engine, ['Je ne vois pas bien comment une forêt aléatoire fonctionne.']);
     assert.equal(tree!.understanding.intent, 'simple');
     assert.equal(definiteTerm('profondeur et largeur', 'fr'), 'la profondeur et la largeur');
+  });
+
+  it('takes thanks that ask nothing as thanks, weighs "A rather than B", tests on request for steps to check it, and reads pieces, cycles, derived inputs, a fan\'s flow, another site\'s facts, long gaps and a daily false alarm', async () => {
+    const [, thanks] = await converse(engine, ['What is retrieval evaluation?', 'Thanks, that helps, I will start with the retrieval evaluation then.']);
+    assert.equal(thanks!.understanding.intent, 'smalltalk');
+    const opening = 'Nous voulons un assistant qui réponde aux questions de nos ébénistes à partir de 1 500 fiches de restauration en PDF. Par où commencer ?';
+    const [, rather, pieces, evaluate, otherSite] = await converse(engine, [
+      opening,
+      'Pourquoi un RAG plutôt que de fine-tuner un modèle sur nos fiches ?',
+      'Nos fiches mélangent tableaux et texte libre. Comment je découpe ça en morceaux ?',
+      'Quelles étapes concrètes pour évaluer si l’assistant répond juste avant de le montrer à l’équipe ?',
+      'Quand je demande la commode Louis XV, il répond avec des infos d’un autre chantier. Pourquoi ?',
+    ]);
+    assert.deepEqual(rather!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'retrieval-augmented-generation']);
+    assert.ok(!rather!.understanding.verdict, 'RAG and fine-tuning are ways of working, not kinds of prediction');
+    assert.equal(pieces!.understanding.concepts[0]!.id, 'chunking');
+    assert.equal(evaluate!.understanding.concepts[0]!.id, 'retrieval-evaluation');
+    assert.equal(otherSite!.understanding.concepts[0]!.id, 'metadata-filtering');
+    const [tunnel, cycles, derived, daily] = await converse(engine, [
+      'Je suis technicien dans une station de pompage et j’ai deux ans de relevés toutes les minutes : pression, débit des pompes et niveau des bassins. Je voudrais détecter automatiquement les situations anormales.',
+      'Les valeurs changent beaucoup entre le jour et la nuit, comment je gère ça ?',
+      'Tu peux donner des exemples de variables dérivées avec mes capteurs ?',
+      'Le modèle signale une anomalie presque chaque matin vers 6h, alors que c’est juste le démarrage des pompes. Pourquoi ?',
+    ]);
+    assert.deepEqual([tunnel!.understanding.concepts[0]!.id, tunnel!.understanding.project], ['anomaly-detection', true]);
+    assert.equal(cycles!.understanding.concepts[0]!.id, 'feature-engineering');
+    assert.equal(derived!.understanding.concepts[0]!.id, 'feature-engineering');
+    assert.equal(daily!.understanding.concepts[0]!.id, 'anomaly-detection');
+    const [gaps] = await converse(engine, ['Some gauges have gaps of several weeks when their batteries died. Should I just interpolate linearly over them?']);
+    assert.equal(gaps!.understanding.concepts[0]!.id, 'missing-data');
+  });
+
+  it('weighs a model run in house against a provider\'s API, and says why personal data in an index matters', async () => {
+    const opening = 'We want an assistant that answers our auditors from 4,000 past audit reports. Where do I start?';
+    const [, hosted, personal] = await converse(engine, [
+      opening,
+      'Should we call a hosted API or run an open-weight model on our own server? The reports are confidential.',
+      'Some reports contain employees’ names and home addresses, is that a problem if I index them?',
+    ]);
+    assert.deepEqual([hosted!.understanding.concepts[0]!.id, hosted!.understanding.intent], ['self-hosted-model', 'why']);
+    assert.deepEqual([personal!.understanding.concepts[0]!.id, personal!.understanding.intent], ['personal-data-in-llm-apps', 'why']);
+    const [between] = await converse(engine, ['Entre un modèle open source hébergé chez nous et l’API d’OpenAI, que conseillez-vous ?']);
+    assert.equal(between!.understanding.concepts[0]!.id, 'self-hosted-model');
   });
 });

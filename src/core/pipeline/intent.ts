@@ -119,9 +119,14 @@ export function asksWhetherItHolds(question: string): boolean {
 /** Small talk: a short message that thanks, greets, says goodbye or acknowledges, and asks nothing. */
 export function detectSmallTalk(question: string): SmallTalk | undefined {
   const plain = plainQuestion(question);
+  // "Thanks, that really helps, I'll start with the retrieval evaluation.": thanks, however it goes on, if it asks nothing.
+  if (OPENS_WITH_THANKS.test(plain) && !question.includes('?') && plain.split(' ').length <= MAX_THANKS_WORDS) return 'thanks';
   if (plain.split(' ').length > 12 || /\?/.test(question.replace(/\?\s*$/, ''))) return undefined;
   return SMALL_TALK.find(([, cue]) => cue.test(plain))?.[0];
 }
+
+const OPENS_WITH_THANKS = /^ (ok |okay |great |super |parfait |top )?(thanks?|thank you|thx|cheers|merci|je te remercie|je vous remercie)\b/;
+const MAX_THANKS_WORDS = 30;
 
 /**
  * A reaction to the previous answer: short, with no question of its own (« Ça a l'air compliqué », "Really?",

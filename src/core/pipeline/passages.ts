@@ -97,7 +97,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
     case 'ood':
       return [];
     case 'several':
-      if (understanding.remark === 'recap') return understanding.steps ? stepPassages(concepts, lang, understanding) : [recapPassage(concepts, lang, understanding.asked)];
+      if (understanding.remark === 'recap') return understanding.steps ? stepPassages(concepts, lang, understanding, shown) : [recapPassage(concepts, lang, understanding.asked)];
       return severalPassages(concepts, lang, shown);
     case 'contrast': {
       // "Classification or regression, then?" in a project whose kind is known: which one it is, first.
@@ -594,17 +594,14 @@ const STEPS: Record<Lang, string> = {
 };
 
 /**
- * A recap asked as what to do: one numbered step a concept, in the order the conversation met them, each the
- * sentence of its entry that says what to do about it. As short as the recap, the oldest concepts giving way first.
- */
-/**
  * The order a project does things in, whatever order the conversation met them: the data and its split before the
  * model, the documents parsed and cut before they are searched, the answers' safeguards and checks last.
  */
 const ORDER_OF_THE_WORK = [
+  'document-parsing', 'optical-character-recognition',
   'retrieval-augmented-generation', 'information-extraction', 'prompt-engineering', 'binary-classification', 'classification',
   'multiclass-classification', 'regression', 'time-series-forecasting', 'anomaly-detection', 'survival-analysis',
-  'document-parsing', 'optical-character-recognition', 'chunking', 'index-freshness', 'embedding', 'sentence-embedding', 'vector-database', 'semantic-search',
+  'chunking', 'index-freshness', 'embedding', 'sentence-embedding', 'vector-database', 'semantic-search',
   'bm25', 'hybrid-search', 'metadata-filtering', 'reranking',
   'prompt', 'system-prompt', 'prompt-template', 'few-shot-learning', 'structured-output', 'temperature',
   'retrieval-evaluation', 'prompt-regression-testing', 'grounding', 'hallucination', 'long-context', 'fine-tuning',
@@ -622,7 +619,12 @@ function inTheOrderOfTheWork<T extends { readonly concept: Concept }>(steps: rea
   return steps.map((step, index) => ({ step, index })).sort((a, b) => rank(a.step) - rank(b.step) || a.index - b.index).map(({ step }) => step);
 }
 
-function stepPassages(concepts: readonly Concept[], lang: Lang, { asked = {}, onALanguageModel = false, plan = [] }: Understanding): Passage[] {
+/**
+ * A recap asked as what to do: one numbered step a concept, in the order the work is done, each the sentence of its
+ * entry that says what to do about it. As short as the recap, the lightest steps giving way first; a step the
+ * conversation already showed whole comes back as its first clause.
+ */
+function stepPassages(concepts: readonly Concept[], lang: Lang, { asked = {}, onALanguageModel = false, plan = [] }: Understanding, shown: Shown): Passage[] {
   // A project's steps, when the conversation opened one, come first and stay: how a project goes (its step, or the
   // doing part of how it works; its framing is behind the learner). One on a language model starts from its test
   // inputs instead: "gather a few hundred labelled examples of the prediction" is a table's first step.
@@ -656,7 +658,7 @@ function stepPassages(concepts: readonly Concept[], lang: Lang, { asked = {}, on
   const header: Passage = { conceptIds: kept.map((step) => step.concept.id), kind: 'pointer', text: STEPS[lang], line: `[${kept[0]!.concept.id}/pointer] ${STEPS[lang]}\n` };
   return [
     header,
-    ...kept.map(({ concept, action }, index) => partPassage(concept.id, 'overview', `${index + 1}. ${action}`)),
+    ...kept.map(({ concept, action }, index) => partPassage(concept.id, 'overview', `${index + 1}. ${shown.has(action) ? clipped(action, SHOWN_STEP_CHARS) : action}`)),
   ];
 }
 
@@ -721,6 +723,9 @@ function clauseEnds(action: string, most: number): { at: number; strong: boolean
  * entry's step (240 characters at most); then the steps lose their examples in brackets; then each keeps its first
  * line, so that the plan keeps its steps rather than their details.
  */
+/** A step shown whole earlier in the conversation is recalled in this many characters at most. */
+const SHOWN_STEP_CHARS = 120;
+
 const SHORTER_STEPS: readonly ((action: string) => string)[] = [(action) => clipped(action, 240), withoutAsides, (action) => clipped(action, 170)];
 
 /** "Build features from your raw columns (days since..., ratios), and check...": the step without its examples. */

@@ -106,6 +106,8 @@ export function conversationField(question: string, earlier: readonly EarlierTur
 }
 
 const YES_OR_NO_TASK_IDS: readonly string[] = ['binary-classification', 'classification'];
+/** What a model on records predicts: a class, a number, a future value, an odd one out. */
+const KINDS_OF_PREDICTION: readonly string[] = [...YES_OR_NO_TASK_IDS, 'multiclass-classification', 'regression', 'time-series-forecasting', 'anomaly-detection', 'clustering'];
 
 /** Entries that broad questions land on ("what's the catch?", "and the future?"), when the glossary has them. */
 const LIMITS_OF_LARGE_MODELS = 'limits-of-large-models';
@@ -186,7 +188,8 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   // "Classification or regression, then?" in a project opened as a binary classification: which one it is.
   const task = projectOpening(earlier)?.conceptIds.find((id) => id !== WORKFLOW_ID);
   const pair = understanding.concepts.map((concept) => concept.id);
-  const verdict = understanding.intent === 'contrast' && task && pair.length === 2 && (pair.includes(task) || (task.endsWith('classification') && pair.includes('classification')));
+  const kindsOfTask = pair.length === 2 && pair.every((id) => KINDS_OF_PREDICTION.includes(id));
+  const verdict = understanding.intent === 'contrast' && task && kindsOfTask && (pair.includes(task) || (task.endsWith('classification') && pair.includes('classification')));
   if (verdict) return { ...understanding, verdict: task };
   // « Qu'est-ce que le RAG, exactement ? » after an answer that defined it: how it works, not another example.
   const metBefore = subject !== undefined && earlier.some((turn) => turn.conceptIds.includes(subject.id));
@@ -195,6 +198,18 @@ function inTheConversationsSense(understanding: Understanding, question: string,
 }
 
 const EMBEDDING_ID = 'embedding';
+const SELF_HOSTED_ID = 'self-hosted-model';
+/** A model run in house weighed against a provider's API, in either order: « entre un modèle chez nous et une API ». */
+const IN_HOUSE = / (open source|open weights?|open model|local|locale|locally|en local|in house|chez nous|on prem|on premise|sur site|self hosted|auto heberge|our own (server|machines?|gpu|hardware)|notre (propre )?serveur|nos (propres )?serveurs)\b/;
+const FROM_A_PROVIDER = /[ '](api|apis|openai|hosted|cloud|fournisseur|provider)\b/;
+const WEIGHS = / (or|ou|versus|vs|rather than|plutot que|instead of|au lieu de|entre|between)\b/;
+function weighsSelfHosting(plain: string): boolean {
+  return IN_HOUSE.test(plain) && FROM_A_PROVIDER.test(plain) && WEIGHS.test(plain);
+}
+/** "A rather than B", « A plutôt que B »: two things weighed. */
+const RATHER_THAN = / (rather than|instead of|plutot que|au lieu de) /;
+/** Steps asked for checking the work: evaluating, validating, testing it. */
+const EVALUATES = / (evaluate|evaluating|validate|validating|test|testing|check|checking|measure|measuring|evaluer|valider|tester|verifier|mesurer)\b/;
 /** The glossary's category of libraries and tools (scikit-learn, PyTorch, Hugging Face). */
 const TOOLS_CATEGORY = 'ecosystem';
 /** "Why would I need retrieval at all?", « pourquoi aurais-je besoin d'une recherche documentaire ? ». */
@@ -236,11 +251,25 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const task = found ?? (onALanguageModel ? glossary.get(PROMPT_ENGINEERING_ID) : undefined);
     return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, ...(onALanguageModel && { onALanguageModel }), inConversation };
   }
+  // "Thanks, that really helps, I'll start with the retrieval evaluation.": thanks, whatever it names, if it asks nothing.
+  if (detectSmallTalk(question) === 'thanks' && !question.includes('?')) return { intent: 'smalltalk', concepts: [], followUp: false, smallTalk: 'thanks', inConversation };
+  // "Why RAG rather than fine-tuning a model on our reports?": the two it names, weighed, whatever each one's signs say.
+  if (cue === 'contrast' && namedInEarnest.length === 2 && RATHER_THAN.test(plainQuestion(question))) return { intent: 'contrast', concepts: namedInEarnest, followUp: false, inConversation };
+  // "A hosted API or an open model on our own server?", « modèle local ou API ? »: self-hosting weighed, whichever
+  // provider the question names.
+  const selfHosted = weighsSelfHosting(plainQuestion(question)) ? glossary.get(SELF_HOSTED_ID) : undefined;
+  if (selfHosted) return { intent: 'why', concepts: [selfHosted], followUp: false, inConversation };
+  // "Steps to check it answers correctly before showing it to the team": how it is tested, not the whole plan.
+  const asksForAPlan = detectRemark(question) === 'recap' && asksForSteps(question);
+  if (inConversation && asksForAPlan && EVALUATES.test(plainQuestion(question))) {
+    const tested = testBeforeRollout(earlier, glossary, question);
+    if (tested) return { intent: 'how', concepts: [tested], followUp: false, advice: true, inConversation };
+  }
   // "Give me concrete steps for a first prototype on 200 reports": the plan of what the conversation covered, whatever
   // its last words resemble (a prototype on few reports is no class imbalance).
   // (A library to build it with, « avec scikit-learn », is the plan's tool, not its subject.)
   const namesSomethingNew = retrieved.some((entry) => entry.via === 'term' && entry.concept.category !== TOOLS_CATEGORY && !metAny(earlier, [entry.concept.id]));
-  if (inConversation && !namesSomethingNew && detectRemark(question) === 'recap' && asksForSteps(question) && !ASKS_HOW_IT_WORKS.test(plainQuestion(question))) return stepsOfTheConversation(earlier, glossary);
+  if (inConversation && !namesSomethingNew && asksForAPlan && !ASKS_HOW_IT_WORKS.test(plainQuestion(question))) return stepsOfTheConversation(earlier, glossary);
   // « Et concrètement, comment est-ce que ça fonctionne pour prédire un nombre de locations ? » after the random forest:
   // its mechanism, whatever the purpose the question goes on to name.
   // (« Comment ça marche, les variables de décalage ? » names its subject, in either language.)
@@ -351,7 +380,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const shortcut = asksWhyNotInstead(question);
     const choice = shortcut && namedToo ? choiceMade(described, conversationConcepts(earlier, glossary, Infinity), [], glossary) : undefined;
     if (choice) return { intent: 'contrast', concepts: [choice, described], followUp: true, inConversation };
-    const intent = shortcut && cue === 'what' ? 'limits' : describedIntent(cue, glossary.withDetails(described));
+    // ("... is that a problem if I index them?": why it matters.)
+    const weighed = cue === 'what' && ASKS_IF_A_PROBLEM.test(plainQuestion(question)) && glossary.withDetails(described).en.sections?.why ? 'why' : undefined;
+    const intent = shortcut && cue === 'what' ? 'limits' : (weighed ?? describedIntent(cue, glossary.withDetails(described)));
     return { intent, concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), ...(shortcut && { shortcut }), inConversation };
   }
   // « Ça me paraît risqué... comment puis-je m'y fier ? » right after a problem: what guards against it.
@@ -538,7 +569,7 @@ function withoutTheLearnersOwnWords(retrieved: readonly Retrieved[], question: s
 
 /** The thing a physical measure is of, right before it ("engine", "water", "room") or after it (« du moteur », "sensor"). */
 const MEASURED_BEFORE = /\b(?:engine|motor|oil|water|coolant|exhaust|room|air|outside|outdoor|ambient|body|core|surface|sea|soil|oven|kiln|mould|mold|tank|chamber|fridge|freezer|cabinet|battery|driver|bearing|brake|tyre|tire|furnace|boiler|hive|cellar|product|process|probe|sensor)s?\s+$/iu;
-const MEASURED_AFTER = /^\s+(?:sensors?|readings?|probes?|logs?|curves?|data|values?|°|degrees?|du moteur|de l'eau|de l'air|du moule|du four|de la piece|de la chambre|ambiante|exterieure|extérieure|interieure|intérieure|des? (?:capteurs?|sondes?|moteurs?|machines?|cuves?|fours?))\b/iu;
+const MEASURED_AFTER = /^\s+(?:sensors?|readings?|probes?|logs?|curves?|data|values?|°|degrees?|du moteur|de l'eau|de l'air|du moule|du four|de la piece|de la chambre|ambiante|exterieure|extérieure|interieure|intérieure|des? (?:capteurs?|sondes?|moteurs?|machines?|cuves?|fours?|ventilateurs?|pompes?|vannes?|rivières?|conduites?)|of the (?:fans?|pumps?|valves?|river|pipes?)|(?:d'eau|d'air|de la rivière|du ventilateur|de la pompe))\b/iu;
 
 /** A name that is one word in lower case: "temperature", "batch"; not "CNN", "fine-tune", "réseau de neurones". */
 const EVERYDAY_WORD = /^\p{Ll}+$/u;
@@ -942,7 +973,9 @@ function describedIntent(cue: SingleIntent | 'contrast', concept: Concept): Sing
   // "How does ChatGPT remember what I said?" asks for a mechanism, even of an entry that is also a problem.
   if (cue === 'how') return 'how';
   if (isProblem) return 'cause';
-  return cue === 'why' || cue === 'cause' || cue === 'contrast' ? 'how' : cue;
+  // "Should I use a hosted API or run an open model on our own server?": the choice it describes, why one makes it.
+  if (cue === 'contrast') return concept.en.sections?.why ? 'why' : 'how';
+  return cue === 'why' || cue === 'cause' ? 'how' : cue;
 }
 
 /**
@@ -1108,7 +1141,8 @@ function withProjectSteps(conversation: readonly Concept[], earlier: readonly Ea
  */
 function planOf(opening: EarlierTurn, covered: readonly Concept[], earlier: readonly EarlierTurn[], onALanguageModel: boolean): string[] {
   const documentTask = opening.conceptIds.find((id) => DOCUMENT_TASK_IDS.includes(id));
-  if (documentTask) return [documentTask, ...DOCUMENT_PROJECT_STEPS];
+  // (Documents are parsed before anything is searched: PDFs' tables and scans are where a first version breaks.)
+  if (documentTask) return [documentTask, DOCUMENT_PARSING_ID, ...DOCUMENT_PROJECT_STEPS];
   if (onALanguageModel) {
     const task = opening.conceptIds.find((id) => id !== WORKFLOW_ID);
     return [...(task ? [task, ...(NEXT_STEP_ON_A_LANGUAGE_MODEL[task] ?? [])] : []), ...LANGUAGE_MODEL_PROJECT_STEPS];
@@ -1120,7 +1154,8 @@ function planOf(opening: EarlierTurn, covered: readonly Concept[], earlier: read
 
 const FORECASTING_ID = 'time-series-forecasting';
 /** A retrieval pipeline's pieces after its first version, in the order they are built. */
-const DOCUMENT_PIPELINE_STEPS: readonly string[] = ['document-parsing', 'chunking', 'metadata-filtering', 'hybrid-search', 'reranking'];
+const DOCUMENT_PARSING_ID = 'document-parsing';
+const DOCUMENT_PIPELINE_STEPS: readonly string[] = [DOCUMENT_PARSING_ID, 'chunking', 'metadata-filtering', 'hybrid-search', 'reranking'];
 const STEPS_OF_A_FORECAST: Readonly<Record<string, string>> = { [SPLIT_ID]: TIME_BASED_SPLIT_ID, 'feature-engineering': 'lag-feature' };
 
 /**
