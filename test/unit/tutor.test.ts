@@ -1851,4 +1851,21 @@ describe('the chat as a tutor', function () {
     const [between] = await converse(engine, ['Entre un modèle open source hébergé chez nous et l’API d’OpenAI, que conseillez-vous ?']);
     assert.equal(between!.understanding.concepts[0]!.id, 'self-hosted-model');
   });
+
+  it('reads leaks to detect as anomalies, a time to predict as a number, a cycle between seasons, a weekly false alarm, editions mixed, a pigeon in several releases, and "X or Y, which would be best?"', async () => {
+    const [hydrants] = await converse(engine, ['Our 80 fire hydrants each log pressure and flow every 15 minutes, and I would like to detect leaks before the street floods. Where do I start?']);
+    assert.equal(hydrants!.understanding.concepts[0]!.id, 'anomaly-detection');
+    const [race] = await converse(engine, ['J’ai un tableau de 3 000 courses de chiens de traîneau (distance, neige, température, âge des chiens) et je voudrais prédire le temps de course de chaque attelage. Par où commencer ?']);
+    assert.equal(race!.understanding.concepts[0]!.id, 'regression');
+    const [cycle] = await converse(engine, ['Pressure changes a lot between a summer afternoon and a winter night. How do I handle that?']);
+    assert.equal(cycle!.understanding.concepts[0]!.id, 'feature-engineering');
+    const [market] = await converse(engine, ['The model flags almost every hydrant on Sunday mornings, when the street cleaners pass. What is going on?']);
+    assert.equal(market!.understanding.concepts[0]!.id, 'anomaly-detection');
+    const [, editions] = await converse(engine, ['Nous voulons un assistant sur nos 200 pages de statuts en PDF. Par où commencer ?', 'Les statuts changent chaque année : comment éviter que l’assistant mélange l’édition 2023 et l’édition 2024 ?']);
+    assert.equal(editions!.understanding.concepts[0]!.id, 'metadata-filtering');
+    const [dogs] = await converse(engine, ['J’ai le même chien dans plusieurs courses. Si je mélange tout au hasard entre entraînement et test, ça pose problème ?']);
+    assert.equal(dogs!.understanding.concepts[0]!.id, 'data-leakage');
+    const [best] = await converse(engine, ['Un arbre de décision ou une régression logistique, qu’est-ce qui serait le mieux pour moi ?']);
+    assert.equal(best!.understanding.intent, 'contrast');
+  });
 });

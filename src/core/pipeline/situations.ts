@@ -98,6 +98,8 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   const asksOfDocuments = ANSWERS_FROM_DOCUMENTS.test(plain) || (ASKS_THINGS_LIKE.test(plain) && OWN_DOCUMENTS.test(plain));
   const fromDocuments = asksOfDocuments ? glossary.get(RAG_ID) : FINDS_IN_DOCUMENTS.test(plain) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
   if (fromDocuments) return fromDocuments;
+  // « Prédire le temps de retour d'un pigeon », "estimate the price of each lot": a number for each record.
+  if (!READINGS_OVER_TIME.test(plain) && / (predict|predicting|estimate|estimating|predire|prevoir|estimer) (the |le |la |l'|un |une |a |an )?(time|duration|price|amount|number|weight|length|temps|duree|prix|montant|nombre|poids|longueur|taille) (of|to|de|du|des|d')\b/.test(plain) && glossary.get(REGRESSION_ID)) return glossary.get(REGRESSION_ID);
   // "We log the ice temperature every 5 minutes and want to know an hour ahead when it gets too soft", « des sondes
   // toutes les 15 minutes [...] prévoir les crues quelques heures à l'avance »: the readings themselves, forecast.
   if (READINGS_OVER_TIME.test(plain) && FORECASTS_AHEAD.test(plain) && !TELLS_BREAKDOWNS.test(plain) && !DUE_FOR_REPLACING.test(plain) && !asksWhichOnes(question)) return glossary.get(FORECASTING_ID);
@@ -124,7 +126,7 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   // "Read supplier invoices and fill in our accounting table", « extraire les montants des courriels »: fields out of text.
   if (EXTRACTS_FIELDS.test(plain) && glossary.get(EXTRACTION_ID)) return glossary.get(EXTRACTION_ID);
   // "Detect abnormal situations automatically", « repérer les comportements inhabituels »: odd ones out, unlabelled.
-  if (/ (detect|detecting|flag|flagging|spot|spotting|find|finding|catch|detecter|reperer|signaler|trouver|identifier) ([a-z']+ ){0,4}(anomal[a-z]*|abnormal|unusual|odd|strange|anormale?s?|inhabituel(le)?s?|etranges?|aberrante?s?)\b/.test(plain) && glossary.get(ANOMALY_ID)) return glossary.get(ANOMALY_ID);
+  if (/ (detect|detecting|flag|flagging|spot|spotting|find|finding|catch|detecter|reperer|signaler|trouver|identifier) ([a-z']+ ){0,4}(anomal[a-z]*|abnormal|unusual|odd|strange|anormale?s?|inhabituel(le)?s?|etranges?|aberrante?s?|leaks?|clogs?|blockages?|fuites?|bouchages?|colmatages?)\b/.test(plain) && !asksWhichOnes(question) && glossary.get(ANOMALY_ID)) return glossary.get(ANOMALY_ID);
   // "Predict which water mains will burst next winter", "which orders will need a remake": which ones, a
   // classification, however much of time or amounts it speaks.
   if (asksWhichOnes(question)) for (const quantity of QUANTITY_TASK_IDS) taskTypes.delete(quantity);
@@ -134,6 +136,7 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
 }
 
 const FORECASTING_ID = 'time-series-forecasting';
+const REGRESSION_ID = 'regression';
 const ANOMALY_ID = 'anomaly-detection';
 const CONSTRAINED_DECODING_ID = 'constrained-decoding';
 /** A forecast that only repeats the last reading, and so comes one horizon late. */
@@ -392,9 +395,11 @@ const ANSWERS_FROM_AN_OLD_VERSION = /[ '](old|older|previous|outdated|former|sup
 const SHORTCUT_LEARNING_ID = 'shortcut-learning';
 const ANOMALY_DETECTION_ID = 'anomaly-detection';
 /** An anomaly flagged at the same hour every day: a normal cycle taken for an anomaly. */
-const FLAGS_A_DAILY_PATTERN = / (flags?|flagged|raises?|signale|signalent|detecte|detectent|leve|levent) (an? |une |des )?(anomal[a-z]*|alerts?|alarms?|alertes?|alarmes?) ([a-z']+ ){0,3}(every|each|chaque|tous les|toutes les) (morning|evening|night|day|monday|weekend|matin|soir|nuit|jour|lundi|week end)s?\b/;
+const FLAGS_A_DAILY_PATTERN = / (flags?|flagged|raises?|signale|signalent|detecte|detectent|leve|levent) (an? |une |des )?(anomal[a-z]*|alerts?|alarms?|alertes?|alarmes?) ([a-z']+ ){0,3}(every|each|chaque|tous les|toutes les) (morning|evening|night|day|monday|weekend|matin|soir|nuit|jour|lundi|week end)s?\b| (flags?|flagged|signale|signalent) (almost |nearly |presque |quasiment )?(every|all|chaque|tous les|toutes les) [a-z']+ (on|at|le|les|chaque|every|each) (saturday|sunday|monday|weekend|morning|evening|night|samedi|dimanche|lundi|matin|soir|nuit)s?\b/;
 /** Every item of one group flagged, good ones included: the group, not the item, is what the model reads. */
 const FLAGS_A_WHOLE_GROUP = / (flags?|flagged|marks?|predicts?|classifies?|labels?|calls?|rejects?|signale|signalent|classe|classent|predit|predisent|rejette|rejettent) (almost |nearly |practically |virtually |presque |quasiment |pratiquement )?(every|all|each|tous|toutes|chaque) ([a-z']+ ){0,4}(from|of|in|on|at|during|taken in|made in|made on|du|de|des|en|pendant|par|pris en|faits? en|prises? en) (the )?([a-z']+ ){0,2}(winter|summer|autumn|spring|season|month|site|camera|supplier|batch|line|shift|night|hiver|ete|automne|printemps|saison|mois|site|camera|fournisseur|lot|ligne|equipe|nuit)s?\b.* (even|meme)\b/;
+/** Two editions or versions of the same documents mixed in one answer. */
+const MIXES_EDITIONS = / (mix|mixes|mixing|mixed|blend|blends|confuse|confuses|melange|melanger|melangent|confond|confondre|confondent) ([a-z']+ ){0,3}(l'|the )?(edition|version|release|annee|year)s? [^?]*(\d{4}|previous|last year's|old|new|precedente?|ancienne?|nouvelle?)\b/;
 /** The answer depends on a scope the documents carry: the town, the site, the customer, the product's version. */
 const RULES_DIFFER_BY_SCOPE = / (rules?|answers?|procedures?|instructions?|guidelines?|prices?|regles?|consignes?|reponses?|procedures?|tarifs?|conditions?) ([a-z']+ ){0,3}(change|changes|differ|differs|vary|varies|depend|depends|changent|change|different|differe|varient|varie|dependent|depend) (selon|by|per|with|depending on|from one|according to|d'une|en fonction d[eu']s?|suivant) ([a-z']+ ){0,2}(commune|city|cities|town|site|country|client|customer|region|store|branch|product|version|department|agence|ville|pays|magasin|produit|departement|contract|contrat|market|marche)s?\b/;
 /** Right on ordinary days, wrong on the busy or special ones: the model lacks what makes them different. */
@@ -557,6 +562,8 @@ export function asksForFeatures(question: string): boolean {
 export function dependsOnOutsideFactors(question: string): boolean {
   // « Les valeurs changent beaucoup entre le jour et la nuit et entre l'été et l'hiver »: cycles to give as inputs.
   if (/ (entre|between) (le |la |l')?(jour|day|ete|summer|semaine|weekdays?) (et|and) (la |le |l')?(nuit|night|hiver|winter|week end|weekends?)\b/.test(plainQuestion(question))) return true;
+  // "Flow changes a lot between a hot July afternoon and a January night."
+  if (/ (changes?|varies|vary|differs?|swings?|change|changent|varie|varient) (a lot |so much |much |hugely |beaucoup |enormement |fortement )?(between|entre) [^?]*\b(night|winter|summer|morning|evening|weekend|season|nuit|hiver|ete|matin|soir|week end|saison)s?\b/.test(plainQuestion(question))) return true;
   return / (depends?|depending|dependent|vary|varies|varying|changes?|moves?|swings?|depend|dependent|varie|varient|change|changent|bouge|bougent|evolue|evoluent) (a lot |heavily |mostly |strongly |beaucoup |fortement |surtout |enormement )?(on|with|avec|de|du|des|selon|suivant|en fonction d[eu']s?) ([a-z']+ ){0,4}(weather|frost|temperatures?|rain|holidays?|seasons?|promotions?|events?|calendar|day of the week|meteo|gel|pluie|vacances|jours? feries|saisons?|evenements?|calendrier|jour de la semaine)\b/.test(plainQuestion(question));
 }
 
@@ -602,6 +609,8 @@ export function asksAboutDataQuantity(question: string): boolean {
 export function tellsOfAGroupOnBothSides(question: string): boolean {
   // "I split my rows randomly, but each machine has hundreds of daily rows": one machine's rows on both sides.
   if (/ (split|shuffled?|divided?|separated?|decoupe|decoupees?|melange|melangees?|separe|separees?|reparti|reparties?)\b([a-z' ]*) (randomly|at random|au hasard|aleatoirement)\b/.test(plainQuestion(question)) && / (each|every|per|chaque|par) ([a-z']+ ){0,2}(has|have|a|ont|compte|comptent)? ?(hundreds|thousands|dozens|many|several|lots|des centaines|des milliers|des dizaines|plusieurs|beaucoup)\b/.test(plainQuestion(question))) return true;
+  // « J'ai le même pigeon dans plusieurs lâchers. Si je mélange tout au hasard... »: one item's rows on both sides.
+  if (/ (the same|le meme|la meme) ([a-z0-9']+ ){1,2}(in|dans|appears in|apparait dans|across|sur) (several|many|multiple|plusieurs|beaucoup de|de nombreux|de nombreuses)\b/.test(plainQuestion(question)) && SHUFFLES.test(plainQuestion(question))) return true;
   // "The same flue comes back every year", « le même conduit revient chaque année »: its rows on both sides of a random split.
   if (/ (the same|le meme|la meme|les memes) ([a-z0-9']+ ){1,2}(comes? back|returns?|reappears?|shows? up again|revient|reviennent|reapparait|reapparaissent|repasse|repassent) (every|each|chaque|tous les|toutes les)\b/.test(plainQuestion(question))) return true;
   return / (same|identical) ([a-z0-9']+ ){0,4}(in|on|across|show up in|appear in|are in) (both )?(the )?(train(ing)?( set)?|training data) and (the )?(test|validation)\b| (memes|meme) ([a-z0-9']+ ){0,4}(dans|des deux cotes|a la fois dans) (l'|le jeu d'|les donnees d')?(entrainement|apprentissage) et (le |la )?(test|validation)\b/.test(plainQuestion(question));
@@ -692,6 +701,8 @@ export function situationTold(question: string): Situation | undefined {
   // "It answers about the Rouen organ with details from another organ's report": retrieval brought the wrong passages.
   // (What keeps each answer to the product, year or client asked about is a filter on the passages' metadata.)
   if (ANSWERS_FROM_THE_WRONG_DOCUMENT.test(plain)) return { conceptId: METADATA_FILTERING_ID, asks: 'why' };
+  // « ... pour que l'assistant ne mélange pas l'édition 2023 et l'édition 2024 »: each chunk tagged with its edition.
+  if (MIXES_EDITIONS.test(plain)) return { conceptId: METADATA_FILTERING_ID, asks: 'why' };
   // « Nos consignes changent selon la commune », "the procedure differs per site": documents to filter by their scope.
   if (RULES_DIFFER_BY_SCOPE.test(plain)) return { conceptId: METADATA_FILTERING_ID, asks: 'why' };
   // « Le modèle signale une anomalie presque chaque matin vers 7h, alors que c'est l'heure de pointe »: a normal pattern

@@ -258,7 +258,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // "A hosted API or an open model on our own server?", « modèle local ou API ? »: self-hosting weighed, whichever
   // provider the question names.
   const selfHosted = weighsSelfHosting(plainQuestion(question)) ? glossary.get(SELF_HOSTED_ID) : undefined;
-  if (selfHosted) return { intent: 'why', concepts: [selfHosted], followUp: false, inConversation };
+  // (How to decide comes first: the same test set on both, then the reasons each way.)
+  if (selfHosted) return { intent: 'why', concepts: [selfHosted], followUp: false, advice: true, inConversation };
   // "Steps to check it answers correctly before showing it to the team": how it is tested, not the whole plan.
   const asksForAPlan = detectRemark(question) === 'recap' && asksForSteps(question);
   if (inConversation && asksForAPlan && EVALUATES.test(plainQuestion(question))) {
