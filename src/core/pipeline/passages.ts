@@ -345,8 +345,11 @@ function singlePassages(subject: Concept | undefined, understanding: Understandi
   // "What is it?" opens with the definition, then makes it concrete (a beginner gets the intuition, others an
   // example) and leaves the mechanism to "how does it work?", the question a learner asks next. Any other question
   // opens with the part it asks for.
-  // After the mechanism, what it is sums it up, unless the mechanism has said most of it already.
-  if (intent === 'how' && part === 'how' && saysMostOf(passage.text, definition.text)) return [passage];
+  // "How does constrained decoding work?": an advanced term the learner named is answered by the mechanism alone, since
+  // a definition after it read as the same thing said twice to the judges who tried it. A beginner's concept, or one
+  // described without its name, gets what it is as a summary, unless the mechanism said most of it.
+  const knowsTheTerm = subject.level === 'advanced' && !understanding.described;
+  if (intent === 'how' && part === 'how' && (knowsTheTerm || saysMostOf(passage.text, definition.text))) return [passage];
   if (intent !== 'what' && part !== 'overview') return [passage, definition];
   const beginnerIntuition = subject.level === 'beginner' && part === 'example' ? partText(subject, lang, 'intuition') : '';
   return beginnerIntuition && !shown.has(beginnerIntuition)
