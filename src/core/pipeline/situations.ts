@@ -126,7 +126,7 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   // "Read supplier invoices and fill in our accounting table", « extraire les montants des courriels »: fields out of text.
   if (EXTRACTS_FIELDS.test(plain) && glossary.get(EXTRACTION_ID)) return glossary.get(EXTRACTION_ID);
   // "Detect abnormal situations automatically", « repérer les comportements inhabituels »: odd ones out, unlabelled.
-  if (/ (detect|detecting|flag|flagging|spot|spotting|find|finding|catch|detecter|reperer|signaler|trouver|identifier) ([a-z']+ ){0,4}(anomal[a-z]*|abnormal|unusual|odd|strange|anormale?s?|inhabituel(le)?s?|etranges?|aberrante?s?|leaks?|clogs?|blockages?|fuites?|bouchages?|colmatages?)\b/.test(plain) && !asksWhichOnes(question) && glossary.get(ANOMALY_ID)) return glossary.get(ANOMALY_ID);
+  if (/ (detect|detecting|flag|flagging|spot|spotting|find|finding|catch|detecter|reperer|signaler|trouver|identifier) ([a-z']+ ){0,4}(anomal[a-z]*|abnormal|unusual|odd|strange|anormale?s?|inhabituel(le)?s?|etranges?|aberrante?s?|leaks?|clogs?|blockages?|fuites?|bouchages?|colmatages?)\b/.test(plain) && !asksWhichOnes(question) && glossary.get(ANOMALY_DETECTION_ID)) return glossary.get(ANOMALY_DETECTION_ID);
   // "Predict which water mains will burst next winter", "which orders will need a remake": which ones, a
   // classification, however much of time or amounts it speaks.
   if (asksWhichOnes(question)) for (const quantity of QUANTITY_TASK_IDS) taskTypes.delete(quantity);
@@ -135,9 +135,8 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   return first.concept;
 }
 
-const FORECASTING_ID = 'time-series-forecasting';
+export const FORECASTING_ID = 'time-series-forecasting';
 const REGRESSION_ID = 'regression';
-const ANOMALY_ID = 'anomaly-detection';
 const CONSTRAINED_DECODING_ID = 'constrained-decoding';
 /** A forecast that only repeats the last reading, and so comes one horizon late. */
 const COPIES_THE_LAST_VALUE = / (copies|copying|repeats|repeating|recopie|recopient|reprend|reprennent|repete|repetent) ([a-z']+ ){0,3}(last|latest|previous|derniere|precedente) (value|reading|observation|measurement|valeur|mesure|observation)s?\b| (an hour|a day|a week|one step|a step|a few hours|\d+ (minutes?|hours?|days?)) (too late|late|behind)\b| (shifted|lagging|lags) (by|behind by) (one|an?) (step|hour|day|horizon)\b| (decalee?s?|en retard) d'(un|une) (pas|heure|jour|horizon)\b| avec un decalage\b/;

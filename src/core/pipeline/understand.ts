@@ -12,6 +12,7 @@ import {
   detectIntent,
   detectRemark,
   detectSmallTalk,
+  ENOUGH_TO_STOP_IT,
   plainQuestion,
   refersBack,
   soundsLikeFollowUp,
@@ -21,7 +22,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { accuracyHidesTheRareClass, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, opensAProject, openingSteps, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, HYBRID_SEARCH_ID, NAMES_EXACT_CODES, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, TIME_BASED_SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
+import { accuracyHidesTheRareClass, FORECASTING_ID, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, opensAProject, openingSteps, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, HYBRID_SEARCH_ID, NAMES_EXACT_CODES, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, TIME_BASED_SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -1074,8 +1075,6 @@ const AUTOMATION_WISH = / (system|tool|software|app|program|outil|logiciel|appli
 
 /** « Tu peux me donner un exemple concret avec mes parcelles ? »: a request for a part of the topic is this short. */
 const PART_REQUEST_WORDS = 12;
-/** "Really enough to stop it from...", « suffisant pour l'empêcher de... »: whether a remedy guards enough. */
-const ENOUGH_TO_STOP_IT = / enough to (stop|prevent|avoid|keep (it|them) from|rule out)\b| (suffisant|suffisante|suffit) pour (empecher|eviter|l'empecher|les empecher)\b/;
 /** "ok", « ah d'accord », "got it, thanks": an acknowledgement and nothing else. */
 const BARE_ACK_WORDS = 3;
 
@@ -1109,10 +1108,17 @@ function speaksOfTheField(question: string): boolean {
   return FIELD_WORDS.test(plainQuestion(question));
 }
 
+/**
+ * Whether the conversation's plan is one of an application on a language model. (A project on the learner's documents
+ * has its own first steps, whatever else a conversation on an LLM met.)
+ */
+function plannedOnALanguageModel(earlier: readonly EarlierTurn[]): boolean {
+  return !projectOpening(earlier)?.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) && metAny(earlier, LANGUAGE_MODEL_IDS);
+}
+
 /** What to do, in steps, from the concepts the conversation covered, the project's own steps first. */
 function stepsOfTheConversation(earlier: readonly EarlierTurn[], glossary: Glossary): Understanding {
-  // (A project on the learner's documents has its own first steps, whatever else a conversation on an LLM met.)
-  const onALanguageModel = !projectOpening(earlier)?.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) && metAny(earlier, LANGUAGE_MODEL_IDS);
+  const onALanguageModel = plannedOnALanguageModel(earlier);
   const { concepts, plan } = withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary, onALanguageModel);
   return { intent: 'several', concepts, followUp: true, remark: 'recap', asked: askedOf(earlier), steps: true, plan, ...(onALanguageModel && { onALanguageModel }), inConversation: true };
 }
@@ -1153,7 +1159,6 @@ function planOf(opening: EarlierTurn, covered: readonly Concept[], earlier: read
   return opening.conceptIds.includes(FORECASTING_ID) ? steps.map((id) => STEPS_OF_A_FORECAST[id] ?? id) : steps;
 }
 
-const FORECASTING_ID = 'time-series-forecasting';
 /** A retrieval pipeline's pieces after its first version, in the order they are built. */
 const DOCUMENT_PARSING_ID = 'document-parsing';
 const DOCUMENT_PIPELINE_STEPS: readonly string[] = [DOCUMENT_PARSING_ID, 'chunking', 'metadata-filtering', 'hybrid-search', 'reranking'];
@@ -1166,7 +1171,7 @@ const STEPS_OF_A_FORECAST: Readonly<Record<string, string>> = { [SPLIT_ID]: TIME
 function nextStepOfTheProject(earlier: readonly EarlierTurn[], glossary: Glossary): Understanding | undefined {
   const opening = projectOpening(earlier);
   if (!opening) return undefined;
-  const onALanguageModel = !opening.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) && metAny(earlier, LANGUAGE_MODEL_IDS);
+  const onALanguageModel = plannedOnALanguageModel(earlier);
   const { plan } = withProjectSteps(conversationConcepts(earlier, glossary, MAX_STEP_CONCEPTS), earlier, glossary, onALanguageModel);
   // (The opening gave its task's first steps already.)
   const task = opening.conceptIds.find((id) => id !== WORKFLOW_ID);
