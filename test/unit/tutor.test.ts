@@ -1868,4 +1868,11 @@ describe('the chat as a tutor', function () {
     const [best] = await converse(engine, ['Un arbre de décision ou une régression logistique, qu’est-ce qui serait le mieux pour moi ?']);
     assert.equal(best!.understanding.intent, 'contrast');
   });
+
+  it('reads a JSON schema asked about in the chat as structured output, while "JSON Schema" in a validator\'s text is no term of it', async () => {
+    const [schema] = await converse(engine, ['Why should we define a JSON schema before calling the model?']);
+    assert.equal(schema!.understanding.concepts[0]!.id, 'structured-output');
+    const matches = glossary.matcher.findAll('Ajv validates data against a JSON Schema draft-07 document.');
+    assert.ok(!matches.some((match) => match.forms[0]!.conceptId === 'structured-output'), 'no hover for the standard itself');
+  });
 });

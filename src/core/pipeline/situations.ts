@@ -754,6 +754,9 @@ export function situationTold(question: string): Situation | undefined {
   if (COPIES_THE_LAST_VALUE.test(plain)) return { conceptId: FORECASTING_ID, asks: 'limits' };
   // « Est-ce que j'ai besoin de la pluie, ou le niveau seul suffit ? »: whether an input earns its place.
   if (ASKS_WHETHER_AN_INPUT_IS_NEEDED.test(plain)) return { conceptId: FEATURE_ENGINEERING_ID };
+  // "Why define a JSON schema from the start?": in a question to the chat, the schema an answer must follow (in a
+  // validator's README, "JSON Schema" is the standard itself, so it is no alias that hovers would show).
+  if (/ (json schema|schema json)s?\b/.test(plain)) return { conceptId: STRUCTURED_OUTPUT_ID };
   // "How does an LLM output valid JSON?", « comment un LLM fait pour sortir du JSON valide ? »: the tokens it may write.
   if (ASKS_HOW_IT_WRITES_JSON.test(plain)) return { conceptId: CONSTRAINED_DECODING_ID, asks: 'how' };
   if (tellsWhatAMissCosts(question)) return { conceptId: PRECISION_AND_RECALL_ID, asks: 'why' };
