@@ -1847,6 +1847,9 @@ describe('the chat as a tutor', function () {
       'Some reports contain employees’ names and home addresses, is that a problem if I index them?',
     ]);
     assert.deepEqual([hosted!.understanding.concepts[0]!.id, hosted!.understanding.intent], ['self-hosted-model', 'why']);
+    // How to decide first, then the reasons: never two definitions of it one after the other.
+    const [alone] = await converse(engine, ['Should we run an open model on our own server or use an API?']);
+    assert.ok(alone!.text.startsWith('Decide on a self-hosted model:') && !alone!.passages.some((passage) => passage.kind === 'definition'), alone!.text);
     assert.deepEqual([personal!.understanding.concepts[0]!.id, personal!.understanding.intent], ['personal-data-in-llm-apps', 'why']);
     const [between] = await converse(engine, ['Entre un modèle open source hébergé chez nous et l’API d’OpenAI, que conseillez-vous ?']);
     assert.equal(between!.understanding.concepts[0]!.id, 'self-hosted-model');

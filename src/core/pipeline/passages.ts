@@ -118,7 +118,8 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
       const passages = weighedIfAsked(singlePassages(concepts[0], understanding, lang, shown, glossary), concepts[0], understanding, lang, shown, question);
       const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
       // A precise question (why the dot products are divided by √d) opens with the sentence that answers it.
-      const answered = detail ? [detail, ...passages.filter((passage) => !passage.text.includes(detail.text))].slice(0, 3) : withAdvice(passages, concepts[0], understanding, lang, shown);
+      // (Advice asked for, "how do we decide?", opens with what to do, whichever sentence shares the question's words.)
+      const answered = detail && !understanding.advice ? [detail, ...passages.filter((passage) => !passage.text.includes(detail.text))].slice(0, 3) : withAdvice(passages, concepts[0], understanding, lang, shown);
       const inField = concepts[0] && (fieldPassage(concepts[0], lang, understanding.field, shown) ?? standInFieldPassage(concepts[0], lang, understanding.field, shown, glossary, question));
       return inField ? withFieldPassage(answered, inField, understanding.intent === 'example' || asksAboutOwnCase(question)) : answered;
     }
