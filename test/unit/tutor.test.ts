@@ -1764,7 +1764,7 @@ describe('the chat as a tutor', function () {
     const [framing] = await converse(engine, ['Why would you use classification rather than forecasting the level itself?']);
     assert.deepEqual(framing!.understanding.concepts.map((concept) => concept.id), ['classification', 'regression']);
     const [rows] = await converse(engine, ['The kiln logs a reading every minute for each batch, so how do I turn the time series into one row per batch?']);
-    assert.equal(rows!.understanding.concepts[0]!.id, 'feature-engineering');
+    assert.equal(rows!.understanding.concepts[0]!.id, 'feature-aggregation');
     const [naive] = await converse(engine, ['Comment savoir si mon modèle fait mieux qu’une prévision naïve ?']);
     assert.equal(naive!.understanding.concepts[0]!.id, 'baseline-model');
   });
@@ -1877,5 +1877,60 @@ describe('the chat as a tutor', function () {
     assert.equal(schema!.understanding.concepts[0]!.id, 'structured-output');
     const matches = glossary.matcher.findAll('Ajv validates data against a JSON Schema draft-07 document.');
     assert.ok(!matches.some((match) => match.forms[0]!.conceptId === 'structured-output'), 'no hover for the standard itself');
+  });
+
+  it('reads scanned documents to answer from as retrieval, a quantity for each item as regression, and keeps a project on readings away from the language-model pipeline', async () => {
+    const [logbooks] = await converse(engine, ['We have 4,000 scanned keeper logbooks (PDFs, many are OCR of handwriting) and I want an assistant that answers volunteers\' questions like "when was the lens last replaced?". Where do I start?']);
+    assert.equal(logbooks!.understanding.concepts[0]!.id, 'retrieval-augmented-generation');
+    const yieldOpening = 'I grow oyster mushrooms and log temperature, humidity and CO2 every 10 minutes for about 40 blocks, plus the harvest weight of each block. Can I predict the yield of a block from the sensor readings?';
+    const [opening, raw] = await converse(engine, [yieldOpening, 'Why can\'t I just feed all the 10-minute readings straight into the model?']);
+    assert.equal(opening!.understanding.concepts[0]!.id, 'regression');
+    assert.equal(opening!.understanding.field, 'quality', 'a number for each block is a process outcome, not a level to forecast');
+    assert.deepEqual([raw!.understanding.concepts[0]!.id, raw!.understanding.intent], ['feature-aggregation', 'why']);
+    const [grams, row] = await converse(engine, ["Je note pour chaque sac de pleurotes la température, l'humidité et le CO2, et le poids récolté. J'aimerais prédire combien de grammes chaque sac va donner. C'est faisable ?", "Mes capteurs mesurent toutes les 10 minutes, mais je n'ai qu'une récolte par sac. Comment je fais entrer tout ça dans une seule ligne ?"]);
+    assert.equal(grams!.understanding.concepts[0]!.id, 'regression');
+    assert.equal(row!.understanding.concepts[0]!.id, 'feature-aggregation');
+    const [daily] = await converse(engine, ['I want to predict how many visitors each day we will get next month. Where do I start?']);
+    assert.notEqual(daily!.understanding.concepts[0]!.id, 'regression', 'a count for each day is a series to forecast');
+  });
+
+  it('names a made-up person as hallucination, numbers brought back wrong as a case for hybrid search, counts test questions as a test set, and recommends the project\'s own way when asked which', async () => {
+    const opening = 'We want an assistant that answers volunteers\' questions from our restoration reports. Where do I start?';
+    const [, names, numbers, fifty, which] = await converse(engine, [
+      opening,
+      'When I ask who was in charge in 1923, the model confidently names someone who isn\'t in any of the retrieved passages. Why?',
+      'When someone asks about section 14 in 2019, the search brings back reports from 2021 on section 41. Why?',
+      'Is that really enough, like 50 questions?',
+      'Should I fine-tune a model on our reports instead of doing retrieval? Which would you go for?',
+    ]);
+    assert.equal(names!.understanding.concepts[0]!.id, 'hallucination');
+    assert.equal(numbers!.understanding.concepts[0]!.id, 'hybrid-search');
+    assert.equal(fifty!.understanding.concepts[0]!.id, 'golden-test-set');
+    assert.equal(which!.understanding.verdict, 'retrieval-augmented-generation');
+    assert.match(which!.text, /^For your project, I would go with retrieval-augmented generation\./);
+    const [, why] = await converse(engine, [opening, 'Why RAG rather than fine-tuning a model on our reports?']);
+    assert.ok(!why!.understanding.verdict, 'a "why" weighs the two, it does not recommend');
+    const [, pgvector] = await converse(engine, ["Nous voulons un assistant qui réponde aux questions des techniciens à partir de nos rapports d'inspection. Par où commencer ?", 'Entre une base vectorielle dédiée et pgvector dans notre PostgreSQL, que me conseillez-vous ?']);
+    assert.equal(pgvector!.passages[0]!.kind, 'step', 'what to do comes first');
+  });
+
+  it('leaves the learner somewhere to go when nothing answers a point: no guess, and the next questions of the topic in play', async () => {
+    const [, , nothing] = await converse(engine, ['What is gradient boosting?', 'Why does it work so well on tables?', 'And what about the quokkas of Rottnest island, can a model count them from drone flights?']);
+    if (nothing!.understanding.uncovered) {
+      assert.ok(!/glossary/i.test(nothing!.text), nothing!.text);
+      assert.ok(nothing!.suggestions.length > 0, 'questions to go on with');
+    }
+    const [, uncovered] = await converse(engine, ['We want to predict the yield of each batch from its sensor readings. Where do I start?', 'Our plant manager keeps a paper notebook with remarks on each batch; is that worth typing up for the model?']);
+    assert.ok(uncovered!.suggestions.length > 0, uncovered!.text);
+  });
+
+  it('answers "why X rather than Y?" and "why do I need X at all?" with what X is for, not its pitfalls or a contrast', async () => {
+    const opening = "Nous voulons un assistant qui réponde aux questions des techniciens à partir de nos rapports d'inspection. Par où commencer ?";
+    const [, pieces] = await converse(engine, [opening, 'Pourquoi découper les rapports en morceaux plutôt que de donner le PDF entier au modèle ?']);
+    assert.deepEqual([pieces!.understanding.concepts[0]!.id, pieces!.understanding.intent], ['chunking', 'why']);
+    const [, atAll] = await converse(engine, ['We want an assistant that answers from our maintenance reports. Where do I start?', "Why do I need to split the documents into chunks at all? Can't I just give the model the whole PDF?"]);
+    assert.deepEqual([atAll!.understanding.concepts.map((concept) => concept.id), atAll!.understanding.intent], [['chunking'], 'why']);
+    const [, whyNot] = await converse(engine, ['We want to predict weekly sales of our farm shop. Where do I start?', 'Why not just shuffle all the days and do a random 80/20 split?']);
+    assert.equal(whyNot!.understanding.concepts[0]!.id, 'time-based-split', 'a shortcut proposed is still weighed');
   });
 });

@@ -7,7 +7,7 @@ import { Retriever } from './retrieval';
 import { conversationField, understand, type EarlierTurn, type Understanding } from './understand';
 import { splitPieces } from '../matching/normalize';
 import type { Glossary } from '../glossary/glossary';
-import { CONCEPT_ID_WORDS, type Lang } from '../glossary/types';
+import { CONCEPT_ID_WORDS, type Concept, type Lang } from '../glossary/types';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../model/runtime';
 import { CONVERSATION_LIMITS, LOCAL_ORIGIN, sendableTo, turnsForPrompt, type Turn } from '../chat/conversation';
 import { originOf } from '../chat/apiKey';
@@ -175,7 +175,15 @@ export class ChatEngine {
     const shownNow = shownIn([...request.history.map((turn) => turn.answer), answer]);
     // Neither a question already asked nor one offered under the previous answer (a recap would offer it again).
     const offered = request.history[request.history.length - 1]?.suggestions ?? [];
-    const suggestions = suggestionsFor(understanding, this.glossary, lang, register, shownNow, [...request.history.map((turn) => turn.question), ...offered], earlier.map((turn) => turn.conceptIds));
+    const asked = [...request.history.map((turn) => turn.question), ...offered];
+    const suggestions = suggestionsFor(understanding, this.glossary, lang, register, shownNow, asked, earlier.map((turn) => turn.conceptIds));
+    // A point nothing answers still leaves the learner somewhere to go: the next questions of the topics in play, newest first.
+    if (understanding.uncovered && suggestions.length === 0) {
+      for (const topic of topicsInPlay(earlier, this.glossary)) {
+        suggestions.push(...suggestionsFor({ ...understanding, intent: 'what', concepts: [topic] }, this.glossary, lang, register, shownNow, asked, earlier.map((turn) => turn.conceptIds)));
+        if (suggestions.length > 0) break;
+      }
+    }
     return { text: answer, lang, register, suggestions, sources: sourcesOf(answer, understanding, passages), understanding, passages, origin, generation, firstTextMs };
   }
 }
@@ -186,6 +194,12 @@ export class ChatEngine {
  */
 function inOrder(understanding: Understanding, passages: readonly Passage[]): boolean {
   return !!(understanding.project || understanding.steps || understanding.described || understanding.nextStep) || passages.some((passage) => passage.kind === 'field');
+}
+
+/** What the conversation's turns were about, the newest first, each once. */
+function topicsInPlay(earlier: readonly EarlierTurn[], glossary: Glossary): Concept[] {
+  const ids = [...new Set([...earlier].reverse().flatMap((turn) => turn.conceptIds))];
+  return ids.flatMap((id) => glossary.get(id) ?? []);
 }
 
 /** The learner's tu or vous, from this question and the earlier ones (the last that said either). */

@@ -103,7 +103,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
       // "Classification or regression, then?" in a project whose kind is known: which one it is, first.
       const verdict = understanding.verdict && glossary.get(understanding.verdict);
       const contrast = contrastPassages(concepts, lang, shown);
-      return verdict ? [namingPassage(verdict, 'yours', lang), ...contrast] : contrast;
+      return verdict ? [namingPassage(verdict, understanding.recommended ? 'recommended' : 'yours', lang), ...contrast] : contrast;
     }
     default: {
       if (understanding.uncovered && concepts[0]) {
@@ -393,7 +393,12 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
-const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 'idea' | 'project' | 'next' | 'pitfall' | 'yours', Record<Lang, (concept: Concept) => string>> = {
+const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 'idea' | 'project' | 'next' | 'pitfall' | 'yours' | 'recommended', Record<Lang, (concept: Concept) => string>> = {
+  // Which of two ways the learner's project should take: the one it was set on.
+  recommended: {
+    en: (concept) => `For your project, I would go with ${lowerFirstWord(concept.en.term)}.`,
+    fr: (concept) => `Pour ce projet, je privilégierais ${definiteTerm(concept.fr.term, 'fr')}.`,
+  },
   // Which of two kinds of task the learner's project is.
   yours: {
     en: (concept) => `Your project is ${indefiniteTerm(`${lowerFirstWord(concept.en.term)} project`, 'en')}.`,
@@ -534,13 +539,13 @@ function ofTermInSentence(term: string): string {
 }
 
 const UNCOVERED: Record<Lang, string> = {
-  en: 'The glossary has no entry that answers exactly that. Here is what it says next about {t}:',
-  fr: "Le glossaire n'a pas d'entrée qui réponde exactement à cela. Voici ce qu'il dit ensuite à propos {t} :",
+  en: 'I have no explanation I can vouch for on that exact point. What I can add about {t}:',
+  fr: "Je n'ai pas d'explication sûre sur ce point précis. Ce que je peux ajouter à propos {t} :",
 };
 
 const UNCOVERED_CLOSEST: Record<Lang, string> = {
-  en: 'The glossary has no entry that answers exactly that. The closest it says, about {t}:',
-  fr: "Le glossaire n'a pas d'entrée qui réponde exactement à cela. Ce qu'il en dit de plus proche, à propos {t} :",
+  en: 'I have no explanation I can vouch for on that exact point. The closest I know, about {t}:',
+  fr: "Je n'ai pas d'explication sûre sur ce point précis. Ce que j'en sais de plus proche, à propos {t} :",
 };
 
 /** A question the glossary cannot match, in the conversation's field: said plainly, then the topic in play. */

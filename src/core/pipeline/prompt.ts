@@ -13,8 +13,8 @@ export const SPECIAL = {
 /** The answer to a question about nothing the glossary knows; the model is trained to give it too. */
 /** A question in the field that no entry answers and no topic is in play for: said plainly, without a refusal. */
 export const NO_ENTRY: Record<Lang, string> = {
-  en: 'The glossary has no entry that answers exactly that. Name a concept, or describe the problem you are seeing, and I will explain what the glossary says about it.',
-  fr: "Le glossaire n'a pas d'entrée qui réponde exactement à cela. Un concept nommé, ou le problème observé décrit en quelques mots, permet d'y trouver une explication.",
+  en: "I have no explanation I can vouch for on that exact point, and I would rather not guess. Name the concept, or describe what you see happening, and I will explain what I know about it.",
+  fr: "Je n'ai pas d'explication sûre sur ce point précis, et je préfère ne pas deviner. Avec le nom du concept, ou le problème observé décrit en quelques mots, je pourrai expliquer ce que j'en sais.",
 };
 
 export const REFUSAL: Record<Lang, string> = {

@@ -109,8 +109,8 @@ export class Retriever {
   }
 
   /** The entry a question describes without naming it (its `signs`): "my training loss is low but...". */
-  described(question: string): SignMatch | undefined {
-    return this.signs.match(question);
+  described(question: string, allowed?: (concept: Concept) => boolean): SignMatch | undefined {
+    return this.signs.match(question, allowed);
   }
 
   /**

@@ -102,13 +102,14 @@ export class SignIndex {
 
   constructor(private readonly glossary: Glossary) {}
 
-  /** The entry whose description the question holds best, if one is held closely enough. */
-  match(question: string): SignMatch | undefined {
+  /** The entry whose description the question holds best, if one is held closely enough (among the `allowed` ones). */
+  match(question: string, allowed: (concept: Concept) => boolean = () => true): SignMatch | undefined {
     const asked = signKeys(question);
     if (asked.length < MIN_MATCHED) return undefined;
     const askedByStart = byStart(asked);
     let best: SignMatch | undefined;
     for (const sign of this.all()) {
+      if (!allowed(sign.concept)) continue;
       const found = sign.keys.filter((key) => (askedByStart.get(startOf(key)) ?? []).some((word) => sameWord(key, word)));
       const matched = found.length;
       const coverage = matched / sign.keys.length;

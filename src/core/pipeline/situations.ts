@@ -91,15 +91,21 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   // « Extraire le nom, l'âge et le niveau des fiches »: names among fields to fill are extraction, not only entity recognition.
   // (Text already OCR'd, « des actes déjà transcrits »: reading it is done, pulling its fields is the task.)
   if ((namedTask?.id === NER_ID || namedTask?.id === OCR_ID) && EXTRACTS_FIELDS.test(plain) && glossary.get(EXTRACTION_ID)) return glossary.get(EXTRACTION_ID);
-  if (namedTask) return namedTask;
   // "An assistant that answers drivers' questions from our SOPs", « retrouver les décisions pertinentes dans notre base »:
   // answers drawn from the learner's own documents, or those documents searched by meaning.
   // "8 years of show transcripts... producers can ask things like 'when did we last cover X?'": questions on documents.
-  const asksOfDocuments = ANSWERS_FROM_DOCUMENTS.test(plain) || (ASKS_THINGS_LIKE.test(plain) && OWN_DOCUMENTS.test(plain));
+  const asksOfDocuments = ANSWERS_FROM_DOCUMENTS.test(plain) || ((ASKS_THINGS_LIKE.test(plain) || ANSWERS_QUESTIONS_LIKE.test(plain)) && OWN_DOCUMENTS.test(plain));
+  // "Scanned logbooks, many are OCR of handwriting, and an assistant that answers questions like...": reading the scans
+  // is one step of a project that answers from them.
+  if (namedTask?.id === OCR_ID && asksOfDocuments) return glossary.get(RAG_ID);
+  if (namedTask) return namedTask;
   const fromDocuments = asksOfDocuments ? glossary.get(RAG_ID) : FINDS_IN_DOCUMENTS.test(plain) ? glossary.get(SEMANTIC_SEARCH_ID) : undefined;
   if (fromDocuments) return fromDocuments;
   // « Prédire le temps de retour d'un pigeon », "estimate the price of each lot": a number for each record.
   if (!READINGS_OVER_TIME.test(plain) && / (predict|predicting|estimate|estimating|predire|prevoir|estimer) (the |le |la |l'|un |une |a |an )?(time|duration|price|amount|number|weight|length|temps|duree|prix|montant|nombre|poids|longueur|taille) (of|to|de|du|des|d')\b/.test(plain) && glossary.get(REGRESSION_ID)) return glossary.get(REGRESSION_ID);
+  // "Predict the yield of a block from the sensor readings", « prédire combien de grammes chaque sac va donner »: a
+  // number for each item, however often its readings were taken.
+  if (QUANTITY_OF_EACH_ITEM.test(plain) && !FORECASTS_AHEAD.test(plain) && glossary.get(REGRESSION_ID)) return glossary.get(REGRESSION_ID);
   // "We log the ice temperature every 5 minutes and want to know an hour ahead when it gets too soft", « des sondes
   // toutes les 15 minutes [...] prévoir les crues quelques heures à l'avance »: the readings themselves, forecast.
   if (READINGS_OVER_TIME.test(plain) && FORECASTS_AHEAD.test(plain) && !TELLS_BREAKDOWNS.test(plain) && !DUE_FOR_REPLACING.test(plain) && !asksWhichOnes(question)) return glossary.get(FORECASTING_ID);
@@ -148,6 +154,8 @@ const ASKS_HOW_IT_WRITES_JSON = / (how|comment) ([a-z']+ ){0,7}(output|outputs|p
 const READINGS_OVER_TIME = / (every|each) (\d+ |few |couple of )?(seconds?|minutes?|mins?|hours?|days?)\b| (hourly|half hourly|minute by minute)\b| toutes les (\d+ |quelques )?(secondes|minutes|min|heures|h)\b| (chaque|par) (minute|heure|quart d'heure)\b| (time series|series temporelles?|serie temporelle)\b/;
 /** A forecast with a horizon: "an hour ahead", "when it will be full", « à l'avance », « savoir quand ». */
 const FORECASTS_AHEAD = / (ahead|in advance|beforehand|a l'avance|d'avance|en avance)\b| (predict|forecast|anticipate|know|tell|prevoir|predire|anticiper|savoir) ([a-z']+ ){0,3}(when|quand)\b/;
+/** A quantity for each item rather than for each moment: "the yield of a block", « combien de grammes chaque sac ». */
+const QUANTITY_OF_EACH_ITEM = / (predict|predicting|estimate|estimating|predire|prevoir|estimer) (the |le |la |l'|un |une )?(yield|harvest|weight|output|rendement|recolte|poids) (of|de|du|d') ?(a|an|each|every|one|un|une|chaque)\b| (predict|predicting|estimate|estimating|predire|prevoir|estimer|savoir) (how much|how many|combien) ([a-z'-]+ ){0,4}(each|every|per|chaque|par) (?!(day|week|hour|month|year|minute|jour|semaine|heure|mois|an|annee)s?\b)/;
 /** Breakdowns told: whether each machine fails is a yes or no, however often its sensors are read. */
 const TELLS_BREAKDOWNS = / (failures?|breakdowns?|break down|breaks down|pannes?|defaillances?|casses?|tomber en panne)\b/;
 /** "Predict when the disc cutters need changing", « savoir quand les filtres devront être remplacés ». */
@@ -155,6 +163,8 @@ const DUE_FOR_REPLACING = / (predict|predicting|know|tell|anticipate|forecast|pr
 const RAG_ID = 'retrieval-augmented-generation';
 /** "Ask things like...", « poser des questions comme... »: questions the learner's users will put. */
 const ASKS_THINGS_LIKE = / (ask|asking|type|typing|poser|demander|taper) (things|questions|stuff|des questions|des choses|of it|it) (like|such as|comme|du genre|du type)\b/;
+/** "An assistant that answers volunteers' questions like...", « qui réponde aux questions du genre... ». */
+const ANSWERS_QUESTIONS_LIKE = / (answers?|answering|repond|repondre|reponde|repondent) ([a-z']+ ){0,3}questions? ([a-z']+ ){0,2}(like|such as|comme|du genre|du type)\b/;
 /** The learner's own written documents, named as such. */
 const OWN_DOCUMENTS = / ((our|my|their|of|nos|mes|leurs|les|de|d') ?)?([a-z0-9']+ ){0,3}(transcripts|transcriptions|documents|docs|manuals|manuels|reports|rapports|archives?|notes|memos|pdfs?|files|fichiers|logs|journaux|contracts|contrats|procedures|wiki|emails|courriels|articles|minutes|comptes rendus)\b/;
 export const SEMANTIC_SEARCH_ID = 'semantic-search';
@@ -423,9 +433,9 @@ const PASTES_EVERYTHING = / (paste|pasting|copy|copying|put|putting|stuff|stuffi
  */
 function tellsOfAMadeUpValue(question: string): boolean {
   const text = plainQuestion(question);
-  const gives = / (returns?|returned|gives?|gave|outputs?|lists?|listed|mentions?|mentioned|includes?|included|shows?|showed|produces?|produced|generates?|generated|spits? out|comes? back with|extracts?|extracted|pulls? out|writes?|wrote|adds?|added|inserts?|inserted|ajoute|ajoutait|insere|invents?|invented|makes? up|made up|comes? up with|quotes?|cites?|puts?|fills? in|says|said|claims?|claimed|answers?|answered|states?|stated|replies|replied|tells|told|renvoie|renvoyait|donne|invente|sort|ecrit|cite|met|remplit|produit|fabrique|repond|repondu|affirme|affirmait|annonce|dit|indique|propose)\b/;
-  const notInTheSource = / (that|which|qui|que) ([a-z']+ ){0,3}(is not|isn't|are not|aren't|does not|doesn't|do not|don't|never|nowhere|n'est|ne sont|n'apparait|n'apparaissent|n'existe|n'existent|ne figure|ne figurent|ne se trouve|nulle part|pas)\b[^?]* (in|on|anywhere in|dans|sur|de) (the|our|any|its|le|la|les|l'|notre|nos|aucun|aucune|ce|cette|ces)\b/;
-  const source = / (invoices?|e ?mails?|emails?|documents?|docs|sources?|texts?|pages?|pdfs?|contracts?|letters?|tickets?|logs?|notes|records?|registers?|transcriptions?|transcripts?|database|manuals?|files?|courriels?|factures?|contrats?|lettres?|textes?|fichiers?|base|manuels?|notices?|comptes rendus|rapports?|reports?|forms?|formulaires?|actes?|registres?|fiches?|sheets?|datasheets?|memos?|archives?|notices?|specs?)\b/;
+  const gives = / (returns?|returned|gives?|gave|outputs?|lists?|listed|mentions?|mentioned|includes?|included|shows?|showed|produces?|produced|generates?|generated|spits? out|comes? back with|extracts?|extracted|pulls? out|writes?|wrote|adds?|added|inserts?|inserted|ajoute|ajoutait|insere|invents?|invented|makes? up|made up|comes? up with|quotes?|cites?|puts?|fills? in|says|said|claims?|claimed|answers?|answered|states?|stated|replies|replied|tells|told|names?|named|renvoie|renvoyait|donne|invente|sort|ecrit|cite|met|remplit|produit|fabrique|repond|repondu|affirme|affirmait|annonce|dit|indique|propose|nomme)\b/;
+  const notInTheSource = / (that|which|who|qui|que) ([a-z']+ ){0,3}(is not|isn't|are not|aren't|does not|doesn't|do not|don't|never|nowhere|n'est|ne sont|n'apparait|n'apparaissent|n'existe|n'existent|ne figure|ne figurent|ne se trouve|nulle part|pas)\b[^?]* (in|on|anywhere in|dans|sur|de) (the|our|any|its|le|la|les|l'|notre|nos|aucun|aucune|ce|cette|ces)\b/;
+  const source = / (invoices?|e ?mails?|emails?|documents?|docs|sources?|texts?|pages?|pdfs?|contracts?|letters?|tickets?|logs?|notes|records?|registers?|transcriptions?|transcripts?|database|manuals?|files?|courriels?|factures?|contrats?|lettres?|textes?|fichiers?|base|manuels?|notices?|comptes rendus|rapports?|reports?|forms?|formulaires?|actes?|registres?|fiches?|sheets?|datasheets?|memos?|archives?|notices?|specs?|passages?|chunks?|extraits?|morceaux|segments?|context|contexte|results|resultats)\b/;
   // "My script writes rows that are not in the database": a bug in code, no model's invention.
   // (A discount or postal code is data: "code" alone counts when it is the learner's own.)
   const code = / (script|function|query|sql|program|job|bug|fonction|requete|programme)\b| (my|our|the|this|mon|notre|le|ce) code\b/;
@@ -591,6 +601,15 @@ const TRAINING_SET_SIZE_ID = 'training-set-size';
 /** "Is that enough?", « est-ce suffisant ? », « ça suffit ? ». */
 const ASKS_IF_ENOUGH = / (enough|sufficient)\b| (suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b| assez (de |d')(donnees|exemples|mesures|lignes|historique|releves)\b| (est ce|c'est|ce sera|ca fait) assez\b/;
 
+const GOLDEN_TEST_SET_ID = 'golden-test-set';
+const FEATURE_AGGREGATION_ID = 'feature-aggregation';
+/** "One row per bag", « dans une seule ligne »: many records to bring down to one line per item. */
+const ONE_ROW_PER_ITEM = / (into|in|to|as|get|make|have|need|want) (a single|one single|one|a) (row|line)s?( per| for each| for every| for one)?\b| (une seule|en une|dans une|sur une|une) ligne (par|pour chaque|pour un|pour une)\b| (dans|en|sur|tenir (dans|sur)) une seule ligne\b/;
+/** "Feed all the 10-minute readings straight into the model", « donner toutes les mesures brutes au modèle ». */
+const ALL_READINGS_INTO_THE_MODEL = / (feed|put|give|throw|pass|dump|send|use) (all|every one of|each of|the whole|the raw)( of)? (the |my |our |those |these )?([a-z0-9-]+ ){0,2}(readings|measurements|measures|data points|values|samples|logs|series)( [a-z0-9-]+){0,2} (straight |directly |as is |raw )?(into|to|in) (the|my|a|our) (model|network|forest|algorithm)\b| (donner|mettre|passer|envoyer|injecter|balancer|fournir) (toutes|tous|l'ensemble des?) (les |mes |nos |ces )?([a-z0-9-]+ ){0,2}(mesures|releves|valeurs|donnees brutes|points)( [a-z0-9-]+){0,2} (directement |telles quelles |brutes )?(au|dans le|a mon|a notre) (modele|reseau|algorithme)\b/;
+/** "50 questions", « une trentaine de questions de test »: the size of a set of test questions. */
+const TEST_QUESTIONS_COUNTED = / (\d+|a few|a couple of|dozens? of|hundreds? of|twenty|thirty|forty|fifty|a hundred|quelques|une? (vingtaine|trentaine|quarantaine|cinquantaine|centaine) de|dizaines? de|centaines? de|vingt|trente|quarante|cinquante|cent) ([a-z']+ )?(questions|test cases|cas de test|test questions|questions de test|test prompts)\b/;
+
 export function asksAboutDataQuantity(question: string): boolean {
   const text = plainQuestion(question);
   // ("Is a year of data really enough?": a stretch of time counts the data too.)
@@ -674,11 +693,28 @@ export const NAMES_EXACT_CODES = / (part numbers?|product codes?|codes?|referenc
 /** The passage names the thing otherwise: "the matching chunk only says", « la fiche ne l'appelle que ». */
 const SAYS_IT_OTHERWISE = / (chunk|passage|page|section|paragraph|document|manual|catalogue|catalog|entry|segment|extrait|fiche|notice|manuel|texte|text) ([a-z']+ ){0,3}(only |just |seulement |que )?(says|calls it|call it|names it|lists it as|refers to it as|uses the code|has the code|l'appelle|le nomme|la nomme|le designe|la designe|ne dit que|dit seulement|ne mentionne que|porte seulement)\b/;
 
+/** A search that brings something back: "the search returns", « le système remonte ». */
+const SEARCH_BRINGS_BACK = / (search|retrieval|retriever|system|assistant|bot|chatbot|index|recherche|systeme|moteur|outil|it|il) ([a-z']+ ){0,2}(returns?|returned|brings? back|brought back|retrieves?|retrieved|pulls? up|pulled up|comes? back with|finds?|found|surfaces|remonte|remontent|ramene|ramenent|renvoie|renvoient|ressort|ressortent|retrouve|retrouvent|trouve|trouvent|sort)\b/;
+
+/** Asked for one numbered thing, shown another: a search that brought something back, and two different numbers. */
+function bringsBackOtherNumbers(plain: string): boolean {
+  return SEARCH_BRINGS_BACK.test(plain) && new Set(plain.match(/\b\d+\b/g) ?? []).size >= 2;
+}
+
 /** The situation the question tells of, among those above, if any. */
 export function situationTold(question: string): Situation | undefined {
   const plain = plainQuestion(question);
+  // « On demande le tronçon 14 en 2019 et le système remonte le tronçon 41 en 2021 »: numbers that meaning alone blurs,
+  // before any figure of the question is read as a share of a class.
+  if (bringsBackOtherNumbers(plain)) return { conceptId: HYBRID_SEARCH_ID, asks: 'why' };
   // « Que 11 vraies crues en 3 ans : est-ce suffisant pour entraîner quelque chose ? »: whether the data will do, rare
   // events or not.
+  // « Je n'ai qu'une récolte par sac : comment faire entrer tout ça dans une seule ligne ? », "why can't I just feed all
+  // the 10-minute readings into the model?": many readings for one item, summarised into one row.
+  if (ALL_READINGS_INTO_THE_MODEL.test(plain)) return { conceptId: FEATURE_AGGREGATION_ID, asks: 'why', answersAProposal: true };
+  if (ONE_ROW_PER_ITEM.test(plain)) return { conceptId: FEATURE_AGGREGATION_ID, asks: 'how' };
+  // "Is that really enough, like 50 questions?": the questions a test set holds, not the examples a model learns from.
+  if (ASKS_IF_ENOUGH.test(plain) && TEST_QUESTIONS_COUNTED.test(plain)) return { conceptId: GOLDEN_TEST_SET_ID, asks: 'limits' };
   if (ASKS_IF_ENOUGH.test(plain) && asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
   // A share told ("only 2% are late") is a fact stated; a model that puts everything in one class, a symptom.
   if (tellsOfARareClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asks: 'why', stated: true };

@@ -58,6 +58,8 @@ export interface Understanding {
   readonly asked?: Readonly<Record<string, Intent>>;
   /** Two kinds of task weighed in a project of one of them: that kind, said first. */
   readonly verdict?: string;
+  /** The verdict is a way to go recommended (the project's own approach against another), not the kind of task it is. */
+  readonly recommended?: boolean;
   /** A symptom its concept's limits tell ("it always predicts an hour too late"): named as a known pitfall. */
   readonly pitfall?: boolean;
   /** "ok" in a project's conversation: the plan's next step, which the answer names as such. */
@@ -101,12 +103,15 @@ export function conversationField(question: string, earlier: readonly EarlierTur
   const onText = projectOpening(earlier)?.conceptIds.some((id) => TEXT_PROJECT_IDS.includes(id)) ?? false;
   if (onText) return 'text';
   const field = learnerField([...earlier.map((turn) => turn.question ?? ''), question]);
-  // "Which drying tops will crack?": readings that decide a yes or no for each piece tell a defect, not a level to forecast.
+  // "Which drying tops will crack?", "the yield of each block": readings that decide a yes or no, or a number, for each
+  // piece or batch tell of a process, not of a level to forecast.
   const task = openingTask ?? projectOpening(earlier)?.conceptIds.find((id) => id !== WORKFLOW_ID);
-  return field === 'readings' && task && YES_OR_NO_TASK_IDS.includes(task) ? 'quality' : field;
+  return field === 'readings' && task && EACH_ITEM_TASK_IDS.includes(task) ? 'quality' : field;
 }
 
 const YES_OR_NO_TASK_IDS: readonly string[] = ['binary-classification', 'classification'];
+/** Tasks that predict something of each item (a piece, a batch, a bag), not of the next moments. */
+const EACH_ITEM_TASK_IDS: readonly string[] = [...YES_OR_NO_TASK_IDS, 'regression'];
 /** What a model on records predicts: a class, a number, a future value, an odd one out. */
 const KINDS_OF_PREDICTION: readonly string[] = [...YES_OR_NO_TASK_IDS, 'multiclass-classification', 'regression', 'time-series-forecasting', 'anomaly-detection', 'clustering'];
 
@@ -125,7 +130,36 @@ const REMARK_INTENT: Readonly<Record<Remark, SingleIntent>> = {
 };
 
 export function understand(question: string, retriever: Retriever, glossary: Glossary, earlier: readonly EarlierTurn[] = []): Understanding {
-  return inTheConversationsSense(understood(question, retriever, glossary, earlier), question, glossary, earlier);
+  return inTheConversationsSense(whyTheChosenWay(understood(question, retriever, glossary, earlier), question, retriever, glossary), question, glossary, earlier);
+}
+
+/** "Why do I even need to...?", « pourquoi faut-il... ? »: what a step is for. */
+const WHY_NEEDED = /^ ?(why (do|would|should|must) (i|we|you|one) (even |really |actually |still )?(need to|have to|bother)|pourquoi (faut il|dois je|doit on|devrait on|est ce qu'il faut|aurais je besoin de|ai je besoin de))\b/;
+
+/** « Pourquoi X plutôt que Y ? », "why X instead of Y?": what X is, the way chosen; Y is the learner's alternative. */
+const WHY_THIS_RATHER_THAN = /^ ?(?:why|pourquoi) (?!not |pas |ne pas |n')(?:.+?) (?:rather than|instead of|plutot que|plutot qu'|au lieu de|au lieu d')(.*)$/;
+
+/**
+ * « Pourquoi découper les rapports en morceaux plutôt que de donner le PDF entier au modèle ? »: read as a shortcut
+ * proposed, the question would get the limits of cutting into pieces, the way it asks about; it asks why that way.
+ */
+function whyTheChosenWay(understanding: Understanding, question: string, retriever: Retriever, glossary: Glossary): Understanding {
+  // "Why do I need to split the documents into chunks at all? Can't I just give the model the whole PDF?": why the step
+  // the first question names is needed, whatever the shortcut after it names.
+  const first = firstQuestionOf(question);
+  if (first !== question && WHY_NEEDED.test(plainQuestion(first))) {
+    const named = [...new Set(retriever.retrieve(first).filter((entry) => entry.via === 'term').map((entry) => entry.concept))];
+    if (named.length === 1 && glossary.withDetails(named[0]!).en.sections?.why) return { intent: 'why', concepts: named, followUp: false, inConversation: understanding.inConversation };
+  }
+  const [concept] = understanding.concepts;
+  if (!concept || understanding.concepts.length !== 1 || understanding.intent !== 'limits' || !understanding.shortcut) return understanding;
+  const alternative = WHY_THIS_RATHER_THAN.exec(plainQuestion(firstQuestionOf(question)))?.[1];
+  if (alternative === undefined || !glossary.withDetails(concept).en.sections?.why) return understanding;
+  // (The concept is the way chosen when the alternative's words alone do not tell it.)
+  const saysTheAlternative = retriever.described(alternative)?.concept.id === concept.id || retriever.retrieve(alternative).some((entry) => entry.concept.id === concept.id);
+  if (saysTheAlternative) return understanding;
+  // (Nor is it something their words "sound like": they told the way themselves.)
+  return { ...understanding, intent: 'why', shortcut: undefined, described: undefined };
 }
 
 /** Whether the conversation met one of these concepts. */
@@ -192,6 +226,11 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   const kindsOfTask = pair.length === 2 && pair.every((id) => KINDS_OF_PREDICTION.includes(id));
   const verdict = understanding.intent === 'contrast' && task && kindsOfTask && (pair.includes(task) || (task.endsWith('classification') && pair.includes('classification')));
   if (verdict) return { ...understanding, verdict: task };
+  // "Should I fine-tune on our logbooks instead of doing retrieval? Which would you go for?" in a project opened on
+  // retrieval: the way the project was set on, recommended, then how the two differ.
+  // ("Why RAG rather than fine-tuning?" asks why, not which.)
+  const choosing = asksForAdvice(question) || asksToChooseBetween(question);
+  if (understanding.intent === 'contrast' && task && task !== WORKFLOW_ID && pair.includes(task) && choosing) return { ...understanding, verdict: task, recommended: true };
   // « Qu'est-ce que le RAG, exactement ? » after an answer that defined it: how it works, not another example.
   const metBefore = subject !== undefined && earlier.some((turn) => turn.conceptIds.includes(subject.id));
   if (understanding.intent === 'what' && metBefore && / (exactly|precisely|exactement|precisement|au juste)\b/.test(plainQuestion(question))) return { ...understanding, intent: 'how' };
@@ -283,7 +322,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // "If I resample the data, aren't I just making stuff up?" in a project on a table: no language model invents here.
   const noLanguageModel = !metAny(earlier, [...LANGUAGE_MODEL_IDS, ...DOCUMENT_TASK_IDS]);
   const inventedByNoModel = story?.conceptId === HALLUCINATION_ID && noLanguageModel && retrieved.some((entry) => entry.via === 'term' && !LANGUAGE_MODEL_IDS.includes(entry.concept.id));
-  const situation = inventedByNoModel ? undefined : story;
+  // (Nor, in a project on records, does a situation of the language-model pipeline: the readings fed to the model are no prompt.)
+  const inScope = projectsScope(question, earlier, glossary);
+  const situation = inventedByNoModel || (story && inScope && !inScope.has(story.conceptId)) ? undefined : story;
   const told = situation && glossary.get(situation.conceptId);
   // « J'ai essayé un arbre de décision : 100 % sur mes anciennes cuissons, mais... »: the model tried is the story's setting.
   const setting = namedInEarnest.filter((concept) => !triedBefore(question, retrieved, concept));
@@ -354,7 +395,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // "Why not just train a neural network on the raw stream instead?" after gradient boosting: the proposal is the
   // concept it names, weighed against the topic, not the hardware whose signs share its words.
   const proposesANamedConcept = Boolean(topic) && asksWhyNotInstead(question) && retrieved.some((entry) => entry.via === 'term' && topic!.contrasts?.some((contrast) => contrast.with === entry.concept.id));
-  const described = asksWhatANamedConceptIs || proposesTheSimplest || proposesANamedConcept ? undefined : (describedSubject(question, retriever, retrieved) ?? describedInWholeEntries(question, retriever, retrieved, topic));
+  const described = asksWhatANamedConceptIs || proposesTheSimplest || proposesANamedConcept ? undefined : (describedSubject(question, retriever, retrieved, inScope) ?? describedInWholeEntries(question, retriever, retrieved, topic, inScope));
   if (asksWhatANamedConceptIs && cue === 'contrast' && named.length === 1) {
     // ... "compared to the rules I'd write by hand": what it is, since what it is compared with is no concept.
     return { intent: 'what', concepts: [named[0]!], followUp: false, inConversation };
@@ -658,8 +699,25 @@ function comparesWhatItNames(question: string): boolean {
   return detectIntent(firstQuestionOf(question)) === 'contrast' || asksToChooseBetween(question);
 }
 
-function describedSubject(question: string, retriever: Retriever, retrieved: readonly Retrieved[]): Concept | undefined {
-  const match = retriever.described(question);
+/**
+ * Which entries a description can be about in the learner's project: in a project on records or readings, none of the
+ * language-model pipeline's ("why can't I just feed all the 10-minute readings into the model?" is about the readings,
+ * not a long prompt), unless the question speaks of text or language models.
+ */
+function projectsScope(question: string, earlier: readonly EarlierTurn[], glossary: Glossary): ReadonlySet<string> | undefined {
+  const opening = projectOpening(earlier);
+  if (!opening || opening.conceptIds.some((id) => TEXT_PROJECT_IDS.includes(id) || LANGUAGE_MODEL_IDS.includes(id)) || SPEAKS_OF_TEXT.test(plainQuestion(opening.question ?? ''))) return undefined;
+  if (metAny(earlier, [...LANGUAGE_MODEL_IDS, ...DOCUMENT_TASK_IDS, ...RETRIEVAL_IDS]) || SPEAKS_OF_TEXT.test(plainQuestion(question))) return undefined;
+  return new Set(glossary.concepts.filter((concept) => concept.category !== 'language-models' && !TEXT_READING_IDS.includes(concept.id)).map((concept) => concept.id));
+}
+
+/** Words of a question on text or language models, in a project that began on records. */
+const SPEAKS_OF_TEXT = / (llms?|gpt|chatgpt|language models?|modeles? de (langue|langage)|pdfs?|documents?|docs|texts?|textes?|prompts?|chatbots?|bots?|assistants?|tokens?|jetons?|embeddings?|chunks?|ocr|scans?|scanned|scannee?s?|manuals?|manuels?|notices?|reports?|rapports?|e ?mails?|courriels?|wiki|faqs?|articles?|transcripts?|messages?|comments?|commentaires?|reviews?|avis)\b/;
+/** Reading text out of images or speech: entries of text projects outside the language-model category. */
+const TEXT_READING_IDS: readonly string[] = ['optical-character-recognition', 'speech-recognition'];
+
+function describedSubject(question: string, retriever: Retriever, retrieved: readonly Retrieved[], inScope?: ReadonlySet<string>): Concept | undefined {
+  const match = retriever.described(question, inScope && ((concept) => inScope.has(concept.id)));
   if (!match) return undefined;
   // Only a term written out weighs against the description; a typo's or a definition's match is weaker than it.
   const named = retrieved.filter((entry) => entry.via === 'term').map((entry) => entry.concept);
@@ -681,11 +739,11 @@ function describedSubject(question: string, retriever: Retriever, retrieved: rea
  * « j'aimerais prévoir combien de boîtes de chaque médicament je vais vendre la semaine prochaine » is time series
  * forecasting (22 against 10). Only a question long enough to say something, and not a follow-up on the topic.
  */
-function describedInWholeEntries(question: string, retriever: Retriever, retrieved: readonly Retrieved[], topic: Concept | undefined): Concept | undefined {
+function describedInWholeEntries(question: string, retriever: Retriever, retrieved: readonly Retrieved[], topic: Concept | undefined, inScope?: ReadonlySet<string>): Concept | undefined {
   if (retrieved.length > 0 || wordsIn(question) < MIN_DESCRIPTION_WORDS) return undefined;
   // "Can you give me a concrete example for our case, with numbers...?": an example of the topic, whatever words it tells it with.
   if (topic && (soundsLikeFollowUp(question) || refersBack(question) || pointsBack(question) || detectIntent(question) === 'example')) return undefined;
-  const [first] = retriever.closestEntries(question);
+  const [first] = retriever.closestEntries(question, inScope);
   // The topic's own words come back in its follow-ups: what they ask of it is the follow-up rules' to decide.
   if (!first || first.score < WHOLE_ENTRY_SCORE || first.concept.id === topic?.id) return undefined;
   return first.concept;
