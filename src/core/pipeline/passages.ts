@@ -6,6 +6,7 @@ import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, doesTerm, subjectPronoun, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, ofTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, MAX_PASSAGES, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
+import { goalInTheirWords } from './goal';
 import { openingSteps, WORKFLOW_ID, worriesAboutChangingData } from './situations';
 import type { Understanding } from './understand';
 
@@ -112,7 +113,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
         if (closest) return [uncoveredPassage(concepts[0], lang, UNCOVERED_CLOSEST), closest];
         return [uncoveredPassage(concepts[0], lang), ...singlePassages(concepts[0], understanding, lang, shown, glossary).slice(0, 1)];
       }
-      if (understanding.project) return projectPassages(concepts, lang, shown, understanding, glossary);
+      if (understanding.project) return projectPassages(concepts, lang, shown, understanding, glossary, goalInTheirWords(question, lang));
       if (understanding.nextStep && concepts[0]) return nextStepPassages(concepts[0], understanding, lang, shown);
       if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary, question);
       const passages = weighedIfAsked(singlePassages(concepts[0], understanding, lang, shown, glossary), concepts[0], understanding, lang, shown, question);
@@ -496,10 +497,12 @@ function toldOfTheirOwn(question: string): boolean {
  * The opening of a project: the kind of task it is, named and defined, then the steps of a project; a definition
  * or the steps the conversation has shown are not shown again.
  */
-function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown, { field, onALanguageModel }: Understanding, glossary: Glossary): Passage[] {
+function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown, { field, onALanguageModel }: Understanding, glossary: Glossary, goal?: string): Passage[] {
   const workflow = concepts[concepts.length - 1]!;
   const task = concepts.length > 1 ? concepts[0] : undefined;
-  const framing: Passage[] = task ? [namingPassage(task, 'project', lang), definitionPassage(task, lang)] : [];
+  // "You want to predict the yield of a block from the sensor readings: this is a regression project."
+  const naming = task && (goal ? partPassage(task.id, 'pointer', GOAL_AND_KIND[lang](goal, DESCRIBED.project[lang](task))) : namingPassage(task, 'project', lang));
+  const framing: Passage[] = task && naming ? [naming, definitionPassage(task, lang)] : [];
   // An assistant over the learner's documents starts from a retrieval pipeline and real questions to measure it with,
   // not from a labelled table: the task's own step, then the evaluation's.
   // One on a language model that reads or writes text starts from a fixed set of real inputs with the outputs expected.
@@ -537,6 +540,12 @@ function ofTermInSentence(term: string): string {
   const word = lowerFirstWord(term);
   return /^[aeiouyàâéèêîïôûh]/iu.test(word) ? `d'${word}` : `de ${word}`;
 }
+
+/** The learner's goal said back, then the kind of project it is. */
+const GOAL_AND_KIND: Record<Lang, (goal: string, kind: string) => string> = {
+  en: (goal, kind) => `${goal}: ${kind.charAt(0).toLowerCase()}${kind.slice(1)}`,
+  fr: (goal, kind) => `${goal} : ${kind.charAt(0).toLowerCase()}${kind.slice(1)}`,
+};
 
 const UNCOVERED: Record<Lang, string> = {
   en: 'I have no explanation I can vouch for on that exact point. What I can add about {t}:',

@@ -106,8 +106,13 @@ export function conversationField(question: string, earlier: readonly EarlierTur
   // "Which drying tops will crack?", "the yield of each block": readings that decide a yes or no, or a number, for each
   // piece or batch tell of a process, not of a level to forecast.
   const task = openingTask ?? projectOpening(earlier)?.conceptIds.find((id) => id !== WORKFLOW_ID);
-  return field === 'readings' && task && EACH_ITEM_TASK_IDS.includes(task) ? 'quality' : field;
+  if (field !== 'readings' || !task || !EACH_ITEM_TASK_IDS.includes(task)) return field;
+  // (Only in production: a piano's humidity or a clock's temperature decide nothing of parts, moulds or shifts.)
+  return [...earlier.map((turn) => turn.question ?? ''), question].some((said) => PRODUCED_ITEMS.test(plainQuestion(said))) ? 'quality' : undefined;
 }
+
+/** Items a process makes, one after another: parts, batches, castings, firings. */
+const PRODUCED_ITEMS = / (parts?|pieces?|batch|batches|lots?|castings?|firings?|cuissons?|moulages?|coulees?|moulds?|molds?|moules?|production|produced|produit|produites?|fabrication|manufactur[a-z]*|process|procede|kilns?|drying|dried|sechage|seche|staves|douelles|tiles|carreaux|boards|planks|planches)\b/;
 
 const YES_OR_NO_TASK_IDS: readonly string[] = ['binary-classification', 'classification'];
 /** Tasks that predict something of each item (a piece, a batch, a bag), not of the next moments. */
@@ -134,7 +139,7 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
 }
 
 /** "Why do I even need to...?", « pourquoi faut-il... ? »: what a step is for. */
-const WHY_NEEDED = /^ ?(why (do|would|should|must) (i|we|you|one) (even |really |actually |still )?(need to|have to|bother)|pourquoi (faut il|dois je|doit on|devrait on|est ce qu'il faut|aurais je besoin de|ai je besoin de))\b/;
+const WHY_NEEDED = /^ ?(why (do|would|should|must) (i|we|you|one) (even |really |actually |still )?(need to|have to|bother)|pourquoi (faut il|faudrait il|dois je|devrais je|doit on|devrait on|est ce qu'il faut|aurais je besoin de|ai je besoin de))\b/;
 
 /** « Pourquoi X plutôt que Y ? », "why X instead of Y?": what X is, the way chosen; Y is the learner's alternative. */
 const WHY_THIS_RATHER_THAN = /^ ?(?:why|pourquoi) (?!not |pas |ne pas |n')(?:.+?) (?:rather than|instead of|plutot que|plutot qu'|au lieu de|au lieu d')(.*)$/;
@@ -150,6 +155,9 @@ function whyTheChosenWay(understanding: Understanding, question: string, retriev
   if (first !== question && WHY_NEEDED.test(plainQuestion(first))) {
     const named = [...new Set(retriever.retrieve(first).filter((entry) => entry.via === 'term').map((entry) => entry.concept))];
     if (named.length === 1 && glossary.withDetails(named[0]!).en.sections?.why) return { intent: 'why', concepts: named, followUp: false, inConversation: understanding.inConversation };
+    // « Pourquoi faudrait-il séparer mes données en deux parties ? »: the step described, what it is for.
+    const [described] = understanding.concepts;
+    if (named.length === 0 && described && understanding.concepts.length === 1 && understanding.intent === 'how' && glossary.withDetails(described).en.sections?.why) return { ...understanding, intent: 'why' };
   }
   const [concept] = understanding.concepts;
   if (!concept || understanding.concepts.length !== 1 || understanding.intent !== 'limits' || !understanding.shortcut) return understanding;
@@ -220,6 +228,10 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   if (weighsRetrieval && / (difference|differ|versus|vs|compared|or|rather than|instead of|difference|plutot que|ou|au lieu de) /.test(plainQuestion(question)) && / (retrieval|retrieving|recuperation|recherche documentaire|recherche de passages)\b/.test(plainQuestion(question))) {
     return { ...understanding, intent: 'contrast', concepts: [subject, rag] };
   }
+  // "BM25 keyword search or dense embeddings, or both?": both, which is what hybrid search is.
+  const hybridSearch = glossary.get(HYBRID_SEARCH_ID);
+  const bothSearches = understanding.intent === 'contrast' && hybridSearch && understanding.concepts.every((concept) => hybridSearch.related.includes(concept.id));
+  if (bothSearches && / (or both|or a mix|or combine them|ou les deux|ou un melange|ou combiner les deux)\b/.test(plainQuestion(question))) return { ...understanding, intent: 'why', concepts: [hybridSearch], advice: true };
   // "Classification or regression, then?" in a project opened as a binary classification: which one it is.
   const task = projectOpening(earlier)?.conceptIds.find((id) => id !== WORKFLOW_ID);
   const pair = understanding.concepts.map((concept) => concept.id);
@@ -249,9 +261,11 @@ function weighsSelfHosting(plain: string): boolean {
 /** "A rather than B", « A plutôt que B »: two things weighed. */
 const RATHER_THAN = / (rather than|instead of|plutot que|au lieu de) /;
 /** Steps asked for checking the work: evaluating, validating, testing it. */
-const EVALUATES = / (evaluate|evaluating|validate|validating|test|testing|check|checking|measure|measuring|evaluer|valider|tester|verifier|mesurer)\b/;
+const EVALUATES = / (evaluate|evaluating|validate|validating|test|testing|check|checking|measure|measuring|evaluer|evalue|valider|valide|tester|teste|verifier|verifie|verifiez|verifions|mesurer|mesure)\b/;
 /** The glossary's category of libraries and tools (scikit-learn, PyTorch, Hugging Face). */
 const TOOLS_CATEGORY = 'ecosystem';
+/** "How do I handle the tables?", « comment je gère les tableaux et les scans ? ». */
+const HANDLES_TABLES_OR_SCANS = / (handle|deal with|manage|process|treat|cope with|gere|gerer|traite|traiter|faire avec|m'y prendre avec|s'y prendre avec) ([a-z']+ ){0,3}(tables?|tableaux?|scans?|scanned pages|pages scannees|diagrams?|schemas?|croquis|sketches|figures|images)\b| (tables?|tableaux?|scans?|scanned pages|pages scannees)\b[^?]*\b(how|comment) (do|should|can|je|on|faut il|dois je) ([a-z']+ ){0,2}(handle|deal|manage|process|treat|gere|gerer|traite|traiter)\b/;
 /** "Why would I need retrieval at all?", « pourquoi aurais-je besoin d'une recherche documentaire ? ». */
 const NEEDS_RETRIEVAL_AT_ALL = / why (would|do|should|does) (i|we|one|it) (even |really )?need (retrieval|rag|a retriever|search|a search|the retrieval( part| step)?)\b| pourquoi (aurais je|aurions nous|aurait on|ai je|a t on) (vraiment )?besoin (de la |d'une |du |de )?(recherche|rag|recuperation)\b/;
 /** An answer built on another passage than the one asked about: "answers about X in general instead of that one". */
@@ -386,6 +400,10 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // exact words as well as meaning would have found.
   const hybrid = metAny(earlier, DOCUMENT_TASK_IDS) && ANSWERS_FROM_THE_WRONG_PASSAGE.test(plainQuestion(question)) ? glossary.get(HYBRID_SEARCH_ID) : undefined;
   if (hybrid) return { intent: 'why', concepts: [hybrid], followUp: false, described: true, inConversation };
+  // « Nos fiches mélangent des tableaux de mesures et du texte libre ; comment je gère les tableaux ? »: in a project on
+  // documents, tables and scans are the parser's to read before anything is cut or searched.
+  const parsing = metAny(earlier, DOCUMENT_TASK_IDS) && HANDLES_TABLES_OR_SCANS.test(plainQuestion(question)) ? glossary.get(DOCUMENT_PARSING_ID) : undefined;
+  if (parsing) return { intent: 'how', concepts: [parsing], followUp: metAny(earlier, [parsing.id]), inConversation };
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
   // a description elsewhere in it (comparing, rules) does not make it about another.
   const asksWhatANamedConceptIs = asksWhatItNamesIs(question, retrieved);
@@ -1109,6 +1127,10 @@ function withoutNamedConcept(question: string, cue: SingleIntent | 'contrast', p
   // "Honestly this sounds fragile, a lot of moving parts for something drivers will trust": a long doubt is about the topic too.
   // (One that asks how to limit the risk, what guards against it.)
   if (topic.length > 0 && SOUNDS_FRAGILE.test(plainQuestion(question))) return { intent: intent === 'remedy' ? 'remedy' : 'limits', concepts: topic, followUp: true, remark: 'doubt' };
+  // "Hmm, not sure I get it. How would it know that "2 metre band" and "144 MHz" mean the same thing?": confusion said
+  // first, about the topic in play, then a question in the learner's own terms: the topic, more simply.
+  const opening = /^[^.!?]+[.!?]/u.exec(question.trim())?.[0];
+  if (topic.length > 0 && opening && opening.length < question.trim().length && detectRemark(opening) === 'confused') return { intent: 'simple', concepts: topic, followUp: true, remark: 'confused' };
   if (topic.length > 0 || MACHINE_LEARNING_WORDS.test(plainQuestion(question)) || AUTOMATION_WISH.test(plainQuestion(question))) return { intent: 'ood', concepts: [], followUp: false, uncovered: true };
   return { intent: 'ood', concepts: [], followUp: false };
 }
