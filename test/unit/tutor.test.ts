@@ -1823,7 +1823,7 @@ describe('the chat as a tutor', function () {
     assert.deepEqual(rather!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'retrieval-augmented-generation']);
     assert.ok(!rather!.understanding.verdict, 'RAG and fine-tuning are ways of working, not kinds of prediction');
     assert.equal(pieces!.understanding.concepts[0]!.id, 'chunking');
-    assert.equal(evaluate!.understanding.concepts[0]!.id, 'retrieval-evaluation');
+    assert.equal(evaluate!.understanding.concepts[0]!.id, 'golden-test-set', 'whether the answers are right: real questions with checked answers');
     assert.equal(otherSite!.understanding.concepts[0]!.id, 'metadata-filtering');
     const [tunnel, cycles, derived, daily] = await converse(engine, [
       'Je suis technicien dans une station de pompage et j’ai deux ans de relevés toutes les minutes : pression, débit des pompes et niveau des bassins. Je voudrais détecter automatiquement les situations anormales.',
@@ -1967,5 +1967,50 @@ describe('the chat as a tutor', function () {
     assert.equal(reranker!.understanding.intent, 'contrast');
     const [split] = await converse(engine, ['Pourquoi faudrait-il séparer mes données en deux parties ? Je ne vois pas bien l’intérêt.']);
     assert.equal(split!.understanding.intent, 'why');
+  });
+
+  it('reads a project told with its users\' quoted questions, tests of an assistant\'s answers, languages mixed, personal remarks, and a prediction deaf to an input', async () => {
+    const opening = 'I\'m building an internal assistant for our lab: about 30 years of field logbooks (scanned PDFs, some OCR\'d) and researchers want to ask things like "when did we last measure the ablation stakes on the north tongue?" Where do I start?';
+    const [start, languages, judge, personal] = await converse(engine, [
+      opening,
+      'Our logbooks mix French, German and English. Is a standard embedding model really enough for that?',
+      'How can I measure whether the assistant is getting better without asking the researchers to check every answer?',
+      'Some logbooks contain personal remarks about colleagues; how do I keep those from showing up in answers?',
+    ]);
+    assert.equal(start!.understanding.concepts[0]!.id, 'retrieval-augmented-generation', 'a quoted question names no ablation study');
+    assert.equal(languages!.understanding.concepts[0]!.id, 'multilingual-model');
+    assert.equal(judge!.understanding.concepts[0]!.id, 'llm-as-a-judge');
+    assert.equal(personal!.understanding.concepts[0]!.id, 'personal-data-in-llm-apps');
+    const [, better, hall, indoor] = await converse(engine, [
+      "Je dois construire un assistant qui répond aux questions des arbitres à partir de nos règlements PDF. Par où je commence ?",
+      "Et comment je mesure si l'assistant s'améliore quand je change quelque chose ?",
+      "Ça me paraît risqué : si l'assistant invente une règle, un arbitre pourrait se tromper. Comment limiter ça ?",
+      "Quand on pose une question sur les distances de tir en salle, il répond avec les distances en extérieur. D'où ça peut venir ?",
+    ]);
+    assert.equal(better!.understanding.concepts[0]!.id, 'golden-test-set');
+    assert.equal(hall!.understanding.concepts[0]!.id, 'hallucination');
+    assert.notEqual(indoor!.understanding.intent, 'ood');
+    const [rower, , sleep] = await converse(engine, [
+      "Hi, I've logged two years of my rowing machine sessions: distance, split, heart rate and hours of sleep. I'd like to predict my 2k test time. Where do I start?",
+      'What is a feature?',
+      'My model predicts almost the same 2k time no matter what sleep hours I put in. Why would it do that?',
+    ]);
+    assert.deepEqual([rower!.understanding.concepts[0]!.id, rower!.understanding.field], ['regression', 'sports']);
+    assert.equal(sleep!.understanding.concepts[0]!.id, 'feature-importance');
+  });
+
+  it('asks for steps in any words, advises on a setting described, and weighs "X or Y, which do you advise?"', async () => {
+    const [, , steps] = await converse(engine, [
+      "Bonjour, deux sondes mesurent la température de notre compost toutes les heures depuis un an. J'aimerais prédire quand il faudra le retourner. Par où commencer ?",
+      "Pourquoi faut-il séparer les données en entraînement et test ?",
+      'Concrètement, quelles étapes je dois suivre, sans être développeur ?',
+    ]);
+    assert.ok(steps!.understanding.steps, steps!.understanding.intent);
+    const [, size] = await converse(engine, ["Je dois construire un assistant qui répond aux questions à partir de nos règlements PDF. Par où je commence ?", 'Quelle taille de morceaux et quel chevauchement me conseillez-vous pour des articles courts ?']);
+    assert.ok(size!.understanding.advice, 'what to do first');
+    const [forest] = await converse(engine, ['Vous me conseillez plutôt une forêt aléatoire ou une régression logistique ?']);
+    assert.equal(forest!.understanding.intent, 'contrast');
+    const [adds] = await converse(engine, ['hmm, not sure I get what a reranker adds if I already have the top results.']);
+    assert.deepEqual([adds!.understanding.concepts[0]!.id, adds!.understanding.intent], ['reranking', 'why']);
   });
 });

@@ -70,7 +70,8 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
     'flotte chauffeur* taxi* passenger* voyageur*',
   sports:
     'player* player* joueur* joueur* matchs athlete* athlete* sport* sport* football soccer basketball tennis rugby ' +
-    'injur* blessure* coach* entraineur* league ligue tournament* tournoi*',
+    'injur* blessure* coach* entraineur* league ligue tournament* tournoi* ' +
+    'rowing rower* aviron* rameur* ergometer* ergometre* runner* coureur* cycling cyclist* cycliste* swimmer* nageur* marathon* race-time* heart-rate heart-rate frequence-cardiaque',
   audio:
     'audio audio speech speech parole voice* voix recording* recording* enregistrement* enregistrement* music* ' +
     'musique* microphone* podcast* song* chanson* acoust*',

@@ -105,7 +105,7 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   if (!READINGS_OVER_TIME.test(plain) && / (predict|predicting|estimate|estimating|predire|prevoir|estimer) (the |le |la |l'|un |une |a |an )?(time|duration|price|amount|number|weight|length|temps|duree|prix|montant|nombre|poids|longueur|taille) (of|to|de|du|des|d')\b/.test(plain) && glossary.get(REGRESSION_ID)) return glossary.get(REGRESSION_ID);
   // "Predict the yield of a block from the sensor readings", « prédire combien de grammes chaque sac va donner »: a
   // number for each item, however often its readings were taken.
-  if (QUANTITY_OF_EACH_ITEM.test(plain) && !FORECASTS_AHEAD.test(plain) && glossary.get(REGRESSION_ID)) return glossary.get(REGRESSION_ID);
+  if ((QUANTITY_OF_EACH_ITEM.test(plain) || OWN_QUANTITY.test(plain)) && !FORECASTS_AHEAD.test(plain) && glossary.get(REGRESSION_ID)) return glossary.get(REGRESSION_ID);
   // "We log the ice temperature every 5 minutes and want to know an hour ahead when it gets too soft", « des sondes
   // toutes les 15 minutes [...] prévoir les crues quelques heures à l'avance »: the readings themselves, forecast.
   if (READINGS_OVER_TIME.test(plain) && FORECASTS_AHEAD.test(plain) && !TELLS_BREAKDOWNS.test(plain) && !DUE_FOR_REPLACING.test(plain) && !asksWhichOnes(question)) return glossary.get(FORECASTING_ID);
@@ -156,6 +156,8 @@ const READINGS_OVER_TIME = / (every|each) (\d+ |few |couple of )?(seconds?|minut
 const FORECASTS_AHEAD = / (ahead|in advance|beforehand|a l'avance|d'avance|en avance)\b| (predict|forecast|anticipate|know|tell|prevoir|predire|anticiper|savoir) ([a-z']+ ){0,3}(when|quand)\b/;
 /** A quantity for each item rather than for each moment: "the yield of a block", « combien de grammes chaque sac ». */
 const QUANTITY_OF_EACH_ITEM = / (predict|predicting|estimate|estimating|predire|prevoir|estimer) (the |le |la |l'|un |une )?(yield|harvest|weight|output|rendement|recolte|poids) (of|de|du|d') ?(a|an|each|every|one|un|une|chaque)\b| (predict|predicting|estimate|estimating|predire|prevoir|estimer|savoir) (how much|how many|combien) ([a-z'-]+ ){0,4}(each|every|per|chaque|par) (?!(day|week|hour|month|year|minute|jour|semaine|heure|mois|an|annee)s?\b)/;
+/** "Predict my 2k test time", « prédire son temps au semi-marathon »: a number the learner's own records lead to. */
+const OWN_QUANTITY = / (predict|predicting|estimate|estimating|predire|prevoir|estimer) (my|our|his|her|their|mon|ma|notre|son|sa|leur) ([a-z0-9-]+ ){0,3}(time|duration|price|weight|score|yield|temps|duree|prix|poids|rendement|chrono)\b/;
 /** Breakdowns told: whether each machine fails is a yes or no, however often its sensors are read. */
 const TELLS_BREAKDOWNS = / (failures?|breakdowns?|break down|breaks down|pannes?|defaillances?|casses?|tomber en panne)\b/;
 /** "Predict when the disc cutters need changing", « savoir quand les filtres devront être remplacés ». */
@@ -166,7 +168,7 @@ const ASKS_THINGS_LIKE = / (ask|asking|type|typing|poser|demander|taper) (things
 /** "An assistant that answers volunteers' questions like...", « qui réponde aux questions du genre... ». */
 const ANSWERS_QUESTIONS_LIKE = / (answers?|answering|repond|repondre|reponde|repondent) ([a-z']+ ){0,3}questions? ([a-z']+ ){0,2}(like|such as|comme|du genre|du type)\b/;
 /** The learner's own written documents, named as such. */
-const OWN_DOCUMENTS = / ((our|my|their|of|nos|mes|leurs|les|de|d') ?)?([a-z0-9']+ ){0,3}(transcripts|transcriptions|documents|docs|manuals|manuels|reports|rapports|archives?|notes|memos|pdfs?|files|fichiers|logs|journaux|contracts|contrats|procedures|wiki|emails|courriels|articles|minutes|comptes rendus)\b/;
+const OWN_DOCUMENTS = / ((our|my|their|of|nos|mes|leurs|les|de|d') ?)?([a-z0-9']+ ){0,3}(transcripts|transcriptions|documents|docs|manuals|manuels|reports|rapports|archives?|notes|memos|pdfs?|files|fichiers|logs|journaux|contracts|contrats|procedures|wiki|emails|courriels|articles|minutes|comptes rendus|logbooks|notebooks|carnets|registres|bulletins|rulebooks|reglements|circulaires|fiches)\b/;
 export const SEMANTIC_SEARCH_ID = 'semantic-search';
 /** Projects built on the learner's documents with a language model: no labelled table, no test split of rows. */
 export const DOCUMENT_TASK_IDS: readonly string[] = [RAG_ID, SEMANTIC_SEARCH_ID];
@@ -435,7 +437,7 @@ function tellsOfAMadeUpValue(question: string): boolean {
   const text = plainQuestion(question);
   const gives = / (returns?|returned|gives?|gave|outputs?|lists?|listed|mentions?|mentioned|includes?|included|shows?|showed|produces?|produced|generates?|generated|spits? out|comes? back with|extracts?|extracted|pulls? out|writes?|wrote|adds?|added|inserts?|inserted|ajoute|ajoutait|insere|invents?|invented|makes? up|made up|comes? up with|quotes?|cites?|puts?|fills? in|says|said|claims?|claimed|answers?|answered|states?|stated|replies|replied|tells|told|names?|named|renvoie|renvoyait|donne|invente|sort|ecrit|cite|met|remplit|produit|fabrique|repond|repondu|affirme|affirmait|annonce|dit|indique|propose|nomme)\b/;
   const notInTheSource = / (that|which|who|qui|que) ([a-z']+ ){0,3}(is not|isn't|are not|aren't|does not|doesn't|do not|don't|never|nowhere|n'est|ne sont|n'apparait|n'apparaissent|n'existe|n'existent|ne figure|ne figurent|ne se trouve|nulle part|pas)\b[^?]* (in|on|anywhere in|dans|sur|de) (the|our|any|its|le|la|les|l'|notre|nos|aucun|aucune|ce|cette|ces)\b/;
-  const source = / (invoices?|e ?mails?|emails?|documents?|docs|sources?|texts?|pages?|pdfs?|contracts?|letters?|tickets?|logs?|notes|records?|registers?|transcriptions?|transcripts?|database|manuals?|files?|courriels?|factures?|contrats?|lettres?|textes?|fichiers?|base|manuels?|notices?|comptes rendus|rapports?|reports?|forms?|formulaires?|actes?|registres?|fiches?|sheets?|datasheets?|memos?|archives?|notices?|specs?|passages?|chunks?|extraits?|morceaux|segments?|context|contexte|results|resultats)\b/;
+  const source = / (invoices?|e ?mails?|emails?|documents?|docs|sources?|texts?|pages?|pdfs?|contracts?|letters?|tickets?|logs?|notes|records?|registers?|transcriptions?|transcripts?|database|manuals?|files?|courriels?|factures?|contrats?|lettres?|textes?|fichiers?|base|manuels?|notices?|comptes rendus|rapports?|reports?|forms?|formulaires?|actes?|registres?|fiches?|sheets?|datasheets?|memos?|archives?|notices?|specs?|passages?|chunks?|extraits?|morceaux|segments?|context|contexte|results|resultats|logbooks?|notebooks?|carnets?|bulletins?|rulebooks?|reglements?|circulaires?)\b/;
   // "My script writes rows that are not in the database": a bug in code, no model's invention.
   // (A discount or postal code is data: "code" alone counts when it is the learner's own.)
   const code = / (script|function|query|sql|program|job|bug|fonction|requete|programme)\b| (my|our|the|this|mon|notre|le|ce) code\b/;
@@ -475,7 +477,7 @@ const A_MODEL_INVENTS = / (model|it|llm|assistant|bot|chatbot|gpt|ai|ia|modele|i
 /** « une référence inventée », "a made-up part number", "fabricated figures": what a model wrote without a source. */
 const INVENTED_THING = / (references?|numbers?|numeros?|figures?|chiffres?|values?|valeurs?|dates?|names?|noms?|quotes?|citations?|facts?|faits?|details?|instructions?|codes?|prices?|prix|amounts?|montants?|answers?|reponses?|informations?|steps?|etapes?) (inventee?s?|fictives?|bidons?|fabricated|invented)\b| (made up|invented|fabricated|fake|bogus) (references?|part numbers?|numbers?|figures?|values?|dates?|names?|quotes?|citations?|facts?|details?|instructions?|codes?|prices?|amounts?|answers?|steps?)\b/;
 
-const MAKES_THINGS_UP = / (makes?|making|made) (stuff|things|something|facts|details|it all|things|names|numbers|quotes|sources|references) up\b| (makes?|making|made) up (a |an |some |the )?([a-z]+ )?(count|number|figure|date|name|price|amount|value|reference|quote|citation|fact|detail|answer|measurement|size)s?\b| (makes?|making|made) up (stuff|things|facts|details|names|dates|numbers|quotes|sources|references|an answer|answers)\b| (invents?|inventing|invented|fabricates?|fabricating|fabricated) (some |whole |entire |fake )?(stuff|things|facts|details|names|dates|numbers|figures|quotes|sources|references|citations)\b| (invents?|inventing|invented|fabricates?|fabricating|fabricated) (a|an|fake|false) ([a-z]+ )?(rule|answer|fact|name|date|number|value|reference|source|law|regulation|policy|figure|detail|measurement|person|quote|citation|procedure|price|step)s?\b| (invente|inventer|inventent|fabrique|fabriquent) (parfois |souvent |meme |carrement |aussi )?(des |un |une |de fausses |de faux )?(choses|faits|details|noms|dates|chiffres|numeros|references|sources|citations|informations|souvenirs)\b| raconte n'importe quoi\b/;
+const MAKES_THINGS_UP = / (makes?|making|made) (stuff|things|something|facts|details|it all|things|names|numbers|quotes|sources|references) up\b| (makes?|making|made) up (a |an |some |the )?([a-z]+ )?(count|number|figure|date|name|price|amount|value|reference|quote|citation|fact|detail|answer|measurement|size)s?\b| (makes?|making|made) up (stuff|things|facts|details|names|dates|numbers|quotes|sources|references|an answer|answers)\b| (invents?|inventing|invented|fabricates?|fabricating|fabricated) (some |whole |entire |fake )?(stuff|things|facts|details|names|dates|numbers|figures|quotes|sources|references|citations)\b| (invents?|inventing|invented|fabricates?|fabricating|fabricated) (a|an|fake|false) ([a-z]+ )?(rule|answer|fact|name|date|number|value|reference|source|law|regulation|policy|figure|detail|measurement|person|quote|citation|procedure|price|step)s?\b| (invente|inventer|inventent|fabrique|fabriquent) (parfois |souvent |meme |carrement |aussi )?(des |un |une |de fausses |de faux )?(choses|faits|details|noms|dates|chiffres|numeros|references|sources|citations|informations|souvenirs|regles?|reponses?|articles?|mesures?|valeurs?|prix|lois?|procedures?|personnes?)\b| raconte n'importe quoi\b/;
 /** "... when the form says nothing like that", « alors que le formulaire n'en dit rien »: written without a source. */
 const SOURCE_SAYS_NOTHING = / (alors que|while|whereas|although|even though|but) (la |le |les |l'|the |our |notre |nos )?(notice|fiche|document|manuel|contrat|source|page|manual|sheet|contract|datasheet|policy|email|e mail|mail|courriel) ([a-z']+ ){0,3}(dit|indique|precise|affiche|mentionne|says|states|shows|gives|lists|clearly says|dit clairement|indique clairement)\b| (lists?|listed|adds?|added|gives?|gave|returns?|returned|includes?|included|writes?|wrote|puts?|invents?|ajoute|liste|donne|renvoie|met|indique|inclut)\b[^.?!]{0,60} (never|jamais) (mentioned|mentions|asked for|wrote|said|says|mentionne|mentionnee?s?|demande|demandee?s?|ecrit|dit)\b| (que|qu'|which|that) ([a-z']+ ){0,3}(n'a|n'ont|n'avait|n'avaient|never|did not|didn't|has not|hasn't|have not|haven't) (jamais |ever |even )?(mentionnee?s?|mentioned|ecrite?s?|wrote|written|demandee?s?|asked for|cite|citee?s?|listed|listee?s?)\b| (n'apparait|n'apparaissent|ne figure|ne figurent|n'est ecrite?|n'est mentionnee?) nulle part\b| (appears?|is|are) nowhere in\b| (isn't|is not|aren't|are not) anywhere in (the|my|our|its)\b| (when|while|but|whereas|although|even though) (the |our |my )?(form|document|email|e mail|source|sources|input|text|record|file|notes|invoice|report|prompt|context|ticket|message|letter|transcript|call|article|page|contract|policy|manual) (says|said|has|had|contains|contained|mentions|mentioned) (nothing|no such thing)\b| (when|while|but|whereas|although|even though) (the |our |my )?(form|document|email|e mail|source|sources|input|text|record|file|notes|invoice|report|prompt|context|ticket|message|letter|transcript|call|article|page|contract|policy|manual) (does not|doesn't|did not|didn't|never) (says?|mentions?|contains?|includes?)\b| alors que (le |la |les |l'|notre |nos )?(formulaire|document|courriel|mail|source|sources|texte|fiche|dossier|facture|rapport|prompt|contexte|ticket|message|lettre|article|page|contrat|reglement|manuel|compte rendu) (n'en dit rien|ne dit rien|ne mentionne rien|ne mentionne pas|ne contient rien|ne contient pas|n'en parle pas|ne parle pas)/;
 
@@ -602,6 +604,16 @@ const TRAINING_SET_SIZE_ID = 'training-set-size';
 const ASKS_IF_ENOUGH = / (enough|sufficient)\b| (suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b| assez (de |d')(donnees|exemples|mesures|lignes|historique|releves)\b| (est ce|c'est|ce sera|ca fait) assez\b/;
 
 const GOLDEN_TEST_SET_ID = 'golden-test-set';
+const MULTILINGUAL_MODEL_ID = 'multilingual-model';
+const FEATURE_IMPORTANCE_ID = 'feature-importance';
+/** "The same 2k time no matter what sleep hours I put in", « la même valeur quelle que soit la température ». */
+const SAME_WHATEVER_THE_INPUT = / (same|identical|similar) ([a-z0-9' ]+ )?(no matter (what|how|which)|whatever|regardless of)\b| (barely|hardly|never) (changes?|moves?|budges?) ([a-z0-9' ]+ )?(when|if|whatever|no matter)\b| (meme|memes|identique|identiques|pareille?s?) ([a-z0-9' ]+ )?(quel que soit|quelle que soit|quels que soient|quelles que soient|peu importe)\b/;
+const LANGUAGE_NAMES = / (french|english|german|spanish|italian|dutch|portuguese|arabic|chinese|japanese|russian|polish|breton|basque|catalan|occitan|francais|anglais|allemand|espagnol|italien|neerlandais|portugais|arabe|chinois|japonais|russe|polonais|basque|catalan)\b/g;
+
+/** "Our logbooks mix French, German and English", « des rapports en français et en allemand »: two languages or more. */
+function namesSeveralLanguages(plain: string): boolean {
+  return new Set(plain.match(LANGUAGE_NAMES) ?? []).size >= 2 && / (mix|mixes|mixed|both|several|multiple|and|et|melangent|melange|plusieurs|deux langues)\b/.test(plain);
+}
 const FEATURE_AGGREGATION_ID = 'feature-aggregation';
 /** "One row per bag", « dans une seule ligne »: many records to bring down to one line per item. */
 const ONE_ROW_PER_ITEM = / (into|in|to|as|get|make|have|need|want) (a single|one single|one|a) (row|line)s?( per| for each| for every| for one)?\b| (une seule|en une|dans une|sur une|une) ligne (par|pour chaque|pour un|pour une)\b| (dans|en|sur|tenir (dans|sur)) une seule ligne\b/;
@@ -639,8 +651,13 @@ export function tellsOfAGroupOnBothSides(question: string): boolean {
  * mieux quand je change le prompt ? »: whether a change helps, which a fixed set of test cases tells, whatever it names.
  */
 export function asksWhetherAChangeHelps(question: string): boolean {
-  return / (how|comment) ([a-z']+ ){0,3}(know|tell|see|savoir|voir|sais|saurai|saurais) (if |whether |si )?([a-z']+ ){0,3}(better|worse|improv|mieux|pire|meilleur|ameliore|degrade)[a-z]* ([a-z']+ ){0,3}(when|after|each time|every time|quand|apres|chaque fois|a chaque) ([a-z']+ ){0,3}(change|changes|changing|tweak|tweaks|edit|edits|modify|change|changer|modifie|modifier|touche|retouche)\b/.test(plainQuestion(question));
+  return / (how|comment) ([a-z']+ ){0,3}(know|tell|see|savoir|voir|sais|saurai|saurais) (if |whether |si )?([a-z']+ ){0,3}(better|worse|improv|mieux|pire|meilleur|ameliore|degrade)[a-z]* ([a-z']+ ){0,3}(when|after|each time|every time|quand|apres|chaque fois|a chaque) ([a-z']+ ){0,3}(change|changes|changing|tweak|tweaks|edit|edits|modify|change|changer|modifie|modifier|touche|retouche)\b/.test(plainQuestion(question)) || GETS_BETTER.test(plainQuestion(question));
 }
+
+/** "How can I measure whether the assistant is getting better?", « comment je mesure si l'assistant s'améliore ? ». */
+const GETS_BETTER = / (how|comment) ([a-z']+ ){0,3}(measure|know|tell|see|track|check|mesurer|mesure|savoir|voir|suivre|verifier|verifie) (if|whether|si) (the |my |our |l'|le |la |mon |ma |notre )?([a-z]+ )?(is getting better|gets better|is improving|improves|s'ameliore|progresse|fait mieux|devient meilleur)\b(?! (than|que|qu'))/;
+/** "How will I know if the predictions are any good?", « comment savoir si les prévisions sont bonnes ? ». */
+const RESULTS_ANY_GOOD = / (how|comment) ([a-z']+ ){0,4}(know|tell|judge|savoir|juger) (if|whether|si) (the |my |our |its |les |mes |nos |ses )?(predictions?|forecasts?|previsions?|predictions|results?|resultats?|estimates?|estimations?) (are|is|will be|sont|est|seront) (any good|good|ok|okay|reliable|accurate|right|fiables?|bonnes?|bons?|justes?|precises?)\b/;
 
 /** The entry for setting data aside to validate and test a model. */
 export const SPLIT_ID = 'train-validation-test-split';
@@ -713,6 +730,11 @@ export function situationTold(question: string): Situation | undefined {
   // the 10-minute readings into the model?": many readings for one item, summarised into one row.
   if (ALL_READINGS_INTO_THE_MODEL.test(plain)) return { conceptId: FEATURE_AGGREGATION_ID, asks: 'why', answersAProposal: true };
   if (ONE_ROW_PER_ITEM.test(plain)) return { conceptId: FEATURE_AGGREGATION_ID, asks: 'how' };
+  // "It predicts almost the same time no matter what sleep hours I put in": an input the model gives little weight to.
+  // (Always about the mean whatever the weather is a model that learnt nothing: underfitting, below.)
+  if (SAME_WHATEVER_THE_INPUT.test(plain) && !predictsTheMean(question)) return { conceptId: FEATURE_IMPORTANCE_ID };
+  // "Our logbooks mix French, German and English": documents in several languages, one index.
+  if (namesSeveralLanguages(plain)) return { conceptId: MULTILINGUAL_MODEL_ID };
   // "Is that really enough, like 50 questions?": the questions a test set holds, not the examples a model learns from.
   if (ASKS_IF_ENOUGH.test(plain) && TEST_QUESTIONS_COUNTED.test(plain)) return { conceptId: GOLDEN_TEST_SET_ID, asks: 'limits' };
   if (ASKS_IF_ENOUGH.test(plain) && asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
@@ -960,6 +982,7 @@ export function asksWhatToMeasure(question: string): boolean {
 
 /** "How would I test this before rolling it out?", « comment vérifier que les réponses sont bonnes avant la mise en prod ? ». */
 export function asksHowToTest(question: string): boolean {
+  if (RESULTS_ANY_GOOD.test(plainQuestion(question))) return true;
   // « Comment savoir si les textes générés sont bons ? », "how do I judge whether the generated descriptions are good?".
   if (/ (how|comment) ([a-z']+ ){0,3}(know|tell|judge|evaluate|savoir|juger|evaluer|verifier) (if|whether|si|que)? ?([a-z']+ ){0,3}(generated|generes?|generees?|produits?|produites?|ecrits?|ecrites?) ([a-z']+ ){0,3}(are |is |sont |est )?(good|ok|any good|right|bons?|bonnes?|corrects?|correctes?|reussis?|reussies?)\b/.test(plainQuestion(question))) return true;
   // "3,000 notes our staff already entered by hand: can I use those to evaluate?", « m'en servir pour évaluer ».

@@ -141,14 +141,22 @@ export function understand(question: string, retriever: Retriever, glossary: Glo
 /** "Why do I even need to...?", « pourquoi faut-il... ? »: what a step is for. */
 const WHY_NEEDED = /^ ?(why (do|would|should|must) (i|we|you|one) (even |really |actually |still )?(need to|have to|bother)|pourquoi (faut il|faudrait il|dois je|devrais je|doit on|devrait on|est ce qu'il faut|aurais je besoin de|ai je besoin de))\b/;
 
-/** « Pourquoi X plutôt que Y ? », "why X instead of Y?": what X is, the way chosen; Y is the learner's alternative. */
-const WHY_THIS_RATHER_THAN = /^ ?(?:why|pourquoi) (?!not |pas |ne pas |n')(?:.+?) (?:rather than|instead of|plutot que|plutot qu'|au lieu de|au lieu d')(.*)$/;
+/** The X of « pourquoi X plutôt que Y ? », "why X instead of Y?". */
+const CHOSEN_WAY = /^ ?(?:why|pourquoi) (?!not |pas |ne pas |n')(.+?) (?:rather than|instead of|plutot que|plutot qu'|au lieu de|au lieu d')(.*)$/;
 
 /**
  * « Pourquoi découper les rapports en morceaux plutôt que de donner le PDF entier au modèle ? »: read as a shortcut
  * proposed, the question would get the limits of cutting into pieces, the way it asks about; it asks why that way.
+ * Read as the whole PDF given, it asks why not that: where it falls short.
  */
 function whyTheChosenWay(understanding: Understanding, question: string, retriever: Retriever, glossary: Glossary): Understanding {
+  // « Pourquoi découper en morceaux plutôt que de donner tout le règlement au modèle ? » read as the whole document given:
+  // what asks why not the alternative gets where it falls short, not what it is good for.
+  const ways = CHOSEN_WAY.exec(plainQuestion(firstQuestionOf(question)));
+  const says = (words: string | undefined, concept: Concept) => words !== undefined && (retriever.described(words)?.concept.id === concept.id || retriever.retrieve(words).some((entry) => entry.concept.id === concept.id));
+  const saysTheChosenWay = (concept: Concept) => says(ways?.[1], concept);
+  const [said] = understanding.concepts;
+  if (said && understanding.concepts.length === 1 && understanding.intent === 'why' && glossary.withDetails(said).en.sections?.limits && says(ways?.[2], said) && !saysTheChosenWay(said)) return { ...understanding, intent: 'limits' };
   // "Why do I need to split the documents into chunks at all? Can't I just give the model the whole PDF?": why the step
   // the first question names is needed, whatever the shortcut after it names.
   const first = firstQuestionOf(question);
@@ -160,14 +168,15 @@ function whyTheChosenWay(understanding: Understanding, question: string, retriev
     if (named.length === 0 && described && understanding.concepts.length === 1 && understanding.intent === 'how' && glossary.withDetails(described).en.sections?.why) return { ...understanding, intent: 'why' };
   }
   const [concept] = understanding.concepts;
-  if (!concept || understanding.concepts.length !== 1 || understanding.intent !== 'limits' || !understanding.shortcut) return understanding;
-  const alternative = WHY_THIS_RATHER_THAN.exec(plainQuestion(firstQuestionOf(question)))?.[1];
-  if (alternative === undefined || !glossary.withDetails(concept).en.sections?.why) return understanding;
-  // (The concept is the way chosen when the alternative's words alone do not tell it.)
-  const saysTheAlternative = retriever.described(alternative)?.concept.id === concept.id || retriever.retrieve(alternative).some((entry) => entry.concept.id === concept.id);
-  if (saysTheAlternative) return understanding;
+  if (!concept || understanding.concepts.length !== 1 || understanding.intent === 'why') return understanding;
+  if (!saysTheChosenWay(concept) || !glossary.withDetails(concept).en.sections?.why) return understanding;
   // (Nor is it something their words "sound like": they told the way themselves.)
   return { ...understanding, intent: 'why', shortcut: undefined, described: undefined };
+}
+
+/** The question with what it quotes left out. */
+function withoutQuotes(question: string): string {
+  return question.replace(/"[^"]*"|“[^”]*”|«[^»]*»|'[^']{12,}'/gu, ' ');
 }
 
 /** Whether the conversation met one of these concepts. */
@@ -269,7 +278,7 @@ const HANDLES_TABLES_OR_SCANS = / (handle|deal with|manage|process|treat|cope wi
 /** "Why would I need retrieval at all?", « pourquoi aurais-je besoin d'une recherche documentaire ? ». */
 const NEEDS_RETRIEVAL_AT_ALL = / why (would|do|should|does) (i|we|one|it) (even |really )?need (retrieval|rag|a retriever|search|a search|the retrieval( part| step)?)\b| pourquoi (aurais je|aurions nous|aurait on|ai je|a t on) (vraiment )?besoin (de la |d'une |du |de )?(recherche|rag|recuperation)\b/;
 /** An answer built on another passage than the one asked about: "answers about X in general instead of that one". */
-const ANSWERS_FROM_THE_WRONG_PASSAGE = / (answers?|answered|responds?|replies|repond|repondent|a repondu) (about|with|from|on|using|avec|sur|a partir de|en citant) ([a-z0-9']+ ){0,6}(instead of|rather than|au lieu de|plutot que)\b| (answers?|responds?|repond|repondent) (with|from|avec|a partir de) (the |la |le |une? |a )?(fiche|page|document|guide|sheet|notice|section|passage)s? ([a-z0-9']+ ){0,2}(about|on|sur|de|du|des) .*(wrong|se trompe|mauvais|mauvaise|faux|fausse)\b/;
+const ANSWERS_FROM_THE_WRONG_PASSAGE = / (question|asks?|asked|ask|pose|demande|demandons) (about|on|for|sur|a propos de|a propos des|concernant)\b[^?]*\b(it|il|elle|the assistant|l'assistant|the bot|le bot) (answers?|replies|responds?|gives?|repond|donne|renvoie) (with|avec|about|sur)\b[^?]*\b(why|what'?s going on|where|d'ou|pourquoi|qu'est ce qui)\b| (answers?|answered|responds?|replies|repond|repondent|a repondu) (about|with|from|on|using|avec|sur|a partir de|en citant) ([a-z0-9']+ ){0,6}(instead of|rather than|au lieu de|plutot que)\b| (answers?|responds?|repond|repondent) (with|from|avec|a partir de) (the |la |le |une? |a )?(fiche|page|document|guide|sheet|notice|section|passage)s? ([a-z0-9']+ ){0,2}(about|on|sur|de|du|des) .*(wrong|se trompe|mauvais|mauvaise|faux|fausse)\b/;
 const ACCURACY_ID = 'accuracy';
 // (A few-shot example asked for is one: its solved cases show the JSON.)
 const PROMPT_IDS = ['prompt', 'prompt-engineering', 'prompt-template'];
@@ -295,9 +304,13 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const named = retrieved.map((entry) => entry.concept);
   const workflow = glossary.get(WORKFLOW_ID);
   const namedInEarnest = earnestlyNamed(question, retrieved, retriever);
-  if (workflow && (asksHowToStartAProject(question) || (earlier.length === 0 && opensAProject(question))) && namesOnlyTaskTypes(namedInEarnest)) {
+  // (The questions the learner's users will ask, quoted, name their world: "...ask things like 'when did we last measure
+  // the ablation stakes?'" names no ablation study.)
+  const outsideQuotes = new Set(retriever.retrieve(withoutQuotes(question)).map((entry) => entry.concept.id));
+  const namedOutsideQuotes = namedInEarnest.filter((concept) => outsideQuotes.has(concept.id));
+  if (workflow && (asksHowToStartAProject(question) || (earlier.length === 0 && opensAProject(question))) && namesOnlyTaskTypes(namedOutsideQuotes)) {
     // "My manager wants a model that flags suspicious claims. Where do I start?": the kind of task, then the steps.
-    const found = projectTaskType(question, retriever, glossary, named);
+    const found = projectTaskType(question, retriever, glossary, named.filter((concept) => outsideQuotes.has(concept.id)));
     // « Utiliser un LLM pour... », "with GPT": the tool named in earnest (a brewery's temperature is no sampling setting).
     // (A second project in a conversation already on a language model, « comment m'y prendre avec le modèle ? », is one too.)
     const onALanguageModel = namedInEarnest.some((concept) => LANGUAGE_MODEL_NAMES.includes(concept.id)) || (found !== undefined && LANGUAGE_MODEL_IDS.includes(found.id)) || metAny(earlier, [...LANGUAGE_MODEL_IDS, ...DOCUMENT_TASK_IDS]);
@@ -352,7 +365,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // "Icing is 3%. Should I oversample the icy ones or is that a bad idea?": the fix proposed, weighed by its pitfalls.
   const proposedFix = told && asksWhetherToDoIt(question) ? retrieved.find((entry) => entry.concept.id !== told.id && entry.via !== 'text' && glossary.withDetails(entry.concept).en.sections?.limits)?.concept : undefined;
   if (proposedFix) return { intent: 'limits', concepts: [proposedFix], followUp: false, inConversation };
-  if (told && topic?.id !== told.id && namesOnlyAResultsSetting(setting)) {
+  // ("Is a standard embedding model enough for logbooks in three languages?": the model named is where the situation is.)
+  const aroundTheSituation = told !== undefined && setting.length > 0 && setting.every((concept) => told.related.includes(concept.id));
+  if (told && topic?.id !== told.id && (namesOnlyAResultsSetting(setting) || aroundTheSituation)) {
     // "Why not paste all our manuals into the prompt?": an idea the learner proposes, weighed by where it falls short.
     if (asksWhyNotInstead(question) && !situation.answersAProposal && glossary.withDetails(told).en.sections?.limits) return { intent: 'limits', concepts: [told], followUp: false, described: true, shortcut: true, inConversation };
     // "Only about 1 in 200 of our claims turns out to be fraud. Is that a problem?": why a rare class matters,
@@ -443,8 +458,10 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     if (choice) return { intent: 'contrast', concepts: [choice, described], followUp: true, inConversation };
     // ("... is that a problem if I index them?": why it matters.)
     const weighed = cue === 'what' && ASKS_IF_A_PROBLEM.test(plainQuestion(question)) && glossary.withDetails(described).en.sections?.why ? 'why' : undefined;
-    const intent = shortcut && cue === 'what' ? 'limits' : (weighed ?? describedIntent(cue, glossary.withDetails(described)));
-    return { intent, concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), ...(shortcut && { shortcut }), inConversation };
+    const intent = shortcut && (cue === 'what' || cue === 'why') && glossary.withDetails(described).en.sections?.limits ? 'limits' : (weighed ?? describedIntent(cue, glossary.withDetails(described)));
+    // « Quelle taille de morceaux et quel chevauchement me conseillez-vous ? »: what to do, first.
+    const advised = !shortcut && asksForAdvice(question) && glossary.withDetails(described).en.step !== undefined;
+    return { intent, concepts: [described], followUp: inPlay, ...(!namedToo && !inPlay && { described: true }), ...(shortcut && { shortcut }), ...(advised && { advice: true }), inConversation };
   }
   // « Ça me paraît risqué... comment puis-je m'y fier ? » right after a problem: what guards against it.
   if (topic && ASKS_HOW_TO_TRUST.test(plainQuestion(question)) && earlier.at(-1)?.conceptIds[0] === topic.id && glossary.withDetails(topic).en.sections?.remedies) {
@@ -565,16 +582,31 @@ function testBeforeRollout(earlier: readonly EarlierTurn[], glossary: Glossary, 
   const met = (ids: readonly string[]) => metAny(earlier, ids);
   // On documents, the answers themselves (« si les réponses sont bonnes »), or a prompt changed, are checked against
   // expected outputs; whether search finds the right passages, by the retrieval's own measure.
-  const aboutAnswers = / (answers?|responses?|replies|outputs?|prompt|prompts|reponses?|sorties?)\b/.test(plainQuestion(question));
+  const aboutAnswers = / (answers?|responses?|replies|outputs?|prompt|prompts|reponses?|sorties?|repond|repondent|gets? it right|answers? (well|correctly|right))\b/.test(plainQuestion(question)) || (ASSISTANT_IMPROVES.test(plainQuestion(question)) && !/ (chunks?|chunking|morceaux|segments?|decoupage)\b/.test(plainQuestion(question)));
   const notMet = (id: string) => !met([id]) && glossary.get(id);
+  // "...without asking the researchers to check every answer": answers graded by another model.
+  if ((met(DOCUMENT_TASK_IDS) || met(RETRIEVAL_IDS) || met(LANGUAGE_MODEL_IDS)) && WITHOUT_READING_EVERY_ANSWER.test(plainQuestion(question)) && glossary.get(LLM_AS_A_JUDGE_ID)) return glossary.get(LLM_AS_A_JUDGE_ID);
+  // (An assistant's answers are checked on real questions with answers an expert checked: its golden test set; a prompt
+  // changed, by rerunning the cases it must still pass.)
+  const changesThePrompt = / (prompts?|instructions?|consignes?)\b/.test(plainQuestion(question));
+  if ((met(DOCUMENT_TASK_IDS) || met(RETRIEVAL_IDS)) && aboutAnswers && !changesThePrompt && notMet(GOLDEN_TEST_SET_ID)) return glossary.get(GOLDEN_TEST_SET_ID);
   if ((met(DOCUMENT_TASK_IDS) || met(RETRIEVAL_IDS)) && aboutAnswers && notMet(LANGUAGE_MODEL_PROJECT_STEPS[0]!)) return glossary.get(LANGUAGE_MODEL_PROJECT_STEPS[0]!);
   // Fields pulled out of documents with a model are checked on real documents with the values expected, at every
   // change; sorting messages into categories, class by class on a labelled sample, whoever sorts them.
   if (met([EXTRACTION_ID])) return glossary.get(LANGUAGE_MODEL_PROJECT_STEPS[0]!);
   if (met(SORTING_IDS)) return glossary.get('confusion-matrix');
   if (met(DOCUMENT_TASK_IDS) || met(RETRIEVAL_IDS)) return glossary.get(DOCUMENT_PROJECT_STEPS[0]!);
-  return glossary.get(met(LANGUAGE_MODEL_IDS) ? LANGUAGE_MODEL_PROJECT_STEPS[0]! : SPLIT_ID);
+  // (Once the data is split, what is left to know is how to score the predictions.)
+  return glossary.get(met(LANGUAGE_MODEL_IDS) ? LANGUAGE_MODEL_PROJECT_STEPS[0]! : met([SPLIT_ID]) ? EVALUATION_METRIC_ID : SPLIT_ID);
 }
+
+const LLM_AS_A_JUDGE_ID = 'llm-as-a-judge';
+/** "Whether the assistant is getting better", « si l'assistant s'améliore »: its answers, as a whole. */
+const ASSISTANT_IMPROVES = /[ '](assistant|bot|chatbot|system|systeme) ([a-z']+ ){0,2}(s'ameliore|improves|is improving|gets better|is getting better|progresse)\b/;
+/** "Without checking every answer by hand", « sans relire chaque réponse », "automatically". */
+const WITHOUT_READING_EVERY_ANSWER = / without ([a-z']+ ){0,4}(check|checking|read|reading|review|reviewing|grade|grading)(s)? (every|each|all( the)?) (answers?|responses?|outputs?)\b| sans (relire|verifier|lire|corriger|noter) (chaque|toutes les|tous les) (reponses?|sorties?)\b| (grade|score|check|evaluate) ([a-z']+ ){0,3}automatically\b| (noter|evaluer|verifier) ([a-z']+ ){0,3}automatiquement\b/;
+
+const GOLDEN_TEST_SET_ID = 'golden-test-set';
 
 /** Concepts that say a conversation is about sorting items into categories. */
 const SORTING_IDS = ['multiclass-classification', 'classification', 'zero-shot-classification', 'sentiment-analysis', 'binary-classification'];
