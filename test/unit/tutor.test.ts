@@ -2013,4 +2013,36 @@ describe('the chat as a tutor', function () {
     const [adds] = await converse(engine, ['hmm, not sure I get what a reranker adds if I already have the top results.']);
     assert.deepEqual([adds!.understanding.concepts[0]!.id, adds!.understanding.intent], ['reranking', 'why']);
   });
+
+  it('reads scans to handle as OCR, outputs checked by hand as a test set, a model that invents anything as hallucination, and a way without a model as the baseline', async () => {
+    const [, scans, enough, deadline, wouldnt] = await converse(engine, [
+      'I want an LLM to pull out the inspection date, the inspector and the defects from our 40,000 PDF inspection reports. Where do I start?',
+      'About 30% of our reports are scanned handwritten checklists with tick boxes. What do I do about those?',
+      'Is checking 200 reports by hand really enough to know the extraction is good?',
+      'The model keeps inventing a remediation deadline when the report does not have one. Why does it do that?',
+      'Why wouldn\'t embeddings and vector search work for counting questions?',
+    ]);
+    assert.equal(scans!.understanding.concepts[0]!.id, 'optical-character-recognition');
+    assert.equal(enough!.understanding.concepts[0]!.id, 'golden-test-set');
+    assert.equal(deadline!.understanding.concepts[0]!.id, 'hallucination');
+    assert.equal(wouldnt!.understanding.intent, 'limits');
+    const [geckos, , same, average] = await converse(engine, [
+      "Bonjour, j'élève trois geckos dans des terrariums avec des capteurs, et je note depuis deux ans les jours où ils refusent de manger. Je voudrais prédire les jours où ils vont refuser leur repas. Par où commencer ?",
+      "C'est quoi la précision et le rappel ?",
+      "Ça me paraît risqué de mettre les trois geckos dans le même modèle, ils n'ont pas du tout le même caractère.",
+      'Pourquoi ne pas simplement regarder la température moyenne des jours de refus plutôt que de faire un modèle ?',
+    ]);
+    assert.equal(geckos!.understanding.project, true);
+    assert.equal(same!.understanding.concepts[0]!.id, 'global-vs-local-model');
+    assert.equal(average!.understanding.concepts[0]!.id, 'baseline-model');
+    const [sheds, summary] = await converse(engine, [
+      "Hi! I log temperature and humidity in each snake enclosure every hour, plus a note whenever a snake has a bad shed. I'd love to predict bad sheds before they happen. Is that something machine learning can do?",
+      'Why would I need to turn my hourly readings into summary features instead of just feeding in the raw numbers?',
+    ]);
+    assert.deepEqual([sheds!.understanding.project, sheds!.understanding.concepts[0]!.id], [true, 'binary-classification']);
+    assert.match(sheds!.text, /^You want to predict bad sheds before they happen: /);
+    assert.equal(summary!.understanding.concepts[0]!.id, 'feature-aggregation');
+    const [, mills] = await converse(engine, ["Je veux construire un assistant qui répond aux questions des bénévoles à partir de nos 600 rapports d'inspection en PDF. Par où je commence ?", "Quand je demande l'état de la roue du moulin de Vauchelles, le modèle me répond avec des infos d'un autre moulin : pourquoi ?"]);
+    assert.equal(mills!.understanding.concepts[0]!.id, 'metadata-filtering');
+  });
 });

@@ -35,7 +35,7 @@ const MIN_GOAL_WORDS = 3;
 const MAX_GOAL_WORDS = 22;
 
 /** "I want to", "we'd like to", "can I": the wish, then what is wished for (a verb, or "an assistant that..."). */
-const ENGLISH_WISH = /\b(?:i|we)(?: really| would| 'd|'d)? (?:want|wanted|would like|'d like|like|need|hope|am hoping|are hoping|'m hoping|'re hoping|am trying|are trying|'m trying|'re trying|plan|am planning|are planning|'m planning|'re planning)(?: to)? ([^.?!;]+)|\b(?:can|could) (?:i|we) (?:really |actually )?((?:predict|forecast|detect|estimate|build|train|use|spot|tell)\b[^.?!;]+)/i;
+const ENGLISH_WISH = /\b(?:i|we)(?: really| would| 'd|'d)? (?:want|wanted|would like|'d like|like|would love|'d love|love|need|hope|am hoping|are hoping|'m hoping|'re hoping|am trying|are trying|'m trying|'re trying|plan|am planning|are planning|'m planning|'re planning)(?: to)? ([^.?!;]+)|\b(?:can|could) (?:i|we) (?:really |actually )?((?:predict|forecast|detect|estimate|build|train|use|spot|tell)\b[^.?!;]+)/i;
 
 /** « j'aimerais », « nous voudrions », « je veux »: then an infinitive. */
 const FRENCH_WISH = /\b(?:j'aimerais|je voudrais|je veux|je souhaite|je souhaiterais|je cherche à|j'ai besoin de|nous voudrions|nous voulons|nous souhaitons|nous aimerions|nous cherchons à|on voudrait|on veut|on aimerait|on souhaite|on cherche à) ([^.?!;]+)/i;

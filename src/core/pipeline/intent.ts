@@ -49,6 +49,8 @@ export const ENOUGH_TO_STOP_IT = / enough to (stop|prevent|avoid|keep (it|them) 
 
 const CUES: ReadonlyArray<readonly [SingleIntent | 'contrast', RegExp]> = [
   ['translate', / (in|into) (french|english) | (french|english) (word|term|expression|name) | translat| how do (you|we|people) say | speak (french|english) | en (anglais|francais) | (terme|mot|expression) (anglais|francais)| tradui| comment (dit on|on dit|dire) | se dit | parle (anglais|francais) /],
+  // "Why wouldn't embeddings work for that kind of question?", « pourquoi ça ne marcherait pas ? »: where it falls short.
+  ['limits', / why (wouldn'?t|won'?t|doesn'?t|don'?t|couldn'?t|can'?t|would not|will not|does not|do not|could not|cannot) ([a-z' -]+ )?(work|help|cope|suffice|be enough|do the job)\b| pourquoi ([a-z' -]+ )?ne (marcherait|marcheraient|fonctionnerait|fonctionneraient|suffirait|suffiraient|marche|marchent|fonctionne|fonctionnent) pas\b/],
   // "Not sure I get what a reranker adds if I already have the top results": what it is for, before the confusion.
   ['why', / (not sure|unsure|don'?t|do not) (i |that i )?(really |quite |fully )?(get|understand|see) what ([a-z' -]+ )?(adds?|brings?|buys|gives? me|is for|is good for)\b| (ne vois pas|ne comprends pas|pas (sur|sure) de (voir|comprendre)) (bien |trop |vraiment )?(ce qu'apporte|ce que apporte|ce que ca apporte|a quoi sert|l'interet d)/],
   // "Not sure I get the difference between a reranker and vector search": what sets two apart, before the confusion.

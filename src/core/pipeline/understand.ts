@@ -273,6 +273,11 @@ const RATHER_THAN = / (rather than|instead of|plutot que|au lieu de) /;
 const EVALUATES = / (evaluate|evaluating|validate|validating|test|testing|check|checking|measure|measuring|evaluer|evalue|valider|valide|tester|teste|verifier|verifie|verifiez|verifions|mesurer|mesure)\b/;
 /** The glossary's category of libraries and tools (scikit-learn, PyTorch, Hugging Face). */
 const TOOLS_CATEGORY = 'ecosystem';
+const OCR_ID = 'optical-character-recognition';
+/** "Instead of building a model", « plutôt que de faire un modèle »: a way without machine learning. */
+const INSTEAD_OF_A_MODEL = / (instead of|rather than|plutot que de|plutot que d'|au lieu de|au lieu d') (building|making|training|using|having|faire|construire|entrainer|utiliser|creer) (a |an |un |une |the |le )?(model|modele|ml model|machine learning|ml|ia|ai)\b/;
+/** "Scanned handwritten checklists: what do I do about those?", « et pour les PDF scannés, qu'est-ce que je dois faire ? ». */
+const SCANS_TO_HANDLE = /\b(scanned|scans?|handwritten|handwriting|hand written|scannes?|scannees?|manuscrite?s?|photographiee?s?)\b[^?]*\b(what (do|should|can) (i|we) do|how (do|should|can) (i|we) (handle|deal|process|read|get)|what about|que faire|quoi faire|qu'est ce que (je|on|nous) (dois|doit|devons|peux|peut) faire|comment (je |on )?(fais|faire|gerer|gere|traiter|traite|lire|lis))\b/;
 /** "How do I handle the tables?", « comment je gère les tableaux et les scans ? ». */
 const HANDLES_TABLES_OR_SCANS = / (handle|deal with|manage|process|treat|cope with|gere|gerer|traite|traiter|faire avec|m'y prendre avec|s'y prendre avec) ([a-z']+ ){0,3}(tables?|tableaux?|scans?|scanned pages|pages scannees|diagrams?|schemas?|croquis|sketches|figures|images)\b| (tables?|tableaux?|scans?|scanned pages|pages scannees)\b[^?]*\b(how|comment) (do|should|can|je|on|faut il|dois je) ([a-z']+ ){0,2}(handle|deal|manage|process|treat|gere|gerer|traite|traiter)\b/;
 /** "Why would I need retrieval at all?", « pourquoi aurais-je besoin d'une recherche documentaire ? ». */
@@ -417,17 +422,27 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   if (hybrid) return { intent: 'why', concepts: [hybrid], followUp: false, described: true, inConversation };
   // « Nos fiches mélangent des tableaux de mesures et du texte libre ; comment je gère les tableaux ? »: in a project on
   // documents, tables and scans are the parser's to read before anything is cut or searched.
-  const parsing = metAny(earlier, DOCUMENT_TASK_IDS) && HANDLES_TABLES_OR_SCANS.test(plainQuestion(question)) ? glossary.get(DOCUMENT_PARSING_ID) : undefined;
+  // (Scans and handwriting are read by OCR first, in a project that answers from documents or pulls fields out of them.)
+  const onDocuments = metAny(earlier, [...DOCUMENT_TASK_IDS, EXTRACTION_ID]);
+  // (Tables told with them are the parser's: it reads both.)
+  const scanned = onDocuments && SCANS_TO_HANDLE.test(plainQuestion(question)) && !/ (tables?|tableaux?)\b/.test(plainQuestion(question)) ? glossary.get(OCR_ID) : undefined;
+  if (scanned) return { intent: 'how', concepts: [scanned], followUp: metAny(earlier, [scanned.id]), inConversation };
+  const parsing = onDocuments && HANDLES_TABLES_OR_SCANS.test(plainQuestion(question)) ? glossary.get(DOCUMENT_PARSING_ID) : undefined;
   if (parsing) return { intent: 'how', concepts: [parsing], followUp: metAny(earlier, [parsing.id]), inConversation };
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
   // a description elsewhere in it (comparing, rules) does not make it about another.
   const asksWhatANamedConceptIs = asksWhatItNamesIs(question, retrieved);
   // "Why not just fit a straight line, like we do in Excel?" after a model: the simplest model proposed is the baseline to
   // beat, whatever entry describes a straight line.
-  const proposesTheSimplest = Boolean(topic) && asksWhyNotInstead(question) && proposedBaseline(plainQuestion(question)) !== undefined && namesOnlyAResultsSetting(namedInEarnest);
+  // (« ... plutôt que de faire un modèle »: whatever is proposed instead of a model is the baseline a model must beat.)
+  const proposesTheSimplest = Boolean(topic) && asksWhyNotInstead(question) && (proposedBaseline(plainQuestion(question)) !== undefined || INSTEAD_OF_A_MODEL.test(plainQuestion(question))) && namesOnlyAResultsSetting(namedInEarnest);
   // "Why not just train a neural network on the raw stream instead?" after gradient boosting: the proposal is the
   // concept it names, weighed against the topic, not the hardware whose signs share its words.
   const proposesANamedConcept = Boolean(topic) && asksWhyNotInstead(question) && retrieved.some((entry) => entry.via === 'term' && topic!.contrasts?.some((contrast) => contrast.with === entry.concept.id));
+  // « Pourquoi ne pas simplement regarder la température moyenne plutôt que de faire un modèle ? »: the way without a
+  // model is the baseline to beat.
+  const baseline = proposesTheSimplest && INSTEAD_OF_A_MODEL.test(plainQuestion(question)) ? glossary.get(BASELINE_MODEL) : undefined;
+  if (baseline) return { intent: 'why', concepts: [baseline], followUp: false, described: true, shortcut: true, inConversation };
   const described = asksWhatANamedConceptIs || proposesTheSimplest || proposesANamedConcept ? undefined : (describedSubject(question, retriever, retrieved, inScope) ?? describedInWholeEntries(question, retriever, retrieved, topic, inScope));
   if (asksWhatANamedConceptIs && cue === 'contrast' && named.length === 1) {
     // ... "compared to the rules I'd write by hand": what it is, since what it is compared with is no concept.
