@@ -2045,4 +2045,29 @@ describe('the chat as a tutor', function () {
     const [, mills] = await converse(engine, ["Je veux construire un assistant qui répond aux questions des bénévoles à partir de nos 600 rapports d'inspection en PDF. Par où je commence ?", "Quand je demande l'état de la roue du moulin de Vauchelles, le modèle me répond avec des infos d'un autre moulin : pourquoi ?"]);
     assert.equal(mills!.understanding.concepts[0]!.id, 'metadata-filtering');
   });
+
+  it('reads codes for embeddings as hybrid search, a few chunks for "list every" as the limits of retrieval, forgotten readings as missing data, a clogged sensor as an outlier, and "why classification and not regression?" with the verdict', async () => {
+    const [, codes, every] = await converse(engine, [
+      "Hi! I'm building an assistant that answers staff questions from 20 years of our daily shift reports. Where do I start?",
+      'Our reports are full of station codes like "KRL3" and in-house abbreviations; will embeddings handle those?',
+      'Is retrieving the top 5 chunks really enough for a question like "list every tremor episode in 2014"?',
+    ]);
+    assert.equal(codes!.understanding.concepts[0]!.id, 'hybrid-search');
+    assert.deepEqual([every!.understanding.concepts[0]!.id, every!.understanding.intent], ['retrieval-augmented-generation', 'limits']);
+    const vats = "Bonjour ! Je note pour chaque cuve d'indigo le pH, la température et si la teinture a pris ou non. Je voudrais prédire si une cuve va réussir. Par où commencer ?";
+    const [, why, forgot] = await converse(engine, [vats, "Pourquoi vous dites que c'est de la classification et pas de la régression ?", "Il y a des jours où j'ai oublié de noter la température. Qu'est-ce que je fais de ces lignes ?"]);
+    assert.equal(why!.understanding.intent, 'contrast');
+    assert.ok(why!.understanding.verdict, 'which one the project is, first');
+    assert.equal(forgot!.understanding.concepts[0]!.id, 'missing-data');
+    const pond = "Hi! I log water temperature, pH and oxygen in my pond every 15 minutes, and I'd like to predict a few days ahead when algae will bloom. Where do I start?";
+    const [, clogged, never, steps] = await converse(engine, [
+      pond,
+      'My oxygen sensor sometimes drops to zero for a few hours when it gets clogged with leaves. What should I do with those readings?',
+      'The model keeps predicting "no bloom" every single day. Why does it do that?',
+      'Ok. Can you give me concrete steps, from my CSV file to a working prediction?',
+    ]);
+    assert.equal(clogged!.understanding.concepts[0]!.id, 'outlier');
+    assert.equal(never!.understanding.concepts[0]!.id, 'class-imbalance');
+    assert.ok(steps!.understanding.steps, 'the plan, whatever everyday word it ends on');
+  });
 });

@@ -337,6 +337,8 @@ export function tellsOfADominantClass(question: string): boolean {
   // "92% accuracy, but it basically says every single donor will show up", « il prédit que tout le monde viendra ».
   if (/ (says?|predicts?|answers?|outputs?|returns?|dit|predit|repond|renvoie) (no|not|nothing|pas de|aucun|aucune|rien) ([a-z']+ ){0,3}(basically |almost |nearly |pretty much |quasiment |presque )?(every time|each time|always|all the time|a chaque fois|tout le temps|toujours)\b/.test(text) && / (accuracy|exactitude|bonnes reponses|correct|right|juste)|\d\d ?%/.test(text)) return true;
   if (/ (says?|predicts?|thinks?|classifies|labels|marks|puts) (that )?(every single|every|all|each|all the|all our) [a-z]+ (will|would|is|are|as)\b| (dit|predit|pense|classe|met) (que )?(tous les|toutes les|tout le monde|chaque) /.test(text) && / (accuracy|exactitude|bonnes reponses|correct|right|juste)|\d\d ?%/.test(text)) return true;
+  // "The model keeps predicting 'no bloom' every single day", « il prédit toujours "pas de panne" »: the frequent class only.
+  if (/ (keeps|always|only ever|just keeps) (predicting|saying|answering|outputting|returning) (no|not|nothing|none)\b| (predit|repond|dit|renvoie) (toujours|tout le temps|systematiquement|a chaque fois) (pas de|aucun|aucune|non|rien)\b/.test(text)) return true;
   // "Couldn't the model just say 'pass' every time?": one answer for everything.
   // ("Why not just predict 'no failure' for everything?" proposes it: a baseline, not a model that does it.)
   if (/ (model|it|classifier|modele|il) ([a-z']+ ){0,2}(just|simply|always) (say|says|predict|predicts|answer|answers|output|outputs|dire|predire|repondre) ([a-z']+ ){1,2}(every time|each time|for everything|for everyone|all the time|a chaque fois|tout le temps|pour tout)\b/.test(text)) return true;
@@ -427,7 +429,7 @@ const OUTLIER_ID = 'outlier';
 /** A sensor that fails, goes offline or stops sending: gaps in what the model reads. */
 const SENSOR_DOWN = / (sensors?|probes?|gauges?|meters?|stations?|loggers?|data loggers?|links?|capteurs?|sondes?|compteurs?|jauges?|enregistreurs?) ([a-z']+ ){0,3}(fails|failed|drops? out|dropped out|cuts? out|breaks down|broke down|goes (down|offline|dead|dark|silent)|went (down|offline|dead|dark|silent)|stops? (sending|reporting|working)|dies|tombe en panne|tombent en panne|lache|lachent|ne remonte plus|ne remontent plus|n'envoie plus|n'envoient plus|s'arrete|s'arretent)\b/;
 /** A sensor that freezes, sticks or sends garbage: readings no model should trust as they are. */
-const FAULTY_SENSOR = / (sensors?|probes?|gauges?|meters?|stations?|capteurs?|sondes?|compteurs?|jauges?) ([a-z']+ ){0,3}(freezes?|frozen|gets stuck|is stuck|stuck|sends? garbage|sends? junk|sends? nonsense|outputs? garbage|glitch(es)?|goes haywire|reads? wrong|gele|gelent|bloque|bloquent|fige|figent|envoie n'importe quoi|envoient n'importe quoi|deraille|deraillent|affiche n'importe quoi)\b| (garbage|junk|absurd|impossible|aberrantes?|absurdes?) (readings|values|measurements|valeurs|mesures|releves)\b/;
+const FAULTY_SENSOR = / (sensors?|probes?|gauges?|meters?|stations?|capteurs?|sondes?|compteurs?|jauges?) ([a-z']+ ){0,3}(freezes?|frozen|gets stuck|is stuck|stuck|drops? to zero|reads? zero|gets clogged|is clogged|clogged|tombe a zero|est bouchee?|bouchee?|encrassee?|sends? garbage|sends? junk|sends? nonsense|outputs? garbage|glitch(es)?|goes haywire|reads? wrong|gele|gelent|bloque|bloquent|fige|figent|envoie n'importe quoi|envoient n'importe quoi|deraille|deraillent|affiche n'importe quoi)\b| (garbage|junk|absurd|impossible|aberrantes?|absurdes?) (readings|values|measurements|valeurs|mesures|releves)\b/;
 const GAPS_IN_THE_DATA = / (gaps?|holes?|trous?|lacunes?) (of|de|d') (several|a few|many|plusieurs|quelques|\d+) (hours|days|weeks|months|heures|jours|semaines|mois)\b| (interpolate|interpolating|interpoler|interpole) ([a-z']+ ){0,3}(over|across|between|them|the gaps|les trous|dessus|entre)\b| (il )?manque (des |plusieurs |quelques )?(heures|jours|semaines|mesures|valeurs|releves|lignes)( entieres?)?\b| (hours|days|weeks|readings|values|rows) (are |were )?missing\b| (gaps?|holes?|blanks?|trous?|lacunes?) (in|dans) (the |our |my |its |their |les |nos |mes |ses |leurs )?(data|dataset|readings|records|series|time series|logs|measurements|donnees|releves|series|mesures|historiques?|journaux)\b| (leaving|leaves|left|leave|leaving us with|laissant|laisse|laissent) ([a-z']+ )?(gaps|holes|trous|lacunes)\b| (missing|manquantes?) (values|readings|days|hours|data|records|measurements|valeurs|releves|jours|heures|donnees|mesures)\b/;
 const PASTES_EVERYTHING = / (paste|pasting|copy|copying|put|putting|stuff|stuffing|dump|dumping|send|sending|include|including|give|giving|feed|feeding|coller|copier|recopier|mettre|envoyer|inclure|balancer|donner|fournir) (it |him |lui |leur )?(all|every|the whole|the entire|whole|entire|all of|tous|toutes|tout|toute|l'integralite|l'ensemble)( the| our| my| of| de| des| nos| mes| les| le| la)* ([a-z0-9']+ ){0,4}(in|into|to|dans|au|a) (the |a |one |each |every |le |un |chaque )?([a-z']+ )?(prompt|prompts|context|contexte|context window|fenetre de contexte|model|modele|llm|conversation|chat|discussion)\b/;
 
@@ -610,6 +612,10 @@ const TRAINING_SET_SIZE_ID = 'training-set-size';
 const ASKS_IF_ENOUGH = / (enough|sufficient)\b| (suffisant|suffisante|suffisants|suffisantes|suffit|suffisent)\b| assez (de |d')(donnees|exemples|mesures|lignes|historique|releves)\b| (est ce|c'est|ce sera|ca fait) assez\b/;
 
 const GOLDEN_TEST_SET_ID = 'golden-test-set';
+/** A few passages retrieved for a question about all of them: "top 5 chunks... list every", « 5 extraits... tous les ». */
+const TOP_K_FOR_EVERY = / (top ?\d+|\d+ (retrieved )?(chunks|passages|results|morceaux|extraits|segments))\b[^?]*\b(every|all the|each|list all|count|how many|tous les|toutes les|chaque|lister|combien)\b|\b(every|all the|list all|count|how many|tous les|toutes les|lister|combien)\b[^?]*\b(top ?\d+|\d+ (retrieved )?(chunks|passages|results|morceaux|extraits|segments))\b/;
+/** "I forgot to write down the temperature", « j'ai oublié de noter la température ». */
+const FORGOT_TO_RECORD = / (forgot|forget|forgotten|missed|oublie|oublier|oubliais|oublions) (to |de |d')?(record|note|log|write down|measure|take|noter|relever|mesurer|enregistrer|saisir|prendre)\b/;
 /** "Checking 200 reports by hand", « vérifier 150 fiches à la main »: outputs checked to judge a model. */
 const CHECKED_BY_HAND = / (check|checking|checked|verify|verifying|review|reviewing|verifier|relire|controler) (\d+|a few|some|a hundred|quelques|une? (vingtaine|cinquantaine|centaine) d[e'])( [a-z']+){0,2} (by hand|manually|a la main|manuellement)\b/;
 const MULTILINGUAL_MODEL_ID = 'multilingual-model';
@@ -752,6 +758,11 @@ export function situationTold(question: string): Situation | undefined {
   if (SAME_WHATEVER_THE_INPUT.test(plain) && !predictsTheMean(question)) return { conceptId: FEATURE_IMPORTANCE_ID };
   // "Our logbooks mix French, German and English": documents in several languages, one index.
   if (namesSeveralLanguages(plain)) return { conceptId: MULTILINGUAL_MODEL_ID };
+  // « Il y a des jours où j'ai oublié de noter la température. Qu'est-ce que je fais de ces lignes ? »: values missing.
+  if (FORGOT_TO_RECORD.test(plain)) return { conceptId: MISSING_DATA_ID, asks: 'remedy' };
+  // "Is the top 5 chunks enough for 'list every tremor episode in 2014'?": a question over the whole archive, which a few
+  // retrieved passages cannot answer.
+  if (TOP_K_FOR_EVERY.test(plain)) return { conceptId: RAG_ID, asks: 'limits' };
   // "Is that really enough, like 50 questions?": the questions a test set holds, not the examples a model learns from.
   if (ASKS_IF_ENOUGH.test(plain) && (TEST_QUESTIONS_COUNTED.test(plain) || CHECKED_BY_HAND.test(plain))) return { conceptId: GOLDEN_TEST_SET_ID, asks: 'limits' };
   if (ASKS_IF_ENOUGH.test(plain) && asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };

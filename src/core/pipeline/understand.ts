@@ -245,8 +245,10 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   const task = projectOpening(earlier)?.conceptIds.find((id) => id !== WORKFLOW_ID);
   const pair = understanding.concepts.map((concept) => concept.id);
   const kindsOfTask = pair.length === 2 && pair.every((id) => KINDS_OF_PREDICTION.includes(id));
-  const verdict = understanding.intent === 'contrast' && task && kindsOfTask && (pair.includes(task) || (task.endsWith('classification') && pair.includes('classification')));
-  if (verdict) return { ...understanding, verdict: task };
+  // (« Pourquoi vous dites que c'est de la classification et pas de la régression ? » weighs the two as well.)
+  const weighsTwo = understanding.intent === 'contrast' || (understanding.intent === 'why' && pair.length === 2);
+  const verdict = weighsTwo && task && kindsOfTask && (pair.includes(task) || (task.endsWith('classification') && pair.includes('classification')));
+  if (verdict) return { ...understanding, intent: 'contrast', verdict: task };
   // "Should I fine-tune on our logbooks instead of doing retrieval? Which would you go for?" in a project opened on
   // retrieval: the way the project was set on, recommended, then how the two differ.
   // ("Why RAG rather than fine-tuning?" asks why, not which.)
@@ -271,6 +273,8 @@ function weighsSelfHosting(plain: string): boolean {
 const RATHER_THAN = / (rather than|instead of|plutot que|au lieu de) /;
 /** Steps asked for checking the work: evaluating, validating, testing it. */
 const EVALUATES = / (evaluate|evaluating|validate|validating|test|testing|check|checking|measure|measuring|evaluer|evalue|valider|valide|tester|teste|verifier|verifie|verifiez|verifions|mesurer|mesure)\b/;
+/** Concepts whose names are the field's everyday words: "a prediction", "machine learning", "my dataset". */
+const EVERYDAY_FIELD_WORDS: readonly string[] = ['prediction', 'machine-learning', 'artificial-intelligence', 'dataset', 'training-data'];
 /** The glossary's category of libraries and tools (scikit-learn, PyTorch, Hugging Face). */
 const TOOLS_CATEGORY = 'ecosystem';
 const OCR_ID = 'optical-character-recognition';
@@ -341,7 +345,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // "Give me concrete steps for a first prototype on 200 reports": the plan of what the conversation covered, whatever
   // its last words resemble (a prototype on few reports is no class imbalance).
   // (A library to build it with, « avec scikit-learn », is the plan's tool, not its subject.)
-  const namesSomethingNew = retrieved.some((entry) => entry.via === 'term' && entry.concept.category !== TOOLS_CATEGORY && !metAny(earlier, [entry.concept.id]));
+  // ("... from my CSV file to a working prediction": an everyday word of the field is no new subject.)
+  const namesSomethingNew = retrieved.some((entry) => entry.via === 'term' && entry.concept.category !== TOOLS_CATEGORY && !EVERYDAY_FIELD_WORDS.includes(entry.concept.id) && !metAny(earlier, [entry.concept.id]));
   if (inConversation && !namesSomethingNew && asksForAPlan && !ASKS_HOW_IT_WORKS.test(plainQuestion(question))) return stepsOfTheConversation(earlier, glossary);
   // « Et concrètement, comment est-ce que ça fonctionne pour prédire un nombre de locations ? » after the random forest:
   // its mechanism, whatever the purpose the question goes on to name.
@@ -410,6 +415,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   if (framings?.length === 2) return { intent: 'contrast', concepts: framings, followUp: false, inConversation };
   // "How does it find the right pages?" on RAG: the search that picks the passages.
   // (Pages full of part numbers are found by keywords too: hybrid search.)
+  // ("Our reports are full of station codes like KRL3; will embeddings handle those?": codes, which meaning alone misses.)
+  const codesForEmbeddings = NAMES_EXACT_CODES.test(plainQuestion(question)) && / (embeddings?|vectors?|vector search|semantic search|plongements?|vecteurs?|recherche vectorielle|recherche semantique)\b/.test(plainQuestion(question));
+  if (metAny(earlier, DOCUMENT_TASK_IDS) && codesForEmbeddings && glossary.get(HYBRID_SEARCH_ID)) return { intent: 'why', concepts: [glossary.get(HYBRID_SEARCH_ID)!], followUp: false, described: true, inConversation };
   const search = metAny(earlier, DOCUMENT_TASK_IDS) && asksHowItFindsPassages(question) ? glossary.get(NAMES_EXACT_CODES.test(plainQuestion(question)) ? HYBRID_SEARCH_ID : SEMANTIC_SEARCH_ID) : undefined;
   if (search) return { intent: 'how', concepts: [search], followUp: metAny(earlier, [search.id]), inConversation };
   // "Why would I need retrieval at all instead of pasting the question into GPT-4?": why the project's RAG.
