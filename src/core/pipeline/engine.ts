@@ -176,11 +176,12 @@ export class ChatEngine {
     // Neither a question already asked nor one offered under the previous answer (a recap would offer it again).
     const offered = request.history[request.history.length - 1]?.suggestions ?? [];
     const asked = [...request.history.map((turn) => turn.question), ...offered];
-    const suggestions = suggestionsFor(understanding, this.glossary, lang, register, shownNow, asked, earlier.map((turn) => turn.conceptIds));
+    const earlierConcepts = earlier.map((turn) => turn.conceptIds);
+    const suggestions = suggestionsFor(understanding, this.glossary, lang, register, shownNow, asked, earlierConcepts);
     // A point nothing answers still leaves the learner somewhere to go: the next questions of the topics in play, newest first.
     if (understanding.uncovered && suggestions.length === 0) {
       for (const topic of topicsInPlay(earlier, this.glossary)) {
-        suggestions.push(...suggestionsFor({ ...understanding, intent: 'what', concepts: [topic] }, this.glossary, lang, register, shownNow, asked, earlier.map((turn) => turn.conceptIds)));
+        suggestions.push(...suggestionsFor({ ...understanding, intent: 'what', concepts: [topic] }, this.glossary, lang, register, shownNow, asked, earlierConcepts));
         if (suggestions.length > 0) break;
       }
     }

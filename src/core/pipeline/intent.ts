@@ -43,10 +43,10 @@ export function plainQuestion(text: string): string {
     .trim()} `;
 }
 
-/** In the order they are tried: the first that matches wins ("how do you say" is a translation, not a how). */
 /** "Really enough to stop it from...", « suffisant pour l'empêcher de... »: whether a remedy guards enough. */
 export const ENOUGH_TO_STOP_IT = / enough to (stop|prevent|avoid|keep (it|them) from|rule out)\b| (suffisant|suffisante|suffit) pour (empecher|eviter|l'empecher|les empecher)\b/;
 
+/** In the order they are tried: the first that matches wins ("how do you say" is a translation, not a how). */
 const CUES: ReadonlyArray<readonly [SingleIntent | 'contrast', RegExp]> = [
   ['translate', / (in|into) (french|english) | (french|english) (word|term|expression|name) | translat| how do (you|we|people) say | speak (french|english) | en (anglais|francais) | (terme|mot|expression) (anglais|francais)| tradui| comment (dit on|on dit|dire) | se dit | parle (anglais|francais) /],
   // "Why wouldn't embeddings work for that kind of question?", « pourquoi ça ne marcherait pas ? »: where it falls short.

@@ -501,7 +501,7 @@ function projectPassages(concepts: readonly Concept[], lang: Lang, shown: Shown,
   const workflow = concepts[concepts.length - 1]!;
   const task = concepts.length > 1 ? concepts[0] : undefined;
   // "You want to predict the yield of a block from the sensor readings: this is a regression project."
-  const naming = task && (goal ? partPassage(task.id, 'pointer', GOAL_AND_KIND[lang](goal, DESCRIBED.project[lang](task))) : namingPassage(task, 'project', lang));
+  const naming = task && (goal ? partPassage(task.id, 'pointer', goalAndKind(goal, DESCRIBED.project[lang](task), lang)) : namingPassage(task, 'project', lang));
   const framing: Passage[] = task && naming ? [naming, definitionPassage(task, lang)] : [];
   // An assistant over the learner's documents starts from a retrieval pipeline and real questions to measure it with,
   // not from a labelled table: the task's own step, then the evaluation's.
@@ -541,11 +541,10 @@ function ofTermInSentence(term: string): string {
   return /^[aeiouyàâéèêîïôûh]/iu.test(word) ? `d'${word}` : `de ${word}`;
 }
 
-/** The learner's goal said back, then the kind of project it is. */
-const GOAL_AND_KIND: Record<Lang, (goal: string, kind: string) => string> = {
-  en: (goal, kind) => `${goal}: ${kind.charAt(0).toLowerCase()}${kind.slice(1)}`,
-  fr: (goal, kind) => `${goal} : ${kind.charAt(0).toLowerCase()}${kind.slice(1)}`,
-};
+/** The learner's goal said back, then the kind of project it is (« ... : c'est un projet de régression. »). */
+function goalAndKind(goal: string, kind: string, lang: Lang): string {
+  return `${goal}${lang === 'fr' ? ' :' : ':'} ${kind.charAt(0).toLowerCase()}${kind.slice(1)}`;
+}
 
 const UNCOVERED: Record<Lang, string> = {
   en: 'I have no explanation I can vouch for on that exact point. What I can add about {t}:',

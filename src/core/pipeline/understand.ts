@@ -22,7 +22,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { accuracyHidesTheRareClass, FORECASTING_ID, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, opensAProject, openingSteps, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, HYBRID_SEARCH_ID, NAMES_EXACT_CODES, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, TIME_BASED_SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
+import { accuracyHidesTheRareClass, DOCUMENT_PARSING_ID, GOLDEN_TEST_SET_ID, OCR_ID, FORECASTING_ID, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, opensAProject, openingSteps, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, HYBRID_SEARCH_ID, NAMES_EXACT_CODES, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, TIME_BASED_SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -150,26 +150,24 @@ const CHOSEN_WAY = /^ ?(?:why|pourquoi) (?!not |pas |ne pas |n')(.+?) (?:rather 
  * Read as the whole PDF given, it asks why not that: where it falls short.
  */
 function whyTheChosenWay(understanding: Understanding, question: string, retriever: Retriever, glossary: Glossary): Understanding {
+  const first = firstQuestionOf(question);
+  const ways = CHOSEN_WAY.exec(plainQuestion(first));
+  const says = (words: string | undefined, concept: Concept) => words !== undefined && (retriever.described(words)?.concept.id === concept.id || retriever.retrieve(words).some((entry) => entry.concept.id === concept.id));
+  const sections = (concept: Concept) => glossary.withDetails(concept).en.sections;
+  // (One subject only: a pair weighed is left as it is.)
+  const subject = understanding.concepts.length === 1 ? understanding.concepts[0] : undefined;
   // « Pourquoi découper en morceaux plutôt que de donner tout le règlement au modèle ? » read as the whole document given:
   // what asks why not the alternative gets where it falls short, not what it is good for.
-  const ways = CHOSEN_WAY.exec(plainQuestion(firstQuestionOf(question)));
-  const says = (words: string | undefined, concept: Concept) => words !== undefined && (retriever.described(words)?.concept.id === concept.id || retriever.retrieve(words).some((entry) => entry.concept.id === concept.id));
-  const saysTheChosenWay = (concept: Concept) => says(ways?.[1], concept);
-  const [said] = understanding.concepts;
-  if (said && understanding.concepts.length === 1 && understanding.intent === 'why' && glossary.withDetails(said).en.sections?.limits && says(ways?.[2], said) && !saysTheChosenWay(said)) return { ...understanding, intent: 'limits' };
+  if (subject && understanding.intent === 'why' && sections(subject)?.limits && says(ways?.[2], subject) && !says(ways?.[1], subject)) return { ...understanding, intent: 'limits' };
   // "Why do I need to split the documents into chunks at all? Can't I just give the model the whole PDF?": why the step
   // the first question names is needed, whatever the shortcut after it names.
-  const first = firstQuestionOf(question);
   if (first !== question && WHY_NEEDED.test(plainQuestion(first))) {
     const named = [...new Set(retriever.retrieve(first).filter((entry) => entry.via === 'term').map((entry) => entry.concept))];
-    if (named.length === 1 && glossary.withDetails(named[0]!).en.sections?.why) return { intent: 'why', concepts: named, followUp: false, inConversation: understanding.inConversation };
+    if (named.length === 1 && sections(named[0]!)?.why) return { intent: 'why', concepts: named, followUp: false, inConversation: understanding.inConversation };
     // « Pourquoi faudrait-il séparer mes données en deux parties ? »: the step described, what it is for.
-    const [described] = understanding.concepts;
-    if (named.length === 0 && described && understanding.concepts.length === 1 && understanding.intent === 'how' && glossary.withDetails(described).en.sections?.why) return { ...understanding, intent: 'why' };
+    if (named.length === 0 && subject && understanding.intent === 'how' && sections(subject)?.why) return { ...understanding, intent: 'why' };
   }
-  const [concept] = understanding.concepts;
-  if (!concept || understanding.concepts.length !== 1 || understanding.intent === 'why') return understanding;
-  if (!saysTheChosenWay(concept) || !glossary.withDetails(concept).en.sections?.why) return understanding;
+  if (!subject || understanding.intent === 'why' || !says(ways?.[1], subject) || !sections(subject)?.why) return understanding;
   // (Nor is it something their words "sound like": they told the way themselves.)
   return { ...understanding, intent: 'why', shortcut: undefined, described: undefined };
 }
@@ -277,7 +275,6 @@ const EVALUATES = / (evaluate|evaluating|validate|validating|test|testing|check|
 const EVERYDAY_FIELD_WORDS: readonly string[] = ['prediction', 'machine-learning', 'artificial-intelligence', 'dataset', 'training-data'];
 /** The glossary's category of libraries and tools (scikit-learn, PyTorch, Hugging Face). */
 const TOOLS_CATEGORY = 'ecosystem';
-const OCR_ID = 'optical-character-recognition';
 /** "Instead of building a model", « plutôt que de faire un modèle »: a way without machine learning. */
 const INSTEAD_OF_A_MODEL = / (instead of|rather than|plutot que de|plutot que d'|au lieu de|au lieu d') (building|making|training|using|having|faire|construire|entrainer|utiliser|creer) (a |an |un |une |the |le )?(model|modele|ml model|machine learning|ml|ia|ai)\b/;
 /** "Scanned handwritten checklists: what do I do about those?", « et pour les PDF scannés, qu'est-ce que je dois faire ? ». */
@@ -417,7 +414,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // (Pages full of part numbers are found by keywords too: hybrid search.)
   // ("Our reports are full of station codes like KRL3; will embeddings handle those?": codes, which meaning alone misses.)
   const codesForEmbeddings = NAMES_EXACT_CODES.test(plainQuestion(question)) && / (embeddings?|vectors?|vector search|semantic search|plongements?|vecteurs?|recherche vectorielle|recherche semantique)\b/.test(plainQuestion(question));
-  if (metAny(earlier, DOCUMENT_TASK_IDS) && codesForEmbeddings && glossary.get(HYBRID_SEARCH_ID)) return { intent: 'why', concepts: [glossary.get(HYBRID_SEARCH_ID)!], followUp: false, described: true, inConversation };
+  const codesSearch = metAny(earlier, DOCUMENT_TASK_IDS) && codesForEmbeddings ? glossary.get(HYBRID_SEARCH_ID) : undefined;
+  if (codesSearch) return { intent: 'why', concepts: [codesSearch], followUp: false, described: true, inConversation };
   const search = metAny(earlier, DOCUMENT_TASK_IDS) && asksHowItFindsPassages(question) ? glossary.get(NAMES_EXACT_CODES.test(plainQuestion(question)) ? HYBRID_SEARCH_ID : SEMANTIC_SEARCH_ID) : undefined;
   if (search) return { intent: 'how', concepts: [search], followUp: metAny(earlier, [search.id]), inConversation };
   // "Why would I need retrieval at all instead of pasting the question into GPT-4?": why the project's RAG.
@@ -628,8 +626,6 @@ const LLM_AS_A_JUDGE_ID = 'llm-as-a-judge';
 const ASSISTANT_IMPROVES = /[ '](assistant|bot|chatbot|system|systeme) ([a-z']+ ){0,2}(s'ameliore|improves|is improving|gets better|is getting better|progresse)\b/;
 /** "Without checking every answer by hand", « sans relire chaque réponse », "automatically". */
 const WITHOUT_READING_EVERY_ANSWER = / without ([a-z']+ ){0,4}(check|checking|read|reading|review|reviewing|grade|grading)(s)? (every|each|all( the)?) (answers?|responses?|outputs?)\b| sans (relire|verifier|lire|corriger|noter) (chaque|toutes les|tous les) (reponses?|sorties?)\b| (grade|score|check|evaluate) ([a-z']+ ){0,3}automatically\b| (noter|evaluer|verifier) ([a-z']+ ){0,3}automatiquement\b/;
-
-const GOLDEN_TEST_SET_ID = 'golden-test-set';
 
 /** Concepts that say a conversation is about sorting items into categories. */
 const SORTING_IDS = ['multiclass-classification', 'classification', 'zero-shot-classification', 'sentiment-analysis', 'binary-classification'];
@@ -1295,7 +1291,6 @@ function planOf(opening: EarlierTurn, covered: readonly Concept[], earlier: read
 }
 
 /** A retrieval pipeline's pieces after its first version, in the order they are built. */
-const DOCUMENT_PARSING_ID = 'document-parsing';
 const DOCUMENT_PIPELINE_STEPS: readonly string[] = [DOCUMENT_PARSING_ID, 'chunking', 'metadata-filtering', 'hybrid-search', 'reranking'];
 const STEPS_OF_A_FORECAST: Readonly<Record<string, string>> = { [SPLIT_ID]: TIME_BASED_SPLIT_ID, 'feature-engineering': 'lag-feature' };
 
