@@ -56,7 +56,7 @@ export interface LocalizedConcept {
  * The kinds of data learners bring (glossary/concept.schema.json, `byField`): the chat recognises them in the
  * learner's words (pipeline/fields.ts) and answers with what a concept means there.
  */
-export const LEARNER_FIELDS = ['appointments', 'machines', 'readings', 'quality', 'sales', 'health', 'finance', 'text', 'images', 'users', 'energy', 'nature', 'people', 'transport', 'sports', 'audio'] as const;
+export const LEARNER_FIELDS = ['appointments', 'machines', 'readings', 'quality', 'sales', 'health', 'finance', 'text', 'images', 'users', 'energy', 'nature', 'people', 'transport', 'sports', 'audio', 'signals'] as const;
 export type LearnerField = (typeof LEARNER_FIELDS)[number];
 
 /** What tells two concepts apart, seen from one of them (`with` is the other). */

@@ -75,6 +75,12 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
   audio:
     'audio audio speech speech parole voice* voix recording* recording* enregistrement* enregistrement* music* ' +
     'musique* microphone* podcast* song* chanson* acoust*',
+  // A signal sampled many times a second and cut into windows: accelerometers on a 3D printer's head, a horse's hoof or
+  // a worker's wrist, gyroscopes in wearables, vibration on a spindle. (Vibration alone is machines' too.)
+  signals:
+    'accelerometer* accelerometer* accelero* accelero* gyroscop* gyroscop* imu imu inertial* inertiel* wearable* wearable* ' +
+    'sampled echantillonn* hz khz vibration* accelerat* acceleration* signal signals signaux raw-signal* signal-brut* ' +
+    'gait* gait* demarche* boiterie* lameness* lame stride* foulee* wrist* poignet* smartwatch* montre-connectee*',
 };
 
 interface FieldWord {
