@@ -133,7 +133,7 @@ describe('the chat as a tutor', function () {
   it('recognises a mechanism described in a learner’s words, and keeps a named term that is only part of the description', async () => {
     const [, reading] = await converse(engine, ['What is a context window?', 'How does the model actually read my text, word by word?']);
     assert.deepEqual(reading!.understanding.concepts.map((concept) => concept.id), ['tokenizer']);
-    assert.match(reading!.text, /^This is where the tokenizer comes in\./);
+    assert.match(reading!.text, /^That is the job of the tokenizer\./);
     const [layers] = await converse(engine, ['Comment on calcule le gradient dans un réseau avec plein de couches ?']);
     assert.deepEqual(layers!.understanding.concepts.map((concept) => concept.id), ['backpropagation']);
   });
@@ -767,7 +767,7 @@ describe('the chat as a tutor', function () {
     assert.equal(opening!.understanding.field, 'nature');
     assert.equal(drift!.understanding.concepts[0]!.id, 'data-drift');
     assert.equal(cost!.understanding.concepts[0]!.id, 'precision-and-recall');
-    assert.match(cost!.text, /^C'est là qu'interviennent la précision et le rappel\./);
+    assert.match(cost!.text, /^Cela tient à la précision et au rappel\./);
     const [, , , onItsOwnData, majority, leak] = await converse(engine, [
       'We want to predict which booked donors will not show up so we can overbook. Where do I start?',
       'What is a train/test split and why do I need one?',
@@ -2069,5 +2069,68 @@ describe('the chat as a tutor', function () {
     assert.equal(clogged!.understanding.concepts[0]!.id, 'outlier');
     assert.equal(never!.understanding.concepts[0]!.id, 'class-imbalance');
     assert.ok(steps!.understanding.steps, 'the plan, whatever everyday word it ends on');
+  });
+
+  it('takes "what you mean by X" as X asked simply, "fine-tune so it memorizes" as fine-tuning against RAG, embeddings against "the model itself" as two models, and OCR, invented part numbers, another brand\'s value and changes to measure for what they are', async () => {
+    const manuals = "I'm building an assistant that answers questions from about 3,000 scanned repair manuals for vintage sewing machines, where should I start?";
+    const [, memorize, same, ocr, invents, measure] = await converse(engine, [
+      manuals,
+      'Why not just fine-tune a small model on all the manuals so it memorizes them instead of doing retrieval?',
+      "hmm, not sure I get the difference between embeddings and the model itself, aren't they the same thing?",
+      'My scans are OCR\'d and full of errors like "bobbln" and broken tables of part numbers, will that hurt the results?',
+      "ok, I tried it and the model confidently gives part numbers that don't exist in any manual when the retrieved chunks don't mention the part. What's going on?",
+      'How can I measure whether my changes actually make the answers better rather than just eyeballing a few?',
+    ]);
+    assert.deepEqual(memorize!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'retrieval-augmented-generation']);
+    assert.deepEqual(same!.understanding.concepts.map((concept) => concept.id), ['embedding-model', 'large-language-model']);
+    assert.match(same!.text, /two separate models/);
+    assert.equal(ocr!.understanding.concepts[0]!.id, 'optical-character-recognition');
+    assert.equal(invents!.understanding.concepts[0]!.id, 'hallucination');
+    assert.equal(measure!.understanding.concepts[0]!.id, 'golden-test-set');
+    const club = "Bonjour, je veux construire un assistant qui répond aux questions des membres à partir de nos notices de décodeurs et de nos schémas de câblage scannés. Par où je commence ?";
+    const [, codes, meant, diagrams, brand] = await converse(engine, [
+      club,
+      'Ok. Mais nos notices sont pleines de numéros de CV comme "CV29" ou "CV1", est-ce que les embeddings vont vraiment comprendre ça ?',
+      'Hmm, je ne suis pas sûr de comprendre ce que tu appelles recherche hybride.',
+      'Nos schémas de câblage sont des images scannées, comment je peux les intégrer ?',
+      "Quand je demande la valeur du CV29 pour un décodeur ESU, il me répond avec la valeur d'un décodeur Zimo. Qu'est-ce qui se passe ?",
+    ]);
+    assert.equal(codes!.understanding.concepts[0]!.id, 'hybrid-search');
+    assert.deepEqual([meant!.understanding.concepts[0]!.id, meant!.understanding.intent], ['hybrid-search', 'simple']);
+    assert.equal(diagrams!.understanding.concepts[0]!.id, 'optical-character-recognition');
+    assert.equal(brand!.understanding.concepts[0]!.id, 'metadata-filtering');
+  });
+
+  it('says what covers what the topic misses ("is that really enough?") but not of how much data is enough, and opens signal projects as yes/no with windows, features and the forest first', async () => {
+    const [, , oldNames] = await converse(engine, [
+      "I'm building an assistant that answers questions from our scanned repair manuals, where should I start?",
+      'How does the retrieval part actually find the right page?',
+      'Is that really enough though? The manuals use old part names that users never type, like "shuttle race" vs "bobbin area".',
+    ]);
+    assert.match(oldNames!.text, /^Not on its own: that is what query rewriting is for\./);
+    const printer = 'Hi! I stuck an accelerometer on the print head of each of my 3D printers. I have about 200 logged prints with vibration readings, and I noted which ones failed. Can I predict a failed print early from the vibrations?';
+    const [opening, turning, few, features, which] = await converse(engine, [
+      printer,
+      'How does that actually work, turning a raw vibration signal into something a model can use?',
+      'Only about 25 of my 200 prints failed. Is that really enough to train anything?',
+      "Hmm, I'm not sure I get what you mean by features in this case.",
+      'Should I use a random forest or an LSTM for this?',
+    ]);
+    assert.equal(opening!.understanding.concepts[0]!.id, 'binary-classification');
+    assert.equal(turning!.understanding.concepts[0]!.id, 'signal-windowing');
+    assert.doesNotMatch(few!.text, /^Not on its own/);
+    assert.deepEqual([features!.understanding.concepts[0]!.id, features!.understanding.intent], ['feature', 'simple']);
+    assert.match(which!.text, /start with the random forest/);
+    const horses = "Bonjour, j'ai des accéléromètres fixés sur les sabots de 12 chevaux de course et je voudrais détecter une boiterie avant que le vétérinaire ne la voie, par où je commence ?";
+    const [start, windows, feature, sameHorse] = await converse(engine, [
+      horses,
+      "Pourquoi est-ce qu'il faudrait découper les signaux en fenêtres au lieu d'utiliser tout l'enregistrement d'un entraînement ?",
+      'Hmm, je ne suis pas sûr de comprendre ce que vous appelez une « feature » ici.',
+      "J'ai essayé et le modèle donne presque toujours une alerte pour le même cheval, même quand il va très bien. Pourquoi ?",
+    ]);
+    assert.equal(start!.understanding.concepts[0]!.id, 'binary-classification');
+    assert.equal(windows!.understanding.concepts[0]!.id, 'signal-windowing');
+    assert.equal(feature!.understanding.concepts[0]!.id, 'feature');
+    assert.equal(sameHorse!.understanding.concepts[0]!.id, 'shortcut-learning');
   });
 });

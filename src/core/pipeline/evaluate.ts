@@ -183,7 +183,7 @@ const SCAFFOLD =
   'not same thing designent pas meme chose explained above expliqué plus haut propos concept read next lire ensuite ' +
   'glossary glossaire entry entree answers reponde exactly exactement here voici says dit ' +
   'describe sounds like case cela ressemble cas comes intervient short covered bref avons means designe designent ' +
-  'risk name risque porte nom idea known idee project projet';
+  'risk name risque porte nom idea known idee project projet job travail tient comes down role justement toujours own its';
 
 export function judge(glossary: Glossary, turn: HeldOutTurn, answer: string, passages: readonly Passage[], dialogue: DialogueSoFar = { earlierAnswers: [] }): Judgement {
   const previousAnswer = dialogue.earlierAnswers[dialogue.earlierAnswers.length - 1];

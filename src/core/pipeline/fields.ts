@@ -80,7 +80,7 @@ const FIELD_WORDS: Readonly<Record<LearnerField, string>> = {
   signals:
     'accelerometer* accelerometer* accelero* accelero* gyroscop* gyroscop* imu imu inertial* inertiel* wearable* wearable* ' +
     'sampled echantillonn* hz khz vibration* accelerat* acceleration* signal signals signaux raw-signal* signal-brut* ' +
-    'gait* gait* demarche* boiterie* lameness* lame stride* foulee* wrist* poignet* smartwatch* montre-connectee*',
+    'gait* gait* demarche* boiterie* lameness* lame stride* foulee* wrist* poignet* smartwatch* montre-connectee* spindle* broche*',
 };
 
 interface FieldWord {

@@ -40,8 +40,8 @@ const ENGLISH_WISH = /\b(?:i|we)(?: really| would| 'd|'d)? (?:want|wanted|would 
 /** « j'aimerais », « nous voudrions », « je veux »: then an infinitive. */
 const FRENCH_WISH = /\b(?:j'aimerais|je voudrais|je veux|je souhaite|je souhaiterais|je cherche à|j'ai besoin de|nous voudrions|nous voulons|nous souhaitons|nous aimerions|nous cherchons à|on voudrait|on veut|on aimerait|on souhaite|on cherche à) ([^.?!;]+)/i;
 
-/** Where a goal stops being the goal: an example, a reason, a second request. */
-const GOAL_ENDS = /,| \(| like "| like « | such as | comme « | par exemple | because | parce que | so that | pour que | but | mais | and where | et par où | and how | et comment /i;
+/** Where a goal stops being the goal: an example, a reason, a second request (not the comma of "2,000"). */
+const GOAL_ENDS = /,(?!\d{3}\b)| \(| like "| like « | such as | comme « | par exemple | because | parce que | so that | pour que | but | mais | and where | et par où | and how | et comment /i;
 
 function englishGoal(wished: string, afterCan: boolean): string | undefined {
   if (/\b(am|was|i'm|we're|i've|we've)\b/i.test(wished)) return undefined;

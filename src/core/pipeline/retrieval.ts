@@ -32,6 +32,14 @@ const QUESTION_CONTEXT: MatchContext = { code: false, codeFile: true, ml: true }
 /** "What is a feature", « qu'est-ce qu'une caractéristique », « c'est quoi le score »: the form asked about, up to four words. */
 const DEFINITION_QUESTION = /^\s*(?:(?:and|so|et|alors|ok|okay)[\s,]+)?(?:what(?:'s|\s+is|\s+are|\s+does)\s+|define\s+|c'est quoi\s+|qu'est-ce qu(?:e\s+|')|que (?:veut dire|signifie)\s+)(?:(?:a|an|the|un|une|le|la|les|des)\s+|l')?(?<form>[\p{L}\p{N}'-]+(?:\s+[\p{L}\p{N}'-]+){0,3}?)\s*(?=[?,.!]|\s+exactly|\s+exactement|\s+au juste|\s+(?:actually\s+)?do\b|\s*$)/iu;
 
+/** "so it memorizes", "so that they learn", « pour qu'il mémorise », « afin qu'il retienne »: the clause of a purpose, ending where the verb starts. */
+const PURPOSE_BEFORE = /\b(?:so(?: that)? (?:it|they|the model|he|she)|in order (?:for it )?to|pour qu'(?:il|elle|ils|elles)|pour que (?:le modèle|le modele)|afin qu'(?:il|elle|ils|elles)) (?:\S+ )?$/iu;
+
+/** Whether the word at `start` is the verb of a purpose clause. */
+function saysWhatFor(question: string, start: number): boolean {
+  return PURPOSE_BEFORE.test(question.slice(Math.max(0, start - 40), start));
+}
+
 /** The prompt format has room for this many glossary entries. */
 export const MAX_RETRIEVED = 3;
 const TEXT_THRESHOLD = 4.5;
@@ -190,8 +198,10 @@ export class Retriever {
       known.add(entry.concept.id);
       return true;
     });
-    // A verb names the subject better than a noun qualifying it: « pourquoi les LLM hallucinent-ils ».
-    const ordered = [...extra.filter((entry) => entry.via === 'stem'), ...subjects, ...extra.filter((entry) => entry.via !== 'stem')];
+    // A verb names the subject better than a noun qualifying it: « pourquoi les LLM hallucinent-ils »; not a verb that
+    // says what the named thing is for ("fine-tune a model so it memorizes them": fine-tuning is the subject).
+    const leading = extra.filter((entry) => entry.via === 'stem' && !(subjects.length > 0 && saysWhatFor(question, entry.start ?? 0)));
+    const ordered = [...leading, ...subjects, ...extra.filter((entry) => !leading.includes(entry))];
     // A term named only as a qualifier is the subject when nothing else is (« qu'est-ce qu'un modèle en IA ? »).
     if (ordered.length === 0 && named.length > 0) return named.slice(0, limit);
     if (ordered.length > 0) return ordered.slice(0, limit);

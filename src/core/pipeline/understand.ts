@@ -78,6 +78,8 @@ export interface Understanding {
    * not that their words sound like one.
    */
   readonly stated?: boolean;
+  /** "Is that really enough? Users type other names for the parts": the topic alone is not; the technique described is what covers it. */
+  readonly notEnough?: boolean;
   /** "Which temperature should I use for a support bot?": what to do with it comes first. */
   readonly advice?: boolean;
   /** The kind of data the learner told of (appointments, machines...), over the conversation (pipeline/fields.ts). */
@@ -172,6 +174,34 @@ function whyTheChosenWay(understanding: Understanding, question: string, retriev
   return { ...understanding, intent: 'why', shortcut: undefined, described: undefined };
 }
 
+/**
+ * "What you mean by features", « ce que tu appelles recherche hybride », « ce qu'est une feature »: the term the
+ * learner asks the chat to say again in plain words (an everyday word such as "feature" names a concept there too).
+ */
+function termMeantBy(question: string, glossary: Glossary): Concept | undefined {
+  const form = MEANT_BY.exec(question.replace(/[\u2019\u02bc]/g, "'"))?.groups?.form?.replace(/^[«"“\s]+|[»"”\s]+$/gu, '');
+  const id = form ? glossary.matcher.lookupExact(form)[0]?.conceptId : undefined;
+  return id ? glossary.get(id) : undefined;
+}
+
+/** "What (do) you mean by X", "what you call X", « ce que vous appelez X », « ce qu'est X »: then X, up to four words. */
+const MEANT_BY =
+  /\b(?:what (?:do |did )?you (?:mean|meant) by|what you (?:call|called)|what is meant by|ce que (?:vous appelez|tu appelles|vous entendez par|tu entends par|vous voulez dire par|tu veux dire par)|ce qu'(?:est|on appelle)|ce que (?:sont|veut dire|signifie))\s+(?:(?:a|an|the|un|une|le|la|les|des|du)\s+|l')?(?<form>[«"“]?\s*[\p{L}\p{N}'-]+(?:\s+[\p{L}\p{N}'-]+){0,3}?\s*[»"”]?)\s*(?=[?,.!]|\s+(?:in this case|in that case|here|exactly|dans ce cas|ici|exactement|au juste)\b|\s*$)/iu;
+
+/**
+ * "Is that really enough though? The manuals use old part names that users never type": the topic alone does not hold
+ * up, and the technique the rest of the question describes (a technique: it has a purpose, not causes) is what covers it.
+ */
+function coversWhatTheTopicMisses(described: Concept, topic: Concept | undefined, question: string, glossary: Glossary): boolean {
+  const sections = glossary.withDetails(described).en.sections;
+  const linked = topic !== undefined && (topic.related.includes(described.id) || described.related.includes(topic.id));
+  // ("Is that really enough to train anything?" asks how much is enough, not what covers the rest.)
+  return linked && topic.id !== described.id && asksWhetherItHolds(question) && !ENOUGH_FOR_SOMETHING.test(plainQuestion(question)) && !sections?.causes && sections?.why !== undefined;
+}
+
+/** "Enough to train anything", « suffisant pour entraîner »: how much is enough for something. */
+const ENOUGH_FOR_SOMETHING = / (enough|sufficient|suffisante?s?|assez) (to|for|pour|de) /;
+
 /** The question with what it quotes left out. */
 function withoutQuotes(question: string): string {
   return question.replace(/"[^"]*"|“[^”]*”|«[^»]*»|'[^']{12,}'/gu, ' ');
@@ -198,6 +228,13 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   const inThatCase = / (in this case|in that case|in our case|here|for this|for that|for search|for retrieval|for rag|dans ce cas( la)?|dans notre cas|ici|pour ca|pour cela|pour la recherche|pour le rag)\b/.test(plainQuestion(question));
   const searchProject = projectOpening(earlier)?.conceptIds.some((id) => DOCUMENT_TASK_IDS.includes(id)) ?? false;
   const searching = metAny(earlier, [...DOCUMENT_TASK_IDS, 'vector-database']);
+  // "The difference between embeddings and the model itself, aren't they the same thing?": the model that makes the
+  // vectors against the one that writes the answer.
+  const embeddingModel = glossary.get(EMBEDDING_MODEL_ID);
+  const languageModel = glossary.get(LARGE_LANGUAGE_MODEL_ID);
+  if (subject && EMBEDDING_IDS.includes(subject.id) && others.length === 0 && embeddingModel && languageModel && WEIGHED_AGAINST_THE_MODEL.test(plainQuestion(question))) {
+    return { ...understanding, intent: 'contrast', concepts: [embeddingModel, languageModel] };
+  }
   const sense = subject?.id === EMBEDDING_ID && ((inThatCase && searching) || searchProject) ? glossary.get(SENTENCE_EMBEDDING_ID) : undefined;
   if (sense) return { ...understanding, concepts: [sense, ...others] };
   // "How does retrieval find the right page? Our manuals are full of part numbers": exact codes call for hybrid search.
@@ -259,6 +296,11 @@ function inTheConversationsSense(understanding: Understanding, question: string,
 }
 
 const EMBEDDING_ID = 'embedding';
+const EMBEDDING_MODEL_ID = 'embedding-model';
+const LARGE_LANGUAGE_MODEL_ID = 'large-language-model';
+const EMBEDDING_IDS = [EMBEDDING_ID, 'sentence-embedding', EMBEDDING_MODEL_ID];
+/** "...and the model itself", « et le modèle lui-même », "the same thing as the LLM": embeddings weighed against the model that answers. */
+const WEIGHED_AGAINST_THE_MODEL = / (difference|differ|differs|same thing|same as|versus|vs|compared|la meme chose|pareil|meme chose que|difference|differe|differont) .*\b(the|le|du|au) (model|modele|llm|language model|modele de langage)\b| (and|et) (the|le) (model|modele|llm) (itself|lui meme)\b/;
 const SELF_HOSTED_ID = 'self-hosted-model';
 /** A model run in house weighed against a provider's API, in either order: « entre un modèle chez nous et une API ». */
 const IN_HOUSE = / (open source|open weights?|open model|local|locale|locally|en local|in house|chez nous|on prem|on premise|sur site|self hosted|auto heberge|our own (server|machines?|gpu|hardware)|notre (propre )?serveur|nos (propres )?serveurs)\b/;
@@ -298,6 +340,14 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const inConversation = earlier.length > 0;
   // A concept the question describes, or leads to, without naming it: the answer first names it.
   const describedAs = (concept: Concept): Understanding => ({ intent: describedIntent(cue, glossary.withDetails(concept)), concepts: [concept], followUp: false, described: true, inConversation });
+  // "Not sure I get what you mean by features in this case", « ce que vous appelez une « feature » »: the word the
+  // learner quotes back is the subject, asked simply, whatever the topic in play.
+  const meant = termMeantBy(question, glossary);
+  if (meant) return { intent: 'simple', concepts: [meant], followUp: false, inConversation };
+  // "How can I measure whether my changes actually make the answers better rather than just eyeballing a few?": how
+  // the project tests itself, whatever the words of the way it rejects.
+  const testedHow = asksHowToTest(question) && asksWhetherAChangeHelps(question) && earlier.length > 0 ? testBeforeRollout(earlier, glossary, question) : undefined;
+  if (testedHow) return { intent: 'what', concepts: [testedHow], followUp: false, inConversation };
   const all = retriever.retrieve(question);
   // "Can you show me an example prompt for our case, like what the system prompt would look like...": an example of
   // the term the request names, whatever its description names next.
@@ -349,7 +399,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // its mechanism, whatever the purpose the question goes on to name.
   // (« Comment ça marche, les variables de décalage ? » names its subject, in either language.)
   const namesAnotherTerm = namedInEarnest.some((concept) => concept.id !== topic?.id && [concept.en.term, concept.fr.term].some((term) => question.toLowerCase().includes(term.toLowerCase()))) || retrieved.some((entry) => entry.via === 'term' && entry.concept.id !== topic?.id && namedInEarnest.includes(entry.concept) && entry.concept.fr.aliases.some((alias) => question.toLowerCase().includes(alias.toLowerCase())));
-  if (topic && ASKS_HOW_IT_WORKS_OF_THE_TOPIC.test(plainQuestion(question)) && !namesAnotherTerm) {
+  // ("How does that actually work, turning a raw vibration signal into something a model can use?" says in full what it asks.)
+  const describesAnother = retriever.described(question)?.coverage === 1 && retriever.described(question)?.concept.id !== topic?.id;
+  if (topic && ASKS_HOW_IT_WORKS_OF_THE_TOPIC.test(plainQuestion(question)) && !namesAnotherTerm && !describesAnother) {
     return { intent: 'how', concepts: [topic], followUp: true, inConversation };
   }
   const story = situationTold(question);
@@ -390,6 +442,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     if (detectIntent(question) === 'remedy' && glossary.withDetails(told).en.sections?.remedies) return { ...describedAs(told), intent: 'remedy' };
     // "A feature that would leak the answer in my data?" names what it asks about: no "what you describe sounds like".
     const namesIt = situation.named || retrieved.some((entry) => entry.concept.id === told.id && (entry.via === 'term' || entry.via === 'stem'));
+    if (!namesIt && coversWhatTheTopicMisses(told, topic, question, glossary)) return { intent: 'why', concepts: [told], followUp: false, described: true, notEnough: true, inConversation };
     return namesIt ? { intent: describedIntent(cue, glossary.withDetails(told)), concepts: [told], followUp: false, inConversation } : describedAs(told);
   }
   if (told && topic?.id === told.id && namesOnlyAResultsSetting(setting)) {
@@ -477,6 +530,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const shortcut = asksWhyNotInstead(question);
     const choice = shortcut && namedToo ? choiceMade(described, conversationConcepts(earlier, glossary, Infinity), [], glossary) : undefined;
     if (choice) return { intent: 'contrast', concepts: [choice, described], followUp: true, inConversation };
+    // "Is that really enough though? The manuals use old part names that users never type": the topic does not
+    // cover it alone, and the technique the rest describes is what does: what it is for, named as the answer.
+    if (!inPlay && !namedToo && coversWhatTheTopicMisses(described, topic, question, glossary)) return { intent: 'why', concepts: [described], followUp: false, described: true, notEnough: true, inConversation };
     // ("... is that a problem if I index them?": why it matters.)
     const weighed = cue === 'what' && ASKS_IF_A_PROBLEM.test(plainQuestion(question)) && glossary.withDetails(described).en.sections?.why ? 'why' : undefined;
     const intent = shortcut && (cue === 'what' || cue === 'why') && glossary.withDetails(described).en.sections?.limits ? 'limits' : (weighed ?? describedIntent(cue, glossary.withDetails(described)));
@@ -524,7 +580,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     // A follow-up the topic's entry does not cover takes a linked concept more readily than one it answers.
     const needed = onTopic.uncovered ? NEIGHBOUR_SCORE : asksWhyNotInstead(question) ? PROPOSED_NEIGHBOUR_SCORE : undefined;
     const neighbour = topic && onTopic.followUp && !onTopic.remark && needed ? neighbourAsked(question, earlier, retriever, glossary, needed) : undefined;
-    if (neighbour) return describedAs(neighbour);
+    if (neighbour) return coversWhatTheTopicMisses(neighbour, topic, question, glossary) ? { intent: 'why', concepts: [neighbour], followUp: false, described: true, notEnough: true, inConversation } : describedAs(neighbour);
     const ownCase = onTopic.intent === 'example' ? projectExampleForOwnCase(question, topic, earlier, glossary) : undefined;
     if (ownCase) return { ...onTopic, concepts: [ownCase], followUp: true, inConversation };
     return { ...onTopic, inConversation };
