@@ -2133,4 +2133,54 @@ describe('the chat as a tutor', function () {
     assert.equal(feature!.understanding.concepts[0]!.id, 'feature');
     assert.equal(sameHorse!.understanding.concepts[0]!.id, 'shortcut-learning');
   });
+
+  it('reads chunk sizes asked as advice, "is that going to be a problem?" as limits, a spec for a different part as the wrong passages, a trade\'s jargon for embeddings as hybrid search and handwritten scans as what to do with OCR', async () => {
+    const coop = "Hi, I volunteer at a community bike repair co-op and I want to build an assistant that answers our mechanics' questions using our 30 scanned repair manuals and a logbook of about 4,000 past repairs. Where should I start?";
+    const [, size, mangled, otherPart] = await converse(engine, [
+      coop,
+      'ok, and what size should the chunks be? Our logbook entries are one or two lines each but the manuals have long step-by-step procedures.',
+      'Many of our manuals are scanned and the OCR is messy, part numbers like "BR-M520" come out mangled. Is that going to be a problem?',
+      'I tried it, and when someone asks about a specific part number the model confidently gives the torque spec for a different part. Why does it do that?',
+    ]);
+    assert.equal(size!.understanding.concepts[0]!.id, 'chunking');
+    assert.equal(size!.passages[0]!.kind, 'step', 'what size to use, first');
+    assert.deepEqual([mangled!.understanding.concepts[0]!.id, mangled!.understanding.intent], ['optical-character-recognition', 'limits']);
+    assert.equal(otherPart!.understanding.concepts[0]!.id, 'metadata-filtering');
+    const organs = 'Bonjour, je développe un assistant pour une association de restauration d’orgues : je veux qu’il réponde aux questions des bénévoles à partir de nos 300 fiches techniques scannées en PDF. Par où je commence ?';
+    const [, jargon, handwritten] = await converse(engine, [
+      organs,
+      'Nos fiches sont pleines de termes de facteur d’orgue comme « sommier », « laye » ou « tirasse » ; un modèle d’embeddings généraliste va vraiment comprendre ça ?',
+      'Beaucoup de nos fiches sont des scans manuscrits des années 70, avec des schémas. Comment je gère ça ?',
+    ]);
+    assert.equal(jargon!.understanding.concepts[0]!.id, 'hybrid-search');
+    assert.equal(handwritten!.understanding.concepts[0]!.id, 'optical-character-recognition');
+    assert.match(handwritten!.text, /^Passer les scans à l'OCR avant le découpage/);
+  });
+
+  it('opens "when will it clog" as yes/no, reads failure dates to note as labels, a dozen failures that "seem risky" as how much data, "features in my case" as features, and "why turn the curves into features instead of the raw readings" as what features are for', async () => {
+    const stove = "Bonjour, j'ai un poêle à granulés avec un boîtier qui enregistre chaque minute la température des fumées et la vitesse de l'extracteur depuis deux hivers. Je voudrais prédire quand le creuset va s'encrasser pour le nettoyer avant que le poêle se mette en panne. Par où commencer ?";
+    const [opening, dates, dozen, features] = await converse(engine, [
+      stove,
+      'Pourquoi faudrait-il que je note les dates de nettoyage et de panne ? Le modèle ne peut pas le deviner tout seul ?',
+      "D'accord. Mais je n'ai qu'une douzaine de pannes en deux hivers, ça me paraît risqué pour entraîner un modèle.",
+      'Hmm, je ne suis pas sûr de comprendre ce que sont les « features » dans mon cas.',
+    ]);
+    assert.equal(opening!.understanding.concepts[0]!.id, 'binary-classification');
+    assert.equal(dates!.understanding.concepts[0]!.id, 'data-labeling');
+    assert.equal(dozen!.understanding.concepts[0]!.id, 'training-set-size');
+    assert.equal(features!.understanding.concepts[0]!.id, 'feature');
+    const kiln = "Hi! I run a small pottery studio and I've logged thermocouple readings from our electric kiln every minute for about 200 firings, plus a note of whether the glaze came out crazed or cracked. Can I use ML to predict bad firings?";
+    const [, curves] = await converse(engine, [kiln, 'Why would I need to turn the temperature curves into features instead of feeding the raw readings?']);
+    assert.deepEqual([curves!.understanding.concepts[0]!.id, curves!.understanding.intent], ['feature-engineering', 'why']);
+    assert.doesNotMatch(curves!.text, /That approach is called/);
+  });
+
+  it('recalls a step shown earlier by a clause that stands on its own, never one cut inside a list', async () => {
+    const [, , steps] = await converse(engine, [
+      'I want to build an assistant that answers questions from our 200 PDF manuals. Where do I start?',
+      'How do I know if the search finds the right passages?',
+      'Can you give me concrete steps to build a first version?',
+    ]);
+    assert.doesNotMatch(steps!.text, /chunking, embedding or reranking\.$/m, steps!.text);
+  });
 });

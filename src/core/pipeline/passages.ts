@@ -721,12 +721,6 @@ function clipped(action: string, most: number): string {
 /** What follows a comma inside a list: a few words, then "or", "and", « ou », « et ». */
 const LIST_GOES_ON = /^ [^,;:()]{1,30}? (or|and|ou|et) /u;
 
-/** The clause before `at`, from the last comma, semicolon or colon after `from`. */
-function lastClause(action: string, from: number, at: number): string {
-  const before = action.slice(from, at).replace(/^[,;:]\s*/u, '');
-  return before.slice(Math.max(before.lastIndexOf(', '), before.lastIndexOf('; '), before.lastIndexOf(': ')) + 1).trimStart();
-}
-
 /** Text that ends on "and", « et », "but"...: the clause goes on after the comma. */
 const AFTER_A_CONJUNCTION = /(?:^|\s)(?:and|or|but|then|et|ou|mais|puis)$/iu;
 
@@ -737,15 +731,24 @@ const OPENS_ON_WHEN = /^(?:and |et |or |ou |then |puis )?(?:after|when|whenever|
 function clauseEnds(action: string, most: number): { at: number; strong: boolean }[] {
   const ends: { at: number; strong: boolean }[] = [];
   let depth = 0;
+  // Where the clause in progress starts: after the last comma that is not inside a list ("after every change of
+  // chunking, embedding or reranking, count..." is one clause up to "reranking").
+  let clauseStart = 0;
   for (let at = 0; at < Math.min(action.length, most); at++) {
     const char = action[at]!;
     if (char === '(') depth++;
     else if (char === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && /[;:]/u.test(char) && action[at + 1] === ' ') ends.push({ at, strong: true });
-    // ("chunking, embedding or reranking": a comma inside a list ends no clause.)
-    // ("and after every change, measure...": nor does one that closes a clause's "when" or "after".)
-    // (« l'enregistrer avec chaque sortie et, avant de... »: a comma after "and" opens an aside, it ends nothing.)
-    else if (depth === 0 && char === ',' && action[at + 1] === ' ' && !AFTER_A_CONJUNCTION.test(action.slice(0, at)) && !LIST_GOES_ON.test(action.slice(at + 1)) && !OPENS_ON_WHEN.test(lastClause(action, ends.at(-1)?.at ?? 0, at))) ends.push({ at, strong: false });
+    else if (depth === 0 && /[;:]/u.test(char) && action[at + 1] === ' ') {
+      ends.push({ at, strong: true });
+      clauseStart = at + 1;
+    } else if (depth === 0 && char === ',' && action[at + 1] === ' ') {
+      // ("chunking, embedding or reranking": a comma inside a list ends no clause.)
+      // ("and after every change, measure...": nor does one that closes a clause's "when" or "after".)
+      // (« l'enregistrer avec chaque sortie et, avant de... »: a comma after "and" opens an aside, it ends nothing.)
+      if (LIST_GOES_ON.test(action.slice(at + 1))) continue;
+      if (!AFTER_A_CONJUNCTION.test(action.slice(0, at)) && !OPENS_ON_WHEN.test(action.slice(clauseStart, at).trimStart())) ends.push({ at, strong: false });
+      clauseStart = at + 1;
+    }
   }
   return ends;
 }

@@ -169,6 +169,10 @@ function whyTheChosenWay(understanding: Understanding, question: string, retriev
     // « Pourquoi faudrait-il séparer mes données en deux parties ? »: the step described, what it is for.
     if (named.length === 0 && subject && understanding.intent === 'how' && sections(subject)?.why) return { ...understanding, intent: 'why' };
   }
+  // "Why would I need to turn the curves into features instead of feeding the raw readings?": what the step the
+  // learner was told to take is for, not the pitfalls of a shortcut.
+  const needsTheWay = ways !== null && WHY_NEEDED.test(plainQuestion(first)) && understanding.shortcut === true && !says(ways[2], subject!);
+  if (subject && needsTheWay && sections(subject)?.why) return { ...understanding, intent: 'why', shortcut: undefined, described: undefined };
   if (!subject || understanding.intent === 'why' || !says(ways?.[1], subject) || !sections(subject)?.why) return understanding;
   // (Nor is it something their words "sound like": they told the way themselves.)
   return { ...understanding, intent: 'why', shortcut: undefined, described: undefined };
@@ -186,7 +190,7 @@ function termMeantBy(question: string, glossary: Glossary): Concept | undefined 
 
 /** "What (do) you mean by X", "what you call X", « ce que vous appelez X », « ce qu'est X »: then X, up to four words. */
 const MEANT_BY =
-  /\b(?:what (?:do |did )?you (?:mean|meant) by|what you (?:call|called)|what is meant by|ce que (?:vous appelez|tu appelles|vous entendez par|tu entends par|vous voulez dire par|tu veux dire par)|ce qu'(?:est|on appelle)|ce que (?:sont|veut dire|signifie))\s+(?:(?:a|an|the|un|une|le|la|les|des|du)\s+|l')?(?<form>[«"“]?\s*[\p{L}\p{N}'-]+(?:\s+[\p{L}\p{N}'-]+){0,3}?\s*[»"”]?)\s*(?=[?,.!]|\s+(?:in this case|in that case|here|exactly|dans ce cas|ici|exactement|au juste)\b|\s*$)/iu;
+  /\b(?:what (?:do |did )?you (?:mean|meant) by|what you (?:call|called)|what is meant by|ce que (?:vous appelez|tu appelles|vous entendez par|tu entends par|vous voulez dire par|tu veux dire par)|ce qu'(?:est|on appelle)|ce que (?:sont|veut dire|signifie))\s+(?:(?:a|an|the|un|une|le|la|les|des|du)\s+|l')?(?<form>[«"“]?\s*[\p{L}\p{N}'-]+(?:\s+[\p{L}\p{N}'-]+){0,3}?\s*[»"”]?)\s*(?=[?,.!]|\s+(?:in this case|in that case|in my case|in our case|for my project|here|exactly|dans ce cas|dans mon cas|dans notre cas|pour mon projet|ici|exactement|au juste)\b|\s*$)/iu;
 
 /**
  * "Is that really enough though? The manuals use old part names that users never type": the topic alone does not hold
@@ -294,6 +298,9 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   if (understanding.intent === 'what' && metBefore && / (exactly|precisely|exactement|precisement|au juste)\b/.test(plainQuestion(question))) return { ...understanding, intent: 'how' };
   return understanding;
 }
+
+/** "Full of organ-builder terms like...", « plein de jargon du métier », "our technicians' slang": words of a trade. */
+const NAMES_TRADE_JARGON = / (jargon|slang|argot|trade (terms|words|vocabulary)|technical (terms|vocabulary|words)|specialist (terms|vocabulary)|domain (terms|vocabulary|words)|in house (terms|words|names)|vocabulaire (technique|specialise|du metier|de metier)|termes (techniques|specialises|du metier|de metier)|termes (de|du|d') ?([a-z']+ ){1,3}(comme|tels))\b/;
 
 const EMBEDDING_ID = 'embedding';
 const EMBEDDING_MODEL_ID = 'embedding-model';
@@ -466,7 +473,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // "How does it find the right pages?" on RAG: the search that picks the passages.
   // (Pages full of part numbers are found by keywords too: hybrid search.)
   // ("Our reports are full of station codes like KRL3; will embeddings handle those?": codes, which meaning alone misses.)
-  const codesForEmbeddings = NAMES_EXACT_CODES.test(plainQuestion(question)) && / (embeddings?|vectors?|vector search|semantic search|plongements?|vecteurs?|recherche vectorielle|recherche semantique)\b/.test(plainQuestion(question));
+  // (So are a trade's own words, « des termes de facteur d'orgue comme "sommier" », which a general model has rarely seen.)
+  const codesForEmbeddings = (NAMES_EXACT_CODES.test(plainQuestion(question)) || NAMES_TRADE_JARGON.test(plainQuestion(question))) && / (d'|l')?(embeddings?|vectors?|vector search|semantic search|plongements?|vecteurs?|recherche vectorielle|recherche semantique)\b/.test(plainQuestion(question));
   const codesSearch = metAny(earlier, DOCUMENT_TASK_IDS) && codesForEmbeddings ? glossary.get(HYBRID_SEARCH_ID) : undefined;
   if (codesSearch) return { intent: 'why', concepts: [codesSearch], followUp: false, described: true, inConversation };
   const search = metAny(earlier, DOCUMENT_TASK_IDS) && asksHowItFindsPassages(question) ? glossary.get(NAMES_EXACT_CODES.test(plainQuestion(question)) ? HYBRID_SEARCH_ID : SEMANTIC_SEARCH_ID) : undefined;
@@ -485,7 +493,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const onDocuments = metAny(earlier, [...DOCUMENT_TASK_IDS, EXTRACTION_ID]);
   // (Tables told with them are the parser's: it reads both.)
   const scanned = onDocuments && SCANS_TO_HANDLE.test(plainQuestion(question)) && !/ (tables?|tableaux?)\b/.test(plainQuestion(question)) ? glossary.get(OCR_ID) : undefined;
-  if (scanned) return { intent: 'how', concepts: [scanned], followUp: metAny(earlier, [scanned.id]), inConversation };
+  // ("How do I handle that?": what to do with them first.)
+  if (scanned) return { intent: 'how', concepts: [scanned], followUp: metAny(earlier, [scanned.id]), advice: true, inConversation };
   const parsing = onDocuments && HANDLES_TABLES_OR_SCANS.test(plainQuestion(question)) ? glossary.get(DOCUMENT_PARSING_ID) : undefined;
   if (parsing) return { intent: 'how', concepts: [parsing], followUp: metAny(earlier, [parsing.id]), inConversation };
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
