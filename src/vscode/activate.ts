@@ -10,6 +10,7 @@ import { ConceptHoverProvider } from './hover';
 import { ExplanationPanelManager, type PanelSnapshot } from './panel/explanationPanel';
 import type { Turn } from '../core/chat/conversation';
 import type { ModelState, ModelThread } from '../core/model/modelClient';
+import type { GenerateOptions } from '../core/model/runtime';
 import type { ChatPhase } from '../webviewProtocol/chatMessages';
 import { registerChatCommands } from './chat/chatCommands';
 import { ChatController } from './chat/chatController';
@@ -37,6 +38,10 @@ export interface ConceptExplainerApi {
   modelState(): ModelState;
   /** Where the model runs: a worker thread (desktop), a web worker or the web extension host's thread (browser). */
   modelThread(): ModelThread | undefined;
+  /** The folder the model is read from: the bundled one, or `conceptExplainer.model.path`'s as this host resolves it. */
+  modelDir(): string;
+  /** The decoding options of the next answer: that folder's generation_config.json's. */
+  decodingOptions(): Promise<GenerateOptions>;
   /** Whether the chat view has been shown (its webview resolved). */
   chatViewResolved(): boolean;
   /** What the chat view showed in place of the latest answer before its first text (loading, reading...). */
@@ -117,6 +122,8 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
     chatTurns: () => chat.store.all,
     modelState: () => model.state,
     modelThread: () => model.thread,
+    modelDir: () => model.modelDir,
+    decodingOptions: () => model.decodingOptions(),
     chatViewResolved: () => chatView.resolved,
     chatPhasesShown: () => chatView.phasesShown,
     chatWaiting: () => chat.waiting,

@@ -32,10 +32,16 @@ export interface GlossaryHost {
 }
 
 export interface ModelHost {
-  /** The model folder to use, given `conceptExplainer.model.path` (empty: the bundled model). */
+  /**
+   * The model folder to use, given `conceptExplainer.model.path` (empty: the bundled model): a path of this machine's
+   * disk on the desktop, a URI of the workspace's file system in a browser.
+   */
   modelDir(configured: string): string;
   /** A client that runs the model of `modelDir`, released after `idleMs` without a request (0: never). */
   createClient(modelDir: string, idleMs: number): ModelClient;
-  /** The folder's generation_config.json, the truth for its decoding defaults. */
-  generationDefaults(modelDir: string): GenerationDefaults;
+  /**
+   * The folder's generation_config.json, the truth for its decoding defaults. A promise: a browser reads the folder
+   * through workspace.fs, which has no synchronous read.
+   */
+  generationDefaults(modelDir: string): Promise<GenerationDefaults>;
 }

@@ -44,8 +44,8 @@ export class ModelService extends Disposable {
   }
 
   /** Decoding options from the model folder's generation_config.json, with `overrides` (see decodingOptionsFrom). */
-  decodingOptions(overrides: DecodingOverrides = {}): GenerateOptions {
-    return decodingOptionsFrom(this.host.generationDefaults(this.modelDir), overrides);
+  async decodingOptions(overrides: DecodingOverrides = {}): Promise<GenerateOptions> {
+    return decodingOptionsFrom(await this.host.generationDefaults(this.modelDir), overrides);
   }
 
   generate(prompt: Prompt, options: GenerateOptions, onText: (text: string) => void, signal?: AbortSignal): Promise<GenerationResult> {

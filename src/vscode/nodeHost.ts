@@ -32,7 +32,7 @@ export function nodeHost(extensionUri: vscode.Uri): ExtensionHost {
       modelDir: (configured) => configured || path.join(extensionUri.fsPath, 'models', 'concept-gpt'),
       createClient: (modelDir, idleMs) => new WorkerModelClient({ workerFile: path.join(dist, 'modelWorker.js'), modelDir, wasmDir: dist, idleMs }),
       // Read at each question, so that a model folder changed on disk is decoded as its new config says.
-      generationDefaults: (modelDir) => loadGenerationDefaults(modelDir),
+      generationDefaults: async (modelDir) => loadGenerationDefaults(modelDir),
     },
   };
 }

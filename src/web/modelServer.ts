@@ -1,7 +1,7 @@
 import * as ort from 'onnxruntime-web/wasm';
 import type * as Ort from 'onnxruntime-web';
 import { configureMessages } from '../core/messages';
-import { ModelError, modelFilesFrom } from '../core/model/modelFormat';
+import { ModelError, modelBytesSource, modelFilesFrom } from '../core/model/modelFormat';
 import { ModelRuntime, type OrtModule } from '../core/model/runtime';
 import { nextTurn } from '../core/slices';
 import type { FromWebModel, ModelBytes, ToWebModel } from './modelProtocol';
@@ -79,16 +79,7 @@ async function loadRuntime(model: ModelBytes): Promise<ModelRuntime> {
   ort.env.wasm.proxy = false;
   ort.env.wasm.wasmBinary = model.wasm;
   ort.env.logLevel = 'error';
-  const files = modelFilesFrom({
-    dir: model.dir,
-    path: (name) => `${model.dir}/${name}`,
-    read: (name, maxBytes) => {
-      const bytes = model.files[name];
-      if (bytes && bytes.byteLength > maxBytes) throw new ModelError(`${model.dir}/${name} is larger than a model file of its kind can be.`);
-      return bytes;
-    },
-  });
-  return ModelRuntime.load(files, yieldingOrt(ort));
+  return ModelRuntime.load(modelFilesFrom(modelBytesSource(model.dir, model.files)), yieldingOrt(ort));
 }
 
 /**

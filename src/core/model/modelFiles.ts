@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as l10n from '@vscode/l10n';
 import type { GenerateOptions } from './runtime';
-import { decodingOptionsFrom, ModelError, modelFilesFrom, readGenerationDefaults, readModelJson, type DecodingOverrides, type GenerationDefaults, type ModelFileSource, type ModelFiles } from './modelFormat';
+import { decodingOptionsFrom, missingModelFolder, modelFilesFrom, readGenerationDefaults, readModelJson, refusedModelFile, unreadableModelFile, type DecodingOverrides, type GenerationDefaults, type ModelFileSource, type ModelFiles } from './modelFormat';
 
 // The format is read by the Node-free modelFormat.ts; this module reads a model folder from the disk.
 export { MODEL_FILE_LIMITS, ModelError, readModelConfig, type GenerationDefaults, type ModelConfig, type ModelFiles } from './modelFormat';
@@ -20,10 +19,10 @@ export function readModelFile(file: string, maxBytes: number): Buffer | undefine
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new ModelError(l10n.t('{0} cannot be read ({1}).', file, code ?? (error as Error).message));
+    throw unreadableModelFile(file, code ?? (error as Error).message);
   }
-  if (!stat.isFile()) throw new ModelError(l10n.t('{0} is not a regular file (a device or a pipe, say); it was not read.', file));
-  if (stat.size > maxBytes) throw new ModelError(l10n.t('{0} is {1} MB, more than a model file of its kind can be ({2} MB); it was not read.', file, Math.ceil(stat.size / 1e6), Math.floor(maxBytes / 1e6)));
+  const refused = refusedModelFile(file, { isFile: stat.isFile(), size: stat.size }, maxBytes);
+  if (refused) throw refused;
   // Non-blocking: a file swapped for a pipe since it was measured must not hold the thread until a writer comes.
   const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
@@ -59,6 +58,6 @@ export function decodingOptions(dir: string, overrides: DecodingOverrides = {}):
 
 /** Reads and checks every file of a model folder; any problem is a ModelError naming the file. */
 export function loadModelFiles(dir: string): ModelFiles {
-  if (!fs.existsSync(dir)) throw new ModelError(l10n.t('The model folder {0} does not exist.', dir));
+  if (!fs.existsSync(dir)) throw missingModelFolder(dir);
   return modelFilesFrom(folderSource(dir));
 }

@@ -55,6 +55,41 @@ export type Json = Record<string, unknown>;
  */
 export const MODEL_FILE_LIMITS = { jsonBytes: 1_000_000, tokenizerBytes: 64 * 1024 * 1024, onnxBytes: 2 * 1024 * 1024 * 1024 - 1 } as const;
 
+/** A model folder's files, each with its size limit and whether the model needs it. */
+export const MODEL_FOLDER_FILES: ReadonlyArray<{ readonly name: string; readonly maxBytes: number; readonly required: boolean }> = [
+  { name: 'config.json', maxBytes: MODEL_FILE_LIMITS.jsonBytes, required: true },
+  { name: 'generation_config.json', maxBytes: MODEL_FILE_LIMITS.jsonBytes, required: false },
+  { name: 'tokenizer.json', maxBytes: MODEL_FILE_LIMITS.tokenizerBytes, required: true },
+  { name: 'model.onnx', maxBytes: MODEL_FILE_LIMITS.onnxBytes, required: true },
+];
+
+/** A model folder that is not there. */
+export function missingModelFolder(dir: string): ModelError {
+  return new ModelError(l10n.t('The model folder {0} does not exist.', dir));
+}
+
+/** A required file the model folder lacks. */
+export function missingModelFile(dir: string, name: string): ModelError {
+  return new ModelError(l10n.t('The model folder {0} has no {1}.', dir, name));
+}
+
+/** A model file the file system would not give (its error code, or message). */
+export function unreadableModelFile(file: string, reason: string): ModelError {
+  return new ModelError(l10n.t('{0} cannot be read ({1}).', file, reason));
+}
+
+/**
+ * Why a model file, as its file system describes it, is not read at all: a device or a pipe (one linked to /dev/zero
+ * would fill the memory), or a file over its kind's limit, said before a byte of it is read.
+ */
+export function refusedModelFile(file: string, stat: { readonly isFile: boolean; readonly size: number }, maxBytes: number): ModelError | undefined {
+  if (!stat.isFile) return new ModelError(l10n.t('{0} is not a regular file (a device or a pipe, say); it was not read.', file));
+  if (stat.size > maxBytes) {
+    return new ModelError(l10n.t('{0} is {1} MB, more than a model file of its kind can be ({2} MB); it was not read.', file, Math.ceil(stat.size / 1e6), Math.floor(maxBytes / 1e6)));
+  }
+  return undefined;
+}
+
 function positiveInt(config: Json, names: readonly string[], file: string): number {
   for (const name of names) {
     const value = config[name];
@@ -114,11 +149,34 @@ export interface ModelFileSource {
   read(name: string, maxBytes: number): Uint8Array | undefined;
 }
 
+/**
+ * A model folder whose files were read already, by name (a browser's extension host reads them, and hands them to the
+ * model's web worker): a file over its limit is refused as on the disk.
+ */
+export function modelBytesSource(dir: string, files: Readonly<Record<string, Uint8Array | undefined>>): ModelFileSource {
+  const path = (name: string) => `${dir}/${name}`;
+  return {
+    dir,
+    path,
+    read: (name, maxBytes) => {
+      const bytes = files[name];
+      const refused = bytes && refusedModelFile(path(name), { isFile: true, size: bytes.byteLength }, maxBytes);
+      if (refused) throw refused;
+      return bytes;
+    },
+  };
+}
+
+/** The decoding defaults of a generation_config.json read already (its bytes; undefined: the folder has none). */
+export function generationDefaultsOf(dir: string, bytes: Uint8Array | undefined): GenerationDefaults {
+  return readGenerationDefaults(readModelJson(modelBytesSource(dir, { 'generation_config.json': bytes }), 'generation_config.json', false));
+}
+
 /** A JSON object from a model folder's file, or `undefined` when an optional file is missing. */
 export function readModelJson(source: ModelFileSource, name: string, required: boolean): Json | undefined {
   const bytes = source.read(name, MODEL_FILE_LIMITS.jsonBytes);
   if (!bytes) {
-    if (required) throw new ModelError(l10n.t('The model folder {0} has no {1}.', source.dir, name));
+    if (required) throw missingModelFile(source.dir, name);
     return undefined;
   }
   const file = source.path(name);
@@ -172,7 +230,7 @@ export function modelFilesFrom(source: ModelFileSource): ModelFiles {
   const eosIds = config.eosIds.length > 0 ? config.eosIds : ids(generationJson?.eos_token_id);
   const tokenizerFile = source.path('tokenizer.json');
   const tokenizerBytes = source.read('tokenizer.json', MODEL_FILE_LIMITS.tokenizerBytes);
-  if (!tokenizerBytes) throw new ModelError(l10n.t('The model folder {0} has no {1}.', dir, 'tokenizer.json'));
+  if (!tokenizerBytes) throw missingModelFile(dir, 'tokenizer.json');
   let tokenizer: BpeTokenizer;
   try {
     tokenizer = BpeTokenizer.fromJson(decodeUtf8(tokenizerBytes));
@@ -180,7 +238,7 @@ export function modelFilesFrom(source: ModelFileSource): ModelFiles {
     throw new ModelError(l10n.t('{0} cannot be used: {1}', tokenizerFile, (error as Error).message));
   }
   const onnx = source.read('model.onnx', MODEL_FILE_LIMITS.onnxBytes);
-  if (!onnx) throw new ModelError(l10n.t('The model folder {0} has no {1}.', dir, 'model.onnx'));
+  if (!onnx) throw missingModelFile(dir, 'model.onnx');
   return {
     dir,
     config: { ...config, eosIds },

@@ -79,7 +79,7 @@ async function answer(deps: BundledModelDeps, messages: readonly RequestMessage[
   try {
     await engine.ask(
       { question, answerLang: 'auto', fallbackLang: detectLanguage(question, uiLang()), history: historyOf(turns.slice(0, -1)) },
-      { kind: 'bundled', model: deps.model, options: deps.model.decodingOptions({ seed: Date.now() % 100000 }) },
+      { kind: 'bundled', model: deps.model, options: await deps.model.decodingOptions({ seed: Date.now() % 100000 }) },
       (text) => progress.report(new vscode.LanguageModelTextPart(text)),
       controller.signal,
     );

@@ -204,7 +204,7 @@ export class ChatController {
       if (apiKey) this.sentKeys.add(apiKey);
       return { kind: 'server', settings: { url: config.serverUrl, model: config.serverModel, apiKey } };
     }
-    return { kind: 'bundled', model: this.model, options: this.model.decodingOptions({ seed: Date.now() % 100000 }) };
+    return { kind: 'bundled', model: this.model, options: await this.model.decodingOptions({ seed: Date.now() % 100000 }) };
   }
 }
 

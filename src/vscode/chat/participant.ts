@@ -70,7 +70,7 @@ export async function answerInChat(
   try {
     const answer = await engine.ask(
       { question, answerLang: 'auto', fallbackLang: lang, history: historyTurns(context.history) },
-      backendFor(deps, request.model),
+      await backendFor(deps, request.model),
       // Pieces the model had already written when the request was cancelled are not shown.
       (text) => token.isCancellationRequested || stream.markdown(plainText ? escapeMarkdownText(text) : text),
       controller.signal,
@@ -100,10 +100,10 @@ function questionFor(command: string | undefined, prompt: string, lang: Lang): s
  * The bundled model unless the user allowed the model picked in VS Code's chat; in Restricted Mode always the
  * bundled one, so nothing leaves the machine.
  */
-function backendFor(deps: ParticipantDeps, model: vscode.LanguageModelChat | undefined): Backend {
+async function backendFor(deps: ParticipantDeps, model: vscode.LanguageModelChat | undefined): Promise<Backend> {
   // The bundled model picked in the Chat view (offered by this extension) is the bundled backend itself.
   if (model && model.vendor !== BUNDLED_MODEL_VENDOR && deps.config.current.participantUsesChatModel && vscode.workspace.isTrusted) return { kind: 'messages', send: sendThrough(model), origin: modelOrigin(model) };
-  return { kind: 'bundled', model: deps.model, options: deps.model.decodingOptions({ seed: Date.now() % 100000 }) };
+  return { kind: 'bundled', model: deps.model, options: await deps.model.decodingOptions({ seed: Date.now() % 100000 }) };
 }
 
 /** `/glossary <text>`: the concepts written like the text (or the closest), each with its definition. */

@@ -31,6 +31,7 @@ async function activate(): Promise<ConceptExplainerApi> {
 }
 
 const encode = (text: string) => new TextEncoder().encode(text);
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const exists = (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
 
 interface WorkbenchLook {
@@ -71,6 +72,25 @@ async function openWorkspaceFile(name: string, text?: string): Promise<vscode.Te
   const uri = vscode.Uri.joinPath(folder.uri, name);
   if (text !== undefined) await vscode.workspace.fs.writeFile(uri, encode(text));
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+}
+
+/** Asks the chat view a question: the finished turn, and the answer as first seen while it streamed ('' if never). */
+async function askChat(api: ConceptExplainerApi, question: string): Promise<{ turn: Turn; partial: string }> {
+  const pending = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', question);
+  let partial = '';
+  await waitFor(() => {
+    const last = api.chatTurns().at(-1);
+    if (last?.question !== question) return false;
+    if (last.state === 'streaming' && last.answer.length > 0) partial = last.answer;
+    return partial.length > 0 || last.state === 'done' || last.state === 'error';
+  }, 'the answer never started', ANSWER_TIMEOUT_MS);
+  return { turn: await pending, partial };
+}
+
+/** A finished answer that was shown in pieces before it was done. */
+function checkStreamed({ turn, partial }: { turn: Turn; partial: string }): void {
+  check(turn.state === 'done', `the answer failed: ${turn.error}`);
+  check(partial.length > 0 && partial.length < turn.answer.length, `the answer was not streamed (first piece ${partial.length} of ${turn.answer.length} characters)`);
 }
 
 async function conceptHoverAt(editor: vscode.TextEditor, needle: string): Promise<string> {
@@ -193,23 +213,107 @@ describe('The web extension in a browser extension host', function () {
   it('streams a chat answer from the bundled model', async function () {
     this.timeout(ANSWER_TIMEOUT_MS + 60_000);
     const api = await activate();
-    const question = 'What is dropout?';
-    const pending = vscode.commands.executeCommand<Turn>('conceptExplainer.openChat', question);
-    // Streamed: the answer shows in pieces before it is done.
-    let partial = '';
-    await waitFor(() => {
-      const last = api.chatTurns().at(-1);
-      if (last?.question === question && last.state === 'streaming' && last.answer.length > 0) partial = last.answer;
-      return partial.length > 0 || last?.state === 'done' || last?.state === 'error';
-    }, 'the answer never started', ANSWER_TIMEOUT_MS);
-    const turn = await pending;
-    check(turn.state === 'done', `the answer failed: ${turn.error}`);
-    check(partial.length > 0 && partial.length < turn.answer.length, `the answer was not streamed (first piece ${partial.length} of ${turn.answer.length} characters)`);
+    const answered = await askChat(api, 'What is dropout?');
+    checkStreamed(answered);
+    const { turn } = answered;
     check(turn.answer.trim().length > 20 && turn.sources.includes('dropout'), `${turn.answer} ${JSON.stringify(turn.sources)}`);
     check(api.modelThread() === 'web worker' || api.modelThread() === 'extension host', `the model ran in ${api.modelThread()}`);
     console.log(`web integration: the model ran in the ${api.modelThread()}`);
     const look = await lookAtWorkbench({ waitFor: turn.answer.slice(0, 30), screenshot: shot('chat') });
     check(look.webviews.some((text) => shown(text).includes(shown(turn.answer.slice(0, 30)))), `the chat view does not show the answer: ${JSON.stringify(look.webviews).slice(0, 500)}`);
+  });
+
+  describe('conceptExplainer.model.path: a model folder of the workspace’s file system', function () {
+    this.timeout(2 * ANSWER_TIMEOUT_MS + 60_000);
+    /** The decoding defaults of the user's model: short enough to cut the answer below, unlike the bundled model's. */
+    const OWN_MAX_TOKENS = 24;
+    const QUESTION = 'What is overfitting?';
+    const settings = () => vscode.workspace.getConfiguration('conceptExplainer');
+    const setModelPath = (value: string | undefined) => settings().update('model.path', value, vscode.ConfigurationTarget.Global);
+    const models = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'models');
+    const bundled = () => vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'models', 'concept-gpt');
+    /** The bundled model copied into the workspace, with generation_config.json's max_new_tokens set to OWN_MAX_TOKENS. */
+    const own = () => vscode.Uri.joinPath(models(), 'own-model');
+    /** A copy without model.onnx. */
+    const noOnnx = () => vscode.Uri.joinPath(models(), 'no-onnx');
+    /** A copy whose config.json is over the 1 MB a config may have. */
+    const bigConfig = () => vscode.Uri.joinPath(models(), 'big-config');
+
+    before(async function () {
+      this.timeout(60_000);
+      await vscode.workspace.fs.copy(bundled(), own(), { overwrite: true });
+      const generation = vscode.Uri.joinPath(own(), 'generation_config.json');
+      const defaults = JSON.parse(decode(await vscode.workspace.fs.readFile(generation))) as Record<string, unknown>;
+      check(defaults.max_new_tokens !== OWN_MAX_TOKENS, 'the bundled model already has these defaults');
+      await vscode.workspace.fs.writeFile(generation, encode(JSON.stringify({ ...defaults, max_new_tokens: OWN_MAX_TOKENS })));
+      await vscode.workspace.fs.copy(own(), noOnnx(), { overwrite: true });
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(noOnnx(), 'model.onnx'));
+      await vscode.workspace.fs.copy(own(), bigConfig(), { overwrite: true });
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(bigConfig(), 'config.json'), encode(`{"model_type": "gpt2", "pad": "${'x'.repeat(1_100_000)}"}`));
+    });
+
+    afterEach(async () => {
+      await setModelPath(undefined);
+      await vscode.commands.executeCommand('conceptExplainer.newChat');
+    });
+
+    after(() => vscode.workspace.fs.delete(models(), { recursive: true }));
+
+    /** Sets the path, and waits until the extension reads `expected` from it. */
+    async function useModelPath(api: ConceptExplainerApi, value: string | undefined, expected: vscode.Uri): Promise<void> {
+      await setModelPath(value);
+      await waitFor(() => api.modelDir() === expected.toString(), `the model folder is ${api.modelDir()}, not ${expected.toString()}`, 10_000);
+    }
+
+    it('[trusted] answers with the model of a workspace folder, decoded as its own generation_config.json says', async () => {
+      const api = await activate();
+      await vscode.commands.executeCommand('conceptExplainer.newChat');
+      const full = await askChat(api, QUESTION);
+      checkStreamed(full);
+      await vscode.commands.executeCommand('conceptExplainer.newChat');
+      // A path relative to the workspace folder.
+      await useModelPath(api, 'models/own-model', own());
+      const options = await api.decodingOptions();
+      check(options.maxNewTokens === OWN_MAX_TOKENS, `decoded with ${options.maxNewTokens} new tokens at most, not the folder's ${OWN_MAX_TOKENS}`);
+      const cut = await askChat(api, QUESTION);
+      checkStreamed(cut);
+      // The same weights, decoded greedily: the same answer, cut where the folder's config says.
+      const answer = cut.turn.answer.trim();
+      check(answer.length > 20 && answer.length < full.turn.answer.trim().length && full.turn.answer.startsWith(answer), `"${answer}" is not the start of "${full.turn.answer}"`);
+      check(api.modelDir() === own().toString() && api.modelState() !== 'unloaded', `the model of ${api.modelDir()} is ${api.modelState()}`);
+    });
+
+    it('[trusted] says which file the model folder lacks, in the chat, as on the desktop', async () => {
+      const api = await activate();
+      // An absolute path of the workspace's file system.
+      await useModelPath(api, noOnnx().path, noOnnx());
+      const { turn } = await askChat(api, QUESTION);
+      const expected = `The model folder ${noOnnx().fsPath} has no model.onnx.`;
+      check(turn.state === 'error' && turn.error === expected, `${turn.state}: ${turn.error ?? turn.answer}`);
+      check(api.modelState() === 'unloaded', `the model is ${api.modelState()}`);
+      const look = await lookAtWorkbench({ waitFor: 'has no model.onnx', screenshot: shot('model-path-error') });
+      check(look.webviews.some((text) => shown(text).includes(expected)), `the chat view does not show the error: ${JSON.stringify(look.webviews).slice(0, 500)}`);
+    });
+
+    it('[trusted] refuses a model file over its limit before reading it, naming the file', async () => {
+      const api = await activate();
+      // A URI, as it is.
+      await useModelPath(api, bigConfig().toString(), bigConfig());
+      const { turn } = await askChat(api, QUESTION);
+      const file = vscode.Uri.joinPath(bigConfig(), 'config.json').fsPath;
+      check(turn.state === 'error' && turn.error === `${file} is 2 MB, more than a model file of its kind can be (1 MB); it was not read.`, `${turn.state}: ${turn.error ?? turn.answer}`);
+    });
+
+    it('[untrusted] ignores the setting in Restricted Mode: the bundled model answers', async () => {
+      const api = await activate();
+      await setModelPath(noOnnx().path);
+      // The extension hears of a change as soon as the configuration holds it.
+      await waitFor(() => settings().get('model.path') === noOnnx().path, 'the setting was not written', 10_000);
+      check(api.modelDir() === bundled().toString(), `Restricted Mode reads the model of ${api.modelDir()}`);
+      const answered = await askChat(api, QUESTION);
+      checkStreamed(answered);
+      check(answered.turn.answer.trim().length > 20, answered.turn.answer);
+    });
   });
 });
 
