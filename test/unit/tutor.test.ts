@@ -2183,4 +2183,45 @@ describe('the chat as a tutor', function () {
     ]);
     assert.doesNotMatch(steps!.text, /chunking, embedding or reranking\.$/m, steps!.text);
   });
+
+  it('answers a local model against an API "on a small budget" with what each costs first', async () => {
+    const [, budget] = await converse(engine, [
+      'Bonjour, je veux construire un assistant qui répond aux bénévoles à partir de nos fiches techniques en PDF. Par où je commence ?',
+      "Entre un petit modèle local genre Mistral 7B et une API comme GPT-4, qu'est-ce que vous me conseillez pour une association avec peu de budget ?",
+    ]);
+    assert.deepEqual([budget!.understanding.concepts[0]!.id, budget!.understanding.intent], ['self-hosted-model', 'limits']);
+    assert.match(budget!.text, /^Pour une petite équipe qui pose quelques centaines de questions par jour, une API hébergée coûte en général moins/);
+  });
+
+  it('keeps readings for an event seen ahead, drops them for one reading per item, leads "where do I start?" after a told project to its first step, and reads "in time order", "how does it work, step by step", "how should I chunk them?", « comment je limite » and « entre X et simplement Y »', async () => {
+    const reef = "Bonjour, j'ai un aquarium récifal de 400 litres et depuis deux ans un capteur enregistre toutes les 10 minutes le pH, la température et la salinité. Je voudrais prédire les chutes de pH avant qu'elles arrivent.";
+    const [opening, start, inOrder] = await converse(engine, [reef, 'Par où je commence avec ces données ?', "Pourquoi faudrait-il découper les données dans l'ordre du temps plutôt qu'au hasard pour l'entraînement et le test ?"]);
+    assert.equal(opening!.understanding.field, 'readings');
+    assert.ok(start!.understanding.nextStep, start!.understanding.concepts.map((concept) => concept.id).join());
+    assert.equal(inOrder!.understanding.concepts[0]!.id, 'time-based-split');
+    const espresso = "Hi! I've logged every shot from my espresso machine for two years: boiler temperature, pump pressure, grind setting, dose, shot time, and whether it tasted sour. I'd like to predict sour shots before I pull them. Where do I start?";
+    const [shots, accuracy] = await converse(engine, [espresso, 'Why not just use accuracy to check if the model is good?']);
+    assert.equal(shots!.understanding.concepts[0]!.id, 'binary-classification');
+    assert.equal(shots!.understanding.field, undefined, 'one reading per shot is no level forecast over time');
+    assert.deepEqual([accuracy!.understanding.concepts[0]!.id, accuracy!.understanding.intent], ['accuracy', 'limits']);
+    const rules = "I'm building an assistant for my club that answers questions about tournament rules, using our 80-page rulebook PDF plus about 300 past rulings written up as short emails. Where do I start?";
+    const [, flow, chunkThem] = await converse(engine, [
+      rules,
+      'How does the retrieval part actually work, step by step, from the question to the answer?',
+      'Our rulings are messy: each email mixes a quote from the rulebook, the situation and the decision. How should I chunk them?',
+    ]);
+    assert.notEqual(flow!.understanding.remark, 'recap');
+    assert.equal(flow!.understanding.intent, 'how');
+    assert.equal(chunkThem!.passages[0]!.kind, 'step', 'how to chunk them, first');
+    const windows = "Salut ! Je développe un assistant qui répond aux questions des artisans en s'appuyant sur nos 800 rapports d'intervention en PDF. Par où je commence ?";
+    const [, size, limit, rerank] = await converse(engine, [
+      windows,
+      'Quelle taille de morceaux tu me conseilles pour des rapports de 5 à 15 pages avec des tableaux de mesures ?',
+      "Ça me paraît risqué : si l'assistant invente une technique, c'est grave. Comment je limite les hallucinations ?",
+      "Entre un reranker et simplement augmenter le nombre de passages récupérés, qu'est-ce qui vaut le mieux dans mon cas ?",
+    ]);
+    assert.deepEqual([size!.understanding.concepts[0]!.id, size!.passages[0]!.kind], ['chunking', 'step']);
+    assert.deepEqual([limit!.understanding.concepts[0]!.id, limit!.understanding.intent], ['hallucination', 'remedy']);
+    assert.deepEqual([rerank!.understanding.concepts[0]!.id, rerank!.understanding.intent], ['reranking', 'why']);
+  });
 });

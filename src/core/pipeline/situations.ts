@@ -147,7 +147,7 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
 }
 
 /** "Predict a failed print", "detect faulty welds", « prédire les impressions ratées »: a bad one among the others. */
-const PREDICTS_A_FAILED_ONE = / (predict|predicting|detect|detecting|spot|spotting|flag|flagging|catch|catching|prevoir|predire|detecter|reperer|signaler) (a |an |the |which |each |un |une |les |des |quelles |chaque )?(failed|failing|faulty|bad|defective|broken|ratee?s?|defectueu(x|se|ses)|mauvaise?s?|rate) [a-z]+/;
+const PREDICTS_A_FAILED_ONE = / (predict|predicting|detect|detecting|spot|spotting|flag|flagging|catch|catching|prevoir|predire|detecter|reperer|signaler) (a |an |the |which |each |un |une |les |des |quelles |chaque )?(failed|failing|faulty|bad|defective|broken|sour|burnt|burned|spoiled|spoilt|rotten|ratee?s?|defectueu(x|se|ses)|mauvaise?s?|rate|aigres?|brulee?s?|gatee?s?) [a-z]+/;
 /** « détecter une boiterie avant que le vétérinaire ne la voie », "spot lameness early": caught before it shows. */
 const CATCHES_IT_EARLY = / (detect|detecting|spot|spotting|catch|catching|flag|flagging|detecter|reperer|signaler|depister) ([a-z'-]+ ){1,4}(early|earlier|early on|in time|before (the |a |an |it |they |anyone |someone )?([a-z]+ )?(sees?|notices?|shows?|see|notice|show)|avant que|avant qu'|plus tot|a temps|tot)\b/;
 
@@ -687,8 +687,11 @@ export function tellsOfAGroupOnBothSides(question: string): boolean {
  * mieux quand je change le prompt ? »: whether a change helps, which a fixed set of test cases tells, whatever it names.
  */
 export function asksWhetherAChangeHelps(question: string): boolean {
-  return / (how|comment) ([a-z']+ ){0,3}(know|tell|see|savoir|voir|sais|saurai|saurais) (if |whether |si )?([a-z']+ ){0,3}(better|worse|improv|mieux|pire|meilleur|ameliore|degrade)[a-z]* ([a-z']+ ){0,3}(when|after|each time|every time|quand|apres|chaque fois|a chaque) ([a-z']+ ){0,3}(change|changes|changing|tweak|tweaks|edit|edits|modify|change|changer|modifie|modifier|touche|retouche)\b/.test(plainQuestion(question)) || GETS_BETTER.test(plainQuestion(question)) || MAKES_IT_BETTER.test(plainQuestion(question));
+  return / (how|comment) ([a-z']+ ){0,3}(know|tell|see|savoir|voir|sais|saurai|saurais) (if |whether |si )?([a-z']+ ){0,3}(better|worse|improv|mieux|pire|meilleur|ameliore|degrade)[a-z]* ([a-z']+ ){0,3}(when|after|each time|every time|quand|apres|chaque fois|a chaque) ([a-z']+ ){0,3}(change|changes|changing|tweak|tweaks|edit|edits|modify|change|changer|modifie|modifier|touche|retouche)\b/.test(plainQuestion(question)) || GETS_BETTER.test(plainQuestion(question)) || MAKES_IT_BETTER.test(plainQuestion(question)) || CHANGES_IMPROVE.test(plainQuestion(question));
 }
+
+/** « savoir si mes changements améliorent vraiment les réponses », "know whether my tweaks improve the answers". */
+const CHANGES_IMPROVE = / (know|tell|see|check|measure|savoir|voir|verifier|mesurer) (if|whether|si) ([a-z']+ ){0,2}(changes?|changements?|modifications?|tweaks?|edits?|reglages?) ([a-z']+ ){0,2}(improve|improves|help|helps|ameliore|ameliorent|aident)\b/;
 
 /** "How can I measure whether my changes actually make the answers better?", « comment savoir si mes changements rendent les réponses meilleures ? ». */
 const MAKES_IT_BETTER = / (how|comment) ([a-z']+ ){0,3}(measure|know|tell|see|check|mesurer|mesure|savoir|voir|verifier) (if|whether|si) ([a-z']+ ){0,4}(make|makes|made|rend|rendent|ont rendu) ([a-z']+ ){0,3}(better|worse|meilleur|meilleure|meilleures|meilleurs|pire|pires)\b/;

@@ -109,9 +109,15 @@ export function conversationField(question: string, earlier: readonly EarlierTur
   // piece or batch tell of a process, not of a level to forecast.
   const task = openingTask ?? projectOpening(earlier)?.conceptIds.find((id) => id !== WORKFLOW_ID);
   if (field !== 'readings' || !task || !EACH_ITEM_TASK_IDS.includes(task)) return field;
+  const said = [...earlier.map((turn) => turn.question ?? ''), question].map(plainQuestion);
   // (Only in production: a piano's humidity or a clock's temperature decide nothing of parts, moulds or shifts.)
-  return [...earlier.map((turn) => turn.question ?? ''), question].some((said) => PRODUCED_ITEMS.test(plainQuestion(said))) ? 'quality' : undefined;
+  if (said.some((words) => PRODUCED_ITEMS.test(words))) return 'quality';
+  // « Prédire les chutes de pH avant qu'elles arrivent » from readings every 10 minutes: an event ahead in the readings.
+  return said.some((words) => EVENT_AHEAD.test(words)) ? 'readings' : undefined;
 }
+
+/** "Before they happen", « avant qu'elles arrivent », "hours ahead": an event to see coming in readings over time. */
+const EVENT_AHEAD = / (before (they|it) (happen|happens|occur|occurs|arrive|arrives|start|starts|hit|hits)|avant qu'(ils|elles|il|elle) (n')?(arrivent|arrive|surviennent|survienne|se produisent|se produise)|hours? ahead|in advance|a l'avance|hours? before|heures? avant|heures? a l'avance)\b/;
 
 /** Items a process makes, one after another: parts, batches, castings, firings. */
 const PRODUCED_ITEMS = / (parts?|pieces?|batch|batches|lots?|castings?|firings?|cuissons?|moulages?|coulees?|moulds?|molds?|moules?|production|produced|produit|produites?|fabrication|manufactur[a-z]*|process|procede|kilns?|drying|dried|sechage|seche|staves|douelles|tiles|carreaux|boards|planks|planches)\b/;
@@ -244,6 +250,9 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   // "How does retrieval find the right page? Our manuals are full of part numbers": exact codes call for hybrid search.
   const hybrid = glossary.get(HYBRID_SEARCH_ID);
   if (subject?.id === SEMANTIC_SEARCH_ID && hybrid && NAMES_EXACT_CODES.test(plainQuestion(question))) return { ...understanding, concepts: [hybrid, ...others] };
+  // « Pourquoi découper dans l'ordre du temps plutôt qu'au hasard ? »: the split by time, asked by its own words.
+  const byTime = glossary.get(TIME_BASED_SPLIT_ID);
+  if (subject?.id === SPLIT_ID && byTime && IN_TIME_ORDER.test(plainQuestion(question))) return { ...understanding, concepts: [byTime, ...others] };
   // "A concrete example of how to split our gate logs?": records over time are split by time, whose example says so;
   // a random split of photos would contradict the advice the learner was given.
   const field = conversationField(question, earlier);
@@ -302,6 +311,16 @@ function inTheConversationsSense(understanding: Understanding, question: string,
 /** "Full of organ-builder terms like...", « plein de jargon du métier », "our technicians' slang": words of a trade. */
 const NAMES_TRADE_JARGON = / (jargon|slang|argot|trade (terms|words|vocabulary)|technical (terms|vocabulary|words)|specialist (terms|vocabulary)|domain (terms|vocabulary|words)|in house (terms|words|names)|vocabulaire (technique|specialise|du metier|de metier)|termes (techniques|specialises|du metier|de metier)|termes (de|du|d') ?([a-z']+ ){1,3}(comme|tels))\b/;
 
+/** "In time order", « dans l'ordre du temps », "chronologically", "by date": the order a split by time keeps. */
+const IN_TIME_ORDER = / (in (time|chronological|date) order|chronologically|by (time|date)|in order of time|dans l'ordre (du temps|chronologique|des dates)|chronologiquement|par date|selon la date)\b/;
+
+/** "Where do I start?", « par où je commence ? »: the beginning asked for, nothing else. */
+const WHERE_TO_START = / (where (do|should|can|would) (i|we) (even )?(start|begin)|par ou (je |on |nous )?(commence|commencer|commencons|debute|debuter|attaquer)|how (do|should) (i|we) (get started|start|begin))\b/;
+/** "Why not just use accuracy", « pourquoi ne pas simplement utiliser l'exactitude »: a named tool proposed. */
+const PROPOSES_TO_USE = /^ ?(why not|why don'?t (i|we|you)|pourquoi ne pas|pourquoi pas) (just |simply |simplement |juste )?(use|using|rely on|look at|utiliser|prendre|regarder|se fier a)\b/;
+/** « Entre X et simplement Y, qu'est-ce qui vaut le mieux ? », "between X and just doing Y, which is better?". */
+const CHOOSES_BETWEEN_TWO_WAYS = /^ ?(entre|between) [^?]* (et|and) (simplement |juste |just |simply )[^?]*(vaut (le )?mieux|is better|would be better|works better|marche mieux|me conseilles|me conseillez|do you recommend|would you recommend)\b/;
+
 const EMBEDDING_ID = 'embedding';
 const EMBEDDING_MODEL_ID = 'embedding-model';
 const LARGE_LANGUAGE_MODEL_ID = 'large-language-model';
@@ -309,6 +328,8 @@ const EMBEDDING_IDS = [EMBEDDING_ID, 'sentence-embedding', EMBEDDING_MODEL_ID];
 /** "...and the model itself", « et le modèle lui-même », "the same thing as the LLM": embeddings weighed against the model that answers. */
 const WEIGHED_AGAINST_THE_MODEL = / (difference|differ|differs|same thing|same as|versus|vs|compared|la meme chose|pareil|meme chose que|difference|differe|differont) .*\b(the|le|du|au) (model|modele|llm|language model|modele de langage)\b| (and|et) (the|le) (model|modele|llm) (itself|lui meme)\b/;
 const SELF_HOSTED_ID = 'self-hosted-model';
+/** "On a small budget", « avec peu de budget », "cheapest", « moins cher »: what it costs decides. */
+const ON_A_BUDGET = / (budget|cheap|cheaper|cheapest|cost|costs|afford|pas cher|moins cher|bon marche|peu de moyens|couts?|coute)\b/;
 /** A model run in house weighed against a provider's API, in either order: « entre un modèle chez nous et une API ». */
 const IN_HOUSE = / (open source|open weights?|open model|local|locale|locally|en local|in house|chez nous|on prem|on premise|sur site|self hosted|auto heberge|our own (server|machines?|gpu|hardware)|notre (propre )?serveur|nos (propres )?serveurs)\b/;
 const FROM_A_PROVIDER = /[ '](api|apis|openai|hosted|cloud|fournisseur|provider)\b/;
@@ -371,6 +392,11 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // the ablation stakes?'" names no ablation study.)
   const outsideQuotes = new Set(retriever.retrieve(withoutQuotes(question)).map((entry) => entry.concept.id));
   const namedOutsideQuotes = namedInEarnest.filter((concept) => outsideQuotes.has(concept.id));
+  // "Where do I start with this data?" right after the project was told: the plan's first step not yet shown.
+  // (« Je voudrais aussi extraire le nom des bulletins. Comment m'y prendre ? » starts something new.)
+  const startsTheToldProject = projectOpening(earlier) !== undefined && asksHowToStart(question) && WHERE_TO_START.test(plainQuestion(question)) && wordsIn(question) <= 12 && named.every((concept) => metAny(earlier, [concept.id]));
+  const firstStep = startsTheToldProject ? nextStepOfTheProject(earlier, glossary) : undefined;
+  if (firstStep) return firstStep;
   if (workflow && (asksHowToStartAProject(question) || (earlier.length === 0 && opensAProject(question))) && namesOnlyTaskTypes(namedOutsideQuotes)) {
     // "My manager wants a model that flags suspicious claims. Where do I start?": the kind of task, then the steps.
     const found = projectTaskType(question, retriever, glossary, named.filter((concept) => outsideQuotes.has(concept.id)));
@@ -381,6 +407,18 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const task = found ?? (onALanguageModel ? glossary.get(PROMPT_ENGINEERING_ID) : undefined);
     return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, ...(onALanguageModel && { onALanguageModel }), inConversation };
   }
+  // "Why not just use accuracy to check if the model is good?": the measure the learner names, where it falls short.
+  // (An everyday word, "accuracy", is said in earnest right after "use".)
+  const termsNamed = retrieved.filter((entry) => entry.via === 'term');
+  // (Not one weighed against the topic, "why not just use an LSTM?" after boosting, nor a way without a model.)
+  const proposedTerm = asksWhyNotInstead(question) && termsNamed.length === 1 && PROPOSES_TO_USE.test(plainQuestion(question)) && !INSTEAD_OF_A_MODEL.test(plainQuestion(question)) ? termsNamed[0]!.concept : undefined;
+  const proposed = proposedTerm && !topic?.contrasts?.some((contrast) => contrast.with === proposedTerm.id) && !conversationConcepts(earlier, glossary, Infinity).some((concept) => glossary.withDetails(concept).contrasts?.some((contrast) => contrast.with === proposedTerm.id)) ? proposedTerm : undefined;
+  if (proposed && glossary.withDetails(proposed).en.sections?.limits) return { intent: 'limits', concepts: [proposed], followUp: false, inConversation };
+  // « Entre un reranker et simplement augmenter le nombre de passages, qu'est-ce qui vaut le mieux ? »: one way named
+  // against one described: what the named one brings, with what to do first.
+  const termsInIt = all.filter((entry) => entry.via === 'term');
+  const chosenAgainstMore = termsInIt.length === 1 && CHOOSES_BETWEEN_TWO_WAYS.test(plainQuestion(question)) && earlier.length > 0 ? termsInIt[0]!.concept : undefined;
+  if (chosenAgainstMore && glossary.withDetails(chosenAgainstMore).en.sections?.why) return { intent: 'why', concepts: [chosenAgainstMore], followUp: false, advice: true, inConversation };
   // "Thanks, that really helps, I'll start with the retrieval evaluation.": thanks, whatever it names, if it asks nothing.
   if (detectSmallTalk(question) === 'thanks' && !question.includes('?')) return { intent: 'smalltalk', concepts: [], followUp: false, smallTalk: 'thanks', inConversation };
   // "Why RAG rather than fine-tuning a model on our reports?": the two it names, weighed, whatever each one's signs say.
@@ -389,6 +427,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // provider the question names.
   const selfHosted = weighsSelfHosting(plainQuestion(question)) ? glossary.get(SELF_HOSTED_ID) : undefined;
   // (How to decide comes first: the same test set on both, then the reasons each way.)
+  // ("... for a club on a small budget?": what it costs them, which the limits say first.)
+  if (selfHosted && ON_A_BUDGET.test(plainQuestion(question))) return { intent: 'limits', concepts: [selfHosted], followUp: false, inConversation };
   if (selfHosted) return { intent: 'why', concepts: [selfHosted], followUp: false, advice: true, inConversation };
   // "Steps to check it answers correctly before showing it to the team": how it is tested, not the whole plan.
   const asksForAPlan = detectRemark(question) === 'recap' && asksForSteps(question);
