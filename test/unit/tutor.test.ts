@@ -2224,4 +2224,45 @@ describe('the chat as a tutor', function () {
     assert.deepEqual([limit!.understanding.concepts[0]!.id, limit!.understanding.intent], ['hallucination', 'remedy']);
     assert.deepEqual([rerank!.understanding.concepts[0]!.id, rerank!.understanding.intent], ['reranking', 'why']);
   });
+
+  it('weighs "fine-tuning or retrieval?" for a bot over documents with retrieval first, reads a name found in no source as hallucination, "check whether the retrieval finds the right passages" as its evaluation, and « je développe un assistant » as a project', async () => {
+    const [orchids, winner, check] = await converse(engine, [
+      "I'm building a chatbot that answers questions from 35 years of scanned newsletters of my local society, about 900 PDFs that I've OCR'd. Should I start by fine-tuning a model or by using retrieval?",
+      'When someone asks "who won best in show at the 1998 spring show?", the bot confidently names a person who isn\'t in any newsletter. Why does it do that?',
+      'How do I check whether the retrieval is finding the right passages before I blame the language model?',
+    ]);
+    assert.equal(orchids!.understanding.verdict, 'retrieval-augmented-generation');
+    assert.match(orchids!.text, /^For your project, I would go with retrieval-augmented generation\./);
+    assert.equal(winner!.understanding.concepts[0]!.id, 'hallucination');
+    assert.equal(check!.understanding.concepts[0]!.id, 'retrieval-evaluation');
+    const [tractors, scans] = await converse(engine, [
+      "Salut ! Je développe un assistant qui répond aux questions sur des manuels d'entretien de tracteurs anciens. J'ai environ 300 PDF scannés. Par où je commence ?",
+      'Ok. Mais mes PDF sont des scans avec des schémas et des tableaux de couples de serrage, est-ce que ça pose problème ?',
+    ]);
+    assert.ok(tractors!.understanding.project);
+    assert.equal(tractors!.understanding.concepts[0]!.id, 'retrieval-augmented-generation');
+    assert.equal(scans!.understanding.intent, 'limits');
+  });
+
+  it('opens "when a bearing is about to fail" as yes/no, reads "why would I need labelled failures?" as what labels are for, "how does X actually work if..." as X\'s mechanism, a false alarm at every spin cycle as a pattern never told, features to compute as features, and a how question after "not sure I get it"', async () => {
+    const laundromat = "Hi, I run a small laundromat with 14 washing machines, and I've put vibration sensors on each drum that log a reading every minute. I want to predict when a drum bearing is about to fail. Where do I start?";
+    const [opening, labels, works, spin] = await converse(engine, [
+      laundromat,
+      "Why would I need labeled failures? Can't the model just learn from the readings?",
+      'How does anomaly detection actually work if it has never seen a failure?',
+      'My model flags the machines every time they go into the spin cycle, even though nothing is wrong. What is going on?',
+    ]);
+    assert.equal(opening!.understanding.concepts[0]!.id, 'binary-classification');
+    assert.deepEqual([labels!.understanding.concepts[0]!.id, labels!.understanding.intent], ['data-labeling', 'why']);
+    assert.deepEqual([works!.understanding.concepts[0]!.id, works!.understanding.intent], ['anomaly-detection', 'how']);
+    assert.equal(spin!.understanding.concepts[0]!.id, 'anomaly-detection');
+    const camping = "Bonjour ! Je gère un camping et j'ai les relevés horaires de 14 compteurs d'eau depuis trois ans. J'aimerais détecter automatiquement les fuites. Par où je commence ?";
+    const [, variables, threshold] = await converse(engine, [
+      camping,
+      'Quelles variables je devrais calculer à partir des relevés horaires ?',
+      'Hum, je ne suis pas sûr de comprendre. Comment je règle le seuil pour avoir moins de fausses alertes sans rater les vraies fuites ?',
+    ]);
+    assert.equal(variables!.understanding.concepts[0]!.id, 'feature-engineering');
+    assert.deepEqual([threshold!.understanding.concepts[0]!.id, threshold!.understanding.intent], ['classification-threshold', 'how']);
+  });
 });

@@ -53,7 +53,7 @@ const MIN_PROJECT_WORDS = 10;
 const ASKS_HOW_TO_START = / where (do|should|can|would) (i|we|you|one) ([a-z']+ ){0,4}(start|begin)\b| where to (start|begin)| par ou ([a-z']+ ){0,4}(commencer|demarrer|debuter|commence|commences|commencez|commencons)\b| (commencer|commence|demarrer|debuter) par (ou|quoi)\b| (start|begin) with what\b| what (should|do) (i|we) (start|begin) with\b| how (do|should|can|would) (i|we) (get started|start|begin|approach|tackle|go about)| (first|1st) step| how (would|should|do) (i|we|you) go about | how (would|should|do|can|could) (i|we) do (that|this|it) (with|using) | comment (commencer|demarrer|debuter|s'y prendre|m'y prendre|je m'y prends|on s'y prend|on demarre|je demarre|je commence|on commence|aborder|faire)\b| premiere etape| premieres etapes /;
 
 /** A wish for something a model would do: "my boss wants a model that...", « on voudrait repérer... ». */
-const WISHES = /[ '](would|d) love to | aimerais bien | can (i|we) (really |actually )?(predict|forecast|detect|estimate|tell|spot|use|build|train)\b| (je peux|on peut|peut on|puis je|pourrait on|pourrais je|pouvons nous) (vraiment )?(predire|prevoir|detecter|estimer|reperer|utiliser|construire|entrainer)\b|[ '](want|wants|wanted|would like|d like|need|needs|hope|hoping|asked me|asks me|asked to|planning|trying to|have to|has to|must|tasked with|building|on me demande|on nous demande|je dois|nous devons|on doit) | should (be able to )?(suggest|predict|tell|flag|detect|spot|sort|recognize|recognise|find|answer|estimate|ask|use|search|query|get|read|extract|classify|summari[sz]e|generate|write|draft|route|triage) |[ '](voudrais|voudrait|voudrions|voulons|voulez|veut|veux|aimerais|aimerait|aimerions|souhaite|souhaitons|souhaiterais|cherche a|cherchons a|doit|devrait|dois|besoin d) /;
+const WISHES = /[ '](would|d) love to | aimerais bien | can (i|we) (really |actually )?(predict|forecast|detect|estimate|tell|spot|use|build|train)\b| (je peux|on peut|peut on|puis je|pourrait on|pourrais je|pouvons nous) (vraiment )?(predire|prevoir|detecter|estimer|reperer|utiliser|construire|entrainer)\b|[ '](want|wants|wanted|would like|d like|need|needs|hope|hoping|asked me|asks me|asked to|planning|trying to|have to|has to|must|tasked with|building|on me demande|on nous demande|je dois|nous devons|on doit) | should (be able to )?(suggest|predict|tell|flag|detect|spot|sort|recognize|recognise|find|answer|estimate|ask|use|search|query|get|read|extract|classify|summari[sz]e|generate|write|draft|route|triage) |[ '](voudrais|voudrait|voudrions|voulons|voulez|veut|veux|aimerais|aimerait|aimerions|souhaite|souhaitons|souhaiterais|cherche a|cherchons a|doit|devrait|dois|besoin d) | (je|nous|on) (developpe|developpons|construis|construisons|monte|montons|cree|creons|prepare|preparons|mets en place|mettons en place) /;
 
 /** "Where do I even start?", « Par où commencer ? »: how to begin, whatever with. */
 export function asksHowToStart(question: string): boolean {
@@ -137,7 +137,7 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   if (/ (detect|detecting|flag|flagging|spot|spotting|find|finding|catch|detecter|reperer|signaler|trouver|identifier) ([a-z']+ ){0,4}(anomal[a-z]*|abnormal|unusual|odd|strange|anormale?s?|inhabituel(le)?s?|etranges?|aberrante?s?|leaks?|clogs?|blockages?|fuites?|bouchages?|colmatages?)\b/.test(plain) && !asksWhichOnes(question) && glossary.get(ANOMALY_DETECTION_ID)) return glossary.get(ANOMALY_DETECTION_ID);
   // "Can I predict a failed print early from the vibrations?", « détecter une boiterie avant que le vétérinaire ne la
   // voie »: caught in time or not, for each print or each horse.
-  if ((PREDICTS_A_FAILED_ONE.test(plain) || CATCHES_IT_EARLY.test(plain)) && glossary.get(YES_OR_NO_ID)) return glossary.get(YES_OR_NO_ID);
+  if ((PREDICTS_A_FAILED_ONE.test(plain) || CATCHES_IT_EARLY.test(plain) || ABOUT_TO_FAIL.test(plain)) && glossary.get(YES_OR_NO_ID)) return glossary.get(YES_OR_NO_ID);
   // "Predict which water mains will burst next winter", "which orders will need a remake": which ones, a
   // classification, however much of time or amounts it speaks.
   if (asksWhichOnes(question)) for (const quantity of QUANTITY_TASK_IDS) taskTypes.delete(quantity);
@@ -149,6 +149,8 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
 /** "Predict a failed print", "detect faulty welds", « prédire les impressions ratées »: a bad one among the others. */
 const PREDICTS_A_FAILED_ONE = / (predict|predicting|detect|detecting|spot|spotting|flag|flagging|catch|catching|prevoir|predire|detecter|reperer|signaler) (a |an |the |which |each |un |une |les |des |quelles |chaque )?(failed|failing|faulty|bad|defective|broken|sour|burnt|burned|spoiled|spoilt|rotten|ratee?s?|defectueu(x|se|ses)|mauvaise?s?|rate|aigres?|brulee?s?|gatee?s?) [a-z]+/;
 /** « détecter une boiterie avant que le vétérinaire ne la voie », "spot lameness early": caught before it shows. */
+/** "Predict when a drum bearing is about to fail", « savoir quand la pompe va lâcher »: about to fail or not, for each. */
+const ABOUT_TO_FAIL = / (predict|predicting|prevoir|predire|anticipate|anticiper|know|savoir|tell) (when|quand) ([a-z'-]+ ){1,5}(is|are|va|vont) (about to|going to|sur le point de|pres de) (fail|break|break down|lacher|casser|tomber en panne)\b/;
 const CATCHES_IT_EARLY = / (detect|detecting|spot|spotting|catch|catching|flag|flagging|detecter|reperer|signaler|depister) ([a-z'-]+ ){1,4}(early|earlier|early on|in time|before (the |a |an |it |they |anyone |someone )?([a-z]+ )?(sees?|notices?|shows?|see|notice|show)|avant que|avant qu'|plus tot|a temps|tot)\b/;
 
 export const FORECASTING_ID = 'time-series-forecasting';
@@ -169,7 +171,7 @@ const QUANTITY_OF_EACH_ITEM = / (predict|predicting|estimate|estimating|predire|
 /** "Predict my 2k test time", « prédire son temps au semi-marathon »: a number the learner's own records lead to. */
 const OWN_QUANTITY = / (predict|predicting|estimate|estimating|predire|prevoir|estimer) (my|our|his|her|their|mon|ma|notre|son|sa|leur) ([a-z0-9-]+ ){0,3}(time|duration|price|weight|score|yield|temps|duree|prix|poids|rendement|chrono)\b/;
 /** Breakdowns told: whether each machine fails is a yes or no, however often its sensors are read. */
-const TELLS_BREAKDOWNS = / (failures?|breakdowns?|break down|breaks down|pannes?|defaillances?|casses?|tomber en panne)\b/;
+const TELLS_BREAKDOWNS = / (failures?|breakdowns?|break down|breaks down|(about|going) to (fail|break)|pannes?|defaillances?|casses?|tomber en panne|lacher)\b/;
 /** "Predict when the disc cutters need changing", « savoir quand les filtres devront être remplacés ». */
 const DUE_FOR_REPLACING = / (predict|predicting|know|tell|anticipate|forecast|prevoir|predire|savoir|anticiper) (when|which|whether|if|quand|quels?|quelles?|si) ([a-z'-]+ ){0,5}(need|needs|will need|would need|doivent|devront|devra|doit|faut) (changing|replacing|replacement|servicing|cleaning|to be (changed|replaced|serviced|cleaned)|etre (changee?s?|remplacee?s?|revisee?s?|nettoyee?s?)|changer|remplacer|reviser|nettoyer)\b| (predict|predicting|know|tell|anticipate|prevoir|predire|savoir|anticiper) (when|quand) ([a-z'-]+ ){0,4}(will|is going to|are going to|va|vont) (clog|get clogged|foul|get dirty|s'encrasser|se boucher|s'obstruer|se colmater|s'entartrer)\b/;
 const RAG_ID = 'retrieval-augmented-generation';
@@ -418,7 +420,7 @@ const ANSWERS_FROM_AN_OLD_VERSION = /[ '](old|older|previous|outdated|former|sup
 const SHORTCUT_LEARNING_ID = 'shortcut-learning';
 const ANOMALY_DETECTION_ID = 'anomaly-detection';
 /** An anomaly flagged at the same hour every day: a normal cycle taken for an anomaly. */
-const FLAGS_A_DAILY_PATTERN = / (flags?|flagged|raises?|signale|signalent|detecte|detectent|leve|levent) (an? |une |des )?(anomal[a-z]*|alerts?|alarms?|alertes?|alarmes?) ([a-z']+ ){0,3}(every|each|chaque|tous les|toutes les) (morning|evening|night|day|monday|weekend|matin|soir|nuit|jour|lundi|week end)s?\b| (flags?|flagged|signale|signalent) (almost |nearly |presque |quasiment )?(every|all|chaque|tous les|toutes les) [a-z']+ (on|at|le|les|chaque|every|each) (saturday|sunday|monday|weekend|morning|evening|night|samedi|dimanche|lundi|matin|soir|nuit)s?\b/;
+const FLAGS_A_DAILY_PATTERN = / (flags?|flagged|raises?|signale|signalent|detecte|detectent|leve|levent) (an? |une |des )?(anomal[a-z]*|alerts?|alarms?|alertes?|alarmes?) ([a-z']+ ){0,3}(every|each|chaque|tous les|toutes les) (morning|evening|night|day|monday|weekend|matin|soir|nuit|jour|lundi|week end)s?\b| (flags?|flagged|alerts? on|signale|signalent|leve des alertes|levent des alertes) ([a-z']+ ){0,4}(every time|each time|whenever|chaque fois que|a chaque fois que|toutes les fois que) [^.?!]*(even though|although|though|when|alors qu|bien qu|meme si)[^.?!]*(nothing is wrong|nothing's wrong|there is no|there's no|no fault|fine|aucune?|rien d'anormal|tout va bien)\b| (flags?|flagged|signale|signalent) (almost |nearly |presque |quasiment )?(every|all|chaque|tous les|toutes les) [a-z']+ (on|at|le|les|chaque|every|each) (saturday|sunday|monday|weekend|morning|evening|night|samedi|dimanche|lundi|matin|soir|nuit)s?\b/;
 /** Every item of one group flagged, good ones included: the group, not the item, is what the model reads. */
 const FLAGS_A_WHOLE_GROUP = / (flags?|flagged|marks?|predicts?|classifies?|labels?|calls?|rejects?|signale|signalent|classe|classent|predit|predisent|rejette|rejettent) (almost |nearly |practically |virtually |presque |quasiment |pratiquement )?(every|all|each|tous|toutes|chaque) ([a-z']+ ){0,4}(from|of|in|on|at|during|taken in|made in|made on|du|de|des|en|pendant|par|pris en|faits? en|prises? en) (the )?([a-z']+ ){0,2}(winter|summer|autumn|spring|season|month|site|camera|supplier|batch|line|shift|night|hiver|ete|automne|printemps|saison|mois|site|camera|fournisseur|lot|ligne|equipe|nuit)s?\b.* (even|meme)\b/;
 /** Two editions or versions of the same documents mixed in one answer. */
@@ -463,7 +465,7 @@ function tellsOfAMadeUpValue(question: string): boolean {
   // "What if it makes stuff up?", « il invente des dates »; "says he served in the Navy when the form says nothing like that".
   // "The model keeps inventing a remediation deadline": whatever it invents.
   if (A_MODEL_MAKES_UP_SOMETHING.test(text)) return true;
-  if (MAKES_THINGS_UP.test(text) || SOURCE_SAYS_NOTHING.test(text) || DOES_NOT_EXIST.test(text) || A_MODEL_INVENTS.test(text) || INVENTED_THING.test(text)) return true;
+  if (MAKES_THINGS_UP.test(text) || SOURCE_SAYS_NOTHING.test(text) || DOES_NOT_EXIST.test(text) || A_MODEL_INVENTS.test(text) || INVENTED_THING.test(text) || NAMED_FROM_NO_SOURCE.test(text)) return true;
   // "... a rodenticide that the technician never mentioned in the note": a value no one wrote.
   if (gives.test(text) && / (that|which|qui|que) (the |le |la |l')?([a-z']+ ){0,2}(never|jamais|didn'?t|did not|n'a jamais|n'a pas) (mentioned|mention|said|say|wrote|write|noted|note|mentionne|dit|ecrit|note)\b/.test(text)) return true;
   // "... adds a species nobody mentioned", « une espèce que personne n'a citée ».
@@ -487,6 +489,8 @@ function varyingOutputs(question: string): string | undefined {
 }
 
 /** "A reference to a report that does not exist", « un article de loi qui n'existe pas »: a citation made up. */
+/** "Names a person who isn't in any newsletter", « donne un nom qui n'est dans aucun bulletin »: said from no source. */
+const NAMED_FROM_NO_SOURCE = / (names?|gives?|cites?|quotes?|returns?|mentions?|nomme|donne|cite|renvoie|mentionne) (a |an |the |un |une |le |la )?([a-z0-9'-]+ ){0,3}(who|that|which|qui|que) (isn'?t|is not|aren'?t|are not|wasn'?t|was not|doesn'?t appear|does not appear|never appears|n'est|ne figure|n'apparait|n'existe)( [a-z']+){0,2} (in|dans) (any|none of|aucun|aucune)\b/;
 const DOES_NOT_EXIST = / (references?|citations?|sources?|articles?|rules?|regles?|reports?|rapports?|papers?|studies|study|etudes?|urls?|links?|liens?|laws?|lois?|cases?|arrets?|numbers?|numeros?|subsections?|sections?|paragraphs?|paragraphes?) ([a-z0-9'.()]+ ){0,3}(that|which|qui) (don'?t|doesn'?t|does not|do not|never) exist| (references?|citations?|sources?|articles?|rules?|regles?|reports?|rapports?|papers?|etudes?|liens?|lois?|arrets?|decisions?|numeros?|paragraphes?|fonctions?) ([a-z0-9'.()]+ ){0,3}qui n'(existe|existent) pas\b| (non existent|nonexistent|inexistante?s?|fictives?|fake) (references?|citations?|sources?|articles?|rules?|regles?|reports?|rapports?|papers?|laws?|lois?)\b/;
 
 /**
@@ -572,6 +576,8 @@ const FEATURE_ENGINEERING_ID = 'feature-engineering';
  */
 export function asksForFeatures(question: string): boolean {
   const text = plainQuestion(question);
+  // « Quelles variables je devrais calculer à partir des relevés ? », "what features should I compute from the readings?".
+  if (/ (quelles|which|what) (variables|features|caracteristiques) ([a-z']+ ){0,3}(calculer|compute|build|create|construire|creer|extraire|extract|derive|tirer)\b/.test(text)) return true;
   // "An example of what the features would look like for one of our orders", « un exemple des variables pour un élève ».
   if (/ (example|examples|exemple|exemples) (of |of what |de |des |d'une? )?([a-z']+ ){0,4}(features?|variables?|caracteristiques?) ([a-z']+ ){0,6}(for|pour|from|with|avec|a partir) /.test(text)) return true;
   // "An example of a feature that might predict a failing injector", « une variable qui annoncerait la panne ».

@@ -142,12 +142,32 @@ const REMARK_INTENT: Readonly<Record<Remark, SingleIntent>> = {
   recap: 'what',
 };
 
-export function understand(question: string, retriever: Retriever, glossary: Glossary, earlier: readonly EarlierTurn[] = []): Understanding {
+export function understand(asked: string, retriever: Retriever, glossary: Glossary, earlier: readonly EarlierTurn[] = []): Understanding {
+  // "Hmm, not sure I get it. How would I tell the model about the spin cycle?": the question after the confusion.
+  const question = earlier.length > 0 ? afterConfusion(asked) : asked;
+  const reading = readingOf(question, retriever, glossary, earlier);
+  // (A follow-up nothing answers on its own, "How can a list of numbers know...?", is the confusion about the topic.)
+  // (Nor is one about the topic in play: "not sure I get it. How would it know...?" asks it again, more simply.)
+  const aboutTheTopic = reading.concepts.length > 0 && reading.concepts.every((concept) => earlier.at(-1)?.conceptIds.includes(concept.id));
+  return question !== asked && (reading.intent === 'ood' || reading.uncovered || aboutTheTopic) ? readingOf(asked, retriever, glossary, earlier) : reading;
+}
+
+function readingOf(question: string, retriever: Retriever, glossary: Glossary, earlier: readonly EarlierTurn[]): Understanding {
   return inTheConversationsSense(whyTheChosenWay(understood(question, retriever, glossary, earlier), question, retriever, glossary), question, glossary, earlier);
 }
 
+/** The question that follows a confusion said first in a sentence of its own, if one follows; else the whole. */
+function afterConfusion(question: string): string {
+  const split = /^([^.!?]{0,60}[.!])\s+(.+\?)\s*$/su.exec(question.trim());
+  if (!split || !SAYS_CONFUSION.test(plainQuestion(split[1]!))) return question;
+  return plainQuestion(split[2]!).trim().split(' ').length >= 4 ? split[2]! : question;
+}
+
+/** "Hmm, not sure I get it.", « Hum, je ne suis pas sûr de comprendre. », "I'm lost.": confusion, said alone. */
+const SAYS_CONFUSION = /^ ?(hmm+ |hum+ |euh |ok |so )?(i'?m |i am )?(not sure i (get|follow|understand)( it| this| that)?|i don'?t (get|follow|understand)( it| this| that)?|i'?m lost|(je ne suis |je suis )?pas (tres )?s[uû]re? de (comprendre|suivre|bien comprendre)|je ne comprends pas|je ne suis pas s[uû]re? de (comprendre|suivre|bien comprendre)|je suis perdue?) ?$/;
+
 /** "Why do I even need to...?", « pourquoi faut-il... ? »: what a step is for. */
-const WHY_NEEDED = /^ ?(why (do|would|should|must) (i|we|you|one) (even |really |actually |still )?(need to|have to|bother)|pourquoi (faut il|faudrait il|dois je|devrais je|doit on|devrait on|est ce qu'il faut|aurais je besoin de|ai je besoin de))\b/;
+const WHY_NEEDED = /^ ?(why (do|would|should|must) (i|we|you|one) (even |really |actually |still )?(need to|need|have to|bother)|pourquoi (faut il|faudrait il|dois je|devrais je|doit on|devrait on|est ce qu'il faut|aurais je besoin de|ai je besoin de))\b/;
 
 /** The X of « pourquoi X plutôt que Y ? », "why X instead of Y?". */
 const CHOSEN_WAY = /^ ?(?:why|pourquoi) (?!not |pas |ne pas |n')(.+?) (?:rather than|instead of|plutot que|plutot qu'|au lieu de|au lieu d')(.*)$/;
@@ -173,7 +193,8 @@ function whyTheChosenWay(understanding: Understanding, question: string, retriev
     const named = [...new Set(retriever.retrieve(first).filter((entry) => entry.via === 'term').map((entry) => entry.concept))];
     if (named.length === 1 && sections(named[0]!)?.why) return { intent: 'why', concepts: named, followUp: false, inConversation: understanding.inConversation };
     // « Pourquoi faudrait-il séparer mes données en deux parties ? »: the step described, what it is for.
-    if (named.length === 0 && subject && understanding.intent === 'how' && sections(subject)?.why) return { ...understanding, intent: 'why' };
+    // ("Why would I need labelled failures? Can't the model just learn from the readings?": what labels are for.)
+    if (named.length === 0 && subject && (understanding.intent === 'how' || understanding.described) && sections(subject)?.why) return { ...understanding, intent: 'why', shortcut: undefined };
   }
   // "Why would I need to turn the curves into features instead of feeding the raw readings?": what the step the
   // learner was told to take is for, not the pitfalls of a shortcut.
@@ -314,6 +335,24 @@ const NAMES_TRADE_JARGON = / (jargon|slang|argot|trade (terms|words|vocabulary)|
 /** "In time order", « dans l'ordre du temps », "chronologically", "by date": the order a split by time keeps. */
 const IN_TIME_ORDER = / (in (time|chronological|date) order|chronologically|by (time|date)|in order of time|dans l'ordre (du temps|chronologique|des dates)|chronologiquement|par date|selon la date)\b/;
 
+/** "How does anomaly detection actually work", « comment fonctionne la détection d'anomalies »: the X asked about. */
+const HOW_DOES_X_WORK = /^ ?(?:and |so |et |alors )?(?:how (?:does|do) ((?:[a-z0-9'-]+ ){1,4})(?:actually |really |exactly )?work|comment (?:fonctionne|fonctionnent|marche|marchent) ((?:[a-z0-9'-]+ ){1,4}))/;
+
+/** The folded words of a concept's terms and aliases, in both languages, each as one string ("anomaly detection"). */
+function pieceKeysOf(concept: Concept): string[] {
+  return [concept.en.term, concept.fr.term, ...concept.en.aliases, ...concept.fr.aliases].map((form) => plainQuestion(form).trim());
+}
+
+const RETRIEVAL_EVALUATION_ID = 'retrieval-evaluation';
+const FINE_TUNING_ID = 'fine-tuning';
+const RAG_ID = 'retrieval-augmented-generation';
+/** "Fine-tuning a model or using retrieval", « affiner un modèle ou faire du RAG »: the two ways, in one question. */
+const FINE_TUNING_OR_RETRIEVAL = / (or|ou|than|que|rather|plutot|vs|versus|instead|au lieu) ([a-z']+ ){0,4}(retrieval|rag|recherche documentaire|recuperation)\b| (retrieval|rag|recherche documentaire)\b ([a-z']+ ){0,4}(or|ou|than|que|rather|plutot|vs|versus|instead|au lieu) /;
+/** "Answers questions from 900 PDFs", « répond à partir de nos notices »: the learner's own documents. */
+const OVER_THEIR_DOCUMENTS = / (from|using|based on|over|a partir de|sur|dans) ([a-z0-9']+ ){0,6}(pdfs?|documents?|docs|manuals?|newsletters?|reports?|notes|archives?|manuels?|notices?|rapports?|fiches|bulletins?|comptes rendus)\b/;
+/** "Check whether the retrieval is finding the right passages", « vérifier que la recherche trouve les bons passages ». */
+const CHECKS_THE_RETRIEVAL = / (check|know|tell|measure|test|verify|see|verifier|savoir|mesurer|tester|voir) (whether|if|that|si|que) (the |my |our |la |ma |notre |le |mon )?(retrieval|search|retriever|recherche|moteur de recherche)( part| step| partie| etape)? (is |est )?([a-z']+ ){0,2}(finding|finds|returns|brings back|trouve|ramene|remonte|renvoie) (the )?(right|correct|bons?|bonnes?|relevant|pertinents?)\b/;
+
 /** "Where do I start?", « par où je commence ? »: the beginning asked for, nothing else. */
 const WHERE_TO_START = / (where (do|should|can|would) (i|we) (even )?(start|begin)|par ou (je |on |nous )?(commence|commencer|commencons|debute|debuter|attaquer)|how (do|should) (i|we) (get started|start|begin))\b/;
 /** "Why not just use accuracy", « pourquoi ne pas simplement utiliser l'exactitude »: a named tool proposed. */
@@ -407,6 +446,22 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const task = found ?? (onALanguageModel ? glossary.get(PROMPT_ENGINEERING_ID) : undefined);
     return { intent: 'how', concepts: task ? [task, workflow] : [workflow], followUp: false, project: true, ...(onALanguageModel && { onALanguageModel }), inConversation };
   }
+  // "Should I start by fine-tuning a model or by using retrieval?" of a bot over the learner's newsletters: the two ways
+  // weighed, the one their documents call for said first.
+  // ("Why RAG rather than fine-tuning?" asks why, which the contrast answers without a verdict.)
+  const choosesAWay = (asksForAdvice(question) || asksToChooseBetween(question)) && !/^ ?(why|pourquoi)\b/.test(plainQuestion(question));
+  const weighsTheTwoWays = choosesAWay && all.some((entry) => entry.via === 'term' && entry.concept.id === FINE_TUNING_ID) && FINE_TUNING_OR_RETRIEVAL.test(plainQuestion(question));
+  const retrievalWay = weighsTheTwoWays ? glossary.get(RAG_ID) : undefined;
+  const fineTuning = glossary.get(FINE_TUNING_ID);
+  if (retrievalWay && fineTuning) {
+    const overDocuments = OVER_THEIR_DOCUMENTS.test(plainQuestion(question)) || metAny(earlier, DOCUMENT_TASK_IDS);
+    return { intent: 'contrast', concepts: [retrievalWay, fineTuning], followUp: false, ...(overDocuments && { verdict: retrievalWay.id, recommended: true }), inConversation };
+  }
+  // "How does anomaly detection actually work if it has never seen a failure?": the mechanism of the term named in the
+  // asking clause, whatever the rest of the question resembles.
+  const howItWorks = HOW_DOES_X_WORK.exec(plainQuestion(firstQuestionOf(question)))?.[1];
+  const worksOf = howItWorks ? all.filter((entry) => entry.via === 'term' && pieceKeysOf(entry.concept).some((key) => ` ${howItWorks} `.includes(` ${key} `))) : [];
+  if (worksOf.length === 1) return { intent: 'how', concepts: [worksOf[0]!.concept], followUp: metAny(earlier, [worksOf[0]!.concept.id]), inConversation };
   // "Why not just use accuracy to check if the model is good?": the measure the learner names, where it falls short.
   // (An everyday word, "accuracy", is said in earnest right after "use".)
   const termsNamed = retrieved.filter((entry) => entry.via === 'term');
@@ -419,6 +474,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const termsInIt = all.filter((entry) => entry.via === 'term');
   const chosenAgainstMore = termsInIt.length === 1 && CHOOSES_BETWEEN_TWO_WAYS.test(plainQuestion(question)) && earlier.length > 0 ? termsInIt[0]!.concept : undefined;
   if (chosenAgainstMore && glossary.withDetails(chosenAgainstMore).en.sections?.why) return { intent: 'why', concepts: [chosenAgainstMore], followUp: false, advice: true, inConversation };
+  // "How do I check whether the retrieval is finding the right passages before I blame the language model?"
+  const retrievalChecked = CHECKS_THE_RETRIEVAL.test(plainQuestion(question)) ? glossary.get(RETRIEVAL_EVALUATION_ID) : undefined;
+  if (retrievalChecked) return { intent: 'how', concepts: [retrievalChecked], followUp: metAny(earlier, [retrievalChecked.id]), advice: true, inConversation };
   // "Thanks, that really helps, I'll start with the retrieval evaluation.": thanks, whatever it names, if it asks nothing.
   if (detectSmallTalk(question) === 'thanks' && !question.includes('?')) return { intent: 'smalltalk', concepts: [], followUp: false, smallTalk: 'thanks', inConversation };
   // "Why RAG rather than fine-tuning a model on our reports?": the two it names, weighed, whatever each one's signs say.
