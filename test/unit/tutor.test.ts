@@ -2265,4 +2265,31 @@ describe('the chat as a tutor', function () {
     assert.equal(variables!.understanding.concepts[0]!.id, 'feature-engineering');
     assert.deepEqual([threshold!.understanding.concepts[0]!.id, threshold!.understanding.intent], ['classification-threshold', 'how']);
   });
+
+  it('reads "an isolation forest or a simple threshold?" as the baseline to beat, "enough to stop it?" as the remedies of the problem in play, what the model "knows" against the prompt as fine-tuning against retrieval, abbreviations asked of embeddings as hybrid search, and "without a GPU" as no new subject of a plan', async () => {
+    const [, , threshold] = await converse(engine, [
+      "Hi! I've logged every ride of my electric scooter for a year: battery voltage, temperature, distance and speed. I'd like to predict how far I can go on a full charge. Where do I start?",
+      "I'd also like to detect when a battery cell starts to fail. How would I go about that if I've never had a failure recorded?",
+      'Should I use an isolation forest or just a simple threshold on the voltage drop?',
+    ]);
+    assert.deepEqual([threshold!.understanding.concepts[0]!.id, threshold!.passages[0]!.kind], ['baseline-model', 'step']);
+    const patterns = "I'm building an assistant that answers questions about my collection of about 4,000 knitting patterns (scanned PDFs that I OCR'd). Where should I start: retrieval or fine-tuning?";
+    const [, abbreviations, invents, enough] = await converse(engine, [
+      patterns,
+      'ok. My patterns are full of abbreviations like "k2tog", "ssk" and "pm", will embeddings even understand those?',
+      "When I ask about a specific row, the model sometimes invents stitch counts that aren't in the pattern. Why does it do that?",
+      'Is putting "only answer from the provided context" in the system prompt really enough to stop it?',
+    ]);
+    assert.equal(abbreviations!.understanding.concepts[0]!.id, 'hybrid-search');
+    assert.equal(invents!.understanding.concepts[0]!.id, 'hallucination');
+    assert.deepEqual([enough!.understanding.concepts[0]!.id, enough!.understanding.intent], ['hallucination', 'remedy']);
+    const digs = "Salut ! Je développe un assistant pour une association d'archéologues bénévoles : il doit répondre aux questions à partir de nos 300 rapports de fouilles en PDF. Par où je commence ?";
+    const [, knows, laptop] = await converse(engine, [
+      digs,
+      "Hmm, je ne suis pas sûr de comprendre la différence entre ce que le modèle « sait » et ce qu'on lui donne dans le prompt.",
+      'Tu peux me donner les étapes concrètes pour monter un premier prototype sur mon portable, sans GPU ?',
+    ]);
+    assert.deepEqual(knows!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'retrieval-augmented-generation']);
+    assert.ok(laptop!.understanding.steps, laptop!.understanding.concepts.map((concept) => concept.id).join());
+  });
 });

@@ -794,7 +794,8 @@ export function situationTold(question: string): Situation | undefined {
   if (TOP_K_FOR_EVERY.test(plain)) return { conceptId: RAG_ID, asks: 'limits' };
   // "Is that really enough, like 50 questions?": the questions a test set holds, not the examples a model learns from.
   if (ASKS_IF_ENOUGH.test(plain) && (TEST_QUESTIONS_COUNTED.test(plain) || CHECKED_BY_HAND.test(plain))) return { conceptId: GOLDEN_TEST_SET_ID, asks: 'limits' };
-  if (ASKS_IF_ENOUGH.test(plain) && asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
+  // ("I only have about 400 rides. Is that a problem?" asks the same.)
+  if ((ASKS_IF_ENOUGH.test(plain) || / (is|will) (that|it|this) (be )?(a )?problem\b/.test(plain)) && asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
   // A share told ("only 2% are late") is a fact stated; a model that puts everything in one class, a symptom.
   if (tellsOfARareClass(question)) return { conceptId: CLASS_IMBALANCE_ID, asks: 'why', stated: true };
   // (A high accuracy that finds none of the rare class tells the same, however it is worded.)

@@ -167,7 +167,7 @@ function afterConfusion(question: string): string {
 const SAYS_CONFUSION = /^ ?(hmm+ |hum+ |euh |ok |so )?(i'?m |i am )?(not sure i (get|follow|understand)( it| this| that)?|i don'?t (get|follow|understand)( it| this| that)?|i'?m lost|(je ne suis |je suis )?pas (tres )?s[uû]re? de (comprendre|suivre|bien comprendre)|je ne comprends pas|je ne suis pas s[uû]re? de (comprendre|suivre|bien comprendre)|je suis perdue?) ?$/;
 
 /** "Why do I even need to...?", « pourquoi faut-il... ? »: what a step is for. */
-const WHY_NEEDED = /^ ?(why (do|would|should|must) (i|we|you|one) (even |really |actually |still )?(need to|need|have to|bother)|pourquoi (faut il|faudrait il|dois je|devrais je|doit on|devrait on|est ce qu'il faut|aurais je besoin de|ai je besoin de))\b/;
+const WHY_NEEDED = /^ ?(why (do|would|should|must) (i|we|you|one) (even |really |actually |still )?(need to|need|have to|bother)|pourquoi (il faut|il faudrait|faut il|faudrait il|dois je|devrais je|doit on|devrait on|est ce qu'il faut|aurais je besoin de|ai je besoin de))\b/;
 
 /** The X of « pourquoi X plutôt que Y ? », "why X instead of Y?". */
 const CHOSEN_WAY = /^ ?(?:why|pourquoi) (?!not |pas |ne pas |n')(.+?) (?:rather than|instead of|plutot que|plutot qu'|au lieu de|au lieu d')(.*)$/;
@@ -330,7 +330,7 @@ function inTheConversationsSense(understanding: Understanding, question: string,
 }
 
 /** "Full of organ-builder terms like...", « plein de jargon du métier », "our technicians' slang": words of a trade. */
-const NAMES_TRADE_JARGON = / (jargon|slang|argot|trade (terms|words|vocabulary)|technical (terms|vocabulary|words)|specialist (terms|vocabulary)|domain (terms|vocabulary|words)|in house (terms|words|names)|vocabulaire (technique|specialise|du metier|de metier)|termes (techniques|specialises|du metier|de metier)|termes (de|du|d') ?([a-z']+ ){1,3}(comme|tels))\b/;
+const NAMES_TRADE_JARGON = / (jargon|slang|argot|abbreviations|abreviations|acronyms|sigles|trade (terms|words|vocabulary)|technical (terms|vocabulary|words)|specialist (terms|vocabulary)|domain (terms|vocabulary|words)|in house (terms|words|names)|vocabulaire (technique|specialise|du metier|de metier)|termes (techniques|specialises|du metier|de metier)|termes (de|du|d') ?([a-z']+ ){1,3}(comme|tels))\b/;
 
 /** "In time order", « dans l'ordre du temps », "chronologically", "by date": the order a split by time keeps. */
 const IN_TIME_ORDER = / (in (time|chronological|date) order|chronologically|by (time|date)|in order of time|dans l'ordre (du temps|chronologique|des dates)|chronologiquement|par date|selon la date)\b/;
@@ -344,6 +344,10 @@ function pieceKeysOf(concept: Concept): string[] {
 }
 
 const RETRIEVAL_EVALUATION_ID = 'retrieval-evaluation';
+/** "An isolation forest or just a simple threshold?", « un simple seuil ou un Isolation Forest ? »: a model against a rule. */
+const MODEL_OR_A_THRESHOLD = / (or|ou|vs|versus|plutot qu'?) (just |simply |juste |simplement )?(a |an |un |une )?(simple |fixed |basic |plain |fixe )?(threshold|rule|seuil|regle)\b| (simple|fixed|basic) (threshold|rule) (or|vs|versus)\b| (un |une )?(simple |)(seuil|regle)( simple| fixe)? (ou|plutot qu'?) /;
+/** « ce que le modèle sait et ce qu'on lui donne dans le prompt », "what the model knows versus what's in the prompt". */
+const KNOWS_AGAINST_THE_PROMPT = / (ce que le modele (sait|connait|a appris)|what the model (knows|already knows|learned|has learned|learnt)) .*(prompt|contexte|context)\b/;
 const FINE_TUNING_ID = 'fine-tuning';
 const RAG_ID = 'retrieval-augmented-generation';
 /** "Fine-tuning a model or using retrieval", « affiner un modèle ou faire du RAG »: the two ways, in one question. */
@@ -457,6 +461,19 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     const overDocuments = OVER_THEIR_DOCUMENTS.test(plainQuestion(question)) || metAny(earlier, DOCUMENT_TASK_IDS);
     return { intent: 'contrast', concepts: [retrievalWay, fineTuning], followUp: false, ...(overDocuments && { verdict: retrievalWay.id, recommended: true }), inConversation };
   }
+  // "Is putting 'only answer from the context' in the system prompt really enough to stop it?": what guards against the
+  // problem in play, whatever the guard proposed names.
+  const problemInPlay = topic && glossary.withDetails(topic).en.sections?.remedies && ENOUGH_TO_STOP_IT.test(plainQuestion(question)) && / (it|them|ca|cela|le|la|les)\b/.test(plainQuestion(question)) ? topic : undefined;
+  if (problemInPlay) return { intent: 'remedy', concepts: [problemInPlay], followUp: true, remark: 'doubt', inConversation };
+  // "Should I use an isolation forest or just a simple threshold on the voltage drop?": a model weighed against a rule,
+  // which is the baseline it must beat; what to do first.
+  const baselineModel = glossary.get(BASELINE_MODEL);
+  if (baselineModel && MODEL_OR_A_THRESHOLD.test(plainQuestion(question)) && all.some((entry) => entry.via === 'term')) return { intent: 'why', concepts: [baselineModel], followUp: false, advice: true, inConversation };
+  // « La différence entre ce que le modèle "sait" et ce qu'on lui donne dans le prompt »: knowledge in the weights
+  // against knowledge in the prompt, which is what fine-tuning against retrieval weighs.
+  const fineTuned = glossary.get(FINE_TUNING_ID);
+  const retrieved_ = glossary.get(metAny(earlier, DOCUMENT_TASK_IDS) ? RAG_ID : 'in-context-learning');
+  if (fineTuned && retrieved_ && KNOWS_AGAINST_THE_PROMPT.test(plainQuestion(question))) return { intent: 'contrast', concepts: [retrieved_, fineTuned], followUp: false, inConversation };
   // "How does anomaly detection actually work if it has never seen a failure?": the mechanism of the term named in the
   // asking clause, whatever the rest of the question resembles.
   const howItWorks = HOW_DOES_X_WORK.exec(plainQuestion(firstQuestionOf(question)))?.[1];
@@ -498,7 +515,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // its last words resemble (a prototype on few reports is no class imbalance).
   // (A library to build it with, « avec scikit-learn », is the plan's tool, not its subject.)
   // ("... from my CSV file to a working prediction": an everyday word of the field is no new subject.)
-  const namesSomethingNew = retrieved.some((entry) => entry.via === 'term' && entry.concept.category !== TOOLS_CATEGORY && !EVERYDAY_FIELD_WORDS.includes(entry.concept.id) && !metAny(earlier, [entry.concept.id]));
+  // ("... on my laptop, without a GPU?", « sans GPU »: what the learner lacks is a constraint, not a new subject.)
+  const namesSomethingNew = retrieved.some((entry) => entry.via === 'term' && !/(?:without|with no|no|sans|pas de) (?:a |an |un |une |de )?$/iu.test(question.slice(Math.max(0, (entry.start ?? 0) - 12), entry.start ?? 0)) && entry.concept.category !== TOOLS_CATEGORY && !EVERYDAY_FIELD_WORDS.includes(entry.concept.id) && !metAny(earlier, [entry.concept.id]));
   if (inConversation && !namesSomethingNew && asksForAPlan && !ASKS_HOW_IT_WORKS.test(plainQuestion(question))) return stepsOfTheConversation(earlier, glossary);
   // « Et concrètement, comment est-ce que ça fonctionne pour prédire un nombre de locations ? » after the random forest:
   // its mechanism, whatever the purpose the question goes on to name.
