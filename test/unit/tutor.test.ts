@@ -2292,4 +2292,19 @@ describe('the chat as a tutor', function () {
     assert.deepEqual(knows!.understanding.concepts.map((concept) => concept.id).sort(), ['fine-tuning', 'retrieval-augmented-generation']);
     assert.ok(laptop!.understanding.steps, laptop!.understanding.concepts.map((concept) => concept.id).join());
   });
+
+  it('reads "is my assistant actually getting better?" as how the project tests itself, "split train and test so I am not fooling myself" as the split, and shuffled readings kept at random for the test as the split by time', async () => {
+    const [, better] = await converse(engine, [
+      "I'm building a little assistant for my amateur theatre company that answers questions from our lighting cue sheets and rigging plans (about 300 PDFs). What approach should I use?",
+      'How would I measure whether my assistant is actually getting better after I change things?',
+    ]);
+    assert.ok(['retrieval-evaluation', 'golden-test-set'].includes(better!.understanding.concepts[0]!.id), better!.understanding.concepts[0]?.id);
+    const [, fooling] = await converse(engine, ["Hi! I put an accelerometer on my dog's collar that logs readings at 50 Hz, and I noted 14 seizures. Can I train something to detect them?", "How should I split train and test so I'm not fooling myself?"]);
+    assert.equal(fooling!.understanding.concepts[0]!.id, 'train-validation-test-split');
+    const [, shuffled] = await converse(engine, [
+      "Bonjour ! J'ai une cuve d'eau de pluie avec un capteur de niveau qui enregistre toutes les 15 minutes depuis deux ans. J'aimerais prédire quand la cuve sera vide.",
+      'Pour valider, je peux mélanger toutes mes mesures et en garder 20 % au hasard pour le test ?',
+    ]);
+    assert.equal(shuffled!.understanding.concepts[0]!.id, 'time-based-split');
+  });
 });

@@ -703,7 +703,7 @@ const CHANGES_IMPROVE = / (know|tell|see|check|measure|savoir|voir|verifier|mesu
 const MAKES_IT_BETTER = / (how|comment) ([a-z']+ ){0,3}(measure|know|tell|see|check|mesurer|mesure|savoir|voir|verifier) (if|whether|si) ([a-z']+ ){0,4}(make|makes|made|rend|rendent|ont rendu) ([a-z']+ ){0,3}(better|worse|meilleur|meilleure|meilleures|meilleurs|pire|pires)\b/;
 
 /** "How can I measure whether the assistant is getting better?", « comment je mesure si l'assistant s'améliore ? ». */
-const GETS_BETTER = / (how|comment) ([a-z']+ ){0,3}(measure|know|tell|see|track|check|mesurer|mesure|savoir|voir|suivre|verifier|verifie) (if|whether|si) (the |my |our |l'|le |la |mon |ma |notre )?([a-z]+ )?(is getting better|gets better|is improving|improves|s'ameliore|progresse|fait mieux|devient meilleur)\b(?! (than|que|qu'))/;
+const GETS_BETTER = / (how|comment) ([a-z']+ ){0,3}(measure|know|tell|see|track|check|mesurer|mesure|savoir|voir|suivre|verifier|verifie) (if|whether|si) (the |my |our |l'|le |la |mon |ma |notre )?([a-z]+ )?(actually |really |vraiment )?(is (actually |really )?getting better|gets better|is (actually |really )?improving|improves|s'ameliore|progresse|fait mieux|devient meilleur)\b(?! (than|que|qu'))/;
 /** "How will I know if the predictions are any good?", « comment savoir si les prévisions sont bonnes ? ». */
 const RESULTS_ANY_GOOD = / (how|comment) ([a-z']+ ){0,4}(know|tell|judge|savoir|juger) (if|whether|si) (the |my |our |its |les |mes |nos |ses )?(predictions?|forecasts?|previsions?|predictions|results?|resultats?|estimates?|estimations?) (are|is|will be|sont|est|seront) (any good|good|ok|okay|reliable|accurate|right|fiables?|bonnes?|bons?|justes?|precises?)\b/;
 
