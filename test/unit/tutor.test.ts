@@ -2307,4 +2307,22 @@ describe('the chat as a tutor', function () {
     ]);
     assert.equal(shuffled!.understanding.concepts[0]!.id, 'time-based-split');
   });
+
+  it('reads "one or two pages" as a count rather than two things weighed, a model that "confidently invents" as hallucination, "is top-3 retrieval really enough?" as retrieval\'s limits, and errata that override a rulebook as keeping the index current', async () => {
+    const [, , size] = await converse(engine, [
+      'Salut ! Je développe un assistant qui répond aux questions à partir de nos 200 fiches de réparation scannées. Par où je commence ?',
+      "Nos fiches sont des scans, certaines manuscrites. Qu'est-ce que je dois faire avant de les indexer ?",
+      "Quelle taille de morceaux tu me conseilles pour des fiches d'une ou deux pages ?",
+    ]);
+    assert.deepEqual([size!.understanding.concepts[0]!.id, size!.passages[0]!.kind], ['chunking', 'step']);
+    const [, errata, topThree, invents] = await converse(engine, [
+      'Hi! I run a small wargaming club and I want to build an assistant that answers rules questions from our rulebooks and errata PDFs. Where do I start?',
+      'The errata overrides the rulebook in some places. How do I make sure the assistant uses the newer ruling?',
+      'Is top-3 retrieval really enough for questions that depend on rules spread across several sections?',
+      "Right now when someone asks about a unit that isn't in the books, the model confidently invents stats for it. Why?",
+    ]);
+    assert.equal(errata!.understanding.concepts[0]!.id, 'index-freshness');
+    assert.deepEqual([topThree!.understanding.concepts[0]!.id, topThree!.understanding.intent], ['retrieval-augmented-generation', 'limits']);
+    assert.equal(invents!.understanding.concepts[0]!.id, 'hallucination');
+  });
 });

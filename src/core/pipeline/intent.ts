@@ -110,7 +110,8 @@ export function detectIntent(question: string): SingleIntent | 'contrast' {
   // request opens the question; what follows is its subject.
   if (/^ (can|could|would) you (give|show|write) (me |us )?(a |an |one )?(concrete |real |quick |simple |short |good )?example\b|^ (pouvez vous|pourriez vous|peux tu|pourrais tu|tu peux|vous pouvez) (me |nous )?(donner|montrer|ecrire) (un )?(exemple)\b/.test(plain)) return 'example';
   // « ... il mélange les lignes, par exemple il donne la valeur d'à côté » illustrates a story; it asks for no example.
-  const told = plain.replace(/ (par exemple|for example|for instance|e g|p ex) /g, ' ');
+  // ("fiches d'une ou deux pages", "one or two lines": a count, not two things weighed.)
+  const told = plain.replace(/ (par exemple|for example|for instance|e g|p ex) /g, ' ').replace(/( |d')(un|une|deux|trois|quatre|cinq|one|two|three|four|five|\d+) (ou|or) (deux|trois|quatre|cinq|six|dix|two|three|four|five|six|ten|\d+) /g, '$1$2 $4 ');
   return cues.find(([, cue]) => cue.test(told) || cue.test(told.replace(/'/g, "' ")))?.[0] ?? 'what';
 }
 

@@ -497,7 +497,7 @@ const DOES_NOT_EXIST = / (references?|citations?|sources?|articles?|rules?|regle
  * "What if the model just makes up a washing instruction?", « si le modèle invente une référence » : a model that
  * invents, whatever it invents; not "the rare class makes up a small share" nor « inventé par Rosenblatt ».
  */
-const A_MODEL_INVENTS = / (model|it|llm|assistant|bot|chatbot|gpt|ai|ia|modele|il|elle) (just |simply |sometimes |often |still |might |could |will |would |may |can |ever |parfois |souvent |encore |meme |simplement |peut |pourrait |va )*(makes?|made|making) up (a|an|some|the|its own|his own|new|fake) (?!(small|large|tiny|big|huge|fair|good|significant|fraction|share|part|portion|percentage|third|quarter|half|majority|minority|proportion|bulk)\b)| (model|it|llm|assistant|bot|chatbot|gpt|ai|modele|il|elle|ia) (just |simply |sometimes |often |still |might |could |will |would |may |can |ever |parfois |souvent |encore |meme |simplement |peut |pourrait |va |se met a |risque d' |risque de )*(l'|le |la |les )?(invente|inventer|inventait|inventera|invents|invented|fabricates|fabricated|hallucine|hallucines|hallucinate|hallucinates|hallucinated) (?!par |by )/;
+const A_MODEL_INVENTS = / (model|it|llm|assistant|bot|chatbot|gpt|ai|ia|modele|il|elle) (just |simply |sometimes |often |still |confidently |happily |might |could |will |would |may |can |ever |parfois |souvent |encore |meme |simplement |tranquillement |peut |pourrait |va )*(makes?|made|making) up (a|an|some|the|its own|his own|new|fake) (?!(small|large|tiny|big|huge|fair|good|significant|fraction|share|part|portion|percentage|third|quarter|half|majority|minority|proportion|bulk)\b)| (model|it|llm|assistant|bot|chatbot|gpt|ai|modele|il|elle|ia) (just |simply |sometimes |often |still |confidently |happily |might |could |will |would |may |can |ever |parfois |souvent |encore |meme |simplement |tranquillement |peut |pourrait |va |se met a |risque d' |risque de )*(l'|le |la |les )?(invente|inventer|inventait|inventera|invents|invented|fabricates|fabricated|hallucine|hallucines|hallucinate|hallucinates|hallucinated) (?!par |by )/;
 /** « une référence inventée », "a made-up part number", "fabricated figures": what a model wrote without a source. */
 const INVENTED_THING = / (references?|numbers?|numeros?|figures?|chiffres?|values?|valeurs?|dates?|names?|noms?|quotes?|citations?|facts?|faits?|details?|instructions?|codes?|prices?|prix|amounts?|montants?|answers?|reponses?|informations?|steps?|etapes?) (inventee?s?|fictives?|bidons?|fabricated|invented)\b| (made up|invented|fabricated|fake|bogus) (references?|part numbers?|numbers?|figures?|values?|dates?|names?|quotes?|citations?|facts?|details?|instructions?|codes?|prices?|amounts?|answers?|steps?)\b/;
 
@@ -637,6 +637,8 @@ const SEEMS_RISKY = / (risky|shaky|fragile|risque|risquee|juste|leger|legere)\b/
 export const GOLDEN_TEST_SET_ID = 'golden-test-set';
 /** A few passages retrieved for a question about all of them: "top 5 chunks... list every", « 5 extraits... tous les ». */
 const TOP_K_FOR_EVERY = / (top ?\d+|\d+ (retrieved )?(chunks|passages|results|morceaux|extraits|segments))\b[^?]*\b(every|all the|each|list all|count|how many|tous les|toutes les|chaque|lister|combien)\b|\b(every|all the|list all|count|how many|tous les|toutes les|lister|combien)\b[^?]*\b(top ?\d+|\d+ (retrieved )?(chunks|passages|results|morceaux|extraits|segments))\b/;
+/** "Is top-3 retrieval really enough...?", « les 5 meilleurs passages suffisent-ils ? »: a few passages for a wide question. */
+const TOP_K_ENOUGH = / (top ?\d+|\d+ (meilleurs )?(chunks|passages|results|morceaux|extraits|segments))\b([a-z ]{0,30})? (really |vraiment )?(enough|sufficient|suffi[a-z]*|assez)\b/;
 /** "I forgot to write down the temperature", « j'ai oublié de noter la température ». */
 const FORGOT_TO_RECORD = / (forgot|forget|forgotten|missed|oublie|oublier|oubliais|oublions) (to |de |d')?(record|note|log|write down|measure|take|noter|relever|mesurer|enregistrer|saisir|prendre)\b/;
 /** "Checking 200 reports by hand", « vérifier 150 fiches à la main »: outputs checked to judge a model. */
@@ -791,7 +793,8 @@ export function situationTold(question: string): Situation | undefined {
   if (FORGOT_TO_RECORD.test(plain)) return { conceptId: MISSING_DATA_ID, asks: 'remedy' };
   // "Is the top 5 chunks enough for 'list every tremor episode in 2014'?": a question over the whole archive, which a few
   // retrieved passages cannot answer.
-  if (TOP_K_FOR_EVERY.test(plain)) return { conceptId: RAG_ID, asks: 'limits' };
+  // ("Is top-3 retrieval really enough for questions that depend on rules spread across several sections?": the same.)
+  if (TOP_K_FOR_EVERY.test(plain) || TOP_K_ENOUGH.test(plain)) return { conceptId: RAG_ID, asks: 'limits' };
   // "Is that really enough, like 50 questions?": the questions a test set holds, not the examples a model learns from.
   if (ASKS_IF_ENOUGH.test(plain) && (TEST_QUESTIONS_COUNTED.test(plain) || CHECKED_BY_HAND.test(plain))) return { conceptId: GOLDEN_TEST_SET_ID, asks: 'limits' };
   // ("I only have about 400 rides. Is that a problem?" asks the same.)
