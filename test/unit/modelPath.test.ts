@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generationDefaultsOf, MODEL_FILE_LIMITS, MODEL_FOLDER_FILES, ModelError, modelBytesSource, modelFilesFrom, refusedModelFile } from '../../src/core/model/modelFormat';
-import { modelPathTarget, modelReadBoundMs, normalizePath, withinTime } from '../../src/core/model/modelPath';
+import { modelFolderName, modelPathTarget, modelReadBoundMs, normalizePath, withinTime } from '../../src/core/model/modelPath';
 import { MODEL_DIR } from './modelFixture';
 
 const REMOTE = ['vscode-remote'];
@@ -103,5 +103,13 @@ describe('the model folder in a browser (conceptExplainer.model.path)', () => {
       assert.equal(generationDefaultsOf('/mine', undefined).maxNewTokens, undefined, 'none without the file, not the bundled model’s');
       assert.throws(() => generationDefaultsOf('/mine', new TextEncoder().encode('{')), /\/mine\/generation_config\.json is not valid JSON/);
     });
+  });
+
+  it('names a model folder of the setting by its last segment, as the chat view says which model answers', () => {
+    assert.equal(modelFolderName('/data/models/my-gpt/'), 'my-gpt');
+    assert.equal(modelFolderName('models/my-gpt'), 'my-gpt');
+    assert.equal(modelFolderName('C:\\Users\\me\\gpt-fr'), 'gpt-fr');
+    assert.equal(modelFolderName('vscode-remote://ssh-remote+box/home/me/gpt-fr'), 'gpt-fr');
+    assert.equal(modelFolderName('file:///data/models/my-gpt'), 'my-gpt');
   });
 });

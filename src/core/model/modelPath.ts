@@ -80,3 +80,12 @@ export function withinTime<T>(work: PromiseLike<T>, ms: number, late: () => Erro
   });
   return Promise.race([Promise.resolve(work), timeout]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * The name the chat view shows for a model folder of `conceptExplainer.model.path`: its last segment, of a path, a
+ * Windows path or a URI ("/data/models/my-gpt/" and "file:///data/models/my-gpt" are both "my-gpt").
+ */
+export function modelFolderName(configured: string): string {
+  const segments = configured.trim().replace(/^[a-zA-Z][a-zA-Z0-9+.-]+:\/\/[^/]*/, '').split(/[\\/]+/).filter(Boolean);
+  return segments[segments.length - 1] ?? configured.trim();
+}

@@ -12,6 +12,7 @@ import { Disposable } from '../dispose';
 import type { GlossaryService } from '../glossaryService';
 import { WebviewChannel } from '../webview';
 import { forEachInSlices, nextTurn } from '../../core/slices';
+import { modelFolderName } from '../../core/model/modelPath';
 import type { ChatController } from './chatController';
 
 export const CHAT_VIEW_ID = 'conceptExplainer.chat';
@@ -154,7 +155,10 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
           ? `${config.serverModel || 'server'} @ ${displayUrl(config.serverUrl)}`
           : config.chatBackend === 'vscode'
             ? vscode.l10n.t('VS Code model {0}', config.vscodeModel || '')
-            : vscode.l10n.t('bundled model, offline'),
+            : // (A model of `conceptExplainer.model.path` answers offline too, but it is not the bundled one.)
+              config.modelPath
+              ? vscode.l10n.t('your model {0}, offline', modelFolderName(config.modelPath))
+              : vscode.l10n.t('bundled model, offline'),
     };
   }
 
