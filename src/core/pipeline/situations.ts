@@ -174,7 +174,7 @@ const OWN_QUANTITY = / (predict|predicting|estimate|estimating|predire|prevoir|e
 const TELLS_BREAKDOWNS = / (failures?|breakdowns?|break down|breaks down|(about|going) to (fail|break)|pannes?|defaillances?|casses?|tomber en panne|lacher)\b/;
 /** "Predict when the disc cutters need changing", « savoir quand les filtres devront être remplacés ». */
 const DUE_FOR_REPLACING = / (predict|predicting|know|tell|anticipate|forecast|prevoir|predire|savoir|anticiper) (when|which|whether|if|quand|quels?|quelles?|si) ([a-z'-]+ ){0,5}(need|needs|will need|would need|doivent|devront|devra|doit|faut) (changing|replacing|replacement|servicing|cleaning|to be (changed|replaced|serviced|cleaned)|etre (changee?s?|remplacee?s?|revisee?s?|nettoyee?s?)|changer|remplacer|reviser|nettoyer)\b| (predict|predicting|know|tell|anticipate|prevoir|predire|savoir|anticiper) (when|quand) ([a-z'-]+ ){0,4}(will|is going to|are going to|va|vont) (clog|get clogged|foul|get dirty|s'encrasser|se boucher|s'obstruer|se colmater|s'entartrer)\b/;
-const RAG_ID = 'retrieval-augmented-generation';
+export const RAG_ID = 'retrieval-augmented-generation';
 /** "Ask things like...", « poser des questions comme... »: questions the learner's users will put. */
 const ASKS_THINGS_LIKE = / (ask|asking|type|typing|poser|demander|taper) (things|questions|stuff|des questions|des choses|of it|it) (like|such as|comme|du genre|du type)\b/;
 /** "An assistant that answers volunteers' questions like...", « qui réponde aux questions du genre... ». */

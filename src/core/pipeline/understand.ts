@@ -22,7 +22,7 @@ import {
   type SmallTalk,
 } from './intent';
 import type { Retrieved, Retriever } from './retrieval';
-import { accuracyHidesTheRareClass, DOCUMENT_PARSING_ID, GOLDEN_TEST_SET_ID, OCR_ID, FORECASTING_ID, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, opensAProject, openingSteps, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, HYBRID_SEARCH_ID, NAMES_EXACT_CODES, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, TIME_BASED_SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
+import { accuracyHidesTheRareClass, RAG_ID, DOCUMENT_PARSING_ID, GOLDEN_TEST_SET_ID, OCR_ID, FORECASTING_ID, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, opensAProject, openingSteps, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, HYBRID_SEARCH_ID, NAMES_EXACT_CODES, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, TIME_BASED_SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
@@ -301,7 +301,7 @@ function inTheConversationsSense(understanding: Understanding, question: string,
     return { ...understanding, concepts: [semanticSearch, keywordSearch] };
   }
   // "The difference between fine-tuning on our reports and doing retrieval?" in a conversation on RAG: retrieval is RAG.
-  const rag = glossary.get(DOCUMENT_TASK_IDS[0]!);
+  const rag = glossary.get(RAG_ID);
   const weighsRetrieval = subject && rag && subject.id !== rag.id && others.length === 0 && earlier.some((turn) => turn.conceptIds.includes(rag.id));
   if (weighsRetrieval && / (difference|differ|versus|vs|compared|or|rather than|instead of|difference|plutot que|ou|au lieu de) /.test(plainQuestion(question)) && / (retrieval|retrieving|recuperation|recherche documentaire|recherche de passages)\b/.test(plainQuestion(question))) {
     return { ...understanding, intent: 'contrast', concepts: [subject, rag] };
@@ -349,7 +349,7 @@ const MODEL_OR_A_THRESHOLD = / (or|ou|vs|versus|plutot qu'?) (just |simply |just
 /** « ce que le modèle sait et ce qu'on lui donne dans le prompt », "what the model knows versus what's in the prompt". */
 const KNOWS_AGAINST_THE_PROMPT = / (ce que le modele (sait|connait|a appris)|what the model (knows|already knows|learned|has learned|learnt)) .*(prompt|contexte|context)\b/;
 const FINE_TUNING_ID = 'fine-tuning';
-const RAG_ID = 'retrieval-augmented-generation';
+const IN_CONTEXT_LEARNING_ID = 'in-context-learning';
 /** "Fine-tuning a model or using retrieval", « affiner un modèle ou faire du RAG »: the two ways, in one question. */
 const FINE_TUNING_OR_RETRIEVAL = / (or|ou|than|que|rather|plutot|vs|versus|instead|au lieu) ([a-z']+ ){0,4}(retrieval|rag|recherche documentaire|recuperation)\b| (retrieval|rag|recherche documentaire)\b ([a-z']+ ){0,4}(or|ou|than|que|rather|plutot|vs|versus|instead|au lieu) /;
 /** "Answers questions from 900 PDFs", « répond à partir de nos notices »: the learner's own documents. */
@@ -411,6 +411,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const inConversation = earlier.length > 0;
   // A concept the question describes, or leads to, without naming it: the answer first names it.
   const describedAs = (concept: Concept): Understanding => ({ intent: describedIntent(cue, glossary.withDetails(concept)), concepts: [concept], followUp: false, described: true, inConversation });
+  // What covers what the topic misses, told without its name: what it is for.
+  const coveringIt = (concept: Concept): Understanding => ({ intent: 'why', concepts: [concept], followUp: false, described: true, notEnough: true, inConversation });
   // "Not sure I get what you mean by features in this case", « ce que vous appelez une « feature » »: the word the
   // learner quotes back is the subject, asked simply, whatever the topic in play.
   const meant = termMeantBy(question, glossary);
@@ -454,9 +456,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // weighed, the one their documents call for said first.
   // ("Why RAG rather than fine-tuning?" asks why, which the contrast answers without a verdict.)
   const choosesAWay = (asksForAdvice(question) || asksToChooseBetween(question)) && !/^ ?(why|pourquoi)\b/.test(plainQuestion(question));
+  const fineTuning = glossary.get(FINE_TUNING_ID);
   const weighsTheTwoWays = choosesAWay && all.some((entry) => entry.via === 'term' && entry.concept.id === FINE_TUNING_ID) && FINE_TUNING_OR_RETRIEVAL.test(plainQuestion(question));
   const retrievalWay = weighsTheTwoWays ? glossary.get(RAG_ID) : undefined;
-  const fineTuning = glossary.get(FINE_TUNING_ID);
   if (retrievalWay && fineTuning) {
     const overDocuments = OVER_THEIR_DOCUMENTS.test(plainQuestion(question)) || metAny(earlier, DOCUMENT_TASK_IDS);
     return { intent: 'contrast', concepts: [retrievalWay, fineTuning], followUp: false, ...(overDocuments && { verdict: retrievalWay.id, recommended: true }), inConversation };
@@ -471,9 +473,8 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   if (baselineModel && MODEL_OR_A_THRESHOLD.test(plainQuestion(question)) && all.some((entry) => entry.via === 'term')) return { intent: 'why', concepts: [baselineModel], followUp: false, advice: true, inConversation };
   // « La différence entre ce que le modèle "sait" et ce qu'on lui donne dans le prompt »: knowledge in the weights
   // against knowledge in the prompt, which is what fine-tuning against retrieval weighs.
-  const fineTuned = glossary.get(FINE_TUNING_ID);
-  const retrieved_ = glossary.get(metAny(earlier, DOCUMENT_TASK_IDS) ? RAG_ID : 'in-context-learning');
-  if (fineTuned && retrieved_ && KNOWS_AGAINST_THE_PROMPT.test(plainQuestion(question))) return { intent: 'contrast', concepts: [retrieved_, fineTuned], followUp: false, inConversation };
+  const givenInThePrompt = glossary.get(metAny(earlier, DOCUMENT_TASK_IDS) ? RAG_ID : IN_CONTEXT_LEARNING_ID);
+  if (fineTuning && givenInThePrompt && KNOWS_AGAINST_THE_PROMPT.test(plainQuestion(question))) return { intent: 'contrast', concepts: [givenInThePrompt, fineTuning], followUp: false, inConversation };
   // "How does anomaly detection actually work if it has never seen a failure?": the mechanism of the term named in the
   // asking clause, whatever the rest of the question resembles.
   const howItWorks = HOW_DOES_X_WORK.exec(plainQuestion(firstQuestionOf(question)))?.[1];
@@ -523,8 +524,11 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // (« Comment ça marche, les variables de décalage ? » names its subject, in either language.)
   const namesAnotherTerm = namedInEarnest.some((concept) => concept.id !== topic?.id && [concept.en.term, concept.fr.term].some((term) => question.toLowerCase().includes(term.toLowerCase()))) || retrieved.some((entry) => entry.via === 'term' && entry.concept.id !== topic?.id && namedInEarnest.includes(entry.concept) && entry.concept.fr.aliases.some((alias) => question.toLowerCase().includes(alias.toLowerCase())));
   // ("How does that actually work, turning a raw vibration signal into something a model can use?" says in full what it asks.)
-  const describesAnother = retriever.described(question)?.coverage === 1 && retriever.described(question)?.concept.id !== topic?.id;
-  if (topic && ASKS_HOW_IT_WORKS_OF_THE_TOPIC.test(plainQuestion(question)) && !namesAnotherTerm && !describesAnother) {
+  const describesAnother = () => {
+    const described = retriever.described(question);
+    return described?.coverage === 1 && described.concept.id !== topic?.id;
+  };
+  if (topic && ASKS_HOW_IT_WORKS_OF_THE_TOPIC.test(plainQuestion(question)) && !namesAnotherTerm && !describesAnother()) {
     return { intent: 'how', concepts: [topic], followUp: true, inConversation };
   }
   const story = situationTold(question);
@@ -565,7 +569,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     if (detectIntent(question) === 'remedy' && glossary.withDetails(told).en.sections?.remedies) return { ...describedAs(told), intent: 'remedy' };
     // "A feature that would leak the answer in my data?" names what it asks about: no "what you describe sounds like".
     const namesIt = situation.named || retrieved.some((entry) => entry.concept.id === told.id && (entry.via === 'term' || entry.via === 'stem'));
-    if (!namesIt && coversWhatTheTopicMisses(told, topic, question, glossary)) return { intent: 'why', concepts: [told], followUp: false, described: true, notEnough: true, inConversation };
+    if (!namesIt && coversWhatTheTopicMisses(told, topic, question, glossary)) return coveringIt(told);
     return namesIt ? { intent: describedIntent(cue, glossary.withDetails(told)), concepts: [told], followUp: false, inConversation } : describedAs(told);
   }
   if (told && topic?.id === told.id && namesOnlyAResultsSetting(setting)) {
@@ -596,7 +600,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const search = metAny(earlier, DOCUMENT_TASK_IDS) && asksHowItFindsPassages(question) ? glossary.get(NAMES_EXACT_CODES.test(plainQuestion(question)) ? HYBRID_SEARCH_ID : SEMANTIC_SEARCH_ID) : undefined;
   if (search) return { intent: 'how', concepts: [search], followUp: metAny(earlier, [search.id]), inConversation };
   // "Why would I need retrieval at all instead of pasting the question into GPT-4?": why the project's RAG.
-  const rag = metAny(earlier, DOCUMENT_TASK_IDS) && NEEDS_RETRIEVAL_AT_ALL.test(plainQuestion(question)) ? glossary.get(DOCUMENT_TASK_IDS[0]!) : undefined;
+  const rag = metAny(earlier, DOCUMENT_TASK_IDS) && NEEDS_RETRIEVAL_AT_ALL.test(plainQuestion(question)) ? glossary.get(RAG_ID) : undefined;
   if (rag) return { intent: 'why', concepts: [rag], followUp: true, inConversation };
   // "Asked about the blue volume on wall 3, it answers about volumes in general", « répond avec la fiche sur les bocaux
   // et se trompe de bac »: in a conversation on documents, the search brought the wrong passage, which a search on
@@ -657,7 +661,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     if (choice) return { intent: 'contrast', concepts: [choice, described], followUp: true, inConversation };
     // "Is that really enough though? The manuals use old part names that users never type": the topic does not
     // cover it alone, and the technique the rest describes is what does: what it is for, named as the answer.
-    if (!inPlay && !namedToo && coversWhatTheTopicMisses(described, topic, question, glossary)) return { intent: 'why', concepts: [described], followUp: false, described: true, notEnough: true, inConversation };
+    if (!inPlay && !namedToo && coversWhatTheTopicMisses(described, topic, question, glossary)) return coveringIt(described);
     // ("... is that a problem if I index them?": why it matters.)
     const weighed = cue === 'what' && ASKS_IF_A_PROBLEM.test(plainQuestion(question)) && glossary.withDetails(described).en.sections?.why ? 'why' : undefined;
     const intent = shortcut && (cue === 'what' || cue === 'why') && glossary.withDetails(described).en.sections?.limits ? 'limits' : (weighed ?? describedIntent(cue, glossary.withDetails(described)));
@@ -705,7 +709,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
     // A follow-up the topic's entry does not cover takes a linked concept more readily than one it answers.
     const needed = onTopic.uncovered ? NEIGHBOUR_SCORE : asksWhyNotInstead(question) ? PROPOSED_NEIGHBOUR_SCORE : undefined;
     const neighbour = topic && onTopic.followUp && !onTopic.remark && needed ? neighbourAsked(question, earlier, retriever, glossary, needed) : undefined;
-    if (neighbour) return coversWhatTheTopicMisses(neighbour, topic, question, glossary) ? { intent: 'why', concepts: [neighbour], followUp: false, described: true, notEnough: true, inConversation } : describedAs(neighbour);
+    if (neighbour) return coversWhatTheTopicMisses(neighbour, topic, question, glossary) ? coveringIt(neighbour) : describedAs(neighbour);
     const ownCase = onTopic.intent === 'example' ? projectExampleForOwnCase(question, topic, earlier, glossary) : undefined;
     if (ownCase) return { ...onTopic, concepts: [ownCase], followUp: true, inConversation };
     return { ...onTopic, inConversation };
