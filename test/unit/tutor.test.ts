@@ -428,7 +428,8 @@ describe('the chat as a tutor', function () {
   it('takes a rare class told in figures for class imbalance, and says why it matters unless asked what to do', async () => {
     const [claims] = await converse(engine, ['Only about 1 in 200 of our claims turns out to be fraud. Is that a problem for training?']);
     assert.deepEqual(claims!.sources, ['class-imbalance']);
-    assert.match(claims!.text, /^That is a case of class imbalance\.\n\nClass imbalance matters because/);
+    // (Their own figures come right after the name: what 1 in 200 means for accuracy.)
+    assert.match(claims!.text, /^That is a case of class imbalance\.\n\nWith 1 in 200 claims \(0\.5%\) being the cases to find, a model that always answers "no" would be right 99\.5% of the time[^\n]*\n\nClass imbalance matters because/);
     const [players] = await converse(engine, ['Nous avons 40 tricheurs confirmés sur 200 000 joueurs. Que faire ?']);
     assert.deepEqual(players!.sources, ['class-imbalance']);
     assert.equal(players!.understanding.intent, 'remedy');
@@ -2324,5 +2325,28 @@ describe('the chat as a tutor', function () {
     assert.equal(errata!.understanding.concepts[0]!.id, 'index-freshness');
     assert.deepEqual([topThree!.understanding.concepts[0]!.id, topThree!.understanding.intent], ['retrieval-augmented-generation', 'limits']);
     assert.equal(invents!.understanding.concepts[0]!.id, 'hallucination');
+  });
+
+  it("works with the learner's own numbers: the share of rare cases computed where accuracy is weighed, once", async () => {
+    const answers = await converse(engine, [
+      'We make ceramic tiles and had 18 bad firings out of 200 last year. I want to predict which firings will fail.',
+      'Is accuracy a good way to measure it?',
+      'And what is class imbalance then?',
+    ]);
+    assert.match(answers[1]!.text, /^With 18 bad firings out of 200 \(9%\), a model that always answers "no" would be right 91% of the time/);
+    assert.doesNotMatch(answers[2]!.text, /91%/);
+    const [, french] = await converse(engine, ['On a des capteurs sur la scie à ruban et seulement 6 casses de lame en deux ans. Je voudrais prévoir les casses.', 'Comment découper mes données pour tester le modèle ?']);
+    assert.match(french!.text, /6 casses de lame en tout, un jeu de test de 20 % en contiendrait 1 au plus/);
+  });
+
+  it('says what a collection of documents and having no GPU mean for retrieval and fine-tuning', async () => {
+    const answers = await converse(engine, [
+      "I want an assistant that answers our staff's questions from our 600 pages of procedures. Where do I start?",
+      'Why not just fine-tune a model on the procedures?',
+      "We have no GPU by the way. How would fine-tuning work then?",
+    ]);
+    assert.match(answers[0]!.text, /600 pages of procedures is a small collection for retrieval/);
+    assert.match(answers[1]!.text, /600 pages of procedures are knowledge to look things up in, not examples of the answers you want/);
+    assert.match(answers[2]!.text, /Without a GPU, fine-tuning even a small language model is very slow/);
   });
 });

@@ -1,6 +1,7 @@
 import { composeGroups, composePlan } from './compose';
 import { detectLanguage, detectRegister, type Register } from './language';
-import { passagesFor, shownIn } from './passages';
+import { passagesFor, shownIn, withTheirNumbers } from './passages';
+import { learnerFacts } from './learnerFacts';
 import { suggestionsFor } from './suggestions';
 import { buildPrompt, NO_ENTRY, REFUSAL, type Passage } from './prompt';
 import { Retriever } from './retrieval';
@@ -130,7 +131,8 @@ export class ChatEngine {
     const register = registerOf(request);
     // Nothing the conversation has shown is shown again: its answers are what was shown.
     const shown = shownIn(request.history.map((turn) => turn.answer));
-    const passages = passagesFor(understanding, this.glossary, lang, shown, request.question);
+    const facts = learnerFacts([...earlier.map((turn) => turn.question ?? ''), request.question]);
+    const passages = withTheirNumbers(passagesFor(understanding, this.glossary, lang, shown, request.question), understanding, facts, lang, shown, request.question);
     return { understanding, lang, register, passages, prompt: buildPrompt(lang, passages, request.question.slice(0, MAX_PROMPT_QUESTION_CHARS)), earlier };
   }
 
@@ -194,7 +196,7 @@ export class ChatEngine {
  * project's next step, a situation told, and an answer that says what a concept means in the learner's own data.
  */
 function inOrder(understanding: Understanding, passages: readonly Passage[]): boolean {
-  return !!(understanding.project || understanding.steps || understanding.described || understanding.nextStep) || passages.some((passage) => passage.kind === 'field');
+  return !!(understanding.project || understanding.steps || understanding.described || understanding.nextStep) || passages.some((passage) => passage.kind === 'field' || passage.kind === 'numbers');
 }
 
 /** What the conversation's turns were about, the newest first, each once. */

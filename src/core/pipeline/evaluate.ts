@@ -123,6 +123,15 @@ function expectedPart(concept: Concept, lang: Lang, intent: Intent): { text: str
   return overview ? { text: overview, inOpening: false } : undefined;
 }
 
+/**
+ * The answer without the sentence that says what the concept means for the learner's own numbers ("with 12 of 300
+ * students..."): said first when the question told them, it stands before the part asked for, as a lead-in does.
+ */
+function withoutTheirNumbers(answer: string, passages: readonly Passage[]): string {
+  const theirs = new Set(passages.filter((passage) => passage.kind === 'numbers').map((passage) => passage.text.trim()));
+  return theirs.size === 0 ? answer : answer.split(/\n\s*\n/).filter((paragraph) => !theirs.has(paragraph.trim())).join('\n\n');
+}
+
 function addressesIntent(answer: string, turn: HeldOutTurn, concepts: readonly Concept[], earlierAnswers: readonly string[]): boolean {
   const previousAnswer = earlierAnswers[earlierAnswers.length - 1];
   const lang = turn.answer_lang;
@@ -193,7 +202,7 @@ export function judge(glossary: Glossary, turn: HeldOutTurn, answer: string, pas
   });
   const hasConcepts = turn.concept_ids.length > 0;
   return {
-    intentAddressed: (!hasConcepts || concepts.length > 0) && addressesIntent(answer, turn, concepts, dialogue.earlierAnswers) && answer !== previousAnswer,
+    intentAddressed: (!hasConcepts || concepts.length > 0) && addressesIntent(withoutTheirNumbers(answer, passages), turn, concepts, dialogue.earlierAnswers) && answer !== previousAnswer,
     factRecall: hasConcepts ? recallAll(answer, concepts, turn.answer_lang) : undefined,
     faithfulness: faithfulness(answer, passages, turn.question, concepts),
     languageMatch: detectLanguage(withoutQuotedTerms(answer), otherLang(turn.answer_lang)) === turn.answer_lang,

@@ -6,6 +6,7 @@ import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, subjectPronoun, indefiniteTerm, namingSentence, ofDefiniteTerm, ofTerm, toDefiniteTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, MAX_PASSAGES, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
+import { factSentence, learnerFacts, type LearnerFacts } from './learnerFacts';
 import { goalInTheirWords } from './goal';
 import { openingSteps, WORKFLOW_ID, worriesAboutChangingData } from './situations';
 import type { Understanding } from './understand';
@@ -127,6 +128,50 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
   }
 }
 
+/**
+ * The answer with one sentence on what its concepts mean for the learner's own numbers and constraints (their 18 bad
+ * firings of 200, their 600 pages, no GPU): after the passage that answers the question, or after a project's
+ * framing; never inside numbered steps, and once in a conversation.
+ */
+export function withTheirNumbers(passages: readonly Passage[], understanding: Understanding, facts: LearnerFacts, lang: Lang, shown: Shown, question: string): Passage[] {
+  if (passages.length === 0 || understanding.steps || understanding.uncovered) return [...passages];
+  const ids = [...new Set([...understanding.concepts.map((concept) => concept.id), ...passages.flatMap((passage) => passage.conceptIds)])];
+  const fact = factSentence(ids, facts, lang, (text) => shown.has(text));
+  if (!fact) return [...passages];
+  // "Why would I need past breaks? We only had six": numbers told in this very question are its point.
+  const toldNow = factSentence(ids, learnerFacts([question]), lang, (text) => shown.has(text))?.text === fact.text;
+  return withinAnswerLength(insertedAt(passages, factAt(passages, understanding, question, toldNow), theirNumbersPassage(fact.conceptId, fact.text)));
+}
+
+/** Their numbers, read by the model as what the concept means in the learner's data. */
+function theirNumbersPassage(conceptId: string, text: string): Passage {
+  return { ...partPassage(conceptId, 'field', text), kind: 'numbers' };
+}
+
+function insertedAt(passages: readonly Passage[], at: number, passage: Passage): Passage[] {
+  return [...passages.slice(0, at), passage, ...passages.slice(at)];
+}
+
+/**
+ * Where their numbers go: first for "is accuracy a good measure for us?" (what they say of it is the answer) and when
+ * this question told them, after a
+ * project's framing, after the part the question asked for (why it matters), else after the answer's first passage.
+ */
+function factAt(passages: readonly Passage[], understanding: Understanding, question: string, toldNow: boolean): number {
+  if (understanding.project) return passages[1]?.kind === 'definition' ? 2 : 1;
+  const naming = passages[0]?.kind === 'pointer' ? 1 : 0;
+  if (asksYesOrNo(question) || toldNow) return naming;
+  const part = understanding.intent in INTENT_PART ? INTENT_PART[understanding.intent as SingleIntent] : undefined;
+  const asked = part ? passages.findIndex((passage) => passage.kind === part) : -1;
+  return asked >= 0 && asked <= naming + 1 ? asked + 1 : naming + 1;
+}
+
+/** "Is accuracy enough?", « est-ce que l'exactitude suffit ? », « faut-il un GPU ? »: a question answered yes or no. */
+function asksYesOrNo(question: string): boolean {
+  const plain = plainQuestion(question).replace(/^ (so|and|but|ok|okay|alors|et|mais|donc|d'accord) /u, ' ');
+  return /^ (is|are|does|do|should|can|could|would|will|est ce|faut il|peut on|dois je|doit on|suffit il|y a t il)\b/u.test(plain) || / (c'est|is it|is that|is this) (vraiment |really )?(un |une |a |an )?(bon|bonne|good|enough|assez|suffisant|suffisante|fiable|reliable|ok|okay)\b/u.test(plain);
+}
+
 /** "Is it serious?", « est-ce grave dans notre cas ? », "does it matter?": whether the concept weighs. */
 const ASKS_WHETHER_IT_MATTERS = / (is (it|that|this) (really )?(serious|bad|a (big |real )?(problem|deal|issue))|does (it|that|this) (really )?matter|how (bad|serious) is (it|that)|(est ce|c'est) (vraiment )?(grave|serieux|un (gros |vrai )?probleme)|(ca|cela) (compte|importe)( vraiment)?)\b/u;
 
@@ -190,7 +235,7 @@ function withinAnswerLength(passages: readonly Passage[]): Passage[] {
   const kept = [...passages];
   const length = () => kept.reduce((sum, passage) => sum + passage.text.length, 0);
   for (let index = kept.length - 1; index > 0 && length() > ANSWER_MAX_CHARS; index--) {
-    if (kept[index]!.kind !== 'field') kept.splice(index, 1);
+    if (kept[index]!.kind !== 'field' && kept[index]!.kind !== 'numbers') kept.splice(index, 1);
   }
   return kept;
 }
@@ -354,7 +399,8 @@ function singlePassages(subject: Concept | undefined, understanding: Understandi
   if (intent === 'how' && part === 'how' && (knowsTheTerm || saysMostOf(passage.text, definition.text))) return [passage];
   // In a conversation, a term the learner named themselves ("why split the manuals into chunks?") needs no definition
   // after the reason or the limits asked for: judges read it as the point made twice. A beginner's concept keeps it.
-  const namedInConversation = understanding.inConversation === true && !understanding.described && subject.level !== 'beginner';
+  // (A beginner's concept too, once an earlier answer named it: the learner asking how it works has met it.)
+  const namedInConversation = understanding.inConversation === true && !understanding.described && (subject.level !== 'beginner' || shown.has(subject[lang].term));
   if (intent !== 'what' && part !== 'overview') return namedInConversation && intent !== 'simple' && intent !== 'example' ? [passage] : [passage, definition];
   const beginnerIntuition = subject.level === 'beginner' && part === 'example' ? partText(subject, lang, 'intuition') : '';
   return beginnerIntuition && !shown.has(beginnerIntuition)

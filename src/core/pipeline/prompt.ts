@@ -31,9 +31,10 @@ export interface Passage {
   readonly conceptIds: readonly string[];
   /**
    * `pointer`: the sentence that points back to an earlier answer when everything asked was shown; `field`: what the
-   * concept means in the learner's kind of data.
+   * concept means in the learner's kind of data; `numbers`: what it means for the learner's own numbers and constraints
+   * (pipeline/learnerFacts.ts), which the model reads as a `field` line.
    */
-  readonly kind: 'definition' | PassagePart | 'contrast' | 'pointer' | 'field' | 'step';
+  readonly kind: 'definition' | PassagePart | 'contrast' | 'pointer' | 'field' | 'numbers' | 'step';
   /** The glossary text, on one line. */
   readonly text: string;
   /** The line as the model reads it, `\n` included. */
