@@ -20,6 +20,8 @@ describe("the learner's own numbers and constraints", () => {
     assert.equal(learnerFacts(['Our model has 98% accuracy']).share, undefined);
     assert.equal(learnerFacts(['I use an 80/20 split, with 20% of the data for test']).share, undefined);
     assert.equal(learnerFacts(['Half of them, 60 of 120, are late']).share, undefined);
+    assert.equal(learnerFacts(["Il y a eu des contaminations 2 ans sur 12."]).share, undefined);
+    assert.equal(learnerFacts(['1 of our 5 sites is new']).share, undefined);
   });
 
   it('reads a handful of cases to find, and not a span of time or a count of people', () => {
@@ -54,6 +56,8 @@ describe("the learner's own numbers and constraints", () => {
     assert.match(imbalance, /^With 18 bad firings out of 200 \(9%\), a model that always answers "no" would be right 91% of the time/);
     const split = factSentence(['train-validation-test-split'], learnerFacts(['We had 18 bad firings out of 200.']), 'fr', NOTHING_SHOWN)!.text;
     assert.match(split, /^Avec 18 bad firings en tout, un jeu de test de 20 % en contiendrait environ 4 : chaque cas manqué fait bouger le rappel de 25 points/);
+    const some = factSentence(['training-set-size'], learnerFacts(['we had 40 chlorine drops below the limit in two years']), 'en', NOTHING_SHOWN)!.text;
+    assert.match(some, /^40 chlorine drops is enough to try a simple model .* but not to train a neural network/);
     const pages = factSentence(['context-window'], learnerFacts(['our 600 pages of procedures']), 'en', NOTHING_SHOWN)!.text;
     assert.match(pages, /^600 pages come to roughly 300,000 tokens/);
   });
@@ -67,7 +71,7 @@ describe("the learner's own numbers and constraints", () => {
 
   it('always says the rare share and the rest as numbers that add up to 100', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 2, max: 20_000 }), (part, whole) => {
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 20, max: 20_000 }), (part, whole) => {
         const share = learnerFacts([`We had ${part} bad welds out of ${whole}.`]).share;
         if (part >= whole || (100 * part) / whole > 30) return share === undefined;
         const sentence = factSentence(['accuracy'], { share: share! }, 'en', NOTHING_SHOWN)!.text;

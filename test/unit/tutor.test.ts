@@ -2349,4 +2349,17 @@ describe('the chat as a tutor', function () {
     assert.match(answers[1]!.text, /600 pages of procedures are knowledge to look things up in, not examples of the answers you want/);
     assert.match(answers[2]!.text, /Without a GPU, fine-tuning even a small language model is very slow/);
   });
+
+  it('reads "is embedding search really enough? it may miss exact numbers" as what hybrid search is for, « comment je découpe les documents » as chunking, "predict when a blade is about to crack" as yes or no', async () => {
+    const [, , exact] = await converse(engine, [
+      "I want an assistant that answers our pilots' questions from our 600 pages of port procedures. Where should I start?",
+      'How big should the chunks be?',
+      'Is embedding search really enough for questions like "max draught at berth 14"? I worry it will miss exact numbers.',
+    ]);
+    assert.match(exact!.text, /^Not on its own: that is what hybrid search is for\./);
+    const [, cutting] = await converse(engine, ['Je voudrais un assistant qui réponde aux agents à partir de nos 300 PDF de règlements. Par où commencer ?', 'Et comment je découpe les documents ?']);
+    assert.equal(cutting!.understanding.concepts[0]?.id, 'chunking');
+    const [blade] = await converse(engine, ['We log readings from our band saws every minute. I would like to predict when a blade is about to crack. Where do I start?']);
+    assert.equal(blade!.understanding.concepts[0]?.id, 'binary-classification');
+  });
 });

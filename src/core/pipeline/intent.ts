@@ -124,6 +124,8 @@ export function asksWhetherItHolds(question: string): boolean {
   const plain = plainQuestion(question);
   // "And how does it work?", « comment ça va marcher ? » ask for the mechanism.
   if (/^ (and |so |et |alors |mais )?(how|comment) /.test(plain)) return false;
+  // ("Is embedding search really enough for...?": a way named, doubted.)
+  if (/^ (but |so |and |mais )?(is|are) ([a-z][a-z0-9'-]* ){1,3}(really |actually |truly )(enough|sufficient)\b/.test(plain)) return true;
   return / (is|was) (that|it|this|they) (really |actually |truly )?(enough|sufficient)| (enough|sufficient) $| (will|would|can|could) (it|that|this|they|the model|my model) (still |really |also )?(work|hold|cope|scale)\b| (does|do) (it|that|this|they|the model|my model) (still |really |also )(work|hold|cope|scale)\b| (does|do) (it|that|this|they|the model|my model) work (for|with|on|if|when)\b| what (if|happens if|happens when|about when) | won'?t (it|that|this|my model|the model) (just )?(stop|break|fail|die)| est ce (que )?(c'est |ce sera |ca sera |ca )?(suffisant|assez|suffit)| (c'est|ca sera|ce sera|est ce) (vraiment )?(suffisant|assez)| (ca|cela) suffi| suffit il | (ca|cela|il|elle|ils|elles|le modele) (va|vont|peut|pourra|pourrait|marchera|fonctionnera|tiendra)( [a-z]+)? (marcher|fonctionner|tenir|suivre)| (ca|cela) (marchera|fonctionnera|tiendra)| (et si|que se passe t il si|qu'arrive t il si|que se passera t il si) /.test(plain);
 }
 

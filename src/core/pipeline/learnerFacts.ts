@@ -40,7 +40,12 @@ export interface LearnerFacts {
 }
 
 /** A count this small among the cases to find makes a 20% test set and learning from examples fragile. */
-const FEW_CASES_MAX = 30;
+const FEW_CASES_MAX = 100;
+/** Fewer cases than this in all make no share of a rare class ("1 of 5 sites"). */
+const MIN_WHOLE = 20;
+/** Words that count time, people or machines, never the cases to find. */
+const TIME_OR_PEOPLE = /^(weeks?|days?|hours?|minutes?|seconds?|semaines?|jours?|heures?|secondes?|years?|months?|ans?|années?|mois|seasons?|saisons?|people|personnes?|gpus?|l'année|l'an|l'été|l'hiver|last|this|cette|ce)\b/iu;
+
 /** A share above this is no rare class. */
 const RARE_SHARE_MAX_PERCENT = 30;
 
@@ -65,7 +70,7 @@ function numberOf(writtenAnyCase: string): number | undefined {
 /** Words that end the learner's noun for what they count: prepositions, verbs, articles. */
 const NOUN_STOPS = new Set(
   ('out of in on over per a an the and or but are were was is have has had we i it that which who with for from to at by about this last ' +
-    'sur en dans sont étaient était est ont a sur avec pour par de des du la le les et ou mais qui que depuis chaque nous on il elle ce cette ces').split(' '),
+    'sur en dans sont étaient était est ont a sur avec pour par de des du la le les et ou mais qui que depuis chaque nous on il elle ce cette ces below above under over sous au-dessus au-dessous').split(' '),
 );
 
 /** The learner's noun after a number: at most three words, up to the first word that is no part of it. */
@@ -113,7 +118,7 @@ const MEASURE_WORDS = /^(accuracy|precision|recall|f1|exactitude|précision|rapp
 
 /** "Only 3 failures", "just five examples", « seulement 3 pannes », « que 3 pannes », "3 recorded failures", "3 failures in two years". */
 const FEW = new RegExp(
-  String.raw`(?:\b(?:only|just|barely|seulement|que|qu'|juste|à peine) ${NUMBER} ([\p{L}' -]+)|(?<![\w.,])${NUMBER} ((?:recorded|known|real|documented|actual|labelled|labeled) [\p{L}' -]+|[\p{L}'-]+(?: [\p{L}'-]+)?(?= (?:in|over|en|sur) (?:the (?:last|past) )?(?:${NUMBER} |a |one |un |une )?(?:years?|months?|ans?|années?|mois|décennies?|decades?)\b)))`,
+  String.raw`(?:\b(?:only|just|barely|seulement|que|qu'|juste|à peine) ${NUMBER} ([\p{L}' -]+)|(?<![\w.,])${NUMBER} ((?:recorded|known|real|documented|actual|labelled|labeled) [\p{L}' -]+|[\p{L}'-]+(?: [\p{L}'-]+){0,5}?(?= (?:in|over|en|sur) (?:the (?:last|past) )?(?:${NUMBER} |a |one |un |une )?(?:years?|months?|ans?|années?|mois|décennies?|decades?)\b)))`,
   'giu',
 );
 
@@ -154,11 +159,13 @@ function shareIn(text: string): Share | undefined {
   for (const match of text.matchAll(PART_OF_WHOLE)) {
     const part = numberOf(match[1]!);
     const whole = numberOf(match[3]!);
-    if (part === undefined || whole === undefined || whole <= part || part < 1) continue;
+    // ("2 years out of 12", « 2 ans sur 12 »: a span of time, not cases; "1 of 5 sites": too few to be a rare class.)
+    if (part === undefined || whole === undefined || whole <= part || part < 1 || whole < MIN_WHOLE) continue;
     const percent = round1((100 * part) / whole);
     if (percent > RARE_SHARE_MAX_PERCENT) continue;
     // "18 bad firings out of 200"; "1 in 200 of our claims", "18 of 200 firings" name all the cases instead.
     const what = nounAfter(match[2] ?? '');
+    if (what && TIME_OR_PEOPLE.test(what)) continue;
     const of = what ? undefined : WHOLE_NOUN.exec(text.slice(match.index + match[0].length))?.[1];
     return { percent, part, whole, ...(what && { what }), ...(of && !NOUN_STOPS.has(of.toLowerCase()) && { of }) };
   }
@@ -180,7 +187,9 @@ function fewIn(text: string): Count | undefined {
     const count = numberOf(match[1] ?? match[3]!);
     // « Des exemples de casses passées ? On n'en a eu que six » : « en » stands for the noun said before.
     const what = /\bn'en\b[^.?!]*$/iu.test(text.slice(0, match.index)) ? nounBefore(text.slice(0, match.index)) : nounAfter(match[2] ?? match[4] ?? '');
-    if (count === undefined || !what || count < 1 || count > FEW_CASES_MAX || ROW_NOUNS.test(what.toLowerCase()) || DOCUMENT_NOUNS.test(what.toLowerCase()) || /^(weeks?|days?|hours?|minutes?|semaines?|jours?|heures?|years?|months?|ans?|mois|people|personnes?|gpus?|l'année|l'an|l'été|l'hiver|last|this|cette|ce)\b/iu.test(what)) continue;
+    // ("40 times in two years", « 40 fois en deux ans »: occurrences of what the learner is talking about.)
+    if (what && /^(times|fois)$/iu.test(what)) return count !== undefined && count >= 1 && count <= FEW_CASES_MAX ? { count, what: 'occurrences' } : undefined;
+    if (count === undefined || !what || count < 1 || count > FEW_CASES_MAX || ROW_NOUNS.test(what.toLowerCase()) || DOCUMENT_NOUNS.test(what.toLowerCase()) || TIME_OR_PEOPLE.test(what)) continue;
     return { count, what };
   }
   return undefined;
@@ -209,6 +218,7 @@ const ABOUT_THE_SHARE: readonly string[] = ['class-imbalance', 'accuracy', 'prec
 const ABOUT_THE_TEST_SET: readonly string[] = ['train-validation-test-split', 'cross-validation', 'time-based-split', 'golden-test-set'];
 const ABOUT_LEARNING_FROM_EXAMPLES: readonly string[] = ['machine-learning-workflow', 'binary-classification', 'class-imbalance', 'supervised-learning', 'neural-network', 'deep-learning', 'random-forest', 'gradient-boosting', 'xgboost', 'data-augmentation', 'small-dataset'];
 const ANOMALY_DETECTION = 'anomaly-detection';
+const ABOUT_HOW_MUCH_DATA: readonly string[] = ['training-set-size', 'small-dataset', 'neural-network', 'deep-learning'];
 const ABOUT_TABLE_SIZE: readonly string[] = ['neural-network', 'deep-learning'];
 const ABOUT_A_COLLECTION: readonly string[] = ['retrieval-augmented-generation', 'vector-database', 'semantic-search', 'embedding-model'];
 const ABOUT_THE_PROMPT: readonly string[] = ['context-window', 'long-context'];
@@ -244,6 +254,7 @@ function sentencesFor(id: string, facts: LearnerFacts, lang: Lang): string[] {
   if (facts.share && ABOUT_THE_SHARE.includes(id)) sentences.push(alwaysNo(facts.share, lang));
   if (facts.fewCases && ABOUT_THE_TEST_SET.includes(id)) sentences.push(fewInTheTestSet(facts.fewCases, lang));
   if (facts.fewCases && facts.fewCases.count <= TOO_FEW_TO_LEARN && ABOUT_LEARNING_FROM_EXAMPLES.includes(id)) sentences.push(tooFewToLearn(facts.fewCases, lang));
+  if (facts.fewCases && facts.fewCases.count > TOO_FEW_TO_LEARN && ABOUT_HOW_MUCH_DATA.includes(id)) sentences.push(fewButUsable(facts.fewCases, lang));
   if (facts.rows && facts.rows.count <= SMALL_TABLE_MAX_ROWS && ABOUT_TABLE_SIZE.includes(id)) sentences.push(smallTable(facts.rows, lang));
   if (facts.documents && facts.documents.count <= SMALL_COLLECTION_MAX && ABOUT_A_COLLECTION.includes(id)) sentences.push(smallCollection(facts.documents, lang));
   if (facts.documents && /^pages?\b/iu.test(facts.documents.what) && ABOUT_THE_PROMPT.includes(id)) sentences.push(pagesInAPrompt(facts.documents, lang));
@@ -312,6 +323,13 @@ function tooFewToLearn(few: Count, lang: Lang): string {
   return lang === 'en'
     ? `${n} ${few.what} is very few for a model to learn from examples what they look like: learning what normal looks like from everything else, and flagging what departs from it (anomaly detection), is the usual way round that, with the ${n} ${few.what} kept to check it.`
     : `${n} ${few.what}, c'est très peu pour qu'un modèle apprenne à les reconnaître à partir d'exemples : apprendre ce qui est normal sur tout le reste, puis signaler ce qui s'en écarte (détection d'anomalies), est la façon habituelle de s'en sortir, en gardant les ${n} ${few.what} pour le vérifier.`;
+}
+
+function fewButUsable(few: Count, lang: Lang): string {
+  const n = said(few.count, lang);
+  return lang === 'en'
+    ? `${n} ${few.what} is enough to try a simple model (logistic regression, a small random forest) if you judge it with cross-validation and against a plain rule, but not to train a neural network, which would learn them by heart; every extra recorded case helps more than any tuning.`
+    : `${n} ${few.what}, c'est assez pour essayer un modèle simple (régression logistique, petite forêt aléatoire) si on le juge par validation croisée et face à une règle simple, mais pas pour entraîner un réseau de neurones, qui les apprendrait par cœur ; chaque cas de plus enregistré aide plus que n'importe quel réglage.`;
 }
 
 function fewCasesFitAnomalies(few: Count, lang: Lang): string {

@@ -118,7 +118,8 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
       if (understanding.nextStep && concepts[0]) return nextStepPassages(concepts[0], understanding, lang, shown);
       if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary, question);
       const passages = weighedIfAsked(singlePassages(concepts[0], understanding, lang, shown, glossary), concepts[0], understanding, lang, shown, question);
-      const detail = concepts[0] && question ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
+      // ("Why would I need retrieval at all?" asks its purpose, not a detail one sentence holds.)
+      const detail = concepts[0] && question && !ASKS_WHY_AT_ALL.test(plainQuestion(question)) ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
       // A precise question (why the dot products are divided by √d) opens with the sentence that answers it.
       // (Advice asked for, "how do we decide?", opens with what to do, whichever sentence shares the question's words.)
       const answered = detail && !understanding.advice ? [detail, ...passages.filter((passage) => !passage.text.includes(detail.text))].slice(0, 3) : withAdvice(passages, concepts[0], understanding, lang, shown);
@@ -165,6 +166,9 @@ function factAt(passages: readonly Passage[], understanding: Understanding, ques
   const asked = part ? passages.findIndex((passage) => passage.kind === part) : -1;
   return asked >= 0 && asked <= naming + 1 ? asked + 1 : naming + 1;
 }
+
+/** "Why would I need retrieval at all?", « à quoi bon un jeu de test ? »: the purpose of the whole thing. */
+const ASKS_WHY_AT_ALL = / (at all|why bother|what is the point|what's the point|a quoi bon|du tout|quel est l'interet)\b/u;
 
 /** "Is accuracy enough?", « est-ce que l'exactitude suffit ? », « faut-il un GPU ? »: a question answered yes or no. */
 function asksYesOrNo(question: string): boolean {

@@ -108,6 +108,9 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   // "Predict the yield of a block from the sensor readings", « prédire combien de grammes chaque sac va donner »: a
   // number for each item, however often its readings were taken.
   if ((QUANTITY_OF_EACH_ITEM.test(plain) || OWN_QUANTITY.test(plain)) && !FORECASTS_AHEAD.test(plain) && glossary.get(REGRESSION_ID)) return glossary.get(REGRESSION_ID);
+  // "Predict when a blade is about to crack", « prévoir quand la lame va casser »: will it happen soon, yes or no, for
+  // each moment of the readings (however often they are taken).
+  if (/ (predict|predicting|know|anticipate|tell|prevoir|predire|savoir|anticiper) (when|quand) ([a-z'-]+ ){1,4}(is|are|va|vont|risque de|risquent de) (about to |going to |sur le point de |en train de )?(crack|break|fail|snap|burst|leak|break down|jam|casser|lacher|rompre|ceder|tomber en panne|fuir|se fendre|se fissurer|se bloquer|gripper)\b/.test(plain) && glossary.get(YES_OR_NO_ID)) return glossary.get(YES_OR_NO_ID);
   // "We log the ice temperature every 5 minutes and want to know an hour ahead when it gets too soft", « des sondes
   // toutes les 15 minutes [...] prévoir les crues quelques heures à l'avance »: the readings themselves, forecast.
   if (READINGS_OVER_TIME.test(plain) && FORECASTS_AHEAD.test(plain) && !TELLS_BREAKDOWNS.test(plain) && !DUE_FOR_REPLACING.test(plain) && !asksWhichOnes(question)) return glossary.get(FORECASTING_ID);
@@ -757,6 +760,9 @@ export interface Situation {
 export const HYBRID_SEARCH_ID = 'hybrid-search';
 /** Exact codes a search must match letter for letter: part numbers, product references, serial numbers. */
 export const NAMES_EXACT_CODES = / (part numbers?|product codes?|codes?|references?|serial numbers?|model numbers?|sku|skus|numeros? de pieces?|references? produits?|numeros? (de |d')[a-z]+|[a-z]{1,4}-?[0-9]{1,5})\b/;
+/** "Exact numbers", « les chiffres exacts »: what a search by meaning alone may miss. */
+const EXACT_WORDS = / (exact|precise|specific) (numbers?|figures?|values?|terms?|words?|names?|codes?|wording)\b| (chiffres?|valeurs?|termes?|mots?|numeros?|noms?) (exacts?|exactes?|precis|precises)\b/;
+
 /** The passage names the thing otherwise: "the matching chunk only says", « la fiche ne l'appelle que ». */
 const SAYS_IT_OTHERWISE = / (chunk|passage|page|section|paragraph|document|manual|catalogue|catalog|entry|segment|extrait|fiche|notice|manuel|texte|text) ([a-z']+ ){0,3}(only |just |seulement |que )?(says|calls it|call it|names it|lists it as|refers to it as|uses the code|has the code|l'appelle|le nomme|la nomme|le designe|la designe|ne dit que|dit seulement|ne mentionne que|porte seulement)\b/;
 
@@ -797,6 +803,9 @@ export function situationTold(question: string): Situation | undefined {
   if (TOP_K_FOR_EVERY.test(plain) || TOP_K_ENOUGH.test(plain)) return { conceptId: RAG_ID, asks: 'limits' };
   // "Is that really enough, like 50 questions?": the questions a test set holds, not the examples a model learns from.
   if (ASKS_IF_ENOUGH.test(plain) && (TEST_QUESTIONS_COUNTED.test(plain) || CHECKED_BY_HAND.test(plain))) return { conceptId: GOLDEN_TEST_SET_ID, asks: 'limits' };
+  // "Is embedding search really enough for 'max draught at berth 14'? It may miss exact numbers": exact words and
+  // numbers, which keywords catch and meaning alone misses (not a count of training data).
+  if (/ (embeddings?|embedding search|vector search|semantic search|search|retrieval|plongements?|recherche)\b/.test(plain) && EXACT_WORDS.test(plain)) return { conceptId: HYBRID_SEARCH_ID, asks: 'why' };
   // ("I only have about 400 rides. Is that a problem?" asks the same.)
   if ((ASKS_IF_ENOUGH.test(plain) || / (is|will) (that|it|this) (be )?(a )?problem\b/.test(plain)) && asksAboutDataQuantity(question)) return { conceptId: TRAINING_SET_SIZE_ID, asks: 'how' };
   // A share told ("only 2% are late") is a fact stated; a model that puts everything in one class, a symptom.

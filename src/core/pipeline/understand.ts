@@ -217,7 +217,7 @@ function termMeantBy(question: string, glossary: Glossary): Concept | undefined 
 
 /** "What (do) you mean by X", "what you call X", « ce que vous appelez X », « ce qu'est X »: then X, up to four words. */
 const MEANT_BY =
-  /\b(?:what (?:do |did )?you (?:mean|meant) by|what you (?:call|called)|what is meant by|ce que (?:vous appelez|tu appelles|vous entendez par|tu entends par|vous voulez dire par|tu veux dire par)|ce qu'(?:est|on appelle)|ce que (?:sont|veut dire|signifie))\s+(?:(?:a|an|the|un|une|le|la|les|des|du)\s+|l')?(?<form>[«"“]?\s*[\p{L}\p{N}'-]+(?:\s+[\p{L}\p{N}'-]+){0,3}?\s*[»"”]?)\s*(?=[?,.!]|\s+(?:in this case|in that case|in my case|in our case|for my project|here|exactly|dans ce cas|dans mon cas|dans notre cas|pour mon projet|ici|exactement|au juste)\b|\s*$)/iu;
+  /\b(?:what (?:do |did )?you (?:mean|meant) by|what you (?:call|called)|what is meant by|ce que (?:vous appelez|tu appelles|vous entendez par|tu entends par|vous voulez dire par|tu veux dire par)|ce qu'(?:est|on appelle)|ce que (?:sont|veut dire|signifie))\s+(?:(?:a|an|the|un|une|le|la|les|des|du)\s+|l')?(?<form>[«"“]?\s*[\p{L}\p{N}'-]+(?:\s+[\p{L}\p{N}'-]+){0,3}?\s*[»"”]?)\s*(?=[?,.!]|\s+(?:in this case|in that case|in my case|in our case|for my project|here|exactly|dans ce cas|dans mon cas|dans notre cas|pour mon projet|ici|exactement|au juste|dont vous parlez|dont tu parles|que vous mentionnez|que tu mentionnes|you mention|you mentioned|you keep mentioning|you talk about|you talked about|you're talking about|you are talking about)\b|\s*$)/iu;
 
 /**
  * "Is that really enough though? The manuals use old part names that users never type": the topic alone does not hold
@@ -225,13 +225,16 @@ const MEANT_BY =
  */
 function coversWhatTheTopicMisses(described: Concept, topic: Concept | undefined, question: string, glossary: Glossary): boolean {
   const sections = glossary.withDetails(described).en.sections;
-  const linked = topic !== undefined && (topic.related.includes(described.id) || described.related.includes(topic.id));
+  const linkedTo = (other: Concept | undefined) => other !== undefined && other.id !== described.id && (other.related.includes(described.id) || described.related.includes(other.id));
+  // ("Is embedding search really enough for exact numbers?": the technique the question names may be what falls short.)
+  const named = glossary.matcher.findAll(withoutQuotes(question)).flatMap((match) => glossary.get(match.forms[0]!.conceptId) ?? []);
+  const linked = linkedTo(topic) || named.some(linkedTo);
   // ("Is that really enough to train anything?" asks how much is enough, not what covers the rest.)
-  return linked && topic.id !== described.id && asksWhetherItHolds(question) && !ENOUGH_FOR_SOMETHING.test(plainQuestion(question)) && !sections?.causes && sections?.why !== undefined;
+  return linked && topic?.id !== described.id && asksWhetherItHolds(question) && !ENOUGH_FOR_SOMETHING.test(plainQuestion(question)) && !sections?.causes && sections?.why !== undefined;
 }
 
-/** "Enough to train anything", « suffisant pour entraîner »: how much is enough for something. */
-const ENOUGH_FOR_SOMETHING = / (enough|sufficient|suffisante?s?|assez) (to|for|pour|de) /;
+/** "Enough to train anything", « suffisant pour entraîner »: how much is enough for something ("enough for questions like..." asks whether a way holds up). */
+const ENOUGH_FOR_SOMETHING = / (enough|sufficient|suffisante?s?|assez) (to|for|pour|de) (?!(questions?|queries|query|cases?|requests?|searches|lookups?|demandes?|requetes?|cas)\b)/;
 
 /** The question with what it quotes left out. */
 function withoutQuotes(question: string): string {
@@ -398,6 +401,9 @@ const HANDLES_TABLES_OR_SCANS = / (handle|deal with|manage|process|treat|cope wi
 const NEEDS_RETRIEVAL_AT_ALL = / why (would|do|should|does) (i|we|one|it) (even |really )?need (retrieval|rag|a retriever|search|a search|the retrieval( part| step)?)\b| pourquoi (aurais je|aurions nous|aurait on|ai je|a t on) (vraiment )?besoin (de la |d'une |du |de )?(recherche|rag|recuperation)\b/;
 /** An answer built on another passage than the one asked about: "answers about X in general instead of that one". */
 const ANSWERS_FROM_THE_WRONG_PASSAGE = / (question|asks?|asked|ask|pose|demande|demandons) (about|on|for|sur|a propos de|a propos des|concernant)\b[^?]*\b(it|il|elle|the assistant|l'assistant|the bot|le bot) (answers?|replies|responds?|gives?|repond|donne|renvoie) (with|avec|about|sur)\b[^?]*\b(why|what'?s going on|where|d'ou|pourquoi|qu'est ce qui)\b| (answers?|answered|responds?|replies|repond|repondent|a repondu) (about|with|from|on|using|avec|sur|a partir de|en citant) ([a-z0-9']+ ){0,6}(instead of|rather than|au lieu de|plutot que)\b| (answers?|responds?|repond|repondent) (with|from|avec|a partir de) (the |la |le |une? |a )?(fiche|page|document|guide|sheet|notice|section|passage)s? ([a-z0-9']+ ){0,2}(about|on|sur|de|du|des) .*(wrong|se trompe|mauvais|mauvaise|faux|fausse)\b/;
+const CHUNKING_ID = 'chunking';
+/** "How should I split the manuals?", « comment je découpe les documents ? »: cutting documents into passages. */
+const CUTS_THE_DOCUMENTS = / (how|comment) ([a-z']+ ){0,3}(split|chunk|cut|break up|divide|decoupe|decouper|decoupes|decoupons|coupe|couper|segmente|segmenter|diviser|divise) (up )?(the |our |my |these |those |les |mes |nos |ces |ce |le |la )?(documents?|docs|pdfs?|manuals?|pages?|files?|texts?|reports?|procedures?|rules?|contracts?|fiches?|textes?|rapports?|reglements?|manuels?|fichiers?|contrats?)\b/;
 const ACCURACY_ID = 'accuracy';
 // (A few-shot example asked for is one: its solved cases show the JSON.)
 const PROMPT_IDS = ['prompt', 'prompt-engineering', 'prompt-template'];
@@ -599,6 +605,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   if (codesSearch) return { intent: 'why', concepts: [codesSearch], followUp: false, described: true, inConversation };
   const search = metAny(earlier, DOCUMENT_TASK_IDS) && asksHowItFindsPassages(question) ? glossary.get(NAMES_EXACT_CODES.test(plainQuestion(question)) ? HYBRID_SEARCH_ID : SEMANTIC_SEARCH_ID) : undefined;
   if (search) return { intent: 'how', concepts: [search], followUp: metAny(earlier, [search.id]), inConversation };
+  // « Et comment je découpe les documents ? », "how should I split the manuals?": in a project on documents, chunking.
+  const cutting = metAny(earlier, DOCUMENT_TASK_IDS) && CUTS_THE_DOCUMENTS.test(plainQuestion(question)) ? glossary.get(CHUNKING_ID) : undefined;
+  if (cutting) return { intent: 'how', concepts: [cutting], followUp: metAny(earlier, [cutting.id]), inConversation };
   // "Why would I need retrieval at all instead of pasting the question into GPT-4?": why the project's RAG.
   const rag = metAny(earlier, DOCUMENT_TASK_IDS) && NEEDS_RETRIEVAL_AT_ALL.test(plainQuestion(question)) ? glossary.get(RAG_ID) : undefined;
   if (rag) return { intent: 'why', concepts: [rag], followUp: true, inConversation };
