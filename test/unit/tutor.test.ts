@@ -2362,4 +2362,43 @@ describe('the chat as a tutor', function () {
     const [blade] = await converse(engine, ['We log readings from our band saws every minute. I would like to predict when a blade is about to crack. Where do I start?']);
     assert.equal(blade!.understanding.concepts[0]?.id, 'binary-classification');
   });
+
+  it('reads confidential data sent to an outside API as self-hosting, "how does a model learn" as the project\'s kind of model, « quelle mesure à la place » as precision and recall, tables to chunk as parsing', async () => {
+    const [, formulas] = await converse(engine, ['Je voudrais un assistant qui réponde à nos chimistes à partir de nos 3 000 fiches de formules. Par où commencer ?', "Les formules sont confidentielles. Ça me paraît risqué d'envoyer ça à une API externe, quelles sont mes options ?"]);
+    assert.equal(formulas!.understanding.concepts[0]?.id, 'self-hosted-model');
+    assert.match(formulas!.text, /^Comme les données ne doivent pas sortir de l'organisation/);
+    const [, learns] = await converse(engine, ['We log chlorine every 15 minutes and want to know two hours ahead when it will drop below the limit. Where do I start?', "How does a model actually learn from past readings to predict the future? I'm not a data person."]);
+    assert.equal(learns!.understanding.concepts[0]?.id, learns!.understanding.concepts[0]?.id === 'time-series-forecasting' ? 'time-series-forecasting' : 'binary-classification');
+    assert.equal(learns!.understanding.intent, 'how');
+    const [, , metric] = await converse(engine, ['On veut prédire les contaminations de nos salles de culture. Par où commencer ?', "J'ai 98 % d'exactitude mais il ne détecte aucune contamination.", 'Hmm, donc je dois regarder quelle mesure à la place ?']);
+    assert.equal(metric!.understanding.concepts[0]?.id, 'precision-and-recall');
+    const [, tables] = await converse(engine, ['Je voudrais un assistant qui réponde aux agents à partir de nos 300 PDF de règlements. Par où commencer ?', 'Nos fiches sont surtout des tableaux de pourcentages, est-ce que le découpage en morceaux de texte marche pour ça ?']);
+    assert.equal(tables!.understanding.concepts[0]?.id, 'document-parsing');
+  });
+
+  it('takes « température de malaxage » for the learner\'s reading, data told without a question for a cue to say the goal, and « prédire l\'acidité » for a regression', async () => {
+    const [told, goal, , , , , , gaps] = await converse(engine, [
+      "Bonjour, je travaille dans un moulin à huile d'olive et j'ai trois saisons de relevés : température de malaxage, durée, variété, date de récolte, et l'acidité mesurée au labo.",
+      "J'aimerais prédire l'acidité avant d'envoyer au labo, est-ce que c'est faisable avec si peu de données ?",
+      'Quel type de modèle vous me conseilleriez pour commencer ?',
+      "Pourquoi une forêt aléatoire plutôt qu'une simple régression linéaire ?",
+      'Comment ça marche concrètement, une forêt aléatoire ?',
+      "Ok. Et la variété d'olive, c'est du texte, comment je la donne au modèle ?",
+      "Pourquoi ne pas juste faire la moyenne de l'acidité par variété, ça ne suffirait pas ?",
+      "J'ai à peu près 400 lignes en tout, et il manque la température pour une soixantaine de lots. Je fais quoi avec ces trous ?",
+    ]);
+    assert.equal(told!.understanding.smallTalk, 'told');
+    assert.match(told!.text, /^Dis-moi ce que tu voudrais prédire/);
+    assert.deepEqual(goal!.understanding.concepts.map((concept) => concept.id), ['regression', 'machine-learning-workflow']);
+    assert.ok(gaps!.understanding.concepts.every((concept) => concept.id !== 'temperature'), 'the learner\'s temperature is no sampling setting');
+  });
+
+  it('reads an answer drawn from the 2019 rules instead of the 2024 ones as a stale index, not as a proposal', async () => {
+    const [, old] = await converse(engine, [
+      "Je voudrais un assistant qui réponde aux choristes à partir de nos règlements et de nos PDF. Par où commencer ?",
+      "J'ai testé un prototype : quand on pose une question sur la photocopie des partitions, il répond avec le règlement de 2019 au lieu de celui de 2024. Pourquoi ?",
+    ]);
+    assert.equal(old!.understanding.concepts[0]?.id, 'index-freshness');
+    assert.match(old!.text, /^Ce qui semble manquer ici, c'est la fraîcheur de l'index\./);
+  });
 });

@@ -61,6 +61,7 @@ const REPLIES: Record<'en' | 'tu' | 'vous', Record<SmallTalk | 'greetingAgain', 
     greetingAgain: "I'm still here. Ask me a follow-up question, or about another concept.",
     bye: 'Goodbye! Come back whenever a machine-learning concept puzzles you.',
     ack: 'Glad it helps. Ask me a follow-up question, or about another concept, whenever you like.',
+    told: 'Tell me what you would like to predict, find or automate with that, and I will say what kind of project it is and where to start.',
   },
   tu: {
     thanks: "Avec plaisir ! Pose-moi une question sur un autre concept d'apprentissage automatique quand tu veux.",
@@ -68,6 +69,7 @@ const REPLIES: Record<'en' | 'tu' | 'vous', Record<SmallTalk | 'greetingAgain', 
     greetingAgain: 'Je suis toujours là. Pose-moi une question de suite, ou sur un autre concept.',
     bye: "Au revoir ! Reviens quand un concept d'apprentissage automatique t'intrigue.",
     ack: 'Content que cela t\'aide. Pose-moi une autre question, ou une suite, quand tu veux.',
+    told: "Dis-moi ce que tu voudrais prédire, repérer ou automatiser avec ça, et je te dirai de quel type de projet il s'agit et par où commencer.",
   },
   vous: {
     thanks: "Avec plaisir ! Posez-moi une question sur un autre concept d'apprentissage automatique quand vous voulez.",
@@ -75,6 +77,7 @@ const REPLIES: Record<'en' | 'tu' | 'vous', Record<SmallTalk | 'greetingAgain', 
     greetingAgain: 'Je suis toujours là. Posez-moi une question de suite, ou sur un autre concept.',
     bye: "Au revoir ! Revenez quand un concept d'apprentissage automatique vous intrigue.",
     ack: 'Content que cela vous aide. Posez-moi une autre question, ou une suite, quand vous voulez.',
+    told: "Dites-moi ce que vous voudriez prédire, repérer ou automatiser avec ça, et je vous dirai de quel type de projet il s'agit et par où commencer.",
   },
 };
 

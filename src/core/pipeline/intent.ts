@@ -22,7 +22,8 @@ export type Intent =
 /** The intents that ask for one part of one concept's entry. */
 export type SingleIntent = Exclude<Intent, 'contrast' | 'several' | 'smalltalk' | 'ood'>;
 
-export type SmallTalk = 'thanks' | 'greeting' | 'bye' | 'ack';
+/** `told`: the learner told of their data and asked nothing yet (« j'ai trois saisons de relevés : ... »). */
+export type SmallTalk = 'thanks' | 'greeting' | 'bye' | 'ack' | 'told';
 
 /**
  * A reaction to the answer, with no term of its own: a doubt (« Cela semble simple, mais je parie que ce n'est
@@ -163,6 +164,8 @@ const HOW_IT_WORKS = / how (does|do|did) ([a-z']+ ){1,5}(actually |really |exact
 export function asksWhyNotInstead(question: string): boolean {
   // "Shouldn't I rather ask an LLM?", « Est-ce que je ne devrais pas plutôt demander à un grand modèle de langage ? »
   if (/ (shouldn'?t|should not) (i|we) (just |rather |simply |instead )?[a-z]+| should (i|we) (just|simply|rather|instead) | (ne )?(devrais|devrait|devrions|devriez|faudrait|vaudrait)( t)?( je| on| il| nous| vous)? (pas )?(plutot|simplement|juste) /.test(plainQuestion(question))) return true;
+  // ("It answers with the 2019 rules instead of the 2024 ones": what the system did, told, no proposal.)
+  if (/ (repond|repondent|answers?|answered|replies|cites?|citent|quotes?|quoted|gives?|gave|donne|renvoie|returns?|returned|brings? back) [^?]*\b(au lieu d|instead of|rather than|plutot qu)/.test(plainQuestion(question))) return false;
   // ("Should I fine-tune a model on our transcripts instead?": a proposal, its alternative left unsaid.)
   return / instead $| plutot $| a la place $| why not (just |simply |use |rather )?| why wouldn'?t (we|you|i) | (can'?t|couldn'?t|cannot) (we|i|you|one) (just|simply) | instead of | rather than | pourquoi (pas|ne pas) | au lieu d| plutot qu| (on|je|tu) (ne )?(peut|peux|pourrait|pourrais) pas (juste|simplement) | pourquoi (on |je |tu |nous |vous )?(ne |n')?[a-z]+ pas (juste|simplement) /.test(plainQuestion(question));
 }

@@ -70,7 +70,11 @@ function unshownPartText(concept: Concept, lang: Lang, part: PassagePart, shown:
   const text = partText(concept, lang, part);
   if (text === '' || !shown.has(sentencesOf(text)[0] ?? '')) return text;
   const full = part === 'example' || part === 'overview' ? text : concept[lang].sections?.[part] ?? '';
-  return firstSentences(sentencesOf(full).filter((sentence) => !shown.has(sentence)).join(' '));
+  const [first = '', ...others] = sentencesOf(full).filter((sentence) => !shown.has(sentence));
+  // « Il permet aussi de travailler hors ligne » without the sentence before it: "it" is said by its name.
+  const pronoun = /^(It|Il|Elle) /u.exec(first)?.[0];
+  const opening = pronoun ? `${upperFirst(definiteTerm(concept[lang].term, lang))} ${first.slice(pronoun.length)}` : first;
+  return firstSentences([opening, ...others].join(' '));
 }
 
 /** What the conversation has already shown: a passage whose text is in an earlier answer is not shown again. */

@@ -103,6 +103,8 @@ export function projectTaskType(question: string, retriever: Retriever, glossary
   if (fromDocuments) return fromDocuments;
   // « Prédire le temps de retour d'un pigeon », "estimate the price of each lot": a number for each record.
   if (!READINGS_OVER_TIME.test(plain) && / (predict|predicting|estimate|estimating|predire|prevoir|estimer) (the |le |la |l'|un |une |a |an )?(time|duration|price|amount|number|weight|length|temps|duree|prix|montant|nombre|poids|longueur|taille) (of|to|de|du|des|d')\b/.test(plain) && glossary.get(REGRESSION_ID)) return glossary.get(REGRESSION_ID);
+  // « Prédire l'acidité avant d'envoyer au labo », "predict the moisture of each batch": a measured quantity, a number.
+  if (/ (predict|predicting|estimate|estimating|predire|prevoir|estimer) (the |l'|le |la |its |their |son |sa |leur )?(acidity|acidite|ph|yield|rendement|concentration|density|densite|moisture|humidite|viscosity|viscosite|sugar content|taux de sucre|alcohol content|degre d'alcool|taux|protein content|fat content|hardness|durete|strength|resistance|thickness|epaisseur|weight|poids|grade|note)\b/.test(plain) && glossary.get(REGRESSION_ID)) return glossary.get(REGRESSION_ID);
   // "Predict bad sheds before they happen", « prévoir les refus de repas avant qu'ils arrivent »: will it happen, yes or no.
   if (/ (predict|predicting|anticipate|forecast|prevoir|predire|anticiper|detecter|detect|spot|reperer) ([a-z'-]+ ){1,4}(before (they|it) (happen|happens|occur|occurs|start|starts)|avant qu'(ils|elles|il|elle) (n')?(arrivent|arrive|surviennent|survienne|se produisent|se produise))\b/.test(plain) && glossary.get(YES_OR_NO_ID)) return glossary.get(YES_OR_NO_ID);
   // "Predict the yield of a block from the sensor readings", « prédire combien de grammes chaque sac va donner »: a
@@ -770,6 +772,13 @@ const SAYS_IT_OTHERWISE = / (chunk|passage|page|section|paragraph|document|manua
 const SEARCH_BRINGS_BACK = /[ '](search|retrieval|retriever|system|assistant|bot|chatbot|index|recherche|systeme|moteur|outil|it|il) ([a-z']+ ){0,2}(answers with|replies with|responds with|repond avec|repond en citant|returns?|returned|brings? back|brought back|retrieves?|retrieved|pulls? up|pulled up|comes? back with|finds?|found|surfaces|remonte|remontent|ramene|ramenent|renvoie|renvoient|ressort|ressortent|retrouve|retrouvent|trouve|trouvent|sort)\b/;
 
 /** Asked for one numbered thing, shown another: a search that brought something back, and two different numbers. */
+/** The answer drew on an earlier year's document than the one asked for: every number of the question is a year. */
+function bringsBackAnOldYear(plain: string): boolean {
+  const numbers = new Set(plain.match(/\b\d+\b/g) ?? []);
+  const years = [...numbers].every((number) => /^(19|20)\d\d$/.test(number));
+  return numbers.size >= 2 && years && (SEARCH_BRINGS_BACK.test(plain) || / (quotes?|cites?|cite|citent) /.test(plain)) && / (instead of|rather than|not the|au lieu de|plutot que|pas celui|pas celle|et non)\b/.test(plain);
+}
+
 function bringsBackOtherNumbers(plain: string): boolean {
   return SEARCH_BRINGS_BACK.test(plain) && new Set(plain.match(/\b\d+\b/g) ?? []).size >= 2;
 }
@@ -779,6 +788,8 @@ export function situationTold(question: string): Situation | undefined {
   const plain = plainQuestion(question);
   // « On demande le tronçon 14 en 2019 et le système remonte le tronçon 41 en 2021 »: numbers that meaning alone blurs,
   // before any figure of the question is read as a share of a class.
+  // (« Il répond avec le règlement de 2019 au lieu de celui de 2024 »: years, an old version still in the index.)
+  if (bringsBackAnOldYear(plain)) return { conceptId: INDEX_FRESHNESS_ID, asks: 'why' };
   if (bringsBackOtherNumbers(plain)) return { conceptId: HYBRID_SEARCH_ID, asks: 'why' };
   // « Que 11 vraies crues en 3 ans : est-ce suffisant pour entraîner quelque chose ? »: whether the data will do, rare
   // events or not.

@@ -146,6 +146,8 @@ export function understand(asked: string, retriever: Retriever, glossary: Glossa
   // "Hmm, not sure I get it. How would I tell the model about the spin cycle?": the question after the confusion.
   const question = earlier.length > 0 ? afterConfusion(asked) : asked;
   const reading = readingOf(question, retriever, glossary, earlier);
+  // « Je travaille dans un moulin à huile et j'ai trois saisons de relevés : ... », asking nothing yet: what they want of it.
+  if (reading.intent === 'ood' && earlier.length === 0 && !question.includes('?') && learnerField([question]) !== undefined) return { intent: 'smalltalk', concepts: [], followUp: false, smallTalk: 'told' };
   // (A follow-up nothing answers on its own, "How can a list of numbers know...?", is the confusion about the topic.)
   // (Nor is one about the topic in play: "not sure I get it. How would it know...?" asks it again, more simply.)
   const aboutTheTopic = reading.concepts.length > 0 && reading.concepts.every((concept) => earlier.at(-1)?.conceptIds.includes(concept.id));
@@ -380,6 +382,21 @@ const ON_A_BUDGET = / (budget|cheap|cheaper|cheapest|cost|costs|afford|pas cher|
 const IN_HOUSE = / (open source|open weights?|open model|local|locale|locally|en local|in house|chez nous|on prem|on premise|sur site|self hosted|auto heberge|our own (server|machines?|gpu|hardware)|notre (propre )?serveur|nos (propres )?serveurs)\b/;
 const FROM_A_PROVIDER = /[ '](api|apis|openai|hosted|cloud|fournisseur|provider)\b/;
 const WEIGHS = / (or|ou|versus|vs|rather than|plutot que|instead of|au lieu de|entre|between)\b/;
+/** Confidential data: formulas, patients' files, contracts that must not leak. */
+const SENSITIVE = / (confidential|confidentiels?|confidentielles?|sensitive|sensibles?|secret|secrets|secretes?|private|prives?|privees?|personal data|donnees personnelles|trade secrets?|gdpr|rgpd)\b/;
+/** Sent to a provider's servers: an outside API, the cloud, OpenAI. */
+const SENT_OUTSIDE = / (api|apis|cloud|openai|third party|third-party|outside|external|externe|externes|provider|fournisseur|hosted|heberge|hebergee)\b/;
+/** "How does a model actually learn from...", « comment un modèle apprend-il ». */
+const LEARNS_HOW = / (how|comment) (does|do|would|will|can|est ce qu'|est ce que)? ?(a|an|the|my|our|your|un|une|le|la|mon|notre|ce|l') ?(model|algorithm|machine|network|ai|modele|algorithme|reseau|ia|machine) (actually |really |vraiment |concretement )?(learns?|apprend|apprendre|fait pour apprendre|peut apprendre|va apprendre)\b/;
+/** "Which metric instead?", « quelle mesure à la place ? ». */
+const METRIC_INSTEAD = / (which|what|quelle|quel) (other )?(metric|measure|score|mesure|metrique|indicateur) (should i |do i |then |alors |donc )?([a-z']+ ){0,3}(instead|a la place|plutot|then|alors)\b| (regarder|look at|use|utiliser|prendre) (quelle|quel|which|what) (mesure|metrique|metric|measure|indicateur|score) (a la place|instead|plutot)\b/;
+const SUPERVISED_LEARNING_ID = 'supervised-learning';
+
+/** The kind of model the project opened on learns as that kind does (forecasting, classification...). */
+function learningKindOf(earlier: readonly EarlierTurn[]): string | undefined {
+  return projectOpening(earlier)?.conceptIds.find((id) => KINDS_OF_PREDICTION.includes(id));
+}
+
 function weighsSelfHosting(plain: string): boolean {
   return IN_HOUSE.test(plain) && FROM_A_PROVIDER.test(plain) && WEIGHS.test(plain);
 }
@@ -396,7 +413,7 @@ const INSTEAD_OF_A_MODEL = / (instead of|rather than|plutot que de|plutot que d'
 /** "Scanned handwritten checklists: what do I do about those?", « et pour les PDF scannés, qu'est-ce que je dois faire ? ». */
 const SCANS_TO_HANDLE = /\b(scanned|scans?|handwritten|handwriting|hand written|scannes?|scannees?|manuscrite?s?|photographiee?s?)\b[^?]*\b(what (do|should|can) (i|we) do|how (do|should|can) (i|we) (handle|deal|process|read|get)|what about|que faire|quoi faire|qu'est ce que (je|on|nous) (dois|doit|devons|peux|peut) faire|comment (je |on )?(fais|faire|gerer|gere|traiter|traite|lire|lis))\b/;
 /** "How do I handle the tables?", « comment je gère les tableaux et les scans ? ». */
-const HANDLES_TABLES_OR_SCANS = / (handle|deal with|manage|process|treat|cope with|gere|gerer|traite|traiter|faire avec|m'y prendre avec|s'y prendre avec) ([a-z']+ ){0,3}(tables?|tableaux?|scans?|scanned pages|pages scannees|diagrams?|schemas?|croquis|sketches|figures|images)\b| (tables?|tableaux?|scans?|scanned pages|pages scannees)\b[^?]*\b(how|comment) (do|should|can|je|on|faut il|dois je) ([a-z']+ ){0,2}(handle|deal|manage|process|treat|gere|gerer|traite|traiter)\b/;
+const HANDLES_TABLES_OR_SCANS = / (handle|deal with|manage|process|treat|cope with|gere|gerer|traite|traiter|faire avec|m'y prendre avec|s'y prendre avec) ([a-z']+ ){0,3}(tables?|tableaux?|scans?|scanned pages|pages scannees|diagrams?|schemas?|croquis|sketches|figures|images)\b| (tables?|tableaux?|scans?|scanned pages|pages scannees)\b[^?]*\b(how|comment) (do|should|can|je|on|faut il|dois je) ([a-z']+ ){0,2}(handle|deal|manage|process|treat|gere|gerer|traite|traiter)\b| (tables?|tableaux?)\b[^?]*\b(chunks?|chunking|split|splitting|decoupage|decouper|decoupe|morceaux|segments?)\b[^?]*\b(works?|working|marche|marcher|fonctionne|fonctionner|suited|adapte|adaptee)\b/;
 /** "Why would I need retrieval at all?", « pourquoi aurais-je besoin d'une recherche documentaire ? ». */
 const NEEDS_RETRIEVAL_AT_ALL = / why (would|do|should|does) (i|we|one|it) (even |really )?need (retrieval|rag|a retriever|search|a search|the retrieval( part| step)?)\b| pourquoi (aurais je|aurions nous|aurait on|ai je|a t on) (vraiment )?besoin (de la |d'une |du |de )?(recherche|rag|recuperation)\b/;
 /** An answer built on another passage than the one asked about: "answers about X in general instead of that one". */
@@ -435,7 +452,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // (« un exemple de caractéristique à partir du couple » asks for features to build: the situations below say so.)
   const exampleOf = testSet ?? (asksForFeatures(question) ? undefined : exampleAskedOf(question, all));
   if (exampleOf) return { intent: 'example', concepts: [exampleOf], followUp: false, inConversation };
-  const retrieved = withoutTheLearnersOwnWords(subjectsOf(question, withoutStoryWords(withoutWeakMatches(all, question, previous.length > 0))), question, earlier);
+  const retrieved = withoutMeasures(withoutTheLearnersOwnWords(subjectsOf(question, withoutStoryWords(withoutWeakMatches(all, question, previous.length > 0))), question, earlier), question, earlier);
   const named = retrieved.map((entry) => entry.concept);
   const workflow = glossary.get(WORKFLOW_ID);
   const namedInEarnest = earnestlyNamed(question, retrieved, retriever);
@@ -448,7 +465,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const startsTheToldProject = projectOpening(earlier) !== undefined && asksHowToStart(question) && WHERE_TO_START.test(plainQuestion(question)) && wordsIn(question) <= 12 && named.every((concept) => metAny(earlier, [concept.id]));
   const firstStep = startsTheToldProject ? nextStepOfTheProject(earlier, glossary) : undefined;
   if (firstStep) return firstStep;
-  if (workflow && (asksHowToStartAProject(question) || (earlier.length === 0 && opensAProject(question))) && namesOnlyTaskTypes(namedOutsideQuotes)) {
+  if (workflow && (asksHowToStartAProject(question) || (earlier.every((turn) => turn.conceptIds.length === 0) && opensAProject(question))) && namesOnlyTaskTypes(namedOutsideQuotes)) {
     // "My manager wants a model that flags suspicious claims. Where do I start?": the kind of task, then the steps.
     const found = projectTaskType(question, retriever, glossary, named.filter((concept) => outsideQuotes.has(concept.id)));
     // « Utiliser un LLM pour... », "with GPT": the tool named in earnest (a brewery's temperature is no sampling setting).
@@ -512,6 +529,17 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // ("... for a club on a small budget?": what it costs them, which the limits say first.)
   if (selfHosted && ON_A_BUDGET.test(plainQuestion(question))) return { intent: 'limits', concepts: [selfHosted], followUp: false, inConversation };
   if (selfHosted) return { intent: 'why', concepts: [selfHosted], followUp: false, advice: true, inConversation };
+  // « Les formules sont confidentielles, ça me paraît risqué de les envoyer à une API externe, quelles options ? »: a
+  // model on their own machines, what it is for.
+  const keptInside = SENSITIVE.test(plainQuestion(question)) && SENT_OUTSIDE.test(plainQuestion(question)) ? glossary.get(SELF_HOSTED_ID) : undefined;
+  if (keptInside) return { intent: 'why', concepts: [keptInside], followUp: false, advice: true, inConversation };
+  // "How does a model actually learn from past readings?", « comment un modèle apprend-il ? »: how the project's kind of
+  // model learns, or how learning from examples works.
+  const learnsHow = LEARNS_HOW.test(plainQuestion(question)) ? glossary.get(learningKindOf(earlier) ?? SUPERVISED_LEARNING_ID) : undefined;
+  if (learnsHow) return { intent: 'how', concepts: [learnsHow], followUp: metAny(earlier, [learnsHow.id]), inConversation };
+  // « Donc je dois regarder quelle mesure à la place ? » once accuracy was found wanting: the metrics that see the rare class.
+  const otherMetric = METRIC_INSTEAD.test(plainQuestion(question)) && metAny(earlier, [CLASS_IMBALANCE_ID, ACCURACY_ID]) ? glossary.get(PRECISION_AND_RECALL_ID) : undefined;
+  if (otherMetric) return { intent: 'what', concepts: [otherMetric], followUp: false, advice: true, inConversation };
   // "Steps to check it answers correctly before showing it to the team": how it is tested, not the whole plan.
   const asksForAPlan = detectRemark(question) === 'recap' && asksForSteps(question);
   if (inConversation && asksForAPlan && EVALUATES.test(plainQuestion(question))) {
@@ -873,9 +901,36 @@ function withoutTheLearnersOwnWords(retrieved: readonly Retrieved[], question: s
   });
 }
 
+/**
+ * « Température de malaxage, durée, variété », "engine temperature": an everyday word naming a measure of a thing is the
+ * learner's reading, not the concept that shares the word, outside a conversation on language models.
+ */
+function withoutMeasures(retrieved: readonly Retrieved[], question: string, earlier: readonly EarlierTurn[]): Retrieved[] {
+  if (metAny(earlier, LANGUAGE_MODEL_IDS)) return [...retrieved];
+  // (Once a reading, always the learner's: « il manque la température pour 60 lots » after « température de malaxage ».)
+  const measuredBefore = new Set(earlier.flatMap((turn) => measuresIn(turn.question ?? '')));
+  return retrieved.filter((entry) => {
+    if (entry.via !== 'term' || entry.start === undefined || entry.end === undefined) return true;
+    const word = question.slice(entry.start, entry.end);
+    if (!EVERYDAY_WORD.test(word)) return true;
+    const after = question.slice(entry.end);
+    return !(measuredBefore.has(foldCase(word)) || MEASURED_BEFORE.test(question.slice(0, entry.start)) || MEASURED_AFTER.test(after) || (MEASURE_WORDS.has(foldCase(word)) && MEASURE_OF_A_THING.test(after)));
+  });
+}
+
+/** The everyday words a question uses as a measure of a thing (« température de malaxage »: température). */
+function measuresIn(question: string): string[] {
+  return [...question.matchAll(/\p{Ll}+/gu)].filter((match) => MEASURE_WORDS.has(foldCase(match[0])) && (MEASURED_AFTER.test(question.slice(match.index + match[0].length)) || MEASURE_OF_A_THING.test(question.slice(match.index + match[0].length)))).map((match) => foldCase(match[0]));
+}
+
+/** Everyday words for what a sensor or a log measures. */
+const MEASURE_WORDS = new Set(['temperature', 'temperatures', 'pressure', 'pression', 'humidity', 'humidite', 'weight', 'poids', 'duration', 'duree', 'speed', 'vitesse']);
+
 /** The thing a physical measure is of, right before it ("engine", "water", "room") or after it (« du moteur », "sensor"). */
 const MEASURED_BEFORE = /\b(?:engine|motor|oil|water|coolant|exhaust|room|air|outside|outdoor|ambient|body|core|surface|sea|soil|oven|kiln|mould|mold|tank|chamber|fridge|freezer|cabinet|battery|driver|bearing|brake|tyre|tire|furnace|boiler|hive|cellar|product|process|probe|sensor)s?\s+$/iu;
 const MEASURED_AFTER = /^\s+(?:sensors?|readings?|probes?|logs?|curves?|data|values?|°|degrees?|du moteur|de l'eau|de l'air|du moule|du four|de la piece|de la chambre|ambiante|exterieure|extérieure|interieure|intérieure|des? (?:capteurs?|sondes?|moteurs?|machines?|cuves?|fours?|ventilateurs?|pompes?|vannes?|rivières?|conduites?)|of the (?:fans?|pumps?|valves?|river|pipes?)|(?:d'eau|d'air|de la rivière|du ventilateur|de la pompe))\b/iu;
+/** « De malaxage », « de l'huile », "of the kiln": what a measure word (temperature, pressure...) is of, not a model's setting. */
+const MEASURE_OF_A_THING = /^\s+(?:(?:de (?:la |l')?|d'|du |of (?:the )?)(?!(?:échantillonnage|echantillonnage|sampling|génération|generation|décodage|decodage|modèle|modele|model|llm|gpt|softmax|réponse|reponse|answers?)\b)\p{L}{3,})/iu;
 
 /** A name that is one word in lower case: "temperature", "batch"; not "CNN", "fine-tune", "réseau de neurones". */
 const EVERYDAY_WORD = /^\p{Ll}+$/u;
