@@ -31,6 +31,9 @@ describe("the learner's own numbers and constraints", () => {
     // « en » stands for the noun said before it; "last year" is no noun for what is counted.
     assert.deepEqual(learnerFacts(["Pourquoi faudrait-il des exemples de casses passées ? On n'en a eu que six l'année dernière."]).fewCases, { count: 6, what: 'casses' });
     assert.equal(learnerFacts(['We only had six last year.']).fewCases, undefined);
+    // (A count said in words is its number: « une quarantaine de casses » is 40 of them, never "1 quarantaine".)
+    assert.deepEqual(learnerFacts(['On a une quarantaine de casses par an sur la machine.']).fewCases, { count: 40, what: 'casses' });
+    assert.deepEqual(learnerFacts(['about 40 breaks a year']).fewCases, { count: 40, what: 'breaks' });
     assert.equal(learnerFacts(['I only have 2 weeks and 3 people']).fewCases, undefined);
   });
 

@@ -101,8 +101,15 @@ function nounBefore(text: string): string | undefined {
 
 /** Typographic apostrophes and spaces made plain: the text numbers are read in (the learner's nouns keep their case: PDFs). */
 function readable(question: string): string {
-  return question.replace(/[\u2019\u02bc]/g, "'").replace(/\s+/g, ' ');
+  return question
+    .replace(/[\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(APPROXIMATE_COUNT, (_, word: string) => `${APPROXIMATE[word.toLowerCase()]} `);
 }
+
+/** « Une quarantaine de casses », "a dozen failures": a count said in words, read as its number. */
+const APPROXIMATE: Readonly<Record<string, number>> = { dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100, dozen: 12 };
+const APPROXIMATE_COUNT = new RegExp(String.raw`\b(?:une|a) (${Object.keys(APPROXIMATE).join('|')}) (?:de |d'|of )?`, 'giu');
 
 /** "18 bad firings out of 200", "18 of 200 firings", « 18 cuissons ratées sur 200 », "3 in 400 bags". */
 const PART_OF_WHOLE = new RegExp(String.raw`(?<![\w.,])${NUMBER}((?: [\p{L}'-]+){0,3}?) (?:out of|of|in|sur) (?:the |our |my |about |around |roughly |nos |mes |environ )?${NUMBER}(?![\w%])`, 'giu');
@@ -118,7 +125,7 @@ const MEASURE_WORDS = /^(accuracy|precision|recall|f1|exactitude|précision|rapp
 
 /** "Only 3 failures", "just five examples", « seulement 3 pannes », « que 3 pannes », "3 recorded failures", "3 failures in two years". */
 const FEW = new RegExp(
-  String.raw`(?:\b(?:only|just|barely|seulement|que|qu'|juste|à peine) ${NUMBER} ([\p{L}' -]+)|(?<![\w.,])${NUMBER} ((?:recorded|known|real|documented|actual|labelled|labeled) [\p{L}' -]+|[\p{L}'-]+(?: [\p{L}'-]+){0,5}?(?= (?:in|over|en|sur) (?:the (?:last|past) )?(?:${NUMBER} |a |one |un |une )?(?:years?|months?|ans?|années?|mois|décennies?|decades?)\b)))`,
+  String.raw`(?:\b(?:only|just|barely|seulement|que|qu'|juste|à peine) ${NUMBER} ([\p{L}' -]+)|(?<![\w.,])${NUMBER} ((?:recorded|known|real|documented|actual|labelled|labeled) [\p{L}' -]+|[\p{L}'-]+(?: [\p{L}'-]+){0,5}?(?= (?:in|over|en|sur) (?:the (?:last|past) )?(?:${NUMBER} |a |one |un |une )?(?:years?|months?|ans?|années?|mois|décennies?|decades?)\b| (?:a|per|par|each|chaque|every) (?:year|month|season|an|année|mois|saison)\b)))`,
   'giu',
 );
 
