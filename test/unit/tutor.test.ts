@@ -2401,4 +2401,25 @@ describe('the chat as a tutor', function () {
     assert.equal(old!.understanding.concepts[0]?.id, 'index-freshness');
     assert.match(old!.text, /^Ce qui semble manquer ici, c'est la fraîcheur de l'index\./);
   });
+
+  it('reads tables to split as parsing, « comment fonctionne la recherche des passages » as the search, "they ask in English" as no translation, and « il va dire "pas de casse" tout le temps » as a rare class', async () => {
+    const [, torque, , german] = await converse(engine, [
+      "I want an internal assistant that answers our technicians' questions from our maintenance manuals. Where do I start?",
+      'Our manuals are full of tables of torque values and part numbers, is splitting them into 500-token chunks really enough?',
+      'How big should the chunks be then?',
+      'Some incident reports are in German and the technicians ask in English, will that be a problem?',
+    ]);
+    assert.equal(torque!.understanding.concepts[0]?.id, 'document-parsing');
+    assert.notEqual(german!.understanding.intent, 'translate');
+    assert.doesNotMatch(german!.text, /is called "/);
+    const [, search, locks] = await converse(engine, [
+      'Je voudrais faire un assistant qui répond aux questions des plaisanciers à partir de nos guides PDF (écluses, horaires, règles de navigation). Par où commencer ?',
+      'D’accord, mais concrètement, comment fonctionne la recherche des passages pertinents ?',
+      'Nos guides contiennent beaucoup de tableaux d’horaires d’écluses, comment je les découpe sans tout casser ?',
+    ]);
+    assert.equal(search!.understanding.concepts[0]?.id, 'semantic-search');
+    assert.equal(locks!.understanding.concepts[0]?.id, 'document-parsing');
+    const [, always] = await converse(engine, ['On voudrait prédire les casses de papier sur notre machine à partir des capteurs. Par où commencer ?', 'D’accord, mais le modèle va sûrement dire "pas de casse" tout le temps, non ?']);
+    assert.equal(always!.understanding.concepts[0]?.id, 'class-imbalance');
+  });
 });

@@ -49,7 +49,8 @@ export const ENOUGH_TO_STOP_IT = / enough to (stop|prevent|avoid|keep (it|them) 
 
 /** In the order they are tried: the first that matches wins ("how do you say" is a translation, not a how). */
 const CUES: ReadonlyArray<readonly [SingleIntent | 'contrast', RegExp]> = [
-  ['translate', / (in|into) (french|english) | (french|english) (word|term|expression|name) | translat| how do (you|we|people) say | speak (french|english) | en (anglais|francais) | (terme|mot|expression) (anglais|francais)| tradui| comment (dit on|on dit|dire) | se dit | parle (anglais|francais) /],
+  // ("They ask in English" is no translation asked: "what is X in French?", "called in English".)
+  ['translate', / (called|say|said|is|it|term|word|name|translated|translate) (in|into) (french|english)\b| (in|into) (french|english) $| (french|english) (word|term|expression|name) | translat| how do (you|we|people) say | speak (french|english) | en (anglais|francais) | (terme|mot|expression) (anglais|francais)| tradui| comment (dit on|on dit|dire) | se dit | parle (anglais|francais) /],
   // "Why wouldn't embeddings work for that kind of question?", « pourquoi ça ne marcherait pas ? »: where it falls short.
   ['limits', / why (wouldn'?t|won'?t|doesn'?t|don'?t|couldn'?t|can'?t|would not|will not|does not|do not|could not|cannot) ([a-z' -]+ )?(work|help|cope|suffice|be enough|do the job)\b| pourquoi ([a-z' -]+ )?ne (marcherait|marcheraient|fonctionnerait|fonctionneraient|suffirait|suffiraient|marche|marchent|fonctionne|fonctionnent) pas\b/],
   // "Not sure I get what a reranker adds if I already have the top results": what it is for, before the confusion.
