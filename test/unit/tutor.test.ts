@@ -2422,4 +2422,9 @@ describe('the chat as a tutor', function () {
     const [, always] = await converse(engine, ['On voudrait prédire les casses de papier sur notre machine à partir des capteurs. Par où commencer ?', 'D’accord, mais le modèle va sûrement dire "pas de casse" tout le temps, non ?']);
     assert.equal(always!.understanding.concepts[0]?.id, 'class-imbalance');
   });
+
+  it('asks « ce que veut dire le rappel » of the entry the word belongs to, though « rappel » alone is no term', async () => {
+    const [, recall] = await converse(engine, ['On voudrait prédire quelles meules de fromage vont mal tourner. Par où commencer ?', 'Hmm, je ne suis pas sûr de comprendre ce que veut dire le rappel.']);
+    assert.deepEqual([recall!.understanding.concepts[0]?.id, recall!.understanding.intent], ['precision-and-recall', 'simple']);
+  });
 });

@@ -214,7 +214,22 @@ function whyTheChosenWay(understanding: Understanding, question: string, retriev
 function termMeantBy(question: string, glossary: Glossary): Concept | undefined {
   const form = MEANT_BY.exec(question.replace(/[\u2019\u02bc]/g, "'"))?.groups?.form?.replace(/^[«"“\s]+|[»"”\s]+$/gu, '');
   const id = form ? glossary.matcher.lookupExact(form)[0]?.conceptId : undefined;
-  return id ? glossary.get(id) : undefined;
+  return id ? glossary.get(id) : form ? entryTheWordBelongsTo(form, glossary) : undefined;
+}
+
+/**
+ * « Ce que veut dire le rappel »: a word too common to be a term on its own (a reminder, in French) names the entry
+ * most of whose names hold it (précision et rappel, taux de rappel...), when one does at least twice.
+ */
+function entryTheWordBelongsTo(form: string, glossary: Glossary): Concept | undefined {
+  const word = foldCase(form);
+  if (!/^\p{L}{4,}$/u.test(word)) return undefined;
+  const holds = new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u');
+  const counted = glossary.concepts
+    .map((concept) => ({ concept, names: [concept.fr.term, ...concept.fr.aliases, concept.en.term, ...concept.en.aliases].filter((name) => holds.test(foldCase(name))).length }))
+    .filter((entry) => entry.names >= 2)
+    .sort((a, b) => b.names - a.names);
+  return counted[0] && counted[0].names > (counted[1]?.names ?? 0) ? counted[0].concept : undefined;
 }
 
 /** "What (do) you mean by X", "what you call X", « ce que vous appelez X », « ce qu'est X »: then X, up to four words. */
