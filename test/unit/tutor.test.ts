@@ -2427,4 +2427,16 @@ describe('the chat as a tutor', function () {
     const [, recall] = await converse(engine, ['On voudrait prédire quelles meules de fromage vont mal tourner. Par où commencer ?', 'Hmm, je ne suis pas sûr de comprendre ce que veut dire le rappel.']);
     assert.deepEqual([recall!.understanding.concepts[0]?.id, recall!.understanding.intent], ['precision-and-recall', 'simple']);
   });
+
+  it('reads "predict who will leave next" as yes or no, names the whole in the learner\'s words, and says what no GPU means for a neural network on records', async () => {
+    const [opening, accuracy, , gpu] = await converse(engine, [
+      "Hi, I run a small bakery chain and we log every order. Last year 12 of our 300 wholesale customers stopped ordering. I'd like to predict who will leave next.",
+      'Is accuracy a good way to measure it?',
+      'How should I split the data to test it?',
+      'We have no GPU, only laptops. Is a neural network a good idea?',
+    ]);
+    assert.equal(opening!.understanding.concepts[0]?.id, 'binary-classification');
+    assert.match(accuracy!.text, /^With 12 in 300 wholesale customers \(4%\) being the cases to find/);
+    assert.match(gpu!.text, /Without a GPU, a small neural network on a table of records still trains on a laptop in minutes/);
+  });
 });

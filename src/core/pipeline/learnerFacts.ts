@@ -70,7 +70,9 @@ function numberOf(writtenAnyCase: string): number | undefined {
 /** Words that end the learner's noun for what they count: prepositions, verbs, articles. */
 const NOUN_STOPS = new Set(
   ('out of in on over per a an the and or but are were was is have has had we i it that which who with for from to at by about this last ' +
-    'sur en dans sont étaient était est ont a sur avec pour par de des du la le les et ou mais qui que depuis chaque nous on il elle ce cette ces below above under over sous au-dessus au-dessous').split(' '),
+    'sur en dans sont étaient était est ont a sur avec pour par de des du la le les et ou mais qui que depuis chaque nous on il elle ce cette ces below above under over sous au-dessus au-dessous ' +
+    'turn turns turned stop stops stopped left leave leaves fail fails failed die dies died broke go goes went cancel cancels cancelled canceled churn churns churned quit quits did do does got get gets ' +
+    'tombent ratent cassent partent arrêtent meurent').split(' '),
 );
 
 /** The learner's noun after a number: at most three words, up to the first word that is no part of it. */
@@ -173,7 +175,8 @@ function shareIn(text: string): Share | undefined {
     // "18 bad firings out of 200"; "1 in 200 of our claims", "18 of 200 firings" name all the cases instead.
     const what = nounAfter(match[2] ?? '');
     if (what && TIME_OR_PEOPLE.test(what)) continue;
-    const of = what ? undefined : WHOLE_NOUN.exec(text.slice(match.index + match[0].length))?.[1];
+    const after = WHOLE_NOUN.exec(text.slice(match.index + match[0].length));
+    const of = what || !after ? undefined : nounAfter(text.slice(match.index + match[0].length + after[0].length - after[1]!.length).split(/\s+/).slice(0, 2).join(' '));
     return { percent, part, whole, ...(what && { what }), ...(of && !NOUN_STOPS.has(of.toLowerCase()) && { of }) };
   }
   for (const match of text.matchAll(PERCENT)) {
@@ -263,6 +266,7 @@ function sentencesFor(id: string, facts: LearnerFacts, lang: Lang): string[] {
   if (facts.fewCases && facts.fewCases.count <= TOO_FEW_TO_LEARN && ABOUT_LEARNING_FROM_EXAMPLES.includes(id)) sentences.push(tooFewToLearn(facts.fewCases, lang));
   if (facts.fewCases && facts.fewCases.count > TOO_FEW_TO_LEARN && ABOUT_HOW_MUCH_DATA.includes(id)) sentences.push(fewButUsable(facts.fewCases, lang));
   if (facts.rows && facts.rows.count <= SMALL_TABLE_MAX_ROWS && ABOUT_TABLE_SIZE.includes(id)) sentences.push(smallTable(facts.rows, lang));
+  if (facts.noGpu && ABOUT_TABLE_SIZE.includes(id)) sentences.push(NO_GPU_NEURAL_NETWORK[lang]);
   if (facts.documents && facts.documents.count <= SMALL_COLLECTION_MAX && ABOUT_A_COLLECTION.includes(id)) sentences.push(smallCollection(facts.documents, lang));
   if (facts.documents && /^pages?\b/iu.test(facts.documents.what) && ABOUT_THE_PROMPT.includes(id)) sentences.push(pagesInAPrompt(facts.documents, lang));
   if (facts.documents && FINE_TUNING_IDS.includes(id)) sentences.push(documentsAreKnowledge(facts.documents, lang));
@@ -278,6 +282,11 @@ const MUST_STAY_INSIDE_SAID: Record<Lang, string> = {
 const NO_GPU_FINE_TUNING: Record<Lang, string> = {
   en: 'Without a GPU, fine-tuning even a small language model is very slow on a CPU: LoRA on a GPU rented for a few hours, or a provider\'s fine-tuning service, are the practical ways, and retrieval needs no training at all.',
   fr: "Sans GPU, affiner même un petit modèle de langage est très lent sur un processeur : LoRA sur un GPU loué quelques heures, ou le service d'affinage d'un fournisseur, sont les voies praticables, et la recherche de passages (RAG) ne demande aucun entraînement.",
+};
+
+const NO_GPU_NEURAL_NETWORK: Record<Lang, string> = {
+  en: 'Without a GPU, a small neural network on a table of records still trains on a laptop in minutes, but a random forest or gradient boosting trains in seconds and usually does as well there; images, sound or long texts are where a GPU starts to matter.',
+  fr: "Sans GPU, un petit réseau de neurones sur un tableau de données s'entraîne encore en quelques minutes sur un portable, mais une forêt aléatoire ou du gradient boosting s'entraîne en quelques secondes et fait en général aussi bien ; c'est pour des images, du son ou de longs textes qu'un GPU devient nécessaire.",
 };
 
 const NO_GPU_RUNNING: Record<Lang, string> = {
