@@ -116,8 +116,8 @@ const APPROXIMATE_COUNT = new RegExp(String.raw`\b(?:une|a) (${Object.keys(APPRO
 /** "18 bad firings out of 200", "18 of 200 firings", « 18 cuissons ratées sur 200 », "3 in 400 bags". */
 const PART_OF_WHOLE = new RegExp(String.raw`(?<![\w.,])${NUMBER}((?: [\p{L}'-]+){0,3}?) (?:out of|of|in|sur) (?:the |our |my |about |around |roughly |nos |mes |environ )?${NUMBER}(?![\w%])`, 'giu');
 
-/** The noun for all the cases after their count: "200 firings", "200 of our claims", « 200 cuissons ». */
-const WHOLE_NOUN = /^ (?:of (?:our |the |all )?|de (?:nos )?|d')?(\p{L}[\p{L}'-]+)/u;
+/** The words for all the cases after their count: "200 wholesale customers", "200 of our claims", « 200 cuissons ». */
+const WHOLE_NOUN = /^ (?:of (?:our |the |all )?|de (?:nos )?|d')?(\p{L}[\p{L}'-]+(?: [\p{L}'-]+)?)/u;
 
 /** "12% of batches", "2 % des transactions", "about 3 percent are fraud". */
 const PERCENT = new RegExp(String.raw`(?<![\w.,])(\d+(?:[.,]\d+)?) ?(?:%|percent|pour ?cent)( of (?:the |our |all )?| des | de nos | de (?:la |l')?| d'| are | sont )?([\p{L}' -]*)`, 'giu');
@@ -175,9 +175,9 @@ function shareIn(text: string): Share | undefined {
     // "18 bad firings out of 200"; "1 in 200 of our claims", "18 of 200 firings" name all the cases instead.
     const what = nounAfter(match[2] ?? '');
     if (what && TIME_OR_PEOPLE.test(what)) continue;
-    const after = WHOLE_NOUN.exec(text.slice(match.index + match[0].length));
-    const of = what || !after ? undefined : nounAfter(text.slice(match.index + match[0].length + after[0].length - after[1]!.length).split(/\s+/).slice(0, 2).join(' '));
-    return { percent, part, whole, ...(what && { what }), ...(of && !NOUN_STOPS.has(of.toLowerCase()) && { of }) };
+    const after = what ? undefined : WHOLE_NOUN.exec(text.slice(match.index + match[0].length))?.[1];
+    const of = after && nounAfter(after);
+    return { percent, part, whole, ...(what && { what }), ...(of && { of }) };
   }
   for (const match of text.matchAll(PERCENT)) {
     const percent = numberOf(match[1]!);
@@ -196,9 +196,9 @@ function fewIn(text: string): Count | undefined {
   for (const match of text.matchAll(FEW)) {
     const count = numberOf(match[1] ?? match[3]!);
     // « Des exemples de casses passées ? On n'en a eu que six » : « en » stands for the noun said before.
-    const what = /\bn'en\b[^.?!]*$/iu.test(text.slice(0, match.index)) ? nounBefore(text.slice(0, match.index)) : nounAfter(match[2] ?? match[4] ?? '');
+    const told = /\bn'en\b[^.?!]*$/iu.test(text.slice(0, match.index)) ? nounBefore(text.slice(0, match.index)) : nounAfter(match[2] ?? match[4] ?? '');
     // ("40 times in two years", « 40 fois en deux ans »: occurrences of what the learner is talking about.)
-    if (what && /^(times|fois)$/iu.test(what)) return count !== undefined && count >= 1 && count <= FEW_CASES_MAX ? { count, what: 'occurrences' } : undefined;
+    const what = told && /^(times|fois)$/iu.test(told) ? 'occurrences' : told;
     if (count === undefined || !what || count < 1 || count > FEW_CASES_MAX || ROW_NOUNS.test(what.toLowerCase()) || DOCUMENT_NOUNS.test(what.toLowerCase()) || TIME_OR_PEOPLE.test(what)) continue;
     return { count, what };
   }
@@ -219,7 +219,7 @@ function round1(value: number): number {
 }
 
 /** A number as a sentence says it: 2000 → "2,000" / « 2 000 », 8.5 → "8.5" / « 8,5 ». */
-export function said(value: number, lang: Lang): string {
+function said(value: number, lang: Lang): string {
   return lang === 'en' ? value.toLocaleString('en-US', { maximumFractionDigits: 1 }) : value.toLocaleString('fr-FR', { maximumFractionDigits: 1 }).replace(/\u202f/g, '\u00a0');
 }
 
@@ -257,21 +257,21 @@ export function factSentence(conceptIds: readonly string[], facts: LearnerFacts,
 }
 
 function sentencesFor(id: string, facts: LearnerFacts, lang: Lang): string[] {
-  const sentences: (string | undefined)[] = [];
+  const sentences: string[] = [];
   if (facts.noGpu && FINE_TUNING_IDS.includes(id)) sentences.push(NO_GPU_FINE_TUNING[lang]);
   if (facts.noGpu && RUNNING_A_MODEL.includes(id)) sentences.push(NO_GPU_RUNNING[lang]);
-  if (facts.fewCases && facts.fewCases.count <= TOO_FEW_TO_LEARN && id === ANOMALY_DETECTION) sentences.push(fewCasesFitAnomalies(facts.fewCases, lang));
+  if (facts.fewCases && facts.fewCases.count <= TOO_FEW_TO_LEARN && id === ANOMALY_DETECTION) sentences.push(counted(FEW_CASES_FIT_ANOMALIES, facts.fewCases, lang));
   if (facts.share && ABOUT_THE_SHARE.includes(id)) sentences.push(alwaysNo(facts.share, lang));
   if (facts.fewCases && ABOUT_THE_TEST_SET.includes(id)) sentences.push(fewInTheTestSet(facts.fewCases, lang));
-  if (facts.fewCases && facts.fewCases.count <= TOO_FEW_TO_LEARN && ABOUT_LEARNING_FROM_EXAMPLES.includes(id)) sentences.push(tooFewToLearn(facts.fewCases, lang));
-  if (facts.fewCases && facts.fewCases.count > TOO_FEW_TO_LEARN && ABOUT_HOW_MUCH_DATA.includes(id)) sentences.push(fewButUsable(facts.fewCases, lang));
-  if (facts.rows && facts.rows.count <= SMALL_TABLE_MAX_ROWS && ABOUT_TABLE_SIZE.includes(id)) sentences.push(smallTable(facts.rows, lang));
+  if (facts.fewCases && facts.fewCases.count <= TOO_FEW_TO_LEARN && ABOUT_LEARNING_FROM_EXAMPLES.includes(id)) sentences.push(counted(TOO_FEW_TO_LEARN_SAID, facts.fewCases, lang));
+  if (facts.fewCases && facts.fewCases.count > TOO_FEW_TO_LEARN && ABOUT_HOW_MUCH_DATA.includes(id)) sentences.push(counted(FEW_BUT_USABLE, facts.fewCases, lang));
+  if (facts.rows && facts.rows.count <= SMALL_TABLE_MAX_ROWS && ABOUT_TABLE_SIZE.includes(id)) sentences.push(counted(SMALL_TABLE, facts.rows, lang));
   if (facts.noGpu && ABOUT_TABLE_SIZE.includes(id)) sentences.push(NO_GPU_NEURAL_NETWORK[lang]);
-  if (facts.documents && facts.documents.count <= SMALL_COLLECTION_MAX && ABOUT_A_COLLECTION.includes(id)) sentences.push(smallCollection(facts.documents, lang));
+  if (facts.documents && facts.documents.count <= SMALL_COLLECTION_MAX && ABOUT_A_COLLECTION.includes(id)) sentences.push(counted(SMALL_COLLECTION, facts.documents, lang));
   if (facts.documents && /^pages?\b/iu.test(facts.documents.what) && ABOUT_THE_PROMPT.includes(id)) sentences.push(pagesInAPrompt(facts.documents, lang));
-  if (facts.documents && FINE_TUNING_IDS.includes(id)) sentences.push(documentsAreKnowledge(facts.documents, lang));
+  if (facts.documents && FINE_TUNING_IDS.includes(id)) sentences.push(counted(DOCUMENTS_ARE_KNOWLEDGE, facts.documents, lang));
   if (facts.mustStayInside && WHERE_THE_MODEL_RUNS.includes(id)) sentences.push(MUST_STAY_INSIDE_SAID[lang]);
-  return sentences.filter((sentence): sentence is string => sentence !== undefined);
+  return sentences;
 }
 
 const MUST_STAY_INSIDE_SAID: Record<Lang, string> = {
@@ -334,41 +334,6 @@ function fewInTheTestSet(few: Count, lang: Lang): string {
   return `Avec ${n} ${few.what} en tout, un jeu de test de 20 % en contiendrait ${held} ; tester sur plusieurs découpages tour à tour (validation croisée, ou plusieurs dates de coupure quand les données suivent le temps) permet de compter les ${n}.`;
 }
 
-function tooFewToLearn(few: Count, lang: Lang): string {
-  const n = said(few.count, lang);
-  return lang === 'en'
-    ? `${n} ${few.what} is very few for a model to learn from examples what they look like: learning what normal looks like from everything else, and flagging what departs from it (anomaly detection), is the usual way round that, with the ${n} ${few.what} kept to check it.`
-    : `${n} ${few.what}, c'est très peu pour qu'un modèle apprenne à les reconnaître à partir d'exemples : apprendre ce qui est normal sur tout le reste, puis signaler ce qui s'en écarte (détection d'anomalies), est la façon habituelle de s'en sortir, en gardant les ${n} ${few.what} pour le vérifier.`;
-}
-
-function fewButUsable(few: Count, lang: Lang): string {
-  const n = said(few.count, lang);
-  return lang === 'en'
-    ? `${n} ${few.what} is enough to try a simple model (logistic regression, a small random forest) if you judge it with cross-validation and against a plain rule, but not to train a neural network, which would learn them by heart; every extra recorded case helps more than any tuning.`
-    : `${n} ${few.what}, c'est assez pour essayer un modèle simple (régression logistique, petite forêt aléatoire) si on le juge par validation croisée et face à une règle simple, mais pas pour entraîner un réseau de neurones, qui les apprendrait par cœur ; chaque cas de plus enregistré aide plus que n'importe quel réglage.`;
-}
-
-function fewCasesFitAnomalies(few: Count, lang: Lang): string {
-  const n = said(few.count, lang);
-  return lang === 'en'
-    ? `With only ${n} ${few.what}, this is why anomaly detection fits: it learns what normal looks like from everything else you recorded, and the ${n} ${few.what} are kept to check that it would have flagged them.`
-    : `Avec seulement ${n} ${few.what}, c'est pour cela que la détection d'anomalies convient : elle apprend ce qui est normal sur tout le reste des données, et les ${n} ${few.what} servent de test : elle doit les signaler.`;
-}
-
-function smallTable(rows: Count, lang: Lang): string {
-  const n = said(rows.count, lang);
-  return lang === 'en'
-    ? `With ${n} ${rows.what}, a random forest or gradient boosting usually does as well as a neural network on a table, or better, and trains in seconds on a laptop.`
-    : `Avec ${n} ${rows.what}, une forêt aléatoire ou du gradient boosting fait en général aussi bien qu'un réseau de neurones sur un tableau, voire mieux, et s'entraîne en quelques secondes sur un ordinateur portable.`;
-}
-
-function smallCollection(documents: Count, lang: Lang): string {
-  const n = said(documents.count, lang);
-  return lang === 'en'
-    ? `${n} ${documents.what} is a small collection for retrieval: cut into passages, it fits in an index in memory on one machine and a search takes milliseconds, so a dedicated vector database is optional.`
-    : `${n} ${documents.what}, c'est une petite collection pour la recherche de passages : découpée, elle tient dans un index en mémoire sur une seule machine et une recherche prend quelques millisecondes ; une base vectorielle dédiée est donc facultative.`;
-}
-
 function pagesInAPrompt(pages: Count, lang: Lang): string {
   const tokens = said(pages.count * TOKENS_PER_PAGE, lang);
   const n = said(pages.count, lang);
@@ -377,9 +342,39 @@ function pagesInAPrompt(pages: Count, lang: Lang): string {
     : `${n} pages font environ ${tokens} tokens (à peu près ${TOKENS_PER_PAGE} par page) : plus qu'un prompt ne devrait en contenir d'un coup, même quand la fenêtre le permet, car le coût et le délai croissent à chaque token ; la recherche de passages choisit donc ceux dont chaque question a besoin.`;
 }
 
-function documentsAreKnowledge(documents: Count, lang: Lang): string {
-  const n = said(documents.count, lang);
-  return lang === 'en'
-    ? `${n} ${documents.what} are knowledge to look things up in, not examples of the answers you want: fine-tuning teaches a style or a task from such examples, while retrieval makes the ${documents.what} themselves available and stays current when they change.`
-    : `${n} ${documents.what}, c'est un savoir où chercher, pas des exemples des réponses voulues : l'affinage apprend un style ou une tâche à partir de tels exemples, alors que la recherche de passages rend les ${documents.what} eux-mêmes disponibles et reste à jour quand ils changent.`;
+/** A sentence about a count the learner told, in each language: the count as said, then their noun for it. */
+type CountTemplate = Record<Lang, (n: string, what: string) => string>;
+
+function counted(template: CountTemplate, told: Count, lang: Lang): string {
+  return template[lang](said(told.count, lang), told.what);
 }
+
+const TOO_FEW_TO_LEARN_SAID: CountTemplate = {
+  en: (n, what) => `${n} ${what} is very few for a model to learn from examples what they look like: learning what normal looks like from everything else, and flagging what departs from it (anomaly detection), is the usual way round that, with the ${n} ${what} kept to check it.`,
+  fr: (n, what) => `${n} ${what}, c'est très peu pour qu'un modèle apprenne à les reconnaître à partir d'exemples : apprendre ce qui est normal sur tout le reste, puis signaler ce qui s'en écarte (détection d'anomalies), est la façon habituelle de s'en sortir, en gardant les ${n} ${what} pour le vérifier.`,
+};
+
+const FEW_BUT_USABLE: CountTemplate = {
+  en: (n, what) => `${n} ${what} is enough to try a simple model (logistic regression, a small random forest) if you judge it with cross-validation and against a plain rule, but not to train a neural network, which would learn them by heart; every extra recorded case helps more than any tuning.`,
+  fr: (n, what) => `${n} ${what}, c'est assez pour essayer un modèle simple (régression logistique, petite forêt aléatoire) si on le juge par validation croisée et face à une règle simple, mais pas pour entraîner un réseau de neurones, qui les apprendrait par cœur ; chaque cas de plus enregistré aide plus que n'importe quel réglage.`,
+};
+
+const FEW_CASES_FIT_ANOMALIES: CountTemplate = {
+  en: (n, what) => `With only ${n} ${what}, this is why anomaly detection fits: it learns what normal looks like from everything else you recorded, and the ${n} ${what} are kept to check that it would have flagged them.`,
+  fr: (n, what) => `Avec seulement ${n} ${what}, c'est pour cela que la détection d'anomalies convient : elle apprend ce qui est normal sur tout le reste des données, et les ${n} ${what} servent de test : elle doit les signaler.`,
+};
+
+const SMALL_TABLE: CountTemplate = {
+  en: (n, what) => `With ${n} ${what}, a random forest or gradient boosting usually does as well as a neural network on a table, or better, and trains in seconds on a laptop.`,
+  fr: (n, what) => `Avec ${n} ${what}, une forêt aléatoire ou du gradient boosting fait en général aussi bien qu'un réseau de neurones sur un tableau, voire mieux, et s'entraîne en quelques secondes sur un ordinateur portable.`,
+};
+
+const SMALL_COLLECTION: CountTemplate = {
+  en: (n, what) => `${n} ${what} is a small collection for retrieval: cut into passages, it fits in an index in memory on one machine and a search takes milliseconds, so a dedicated vector database is optional.`,
+  fr: (n, what) => `${n} ${what}, c'est une petite collection pour la recherche de passages : découpée, elle tient dans un index en mémoire sur une seule machine et une recherche prend quelques millisecondes ; une base vectorielle dédiée est donc facultative.`,
+};
+
+const DOCUMENTS_ARE_KNOWLEDGE: CountTemplate = {
+  en: (n, what) => `${n} ${what} are knowledge to look things up in, not examples of the answers you want: fine-tuning teaches a style or a task from such examples, while retrieval makes the ${what} themselves available and stays current when they change.`,
+  fr: (n, what) => `${n} ${what}, c'est un savoir où chercher, pas des exemples des réponses voulues : l'affinage apprend un style ou une tâche à partir de tels exemples, alors que la recherche de passages rend les ${what} eux-mêmes disponibles et reste à jour quand ils changent.`,
+};

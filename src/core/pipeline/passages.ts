@@ -71,9 +71,9 @@ function unshownPartText(concept: Concept, lang: Lang, part: PassagePart, shown:
   if (text === '' || !shown.has(sentencesOf(text)[0] ?? '')) return text;
   const full = part === 'example' || part === 'overview' ? text : concept[lang].sections?.[part] ?? '';
   const [first = '', ...others] = sentencesOf(full).filter((sentence) => !shown.has(sentence));
-  // « Il permet aussi de travailler hors ligne » without the sentence before it: "it" is said by its name.
-  const pronoun = /^(It|Il|Elle) /u.exec(first)?.[0];
-  const opening = pronoun ? `${upperFirst(definiteTerm(concept[lang].term, lang))} ${first.slice(pronoun.length)}` : first;
+  // « Il permet aussi de travailler hors ligne » without the sentence before it: the pronoun is said by its name.
+  const pronoun = `${subjectPronoun(concept[lang].term, lang)} `;
+  const opening = first.startsWith(pronoun) ? `${upperFirst(definiteTerm(concept[lang].term, lang))} ${first.slice(pronoun.length)}` : first;
   return firstSentences([opening, ...others].join(' '));
 }
 
@@ -145,16 +145,13 @@ export function withTheirNumbers(passages: readonly Passage[], understanding: Un
   if (!fact) return [...passages];
   // "Why would I need past breaks? We only had six": numbers told in this very question are its point.
   const toldNow = factSentence(ids, learnerFacts([question]), lang, (text) => shown.has(text))?.text === fact.text;
-  return withinAnswerLength(insertedAt(passages, factAt(passages, understanding, question, toldNow), theirNumbersPassage(fact.conceptId, fact.text)));
+  const at = factAt(passages, understanding, question, toldNow);
+  return withinAnswerLength([...passages.slice(0, at), theirNumbersPassage(fact.conceptId, fact.text), ...passages.slice(at)]);
 }
 
 /** Their numbers, read by the model as what the concept means in the learner's data. */
 function theirNumbersPassage(conceptId: string, text: string): Passage {
   return { ...partPassage(conceptId, 'field', text), kind: 'numbers' };
-}
-
-function insertedAt(passages: readonly Passage[], at: number, passage: Passage): Passage[] {
-  return [...passages.slice(0, at), passage, ...passages.slice(at)];
 }
 
 /**

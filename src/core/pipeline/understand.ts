@@ -892,7 +892,7 @@ function earnestlyNamed(question: string, retrieved: readonly Retrieved[], retri
   const named = retrieved.filter((entry) => entry.via === 'term');
   const isEveryday = (entry: Retrieved) => entry.start !== undefined && entry.end !== undefined && EVERYDAY_WORD.test(question.slice(entry.start, entry.end));
   // "Engine temperature, oil pressure and RPM", « la température du moule »: a measure of a thing, never the setting.
-  const measured = (entry: Retrieved) => MEASURED_BEFORE.test(question.slice(0, entry.start)) || MEASURED_AFTER.test(question.slice(entry.end));
+  const measured = (entry: Retrieved) => measuresAThing(question, entry.start!, entry.end!);
   const everyday = named.filter(isEveryday);
   if (everyday.length === 0) return named.map((entry) => entry.concept);
   if (everyday.every(measured)) return named.filter((entry) => !isEveryday(entry)).map((entry) => entry.concept);
@@ -928,14 +928,23 @@ function withoutMeasures(retrieved: readonly Retrieved[], question: string, earl
     if (entry.via !== 'term' || entry.start === undefined || entry.end === undefined) return true;
     const word = question.slice(entry.start, entry.end);
     if (!EVERYDAY_WORD.test(word)) return true;
-    const after = question.slice(entry.end);
-    return !(measuredBefore.has(foldCase(word)) || MEASURED_BEFORE.test(question.slice(0, entry.start)) || MEASURED_AFTER.test(after) || (MEASURE_WORDS.has(foldCase(word)) && MEASURE_OF_A_THING.test(after)));
+    return !(measuredBefore.has(foldCase(word)) || measuresAThing(question, entry.start, entry.end) || isAMeasureOf(word, question.slice(entry.end)));
   });
 }
 
 /** The everyday words a question uses as a measure of a thing (« température de malaxage »: température). */
 function measuresIn(question: string): string[] {
-  return [...question.matchAll(/\p{Ll}+/gu)].filter((match) => MEASURE_WORDS.has(foldCase(match[0])) && (MEASURED_AFTER.test(question.slice(match.index + match[0].length)) || MEASURE_OF_A_THING.test(question.slice(match.index + match[0].length)))).map((match) => foldCase(match[0]));
+  return [...question.matchAll(/\p{Ll}+/gu)].filter((match) => isAMeasureOf(match[0], question.slice(match.index + match[0].length))).map((match) => foldCase(match[0]));
+}
+
+/** The word at `start`..`end` is a measure of the thing named around it: "engine temperature", « la température du moule ». */
+function measuresAThing(question: string, start: number, end: number): boolean {
+  return MEASURED_BEFORE.test(question.slice(0, start)) || MEASURED_AFTER.test(question.slice(end));
+}
+
+/** A measure word (temperature, pressure...) followed by what it is of: « température de malaxage », "pressure of the line". */
+function isAMeasureOf(word: string, after: string): boolean {
+  return MEASURE_WORDS.has(foldCase(word)) && (MEASURED_AFTER.test(after) || MEASURE_OF_A_THING.test(after));
 }
 
 /** Everyday words for what a sensor or a log measures. */
