@@ -64,7 +64,10 @@ describe('the learner’s kind of data', () => {
     // A prompt is written for text: what it means with a herd of dairy cows would be made up.
     // Records in time: lags and time splits mean nothing for photos, sounds or texts on their own.
     const inTime = LEARNER_FIELDS.filter((field) => !['text', 'images', 'audio'].includes(field));
-    const someFields: Readonly<Record<string, readonly string[]>> = { prompt: ['text'], 'few-shot-learning': ['text'], 'retrieval-augmented-generation': ['text'], 'lag-feature': inTime, 'time-based-split': inTime };
+    // An isolation forest scores rows of numbers: photos, sounds and texts need features computed first. Predictive
+    // maintenance is about equipment that fails.
+    const equipment = ['machines', 'readings', 'signals', 'energy', 'transport'];
+    const someFields: Readonly<Record<string, readonly string[]>> = { prompt: ['text'], 'few-shot-learning': ['text'], 'retrieval-augmented-generation': ['text'], 'lag-feature': inTime, 'time-based-split': inTime, 'isolation-forest': inTime, 'predictive-maintenance': equipment };
     for (const concept of withFields) {
       for (const lang of ['en', 'fr'] as const) assert.deepEqual(Object.keys(concept[lang].byField ?? {}).sort(), [...(someFields[concept.id] ?? LEARNER_FIELDS)].sort(), `${concept.id} (${lang})`);
     }

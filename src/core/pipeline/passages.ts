@@ -448,7 +448,7 @@ function pointerBack(concept: Concept, lang: Lang, glossary: Glossary, shown: Sh
   return next ? [pointer, definitionPassage(next, lang)] : [pointer];
 }
 
-const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 'idea' | 'project' | 'next' | 'pitfall' | 'yours' | 'recommended' | 'notEnough' | 'job', Record<Lang, (concept: Concept) => string>> = {
+const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 'idea' | 'toBeat' | 'project' | 'next' | 'pitfall' | 'yours' | 'recommended' | 'notEnough' | 'job', Record<Lang, (concept: Concept) => string>> = {
   // "Is that really enough? Users type other names": not alone, and what covers it.
   notEnough: {
     en: (concept) => `Not on its own: that is what ${lowerFirstWord(concept.en.term)} is for.`,
@@ -477,6 +477,11 @@ const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 
   project: {
     en: (concept) => `This is ${indefiniteTerm(`${lowerFirstWord(concept.en.term)} project`, 'en')}.`,
     fr: (concept) => `C'est un projet ${ofTerm(concept.fr.term, 'fr')}.`,
+  },
+  // "Why not just set an alarm over a fixed threshold?": the simple way is what any model is measured against.
+  toBeat: {
+    en: (concept) => `That is ${indefiniteTerm(lowerFirstWord(concept.en.term), 'en')}: the score any model has to beat.`,
+    fr: (concept) => `C'est ${definiteTerm(concept.fr.term, 'fr')} : le score que tout modèle doit battre.`,
   },
   idea: {
     en: (concept) => `That approach is called ${indefiniteTerm(lowerFirstWord(concept.en.term), 'en')}.`,
@@ -512,6 +517,7 @@ const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 
   },
 };
 
+const BASELINE_MODEL_ID = 'baseline-model';
 /** The techniques of a document pipeline whose absence a failure tells (another product's manual, an old version, rows mixed up). */
 const MISSING_WHEN_IT_FAILS: readonly string[] = ['metadata-filtering', 'index-freshness', 'document-parsing', 'chunking', 'reranking', 'hybrid-search', 'structured-output'];
 
@@ -535,7 +541,7 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
   const asksWhatGoesOn = (understanding.intent === 'why' || understanding.intent === 'cause') && MISSING_WHEN_IT_FAILS.includes(concept.id);
   // ("It always predicts an hour too late": a symptom its entry's limits tell, a known pitfall of it.)
   const pitfall = understanding.pitfall && understanding.intent === 'limits';
-  const kind = understanding.notEnough ? 'notEnough' : understanding.shortcut ? 'idea' : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : asksWhatGoesOn ? 'missing' : pitfall ? 'pitfall' : 'mechanism';
+  const kind = understanding.notEnough ? 'notEnough' : understanding.shortcut ? (concept.id === BASELINE_MODEL_ID ? 'toBeat' : 'idea') : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : asksWhatGoesOn ? 'missing' : pitfall ? 'pitfall' : 'mechanism';
   const naming = namingPassage(concept, kind === 'mechanism' && understanding.intent === 'how' ? 'job' : kind, lang);
   const inField = fieldPassage(concept, lang, understanding.field, shown);
   // The learner's own data says more than the glossary's example from another field.

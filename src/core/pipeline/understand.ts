@@ -24,6 +24,7 @@ import {
 import type { Retrieved, Retriever } from './retrieval';
 import { accuracyHidesTheRareClass, RAG_ID, DOCUMENT_PARSING_ID, GOLDEN_TEST_SET_ID, OCR_ID, FORECASTING_ID, asksForFeatures, asksHowItFindsPassages, asksHowToStart, asksHowToStartAProject, asksHowToTest, opensAProject, openingSteps, asksWhetherAChangeHelps, EXTRACTION_ID, HALLUCINATION_ID, HYBRID_SEARCH_ID, NAMES_EXACT_CODES, SEMANTIC_SEARCH_ID, STRUCTURED_OUTPUT_ID, SPLIT_ID, TIME_BASED_SPLIT_ID, asksWhatToMeasure, DOCUMENT_PROJECT_STEPS, DOCUMENT_TASK_IDS, CLASS_IMBALANCE_ID, EVALUATION_METRIC_ID, PRECISION_AND_RECALL_ID, EVERY_PROJECTS_STEPS, FIRST_TABLE_MODELS, LANGUAGE_MODEL_IDS, NEXT_STEP_ON_A_LANGUAGE_MODEL, TABLE_PROJECT_STEPS, LANGUAGE_MODEL_PROJECT_STEPS, namesOnlyAResultsSetting, OVERFITTING_ID, namesOnlyTaskTypes, projectTaskType, proposedBaseline, situationTold, testsOnTrainingData, weighsYesNoAgainstAQuantity, WORKFLOW_ID } from './situations';
 import { isPartOf } from './signs';
+import { learnerFacts } from './learnerFacts';
 
 /** What a question asks, about which concepts, read in the light of the conversation. */
 export interface Understanding {
@@ -126,6 +127,12 @@ const YES_OR_NO_TASK_IDS: readonly string[] = ['binary-classification', 'classif
 /** Tasks that predict something of each item (a piece, a batch, a bag), not of the next moments. */
 const EACH_ITEM_TASK_IDS: readonly string[] = [...YES_OR_NO_TASK_IDS, 'regression'];
 /** What a model on records predicts: a class, a number, a future value, an odd one out. */
+/** Ways of learning what normal looks like, which need no labelled failures. */
+const ANOMALY_WAYS: readonly string[] = ['anomaly-detection', 'isolation-forest'];
+/** Classifiers learnt from labelled cases of each class. */
+const CLASSIFIER_IDS: readonly string[] = ['classification', 'binary-classification', 'random-forest', 'gradient-boosting', 'logistic-regression'];
+/** Up to this many recorded cases, too few for a classifier: anomaly detection is recommended. */
+const HANDFUL_OF_CASES = 30;
 const KINDS_OF_PREDICTION: readonly string[] = [...YES_OR_NO_TASK_IDS, 'multiclass-classification', 'regression', 'time-series-forecasting', 'anomaly-detection', 'clustering'];
 
 /** Entries that broad questions land on ("what's the catch?", "and the future?"), when the glossary has them. */
@@ -328,7 +335,8 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   }
   // "BM25 keyword search or dense embeddings, or both?": both, which is what hybrid search is.
   const hybridSearch = glossary.get(HYBRID_SEARCH_ID);
-  const bothSearches = understanding.intent === 'contrast' && hybridSearch && understanding.concepts.every((concept) => hybridSearch.related.includes(concept.id));
+  // ("Keyword search, embeddings or both?": the embeddings stand for the search by meaning they make.)
+  const bothSearches = understanding.intent === 'contrast' && hybridSearch && understanding.concepts.every((concept) => hybridSearch.related.includes(concept.id) || [...KEYWORD_SEARCH_IDS, 'embedding', SENTENCE_EMBEDDING_ID].includes(concept.id));
   if (bothSearches && / (or both|or a mix|or combine them|ou les deux|ou un melange|ou combiner les deux)\b/.test(plainQuestion(question))) return { ...understanding, intent: 'why', concepts: [hybridSearch], advice: true };
   // "Classification or regression, then?" in a project opened as a binary classification: which one it is.
   const task = projectOpening(earlier)?.conceptIds.find((id) => id !== WORKFLOW_ID);
@@ -336,12 +344,18 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   const kindsOfTask = pair.length === 2 && pair.every((id) => KINDS_OF_PREDICTION.includes(id));
   // (« Pourquoi vous dites que c'est de la classification et pas de la régression ? » weighs the two as well.)
   const weighsTwo = understanding.intent === 'contrast' || (understanding.intent === 'why' && pair.length === 2);
+  const choosing = asksForAdvice(question) || asksToChooseBetween(question);
+  // "Isolation forest or a classifier, which for us?" after "only 11 failures": a handful of cases is anomaly
+  // detection's ground; the contrast then says when a classifier takes over.
+  const anomalyWay = pair.find((id) => ANOMALY_WAYS.includes(id));
+  const fewCases = learnerFacts([...earlier.map((turn) => turn.question ?? ''), question]).fewCases;
+  const handful = fewCases !== undefined && fewCases.count <= HANDFUL_OF_CASES;
+  if (understanding.intent === 'contrast' && choosing && handful && anomalyWay && pair.some((id) => CLASSIFIER_IDS.includes(id))) return { ...understanding, verdict: anomalyWay, recommended: true };
   const verdict = weighsTwo && task && kindsOfTask && (pair.includes(task) || (task.endsWith('classification') && pair.includes('classification')));
   if (verdict) return { ...understanding, intent: 'contrast', verdict: task };
   // "Should I fine-tune on our logbooks instead of doing retrieval? Which would you go for?" in a project opened on
   // retrieval: the way the project was set on, recommended, then how the two differ.
   // ("Why RAG rather than fine-tuning?" asks why, not which.)
-  const choosing = asksForAdvice(question) || asksToChooseBetween(question);
   if (understanding.intent === 'contrast' && task && task !== WORKFLOW_ID && pair.includes(task) && choosing) return { ...understanding, verdict: task, recommended: true };
   // « Qu'est-ce que le RAG, exactement ? » after an answer that defined it: how it works, not another example.
   const metBefore = subject !== undefined && earlier.some((turn) => turn.conceptIds.includes(subject.id));
@@ -432,7 +446,11 @@ const HANDLES_TABLES_OR_SCANS = / (handle|deal with|manage|process|treat|cope wi
 /** "Why would I need retrieval at all?", « pourquoi aurais-je besoin d'une recherche documentaire ? ». */
 const NEEDS_RETRIEVAL_AT_ALL = / why (would|do|should|does) (i|we|one|it) (even |really )?need (retrieval|rag|a retriever|search|a search|the retrieval( part| step)?)\b| pourquoi (aurais je|aurions nous|aurait on|ai je|a t on) (vraiment )?besoin (de la |d'une |du |de )?(recherche|rag|recuperation)\b/;
 /** An answer built on another passage than the one asked about: "answers about X in general instead of that one". */
-const ANSWERS_FROM_THE_WRONG_PASSAGE = / (question|asks?|asked|ask|pose|demande|demandons) (about|on|for|sur|a propos de|a propos des|concernant)\b[^?]*\b(it|il|elle|the assistant|l'assistant|the bot|le bot) (answers?|replies|responds?|gives?|repond|donne|renvoie) (with|avec|about|sur)\b[^?]*\b(why|what'?s going on|where|d'ou|pourquoi|qu'est ce qui)\b| (answers?|answered|responds?|replies|repond|repondent|a repondu) (about|with|from|on|using|avec|sur|a partir de|en citant) ([a-z0-9']+ ){0,6}(instead of|rather than|au lieu de|plutot que)\b| (answers?|responds?|repond|repondent) (with|from|avec|a partir de) (the |la |le |une? |a )?(fiche|page|document|guide|sheet|notice|section|passage)s? ([a-z0-9']+ ){0,2}(about|on|sur|de|du|des) .*(wrong|se trompe|mauvais|mauvaise|faux|fausse)\b/;
+const ANSWERS_FROM_THE_WRONG_PASSAGE = / (question|asks?|asked|ask|pose|demande|demandons) (about|on|for|sur|a propos de|a propos des|concernant)\b[^?]*\b(it|il|elle|the assistant|l'assistant|the bot|le bot)( me| nous| lui| leur| us| me)? (answers?|replies|responds?|gives?|repond|donne|renvoie) (with|avec|about|sur)\b[^?]*\b(why|what'?s going on|what is going on|what'?s happening|what is happening|what happens|where|d'ou|pourquoi|qu'est ce qui)\b| (answers?|answered|responds?|replies|repond|repondent|a repondu) (about|with|from|on|using|avec|sur|a partir de|en citant) ([a-z0-9']+ ){0,6}(instead of|rather than|au lieu de|plutot que)\b| (answers?|responds?|repond|repondent) (with|from|avec|a partir de) (the |la |le |une? |a )?(fiche|page|document|guide|sheet|notice|section|passage)s? ([a-z0-9']+ ){0,2}(about|on|sur|de|du|des) .*(wrong|se trompe|mauvais|mauvaise|faux|fausse)\b/;
+/** What brings the right passage back when the search finds a neighbouring one, the first to try first. */
+const WRONG_PASSAGE_FIXES = [HYBRID_SEARCH_ID, 'reranking', 'metadata-filtering'];
+/** "Split those into chunks", « les découper »: the tables asked about are to be cut into passages. */
+const SPLITS_INTO_CHUNKS = /\b(chunks?|chunking|split|splitting|decoupage|decouper|decoupe|decoupes|morceaux|segments?)\b/;
 const CHUNKING_ID = 'chunking';
 /** "How should I split the manuals?", « comment je découpe les documents ? »: cutting documents into passages. */
 const CUTS_THE_DOCUMENTS = / (how|comment) ([a-z']+ ){0,3}(split|chunk|cut|break up|divide|decoupe|decouper|decoupes|decoupons|coupe|couper|segmente|segmenter|diviser|divise) (up )?(the |our |my |these |those |les |mes |nos |ces |ce |le |la )?(documents?|docs|pdfs?|manuals?|pages?|files?|texts?|reports?|procedures?|rules?|contracts?|fiches?|textes?|rapports?|reglements?|manuels?|fichiers?|contrats?)\b/;
@@ -548,9 +566,22 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // model on their own machines, what it is for.
   const keptInside = SENSITIVE.test(plainQuestion(question)) && SENT_OUTSIDE.test(plainQuestion(question)) ? glossary.get(SELF_HOSTED_ID) : undefined;
   if (keptInside) return { intent: 'why', concepts: [keptInside], followUp: false, advice: true, inConversation };
+  // « Pourquoi préparer les mesures avant ? Le modèle ne peut pas lire directement les données brutes ? »: in a project on
+  // records, what features built from the raw readings give a model.
+  const prepared = earlier.length > 0 && !metAny(earlier, DOCUMENT_TASK_IDS) && READS_THE_RAW_DATA.test(plainQuestion(question)) ? glossary.get(FEATURE_ENGINEERING_ID) : undefined;
+  if (prepared) return { intent: 'why', concepts: [prepared], followUp: false, inConversation };
+  // "It flags every Monday morning as an anomaly", "the readings go weird during cleaning": a regular period the model
+  // was never told about, which a calendar feature or a flag for it explains (not documents: no readings there).
+  const knownPeriod = earlier.length > 0 && !metAny(earlier, DOCUMENT_TASK_IDS) ? regularPeriodAsked(plainQuestion(question)) : undefined;
+  const calendar = knownPeriod ? glossary.get(CALENDAR_FEATURES_ID) : undefined;
+  if (calendar) return { intent: knownPeriod === 'alarms' ? 'why' : 'how', concepts: [calendar], followUp: false, inConversation, ...(knownPeriod === 'odd' && { advice: true }) };
   // "How does a model actually learn from past readings?", « comment un modèle apprend-il ? »: how the project's kind of
   // model learns, or how learning from examples works.
-  const learnsHow = LEARNS_HOW.test(plainQuestion(question)) ? glossary.get(learningKindOf(earlier) ?? SUPERVISED_LEARNING_ID) : undefined;
+  // (« ... à reconnaître qu'une panne se prépare » in a yes-or-no project on failures: how failures are predicted.)
+  const learntKind = learningKindOf(earlier);
+  // (Not a quantity or groups: « combien d'heures avant la panne » is learnt as a regression.)
+  const onFailures = !['regression', 'clustering', 'multiclass-classification'].includes(learntKind ?? '') && [question, ...earlier.map((turn) => turn.question ?? '')].some((text) => FAILURES.test(plainQuestion(text)));
+  const learnsHow = LEARNS_HOW.test(plainQuestion(question)) ? glossary.get(onFailures ? PREDICTIVE_MAINTENANCE_ID : learntKind ?? SUPERVISED_LEARNING_ID) : undefined;
   if (learnsHow) return { intent: 'how', concepts: [learnsHow], followUp: metAny(earlier, [learnsHow.id]), inConversation };
   // « Donc je dois regarder quelle mesure à la place ? » once accuracy was found wanting: the metrics that see the rare class.
   const otherMetric = METRIC_INSTEAD.test(plainQuestion(question)) && metAny(earlier, [CLASS_IMBALANCE_ID, ACCURACY_ID]) ? glossary.get(PRECISION_AND_RECALL_ID) : undefined;
@@ -657,7 +688,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // "Asked about the blue volume on wall 3, it answers about volumes in general", « répond avec la fiche sur les bocaux
   // et se trompe de bac »: in a conversation on documents, the search brought the wrong passage, which a search on
   // exact words as well as meaning would have found.
-  const hybrid = metAny(earlier, DOCUMENT_TASK_IDS) && ANSWERS_FROM_THE_WRONG_PASSAGE.test(plainQuestion(question)) ? glossary.get(HYBRID_SEARCH_ID) : undefined;
+  // (Once hybrid search was said, the next fix the conversation has not met: a reranker, then a filter on metadata.)
+  const wrongPassage = metAny(earlier, DOCUMENT_TASK_IDS) && ANSWERS_FROM_THE_WRONG_PASSAGE.test(plainQuestion(question));
+  const hybrid = wrongPassage ? glossary.get(WRONG_PASSAGE_FIXES.find((id) => !metAny(earlier, [id])) ?? HYBRID_SEARCH_ID) : undefined;
   if (hybrid) return { intent: 'why', concepts: [hybrid], followUp: false, described: true, inConversation };
   // « Nos fiches mélangent des tableaux de mesures et du texte libre ; comment je gère les tableaux ? »: in a project on
   // documents, tables and scans are the parser's to read before anything is cut or searched.
@@ -668,7 +701,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // ("How do I handle that?": what to do with them first.)
   if (scanned) return { intent: 'how', concepts: [scanned], followUp: metAny(earlier, [scanned.id]), advice: true, inConversation };
   const parsing = onDocuments && HANDLES_TABLES_OR_SCANS.test(plainQuestion(question)) ? glossary.get(DOCUMENT_PARSING_ID) : undefined;
-  if (parsing) return { intent: 'how', concepts: [parsing], followUp: metAny(earlier, [parsing.id]), inConversation };
+  // ("How should I split those tables into chunks?": what to do with them, and why a row without its headers fails.)
+  const cutsTables = SPLITS_INTO_CHUNKS.test(plainQuestion(question));
+  if (parsing) return { intent: cutsTables ? 'why' : 'how', concepts: [parsing], followUp: metAny(earlier, [parsing.id]), inConversation, ...(cutsTables && { advice: true }) };
   // "What is a classification model exactly, compared to the rules I'd write by hand?" asks what the concept it names is;
   // a description elsewhere in it (comparing, rules) does not make it about another.
   const asksWhatANamedConceptIs = asksWhatItNamesIs(question, retrieved);
@@ -853,12 +888,37 @@ function testBeforeRollout(earlier: readonly EarlierTurn[], glossary: Glossary, 
   // change; sorting messages into categories, class by class on a labelled sample, whoever sorts them.
   if (met([EXTRACTION_ID])) return glossary.get(LANGUAGE_MODEL_PROJECT_STEPS[0]!);
   if (met(SORTING_IDS)) return glossary.get('confusion-matrix');
+  // (An assistant on documents as a whole is checked in two halves, the search and the answers, then end to end; whether
+  // the search alone finds the right passages, by the retrieval's own measure.)
+  const aboutTheSearch = / (retrieval|search|retriever|recherche|passages?|chunks?|morceaux)\b/.test(plainQuestion(question));
+  if ((met(DOCUMENT_TASK_IDS) || met(RETRIEVAL_IDS)) && !aboutTheSearch && notMet(RAG_EVALUATION_ID)) return glossary.get(RAG_EVALUATION_ID);
   if (met(DOCUMENT_TASK_IDS) || met(RETRIEVAL_IDS)) return glossary.get(DOCUMENT_PROJECT_STEPS[0]!);
   // (Once the data is split, what is left to know is how to score the predictions.)
   return glossary.get(met(LANGUAGE_MODEL_IDS) ? LANGUAGE_MODEL_PROJECT_STEPS[0]! : met([SPLIT_ID]) ? EVALUATION_METRIC_ID : SPLIT_ID);
 }
 
+const FEATURE_ENGINEERING_ID = 'feature-engineering';
+/** "Can't the model just read the raw sensor data?", « pourquoi préparer les mesures avant ? ». */
+const READS_THE_RAW_DATA = / (read|use|take|learn from|work (on|with|from)|be fed|feed it|lire|utiliser|prendre|apprendre (de|sur|a partir de|a partir des)|travailler (sur|avec)) (directly |directement |straight )?(the |les |des |my |our |mes |nos |ces |those |these )?(raw|brutes?|donnees brutes|mesures brutes)\b| (prepare|preparing|preparer|prepares?) (the |les |my |mes |nos |our |ces )?(data|readings|measurements|sensor data|mesures|donnees|releves|valeurs)( first| avant| d'abord| beforehand| before)\b/;
+const PREDICTIVE_MAINTENANCE_ID = 'predictive-maintenance';
+/** Machines that fail, break down or are about to: « pannes », « casses », "failures", "breakdowns". */
+const FAILURES = / (failures?|fails?|failing|breakdowns?|break down|breaks down|about to (fail|break)|pannes?|casses?|defaillances?|tomber en panne|tombe en panne|lacher|lache)\b/;
+const CALENDAR_FEATURES_ID = 'calendar-features';
+/** "Flags almost every Monday morning", « signale tous les matins vers 6 h »: alarms that come back on a schedule. */
+const ALARMS_ON_A_SCHEDULE = /\b(flags?|flagged|flagging|marks?|alerts?|alarms?|fires?|triggers?|signale|signalent|declenche|declenchent|sonne|sonnent|alerte)\b[^?]*\b(every|each|most|tous les|toutes les|chaque|presque tous les) (single )?(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|evenings?|nights?|days?|weeks?|weekends?|shifts?|start ?ups?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|matins?|soirs?|nuits?|jours?|semaines?|week ends?|demarrages?|redemarrages?)\b/;
+/** "The readings go weird", « les mesures sont bizarres »: values that look wrong... */
+const LOOKS_ODD = /\b(weird|odd|strange|haywire|garbage|crazy|off the charts|bizarres?|etranges?|n'importe quoi|aberrantes?|faussees?|folles?)\b/;
+/** ...during a known, recurring operation: cleaning, maintenance, a restart, a weekend. */
+const KNOWN_OPERATION = /\b(clean(ing|ed|s)?|maintenance|servicing|restarts?|restarting|start ?ups?|power ?ups?|powers? (back )?up|shut ?downs?|holidays?|weekends?|nettoyages?|nettoie|nettoyee?s?|nettoyes|redemarrages?|demarrages?|arrets?|vacances|fermetures?|week ends?|entretien|revisions?)\b/;
+
+/** 'alarms' for alarms on a schedule (why?), 'odd' for readings odd during a known operation (what to do?). */
+function regularPeriodAsked(text: string): 'alarms' | 'odd' | undefined {
+  if (ALARMS_ON_A_SCHEDULE.test(text)) return 'alarms';
+  return LOOKS_ODD.test(text) && KNOWN_OPERATION.test(text) ? 'odd' : undefined;
+}
+
 const LLM_AS_A_JUDGE_ID = 'llm-as-a-judge';
+const RAG_EVALUATION_ID = 'rag-evaluation';
 /** "Whether the assistant is getting better", « si l'assistant s'améliore »: its answers, as a whole. */
 const ASSISTANT_IMPROVES = /[ '](assistant|bot|chatbot|system|systeme) ([a-z']+ ){0,2}(s'ameliore|improves|is improving|gets better|is getting better|progresse)\b/;
 /** "Without checking every answer by hand", « sans relire chaque réponse », "automatically". */
@@ -1091,6 +1151,9 @@ function describedInWholeEntries(question: string, retriever: Retriever, retriev
   return first.concept;
 }
 
+/** The share of the closest entry's score at which the topic's own entry is taken to hold the question as well. */
+const TOPIC_HOLDS_AS_MUCH = 0.8;
+
 /**
  * What a doubt is about: the topic, when the doubt names no concept; else the concept of the conversation whose whole
  * entry holds more of the question than any concept it names does (undefined when a named one does).
@@ -1114,6 +1177,10 @@ function neighbourAsked(question: string, earlier: readonly EarlierTurn[], retri
   if (linked.size === 0 || wordsIn(question) < MIN_DESCRIPTION_WORDS - 2) return undefined;
   const [first, second] = retriever.closestEntries(question, linked);
   if (!first || first.score < needed || first.score < NEIGHBOUR_MARGIN * (second?.score ?? 0)) return undefined;
+  // ("So it learns what normal looks like, then a score decides?" after anomaly detection: the isolation forest says the
+  // same words, but the topic saying nearly as much of them keeps the question on it.)
+  const [ofRecent] = retriever.closestEntries(question, new Set(recent.map((concept) => concept.id)));
+  if (ofRecent && ofRecent.score >= TOPIC_HOLDS_AS_MUCH * first.score) return undefined;
   return first.concept;
 }
 
