@@ -83,4 +83,12 @@ describe("the learner's own numbers and constraints", () => {
       }),
     );
   });
+
+  it('estimates a collection told in documents, then their length in pages, against any context window', () => {
+    const facts = learnerFacts(['We want an assistant over our 400 internal procedures.', 'They are PDFs of 10 to 40 pages with many tables.']);
+    assert.deepEqual([facts.documents?.count, facts.pagesPerDocument], [400, 25]);
+    assert.match(factSentence(['long-context'], facts, 'en', NOTHING_SHOWN)!.text, /^Some 10,000 pages in all come to roughly 5,000,000 tokens .*more than any model's context window holds/);
+    const few = learnerFacts(['Nos 40 contrats font environ 30 pages chacun.']);
+    assert.match(factSentence(['long-context'], few, 'fr', NOTHING_SHOWN)!.text, /^Quelque 1\s200 pages en tout font environ 600\s000 tokens .*même quand la fenêtre le permet/);
+  });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Turn } from '../../src/core/chat/conversation';
 import type { GenerateOptions, GenerationResult, PromptPart } from '../../src/core/model/runtime';
 import { ChatEngine, turnOf, type Backend, type ChatAnswer, type TextGenerator } from '../../src/core/pipeline/engine';
+import { detectIntent } from '../../src/core/pipeline/intent';
 import { definiteTerm } from '../../src/core/pipeline/phrasing';
 import { NO_ENTRY, REFUSAL } from '../../src/core/pipeline/prompt';
 import { bundledGlossary } from './bundled';
@@ -2493,5 +2494,25 @@ describe('the chat as a tutor', function () {
     const [, differs] = await converse(engine, ['What is reranking?', "Not sure I get what a reranker does differently from semantic search."]);
     assert.equal(differs!.understanding.intent, 'contrast');
     assert.match(differs!.text, /reads the question and one passage together/);
+  });
+
+  it('reads « contre-indication » and « par contre » as no comparison, and names a failure the learner fears, not one seen, as a risk', async () => {
+    assert.equal(detectIntent('Par contre, comment ça marche ?'), 'how');
+    assert.equal(detectIntent('Le boosting contre la forêt aléatoire ?'), 'contrast');
+    const [, feared] = await converse(engine, [
+      'Je voudrais un assistant qui réponde aux pharmaciens à partir de nos 300 fiches produits. Par où commencer ?',
+      'J’ai peur : si l’assistant invente une contre-indication, un patient pourrait être mal conseillé. Comment limiter ça ?',
+    ]);
+    assert.deepEqual([feared!.understanding.intent, feared!.understanding.concepts[0]?.id], ['remedy', 'hallucination']);
+    assert.match(feared!.text, /^Ce risque s'appelle l'hallucination\./);
+  });
+
+  it('recommends self-hosting first when the learner asks which to choose for health or confidential data', async () => {
+    const [, choice] = await converse(engine, [
+      'We are building an assistant that answers our nurses from the clinic’s 150 care protocols. Where do I start?',
+      'A model on our own server or the OpenAI API: which one would you pick for patient records?',
+    ]);
+    assert.deepEqual([choice!.understanding.concepts[0]?.id, choice!.understanding.verdict, choice!.understanding.recommended], ['self-hosted-model', 'self-hosted-model', true]);
+    assert.match(choice!.text, /^For your project, I would go with a self-hosted model\./);
   });
 });

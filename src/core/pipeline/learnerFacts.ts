@@ -34,6 +34,8 @@ export interface LearnerFacts {
   readonly rows?: Count;
   /** The size of a collection of documents ("500 PDFs", « 3 000 pages »). */
   readonly documents?: Count;
+  /** How long one document runs, in pages ("PDFs of 10 to 40 pages": 25), where a collection is told in documents. */
+  readonly pagesPerDocument?: number;
   readonly noGpu?: boolean;
   /** The data must not leave the organisation ("can't go to an outside API", « ne doit pas sortir »). */
   readonly mustStayInside?: boolean;
@@ -125,9 +127,9 @@ const PERCENT = new RegExp(String.raw`(?<![\w.,])(\d+(?:[.,]\d+)?) ?(?:%|percent
 /** A percentage that measures a model or a split, not a share of cases. */
 const MEASURE_WORDS = /^(accuracy|precision|recall|f1|exactitude|précision|rappel)\b|\b(data|données|dataset|test|train|training|validation|split|découpage)\b/u;
 
-/** "Only 3 failures", "just five examples", « seulement 3 pannes », « que 3 pannes », "3 recorded failures", "3 failures in two years". */
+/** "Only 3 failures", "just five examples", « seulement 3 pannes », « que 3 pannes », "3 recorded failures", "3 failures in two years", "14 breakdowns written in a log". */
 const FEW = new RegExp(
-  String.raw`(?:\b(?:only|just|barely|seulement|que|qu'|juste|à peine) ${NUMBER} ([\p{L}' -]+)|(?<![\w.,])${NUMBER} ((?:recorded|known|real|documented|actual|labelled|labeled) [\p{L}' -]+|[\p{L}'-]+(?: [\p{L}'-]+){0,5}?(?= (?:in|over|en|sur) (?:the (?:last|past) )?(?:${NUMBER} |a |one |un |une )?(?:years?|months?|ans?|années?|mois|décennies?|decades?)\b| (?:a|per|par|each|chaque|every) (?:year|month|season|an|année|mois|saison)\b)))`,
+  String.raw`(?:\b(?:only|just|barely|seulement|que|qu'|juste|à peine) ${NUMBER} ([\p{L}' -]+)|(?<![\w.,])${NUMBER} ((?:recorded|known|real|documented|actual|labelled|labeled) [\p{L}' -]+|[\p{L}'-]+(?: [\p{L}'-]+){0,5}?(?= (?:in|over|en|sur) (?:the (?:last|past) )?(?:${NUMBER} |a |one |un |une )?(?:years?|months?|ans?|années?|mois|décennies?|decades?)\b| (?:a|per|par|each|chaque|every) (?:year|month|season|an|année|mois|saison)\b))|(?<![\w.,])${NUMBER} (breakdowns?|failures?|faults?|pannes?|casses?|défaillances?)(?!\p{L}))`,
   'giu',
 );
 
@@ -159,10 +161,22 @@ function factsIn(text: string): Partial<LearnerFacts> {
     ...(few && { fewCases: few }),
     ...countIn(text, ROW_NOUNS, 'rows'),
     ...countIn(text, DOCUMENT_NOUNS, 'documents'),
+    ...pagesEachIn(text),
     ...(NO_GPU.test(text.toLowerCase()) && { noGpu: true }),
     ...(MUST_STAY_INSIDE.test(text.toLowerCase()) && { mustStayInside: true }),
   };
 }
+
+/** "PDFs of 10 to 40 pages", « de 10 à 40 pages », "about 30 pages each": one document's length, the middle of a range. */
+function pagesEachIn(text: string): Partial<LearnerFacts> {
+  const range = PAGES_EACH.exec(text.toLowerCase());
+  if (!range) return {};
+  const [low, high] = [numberOf(range[1] ?? range[3]!), range[2] ? numberOf(range[2]) : undefined];
+  if (low === undefined) return {};
+  return { pagesPerDocument: high !== undefined && high > low ? (low + high) / 2 : low };
+}
+
+const PAGES_EACH = /\b(?:of|de|d'|with|avec|from|between|entre|about|around|environ|some) (\d+)(?: (?:to|à|a|-|–|and|et) (\d+))? pages\b|\b(\d+) pages (?:each|apiece|chacun|chacune|par document|per document)\b/u;
 
 function shareIn(text: string): Share | undefined {
   for (const match of text.matchAll(PART_OF_WHOLE)) {
@@ -194,9 +208,10 @@ function shareIn(text: string): Share | undefined {
 
 function fewIn(text: string): Count | undefined {
   for (const match of text.matchAll(FEW)) {
-    const count = numberOf(match[1] ?? match[3]!);
+    // (Group 5 is the span of time's own number inside group 4.)
+    const count = numberOf(match[1] ?? match[3] ?? match[6]!);
     // « Des exemples de casses passées ? On n'en a eu que six » : « en » stands for the noun said before.
-    const told = /\bn'en\b[^.?!]*$/iu.test(text.slice(0, match.index)) ? nounBefore(text.slice(0, match.index)) : nounAfter(match[2] ?? match[4] ?? '');
+    const told = /\bn'en\b[^.?!]*$/iu.test(text.slice(0, match.index)) ? nounBefore(text.slice(0, match.index)) : nounAfter(match[2] ?? match[4] ?? match[7] ?? '');
     // ("40 times in two years", « 40 fois en deux ans »: occurrences of what the learner is talking about.)
     const what = told && /^(times|fois)$/iu.test(told) ? 'occurrences' : told;
     if (count === undefined || !what || count < 1 || count > FEW_CASES_MAX || ROW_NOUNS.test(what.toLowerCase()) || DOCUMENT_NOUNS.test(what.toLowerCase()) || TIME_OR_PEOPLE.test(what)) continue;
@@ -206,7 +221,10 @@ function fewIn(text: string): Count | undefined {
 }
 
 function countIn(text: string, nouns: RegExp, key: 'rows' | 'documents'): Partial<LearnerFacts> {
+  // ("PDFs of 10 to 40 pages", "30 pages each": one document's length, not the collection.)
+  const lengths = [...text.toLowerCase().matchAll(new RegExp(PAGES_EACH.source, 'gu'))].map((length) => [length.index!, length.index! + length[0].length] as const);
   for (const match of text.matchAll(new RegExp(String.raw`(?<![\w.,])${NUMBER} ([\p{L}' -]+)`, 'giu'))) {
+    if (lengths.some(([start, end]) => match.index! >= start && match.index! < end)) continue;
     const count = numberOf(match[1]!);
     const noun = nouns.exec(match[2]!.trim().toLowerCase()) && nounAfter(match[2]!);
     if (count !== undefined && count >= 20 && noun) return { [key]: { count, what: noun } };
@@ -269,6 +287,8 @@ function sentencesFor(id: string, facts: LearnerFacts, lang: Lang): string[] {
   if (facts.noGpu && ABOUT_TABLE_SIZE.includes(id)) sentences.push(NO_GPU_NEURAL_NETWORK[lang]);
   if (facts.documents && facts.documents.count <= SMALL_COLLECTION_MAX && ABOUT_A_COLLECTION.includes(id)) sentences.push(counted(SMALL_COLLECTION, facts.documents, lang));
   if (facts.documents && /^pages?\b/iu.test(facts.documents.what) && ABOUT_THE_PROMPT.includes(id)) sentences.push(pagesInAPrompt(facts.documents, lang));
+  // ("400 procedures", then "PDFs of 10 to 40 pages": about 10,000 pages.)
+  else if (facts.documents && facts.pagesPerDocument && ABOUT_THE_PROMPT.includes(id)) sentences.push(pagesInAPrompt({ count: roughly(facts.documents.count * facts.pagesPerDocument), what: 'pages' }, lang, true));
   if (facts.documents && FINE_TUNING_IDS.includes(id)) sentences.push(counted(DOCUMENTS_ARE_KNOWLEDGE, facts.documents, lang));
   if (facts.mustStayInside && WHERE_THE_MODEL_RUNS.includes(id)) sentences.push(MUST_STAY_INSIDE_SAID[lang]);
   return sentences;
@@ -334,13 +354,28 @@ function fewInTheTestSet(few: Count, lang: Lang): string {
   return `Avec ${n} ${few.what} en tout, un jeu de test de 20 % en contiendrait ${held} ; tester sur plusieurs découpages tour à tour (validation croisée, ou plusieurs dates de coupure quand les données suivent le temps) permet de compter les ${n}.`;
 }
 
-function pagesInAPrompt(pages: Count, lang: Lang): string {
-  const tokens = said(pages.count * TOKENS_PER_PAGE, lang);
-  const n = said(pages.count, lang);
-  return lang === 'en'
-    ? `${n} pages come to roughly ${tokens} tokens (about ${TOKENS_PER_PAGE} a page): more than a prompt should hold at once even where the window allows it, since cost and delay grow with every token, so retrieval picks the few passages each question needs.`
-    : `${n} pages font environ ${tokens} tokens (à peu près ${TOKENS_PER_PAGE} par page) : plus qu'un prompt ne devrait en contenir d'un coup, même quand la fenêtre le permet, car le coût et le délai croissent à chaque token ; la recherche de passages choisit donc ceux dont chaque question a besoin.`;
+/** Two significant digits: an estimate is not said to the page. */
+function roughly(value: number): number {
+  const scale = 10 ** Math.max(0, Math.floor(Math.log10(value)) - 1);
+  return Math.round(value / scale) * scale;
 }
+
+function pagesInAPrompt(pages: Count, lang: Lang, estimated = false): string {
+  const tokens = said(pages.count * TOKENS_PER_PAGE, lang);
+  const n = estimated ? (lang === 'en' ? `Some ${said(pages.count, lang)} pages in all` : `Quelque ${said(pages.count, lang)} pages en tout`) : `${said(pages.count, lang)} pages`;
+  // (Past the largest windows, no prompt holds them at all; below, one could, at a cost.)
+  if (pages.count * TOKENS_PER_PAGE > LARGEST_WINDOW_TOKENS) {
+    return lang === 'en'
+      ? `${n} come to roughly ${tokens} tokens (about ${TOKENS_PER_PAGE} a page): more than any model's context window holds, so retrieval picks the few passages each question needs.`
+      : `${n} font environ ${tokens} tokens (à peu près ${TOKENS_PER_PAGE} par page) : plus qu'aucune fenêtre de contexte ne peut en contenir ; la recherche de passages choisit donc ceux dont chaque question a besoin.`;
+  }
+  return lang === 'en'
+    ? `${n} come to roughly ${tokens} tokens (about ${TOKENS_PER_PAGE} a page): more than a prompt should hold at once even where the window allows it, since cost and delay grow with every token, so retrieval picks the few passages each question needs.`
+    : `${n} font environ ${tokens} tokens (à peu près ${TOKENS_PER_PAGE} par page) : plus qu'un prompt ne devrait en contenir d'un coup, même quand la fenêtre le permet, car le coût et le délai croissent à chaque token ; la recherche de passages choisit donc ceux dont chaque question a besoin.`;
+}
+
+/** The largest context windows offered (about two million tokens). */
+const LARGEST_WINDOW_TOKENS = 2_000_000;
 
 /** A sentence about a count the learner told, in each language: the count as said, then their noun for it. */
 type CountTemplate = Record<Lang, (n: string, what: string) => string>;

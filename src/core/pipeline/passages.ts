@@ -1,14 +1,14 @@
 import type { Glossary } from '../glossary/glossary';
 import { otherLang, type Concept, type Lang, type LearnerField } from '../glossary/types';
 import { foldCase, splitPieces } from '../matching/normalize';
-import { plainQuestion, type Intent, type SingleIntent } from './intent';
+import { asksWhyNotInstead, plainQuestion, type Intent, type SingleIntent } from './intent';
 import { sentencesOf, STOP_WORD_KEYS } from './language';
 import { definiteTerm, subjectPronoun, indefiniteTerm, namingSentence, ofDefiniteTerm, ofTerm, toDefiniteTerm, upperFirst } from './phrasing';
 import { contrastPassage, definitionPassage, MAX_PASSAGES, oneLine, partPassage, type Passage, type PassagePart } from './prompt';
 import { asksAboutOwnCase, fieldText } from './fields';
 import { factSentence, learnerFacts, type LearnerFacts } from './learnerFacts';
 import { goalInTheirWords } from './goal';
-import { openingSteps, WORKFLOW_ID, worriesAboutChangingData } from './situations';
+import { openingSteps, WORKFLOW_ID, worriesAboutChangingData, worriesItMightHappen } from './situations';
 import type { Understanding } from './understand';
 
 /**
@@ -121,6 +121,9 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
       if (understanding.project) return projectPassages(concepts, lang, shown, understanding, glossary, goalInTheirWords(question, lang));
       if (understanding.nextStep && concepts[0]) return nextStepPassages(concepts[0], understanding, lang, shown);
       if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary, question);
+      // ("Self-hosted or an API, which for health data?": the way recommended, said first.)
+      const verdict = understanding.recommended && understanding.verdict ? glossary.get(understanding.verdict) : undefined;
+      if (verdict) return [namingPassage(verdict, 'recommended', lang), ...singlePassages(concepts[0], { ...understanding, verdict: undefined }, lang, shown, glossary)].slice(0, 3);
       const passages = weighedIfAsked(singlePassages(concepts[0], understanding, lang, shown, glossary), concepts[0], understanding, lang, shown, question);
       // ("Why would I need retrieval at all?" asks its purpose, not a detail one sentence holds.)
       const detail = concepts[0] && question && !ASKS_WHY_AT_ALL.test(plainQuestion(question)) ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;
@@ -162,7 +165,8 @@ function theirNumbersPassage(conceptId: string, text: string): Passage {
 function factAt(passages: readonly Passage[], understanding: Understanding, question: string, toldNow: boolean): number {
   if (understanding.project) return passages[1]?.kind === 'definition' ? 2 : 1;
   const naming = passages[0]?.kind === 'pointer' ? 1 : 0;
-  if (asksYesOrNo(question) || toldNow) return naming;
+  // ("Why not just paste all the procedures into the prompt?": their numbers say why not, before any general reason.)
+  if (asksYesOrNo(question) || toldNow || (understanding.shortcut && asksWhyNotInstead(question))) return naming;
   const part = understanding.intent in INTENT_PART ? INTENT_PART[understanding.intent as SingleIntent] : undefined;
   const asked = part ? passages.findIndex((passage) => passage.kind === part) : -1;
   return asked >= 0 && asked <= naming + 1 ? asked + 1 : naming + 1;
@@ -456,7 +460,7 @@ const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 
   },
   // Which of two ways the learner's project should take: the one it was set on.
   recommended: {
-    en: (concept) => `For your project, I would go with ${lowerFirstWord(concept.en.term)}.`,
+    en: (concept) => `For your project, I would go with ${indefiniteTerm(lowerFirstWord(concept.en.term), 'en')}.`,
     fr: (concept) => `Pour ce projet, je privilégierais ${definiteTerm(concept.fr.term, 'fr')}.`,
   },
   // Which of two kinds of task the learner's project is.
@@ -541,7 +545,7 @@ function describedPassages(concept: Concept, understanding: Understanding, lang:
   const asksWhatGoesOn = (understanding.intent === 'why' || understanding.intent === 'cause') && MISSING_WHEN_IT_FAILS.includes(concept.id);
   // ("It always predicts an hour too late": a symptom its entry's limits tell, a known pitfall of it.)
   const pitfall = understanding.pitfall && understanding.intent === 'limits';
-  const kind = understanding.notEnough ? 'notEnough' : understanding.shortcut ? (concept.id === BASELINE_MODEL_ID ? 'toBeat' : 'idea') : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : asksWhatGoesOn ? 'missing' : pitfall ? 'pitfall' : 'mechanism';
+  const kind = understanding.notEnough ? 'notEnough' : understanding.shortcut ? (concept.id === BASELINE_MODEL_ID ? 'toBeat' : 'idea') : concept.en.sections?.causes && asksAboutAProblem ? (worriesAboutChangingData(question) || worriesItMightHappen(question) ? 'risk' : understanding.stated ? 'fact' : 'problem') : asksWhatGoesOn ? 'missing' : pitfall ? 'pitfall' : 'mechanism';
   const naming = namingPassage(concept, kind === 'mechanism' && understanding.intent === 'how' ? 'job' : kind, lang);
   const inField = fieldPassage(concept, lang, understanding.field, shown);
   // The learner's own data says more than the glossary's example from another field.

@@ -534,6 +534,16 @@ function changesTheModelsVersion(question: string): boolean {
  * « Si les éditeurs changent leur façon d'écrire les résumés, tout s'effondre ? », "what if customers' habits
  * change?": the data the model will meet drifting from what it learnt on.
  */
+/**
+ * "What if it makes up a dose?", « si l'assistant invente une contre-indication », "enough to stop it making up a
+ * deferral period?": a failure feared, not one seen.
+ */
+export function worriesItMightHappen(question: string): boolean {
+  return FEARED_FAILURE.test(plainQuestion(question));
+}
+
+const FEARED_FAILURE = / (if|what if|et si|si|in case|au cas ou) (the |l'|le |la |it |il |elle |our |notre |my |mon |ma |a |an |un |une )?([a-z']+ ){0,2}(invents?|invente|inventait|makes? up|made up|hallucinates?|hallucine|hallucinait|gets? ([a-z]+ )?wrong|se trompe|se trompait|gives? ([a-z]+ )?wrong|donne (une |un )?(mauvaise|mauvais|fausse|faux))\b| (stop|prevent|keep) (it|them|the model|the assistant|the bot) (from )?(making (things |stuff )?up|inventing|hallucinating)\b| (l'|les )?(empecher|empeche) d'(inventer|halluciner)\b/;
+
 export function worriesAboutChangingData(question: string): boolean {
   const text = plainQuestion(question);
   // "What if people behave differently next season?", « si on change l'éclairage de l'atelier, tout est à refaire ? »:

@@ -412,6 +412,10 @@ const IN_HOUSE = / (open source|open weights?|open model|local|locale|locally|en
 const FROM_A_PROVIDER = /[ '](api|apis|openai|hosted|cloud|fournisseur|provider)\b/;
 const WEIGHS = / (or|ou|versus|vs|rather than|plutot que|instead of|au lieu de|entre|between)\b/;
 /** Confidential data: formulas, patients' files, contracts that must not leak. */
+/** "Which would you choose?", « lequel choisiriez-vous ? ». */
+const WHICH_ONE = / (lequel|laquelle|which one|which (would|do|should) you|what would you (pick|choose|go with))\b/;
+/** Health data, which the law keeps with certified hosts: « données de santé », patients' records. */
+const HEALTH_DATA = / (health data|medical (data|records)|patients? (data|records)|donnees de sante|donnees medicales|dossiers? (medicaux|patients?))\b/;
 const SENSITIVE = / (confidential|confidentiels?|confidentielles?|sensitive|sensibles?|secret|secrets|secretes?|private|prives?|privees?|personal data|donnees personnelles|trade secrets?|gdpr|rgpd)\b/;
 /** Sent to a provider's servers: an outside API, the cloud, OpenAI. */
 const SENT_OUTSIDE = / (api|apis|cloud|openai|third party|third-party|outside|external|externe|externes|provider|fournisseur|hosted|heberge|hebergee)\b/;
@@ -561,7 +565,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // (How to decide comes first: the same test set on both, then the reasons each way.)
   // ("... for a club on a small budget?": what it costs them, which the limits say first.)
   if (selfHosted && ON_A_BUDGET.test(plainQuestion(question))) return { intent: 'limits', concepts: [selfHosted], followUp: false, inConversation };
-  if (selfHosted) return { intent: 'why', concepts: [selfHosted], followUp: false, advice: true, inConversation };
+  // ("... which would you choose for health data?": data that must stay inside decides it, said first.)
+  const mustStayInside = [question, ...earlier.map((turn) => turn.question ?? '')].some((text) => SENSITIVE.test(plainQuestion(text)) || HEALTH_DATA.test(plainQuestion(text)));
+  if (selfHosted) return { intent: 'why', concepts: [selfHosted], followUp: false, advice: true, inConversation, ...(mustStayInside && (asksToChooseBetween(question) || asksForAdvice(question) || WHICH_ONE.test(plainQuestion(question))) && { verdict: selfHosted.id, recommended: true }) };
   // « Les formules sont confidentielles, ça me paraît risqué de les envoyer à une API externe, quelles options ? »: a
   // model on their own machines, what it is for.
   const keptInside = SENSITIVE.test(plainQuestion(question)) && SENT_OUTSIDE.test(plainQuestion(question)) ? glossary.get(SELF_HOSTED_ID) : undefined;
