@@ -91,4 +91,10 @@ describe("the learner's own numbers and constraints", () => {
     const few = learnerFacts(['Nos 40 contrats font environ 30 pages chacun.']);
     assert.match(factSentence(['long-context'], few, 'fr', NOTHING_SHOWN)!.text, /^Quelque 1\s200 pages en tout font environ 600\s000 tokens .*même quand la fenêtre le permet/);
   });
+
+  it('reads one document told by its length ("our 400-page manual") against a prompt', () => {
+    const facts = learnerFacts(['We want an assistant over our 400-page operating manual.']);
+    assert.equal(facts.pagesPerDocument, 400);
+    assert.match(factSentence(['long-context'], facts, 'en', NOTHING_SHOWN)!.text, /^400 pages come to roughly 200,000 tokens/);
+  });
 });

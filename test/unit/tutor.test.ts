@@ -2515,4 +2515,15 @@ describe('the chat as a tutor', function () {
     assert.deepEqual([choice!.understanding.concepts[0]?.id, choice!.understanding.verdict, choice!.understanding.recommended], ['self-hosted-model', 'self-hosted-model', true]);
     assert.match(choice!.text, /^For your project, I would go with a self-hosted model\./);
   });
+
+  it('plans a project with a handful of recorded failures around learning what normal looks like, not a classifier', async () => {
+    const [, steps] = await converse(engine, [
+      'We log the temperature and vibration of our 6 bottling machines every minute, and we had only 9 breakdowns in two years. I would like to predict when a machine is about to fail. Where do I start?',
+      'Can you give me concrete steps to build a first version?',
+    ]);
+    assert.ok(steps!.understanding.steps, steps!.understanding.intent);
+    const ids = steps!.understanding.concepts.map((concept) => concept.id);
+    assert.ok(ids.some((id) => id === 'anomaly-detection' || id === 'isolation-forest'), ids.join());
+    assert.ok(!ids.includes('random-forest'), ids.join());
+  });
 });

@@ -171,12 +171,12 @@ function factsIn(text: string): Partial<LearnerFacts> {
 function pagesEachIn(text: string): Partial<LearnerFacts> {
   const range = PAGES_EACH.exec(text.toLowerCase());
   if (!range) return {};
-  const [low, high] = [numberOf(range[1] ?? range[3]!), range[2] ? numberOf(range[2]) : undefined];
+  const [low, high] = [numberOf(range[1] ?? range[3] ?? range[4]!), range[2] ? numberOf(range[2]) : undefined];
   if (low === undefined) return {};
   return { pagesPerDocument: high !== undefined && high > low ? (low + high) / 2 : low };
 }
 
-const PAGES_EACH = /\b(?:of|de|d'|with|avec|from|between|entre|about|around|environ|some) (\d+)(?: (?:to|à|a|-|–|and|et) (\d+))? pages\b|\b(\d+) pages (?:each|apiece|chacun|chacune|par document|per document)\b/u;
+const PAGES_EACH = /\b(?:of|de|d'|with|avec|from|between|entre|about|around|environ|some) (\d+)(?: (?:to|à|a|-|–|and|et) (\d+))? pages\b|\b(\d+) pages (?:each|apiece|chacun|chacune|par document|per document)\b|\b(\d+)[- ]page (?:[\p{L}-]+ ){0,3}?(?:manual|handbook|document|report|guide|pdf|book|rulebook|policy|contract|standard)/u;
 
 function shareIn(text: string): Share | undefined {
   for (const match of text.matchAll(PART_OF_WHOLE)) {
@@ -289,6 +289,8 @@ function sentencesFor(id: string, facts: LearnerFacts, lang: Lang): string[] {
   if (facts.documents && /^pages?\b/iu.test(facts.documents.what) && ABOUT_THE_PROMPT.includes(id)) sentences.push(pagesInAPrompt(facts.documents, lang));
   // ("400 procedures", then "PDFs of 10 to 40 pages": about 10,000 pages.)
   else if (facts.documents && facts.pagesPerDocument && ABOUT_THE_PROMPT.includes(id)) sentences.push(pagesInAPrompt({ count: roughly(facts.documents.count * facts.pagesPerDocument), what: 'pages' }, lang, true));
+  // ("Our 400-page manual", « notre manuel de 400 pages »: one document, its pages told.)
+  else if (!facts.documents && facts.pagesPerDocument && facts.pagesPerDocument >= 20 && ABOUT_THE_PROMPT.includes(id)) sentences.push(pagesInAPrompt({ count: facts.pagesPerDocument, what: 'pages' }, lang));
   if (facts.documents && FINE_TUNING_IDS.includes(id)) sentences.push(counted(DOCUMENTS_ARE_KNOWLEDGE, facts.documents, lang));
   if (facts.mustStayInside && WHERE_THE_MODEL_RUNS.includes(id)) sentences.push(MUST_STAY_INSIDE_SAID[lang]);
   return sentences;

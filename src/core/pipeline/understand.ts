@@ -1631,7 +1631,10 @@ function planOf(opening: EarlierTurn, covered: readonly Concept[], earlier: read
     const task = opening.conceptIds.find((id) => id !== WORKFLOW_ID);
     return [...(task ? [task, ...(NEXT_STEP_ON_A_LANGUAGE_MODEL[task] ?? [])] : []), ...LANGUAGE_MODEL_PROJECT_STEPS];
   }
-  const steps = [...EVERY_PROJECTS_STEPS, ...(onATable(earlier) ? [...TABLE_PROJECT_STEPS, firstModel(covered)] : [])];
+  // (A handful of recorded failures trains no classifier: the plan's model learns what normal looks like.)
+  const fewCases = learnerFacts(earlier.map((turn) => turn.question ?? '')).fewCases;
+  const model = fewCases && fewCases.count <= HANDFUL_OF_CASES ? (covered.find((concept) => ANOMALY_WAYS.includes(concept.id))?.id ?? ANOMALY_WAYS[0]!) : firstModel(covered);
+  const steps = [...EVERY_PROJECTS_STEPS, ...(onATable(earlier) ? [...TABLE_PROJECT_STEPS, model] : [])];
   // A forecast is split by time and fed its own past: the split and the features of a series.
   return opening.conceptIds.includes(FORECASTING_ID) ? steps.map((id) => STEPS_OF_A_FORECAST[id] ?? id) : steps;
 }
