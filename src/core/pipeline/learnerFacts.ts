@@ -129,7 +129,7 @@ const MEASURE_WORDS = /^(accuracy|precision|recall|f1|exactitude|précision|rapp
 
 /** "Only 3 failures", "just five examples", « seulement 3 pannes », « que 3 pannes », "3 recorded failures", "3 failures in two years", "14 breakdowns written in a log". */
 const FEW = new RegExp(
-  String.raw`(?:\b(?:only|just|barely|seulement|que|qu'|juste|à peine) ${NUMBER} ([\p{L}' -]+)|(?<![\w.,])${NUMBER} ((?:recorded|known|real|documented|actual|labelled|labeled) [\p{L}' -]+|[\p{L}'-]+(?: [\p{L}'-]+){0,5}?(?= (?:in|over|en|sur) (?:the (?:last|past) )?(?:${NUMBER} |a |one |un |une )?(?:years?|months?|ans?|années?|mois|décennies?|decades?)\b| (?:a|per|par|each|chaque|every) (?:year|month|season|an|année|mois|saison)\b))|(?<![\w.,])${NUMBER} (breakdowns?|failures?|faults?|pannes?|casses?|défaillances?)(?!\p{L}))`,
+  String.raw`(?:\b(?:only|just|barely|seulement|que|qu'|juste|à peine) (?:(?:have|had|got|recorded|logged|noted|wrote down|avons|ai|a eu|avons eu|ai eu) )?(?:(?:maybe|about|around|roughly|some|perhaps|environ|peut-être|à peu près) )?${NUMBER} ([\p{L}' -]+)|(?<![\w.,])${NUMBER} ((?:recorded|known|real|documented|actual|labelled|labeled) [\p{L}' -]+|[\p{L}'-]+(?: [\p{L}'-]+){0,5}?(?= (?:in|over|en|sur) (?:the (?:last|past) )?(?:${NUMBER} |a |one |un |une )?(?:years?|months?|ans?|années?|mois|décennies?|decades?)\b| (?:a|per|par|each|chaque|every) (?:year|month|season|an|année|mois|saison)\b))|(?<![\w.,])${NUMBER} (breakdowns?|failures?|faults?|pannes?|casses?|défaillances?)(?!\p{L}))`,
   'giu',
 );
 
@@ -255,7 +255,7 @@ const RUNNING_A_MODEL: readonly string[] = ['self-hosted-model', 'quantization',
 const WHERE_THE_MODEL_RUNS: readonly string[] = ['self-hosted-model', 'large-language-model', 'retrieval-augmented-generation', 'fine-tuning'];
 
 /** Fewer cases than this in all leaves a model from examples too little to learn them. */
-const TOO_FEW_TO_LEARN = 15;
+const TOO_FEW_TO_LEARN = 25;
 /** A table this small is a forest's or boosting's ground. */
 const SMALL_TABLE_MAX_ROWS = 100_000;
 /** A collection this small fits in an index in memory. */

@@ -469,7 +469,7 @@ const DESCRIBED: Record<'problem' | 'fact' | 'mechanism' | 'missing' | 'risk' | 
     fr: (concept) => `Le projet relève ${ofDefiniteTerm(concept.fr.term, 'fr')}.`,
   },
   pitfall: {
-    en: (concept) => `That is a known pitfall of ${lowerFirstWord(concept.en.term)}.`,
+    en: (concept) => `That is a known pitfall of ${definiteTerm(lowerFirstWord(concept.en.term), 'en')}.`,
     fr: (concept) => `C'est un écueil connu ${ofDefiniteTerm(concept.fr.term, 'fr')}.`,
   },
   // "ok" in a project: where the plan goes next.

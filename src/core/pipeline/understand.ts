@@ -451,6 +451,8 @@ const HANDLES_TABLES_OR_SCANS = / (handle|deal with|manage|process|treat|cope wi
 const NEEDS_RETRIEVAL_AT_ALL = / why (would|do|should|does) (i|we|one|it) (even |really )?need (retrieval|rag|a retriever|search|a search|the retrieval( part| step)?)\b| pourquoi (aurais je|aurions nous|aurait on|ai je|a t on) (vraiment )?besoin (de la |d'une |du |de )?(recherche|rag|recuperation)\b/;
 /** An answer built on another passage than the one asked about: "answers about X in general instead of that one". */
 const ANSWERS_FROM_THE_WRONG_PASSAGE = / (question|asks?|asked|ask|pose|demande|demandons) (about|on|for|sur|a propos de|a propos des|concernant)\b[^?]*\b(it|il|elle|the assistant|l'assistant|the bot|le bot)( me| nous| lui| leur| us| me)? (answers?|replies|responds?|gives?|repond|donne|renvoie) (with|avec|about|sur)\b[^?]*\b(why|what'?s going on|what is going on|what'?s happening|what is happening|what happens|where|d'ou|pourquoi|qu'est ce qui)\b| (answers?|answered|responds?|replies|repond|repondent|a repondu) (about|with|from|on|using|avec|sur|a partir de|en citant) ([a-z0-9']+ ){0,6}(instead of|rather than|au lieu de|plutot que)\b| (answers?|responds?|repond|repondent) (with|from|avec|a partir de) (the |la |le |une? |a )?(fiche|page|document|guide|sheet|notice|section|passage)s? ([a-z0-9']+ ){0,2}(about|on|sur|de|du|des) .*(wrong|se trompe|mauvais|mauvaise|faux|fausse)\b/;
+/** "Per client", "the right client's", « par client », « du bon site »: documents that differ by whom or what they are for. */
+const PER_ENTITY = / (per|for each|each|the right|the correct|the wrong|a different) (client|customer|site|product|model|version|brand|department|team|country|region)('s|s'| s)?\b| (par|pour chaque|de chaque|du bon|de la bonne|d'un autre|du mauvais) (client|site|produit|modele|version|marque|service|equipe|pays|region)\b/;
 /** What brings the right passage back when the search finds a neighbouring one, the first to try first. */
 const WRONG_PASSAGE_FIXES = [HYBRID_SEARCH_ID, 'reranking', 'metadata-filtering'];
 /** "Split those into chunks", « les découper »: the tables asked about are to be cut into passages. */
@@ -579,6 +581,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // "It flags every Monday morning as an anomaly", "the readings go weird during cleaning": a regular period the model
   // was never told about, which a calendar feature or a flag for it explains (not documents: no readings there).
   const knownPeriod = earlier.length > 0 && !metAny(earlier, DOCUMENT_TASK_IDS) ? regularPeriodAsked(plainQuestion(question)) : undefined;
+  // (From a detector of what is normal, the known pitfall of judging each row on its own: rare but normal modes.)
+  const detector = knownPeriod === 'alarms' && metAny(earlier, ANOMALY_WAYS) ? glossary.get('isolation-forest') : undefined;
+  if (detector) return { intent: 'limits', concepts: [detector], followUp: false, described: true, pitfall: true, inConversation };
   const calendar = knownPeriod ? glossary.get(CALENDAR_FEATURES_ID) : undefined;
   if (calendar) return { intent: knownPeriod === 'alarms' ? 'why' : 'how', concepts: [calendar], followUp: false, inConversation, ...(knownPeriod === 'odd' && { advice: true }) };
   // "How does a model actually learn from past readings?", « comment un modèle apprend-il ? »: how the project's kind of
@@ -698,6 +703,10 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const wrongPassage = metAny(earlier, DOCUMENT_TASK_IDS) && ANSWERS_FROM_THE_WRONG_PASSAGE.test(plainQuestion(question));
   const hybrid = wrongPassage ? glossary.get(WRONG_PASSAGE_FIXES.find((id) => !metAny(earlier, [id])) ?? HYBRID_SEARCH_ID) : undefined;
   if (hybrid) return { intent: 'why', concepts: [hybrid], followUp: false, described: true, inConversation };
+  // "Terminology lists are per client... how do I make sure it uses the right client's?": on documents, each passage
+  // kept with its client and the search filtered on it.
+  const perEntity = metAny(earlier, DOCUMENT_TASK_IDS) && PER_ENTITY.test(plainQuestion(question)) && / (how|comment)\b/.test(plainQuestion(question)) ? glossary.get('metadata-filtering') : undefined;
+  if (perEntity) return { intent: 'why', concepts: [perEntity], followUp: false, described: true, advice: true, inConversation };
   // « Nos fiches mélangent des tableaux de mesures et du texte libre ; comment je gère les tableaux ? »: in a project on
   // documents, tables and scans are the parser's to read before anything is cut or searched.
   // (Scans and handwriting are read by OCR first, in a project that answers from documents or pulls fields out of them.)
@@ -827,7 +836,10 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   if (named.length >= 2 && (asksAboutBoth(question) || asksToChooseBetween(question))) {
     // « Est-ce que je dois affiner le modèle ou le RAG suffit ? »: a choice between the two, which their contrast weighs.
     // "`model.eval()` and then `torch.no_grad()`... why both?": what each does that the other does not.
-    return { intent: 'contrast', concepts: named.slice(0, 2), followUp: false, inConversation };
+    // ("A random forest or a neural network for predicting tomorrow's yield?": the field's everyday word, "predicting",
+    // is what both are for, not one of the two.)
+    const weighable = named.filter((concept) => !EVERYDAY_FIELD_WORDS.includes(concept.id));
+    return { intent: 'contrast', concepts: (weighable.length >= 2 ? weighable : named).slice(0, 2), followUp: false, inConversation };
   }
   const holdsBoth = named[0] && namesTwoThings(named[0]) && namesBothSides(question);
   if (cue === 'contrast' && ((named.length === 1 && (namesBothSides(question) || namesTwoThings(named[0]!))) || holdsBoth)) {
