@@ -2261,7 +2261,8 @@ describe('the chat as a tutor', function () {
     assert.equal(opening!.understanding.concepts[0]!.id, 'binary-classification');
     assert.deepEqual([labels!.understanding.concepts[0]!.id, labels!.understanding.intent], ['data-labeling', 'why']);
     assert.deepEqual([works!.understanding.concepts[0]!.id, works!.understanding.intent], ['anomaly-detection', 'how']);
-    assert.equal(spin!.understanding.concepts[0]!.id, 'anomaly-detection');
+    // (A detector of what is normal flags a normal mode it was not told about: its known pitfall.)
+    assert.deepEqual([spin!.understanding.concepts[0]!.id, spin!.understanding.intent], ['isolation-forest', 'limits']);
     const camping = "Bonjour ! Je gère un camping et j'ai les relevés horaires de 14 compteurs d'eau depuis trois ans. J'aimerais détecter automatiquement les fuites. Par où je commence ?";
     const [, variables, threshold] = await converse(engine, [
       camping,
@@ -2547,5 +2548,23 @@ describe('the chat as a tutor', function () {
       'Should I use a random forest or a neural network for predicting tomorrow’s water use from the weather?',
     ]);
     assert.deepEqual(models!.understanding.concepts.map((concept) => concept.id), ['random-forest', 'neural-network']);
+  });
+
+  it('reads alarms whenever a known operation runs as the detector\'s pitfall, test questions on documents as the golden set, and "say I don\'t know" as grounding', async () => {
+    const [, , , vents] = await converse(engine, [
+      'Je travaille dans une malterie : on a des sondes de température dans nos cuves de germination, relevées toutes les heures. Je voudrais détecter à l’avance les échauffements. Par où commencer ?',
+      'C’est quoi la détection d’anomalies ?',
+      'Mais on n’a eu que 5 vrais échauffements en 4 ans, est-ce que ça suffit vraiment ?',
+      'J’ai testé, et le modèle déclenche des alertes à chaque fois qu’on retourne le grain. Pourquoi ?',
+    ]);
+    assert.deepEqual([vents!.understanding.concepts[0]?.id, vents!.understanding.intent], ['isolation-forest', 'limits']);
+    const [, enough, , unknown] = await converse(engine, [
+      'I want to build an internal assistant that answers our curators’ questions from 15 years of exhibition catalogues. Where should I start?',
+      'Is a handful of test questions really enough to know if it works?',
+      'Can you give me concrete steps to build an evaluation set for this?',
+      'And how do I make it say "I don\'t know" instead of guessing?',
+    ]);
+    assert.deepEqual([enough!.understanding.concepts[0]?.id, enough!.understanding.intent], ['golden-test-set', 'limits']);
+    assert.equal(unknown!.understanding.concepts[0]?.id, 'grounding');
   });
 });

@@ -244,7 +244,7 @@ function said(value: number, lang: Lang): string {
 /** The concepts each fact bears on, by kind of sentence. */
 const ABOUT_THE_SHARE: readonly string[] = ['class-imbalance', 'accuracy', 'precision-and-recall', 'evaluation-metric', 'f1-score', 'confusion-matrix', 'precision-recall-curve'];
 const ABOUT_THE_TEST_SET: readonly string[] = ['train-validation-test-split', 'cross-validation', 'time-based-split', 'golden-test-set'];
-const ABOUT_LEARNING_FROM_EXAMPLES: readonly string[] = ['machine-learning-workflow', 'binary-classification', 'class-imbalance', 'supervised-learning', 'neural-network', 'deep-learning', 'random-forest', 'gradient-boosting', 'xgboost', 'data-augmentation', 'small-dataset'];
+const ABOUT_LEARNING_FROM_EXAMPLES: readonly string[] = ['machine-learning-workflow', 'binary-classification', 'class-imbalance', 'supervised-learning', 'neural-network', 'deep-learning', 'random-forest', 'gradient-boosting', 'xgboost', 'data-augmentation', 'small-dataset', 'training-set-size', 'predictive-maintenance', 'classification'];
 const ANOMALY_DETECTION = 'anomaly-detection';
 const ABOUT_HOW_MUCH_DATA: readonly string[] = ['training-set-size', 'small-dataset', 'neural-network', 'deep-learning'];
 const ABOUT_TABLE_SIZE: readonly string[] = ['neural-network', 'deep-learning'];

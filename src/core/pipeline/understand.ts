@@ -451,6 +451,10 @@ const HANDLES_TABLES_OR_SCANS = / (handle|deal with|manage|process|treat|cope wi
 const NEEDS_RETRIEVAL_AT_ALL = / why (would|do|should|does) (i|we|one|it) (even |really )?need (retrieval|rag|a retriever|search|a search|the retrieval( part| step)?)\b| pourquoi (aurais je|aurions nous|aurait on|ai je|a t on) (vraiment )?besoin (de la |d'une |du |de )?(recherche|rag|recuperation)\b/;
 /** An answer built on another passage than the one asked about: "answers about X in general instead of that one". */
 const ANSWERS_FROM_THE_WRONG_PASSAGE = / (question|asks?|asked|ask|pose|demande|demandons) (about|on|for|sur|a propos de|a propos des|concernant)\b[^?]*\b(it|il|elle|the assistant|l'assistant|the bot|le bot)( me| nous| lui| leur| us| me)? (answers?|replies|responds?|gives?|repond|donne|renvoie) (with|avec|about|sur)\b[^?]*\b(why|what'?s going on|what is going on|what'?s happening|what is happening|what happens|where|d'ou|pourquoi|qu'est ce qui)\b| (answers?|answered|responds?|replies|repond|repondent|a repondu) (about|with|from|on|using|avec|sur|a partir de|en citant) ([a-z0-9']+ ){0,6}(instead of|rather than|au lieu de|plutot que)\b| (answers?|responds?|repond|repondent) (with|from|avec|a partir de) (the |la |le |une? |a )?(fiche|page|document|guide|sheet|notice|section|passage)s? ([a-z0-9']+ ){0,2}(about|on|sur|de|du|des) .*(wrong|se trompe|mauvais|mauvaise|faux|fausse)\b/;
+/** "Test questions", "an evaluation set", « des questions de test »: the set an assistant is measured on. */
+const TEST_QUESTIONS = / (test|eval|evaluation|golden) (questions|queries|set)\b| (questions|requetes) (de test|d'evaluation|test)\b| (jeu|ensemble) (de test|d'evaluation) (de questions)?\b/;
+/** "Make it say 'I don't know'", « qu'il réponde "je ne sais pas" ». */
+const SAYS_IT_DOES_NOT_KNOW = / (say|says|answer|answers|reply|replies|admit|admits) (that it |it )?(does ?n'?t|do ?n'?t|does not|do not|doesnt|dont) know\b| i don'?t know| i do not know| je ne sais pas\b| (dire|dise|reponde|repondre|avouer|admettre) qu'(il|elle) ne sait pas\b/;
 /** "Per client", "the right client's", « par client », « du bon site »: documents that differ by whom or what they are for. */
 const PER_ENTITY = / (per|for each|each|the right|the correct|the wrong|a different) (client|customer|site|product|model|version|brand|department|team|country|region)('s|s'| s)?\b| (par|pour chaque|de chaque|du bon|de la bonne|d'un autre|du mauvais) (client|site|produit|modele|version|marque|service|equipe|pays|region)\b/;
 /** What brings the right passage back when the search finds a neighbouring one, the first to try first. */
@@ -597,6 +601,10 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // « Donc je dois regarder quelle mesure à la place ? » once accuracy was found wanting: the metrics that see the rare class.
   const otherMetric = METRIC_INSTEAD.test(plainQuestion(question)) && metAny(earlier, [CLASS_IMBALANCE_ID, ACCURACY_ID]) ? glossary.get(PRECISION_AND_RECALL_ID) : undefined;
   if (otherMetric) return { intent: 'what', concepts: [otherMetric], followUp: false, advice: true, inConversation };
+  // "Is a handful of test questions really enough?", "steps to build an evaluation set": on documents, the fixed set of
+  // real questions with checked answers.
+  const testQuestions = metAny(earlier, DOCUMENT_TASK_IDS) && TEST_QUESTIONS.test(plainQuestion(question)) ? glossary.get(GOLDEN_TEST_SET_ID) : undefined;
+  if (testQuestions) return { intent: cue === 'limits' ? 'limits' : 'how', concepts: [testQuestions], followUp: metAny(earlier, [testQuestions.id]), advice: cue !== 'limits', inConversation };
   // "Steps to check it answers correctly before showing it to the team": how it is tested, not the whole plan.
   const asksForAPlan = detectRemark(question) === 'recap' && asksForSteps(question);
   if (inConversation && asksForAPlan && EVALUATES.test(plainQuestion(question))) {
@@ -703,6 +711,9 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   const wrongPassage = metAny(earlier, DOCUMENT_TASK_IDS) && ANSWERS_FROM_THE_WRONG_PASSAGE.test(plainQuestion(question));
   const hybrid = wrongPassage ? glossary.get(WRONG_PASSAGE_FIXES.find((id) => !metAny(earlier, [id])) ?? HYBRID_SEARCH_ID) : undefined;
   if (hybrid) return { intent: 'why', concepts: [hybrid], followUp: false, described: true, inConversation };
+  // "How do I make it say 'I don't know' instead of guessing?": on documents, answers tied to the passages found.
+  const admits = metAny(earlier, DOCUMENT_TASK_IDS) && SAYS_IT_DOES_NOT_KNOW.test(plainQuestion(question)) ? glossary.get('grounding') : undefined;
+  if (admits) return { intent: 'how', concepts: [admits], followUp: false, advice: true, inConversation };
   // "Terminology lists are per client... how do I make sure it uses the right client's?": on documents, each passage
   // kept with its client and the search filtered on it.
   const perEntity = metAny(earlier, DOCUMENT_TASK_IDS) && PER_ENTITY.test(plainQuestion(question)) && / (how|comment)\b/.test(plainQuestion(question)) ? glossary.get('metadata-filtering') : undefined;
@@ -923,7 +934,7 @@ const PREDICTIVE_MAINTENANCE_ID = 'predictive-maintenance';
 const FAILURES = / (failures?|fails?|failing|breakdowns?|break down|breaks down|about to (fail|break)|pannes?|casses?|defaillances?|tomber en panne|tombe en panne|lacher|lache)\b/;
 const CALENDAR_FEATURES_ID = 'calendar-features';
 /** "Flags almost every Monday morning", « signale tous les matins vers 6 h »: alarms that come back on a schedule. */
-const ALARMS_ON_A_SCHEDULE = /\b(flags?|flagged|flagging|marks?|alerts?|alarms?|fires?|triggers?|signale|signalent|declenche|declenchent|sonne|sonnent|alerte)\b[^?]*\b(every|each|most|tous les|toutes les|chaque|presque tous les) (single )?(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|evenings?|nights?|days?|weeks?|weekends?|shifts?|start ?ups?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|matins?|soirs?|nuits?|jours?|semaines?|week ends?|demarrages?|redemarrages?)\b/;
+const ALARMS_ON_A_SCHEDULE = /\b(flags?|flagged|flagging|marks?|alerts?|alarms?|fires?|triggers?|signale|signalent|declenche|declenchent|sonne|sonnent|alerte)\b[^?]*\b(every|each|most|tous les|toutes les|chaque|presque tous les) (single )?(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|evenings?|nights?|days?|weeks?|weekends?|shifts?|start ?ups?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|matins?|soirs?|nuits?|jours?|semaines?|week ends?|demarrages?|redemarrages?)\b| \b(flags?|flagged|alerts?|alarms?|fires?|triggers?|signale|signalent|declenche|declenchent|sonne|sonnent)\b[^?]*\b(every time|each time|whenever|a chaque fois|chaque fois|des qu'on|des que)\b/;
 /** "The readings go weird", « les mesures sont bizarres »: values that look wrong... */
 const LOOKS_ODD = /\b(weird|odd|strange|haywire|garbage|crazy|off the charts|bizarres?|etranges?|n'importe quoi|aberrantes?|faussees?|folles?)\b/;
 /** ...during a known, recurring operation: cleaning, maintenance, a restart, a weekend. */
