@@ -2567,4 +2567,17 @@ describe('the chat as a tutor', function () {
     assert.deepEqual([enough!.understanding.concepts[0]?.id, enough!.understanding.intent], ['golden-test-set', 'limits']);
     assert.equal(unknown!.understanding.concepts[0]?.id, 'grounding');
   });
+
+  it('reads an answer that cites an unrelated sheet as a wrong passage, and logs with gaps when the network drops out as missing data', async () => {
+    const [, unrelated] = await converse(engine, [
+      'Je voudrais un assistant qui réponde aux questions des guides à partir de nos 200 fiches de sécurité. Par où commencer ?',
+      'J’ai testé : quand je pose une question sur les cordes, il me répond sur les casques et cite une fiche qui n’a rien à voir.',
+    ]);
+    assert.equal(unrelated!.understanding.concepts[0]?.id, 'hybrid-search');
+    const [, gaps] = await converse(engine, [
+      'I log the temperature of our 12 bread ovens every minute and I would like to predict when one is about to fail. Where do I start?',
+      'My logs have gaps when the wifi drops out, sometimes for a whole week. What do I do with those days?',
+    ]);
+    assert.deepEqual([gaps!.understanding.concepts[0]?.id, gaps!.understanding.intent], ['missing-data', 'remedy']);
+  });
 });
