@@ -365,15 +365,17 @@ function roughly(value: number): number {
 function pagesInAPrompt(pages: Count, lang: Lang, estimated = false): string {
   const tokens = said(pages.count * TOKENS_PER_PAGE, lang);
   const n = estimated ? (lang === 'en' ? `Some ${said(pages.count, lang)} pages in all` : `Quelque ${said(pages.count, lang)} pages en tout`) : `${said(pages.count, lang)} pages`;
+  const counted = lang === 'en' ? `${n} come to roughly ${tokens} tokens (about ${TOKENS_PER_PAGE} a page): ` : `${n} font environ ${tokens} tokens (à peu près ${TOKENS_PER_PAGE} par page) : `;
   // (Past the largest windows, no prompt holds them at all; below, one could, at a cost.)
-  if (pages.count * TOKENS_PER_PAGE > LARGEST_WINDOW_TOKENS) {
-    return lang === 'en'
-      ? `${n} come to roughly ${tokens} tokens (about ${TOKENS_PER_PAGE} a page): more than any model's context window holds, so retrieval picks the few passages each question needs.`
-      : `${n} font environ ${tokens} tokens (à peu près ${TOKENS_PER_PAGE} par page) : plus qu'aucune fenêtre de contexte ne peut en contenir ; la recherche de passages choisit donc ceux dont chaque question a besoin.`;
+  const beyondAnyWindow = pages.count * TOKENS_PER_PAGE > LARGEST_WINDOW_TOKENS;
+  if (lang === 'en') {
+    return counted + (beyondAnyWindow
+      ? "more than any model's context window holds, so retrieval picks the few passages each question needs."
+      : 'more than a prompt should hold at once even where the window allows it, since cost and delay grow with every token, so retrieval picks the few passages each question needs.');
   }
-  return lang === 'en'
-    ? `${n} come to roughly ${tokens} tokens (about ${TOKENS_PER_PAGE} a page): more than a prompt should hold at once even where the window allows it, since cost and delay grow with every token, so retrieval picks the few passages each question needs.`
-    : `${n} font environ ${tokens} tokens (à peu près ${TOKENS_PER_PAGE} par page) : plus qu'un prompt ne devrait en contenir d'un coup, même quand la fenêtre le permet, car le coût et le délai croissent à chaque token ; la recherche de passages choisit donc ceux dont chaque question a besoin.`;
+  return counted + (beyondAnyWindow
+    ? "plus qu'aucune fenêtre de contexte ne peut en contenir ; la recherche de passages choisit donc ceux dont chaque question a besoin."
+    : "plus qu'un prompt ne devrait en contenir d'un coup, même quand la fenêtre le permet, car le coût et le délai croissent à chaque token ; la recherche de passages choisit donc ceux dont chaque question a besoin.");
 }
 
 /** The largest context windows offered (about two million tokens). */

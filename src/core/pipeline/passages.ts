@@ -123,7 +123,7 @@ export function passagesFor(understanding: Understanding, glossary: Glossary, la
       if (understanding.described && concepts[0]) return describedPassages(concepts[0], understanding, lang, shown, glossary, question);
       // ("Self-hosted or an API, which for health data?": the way recommended, said first.)
       const verdict = understanding.recommended && understanding.verdict ? glossary.get(understanding.verdict) : undefined;
-      if (verdict) return [namingPassage(verdict, 'recommended', lang), ...singlePassages(concepts[0], { ...understanding, verdict: undefined }, lang, shown, glossary)].slice(0, 3);
+      if (verdict) return [namingPassage(verdict, 'recommended', lang), ...singlePassages(concepts[0], understanding, lang, shown, glossary)].slice(0, 3);
       const passages = weighedIfAsked(singlePassages(concepts[0], understanding, lang, shown, glossary), concepts[0], understanding, lang, shown, question);
       // ("Why would I need retrieval at all?" asks its purpose, not a detail one sentence holds.)
       const detail = concepts[0] && question && !ASKS_WHY_AT_ALL.test(plainQuestion(question)) ? detailPassage(question, concepts[0], understanding.intent, lang, shown, glossary) : undefined;

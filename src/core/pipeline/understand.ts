@@ -126,14 +126,27 @@ const PRODUCED_ITEMS = / (parts?|pieces?|batch|batches|lots?|castings?|firings?|
 const YES_OR_NO_TASK_IDS: readonly string[] = ['binary-classification', 'classification'];
 /** Tasks that predict something of each item (a piece, a batch, a bag), not of the next moments. */
 const EACH_ITEM_TASK_IDS: readonly string[] = [...YES_OR_NO_TASK_IDS, 'regression'];
-/** What a model on records predicts: a class, a number, a future value, an odd one out. */
+const ISOLATION_FOREST_ID = 'isolation-forest';
+
 /** Ways of learning what normal looks like, which need no labelled failures. */
-const ANOMALY_WAYS: readonly string[] = ['anomaly-detection', 'isolation-forest'];
+const ANOMALY_WAYS: readonly string[] = ['anomaly-detection', ISOLATION_FOREST_ID];
 /** Classifiers learnt from labelled cases of each class. */
 const CLASSIFIER_IDS: readonly string[] = ['classification', 'binary-classification', 'random-forest', 'gradient-boosting', 'logistic-regression'];
 /** Up to this many recorded cases, too few for a classifier: anomaly detection is recommended. */
 const HANDFUL_OF_CASES = 30;
+/** What a model on records predicts: a class, a number, a future value, an odd one out. */
 const KINDS_OF_PREDICTION: readonly string[] = [...YES_OR_NO_TASK_IDS, 'multiclass-classification', 'regression', 'time-series-forecasting', 'anomaly-detection', 'clustering'];
+
+/** Every question of the conversation, the one being read last (when given): where the learner told their case. */
+function questionsSoFar(earlier: readonly EarlierTurn[], question?: string): string[] {
+  return [...earlier.map((turn) => turn.question ?? ''), ...(question === undefined ? [] : [question])];
+}
+
+/** Whether the learner told of so few recorded cases that no classifier learns from them. */
+function handfulOfCasesTold(questions: readonly string[]): boolean {
+  const fewCases = learnerFacts(questions).fewCases;
+  return fewCases !== undefined && fewCases.count <= HANDFUL_OF_CASES;
+}
 
 /** Entries that broad questions land on ("what's the catch?", "and the future?"), when the glossary has them. */
 const LIMITS_OF_LARGE_MODELS = 'limits-of-large-models';
@@ -348,9 +361,7 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   // "Isolation forest or a classifier, which for us?" after "only 11 failures": a handful of cases is anomaly
   // detection's ground; the contrast then says when a classifier takes over.
   const anomalyWay = pair.find((id) => ANOMALY_WAYS.includes(id));
-  const fewCases = learnerFacts([...earlier.map((turn) => turn.question ?? ''), question]).fewCases;
-  const handful = fewCases !== undefined && fewCases.count <= HANDFUL_OF_CASES;
-  if (understanding.intent === 'contrast' && choosing && handful && anomalyWay && pair.some((id) => CLASSIFIER_IDS.includes(id))) return { ...understanding, verdict: anomalyWay, recommended: true };
+  if (understanding.intent === 'contrast' && choosing && anomalyWay && pair.some((id) => CLASSIFIER_IDS.includes(id)) && handfulOfCasesTold(questionsSoFar(earlier, question))) return { ...understanding, verdict: anomalyWay, recommended: true };
   const verdict = weighsTwo && task && kindsOfTask && (pair.includes(task) || (task.endsWith('classification') && pair.includes('classification')));
   if (verdict) return { ...understanding, intent: 'contrast', verdict: task };
   // "Should I fine-tune on our logbooks instead of doing retrieval? Which would you go for?" in a project opened on
@@ -411,11 +422,11 @@ const ON_A_BUDGET = / (budget|cheap|cheaper|cheapest|cost|costs|afford|pas cher|
 const IN_HOUSE = / (open source|open weights?|open model|local|locale|locally|en local|in house|chez nous|on prem|on premise|sur site|self hosted|auto heberge|our own (server|machines?|gpu|hardware)|notre (propre )?serveur|nos (propres )?serveurs)\b/;
 const FROM_A_PROVIDER = /[ '](api|apis|openai|hosted|cloud|fournisseur|provider)\b/;
 const WEIGHS = / (or|ou|versus|vs|rather than|plutot que|instead of|au lieu de|entre|between)\b/;
-/** Confidential data: formulas, patients' files, contracts that must not leak. */
 /** "Which would you choose?", « lequel choisiriez-vous ? ». */
 const WHICH_ONE = / (lequel|laquelle|which one|which (would|do|should) you|what would you (pick|choose|go with))\b/;
 /** Health data, which the law keeps with certified hosts: « données de santé », patients' records. */
 const HEALTH_DATA = / (health data|medical (data|records)|patients? (data|records)|donnees de sante|donnees medicales|dossiers? (medicaux|patients?))\b/;
+/** Confidential data: formulas, patients' files, contracts that must not leak. */
 const SENSITIVE = / (confidential|confidentiels?|confidentielles?|sensitive|sensibles?|secret|secrets|secretes?|private|prives?|privees?|personal data|donnees personnelles|trade secrets?|gdpr|rgpd)\b/;
 /** Sent to a provider's servers: an outside API, the cloud, OpenAI. */
 const SENT_OUTSIDE = / (api|apis|cloud|openai|third party|third-party|outside|external|externe|externes|provider|fournisseur|hosted|heberge|hebergee)\b/;
@@ -572,7 +583,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // ("... for a club on a small budget?": what it costs them, which the limits say first.)
   if (selfHosted && ON_A_BUDGET.test(plainQuestion(question))) return { intent: 'limits', concepts: [selfHosted], followUp: false, inConversation };
   // ("... which would you choose for health data?": data that must stay inside decides it, said first.)
-  const mustStayInside = [question, ...earlier.map((turn) => turn.question ?? '')].some((text) => SENSITIVE.test(plainQuestion(text)) || HEALTH_DATA.test(plainQuestion(text)));
+  const mustStayInside = questionsSoFar(earlier, question).some((text) => SENSITIVE.test(plainQuestion(text)) || HEALTH_DATA.test(plainQuestion(text)));
   if (selfHosted) return { intent: 'why', concepts: [selfHosted], followUp: false, advice: true, inConversation, ...(mustStayInside && (asksToChooseBetween(question) || asksForAdvice(question) || WHICH_ONE.test(plainQuestion(question))) && { verdict: selfHosted.id, recommended: true }) };
   // « Les formules sont confidentielles, ça me paraît risqué de les envoyer à une API externe, quelles options ? »: a
   // model on their own machines, what it is for.
@@ -586,7 +597,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // was never told about, which a calendar feature or a flag for it explains (not documents: no readings there).
   const knownPeriod = earlier.length > 0 && !metAny(earlier, DOCUMENT_TASK_IDS) ? regularPeriodAsked(plainQuestion(question)) : undefined;
   // (From a detector of what is normal, the known pitfall of judging each row on its own: rare but normal modes.)
-  const detector = knownPeriod === 'alarms' && metAny(earlier, ANOMALY_WAYS) ? glossary.get('isolation-forest') : undefined;
+  const detector = knownPeriod === 'alarms' && metAny(earlier, ANOMALY_WAYS) ? glossary.get(ISOLATION_FOREST_ID) : undefined;
   if (detector) return { intent: 'limits', concepts: [detector], followUp: false, described: true, pitfall: true, inConversation };
   const calendar = knownPeriod ? glossary.get(CALENDAR_FEATURES_ID) : undefined;
   if (calendar) return { intent: knownPeriod === 'alarms' ? 'why' : 'how', concepts: [calendar], followUp: false, inConversation, ...(knownPeriod === 'odd' && { advice: true }) };
@@ -595,7 +606,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // (« ... à reconnaître qu'une panne se prépare » in a yes-or-no project on failures: how failures are predicted.)
   const learntKind = learningKindOf(earlier);
   // (Not a quantity or groups: « combien d'heures avant la panne » is learnt as a regression.)
-  const onFailures = !['regression', 'clustering', 'multiclass-classification'].includes(learntKind ?? '') && [question, ...earlier.map((turn) => turn.question ?? '')].some((text) => FAILURES.test(plainQuestion(text)));
+  const onFailures = !['regression', 'clustering', 'multiclass-classification'].includes(learntKind ?? '') && questionsSoFar(earlier, question).some((text) => FAILURES.test(plainQuestion(text)));
   const learnsHow = LEARNS_HOW.test(plainQuestion(question)) ? glossary.get(onFailures ? PREDICTIVE_MAINTENANCE_ID : learntKind ?? SUPERVISED_LEARNING_ID) : undefined;
   if (learnsHow) return { intent: 'how', concepts: [learnsHow], followUp: metAny(earlier, [learnsHow.id]), inConversation };
   // « Donc je dois regarder quelle mesure à la place ? » once accuracy was found wanting: the metrics that see the rare class.
@@ -708,15 +719,16 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   // et se trompe de bac »: in a conversation on documents, the search brought the wrong passage, which a search on
   // exact words as well as meaning would have found.
   // (Once hybrid search was said, the next fix the conversation has not met: a reranker, then a filter on metadata.)
-  const wrongPassage = metAny(earlier, DOCUMENT_TASK_IDS) && ANSWERS_FROM_THE_WRONG_PASSAGE.test(plainQuestion(question));
-  const hybrid = wrongPassage ? glossary.get(WRONG_PASSAGE_FIXES.find((id) => !metAny(earlier, [id])) ?? HYBRID_SEARCH_ID) : undefined;
-  if (hybrid) return { intent: 'why', concepts: [hybrid], followUp: false, described: true, inConversation };
+  const onAnAssistantOverDocuments = metAny(earlier, DOCUMENT_TASK_IDS);
+  const wrongPassage = onAnAssistantOverDocuments && ANSWERS_FROM_THE_WRONG_PASSAGE.test(plainQuestion(question));
+  const fix = wrongPassage ? glossary.get(WRONG_PASSAGE_FIXES.find((id) => !metAny(earlier, [id])) ?? HYBRID_SEARCH_ID) : undefined;
+  if (fix) return { intent: 'why', concepts: [fix], followUp: false, described: true, inConversation };
   // "How do I make it say 'I don't know' instead of guessing?": on documents, answers tied to the passages found.
-  const admits = metAny(earlier, DOCUMENT_TASK_IDS) && SAYS_IT_DOES_NOT_KNOW.test(plainQuestion(question)) ? glossary.get('grounding') : undefined;
+  const admits = onAnAssistantOverDocuments && SAYS_IT_DOES_NOT_KNOW.test(plainQuestion(question)) ? glossary.get('grounding') : undefined;
   if (admits) return { intent: 'how', concepts: [admits], followUp: false, advice: true, inConversation };
   // "Terminology lists are per client... how do I make sure it uses the right client's?": on documents, each passage
   // kept with its client and the search filtered on it.
-  const perEntity = metAny(earlier, DOCUMENT_TASK_IDS) && PER_ENTITY.test(plainQuestion(question)) && / (how|comment)\b/.test(plainQuestion(question)) ? glossary.get('metadata-filtering') : undefined;
+  const perEntity = onAnAssistantOverDocuments && PER_ENTITY.test(plainQuestion(question)) && / (how|comment)\b/.test(plainQuestion(question)) ? glossary.get('metadata-filtering') : undefined;
   if (perEntity) return { intent: 'why', concepts: [perEntity], followUp: false, described: true, advice: true, inConversation };
   // « Nos fiches mélangent des tableaux de mesures et du texte libre ; comment je gère les tableaux ? »: in a project on
   // documents, tables and scans are the parser's to read before anything is cut or searched.
@@ -1655,8 +1667,7 @@ function planOf(opening: EarlierTurn, covered: readonly Concept[], earlier: read
     return [...(task ? [task, ...(NEXT_STEP_ON_A_LANGUAGE_MODEL[task] ?? [])] : []), ...LANGUAGE_MODEL_PROJECT_STEPS];
   }
   // (A handful of recorded failures trains no classifier: the plan's model learns what normal looks like.)
-  const fewCases = learnerFacts(earlier.map((turn) => turn.question ?? '')).fewCases;
-  const model = fewCases && fewCases.count <= HANDFUL_OF_CASES ? (covered.find((concept) => ANOMALY_WAYS.includes(concept.id))?.id ?? ANOMALY_WAYS[0]!) : firstModel(covered);
+  const model = handfulOfCasesTold(questionsSoFar(earlier)) ? (covered.find((concept) => ANOMALY_WAYS.includes(concept.id))?.id ?? ANOMALY_WAYS[0]!) : firstModel(covered);
   const steps = [...EVERY_PROJECTS_STEPS, ...(onATable(earlier) ? [...TABLE_PROJECT_STEPS, model] : [])];
   // A forecast is split by time and fed its own past: the split and the features of a series.
   return opening.conceptIds.includes(FORECASTING_ID) ? steps.map((id) => STEPS_OF_A_FORECAST[id] ?? id) : steps;
