@@ -185,6 +185,14 @@ describe('bundled glossary', () => {
     assert.ok(!shown.includes('prompt-regression-testing') && !shown.includes('survival-analysis'), shown.join());
   });
 
+  it('reads PyTorch\'s anomaly mode as the NaN loss\'s tool, and "detect anomalies" in an anomaly detector\'s code as no NaN loss', () => {
+    const script = 'import torch\nfrom sklearn.ensemble import IsolationForest\ntorch.autograd.set_detect_anomaly(True)\n\ndef detect_anomalies(readings):\n    # we detect anomalies in the sensor data\n    return IsolationForest(contamination=0.01).fit_predict(readings)\n';
+    const hits = new DocumentReading(glossary, script, 'python').hits().map((hit) => `${hit.text}=${hit.concept.id}`);
+    assert.ok(hits.includes('set_detect_anomaly=nan-loss'), hits.join());
+    assert.ok(!hits.some((hit) => /anomalies=nan-loss/.test(hit)), hits.join());
+    assert.ok(hits.includes('IsolationForest=isolation-forest'), hits.join());
+  });
+
   it('suggests close concepts for a misspelt term', () => {
     assert.ok(glossary.suggest('auto atention').some((concept) => concept.id === 'self-attention'));
     assert.ok(glossary.suggest('reseau neuronal').some((concept) => concept.id === 'neural-network'));
