@@ -2580,4 +2580,14 @@ describe('the chat as a tutor', function () {
     ]);
     assert.deepEqual([gaps!.understanding.concepts[0]?.id, gaps!.understanding.intent], ['missing-data', 'remedy']);
   });
+
+  it('reads "which one for us?" as a choice to make, and checking an assistant the question itself names as RAG as its evaluation', async () => {
+    const [choice] = await converse(engine, ['We have 9 recorded pump failures in two years. Isolation forest or a classifier, which one for us?']);
+    assert.deepEqual([choice!.understanding.intent, choice!.understanding.verdict], ['contrast', 'isolation-forest']);
+    assert.match(choice!.text, /^For your project, I would go with an isolation forest\./);
+    const [cold] = await converse(engine, ['Comment je vérifie que mon assistant RAG marche avant de le montrer aux équipes ?']);
+    assert.equal(cold!.understanding.concepts[0]?.id, 'rag-evaluation');
+    const [rollout] = await converse(engine, ['How do I test my RAG chatbot before rolling it out?']);
+    assert.equal(rollout!.understanding.concepts[0]?.id, 'rag-evaluation');
+  });
 });

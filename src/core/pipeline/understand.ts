@@ -357,7 +357,7 @@ function inTheConversationsSense(understanding: Understanding, question: string,
   const kindsOfTask = pair.length === 2 && pair.every((id) => KINDS_OF_PREDICTION.includes(id));
   // (« Pourquoi vous dites que c'est de la classification et pas de la régression ? » weighs the two as well.)
   const weighsTwo = understanding.intent === 'contrast' || (understanding.intent === 'why' && pair.length === 2);
-  const choosing = asksForAdvice(question) || asksToChooseBetween(question);
+  const choosing = asksWhichToTake(question);
   // "Isolation forest or a classifier, which for us?" after "only 11 failures": a handful of cases is anomaly
   // detection's ground; the contrast then says when a classifier takes over.
   const anomalyWay = pair.find((id) => ANOMALY_WAYS.includes(id));
@@ -424,6 +424,10 @@ const FROM_A_PROVIDER = /[ '](api|apis|openai|hosted|cloud|fournisseur|provider)
 const WEIGHS = / (or|ou|versus|vs|rather than|plutot que|instead of|au lieu de|entre|between)\b/;
 /** "Which would you choose?", « lequel choisiriez-vous ? ». */
 const WHICH_ONE = / (lequel|laquelle|which one|which (would|do|should) you|what would you (pick|choose|go with))\b/;
+/** "Should we X or Y?", "any advice?", "which one for us?": a choice the learner wants made. */
+function asksWhichToTake(question: string): boolean {
+  return asksForAdvice(question) || asksToChooseBetween(question) || WHICH_ONE.test(plainQuestion(question));
+}
 /** Health data, which the law keeps with certified hosts: « données de santé », patients' records. */
 const HEALTH_DATA = / (health data|medical (data|records)|patients? (data|records)|donnees de sante|donnees medicales|dossiers? (medicaux|patients?))\b/;
 /** Confidential data: formulas, patients' files, contracts that must not leak. */
@@ -584,7 +588,7 @@ function understood(question: string, retriever: Retriever, glossary: Glossary, 
   if (selfHosted && ON_A_BUDGET.test(plainQuestion(question))) return { intent: 'limits', concepts: [selfHosted], followUp: false, inConversation };
   // ("... which would you choose for health data?": data that must stay inside decides it, said first.)
   const mustStayInside = questionsSoFar(earlier, question).some((text) => SENSITIVE.test(plainQuestion(text)) || HEALTH_DATA.test(plainQuestion(text)));
-  if (selfHosted) return { intent: 'why', concepts: [selfHosted], followUp: false, advice: true, inConversation, ...(mustStayInside && (asksToChooseBetween(question) || asksForAdvice(question) || WHICH_ONE.test(plainQuestion(question))) && { verdict: selfHosted.id, recommended: true }) };
+  if (selfHosted) return { intent: 'why', concepts: [selfHosted], followUp: false, advice: true, inConversation, ...(mustStayInside && asksWhichToTake(question) && { verdict: selfHosted.id, recommended: true }) };
   // « Les formules sont confidentielles, ça me paraît risqué de les envoyer à une API externe, quelles options ? »: a
   // model on their own machines, what it is for.
   const keptInside = SENSITIVE.test(plainQuestion(question)) && SENT_OUTSIDE.test(plainQuestion(question)) ? glossary.get(SELF_HOSTED_ID) : undefined;
@@ -913,7 +917,9 @@ function metricToMeasure(earlier: readonly EarlierTurn[], glossary: Glossary): C
 
 /** How a system is tested before it is rolled out: real questions for one built on documents, else a held-out test set. */
 function testBeforeRollout(earlier: readonly EarlierTurn[], glossary: Glossary, question: string): Concept | undefined {
-  const met = (ids: readonly string[]) => metAny(earlier, ids);
+  // ("How do I check my RAG assistant works before...?" cold: the project the question names counts as one met.)
+  const namedNow = new Set(glossary.matcher.findAll(question).map((match) => match.forms[0]!.conceptId));
+  const met = (ids: readonly string[]) => metAny(earlier, ids) || ids.some((id) => namedNow.has(id));
   // On documents, the answers themselves (« si les réponses sont bonnes »), or a prompt changed, are checked against
   // expected outputs; whether search finds the right passages, by the retrieval's own measure.
   const aboutAnswers = / (answers?|responses?|replies|outputs?|prompt|prompts|reponses?|sorties?|repond|repondent|gets? it right|answers? (well|correctly|right))\b/.test(plainQuestion(question)) || (ASSISTANT_IMPROVES.test(plainQuestion(question)) && !/ (chunks?|chunking|morceaux|segments?|decoupage)\b/.test(plainQuestion(question)));
